@@ -1,0 +1,85 @@
+// A push consumer from the official Java client, with message trace on and CONSUME_FROM_FIRST_OFFSET.
+// java -cp '<rocketmq lib>/*' Consumer.java --ns 127.0.0.1:9876 --group lab_cg_cluster --topic LabTopic
+//      [--model CLUSTERING|BROADCASTING] [--filter '*' | 'TagA || TagB' | 'sql:a > 5'] [--idle 15] [--max 120]
+//      [--expect N] [--instance name] [--sleep-ms 0] [--threads 20]
+// Exits after --expect messages, after --idle seconds without a message, or after --max seconds (0 = never),
+// then shuts down, which commits its offsets and unregisters. Prints "consumed N" at the end.
+import java.lang.reflect.Method;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
+import org.apache.rocketmq.client.consumer.MessageSelector;
+import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
+import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
+import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
+
+public class Consumer {
+    public static void main(String[] argv) throws Exception {
+        Map<String, String> a = new HashMap<>();
+        for (int i = 0; i + 1 < argv.length; i += 2) a.put(argv[i].replaceFirst("^--", ""), argv[i + 1]);
+        String group = a.getOrDefault("group", "lab_cg_cluster");
+        String topic = a.getOrDefault("topic", "LabTopic");
+        String model = a.getOrDefault("model", "CLUSTERING");
+        String filter = a.getOrDefault("filter", "*");
+        long idleMs = Long.parseLong(a.getOrDefault("idle", "15")) * 1000;
+        long maxMs = Long.parseLong(a.getOrDefault("max", "120")) * 1000;
+        int expect = Integer.parseInt(a.getOrDefault("expect", "0"));
+        long sleepMs = Long.parseLong(a.getOrDefault("sleep-ms", "0"));
+        int threads = Integer.parseInt(a.getOrDefault("threads", "20"));
+
+        DefaultMQPushConsumer consumer = new DefaultMQPushConsumer(group, true, null);
+        consumer.setNamesrvAddr(a.getOrDefault("ns", "127.0.0.1:9876"));
+        consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        consumer.setInstanceName(a.getOrDefault("instance", group + "-" + ProcessHandle.current().pid()));
+        // a SQL92 subscription is only served once the broker has the heartbeat that carries its newest subVersion;
+        // a heartbeat skipped during rebalance would otherwise wait the default 30 s
+        consumer.setHeartbeatBrokerInterval(3000);
+        consumer.setConsumeThreadMin(threads);
+        consumer.setConsumeThreadMax(threads);
+        if (sleepMs > 0) consumer.setConsumeMessageBatchMaxSize(1);
+        setMessageModel(consumer, model);
+        if (filter.startsWith("sql:")) {
+            consumer.subscribe(topic, MessageSelector.bySql(filter.substring(4)));
+        } else {
+            consumer.subscribe(topic, filter);
+        }
+        AtomicInteger consumed = new AtomicInteger();
+        AtomicLong last = new AtomicLong(System.currentTimeMillis());
+        consumer.registerMessageListener((MessageListenerConcurrently) (msgs, ctx) -> {
+            if (sleepMs > 0) {
+                try { Thread.sleep(sleepMs); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+            }
+            consumed.addAndGet(msgs.size());
+            last.set(System.currentTimeMillis());
+            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+        });
+        consumer.start();
+        long start = System.currentTimeMillis();
+        System.out.println("started " + group + " " + model + " " + filter);
+        while (true) {
+            Thread.sleep(200);
+            long now = System.currentTimeMillis();
+            if (expect > 0 && consumed.get() >= expect) break;
+            if (idleMs > 0 && now - last.get() > idleMs) break;
+            if (maxMs > 0 && now - start > maxMs) break;
+        }
+        Thread.sleep(1000); // lets the last offsets and trace records go out before shutdown
+        consumer.shutdown();
+        System.out.println("consumed " + consumed.get());
+    }
+
+    // MessageModel moved package between 4.x (common.protocol.heartbeat) and 5.x (remoting.protocol.heartbeat)
+    static void setMessageModel(DefaultMQPushConsumer consumer, String model) throws Exception {
+        for (Method m : consumer.getClass().getMethods()) {
+            if (m.getName().equals("setMessageModel")) {
+                Class<?> enumType = m.getParameterTypes()[0];
+                for (Object c : enumType.getEnumConstants()) {
+                    if (c.toString().equals(model)) { m.invoke(consumer, c); return; }
+                }
+            }
+        }
+        throw new IllegalArgumentException("unknown message model " + model);
+    }
+}

@@ -1,0 +1,136 @@
+// Demo and test traffic from the official Java client, with message trace on.
+// java -cp '<rocketmq lib>/*' Producer.java --ns 127.0.0.1:9876 --topic LabTopic --order-topic LabOrderTopic
+//      --count 40 --run r1 [--out sent.tsv] [--rate 0 (messages/s; > 0 = keep sending until killed)]
+// Sends: <count> normal messages (tags TagA/TagB, keys "K-<run>-<i> CUST-<i%5>", properties a=<i>, color=red|blue),
+// 3 delayed messages (delay level 2 = 5 s), one batch of 10, 12 ordered messages through a MessageQueueSelector
+// (orderId 0..2), and on 5.x one timer message (deliver time now + 10 s).
+// Prints one TSV line per message: kind key status msgId offsetMsgId brokerName queueId queueOffset
+import java.io.FileWriter;
+import java.io.PrintWriter;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.rocketmq.client.producer.DefaultMQProducer;
+import org.apache.rocketmq.client.producer.MessageQueueSelector;
+import org.apache.rocketmq.client.producer.SendResult;
+import org.apache.rocketmq.common.message.Message;
+import org.apache.rocketmq.common.message.MessageQueue;
+
+public class Producer {
+    static PrintWriter out;
+
+    public static void main(String[] argv) throws Exception {
+        Map<String, String> a = args(argv);
+        String ns = a.getOrDefault("ns", "127.0.0.1:9876");
+        String topic = a.getOrDefault("topic", "LabTopic");
+        String orderTopic = a.getOrDefault("order-topic", "LabOrderTopic");
+        int count = Integer.parseInt(a.getOrDefault("count", "40"));
+        String run = a.getOrDefault("run", "r1");
+        double rate = Double.parseDouble(a.getOrDefault("rate", "0"));
+        out = a.containsKey("out") ? new PrintWriter(new FileWriter(a.get("out"), true), true) : null;
+
+        DefaultMQProducer producer = new DefaultMQProducer(a.getOrDefault("group", "lab_producer_group"), true, null);
+        producer.setNamesrvAddr(ns);
+        producer.setSendMsgTimeout(10000);
+        producer.start();
+        try {
+            if (rate > 0) {
+                steady(producer, topic, run, rate);
+                return;
+            }
+            for (int i = 0; i < count; i++) {
+                send(producer, "normal", normal(topic, run, i));
+            }
+            for (int i = 0; i < 3; i++) {
+                Message m = message(topic, "TagDelay", "D-" + run + "-" + i, "delayed " + i);
+                m.setDelayTimeLevel(2);
+                send(producer, "delay", m);
+            }
+            List<Message> batch = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                batch.add(message(topic, "TagBatch", "B-" + run + "-" + i, "{\"batch\":\"" + run + "\",\"i\":" + i + "}"));
+            }
+            SendResult br = producer.send(batch);
+            String[] ids = br.getMsgId().split(","), offsetIds = br.getOffsetMsgId().split(",");
+            for (int i = 0; i < ids.length; i++) {
+                line("batch", "B-" + run + "-" + i, String.valueOf(br.getSendStatus()), ids[i], offsetIds[i],
+                    br.getMessageQueue().getBrokerName(), br.getMessageQueue().getQueueId(), br.getQueueOffset() + i);
+            }
+            MessageQueueSelector selector = (mqs, msg, arg) -> mqs.get((Integer) arg % mqs.size());
+            for (int i = 0; i < 12; i++) {
+                int orderId = i % 3;
+                Message m = message(orderTopic, "TagOrder", "O-" + run + "-" + orderId + "-" + i,
+                    "{\"orderId\":" + orderId + ",\"step\":" + (i / 3) + "}");
+                SendResult r = producer.send(m, selector, orderId);
+                print("order", "O-" + run + "-" + orderId + "-" + i, r);
+            }
+            Method deliver = findMethod(Message.class, "setDeliverTimeMs");
+            if (deliver != null) {
+                Message m = message(topic, "TagTimer", "T-" + run, "timer message");
+                deliver.invoke(m, System.currentTimeMillis() + 10_000L);
+                send(producer, "timer", m);
+            }
+        } finally {
+            producer.shutdown();
+            if (out != null) out.close();
+        }
+    }
+
+    static void steady(DefaultMQProducer producer, String topic, String run, double rate) throws Exception {
+        long pause = (long) (1000 / rate);
+        for (int i = 0; ; i++) {
+            send(producer, "normal", normal(topic, run, i));
+            Thread.sleep(pause);
+        }
+    }
+
+    static Message normal(String topic, String run, int i) {
+        String keys = "K-" + run + "-" + i + " CUST-" + (i % 5);
+        Message m = message(topic, i % 2 == 0 ? "TagA" : "TagB", keys,
+            "{\"order\":" + i + ",\"run\":\"" + run + "\",\"amount\":" + (i * 10 + 7) + ",\"note\":\"hello from the demo producer\"}");
+        m.putUserProperty("a", String.valueOf(i));
+        m.putUserProperty("color", i % 2 == 0 ? "red" : "blue");
+        return m;
+    }
+
+    static Message message(String topic, String tag, String keys, String body) {
+        Message m = new Message(topic, tag, body.getBytes(StandardCharsets.UTF_8));
+        m.setKeys(keys);
+        return m;
+    }
+
+    static void send(DefaultMQProducer producer, String kind, Message m) throws Exception {
+        SendResult r = producer.send(m);
+        print(kind, m.getKeys(), r);
+    }
+
+    static void print(String kind, String key, SendResult r) {
+        line(kind, key, String.valueOf(r.getSendStatus()), r.getMsgId(), r.getOffsetMsgId(),
+            r.getMessageQueue().getBrokerName(), r.getMessageQueue().getQueueId(), r.getQueueOffset());
+    }
+
+    static void line(String kind, String key, String status, String msgId, String offsetMsgId, String brokerName,
+        int queueId, long queueOffset) {
+        String line = String.join("\t", kind, key, status, msgId, offsetMsgId, brokerName, String.valueOf(queueId),
+            String.valueOf(queueOffset));
+        System.out.println(line);
+        if (out != null) out.println(line);
+    }
+
+    static Method findMethod(Class<?> c, String name) {
+        for (Method m : c.getMethods()) if (m.getName().equals(name) && m.getParameterCount() == 1) return m;
+        return null;
+    }
+
+    static Map<String, String> args(String[] argv) {
+        Map<String, String> m = new HashMap<>();
+        for (int i = 0; i + 1 < argv.length; i += 2) {
+            if (!argv[i].startsWith("--")) throw new IllegalArgumentException("expected --name value, got " + argv[i]);
+            m.put(argv[i].substring(2), argv[i + 1]);
+        }
+        return m;
+    }
+}

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Seeds the sandbox with traced traffic from the official Java client and leaves real lag behind:
+#   topics LabTopic (4+4 queues on both masters) and LabOrderTopic (ordered, orderConf in the namesrv KV)
+#   Producer r1 (40 normal + 3 delayed + batch of 10 + 12 ordered [+ 1 timer on 5.x])
+#   consumers in parallel: lab_cg_cluster (CLUSTERING, *), lab_cg_broadcast (BROADCASTING), lab_cg_sql (SQL92 a > 5)
+#   Producer r2 (20 more normal ...) while the consumers are offline -> lag
+# Sent messages are recorded in $SANDBOX_DIR/traffic/sent.tsv (kind key status msgId offsetMsgId broker queue offset).
+#   --live  afterwards keep a steady producer (1 msg/s) and a slow online group lab_cg_live running in the background
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+S="$(dirname "$0")"
+LIVE=0; [ "${1:-}" = "--live" ] && LIVE=1
+T="$SANDBOX_DIR/traffic"; mkdir -p "$T" "$SANDBOX_DIR/pids"; : > "$T/sent.tsv"
+t0=$SECONDS
+
+"$S/mqadmin.sh" updateTopic -c DefaultCluster -t LabTopic -r 4 -w 4 > "$T/updateTopic.out" 2>&1 &
+p1=$!
+"$S/mqadmin.sh" updateTopic -c DefaultCluster -t LabOrderTopic -r 4 -w 4 -o true > "$T/updateOrderTopic.out" 2>&1 &
+p2=$!
+wait $p1 || { cat "$T/updateTopic.out" >&2; die "updateTopic LabTopic failed"; }
+wait $p2 || { cat "$T/updateOrderTopic.out" >&2; die "updateTopic LabOrderTopic failed"; }
+log "topics LabTopic and LabOrderTopic created"
+
+"$S/jrun.sh" Producer.java --ns "$NAMESRV_ADDR_LOCAL" --count 40 --run r1 --out "$T/sent.tsv" > "$T/producer-r1.out" 2>&1 \
+  || { cat "$T/producer-r1.out" >&2; die "producer r1 failed"; }
+sent=$(grep -c "SEND_OK" "$T/sent.tsv" || true)
+lab=$(awk -F'\t' '$1 != "order"' "$T/sent.tsv" | wc -l)
+log "producer r1 sent $sent messages ($lab to LabTopic)"
+
+consumer() { # group model filter expect
+  "$S/jrun.sh" Consumer.java --ns "$NAMESRV_ADDR_LOCAL" --group "$1" --topic LabTopic --model "$2" --filter "$3" \
+    --expect "$4" --idle 25 --max 150 > "$T/$1.out" 2>&1
+}
+sql_expect=$(awk -F'\t' '$1 == "normal"' "$T/sent.tsv" | awk -F'\t' '{split($2,k," "); split(k[1],p,"-"); if (p[3] > 5) n++} END {print n+0}')
+consumer lab_cg_cluster CLUSTERING '*' "$lab" & c1=$!
+consumer lab_cg_broadcast BROADCASTING '*' "$lab" & c2=$!
+consumer lab_cg_sql CLUSTERING 'sql:a > 5' "$sql_expect" & c3=$!
+wait $c1 $c2 $c3 || true
+for g in lab_cg_cluster lab_cg_broadcast lab_cg_sql; do log "$g: $(tail -n 1 "$T/$g.out")"; done
+
+"$S/jrun.sh" Producer.java --ns "$NAMESRV_ADDR_LOCAL" --count 20 --run r2 --out "$T/sent.tsv" > "$T/producer-r2.out" 2>&1 \
+  || { cat "$T/producer-r2.out" >&2; die "producer r2 failed"; }
+log "producer r2 sent $(awk -F'\t' '$2 ~ /-r2/' "$T/sent.tsv" | wc -l) messages; traffic done in $((SECONDS - t0))s"
+
+if [ "$LIVE" = 1 ]; then
+  setsid nohup "$S/jrun.sh" Producer.java --ns "$NAMESRV_ADDR_LOCAL" --run live --rate 1 > "$T/producer-live.out" 2>&1 < /dev/null &
+  echo $! > "$SANDBOX_DIR/pids/client-producer-live.pid"
+  setsid nohup "$S/jrun.sh" Consumer.java --ns "$NAMESRV_ADDR_LOCAL" --group lab_cg_live --topic LabTopic --idle 0 --max 0 \
+    --sleep-ms 1500 --threads 1 > "$T/lab_cg_live.out" 2>&1 < /dev/null &
+  echo $! > "$SANDBOX_DIR/pids/client-consumer-live.pid"
+  log "live traffic running: producer 1 msg/s, online group lab_cg_live consuming slowly"
+fi
