@@ -1,0 +1,6 @@
+export * from './buffer';
+export * from './command';
+export * from './connection';
+export * from './errors';
+export * from './frame';
+export * from './pool';
