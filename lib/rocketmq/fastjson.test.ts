@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { FastjsonSyntaxError, entries, parseFastjson, type JsonObject } from './fastjson';
+
+describe('parseFastjson', () => {
+  it('takes standard JSON as JSON.parse does', () => {
+    expect(parseFastjson('{"a":[1,2,{"b":null}],"c":"x\\u00e9"}')).toEqual({ a: [1, 2, { b: null }], c: 'xé' });
+  });
+
+  it('reads unquoted integer keys (Long/Integer map keys)', () => {
+    const value = parseFastjson('{"brokerAddrs":{0:"127.0.0.1:10911",1:"127.0.0.1:10921"}}') as JsonObject;
+    expect(value).toEqual({ brokerAddrs: { 0: '127.0.0.1:10911', 1: '127.0.0.1:10921' } });
+  });
+
+  it('reads object literals used as keys and gives them back through entries()', () => {
+    const text = '{"offsetTable":{{"brokerName":"b","queueId":1,"topic":"T"}:{"maxOffset":9},{"brokerName":"b","queueId":0,"topic":"T"}:{"maxOffset":3}}}';
+    const table = (parseFastjson(text) as JsonObject).offsetTable as JsonObject;
+    expect(entries(table)).toEqual([
+      [{ brokerName: 'b', queueId: 1, topic: 'T' }, { maxOffset: 9 }],
+      [{ brokerName: 'b', queueId: 0, topic: 'T' }, { maxOffset: 3 }],
+    ]);
+  });
+
+  it('keeps string keys that look like JSON as strings', () => {
+    const table = parseFastjson('{"{\\"a\\":1}":2, 3:4}') as JsonObject;
+    expect(entries(table)).toEqual([['3', 4], ['{"a":1}', 2]]);
+  });
+
+  it('says where malformed input breaks', () => {
+    expect(() => parseFastjson('{0:"a",')).toThrow(FastjsonSyntaxError);
+    expect(() => parseFastjson('{"a" 1}')).toThrow(/position/);
+  });
+});

@@ -1,0 +1,94 @@
+/**
+ * Records reply frames from the live sandbox as byte fixtures for the lib/rocketmq specs (like kafkajs's
+ * per-request fixtures). Each case sends one request over a plain socket and writes the reply frame exactly as it
+ * arrived (length field included) to lib/rocketmq/<operation>/fixtures/<version>-<case>.bin.
+ *   RMQ_VERSION=5.5.0 npm run record-fixtures      (the sandbox must be running with traffic.sh's data)
+ *   npm run record-fixtures -- get-topic-stats-info  (only the named operations)
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { FrameSplitter, encodeFrame, type RemotingRequest } from '../../lib/remoting';
+import { FIXTURE_CASES, type FixtureTarget } from './fixture-cases';
+
+const version = process.env.RMQ_VERSION ?? '5.5.0';
+const namesrv = process.env.NAMESRV_ADDR ?? '127.0.0.1:9876';
+const ports = (process.env.BROKER_PORTS ?? '10911 10921 10931').split(' ');
+const BINARY_NAMESRV_PORT = 9886;
+const targets: Record<FixtureTarget, string> = {
+  namesrv,
+  'namesrv-binary': `127.0.0.1:${BINARY_NAMESRV_PORT}`,
+  'broker-a-master': `127.0.0.1:${ports[0]}`,
+  'broker-a-slave': `127.0.0.1:${ports[1]}`,
+  'broker-b-master': `127.0.0.1:${ports[2]}`,
+};
+const root = path.resolve(import.meta.dirname, '../../lib/rocketmq');
+
+function record(addr: string, request: RemotingRequest): Promise<Buffer> {
+  const [host, port] = [addr.slice(0, addr.lastIndexOf(':')), Number(addr.slice(addr.lastIndexOf(':') + 1))];
+  return new Promise((resolve, reject) => {
+    const socket = net.createConnection({ host, port });
+    const splitter = new FrameSplitter(64 * 1024 * 1024);
+    const timer = setTimeout(() => { socket.destroy(); reject(new Error(`${addr}: no reply`)); }, 15000);
+    socket.on('error', reject);
+    socket.on('connect', () => {
+      socket.write(encodeFrame({
+        code: request.code, language: 'JAVA', version: request.version ?? 479, opaque: 1, flag: 0,
+        extFields: request.extFields ?? {}, body: request.body,
+      }));
+    });
+    socket.on('data', (chunk: Buffer) => {
+      splitter.push(chunk, (frame) => {
+        clearTimeout(timer);
+        const whole = Buffer.alloc(frame.length + 4);
+        whole.writeInt32BE(frame.length, 0);
+        frame.copy(whole, 4);
+        socket.destroy();
+        resolve(whole);
+      });
+    });
+  });
+}
+
+/**
+ * A namesrv started with -Drocketmq.serialize.type=ROCKETMQ answers with binary (ROCKETMQ) headers, which is how
+ * we get real bytes of that header format. It lives only while the fixtures are recorded.
+ */
+async function startBinaryNamesrv(): Promise<ChildProcess> {
+  const cache = process.env.RMQ_CACHE ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'rocketmq-console');
+  const home = path.join(cache, `rocketmq-${version}`);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'binary-namesrv-'));
+  writeFileSync(path.join(dir, 'namesrv.conf'), `listenPort=${BINARY_NAMESRV_PORT}\nbindAddress=127.0.0.1\n`);
+  const logback = version.startsWith('4') ? [] : ['-Drmq.logback.configurationFile=rmq.namesrv.logback.xml'];
+  const child = spawn('java', ['-Xms64m', '-Xmx128m', '-XX:+UseSerialGC', `-Drocketmq.home.dir=${home}`,
+    '-Drocketmq.serialize.type=ROCKETMQ', `-Duser.home=${dir}`, ...logback, '-cp', `${home}/lib/*`,
+    'org.apache.rocketmq.namesrv.NamesrvStartup', '-c', path.join(dir, 'namesrv.conf')],
+    { env: { ...process.env, ROCKETMQ_HOME: home }, stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => { out += d.toString(); if (out.includes('boot success')) resolve(); });
+    child.on('exit', (code) => reject(new Error(`binary namesrv exited with ${code}`)));
+  });
+  return child;
+}
+
+const only = process.argv.slice(2);
+let written = 0;
+let binaryNamesrv: ChildProcess | undefined;
+for (const c of FIXTURE_CASES) {
+  if (only.length > 0 && !only.includes(c.operation)) continue;
+  if (c.versions && !c.versions.some((v) => version.startsWith(v))) continue;
+  if (c.target === 'namesrv-binary' && !binaryNamesrv) binaryNamesrv = await startBinaryNamesrv();
+  for (const setup of c.setup ?? []) await record(targets[c.target], setup);
+  const bytes = await record(targets[c.target], await c.request());
+  const dir = path.join(root, c.operation, 'fixtures');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${version}-${c.name}.bin`);
+  writeFileSync(file, bytes);
+  written++;
+  console.log(`${path.relative(process.cwd(), file)}  ${bytes.length} bytes`);
+}
+binaryNamesrv?.kill('SIGKILL');
+console.log(`${written} fixtures recorded from RocketMQ ${version}`);

@@ -1,0 +1,26 @@
+import path from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+// unit: pure functions of bytes (recorded fixtures) and of the TCP layer; live: against the running sandbox,
+// compared with the official mqadmin. sandbox/scripts/test.sh starts what the live project needs.
+export default defineConfig({
+  resolve: { alias: { '@': path.resolve(import.meta.dirname) } },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['lib/**/*.test.ts', 'app/**/*.test.ts', 'components/**/*.test.ts'], exclude: ['**/*.live.test.ts', 'node_modules/**'] },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'live',
+          include: ['lib/**/*.live.test.ts', 'app/**/*.live.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
