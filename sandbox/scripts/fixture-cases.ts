@@ -47,8 +47,8 @@ export const FIXTURE_CASES: FixtureCase[] = [
     request: () => getKvConfigRequest(ORDER_TOPIC_CONFIG_NAMESPACE, 'LabTopic'),
   },
   {
-    // a namesrv configured for ROCKETMQ serialization answers with the binary header (remark and extFields set)
-    operation: 'get-kv-config', name: 'binary-header', target: 'namesrv-binary',
+    // a 5.x namesrv configured for ROCKETMQ serialization answers with the binary header (4.9 still answers JSON)
+    operation: 'get-kv-config', name: 'binary-header', target: 'namesrv-binary', versions: ['5'],
     setup: [{ code: 100, extFields: { namespace: ORDER_TOPIC_CONFIG_NAMESPACE, key: 'LabOrderTopic', value: 'broker-b:4;broker-a:4' } }],
     request: () => getKvConfigRequest(ORDER_TOPIC_CONFIG_NAMESPACE, 'LabOrderTopic'),
   },
