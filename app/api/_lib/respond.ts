@@ -1,0 +1,51 @@
+import { NextResponse } from 'next/server';
+import { ZodError, type ZodType } from 'zod';
+import { isRemotingError } from '@/lib/remoting';
+import { BadInputError, ConsoleError, describeFailure } from '@/lib/console/errors';
+import { log } from '@/lib/console/log';
+
+export interface ErrorBody {
+  error: { code: string; message: string; field?: string };
+}
+
+/** Wraps a route handler: its result becomes JSON; every failure becomes a JSON error with the right status. */
+export async function respond<T>(work: () => Promise<T>): Promise<NextResponse> {
+  try {
+    return NextResponse.json(await work(), { headers: { 'cache-control': 'no-store' } });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+export function errorResponse(error: unknown): NextResponse<ErrorBody> {
+  if (error instanceof ZodError) {
+    const issue = error.issues[0];
+    const field = issue?.path.map(String).join('.') || undefined;
+    return json(400, 'bad_input', `${field ? `${field}: ` : ''}${issue?.message ?? 'invalid input'}`, field);
+  }
+  if (error instanceof ConsoleError) return json(error.status, error.code, error.message, error.field);
+  if (isRemotingError(error)) {
+    return json(error.kind === 'timeout' ? 504 : 502, error.kind === 'timeout' ? 'broker_timeout' : 'broker_error', describeFailure(error));
+  }
+  log.error({ err: error }, 'unexpected error in an API route');
+  return json(500, 'internal', 'the console failed to answer; the server log has the details');
+}
+
+function json(status: number, code: string, message: string, field?: string): NextResponse<ErrorBody> {
+  return NextResponse.json({ error: { code, message, ...(field ? { field } : {}) } }, { status, headers: { 'cache-control': 'no-store' } });
+}
+
+/** Parses URL query parameters with a zod schema; unknown parameters are ignored. */
+export function parseQuery<T>(url: string, schema: ZodType<T>): T {
+  const params = Object.fromEntries(new URL(url).searchParams.entries());
+  return schema.parse(params);
+}
+
+/** A path segment, decoded; a segment that does not decode is bad input naming the field. */
+export function pathParam(value: string, field: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    throw new BadInputError(`${field} is not a valid URL path segment`, field);
+  }
+}

@@ -1,0 +1,9 @@
+import { getClusterOverview } from '@/lib/console/cluster';
+import { respond } from '../_lib/respond';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+export function GET() {
+  return respond(() => getClusterOverview());
+}

@@ -1,0 +1,9 @@
+import { getTopicStatus } from '@/lib/console/topic-detail';
+import { pathParam, respond } from '../../../_lib/respond';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+export function GET(_request: Request, { params }: { params: Promise<{ topic: string }> }) {
+  return respond(async () => getTopicStatus(pathParam((await params).topic, 'topic')));
+}

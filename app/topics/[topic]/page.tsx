@@ -1,0 +1,41 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { PageHeader } from '@/components/shell/PageHeader';
+import { TopicTypeBadge } from '@/components/ui/Badge';
+import { TopicDetailView } from '@/components/topics/TopicDetailView';
+import { describeFailure, NotFoundError } from '@/lib/console/errors';
+import { getTopicRoute, getTopicStatus } from '@/lib/console/topic-detail';
+
+export const dynamic = 'force-dynamic';
+
+export async function generateMetadata({ params }: { params: Promise<{ topic: string }> }): Promise<Metadata> {
+  return { title: `Topic ${decodeURIComponent((await params).topic)}` };
+}
+
+export default async function TopicPage({ params }: { params: Promise<{ topic: string }> }) {
+  const topic = decodeURIComponent((await params).topic);
+  const [route, status] = await Promise.all([
+    getTopicRoute(topic).then((value) => ({ value }), (error: unknown) => ({ error })),
+    getTopicStatus(topic).then((value) => ({ value }), (error: unknown) => ({ error })),
+  ]);
+  if ('error' in route && route.error instanceof NotFoundError) notFound();
+  return (
+    <>
+      <PageHeader
+        crumbs={[{ label: 'Topics', href: '/topics' }, { label: topic }]}
+        title={
+          <span className="flex items-center gap-2">
+            {topic} {'value' in route && route.value.type && <TopicTypeBadge type={route.value.type} />}
+          </span>
+        }
+        subtitle="Route from the namesrv and per-queue offsets from each broker."
+      />
+      <TopicDetailView
+        topic={topic}
+        initialRoute={'value' in route ? route.value : undefined}
+        initialStatus={'value' in status ? status.value : undefined}
+        initialError={'error' in route ? describeFailure(route.error) : undefined}
+      />
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+/** Client-side access to the console's HTTP API (the same routes operators' scripts use). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+export async function fetchJson<T>(url: string, init?: RequestInit): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(url, { ...init, headers: { accept: 'application/json', ...(init?.body ? { 'content-type': 'application/json' } : {}), ...init?.headers } });
+  } catch {
+    throw new ApiError(0, 'network', 'the console server did not answer (is it running?)');
+  }
+  const text = await response.text();
+  let body: unknown;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    throw new ApiError(response.status, 'bad_response', `unexpected answer from ${url} (HTTP ${response.status})`);
+  }
+  if (!response.ok) {
+    const error = (body as { error?: { code?: string; message?: string; field?: string } } | undefined)?.error;
+    throw new ApiError(response.status, error?.code ?? 'error', error?.message ?? `HTTP ${response.status}`, error?.field);
+  }
+  return body as T;
+}

@@ -1,0 +1,93 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import type { BrokerRuntime } from '@/lib/console/cluster';
+import { fetchJson } from '../api';
+import { formatBytes, formatCount, formatRatio, formatTps } from '../format';
+import { RefreshBar } from '../ui/RefreshBar';
+import { Card, EmptyState, ErrorState, Spinner } from '../ui/states';
+import { Timestamp } from '../ui/Timestamp';
+
+function Fact({ label, children, wide = false }: { label: string; children: React.ReactNode; wide?: boolean }) {
+  return (
+    <div className={wide ? 'col-span-2' : undefined}>
+      <dt className="text-xs uppercase tracking-wide text-slate-500">{label}</dt>
+      <dd className="mt-0.5 font-medium tabular-nums">{children}</dd>
+    </div>
+  );
+}
+
+export function BrokerRuntimeView({ addr, initial, initialError }: { addr: string; initial?: BrokerRuntime; initialError?: string }) {
+  const [filter, setFilter] = useState('');
+  const query = useQuery({
+    queryKey: ['broker-runtime', addr],
+    queryFn: () => fetchJson<BrokerRuntime>(`/api/brokers/${encodeURIComponent(addr)}/runtime`),
+    initialData: initial,
+  });
+  const data = query.data;
+  const rows = useMemo(() => {
+    const needle = filter.trim().toLowerCase();
+    return Object.entries(data?.entries ?? {})
+      .filter(([k, v]) => !needle || k.toLowerCase().includes(needle) || v.toLowerCase().includes(needle))
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  }, [data, filter]);
+  if (!data) {
+    const message = query.error?.message ?? initialError;
+    return message ? <ErrorState message={message} onRetry={() => void query.refetch()} /> : <Spinner />;
+  }
+  const e = data.entries;
+  const n = (k: string) => (e[k] !== undefined && e[k] !== '' ? Number(e[k]) : undefined);
+  return (
+    <div>
+      <div className="mb-4 flex justify-end">
+        <RefreshBar asOf={data.asOf} fetching={query.isFetching} onRefresh={() => void query.refetch()} />
+      </div>
+      {query.error && <ErrorState title="Refresh failed; showing the last answer" message={query.error.message} />}
+      <Card className="mb-5">
+        <dl className="grid grid-cols-2 gap-4 p-4 md:grid-cols-4 lg:grid-cols-7">
+          <Fact label="Version">{e.brokerVersionDesc ?? '—'}</Fact>
+          <Fact label="Booted" wide><Timestamp ms={n('bootTimestamp')} /></Fact>
+          <Fact label="Put TPS">{formatTps(Number(e.putTps?.split(' ')[0] ?? NaN))}</Fact>
+          <Fact label="Commit log max offset">{formatBytes(n('commitLogMaxOffset'))}</Fact>
+          <Fact label="Commit log disk">{formatRatio(n('commitLogDiskRatio'))}</Fact>
+          <Fact label="Dispatch behind">{formatCount(n('dispatchBehindBytes'))} B</Fact>
+        </dl>
+      </Card>
+      <Card
+        title={`Runtime table (${formatCount(Object.keys(e).length)} entries, as mqadmin brokerStatus)`}
+        actions={
+          <input
+            type="search"
+            value={filter}
+            onChange={(ev) => setFilter(ev.target.value)}
+            placeholder="Filter keys or values"
+            aria-label="Filter runtime entries"
+            className="w-64 rounded border border-slate-300 px-2 py-1 text-sm"
+          />
+        }
+      >
+        {rows.length === 0 ? (
+          <div className="p-4"><EmptyState title="No entry matches the filter" /></div>
+        ) : (
+          <table className="min-w-full text-sm">
+            <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
+              <tr>
+                <th scope="col" className="border-b border-slate-200 px-3 py-2">Key</th>
+                <th scope="col" className="border-b border-slate-200 px-3 py-2">Value</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {rows.map(([k, v]) => (
+                <tr key={k} data-testid="runtime-row">
+                  <td className="px-3 py-1.5 font-mono text-slate-700">{k}</td>
+                  <td className="px-3 py-1.5 font-mono break-all" data-key={k}>{v}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,126 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useState } from 'react';
+import type { ColumnDef } from '@tanstack/react-table';
+import type { BrokerSummary, ClusterOverview } from '@/lib/console/cluster';
+import { fetchJson } from '../api';
+import { formatCount, formatDuration, formatRatio, formatTps } from '../format';
+import { Badge, RoleBadge } from '../ui/Badge';
+import { DataTable } from '../ui/DataTable';
+import { RefreshBar } from '../ui/RefreshBar';
+import { Card, EmptyState, ErrorState, PartialFailures, Spinner } from '../ui/states';
+
+const columns: Array<ColumnDef<BrokerSummary, unknown>> = [
+  { accessorKey: 'brokerName', header: 'Broker', cell: ({ row }) => <span className="font-medium">{row.original.brokerName}</span> },
+  { accessorKey: 'brokerId', header: 'BID', meta: { numeric: true } },
+  { accessorKey: 'role', header: 'Role', cell: ({ row }) => <RoleBadge role={row.original.role} /> },
+  {
+    accessorKey: 'addr',
+    header: 'Address',
+    cell: ({ row }) => (
+      <Link className="font-mono text-blue-700 hover:underline" href={`/brokers/${encodeURIComponent(row.original.addr)}`}>
+        {row.original.addr}
+      </Link>
+    ),
+  },
+  { accessorKey: 'version', header: 'Version', cell: ({ row }) => row.original.version ?? '—' },
+  { accessorKey: 'inTps', header: 'In TPS', meta: { numeric: true }, cell: ({ row }) => formatTps(row.original.inTps) },
+  { accessorKey: 'outTps', header: 'Out TPS', meta: { numeric: true }, cell: ({ row }) => formatTps(row.original.outTps) },
+  {
+    accessorKey: 'putToday',
+    header: 'Put today',
+    meta: { numeric: true },
+    cell: ({ row }) => <span title={`yesterday ${formatCount(row.original.putYesterday)}`}>{formatCount(row.original.putToday)}</span>,
+  },
+  {
+    accessorKey: 'getToday',
+    header: 'Get today',
+    meta: { numeric: true },
+    cell: ({ row }) => <span title={`yesterday ${formatCount(row.original.getYesterday)}`}>{formatCount(row.original.getToday)}</span>,
+  },
+  { accessorKey: 'diskRatio', header: 'Disk used', meta: { numeric: true }, cell: ({ row }) => <DiskCell ratio={row.original.diskRatio} /> },
+  {
+    id: 'oldest',
+    accessorFn: (b) => b.earliestMessageTimestamp ?? Number.MAX_SAFE_INTEGER,
+    header: 'Oldest message',
+    meta: { numeric: true },
+    cell: ({ row }) => (row.original.earliestMessageTimestamp ? formatDuration(Date.now() - row.original.earliestMessageTimestamp) : '—'),
+  },
+  {
+    id: 'status',
+    header: 'Status',
+    enableSorting: false,
+    cell: ({ row }) =>
+      row.original.error ? (
+        <span className="text-red-700" title={row.original.error}>unreachable</span>
+      ) : row.original.activated === false ? (
+        <Badge title="5.x: this broker is not serving as master">standby</Badge>
+      ) : (
+        <span className="text-emerald-700">up</span>
+      ),
+  },
+];
+
+function DiskCell({ ratio }: { ratio: number | undefined }) {
+  if (ratio === undefined) return <>—</>;
+  const tone = ratio > 0.85 ? 'text-red-700 font-semibold' : ratio > 0.7 ? 'text-amber-700' : '';
+  return <span className={tone}>{formatRatio(ratio)}</span>;
+}
+
+function Tile({ label, value, testId }: { label: string; value: string; testId?: string }) {
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm">
+      <div className="text-xs uppercase tracking-wide text-slate-500">{label}</div>
+      <div className="mt-0.5 text-xl font-semibold tabular-nums" data-testid={testId}>{value}</div>
+    </div>
+  );
+}
+
+export function ClusterOverviewView({ initial, initialError }: { initial?: ClusterOverview; initialError?: string }) {
+  const [autoRefresh, setAutoRefresh] = useState(true);
+  const query = useQuery({
+    queryKey: ['clusters'],
+    queryFn: () => fetchJson<ClusterOverview>('/api/clusters'),
+    initialData: initial,
+    refetchInterval: autoRefresh ? 10_000 : false,
+  });
+  const data = query.data;
+  const brokers = data?.clusters.flatMap((c) => c.brokers) ?? [];
+  const masters = brokers.filter((b) => b.role === 'MASTER');
+  return (
+    <div>
+      <div className="mb-4 flex justify-end">
+        <RefreshBar
+          asOf={data?.asOf}
+          fetching={query.isFetching}
+          onRefresh={() => void query.refetch()}
+          autoRefresh={autoRefresh}
+          onAutoRefreshChange={setAutoRefresh}
+          intervalSeconds={10}
+        />
+      </div>
+      {query.error && !data && <ErrorState message={query.error.message} onRetry={() => void query.refetch()} />}
+      {!query.error && !data && (initialError ? <ErrorState message={initialError} onRetry={() => void query.refetch()} /> : <Spinner />)}
+      {data && (
+        <>
+          <PartialFailures failures={data.failures} />
+          <div className="mb-5 grid grid-cols-2 gap-3 md:grid-cols-5">
+            <Tile label="Clusters" value={formatCount(data.clusters.length)} testId="tile-clusters" />
+            <Tile label="Brokers (masters)" value={`${formatCount(brokers.length)} (${formatCount(masters.length)})`} testId="tile-brokers" />
+            <Tile label="In TPS (masters)" value={formatTps(masters.reduce((n, b) => n + (b.inTps ?? 0), 0))} />
+            <Tile label="Out TPS (masters)" value={formatTps(masters.reduce((n, b) => n + (b.outTps ?? 0), 0))} />
+            <Tile label="Put today (masters)" value={formatCount(masters.reduce((n, b) => n + (b.putToday ?? 0), 0))} testId="tile-put-today" />
+          </div>
+          {data.clusters.length === 0 && <EmptyState title="No brokers registered">The namesrv knows no broker. Start a broker pointing at it.</EmptyState>}
+          {data.clusters.map((cluster) => (
+            <Card key={cluster.clusterName} title={<span data-testid="cluster-name">{cluster.clusterName}</span>} className="mb-5">
+              <DataTable data={cluster.brokers} columns={columns} rowTestId="broker-row" getRowId={(b) => b.addr} />
+            </Card>
+          ))}
+        </>
+      )}
+    </div>
+  );
+}

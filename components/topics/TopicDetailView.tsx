@@ -1,0 +1,115 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import type { ColumnDef } from '@tanstack/react-table';
+import Link from 'next/link';
+import type { QueueStats } from '@/lib/rocketmq/get-topic-stats-info';
+import type { TopicRoute, TopicStatus } from '@/lib/console/topic-detail';
+import { fetchJson } from '../api';
+import { formatCount } from '../format';
+import { Badge } from '../ui/Badge';
+import { DataTable } from '../ui/DataTable';
+import { RefreshBar } from '../ui/RefreshBar';
+import { Card, EmptyState, ErrorState, PartialFailures, Spinner } from '../ui/states';
+import { Timestamp } from '../ui/Timestamp';
+
+const queueColumns: Array<ColumnDef<QueueStats, unknown>> = [
+  { accessorKey: 'brokerName', header: 'Broker' },
+  { accessorKey: 'queueId', header: 'Queue', meta: { numeric: true } },
+  { accessorKey: 'minOffset', header: 'Min offset', meta: { numeric: true }, cell: ({ row }) => formatCount(row.original.minOffset) },
+  { accessorKey: 'maxOffset', header: 'Max offset', meta: { numeric: true }, cell: ({ row }) => formatCount(row.original.maxOffset) },
+  { id: 'messages', accessorFn: (q) => q.maxOffset - q.minOffset, header: 'Messages', meta: { numeric: true }, cell: ({ getValue }) => formatCount(getValue() as number) },
+  { accessorKey: 'lastUpdateTimestamp', header: 'Last updated', cell: ({ row }) => <Timestamp ms={row.original.lastUpdateTimestamp} /> },
+];
+
+export function TopicDetailView({ topic, initialRoute, initialStatus, initialError }: { topic: string; initialRoute?: TopicRoute; initialStatus?: TopicStatus; initialError?: string }) {
+  const enc = encodeURIComponent(topic);
+  const route = useQuery({ queryKey: ['topic-route', topic], queryFn: () => fetchJson<TopicRoute>(`/api/topics/${enc}/route`), initialData: initialRoute });
+  const status = useQuery({ queryKey: ['topic-status', topic], queryFn: () => fetchJson<TopicStatus>(`/api/topics/${enc}/status`), initialData: initialStatus });
+  const error = route.error ?? status.error;
+  if (!route.data && (error || initialError)) return <ErrorState message={error?.message ?? initialError ?? ''} onRetry={() => void route.refetch()} />;
+  if (!route.data) return <Spinner />;
+  const r = route.data;
+  const s = status.data;
+  return (
+    <div>
+      <div className="mb-4 flex items-center justify-between">
+        <div className="flex items-center gap-2 text-sm text-slate-600">
+          {r.orderTopicConf && <Badge title="orderConf in the namesrv KV">{`orderConf ${r.orderTopicConf}`}</Badge>}
+        </div>
+        <RefreshBar
+          asOf={s?.asOf ?? r.asOf}
+          fetching={route.isFetching || status.isFetching}
+          onRefresh={() => {
+            void route.refetch();
+            void status.refetch();
+          }}
+        />
+      </div>
+      {s && <PartialFailures failures={s.failures} />}
+      <div className="mb-5 grid gap-5 lg:grid-cols-2">
+        <Card title="Route: brokers (as mqadmin topicRoute)">
+          <table className="min-w-full text-sm" data-testid="route-brokers">
+            <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
+              <tr>
+                <th className="px-3 py-2">Broker</th>
+                <th className="px-3 py-2">Cluster</th>
+                <th className="px-3 py-2">brokerId → address</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {r.brokers.map((b) => (
+                <tr key={b.brokerName} data-testid="route-broker-row">
+                  <td className="px-3 py-2 font-medium">{b.brokerName}</td>
+                  <td className="px-3 py-2">{b.cluster}</td>
+                  <td className="px-3 py-2">
+                    {Object.entries(b.addrs).map(([id, addr]) => (
+                      <div key={id} className="font-mono">
+                        <span className="text-slate-500">{id}</span> →{' '}
+                        <Link className="text-blue-700 hover:underline" href={`/brokers/${encodeURIComponent(addr)}`}>{addr}</Link>
+                        <span className="ml-1 text-xs text-slate-500">{id === '0' ? 'master' : 'slave'}</span>
+                      </div>
+                    ))}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Card>
+        <Card title="Route: queues">
+          <table className="min-w-full text-sm" data-testid="route-queues">
+            <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
+              <tr>
+                <th className="px-3 py-2">Broker</th>
+                <th className="px-3 py-2 text-right">Read queues</th>
+                <th className="px-3 py-2 text-right">Write queues</th>
+                <th className="px-3 py-2">Perm</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {r.queues.map((q) => (
+                <tr key={q.brokerName} data-testid="route-queue-row">
+                  <td className="px-3 py-2 font-medium">{q.brokerName}</td>
+                  <td className="num px-3 py-2">{formatCount(q.readQueueNums)}</td>
+                  <td className="num px-3 py-2">{formatCount(q.writeQueueNums)}</td>
+                  <td className="px-3 py-2 font-mono" title={`perm ${q.perm}`}>{q.permText}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Card>
+      </div>
+      <Card
+        title={s ? `Queues (as mqadmin topicStatus): ${formatCount(s.totals.messages)} messages kept` : 'Queues'}
+        actions={s?.totals.lastUpdateTimestamp ? <span className="text-xs text-slate-500">last write <Timestamp ms={s.totals.lastUpdateTimestamp} /></span> : undefined}
+      >
+        {status.error && !s && <div className="p-4"><ErrorState message={status.error.message} /></div>}
+        {!s && !status.error && <div className="px-4"><Spinner /></div>}
+        {s && s.queues.length === 0 && <div className="p-4"><EmptyState title="No queue answered" /></div>}
+        {s && s.queues.length > 0 && (
+          <DataTable data={s.queues} columns={queueColumns} rowTestId="queue-row" getRowId={(q) => `${q.brokerName}-${q.queueId}`} dense />
+        )}
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,133 @@
+'use client';
+
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { ColumnDef } from '@tanstack/react-table';
+import Link from 'next/link';
+import { useEffect, useState } from 'react';
+import type { TopicListItem, TopicPage } from '@/lib/console/topics';
+import { fetchJson } from '../api';
+import { formatCount } from '../format';
+import { TopicTypeBadge } from '../ui/Badge';
+import { DataTable } from '../ui/DataTable';
+import { Pager } from '../ui/Pager';
+import { RefreshBar } from '../ui/RefreshBar';
+import { Card, EmptyState, ErrorState, PartialFailures, Spinner } from '../ui/states';
+import { Timestamp } from '../ui/Timestamp';
+import { useUrlState } from '../useUrlState';
+import { TOPIC_LIST_DEFAULTS, topicListQueryString } from './listState';
+
+const TYPES = ['NORMAL', 'FIFO', 'DELAY', 'TRANSACTION', 'MIXED', 'RETRY', 'DLQ', 'SYSTEM'];
+
+const columns: Array<ColumnDef<TopicListItem, unknown>> = [
+  {
+    accessorKey: 'topic',
+    id: 'name',
+    header: 'Topic',
+    cell: ({ row }) => (
+      <Link href={`/topics/${encodeURIComponent(row.original.topic)}`} className="font-medium text-blue-700 hover:underline" data-testid="topic-link">
+        {row.original.topic}
+      </Link>
+    ),
+  },
+  { accessorKey: 'type', header: 'Type', cell: ({ row }) => <TopicTypeBadge type={row.original.type} /> },
+  { id: 'brokers', accessorFn: (t) => t.brokers.length, header: 'Brokers', cell: ({ row }) => row.original.brokers.join(', ') || '—' },
+  { id: 'queues', accessorKey: 'writeQueueNums', header: 'Write / read queues', meta: { numeric: true }, cell: ({ row }) => `${formatCount(row.original.writeQueueNums)} / ${formatCount(row.original.readQueueNums)}` },
+  { accessorKey: 'perm', header: 'Perm', enableSorting: false, cell: ({ row }) => <span className="font-mono">{row.original.perm || '—'}</span> },
+  { accessorKey: 'messages', header: 'Messages', enableSorting: false, meta: { numeric: true }, cell: ({ row }) => formatCount(row.original.messages) },
+  { accessorKey: 'lastUpdateTimestamp', header: 'Last write', enableSorting: false, cell: ({ row }) => <Timestamp ms={row.original.lastUpdateTimestamp} /> },
+];
+
+export function TopicListView({ initial, initialKey, initialError }: { initial?: TopicPage; initialKey: string; initialError?: string }) {
+  const [state, set] = useUrlState(TOPIC_LIST_DEFAULTS);
+  const [searchDraft, setSearchDraft] = useState(state.search);
+  useEffect(() => setSearchDraft(state.search), [state.search]);
+  useEffect(() => {
+    if (searchDraft === state.search) return;
+    const id = setTimeout(() => set({ search: searchDraft, page: '1' }), 300);
+    return () => clearTimeout(id);
+  }, [searchDraft, state.search, set]);
+
+  const qs = topicListQueryString(state);
+  const query = useQuery({
+    queryKey: ['topics', qs],
+    queryFn: () => fetchJson<TopicPage>(`/api/topics?${qs}`),
+    initialData: qs === initialKey ? initial : undefined,
+    placeholderData: keepPreviousData,
+  });
+  const data = query.data;
+  const desc = state.sort.startsWith('-');
+  const sortId = state.sort.replace(/^-/, '');
+
+  return (
+    <div>
+      <div className="mb-3 flex flex-wrap items-center gap-3">
+        <input
+          type="search"
+          value={searchDraft}
+          onChange={(e) => setSearchDraft(e.target.value)}
+          placeholder="Search topics"
+          aria-label="Search topics"
+          className="w-72 rounded border border-slate-300 bg-white px-3 py-1.5 text-sm shadow-sm"
+        />
+        <select
+          aria-label="Topic type"
+          value={state.type}
+          onChange={(e) => set({ type: e.target.value, page: '1' })}
+          className="rounded border border-slate-300 bg-white px-2 py-1.5 text-sm shadow-sm"
+        >
+          <option value="">All types</option>
+          {TYPES.map((t) => (
+            <option key={t} value={t}>{t}</option>
+          ))}
+        </select>
+        <label className="flex cursor-pointer items-center gap-1.5 text-sm text-slate-700">
+          <input
+            type="checkbox"
+            checked={state.system === 'hide'}
+            onChange={(e) => set({ system: e.target.checked ? 'hide' : 'show', page: '1' })}
+            className="accent-slate-700"
+          />
+          Hide system topics
+        </label>
+        <div className="ml-auto">
+          <RefreshBar asOf={data?.asOf} fetching={query.isFetching} onRefresh={() => void query.refetch()} />
+        </div>
+      </div>
+      {data && <PartialFailures failures={data.failures} />}
+      {query.error && <ErrorState message={query.error.message} onRetry={() => void query.refetch()} />}
+      {!data && !query.error && (initialError ? <ErrorState message={initialError} /> : <Spinner />)}
+      {data && (
+        <Card>
+          {data.items.length === 0 ? (
+            <div className="p-4">
+              <EmptyState title="No topic matches">
+                {state.search || state.type ? 'Clear the search or the type filter.' : state.system === 'hide' ? 'Only system topics exist; untick "Hide system topics".' : 'The namesrv lists no topic.'}
+              </EmptyState>
+            </div>
+          ) : (
+            <DataTable
+              data={data.items}
+              columns={columns}
+              rowTestId="topic-row"
+              getRowId={(t) => t.topic}
+              serverSorting={{
+                sorting: [{ id: sortId, desc }],
+                onSortingChange: (next) => {
+                  const s = next[0];
+                  if (s) set({ sort: `${s.desc ? '-' : ''}${s.id}`, page: '1' });
+                },
+              }}
+            />
+          )}
+          <Pager
+            page={data.page}
+            pageSize={data.pageSize}
+            total={data.total}
+            onPage={(p) => set({ page: String(p) })}
+            onPageSize={(s) => set({ pageSize: String(s), page: '1' })}
+          />
+        </Card>
+      )}
+    </div>
+  );
+}

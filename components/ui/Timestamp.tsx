@@ -1,0 +1,48 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import { formatDuration } from '../format';
+
+function useNow(intervalMs: number): number | null {
+  const [now, setNow] = useState<number | null>(null);
+  useEffect(() => {
+    setNow(Date.now());
+    const id = setInterval(() => setNow(Date.now()), intervalMs);
+    return () => clearInterval(id);
+  }, [intervalMs]);
+  return now;
+}
+
+function absolute(ms: number, timeZone?: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+    hour12: false, timeZoneName: 'short', timeZone,
+  }).formatToParts(new Date(ms));
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}:${get('second')} ${get('timeZoneName')}`;
+}
+
+/**
+ * A point in time with its zone and its age ("2026-11-24 06:07:42 UTC · 3 min ago"). The server renders UTC; the
+ * browser switches to the operator's zone once mounted.
+ */
+export function Timestamp({ ms, showAge = true }: { ms: number | undefined | null; showAge?: boolean }) {
+  const now = useNow(15_000);
+  if (!ms || ms <= 0) return <span className="text-slate-400">—</span>;
+  const text = absolute(ms, now === null ? 'UTC' : undefined);
+  const age = now === null ? null : now - ms;
+  return (
+    <span className="whitespace-nowrap" title={new Date(ms).toISOString()} data-ms={ms}>
+      <span className="tabular-nums">{text}</span>
+      {showAge && age !== null && (
+        <span className="ml-1.5 text-slate-500">· {age >= 0 ? `${formatDuration(age)} ago` : `in ${formatDuration(-age)}`}</span>
+      )}
+    </span>
+  );
+}
+
+/** "as of 4 s ago", ticking. */
+export function Age({ ms, prefix = 'as of' }: { ms: number; prefix?: string }) {
+  const now = useNow(1000);
+  return <span data-testid="as-of">{prefix} {now === null ? 'now' : `${formatDuration(now - ms)} ago`}</span>;
+}

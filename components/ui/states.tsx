@@ -1,0 +1,70 @@
+import type { ReactNode } from 'react';
+
+export interface BrokerFailureView {
+  brokerName: string;
+  addr: string;
+  error: string;
+}
+
+export function Spinner({ label = 'Loading' }: { label?: string }) {
+  return (
+    <div role="status" className="flex items-center gap-2 py-8 text-sm text-slate-500">
+      <span className="h-4 w-4 animate-spin rounded-full border-2 border-slate-300 border-t-slate-600" aria-hidden="true" />
+      {label}…
+    </div>
+  );
+}
+
+export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
+  return (
+    <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center" data-testid="empty-state">
+      <div className="font-medium text-slate-700">{title}</div>
+      {children && <div className="mt-1 text-sm text-slate-500">{children}</div>}
+    </div>
+  );
+}
+
+export function ErrorState({ title = 'Could not load this page', message, onRetry }: { title?: string; message: string; onRetry?: () => void }) {
+  return (
+    <div role="alert" className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800" data-testid="error-state">
+      <div className="font-medium">{title}</div>
+      <div className="mt-0.5">{message}</div>
+      {onRetry && (
+        <button type="button" onClick={onRetry} className="mt-2 rounded border border-red-300 bg-white px-2 py-1 text-xs font-medium hover:bg-red-100">
+          Try again
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** The partial-answer banner: which brokers failed or were late, so the operator knows what is missing. */
+export function PartialFailures({ failures }: { failures: BrokerFailureView[] }) {
+  if (failures.length === 0) return null;
+  return (
+    <div role="alert" className="mb-4 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900" data-testid="partial-failures">
+      <div className="font-medium">Partial answer: {failures.length === 1 ? 'one broker' : `${failures.length} brokers`} did not answer</div>
+      <ul className="mt-1 list-disc pl-5">
+        {failures.map((f) => (
+          <li key={`${f.addr}-${f.error}`}>
+            <span className="font-mono">{f.brokerName}</span> <span className="font-mono text-amber-700">{f.addr}</span>: {f.error}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function Card({ title, actions, children, className = '' }: { title?: ReactNode; actions?: ReactNode; children: ReactNode; className?: string }) {
+  return (
+    <section className={`rounded-lg border border-slate-200 bg-white shadow-sm ${className}`}>
+      {(title || actions) && (
+        <div className="flex items-center justify-between border-b border-slate-200 px-4 py-2.5">
+          <h2 className="text-sm font-semibold text-slate-800">{title}</h2>
+          {actions}
+        </div>
+      )}
+      {children}
+    </section>
+  );
+}
