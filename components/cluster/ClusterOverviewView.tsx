@@ -53,8 +53,10 @@ const columns: Array<ColumnDef<BrokerSummary, unknown>> = [
     header: 'Status',
     enableSorting: false,
     cell: ({ row }) =>
-      row.original.error ? (
-        <span className="text-red-700" title={row.original.error}>unreachable</span>
+      row.original.missing ? (
+        <span className="font-medium text-red-700" title={row.original.error}>not registered</span>
+      ) : row.original.error ? (
+        <span className="font-medium text-red-700" title={row.original.error}>not answering</span>
       ) : row.original.activated === false ? (
         <Badge title="5.x: this broker is not serving as master">standby</Badge>
       ) : (

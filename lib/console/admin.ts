@@ -20,6 +20,10 @@ export class AdminClient implements Invoker {
   readonly pool: ConnectionPool;
   private clusterInfo: { at: number; value: Promise<ClusterInfo> } | undefined;
   private preferredNamesrv = 0;
+  /** Every broker process seen registered, with when: a broker that vanishes from the namesrv is reported, not forgotten. */
+  private readonly seen = new Map<string, { node: BrokerNode; lastSeen: number }>();
+  /** brokerNames each topic's route listed, so a topic page can name a broker that dropped out of its route. */
+  private readonly routeBrokers = new Map<string, Set<string>>();
 
   constructor(readonly config: ConsoleConfig) {
     this.pool = new ConnectionPool({ maxFrameBytes: config.maxFrameBytes, connectTimeoutMs: Math.min(3000, config.requestTimeoutMs) });
@@ -71,7 +75,42 @@ export class AdminClient implements Invoker {
         for (const [brokerId, addr] of data.brokerAddrs) nodes.push({ clusterName, brokerName, brokerId, addr });
       }
     }
+    const now = Date.now();
+    for (const node of nodes) this.seen.set(node.addr, { node, lastSeen: now });
     return nodes;
+  }
+
+  /**
+   * Brokers that were registered earlier (within MISSING_RETENTION_MS) and are not now: stopped, crashed or cut
+   * off. A namesrv forgets a broker as soon as its connection drops, so only the console can say it is gone.
+   */
+  async missingBrokers(): Promise<Array<{ node: BrokerNode; lastSeen: number }>> {
+    const current = new Set((await this.brokerNodes()).map((n) => n.addr));
+    const now = Date.now();
+    const missing: Array<{ node: BrokerNode; lastSeen: number }> = [];
+    for (const [addr, entry] of this.seen) {
+      if (current.has(addr)) continue;
+      if (now - entry.lastSeen > MISSING_RETENTION_MS) this.seen.delete(addr);
+      else missing.push(entry);
+    }
+    return missing.sort((a, b) => a.node.brokerName.localeCompare(b.node.brokerName) || a.node.brokerId - b.node.brokerId);
+  }
+
+  /**
+   * Records the brokers of a topic's route and returns those that left it because the broker itself is gone
+   * (a topic deleted from one broker on purpose is simply forgotten).
+   */
+  async droppedFromRoute(topic: string, brokerNames: string[]): Promise<Array<{ node: BrokerNode; lastSeen: number }>> {
+    const before = this.routeBrokers.get(topic) ?? new Set<string>();
+    const missing = await this.missingBrokers();
+    const dropped = [...before].filter((b) => !brokerNames.includes(b));
+    const gone = dropped.flatMap((brokerName) => {
+      const entries = missing.filter((m) => m.node.brokerName === brokerName);
+      const master = entries.find((m) => m.node.brokerId === 0) ?? entries[0];
+      return master ? [master] : [];
+    });
+    this.routeBrokers.set(topic, new Set([...brokerNames, ...gone.map((g) => g.node.brokerName)]));
+    return gone;
   }
 
   /** One node per broker group to read from: the master, or any replica when the master is gone. */
@@ -100,6 +139,7 @@ export class AdminClient implements Invoker {
 }
 
 const CLUSTER_INFO_TTL_MS = 5000;
+const MISSING_RETENTION_MS = 30 * 60 * 1000;
 
 // One client per server process: Next.js may load this module more than once (dev reloads, route bundles), so the
 // instance lives on globalThis.

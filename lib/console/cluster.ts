@@ -32,6 +32,12 @@ export interface BrokerSummary {
   bootTimestamp?: number;
   /** Set when this broker did not answer: the row stays, without figures. */
   error?: string;
+  /** The namesrv no longer lists this broker, though the console saw it registered earlier. */
+  missing?: boolean;
+}
+
+export function missingText(lastSeen: number): string {
+  return `no longer registered with the namesrv (last seen ${new Date(lastSeen).toISOString()}): stopped, crashed or cut off`;
 }
 
 export interface ClusterOverview {
@@ -42,6 +48,7 @@ export interface ClusterOverview {
 
 export async function getClusterOverview(admin: AdminClient = getAdmin()): Promise<ClusterOverview> {
   const nodes = await admin.brokerNodes();
+  const missing = await admin.missingBrokers();
   const { results, failures } = await fanOut(
     nodes,
     (node) => getBrokerRuntimeInfo(admin, node.addr, admin.config.requestTimeoutMs),
@@ -57,9 +64,18 @@ export async function getClusterOverview(admin: AdminClient = getAdmin()): Promi
     list.push(row);
     clusters.set(node.clusterName, list);
   }
+  const gone: BrokerFailure[] = [];
+  for (const { node, lastSeen } of missing) {
+    const error = missingText(lastSeen);
+    const list = clusters.get(node.clusterName) ?? [];
+    list.push({ ...summarize(node, undefined), error, missing: true });
+    clusters.set(node.clusterName, list);
+    gone.push({ brokerName: node.brokerName, addr: node.addr, error });
+  }
+  for (const list of clusters.values()) list.sort((a, b) => a.brokerName.localeCompare(b.brokerName) || a.brokerId - b.brokerId);
   return {
     clusters: [...clusters].map(([clusterName, brokers]) => ({ clusterName, brokers })),
-    failures: failures.map((f) => f.failure),
+    failures: [...failures.map((f) => f.failure), ...gone],
     asOf: Date.now(),
   };
 }

@@ -4,6 +4,7 @@ import { getRouteInfoByTopic, permText, type TopicRouteData } from '../rocketmq/
 import { getTopicStatsInfo, type QueueStats } from '../rocketmq/get-topic-stats-info';
 import { getAdmin, type AdminClient } from './admin';
 import { BadInputError, NotFoundError } from './errors';
+import { missingText } from './cluster';
 import { fanOut, type BrokerFailure } from './fanout';
 import { topicNameProblem } from './names';
 import { topicCatalog, type TopicType } from './topics';
@@ -64,6 +65,11 @@ export async function getTopicRoute(topic: string, admin: AdminClient = getAdmin
 /** Per-queue offsets from each broker group of the route (master, else a replica), with a deadline. */
 export async function getTopicStatus(topic: string, admin: AdminClient = getAdmin()): Promise<TopicStatus> {
   const route = await fetchRoute(topic, admin);
+  const gone = (await admin.droppedFromRoute(topic, route.brokerDatas.map((b) => b.brokerName))).map(({ node, lastSeen }) => ({
+    brokerName: node.brokerName,
+    addr: node.addr,
+    error: `its queues of this topic are not served: ${missingText(lastSeen)}`,
+  }));
   const targets = route.brokerDatas.flatMap((b) => {
     const addr = b.brokerAddrs.get(0) ?? [...b.brokerAddrs.values()][0];
     return addr ? [{ brokerName: b.brokerName, addr }] : [];
@@ -83,7 +89,7 @@ export async function getTopicStatus(topic: string, admin: AdminClient = getAdmi
       maxOffset: queues.reduce((n, q) => n + q.maxOffset, 0),
       lastUpdateTimestamp: last > 0 ? last : undefined,
     },
-    failures: failures.map((f) => f.failure),
+    failures: [...failures.map((f) => f.failure), ...gone],
     asOf: Date.now(),
   };
 }

@@ -30,7 +30,7 @@ JAVA_COMMON=(-server -XX:-OmitStackTraceInFastThrow -Drocketmq.home.dir="$RMQ_HO
 GC_FLAGS=(${GC:--XX:+UseG1GC})
 NS_HEAP=(${NS_HEAP:--Xms128m -Xmx256m})
 BROKER_HEAP=(${BROKER_HEAP:--Xms256m -Xmx512m})
-CLIENT_JAVA=(java -Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Drocketmq.home.dir="$RMQ_HOME"
+CLIENT_JAVA=(java -Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Duser.timezone=UTC -Drocketmq.home.dir="$RMQ_HOME"
   -Dtls.enable=false --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/jdk.internal.ref=ALL-UNNAMED)
 CLASSPATH_ALL="$RMQ_HOME/lib/*"
 

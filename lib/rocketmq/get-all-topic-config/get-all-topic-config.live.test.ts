@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { asArray, asObject } from '../fastjson';
+import { topicList, topicRoute } from '../../testing/mqadmin';
+import { LIVE } from '../../testing/sandbox';
+import { livePool } from '../testing/live';
+import { getAllTopicConfig } from '.';
+
+describe(`GET_ALL_TOPIC_CONFIG live (${LIVE.version})`, () => {
+  const pool = livePool();
+
+  it('holds configs whose queue numbers and perm match the route mqadmin topicRoute prints', async () => {
+    const configs = await getAllTopicConfig(pool, LIVE.brokerAMaster);
+    const route = asObject(await topicRoute('LabTopic'), 'route');
+    const queueData = asArray(route.queueDatas, 'queueDatas').map((q) => asObject(q, 'q')).find((q) => q.brokerName === 'broker-a')!;
+    expect(configs.get('LabTopic')).toMatchObject({ readQueueNums: queueData.readQueueNums, writeQueueNums: queueData.writeQueueNums, perm: queueData.perm });
+    expect(configs.get('LabOrderTopic')?.order).toBe(true);
+  });
+
+  it('covers only topics that mqadmin topicList knows', async () => {
+    const names = new Set(await topicList());
+    const configs = await getAllTopicConfig(pool, LIVE.brokerBMaster);
+    const unknown = [...configs.keys()].filter((t) => !names.has(t));
+    expect(unknown).toEqual([]);
+  });
+});

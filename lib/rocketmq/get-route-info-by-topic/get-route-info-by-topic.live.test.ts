@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { RemotingResponseError } from '../../remoting';
+import { asArray, asObject, entries } from '../fastjson';
+import { topicRoute } from '../../testing/mqadmin';
+import { LIVE } from '../../testing/sandbox';
+import { livePool } from '../testing/live';
+import { getRouteInfoByTopic } from '.';
+
+describe(`GET_ROUTEINFO_BY_TOPIC live (${LIVE.version})`, () => {
+  const pool = livePool();
+
+  it.each(['LabTopic', 'LabOrderTopic', 'RMQ_SYS_TRACE_TOPIC'])('equals mqadmin topicRoute for %s', async (topic) => {
+    const ours = await getRouteInfoByTopic(pool, LIVE.namesrv, topic);
+    const theirs = asObject(await topicRoute(topic), 'topicRoute');
+    const theirBrokers = asArray(theirs.brokerDatas, 'brokerDatas')
+      .map((b) => asObject(b, 'b'))
+      .map((b) => [b.brokerName, entries(asObject(b.brokerAddrs, 'addrs')).map(([id, addr]) => [Number(id), addr])])
+      .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    expect(ours.brokerDatas.map((b) => [b.brokerName, [...b.brokerAddrs]])).toEqual(theirBrokers);
+    const theirQueues = asArray(theirs.queueDatas, 'queueDatas')
+      .map((q) => asObject(q, 'q'))
+      .map((q) => ({ brokerName: q.brokerName, readQueueNums: q.readQueueNums, writeQueueNums: q.writeQueueNums, perm: q.perm, topicSysFlag: q.topicSysFlag }))
+      .sort((a, b) => String(a.brokerName).localeCompare(String(b.brokerName)));
+    expect(ours.queueDatas).toEqual(theirQueues);
+  });
+
+  it('answers TOPIC_NOT_EXIST for an unknown topic', async () => {
+    const error = await getRouteInfoByTopic(pool, LIVE.namesrv, 'NoSuchTopicLive').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RemotingResponseError);
+    expect((error as RemotingResponseError).code).toBe(17);
+  });
+});

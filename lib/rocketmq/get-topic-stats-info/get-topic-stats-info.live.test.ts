@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { mqadminTime, topicStatus } from '../../testing/mqadmin';
+import { LIVE } from '../../testing/sandbox';
+import { livePool } from '../testing/live';
+import { getTopicStatsInfo } from '.';
+
+describe(`GET_TOPIC_STATS_INFO live (${LIVE.version})`, () => {
+  const pool = livePool();
+
+  it.each(['LabTopic', 'LabOrderTopic'])('gives the min/max offsets and last update times mqadmin topicStatus prints for %s', async (topic) => {
+    const ours = [
+      ...(await getTopicStatsInfo(pool, LIVE.brokerAMaster, topic)),
+      ...(await getTopicStatsInfo(pool, LIVE.brokerBMaster, topic)),
+    ];
+    const theirs = await topicStatus(topic);
+    expect(ours.map((q) => [q.brokerName, q.queueId, q.minOffset, q.maxOffset])).toEqual(
+      theirs.map((r) => [r.brokerName, r.queueId, r.minOffset, r.maxOffset]),
+    );
+    ours.forEach((q, i) => {
+      const printed = theirs[i]!.lastUpdated;
+      if (q.lastUpdateTimestamp > 0) expect(q.lastUpdateTimestamp, `${q.brokerName}/${q.queueId}`).toBe(mqadminTime(printed));
+    });
+    expect(ours.reduce((n, q) => n + q.maxOffset, 0)).toBeGreaterThan(0);
+  });
+});
