@@ -5,7 +5,7 @@ import { AdminClient } from './admin';
 import { readConfig } from './config';
 
 export function liveAdmin(overrides: { requestTimeoutMs?: number; fanOutDeadlineMs?: number } = {}): AdminClient {
-  const admin = new AdminClient({ ...readConfig({}), namesrvAddrs: [LIVE.namesrv], requestTimeoutMs: 2000, fanOutDeadlineMs: 2500, ...overrides });
+  const admin = new AdminClient({ ...readConfig(), namesrvAddrs: [LIVE.namesrv], requestTimeoutMs: 2000, fanOutDeadlineMs: 2500, ...overrides });
   afterAll(() => admin.close());
   return admin;
 }

@@ -1,0 +1,54 @@
+import { expect, test } from '@playwright/test';
+import { clusterList, clusterListMore, brokerStatus } from '../lib/testing/mqadmin';
+import { LIVE } from '../lib/testing/sandbox';
+
+test.describe('cluster overview', () => {
+  test('shows every broker as mqadmin clusterList does, with today\'s counts of clusterList -m', async ({ page }) => {
+    const [base, more] = await Promise.all([clusterList(), clusterListMore()]);
+    await page.goto('/cluster');
+    await expect(page.getByRole('heading', { name: 'Cluster overview' })).toBeVisible();
+    await expect(page.getByTestId('cluster-name')).toHaveText(['DefaultCluster']);
+    const rows = page.getByTestId('broker-row');
+    await expect(rows).toHaveCount(base.length);
+    for (const [i, r] of base.entries()) {
+      const cells = rows.nth(i).locator('td');
+      await expect(cells.nth(0)).toHaveText(r.brokerName);
+      await expect(cells.nth(1)).toHaveText(String(r.brokerId));
+      await expect(cells.nth(2)).toHaveText(r.brokerId === 0 ? 'MASTER' : 'SLAVE');
+      await expect(cells.nth(3)).toHaveText(r.addr);
+      await expect(cells.nth(4)).toHaveText(r.version);
+      await expect(cells.nth(5)).toHaveText(r.inTps.toFixed(2));
+      await expect(cells.nth(7)).toHaveText(more[i]!.inToday.toLocaleString('en-US'));
+      await expect(cells.nth(8)).toHaveText(more[i]!.outToday.toLocaleString('en-US'));
+    }
+    await expect(page.getByTestId('tile-brokers')).toHaveText(`${base.length} (2)`);
+    await expect(page.getByTestId('as-of')).toContainText('as of');
+    await expect(page.getByTestId('partial-failures')).toHaveCount(0);
+  });
+
+  test('opens a broker\'s runtime table, equal to mqadmin brokerStatus', async ({ page }) => {
+    const expected = await brokerStatus(LIVE.brokerAMaster, false);
+    await page.goto('/cluster');
+    await page.getByRole('link', { name: LIVE.brokerAMaster }).click();
+    await expect(page).toHaveURL(new RegExp(`/brokers/${encodeURIComponent(LIVE.brokerAMaster)}$`));
+    await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toContainText('broker-a (master)');
+    const keys = page.getByTestId('runtime-row').locator('td:first-child');
+    await expect(keys).toHaveCount(Object.keys(expected).length);
+    const shown = await keys.allTextContents();
+    expect([...shown].sort()).toEqual(Object.keys(expected).sort());
+    for (const key of ['brokerVersionDesc', 'msgPutTotalTodayNow', 'commitLogMaxOffset', 'bootTimestamp']) {
+      await expect(page.locator(`td[data-key="${key}"]`)).toHaveText(expected[key]!);
+    }
+    await page.getByLabel('Filter runtime entries').fill('msgPutTotal');
+    await expect(page.getByTestId('runtime-row')).toHaveCount(3);
+  });
+
+  test('answers 404 naming the field for a broker the namesrv does not list', async ({ request }) => {
+    const response = await request.get('/api/brokers/10.1.2.3%3A10911/runtime');
+    expect(response.status()).toBe(404);
+    expect((await response.json()).error).toMatchObject({ code: 'not_found', field: 'addr' });
+    const bad = await request.get('/api/brokers/not-an-address/runtime');
+    expect(bad.status()).toBe(400);
+    expect((await bad.json()).error.field).toBe('addr');
+  });
+});

@@ -1,0 +1,63 @@
+import { expect, test } from '@playwright/test';
+import { asArray, asObject } from '../lib/rocketmq/fastjson';
+import { mqadminTime, topicRoute, topicStatus } from '../lib/testing/mqadmin';
+
+test.describe('topic page', () => {
+  test('shows route and per-queue offsets equal to mqadmin topicRoute and topicStatus', async ({ page }) => {
+    const [route, status] = await Promise.all([topicRoute('LabTopic'), topicStatus('LabTopic')]);
+    await page.goto('/topics');
+    await page.getByRole('link', { name: 'LabTopic', exact: true }).click();
+    await expect(page).toHaveURL(/\/topics\/LabTopic$/);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('LabTopic');
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('NORMAL');
+
+    const brokers = asArray(asObject(route, 'route').brokerDatas, 'b').map((b) => asObject(b, 'b'));
+    await expect(page.getByTestId('route-broker-row')).toHaveCount(brokers.length);
+    for (const b of brokers) {
+      const row = page.getByTestId('route-broker-row').filter({ hasText: String(b.brokerName) });
+      for (const addr of Object.values(asObject(b.brokerAddrs, 'addrs'))) await expect(row).toContainText(String(addr));
+    }
+    const queues = asArray(asObject(route, 'route').queueDatas, 'q').map((q) => asObject(q, 'q'));
+    for (const q of queues) {
+      const row = page.getByTestId('route-queue-row').filter({ hasText: String(q.brokerName) });
+      await expect(row.locator('td').nth(1)).toHaveText(String(q.readQueueNums));
+      await expect(row.locator('td').nth(2)).toHaveText(String(q.writeQueueNums));
+      await expect(row.locator('td').nth(3)).toHaveAttribute('title', `perm ${q.perm}`);
+    }
+
+    const rows = page.getByTestId('queue-row');
+    await expect(rows).toHaveCount(status.length);
+    for (const [i, r] of status.entries()) {
+      const cells = rows.nth(i).locator('td');
+      await expect(cells.nth(0)).toHaveText(r.brokerName);
+      await expect(cells.nth(1)).toHaveText(String(r.queueId));
+      await expect(cells.nth(2)).toHaveText(r.minOffset.toLocaleString('en-US'));
+      await expect(cells.nth(3)).toHaveText(r.maxOffset.toLocaleString('en-US'));
+      await expect(cells.nth(5).locator('[data-ms]')).toHaveAttribute('data-ms', String(mqadminTime(r.lastUpdated)));
+      await expect(cells.nth(5)).toContainText(/UTC|GMT/);
+      await expect(cells.nth(5)).toContainText('ago');
+    }
+    const total = status.reduce((n, r) => n + r.maxOffset - r.minOffset, 0);
+    await expect(page.getByText(`${total.toLocaleString('en-US')} messages kept`)).toBeVisible();
+  });
+
+  test('shows the orderConf and FIFO type of an ordered topic', async ({ page }) => {
+    await page.goto('/topics/LabOrderTopic');
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('FIFO');
+  });
+
+  test('answers an unknown topic with a not-found page and 404, and illegal names with 400 naming topic', async ({ page, request }) => {
+    const response = await page.goto('/topics/NoSuchTopicE2E');
+    expect(response?.status()).toBe(404);
+    await expect(page.getByTestId('empty-state')).toContainText('Topic not found');
+    const api404 = await request.get('/api/topics/NoSuchTopicE2E/status');
+    expect(api404.status()).toBe(404);
+    expect((await api404.json()).error).toMatchObject({ code: 'not_found', field: 'topic' });
+    const api400 = await request.get(`/api/topics/${encodeURIComponent('bad name!')}/route`);
+    expect(api400.status()).toBe(400);
+    expect((await api400.json()).error.field).toBe('topic');
+    const page400 = await page.goto(`/topics/${encodeURIComponent('bad name!')}`);
+    expect(page400?.status()).toBe(200);
+    await expect(page.getByTestId('error-state')).toContainText('characters RocketMQ does not allow');
+  });
+});
