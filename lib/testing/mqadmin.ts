@@ -16,7 +16,7 @@ const script = path.resolve(import.meta.dirname, '../../sandbox/scripts/mqadmin.
 
 export async function mqadmin(args: string[], { cache = true }: { cache?: boolean } = {}): Promise<string> {
   const dir = process.env.MQADMIN_CACHE_DIR;
-  const key = createHash('sha1').update(`${LIVE.namesrv} ${args.join('\u0000')}`).digest('hex');
+  const key = createHash('sha1').update(`${LIVE.version} ${LIVE.namesrv} ${args.join('\u0000')}`).digest('hex');
   const file = dir ? path.join(dir, `${key}.out`) : undefined;
   if (cache && file && existsSync(file)) return readFileSync(file, 'utf8');
   const { stdout } = await run('bash', [script, ...args, '-n', LIVE.namesrv], { maxBuffer: 64 * 1024 * 1024, timeout: 60_000 });

@@ -5,13 +5,26 @@
 #   consumers in parallel: lab_cg_cluster (CLUSTERING, *), lab_cg_broadcast (BROADCASTING), lab_cg_sql (SQL92 a > 5)
 #   Producer r2 (20 more normal ...) while the consumers are offline -> lag
 # Sent messages are recorded in $SANDBOX_DIR/traffic/sent.tsv (kind key status msgId offsetMsgId broker queue offset).
-#   --live  afterwards keep a steady producer (1 msg/s) and a slow online group lab_cg_live running in the background
+#   --live       afterwards keep a steady producer (1 msg/s) and a slow online group lab_cg_live running in the background
+#   --live-only  only start those background clients (the sandbox already holds the seeded traffic)
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 S="$(dirname "$0")"
-LIVE=0; [ "${1:-}" = "--live" ] && LIVE=1
-T="$SANDBOX_DIR/traffic"; mkdir -p "$T" "$SANDBOX_DIR/pids"; : > "$T/sent.tsv"
+LIVE=0; ONLY_LIVE=0
+case "${1:-}" in --live) LIVE=1 ;; --live-only) LIVE=1; ONLY_LIVE=1 ;; esac
+T="$SANDBOX_DIR/traffic"; mkdir -p "$T" "$SANDBOX_DIR/pids"
 t0=$SECONDS
+
+start_live() {
+  setsid nohup "$S/jrun.sh" Producer.java --ns "$NAMESRV_ADDR_LOCAL" --run live --rate 1 > "$T/producer-live.out" 2>&1 < /dev/null &
+  echo $! > "$SANDBOX_DIR/pids/client-producer-live.pid"
+  setsid nohup "$S/jrun.sh" Consumer.java --ns "$NAMESRV_ADDR_LOCAL" --group lab_cg_live --topic LabTopic --idle 0 --max 0 \
+    --sleep-ms 1500 --threads 1 > "$T/lab_cg_live.out" 2>&1 < /dev/null &
+  echo $! > "$SANDBOX_DIR/pids/client-consumer-live.pid"
+  log "live traffic running: producer 1 msg/s, online group lab_cg_live consuming slowly"
+}
+if [ "$ONLY_LIVE" = 1 ]; then start_live; exit 0; fi
+: > "$T/sent.tsv"
 
 "$S/mqadmin.sh" updateTopic -c DefaultCluster -t LabTopic -r 4 -w 4 > "$T/updateTopic.out" 2>&1 &
 p1=$!
@@ -42,11 +55,5 @@ for g in lab_cg_cluster lab_cg_broadcast lab_cg_sql; do log "$g: $(tail -n 1 "$T
   || { cat "$T/producer-r2.out" >&2; die "producer r2 failed"; }
 log "producer r2 sent $(awk -F'\t' '$2 ~ /-r2/' "$T/sent.tsv" | wc -l) messages; traffic done in $((SECONDS - t0))s"
 
-if [ "$LIVE" = 1 ]; then
-  setsid nohup "$S/jrun.sh" Producer.java --ns "$NAMESRV_ADDR_LOCAL" --run live --rate 1 > "$T/producer-live.out" 2>&1 < /dev/null &
-  echo $! > "$SANDBOX_DIR/pids/client-producer-live.pid"
-  setsid nohup "$S/jrun.sh" Consumer.java --ns "$NAMESRV_ADDR_LOCAL" --group lab_cg_live --topic LabTopic --idle 0 --max 0 \
-    --sleep-ms 1500 --threads 1 > "$T/lab_cg_live.out" 2>&1 < /dev/null &
-  echo $! > "$SANDBOX_DIR/pids/client-consumer-live.pid"
-  log "live traffic running: producer 1 msg/s, online group lab_cg_live consuming slowly"
-fi
+touch "$T/.seeded"
+if [ "$LIVE" = 1 ]; then start_live; fi

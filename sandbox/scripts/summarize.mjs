@@ -1,0 +1,51 @@
+// Adds up the JSON reports of every suite (vitest and Playwright) and prints one line per suite, then the total
+// as the very last line: "N passed, N failed[, N skipped]". Exit code 1 when anything failed or a report is missing.
+import { existsSync, readFileSync } from 'node:fs';
+
+const suites = process.argv.slice(2).map((arg) => {
+  const [name, file] = arg.split('=');
+  return { name, file };
+});
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+let broken = false;
+for (const { name, file } of suites) {
+  if (!existsSync(file)) {
+    console.log(`${name}: no report (${file}): the suite did not run to the end`);
+    failed += 1;
+    broken = true;
+    continue;
+  }
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  let p = 0;
+  let f = 0;
+  let s = 0;
+  if (report.stats && 'expected' in report.stats) {
+    // Playwright: expected = passed, unexpected = failed, flaky counts as passed (it passed on retry)
+    p = report.stats.expected + (report.stats.flaky ?? 0);
+    f = report.stats.unexpected;
+    s = report.stats.skipped;
+    if ((report.errors ?? []).length > 0) {
+      f += report.errors.length;
+      for (const e of report.errors) console.log(`${name}: ${String(e.message ?? '').split('\n')[0]}`);
+    }
+  } else {
+    // vitest (jest-compatible JSON)
+    p = report.numPassedTests;
+    f = report.numFailedTests;
+    s = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+    const suiteErrors = (report.testResults ?? []).filter((r) => r.status === 'failed' && (r.assertionResults ?? []).length === 0);
+    f += suiteErrors.length;
+    if (report.numTotalTests === 0 && suiteErrors.length === 0) {
+      console.log(`${name}: ran no test`);
+      broken = true;
+    }
+  }
+  console.log(`${name}: ${p} passed, ${f} failed${s ? `, ${s} skipped` : ''}`);
+  passed += p;
+  failed += f;
+  skipped += s;
+}
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(failed > 0 || broken ? 1 : 0);
