@@ -61,19 +61,19 @@ export function topicType(topic: string, configs: TopicConfig[], ordered: boolea
 }
 
 const CATALOG_TTL_MS = 5000;
-const holder = globalThis as typeof globalThis & { __topicCatalog?: { at: number; value: Promise<TopicCatalog> } };
+const catalogs = new WeakMap<AdminClient, { at: number; value: Promise<TopicCatalog> }>();
 
 /**
  * Every topic with its type and queue counts: the namesrv's list, each master's topic configs and the ordered-topic
  * KV. Cached for a few seconds so paging, sorting and searching cost no broker calls.
  */
 export function topicCatalog(admin: AdminClient = getAdmin(), maxAgeMs = CATALOG_TTL_MS): Promise<TopicCatalog> {
-  const cached = holder.__topicCatalog;
+  const cached = catalogs.get(admin);
   if (cached && Date.now() - cached.at <= maxAgeMs) return cached.value;
   const value = buildCatalog(admin);
-  holder.__topicCatalog = { at: Date.now(), value };
+  catalogs.set(admin, { at: Date.now(), value });
   value.catch(() => {
-    if (holder.__topicCatalog?.value === value) holder.__topicCatalog = undefined;
+    if (catalogs.get(admin)?.value === value) catalogs.delete(admin);
   });
   return value;
 }

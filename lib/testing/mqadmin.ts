@@ -82,8 +82,9 @@ export async function brokerStatus(addr: string, cache = true): Promise<Record<s
   return out;
 }
 
-export async function topicList(): Promise<string[]> {
-  return (await mqadmin(['topicList'])).split('\n').map((l) => l.trim()).filter(Boolean);
+/** Uncached by default: brokers create some system topics lazily (4.9 makes RMQ_SYS_TRANS_HALF_TOPIC a minute in). */
+export async function topicList(cache = false): Promise<string[]> {
+  return (await mqadmin(['topicList'], { cache })).split('\n').map((l) => l.trim()).filter(Boolean);
 }
 
 /** topicRoute prints fastjson (unquoted integer keys), so it goes through the same tolerant decoder. */

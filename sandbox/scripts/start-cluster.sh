@@ -85,4 +85,6 @@ for b in broker-a-0 broker-b-0 broker-a-1; do
   start_jvm "$b" BROKER_HEAP broker org.apache.rocketmq.broker.BrokerStartup -c "$SANDBOX_DIR/conf/$b.conf"
 done
 for b in broker-a-0 broker-b-0 broker-a-1; do wait_boot "$b"; done
+"$REPO_ROOT/node_modules/.bin/tsx" "$SANDBOX_ROOT/scripts/wait-brokers.ts" "$NAMESRV_ADDR_LOCAL" \
+  "127.0.0.1:$PORT_A0" "127.0.0.1:$PORT_A1" "127.0.0.1:$PORT_B0" || die "brokers did not register with the namesrv"
 log "RocketMQ $RMQ_VERSION up in $((SECONDS - t0))s: namesrv $NAMESRV_ADDR_LOCAL, brokers $BROKER_PORTS (state in $SANDBOX_DIR)"

@@ -32,7 +32,10 @@ p1=$!
 p2=$!
 wait $p1 || { cat "$T/updateTopic.out" >&2; die "updateTopic LabTopic failed"; }
 wait $p2 || { cat "$T/updateOrderTopic.out" >&2; die "updateTopic LabOrderTopic failed"; }
-log "topics LabTopic and LabOrderTopic created"
+for f in updateTopic updateOrderTopic; do
+  [ "$(grep -c 'create topic to' "$T/$f.out")" -ge 2 ] || { cat "$T/$f.out" >&2; die "$f did not reach both masters"; }
+done
+log "topics LabTopic and LabOrderTopic created on both masters"
 
 "$S/jrun.sh" Producer.java --ns "$NAMESRV_ADDR_LOCAL" --count 40 --run r1 --out "$T/sent.tsv" > "$T/producer-r1.out" 2>&1 \
   || { cat "$T/producer-r1.out" >&2; die "producer r1 failed"; }

@@ -17,9 +17,11 @@ describe(`GET_ALL_TOPIC_CONFIG live (${LIVE.version})`, () => {
   });
 
   it('covers only topics that mqadmin topicList knows', async () => {
-    const names = new Set(await topicList());
     const configs = await getAllTopicConfig(pool, LIVE.brokerBMaster);
+    // topicList is asked after the configs, so a topic the broker created meanwhile is in both
+    const names = new Set(await topicList());
     const unknown = [...configs.keys()].filter((t) => !names.has(t));
     expect(unknown).toEqual([]);
+    expect(configs.size).toBeGreaterThan(5);
   });
 });
