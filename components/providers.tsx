@@ -1,7 +1,7 @@
 'use client';
 
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 
 export function Providers({ children }: { children: ReactNode }) {
   const [client] = useState(
@@ -12,5 +12,9 @@ export function Providers({ children }: { children: ReactNode }) {
         },
       }),
   );
+  useEffect(() => {
+    // lets end-to-end tests wait until the page reacts to input (typing before hydration is lost)
+    document.documentElement.dataset.hydrated = 'true';
+  }, []);
   return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
 }

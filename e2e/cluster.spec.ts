@@ -1,11 +1,12 @@
 import { expect, test } from '@playwright/test';
+import { open } from './support';
 import { clusterList, clusterListMore, brokerStatus } from '../lib/testing/mqadmin';
 import { LIVE } from '../lib/testing/sandbox';
 
 test.describe('cluster overview', () => {
   test('shows every broker as mqadmin clusterList does, with today\'s counts of clusterList -m', async ({ page }) => {
     const [base, more] = await Promise.all([clusterList(), clusterListMore()]);
-    await page.goto('/cluster');
+    await open(page, '/cluster');
     await expect(page.getByRole('heading', { name: 'Cluster overview' })).toBeVisible();
     await expect(page.getByTestId('cluster-name')).toHaveText(['DefaultCluster']);
     const rows = page.getByTestId('broker-row');
@@ -28,7 +29,7 @@ test.describe('cluster overview', () => {
 
   test('opens a broker\'s runtime table, equal to mqadmin brokerStatus', async ({ page }) => {
     const expected = await brokerStatus(LIVE.brokerAMaster, false);
-    await page.goto('/cluster');
+    await open(page, '/cluster');
     await page.getByRole('link', { name: LIVE.brokerAMaster }).click();
     await expect(page).toHaveURL(new RegExp(`/brokers/${encodeURIComponent(LIVE.brokerAMaster)}$`));
     await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toContainText('broker-a (master)');

@@ -1,11 +1,12 @@
 import { expect, test } from '@playwright/test';
+import { open } from './support';
 import { asArray, asObject } from '../lib/rocketmq/fastjson';
 import { mqadminTime, topicRoute, topicStatus } from '../lib/testing/mqadmin';
 
 test.describe('topic page', () => {
   test('shows route and per-queue offsets equal to mqadmin topicRoute and topicStatus', async ({ page }) => {
     const [route, status] = await Promise.all([topicRoute('LabTopic'), topicStatus('LabTopic')]);
-    await page.goto('/topics');
+    await open(page, '/topics');
     await page.getByRole('link', { name: 'LabTopic', exact: true }).click();
     await expect(page).toHaveURL(/\/topics\/LabTopic$/);
     await expect(page.getByRole('heading', { level: 1 })).toContainText('LabTopic');
@@ -42,12 +43,12 @@ test.describe('topic page', () => {
   });
 
   test('shows the orderConf and FIFO type of an ordered topic', async ({ page }) => {
-    await page.goto('/topics/LabOrderTopic');
+    await open(page, '/topics/LabOrderTopic');
     await expect(page.getByRole('heading', { level: 1 })).toContainText('FIFO');
   });
 
   test('answers an unknown topic with a not-found page and 404, and illegal names with 400 naming topic', async ({ page, request }) => {
-    const response = await page.goto('/topics/NoSuchTopicE2E');
+    const response = await open(page, '/topics/NoSuchTopicE2E');
     expect(response?.status()).toBe(404);
     await expect(page.getByTestId('empty-state')).toContainText('Topic not found');
     const api404 = await request.get('/api/topics/NoSuchTopicE2E/status');
@@ -56,7 +57,7 @@ test.describe('topic page', () => {
     const api400 = await request.get(`/api/topics/${encodeURIComponent('bad name!')}/route`);
     expect(api400.status()).toBe(400);
     expect((await api400.json()).error.field).toBe('topic');
-    const page400 = await page.goto(`/topics/${encodeURIComponent('bad name!')}`);
+    const page400 = await open(page, `/topics/${encodeURIComponent('bad name!')}`);
     expect(page400?.status()).toBe(200);
     await expect(page.getByTestId('error-state')).toContainText('characters RocketMQ does not allow');
   });

@@ -58,5 +58,10 @@ for g in lab_cg_cluster lab_cg_broadcast lab_cg_sql; do log "$g: $(tail -n 1 "$T
   || { cat "$T/producer-r2.out" >&2; die "producer r2 failed"; }
 log "producer r2 sent $(awk -F'\t' '$2 ~ /-r2/' "$T/sent.tsv" | wc -l) messages; traffic done in $((SECONDS - t0))s"
 
+# delayed (5 s) and timer (10 s) messages of r2 are still on their way: wait until LabTopic holds every one
+expected=$(awk -F'\t' '$1 != "order"' "$T/sent.tsv" | wc -l)
+"$REPO_ROOT/node_modules/.bin/tsx" "$S/wait-delivered.ts" "$NAMESRV_ADDR_LOCAL" LabTopic "$expected" \
+  || die "LabTopic did not receive all $expected messages"
+log "LabTopic holds all $expected messages"
 touch "$T/.seeded"
 if [ "$LIVE" = 1 ]; then start_live; fi

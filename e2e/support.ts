@@ -1,0 +1,8 @@
+import { expect, type Page } from '@playwright/test';
+
+/** Opens a page and waits until React has hydrated it, so typing and clicking reach the app. */
+export async function open(page: Page, url: string) {
+  const response = await page.goto(url);
+  await expect(page.locator('html[data-hydrated="true"]')).toHaveCount(1);
+  return response;
+}
