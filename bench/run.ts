@@ -1,0 +1,33 @@
+/**
+ * `npm run bench`: speed figures measured side by side in one run, printed with their ratios. Targets live here,
+ * never in timed tests. Results are also written to bench/results/<timestamp>.json.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { ConnectionPool } from '../lib/remoting';
+import { getBrokerClusterInfo } from '../lib/rocketmq/get-broker-cluster-info';
+import { adminCallsBench } from './admin-calls';
+import { ensureCluster, root, version } from './sandbox';
+
+const cluster = ensureCluster();
+const results: Record<string, unknown> = { at: new Date().toISOString(), rocketmq: version, namesrv: cluster.namesrv, node: process.version };
+let failed = false;
+try {
+  const pool = new ConnectionPool();
+  const info = await getBrokerClusterInfo(pool, cluster.namesrv.split(';')[0]!);
+  pool.close();
+  const brokerA = [...info.brokers.values()].sort((a, b) => a.brokerName.localeCompare(b.brokerName))[0]!;
+  const master = brokerA.brokerAddrs.get(0)!;
+  console.log(`RocketMQ ${version} at ${cluster.namesrv}; measuring against ${brokerA.brokerName} master ${master}`);
+
+  const admin = await adminCallsBench(master, process.env.BENCH_TOPIC ?? 'LabTopic');
+  results.adminCalls = admin;
+  failed ||= !admin.passed;
+} finally {
+  cluster.stop();
+}
+const dir = path.join(root, 'bench/results');
+mkdirSync(dir, { recursive: true });
+const file = path.join(dir, `${results.at as string}.json`.replaceAll(':', '-'));
+writeFileSync(file, JSON.stringify(results, null, 2));
+console.log(`\nresults written to ${path.relative(process.cwd(), file)}${failed ? '; some targets were NOT met' : '; every target met'}`);
