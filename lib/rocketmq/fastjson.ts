@@ -15,12 +15,18 @@ const complexKeys = new WeakMap<JsonObject, Map<string, JsonValue>>();
 
 export function parseFastjson(input: string | Buffer): JsonValue {
   const text = typeof input === 'string' ? input : input.toString('utf8');
+  // Only fastjson's two quirks make a body non-standard: an object literal as a key ("{{") or an unquoted
+  // integer key ("{0:" / ",12:"). Routing on them saves a JSON.parse that would throw (a thrown SyntaxError
+  // costs more than parsing a small body).
+  if (text.includes('{{') || UNQUOTED_INTEGER_KEY.test(text)) return new TolerantParser(text).parseDocument();
   try {
     return JSON.parse(text) as JsonValue;
   } catch {
     return new TolerantParser(text).parseDocument();
   }
 }
+
+const UNQUOTED_INTEGER_KEY = /[{,]-?\d+:/;
 
 /** [key, value] pairs of a map, with object keys given back as parsed values and other keys as strings. */
 export function entries(map: JsonObject): Array<[JsonValue, JsonValue]> {
@@ -84,8 +90,10 @@ class TolerantParser {
       if (c === '"' || c === "'") {
         key = this.string();
       } else if (c === '{' || c === '[') {
+        // fastjson writes a key object with sorted properties and no spaces, so its text is canonical already
+        const start = this.i;
         const keyValue = c === '{' ? this.object() : this.array();
-        key = canonical(keyValue);
+        key = this.s.slice(start, this.i);
         (keys ??= new Map()).set(key, keyValue);
       } else {
         key = this.bareKey();
@@ -176,11 +184,17 @@ class TolerantParser {
   private number(): number {
     const start = this.i;
     const s = this.s;
-    if (s[this.i] === '-') this.i++;
-    while (this.i < s.length && /[0-9.eE+\-]/.test(s[this.i]!)) this.i++;
+    if (s.charCodeAt(this.i) === 45) this.i++; // -
+    for (;;) {
+      const c = s.charCodeAt(this.i);
+      // digits . e E + -
+      if ((c >= 48 && c <= 57) || c === 46 || c === 101 || c === 69 || c === 43 || c === 45) this.i++;
+      else break;
+    }
+    const n = Number(s.slice(start, this.i));
     // fastjson may suffix numbers with a type letter (L, F, D) in some modes
-    if (/[LFD]/.test(s[this.i] ?? '')) this.i++;
-    const n = Number(s.slice(start, this.i).replace(/[LFD]$/, ''));
+    const suffix = s.charCodeAt(this.i);
+    if (suffix === 76 || suffix === 70 || suffix === 68) this.i++;
     if (Number.isNaN(n)) this.fail('bad number');
     return n;
   }
@@ -198,18 +212,16 @@ class TolerantParser {
   /** An unquoted key: a number (Integer/Long keys) or an identifier. */
   private bareKey(): string {
     const start = this.i;
-    while (this.i < this.s.length && /[A-Za-z0-9_$.\-+]/.test(this.s[this.i]!)) this.i++;
+    const s = this.s;
+    for (;;) {
+      const c = s.charCodeAt(this.i);
+      const word = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36 || c === 46 || c === 45 || c === 43;
+      if (!word) break;
+      this.i++;
+    }
     if (this.i === start) this.fail('expected a key');
-    return this.s.slice(start, this.i);
+    return s.slice(start, this.i);
   }
-}
-
-/** JSON text with object keys sorted, so the same key object always maps to the same string. */
-function canonical(value: JsonValue): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  const keys = Object.keys(value).sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(value[k]!)}`).join(',')}}`;
 }
 
 // Narrowing helpers for decoders: they say what they expected, so a changed body shape fails loudly.

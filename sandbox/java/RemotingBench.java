@@ -1,7 +1,7 @@
 // The official Java client's remoting layer (NettyRemotingClient, as DefaultMQAdminExt uses it) making the same
 // admin calls as bench/run.ts, in one warm JVM, on one connection. Bodies are decoded as the admin API does.
 // java -cp '<rocketmq 5.x lib>/*' RemotingBench.java --addr 127.0.0.1:10911 --topic LabTopic --calls 2000
-//      --pipelined 20000 --window 64 --warmup 3000
+//      --pipelined 20000 --window 64 --warmup 3000 [--only GET_TOPIC_STATS_INFO]
 // Prints one JSON line per measurement: {"call","mode","calls","seconds","callsPerSec","p50Ms","p99Ms"}
 import java.util.Arrays;
 import java.util.HashMap;
@@ -29,11 +29,13 @@ public class RemotingBench {
         int pipelined = Integer.parseInt(a.getOrDefault("pipelined", "20000"));
         int window = Integer.parseInt(a.getOrDefault("window", "64"));
         int warmup = Integer.parseInt(a.getOrDefault("warmup", "3000"));
+        String only = a.get("only");
 
         NettyRemotingClient client = new NettyRemotingClient(new NettyClientConfig());
         client.start();
         try {
             for (String call : new String[] {"GET_BROKER_RUNTIME_INFO", "GET_TOPIC_STATS_INFO"}) {
+                if (only != null && !only.equals(call)) continue;
                 int code = call.equals("GET_BROKER_RUNTIME_INFO") ? GET_BROKER_RUNTIME_INFO : GET_TOPIC_STATS_INFO;
                 Consumer<RemotingCommand> decode = code == GET_BROKER_RUNTIME_INFO
                     ? r -> KVTable.decode(r.getBody(), KVTable.class)
