@@ -15,15 +15,9 @@ export const DEFAULT_MAX_FRAME_BYTES = 16 * 1024 * 1024;
 const SERIALIZE_JSON = 0;
 const SERIALIZE_ROCKETMQ = 1;
 
-interface JsonHeader {
-  code: number;
-  language: string;
-  version: number;
-  opaque: number;
-  flag: number;
-  remark?: string;
+type JsonHeader = Pick<RemotingCommand, 'code' | 'language' | 'version' | 'opaque' | 'flag' | 'remark'> & {
   extFields?: Record<string, string>;
-}
+};
 
 export function encodeFrame(command: Omit<RemotingCommand, 'serializeType'>): Buffer {
   const header: JsonHeader = {
