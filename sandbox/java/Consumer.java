@@ -7,6 +7,7 @@
 import java.lang.reflect.Method;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
@@ -56,6 +57,11 @@ public class Consumer {
             return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
         });
         consumer.start();
+        // SIGTERM (stop-cluster.sh, tests) shuts down cleanly too: offsets committed, client unregistered
+        AtomicBoolean stopped = new AtomicBoolean();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (stopped.compareAndSet(false, true)) consumer.shutdown();
+        }));
         long start = System.currentTimeMillis();
         System.out.println("started " + group + " " + model + " " + filter);
         while (true) {
@@ -66,7 +72,7 @@ public class Consumer {
             if (maxMs > 0 && now - start > maxMs) break;
         }
         Thread.sleep(1000); // lets the last offsets and trace records go out before shutdown
-        consumer.shutdown();
+        if (stopped.compareAndSet(false, true)) consumer.shutdown();
         System.out.println("consumed " + consumed.get());
     }
 

@@ -8,6 +8,21 @@ import { getKvConfigRequest, ORDER_TOPIC_CONFIG_NAMESPACE } from '../../lib/rock
 import { getKvListByNamespaceRequest } from '../../lib/rocketmq/get-kvlist-by-namespace';
 import { getRouteInfoByTopicRequest } from '../../lib/rocketmq/get-route-info-by-topic';
 import { getTopicStatsInfoRequest } from '../../lib/rocketmq/get-topic-stats-info';
+import { ConnectionPool } from '../../lib/remoting';
+import { getAllSubscriptionGroupConfigRequest } from '../../lib/rocketmq/get-all-subscriptiongroup-config';
+import { getConsumeStatsRequest } from '../../lib/rocketmq/get-consume-stats';
+import { getConsumerConnectionList, getConsumerConnectionListRequest } from '../../lib/rocketmq/get-consumer-connection-list';
+import { getConsumerRunningInfoRequest } from '../../lib/rocketmq/get-consumer-running-info';
+import { getMaxOffsetRequest } from '../../lib/rocketmq/get-max-offset';
+import { getMinOffsetRequest } from '../../lib/rocketmq/get-min-offset';
+import { invokeBrokerToResetOffsetRequest } from '../../lib/rocketmq/invoke-broker-to-reset-offset';
+import { queryConsumeTimeSpanRequest } from '../../lib/rocketmq/query-consume-time-span';
+import { queryConsumerOffsetRequest } from '../../lib/rocketmq/query-consumer-offset';
+import { queryTopicConsumeByWhoRequest } from '../../lib/rocketmq/query-topic-consume-by-who';
+import { searchOffsetByTimestampRequest } from '../../lib/rocketmq/search-offset-by-timestamp';
+import { updateAndCreateSubscriptionGroupRequest } from '../../lib/rocketmq/update-and-create-subscriptiongroup';
+import { updateAndCreateTopicRequest } from '../../lib/rocketmq/update-and-create-topic';
+import { updateConsumerOffsetRequest } from '../../lib/rocketmq/update-consumer-offset';
 
 export type FixtureTarget = 'namesrv' | 'namesrv-binary' | 'broker-a-master' | 'broker-a-slave' | 'broker-b-master';
 
@@ -20,6 +35,18 @@ export interface FixtureCase {
   setup?: RemotingRequest[];
   /** Version prefixes this case applies to (default: all). */
   versions?: string[];
+}
+
+/** clientId of the first online client of a group (GET_CONSUMER_RUNNING_INFO needs one). */
+async function clientIdOf(group: string): Promise<string> {
+  const pool = new ConnectionPool();
+  try {
+    const cc = await getConsumerConnectionList(pool, `127.0.0.1:${(process.env.BROKER_PORTS ?? '10911').split(' ')[0]}`, group);
+    if (!cc) throw new Error(`${group} is not online: run sandbox/scripts/online-consumers.sh start first`);
+    return cc.connections[0]!.clientId;
+  } finally {
+    pool.close();
+  }
 }
 
 export const FIXTURE_CASES: FixtureCase[] = [
@@ -55,5 +82,53 @@ export const FIXTURE_CASES: FixtureCase[] = [
   {
     operation: 'get-kvlist-by-namespace', name: 'order-conf', target: 'namesrv',
     request: () => getKvListByNamespaceRequest(ORDER_TOPIC_CONFIG_NAMESPACE),
+  },
+  // consumer groups (record after traffic.sh and online-consumers.sh start)
+  { operation: 'get-all-subscriptiongroup-config', name: 'broker-a', target: 'broker-a-master', request: getAllSubscriptionGroupConfigRequest },
+  { operation: 'get-consume-stats', name: 'group', target: 'broker-a-master', request: () => getConsumeStatsRequest('lab_cg_cluster') },
+  { operation: 'get-consume-stats', name: 'group-topic', target: 'broker-b-master', request: () => getConsumeStatsRequest('lab_cg_sql', 'LabTopic') },
+  { operation: 'get-consume-stats', name: 'unknown-group', target: 'broker-a-master', request: () => getConsumeStatsRequest('no_such_group') },
+  { operation: 'get-consumer-connection-list', name: 'clustering', target: 'broker-a-master', request: () => getConsumerConnectionListRequest('lab_cg_online') },
+  { operation: 'get-consumer-connection-list', name: 'broadcasting', target: 'broker-a-master', request: () => getConsumerConnectionListRequest('lab_cg_broadcast') },
+  { operation: 'get-consumer-connection-list', name: 'offline', target: 'broker-a-master', request: () => getConsumerConnectionListRequest('lab_cg_cluster') },
+  { operation: 'query-topic-consume-by-who', name: 'LabTopic', target: 'broker-a-master', request: () => queryTopicConsumeByWhoRequest('LabTopic') },
+  {
+    operation: 'get-consumer-running-info', name: 'broadcasting', target: 'broker-a-master',
+    request: async () => getConsumerRunningInfoRequest('lab_cg_broadcast', await clientIdOf('lab_cg_broadcast')),
+  },
+  {
+    operation: 'get-consumer-running-info', name: 'clustering', target: 'broker-b-master',
+    request: async () => getConsumerRunningInfoRequest('lab_cg_online', await clientIdOf('lab_cg_online')),
+  },
+  { operation: 'get-consumer-running-info', name: 'gone-client', target: 'broker-a-master', request: () => getConsumerRunningInfoRequest('lab_cg_online', '127.0.0.9@gone') },
+  { operation: 'query-consume-time-span', name: 'lagging', target: 'broker-a-master', request: () => queryConsumeTimeSpanRequest('LabTopic', 'lab_cg_cluster') },
+  { operation: 'query-consume-time-span', name: 'caught-up', target: 'broker-a-master', request: () => queryConsumeTimeSpanRequest('LabTopic', 'lab_cg_online') },
+  // offsets of a queue
+  { operation: 'search-offset-by-timestamp', name: 'epoch', target: 'broker-a-master', request: () => searchOffsetByTimestampRequest('LabTopic', 0, 0) },
+  { operation: 'search-offset-by-timestamp', name: 'future', target: 'broker-a-master', request: () => searchOffsetByTimestampRequest('LabTopic', 0, 4_102_444_800_000) },
+  { operation: 'get-max-offset', name: 'LabTopic-0', target: 'broker-a-master', request: () => getMaxOffsetRequest('LabTopic', 0) },
+  { operation: 'get-min-offset', name: 'LabTopic-0', target: 'broker-a-master', request: () => getMinOffsetRequest('LabTopic', 0) },
+  { operation: 'query-consumer-offset', name: 'committed', target: 'broker-a-master', request: () => queryConsumerOffsetRequest('lab_cg_cluster', 'LabTopic', 0) },
+  { operation: 'query-consumer-offset', name: 'none', target: 'broker-a-master', request: () => queryConsumerOffsetRequest('no_such_group', 'LabTopic', 0) },
+  // mutations, on a group and a topic of their own
+  { operation: 'update-and-create-topic', name: 'create', target: 'broker-a-master', request: () => updateAndCreateTopicRequest({ topic: 'FixtureTopic', readQueueNums: 2, writeQueueNums: 2 }) },
+  { operation: 'update-and-create-subscriptiongroup', name: 'create', target: 'broker-a-master', request: () => updateAndCreateSubscriptionGroupRequest({ groupName: 'fixture_cg' }) },
+  {
+    operation: 'update-consumer-offset', name: 'commit', target: 'broker-a-master',
+    request: () => updateConsumerOffsetRequest({ consumerGroup: 'fixture_cg', topic: 'LabTopic', queueId: 0, commitOffset: 3 }),
+  },
+  {
+    // 5.x resets an offline group itself; the body lists the queues it set
+    operation: 'invoke-broker-to-reset-offset', name: 'one-queue', target: 'broker-a-master', versions: ['5'],
+    request: () => invokeBrokerToResetOffsetRequest({ topic: 'LabTopic', group: 'fixture_cg', timestamp: 0, isForce: true, queueId: 0, offset: 1 }),
+  },
+  {
+    // 4.9 only pushes offsets to online clients: an offline group gets CONSUMER_NOT_ONLINE and nothing changes
+    operation: 'invoke-broker-to-reset-offset', name: 'offline', target: 'broker-a-master', versions: ['4'],
+    request: () => invokeBrokerToResetOffsetRequest({ topic: 'LabTopic', group: 'fixture_cg', timestamp: 0, isForce: true }),
+  },
+  {
+    operation: 'invoke-broker-to-reset-offset', name: 'out-of-range', target: 'broker-a-master', versions: ['5'],
+    request: () => invokeBrokerToResetOffsetRequest({ topic: 'LabTopic', group: 'fixture_cg', timestamp: 0, isForce: true, queueId: 0, offset: 999_999 }),
   },
 ];

@@ -9,9 +9,10 @@ const root = path.resolve(import.meta.dirname, '..');
 export function fixtureVersions(operation: string, name: string): string[] {
   const dir = path.join(root, operation, 'fixtures');
   if (!existsSync(dir)) return [];
+  const pattern = new RegExp(`^(\\d+\\.\\d+\\.\\d+)-${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.bin$`);
   return readdirSync(dir)
-    .filter((f) => f.endsWith(`-${name}.bin`))
-    .map((f) => f.slice(0, -`-${name}.bin`.length))
+    .map((f) => pattern.exec(f)?.[1])
+    .filter((v): v is string => v !== undefined)
     .sort();
 }
 

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { fixtureVersions, loadReply } from '../testing/fixtures';
+import { decodeConsumerRunningInfo } from '.';
+
+describe.each(fixtureVersions('get-consumer-running-info', 'broadcasting'))('GET_CONSUMER_RUNNING_INFO from %s', (version) => {
+  it('decodes a broadcasting client: its own offsets per queue (object keys) and consume rates', () => {
+    const info = decodeConsumerRunningInfo(loadReply('get-consumer-running-info', version, 'broadcasting'));
+    expect(info.properties.PROP_CONSUMEORDERLY).toBe('false');
+    expect(info.properties.messageModel).toBe('BROADCASTING');
+    expect(info.properties.PROP_CLIENT_VERSION).toBe(`V${version.replaceAll('.', '_')}`);
+    const lab = info.queues.filter((q) => q.topic === 'LabTopic');
+    expect(lab).toHaveLength(8);
+    expect(lab.every((q) => q.commitOffset > 0)).toBe(true);
+    expect(info.status.map((s) => s.topic)).toContain('LabTopic');
+    expect(info.subscriptions.map((s) => s.topic)).toContain('LabTopic');
+  });
+
+  it('decodes a clustering client', () => {
+    const info = decodeConsumerRunningInfo(loadReply('get-consumer-running-info', version, 'clustering'));
+    expect(info.properties.messageModel).toBe('CLUSTERING');
+    expect(info.queues.some((q) => q.topic === '%RETRY%lab_cg_online')).toBe(true);
+  });
+
+  it('answers code 1 naming the client when it is not online', () => {
+    const reply = loadReply('get-consumer-running-info', version, 'gone-client');
+    expect(reply.code).toBe(1);
+    expect(reply.remark).toMatch(/not online/);
+  });
+});

@@ -1,0 +1,16 @@
+import type { RemotingRequest } from '../../remoting';
+import { RequestCode } from '../codes';
+import type { Invoker } from '../invoke';
+import { callForOffset, queueOffsetRequest } from '../queue-offset';
+
+/**
+ * SEARCH_OFFSET_BY_TIMESTAMP (29): the offset of the first message stored at or after `timestamp` in a queue
+ * (5.1.4+ also takes boundaryType LOWER/UPPER). The broker clamps to [min, max].
+ */
+export function searchOffsetByTimestampRequest(topic: string, queueId: number, timestamp: number, brokerName?: string): RemotingRequest {
+  return queueOffsetRequest(RequestCode.SEARCH_OFFSET_BY_TIMESTAMP, { topic, queueId, timestamp, bname: brokerName });
+}
+
+export function searchOffsetByTimestamp(invoker: Invoker, brokerAddr: string, topic: string, queueId: number, timestamp: number, timeoutMs?: number): Promise<number> {
+  return callForOffset(invoker, brokerAddr, searchOffsetByTimestampRequest(topic, queueId, timestamp), timeoutMs);
+}

@@ -1,0 +1,35 @@
+import { extFields, type RemotingRequest } from '../../remoting';
+import { RequestCode } from '../codes';
+import { DEFAULT_TIMEOUT_MS, expectCode, type Invoker } from '../invoke';
+
+/** UPDATE_AND_CREATE_TOPIC (17) at a master; the broker then re-registers with the namesrvs. */
+export interface TopicSpec {
+  topic: string;
+  readQueueNums: number;
+  writeQueueNums: number;
+  /** 6 = read + write. */
+  perm?: number;
+  order?: boolean;
+  topicSysFlag?: number;
+}
+
+export function updateAndCreateTopicRequest(spec: TopicSpec): RemotingRequest {
+  return {
+    code: RequestCode.UPDATE_AND_CREATE_TOPIC,
+    extFields: extFields({
+      topic: spec.topic,
+      defaultTopic: 'TBW102',
+      readQueueNums: spec.readQueueNums,
+      writeQueueNums: spec.writeQueueNums,
+      perm: spec.perm ?? 6,
+      topicFilterType: 'SINGLE_TAG',
+      topicSysFlag: spec.topicSysFlag ?? 0,
+      order: spec.order ?? false,
+    }),
+  };
+}
+
+export async function updateAndCreateTopic(invoker: Invoker, brokerAddr: string, spec: TopicSpec, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<void> {
+  const request = updateAndCreateTopicRequest(spec);
+  expectCode(await invoker.invoke(brokerAddr, request, { timeoutMs }), brokerAddr, request.code);
+}

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Re-records every protocol fixture from fresh sandboxes of each version, in the state the specs expect:
+# seeded traffic (traffic.sh) and online groups (online-consumers.sh). Stops each sandbox afterwards.
+#   bash sandbox/scripts/record-all-fixtures.sh [version ...]     (default: 5.5.0 4.9.8)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+for v in "${@:-5.5.0 4.9.8}"; do
+  for version in $v; do
+    export RMQ_VERSION=$version
+    bash sandbox/scripts/start-cluster.sh --fresh
+    bash sandbox/scripts/traffic.sh
+    bash sandbox/scripts/online-consumers.sh start
+    npx tsx sandbox/scripts/record-fixtures.ts
+    bash sandbox/scripts/stop-cluster.sh
+  done
+done
