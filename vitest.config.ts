@@ -9,7 +9,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['lib/**/*.test.ts', 'app/**/*.test.ts', 'components/**/*.test.ts'], exclude: ['**/*.live.test.ts', 'node_modules/**'] },
+        test: { name: 'unit', include: ['lib/**/*.test.ts', 'app/**/*.test.ts', 'components/**/*.test.ts'], exclude: ['**/*.live.test.ts', '**/*.pg.test.ts', 'node_modules/**'] },
       },
       {
         extends: true,
@@ -20,6 +20,12 @@ export default defineConfig({
           hookTimeout: 180_000,
           fileParallelism: false,
         },
+      },
+      {
+        // the store against a real PostgreSQL: sandbox/scripts/test.sh starts one (sandbox/scripts/postgres.sh)
+        // and passes its DATABASE_URL
+        extends: true,
+        test: { name: 'pg', include: ['lib/**/*.pg.test.ts'], testTimeout: 30_000, hookTimeout: 30_000 },
       },
     ],
   },
