@@ -24,5 +24,8 @@ describe.each(fixtureVersions('update-consumer-offset', 'commit'))('admin mutati
     it('4.9 answers CONSUMER_NOT_ONLINE for an offline group and changes nothing', () => {
       expect(decodeResetOffset(loadReply('invoke-broker-to-reset-offset', version, 'offline'))).toMatchObject({ kind: 'not-online' });
     });
+    it('4.9 fails the whole reset when one queue has no offset for the group', () => {
+      expect(() => decodeResetOffset(loadReply('invoke-broker-to-reset-offset', version, 'missing-offset'))).toThrow(/consumer group <fixture_cg> not exist/);
+    });
   }
 });

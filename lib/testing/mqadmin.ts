@@ -122,3 +122,155 @@ export async function orderConf(topic: string): Promise<string | undefined> {
   const m = /orderConf=\[([^\]]*)\]/.exec(await mqadmin(['updateOrderConf', '-t', topic, '-m', 'get']));
   return m?.[1];
 }
+
+export interface ProgressRow {
+  topic: string;
+  brokerName: string;
+  queueId: number;
+  brokerOffset: number;
+  consumerOffset: number;
+  diff: number;
+  /** 5.x only */
+  inflight?: number;
+  lastTime: string;
+}
+
+export interface GroupProgress {
+  rows: ProgressRow[];
+  consumeTps: number;
+  diffTotal: number;
+}
+
+/**
+ * consumerProgress -g <group> [-t topic]: rows in MessageQueue order, then the totals. 4.9's mqadmin has no -t,
+ * so there the rows of the other topics are dropped here (and the totals recomputed).
+ */
+export async function consumerProgress(group: string, topic?: string, cache = true): Promise<GroupProgress> {
+  if (topic && !LIVE.isV5) {
+    const all = await consumerProgress(group, undefined, cache);
+    const rows = all.rows.filter((r) => r.topic === topic);
+    return { rows, consumeTps: all.consumeTps, diffTotal: rows.reduce((n, r) => n + r.diff, 0) };
+  }
+  const out = await mqadmin(['consumerProgress', '-g', group, ...(topic ? ['-t', topic] : [])], { cache });
+  const lines = out.split('\n');
+  const header = lines.findIndex((l) => l.startsWith('#Topic'));
+  const hasInflight = header >= 0 && lines[header]!.includes('#Inflight');
+  const rows: ProgressRow[] = [];
+  for (const line of lines.slice(header + 1)) {
+    if (line.trim() === '') break;
+    const f = line.trim().split(/\s+/);
+    // topic broker qid brokerOffset consumerOffset diff [inflight] date time
+    rows.push({
+      topic: f[0]!,
+      brokerName: f[1]!,
+      queueId: Number(f[2]),
+      brokerOffset: Number(f[3]),
+      consumerOffset: Number(f[4]),
+      diff: Number(f[5]),
+      inflight: hasInflight ? Number(f[6]) : undefined,
+      lastTime: f.slice(hasInflight ? 7 : 6).join(' '),
+    });
+  }
+  return {
+    rows,
+    consumeTps: Number(/Consume TPS: ([\d.]+)/.exec(out)?.[1] ?? NaN),
+    // 5.x prints "Consume Diff Total: N", 4.9 "Diff Total: N"
+    diffTotal: Number(/Diff Total: (-?\d+)/.exec(out)?.[1] ?? NaN),
+  };
+}
+
+export interface GroupListRow {
+  group: string;
+  count: number;
+  version: string;
+  type: string;
+  model: string;
+  tps: number;
+  diffTotal: number;
+}
+
+/** consumerProgress without -g: one row per group that has a %RETRY% topic. */
+export async function consumerProgressAll(cache = true): Promise<GroupListRow[]> {
+  const out = await mqadmin(['consumerProgress'], { cache });
+  const rows: GroupListRow[] = [];
+  for (const line of out.split('\n')) {
+    if (line.startsWith('#') || line.trim() === '') continue;
+    const f = line.trim().split(/\s+/);
+    if (f[2] === 'OFFLINE') {
+      rows.push({ group: f[0]!, count: Number(f[1]), version: 'OFFLINE', type: '', model: '', tps: Number(f[3]), diffTotal: Number(f[4]) });
+    } else if (f.length >= 7) {
+      rows.push({ group: f[0]!, count: Number(f[1]), version: f[2]!, type: f[3]!, model: f[4]!, tps: Number(f[5]), diffTotal: Number(f[6]) });
+    }
+  }
+  return rows;
+}
+
+export interface ConnectionOutput {
+  clients: Array<{ clientId: string; clientAddr: string; language: string; version: string }>;
+  subscriptions: Array<{ topic: string; expression: string }>;
+  consumeType: string;
+  messageModel: string;
+  consumeFromWhere: string;
+}
+
+/** consumerConnection -g <group> (only while online). */
+export async function consumerConnection(group: string, cache = true): Promise<ConnectionOutput> {
+  const out = await mqadmin(['consumerConnection', '-g', group], { cache });
+  const lines = out.split('\n');
+  const result: ConnectionOutput = { clients: [], subscriptions: [], consumeType: '', messageModel: '', consumeFromWhere: '' };
+  let section: 'clients' | 'subs' | 'none' = 'none';
+  for (const line of lines) {
+    if (line.startsWith('#ClientId')) { section = 'clients'; continue; }
+    if (line.startsWith('#Topic')) { section = 'subs'; continue; }
+    if (line.startsWith('Below is subscription')) { section = 'none'; continue; }
+    const kv = /^(ConsumeType|MessageModel|ConsumeFromWhere): (\S+)/.exec(line);
+    if (kv) {
+      if (kv[1] === 'ConsumeType') result.consumeType = kv[2]!;
+      if (kv[1] === 'MessageModel') result.messageModel = kv[2]!;
+      if (kv[1] === 'ConsumeFromWhere') result.consumeFromWhere = kv[2]!;
+      continue;
+    }
+    if (line.trim() === '') continue;
+    const f = line.trim().split(/\s+/);
+    if (section === 'clients' && f.length >= 4) result.clients.push({ clientId: f[0]!, clientAddr: f[1]!, language: f[2]!, version: f[3]! });
+    if (section === 'subs') result.subscriptions.push({ topic: f[0]!, expression: f.slice(1).join(' ') });
+  }
+  return result;
+}
+
+/** consumerStatus -g <group> -i <clientId>: the client's properties and its offset per queue. */
+export async function consumerStatus(group: string, clientId: string): Promise<{ properties: Record<string, string>; offsets: Array<{ topic: string; brokerName: string; queueId: number; offset: number }> }> {
+  const out = await mqadmin(['consumerStatus', '-g', group, '-i', clientId], { cache: false });
+  const properties: Record<string, string> = {};
+  const offsets: Array<{ topic: string; brokerName: string; queueId: number; offset: number }> = [];
+  let section = '';
+  for (const line of out.split('\n')) {
+    if (/^#Consumer [A-Za-z ]+#$/.test(line.trim())) { section = line.trim(); continue; }
+    if (line.startsWith('#') || line.trim() === '') continue;
+    if (section === '#Consumer Properties#') {
+      const m = /^(\S+)\s*: (.*)$/.exec(line);
+      if (m) properties[m[1]!] = m[2]!.trim();
+    } else if (section === '#Consumer Offset#') {
+      const f = line.trim().split(/\s+/);
+      offsets.push({ topic: f[0]!, brokerName: f[1]!, queueId: Number(f[2]), offset: Number(f[3]) });
+    }
+  }
+  return { properties, offsets };
+}
+
+/** getConsumerConfig -g <group>: the group's config per broker, as field = value. */
+export async function consumerConfig(group: string): Promise<Array<Record<string, string>>> {
+  const out = await mqadmin(['getConsumerConfig', '-g', group], { cache: false });
+  const blocks: Array<Record<string, string>> = [];
+  for (const line of out.split('\n')) {
+    if (line.startsWith('=====')) { blocks.push({}); continue; }
+    const m = /^(\w+)\s*=\s+(.*)$/.exec(line);
+    if (m && blocks.length > 0) blocks[blocks.length - 1]![m[1]!] = m[2]!.trim();
+  }
+  return blocks;
+}
+
+/** topicList -c: [cluster, topic, group] rows (the groups the brokers say consume each topic). */
+export async function topicListWithGroups(): Promise<Array<{ cluster: string; topic: string; group: string }>> {
+  return tableRows(await mqadmin(['topicList', '-c'], { cache: false })).map((r) => ({ cluster: r[0]!, topic: r[1]!, group: r[2] ?? '' }));
+}

@@ -125,6 +125,11 @@ export const FIXTURE_CASES: FixtureCase[] = [
   {
     // 4.9 only pushes offsets to online clients: an offline group gets CONSUMER_NOT_ONLINE and nothing changes
     operation: 'invoke-broker-to-reset-offset', name: 'offline', target: 'broker-a-master', versions: ['4'],
+    request: () => invokeBrokerToResetOffsetRequest({ topic: 'LabTopic', group: 'lab_cg_cluster', timestamp: 0, isForce: true }),
+  },
+  {
+    // ...and before that, any queue without an offset for the group fails the whole call with code 1
+    operation: 'invoke-broker-to-reset-offset', name: 'missing-offset', target: 'broker-a-master', versions: ['4'],
     request: () => invokeBrokerToResetOffsetRequest({ topic: 'LabTopic', group: 'fixture_cg', timestamp: 0, isForce: true }),
   },
   {

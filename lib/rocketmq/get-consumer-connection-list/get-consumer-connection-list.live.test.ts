@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { consumerConnection } from '../../testing/mqadmin';
+import { LIVE } from '../../testing/sandbox';
+import { livePool } from '../testing/live';
+import { getConsumerConnectionList } from '.';
+
+const versionDesc = (ordinal: number) => `V${LIVE.version.replaceAll('.', '_')}${ordinal > 0 ? '' : '?'}`;
+
+describe(`GET_CONSUMER_CONNECTION_LIST live (${LIVE.version})`, () => {
+  const pool = livePool();
+
+  it.each(['lab_cg_online', 'lab_cg_broadcast'])('gives the clients and subscriptions mqadmin consumerConnection prints for %s', async (group) => {
+    const [theirs, ours] = await Promise.all([consumerConnection(group), getConsumerConnectionList(pool, LIVE.brokerAMaster, group)]);
+    expect(ours).toBeDefined();
+    expect(ours!.connections.map((c) => [c.clientId, c.clientAddr, c.language, versionDesc(c.version)])).toEqual(
+      theirs.clients.map((c) => [c.clientId, c.clientAddr, c.language, c.version]),
+    );
+    expect(ours!.subscriptions.map((s) => [s.topic, s.subString]).sort()).toEqual(theirs.subscriptions.map((s) => [s.topic, s.expression]).sort());
+    expect([ours!.consumeType, ours!.messageModel, ours!.consumeFromWhere]).toEqual([theirs.consumeType, theirs.messageModel, theirs.consumeFromWhere]);
+  });
+
+  it('answers undefined for an offline group', async () => {
+    expect(await getConsumerConnectionList(pool, LIVE.brokerAMaster, 'lab_cg_cluster')).toBeUndefined();
+  });
+});

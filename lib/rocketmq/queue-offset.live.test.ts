@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { consumerProgress, mqadmin, mqadminTime, topicStatus } from '../testing/mqadmin';
+import { LIVE } from '../testing/sandbox';
+import { getMaxOffset } from './get-max-offset';
+import { getMinOffset } from './get-min-offset';
+import { queryConsumerOffset } from './query-consumer-offset';
+import { searchOffsetByTimestamp } from './search-offset-by-timestamp';
+import { livePool } from './testing/live';
+
+describe(`queue offsets live (${LIVE.version})`, () => {
+  const pool = livePool();
+
+  it('min and max offsets equal mqadmin topicStatus', async () => {
+    for (const row of (await topicStatus('LabTopic')).filter((r) => r.brokerName === 'broker-a')) {
+      expect(await getMinOffset(pool, LIVE.brokerAMaster, 'LabTopic', row.queueId)).toBe(row.minOffset);
+      expect(await getMaxOffset(pool, LIVE.brokerAMaster, 'LabTopic', row.queueId)).toBe(row.maxOffset);
+    }
+  });
+
+  it('committed offsets equal mqadmin consumerProgress', async () => {
+    for (const row of (await consumerProgress('lab_cg_cluster', 'LabTopic')).rows.filter((r) => r.brokerName === 'broker-b')) {
+      expect(await queryConsumerOffset(pool, LIVE.brokerBMaster, 'lab_cg_cluster', 'LabTopic', row.queueId)).toBe(row.consumerOffset);
+    }
+  });
+
+  it('a timestamp search lands on the first message stored at or after the time (mqadmin queryMsgByOffset)', async () => {
+    const max = await getMaxOffset(pool, LIVE.brokerAMaster, 'LabTopic', 1);
+    const middle = Math.floor(max / 2);
+    const storeTime = async (offset: number) =>
+      mqadminTime(/Store Timestamp:\s+(.+)/.exec(await mqadmin(['queryMsgByOffset', '-t', 'LabTopic', '-b', 'broker-a', '-i', '1', '-o', String(offset)]))![1]!);
+    const t = await storeTime(middle);
+    const found = await searchOffsetByTimestamp(pool, LIVE.brokerAMaster, 'LabTopic', 1, t);
+    expect(found).toBeLessThanOrEqual(middle);
+    expect(await storeTime(found)).toBeGreaterThanOrEqual(t);
+    if (found > 0) expect(await storeTime(found - 1)).toBeLessThan(t);
+    // past the last message 5.x answers max; 4.9 stops at the last message (max - 1)
+    expect(await searchOffsetByTimestamp(pool, LIVE.brokerAMaster, 'LabTopic', 1, Date.now() + 86_400_000)).toBe(LIVE.isV5 ? max : max - 1);
+  });
+});
