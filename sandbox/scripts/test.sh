@@ -19,6 +19,7 @@ started_versions=()
 
 cleanup() {
   for v in "${started_versions[@]}"; do RMQ_VERSION=$v bash $S/stop-cluster.sh --quiet; done
+  bash $S/postgres.sh stop
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -36,6 +37,15 @@ fi
 step "unit tests"
 npx vitest run --project unit --reporter=default --reporter=json --outputFile="$R/unit.json"
 SUITES+=("unit=$R/unit.json")
+
+step "store tests on PostgreSQL"
+if PG_URL=$(bash $S/postgres.sh start); then
+  DATABASE_URL="$PG_URL" npx vitest run --project pg --reporter=default --reporter=json --outputFile="$R/pg.json"
+else
+  echo "PostgreSQL did not start"
+fi
+SUITES+=("pg=$R/pg.json")
+bash $S/postgres.sh stop
 
 live_suite() { # version label paths...
   local v=$1 label=$2; shift 2
