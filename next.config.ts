@@ -2,7 +2,7 @@ import type { NextConfig } from 'next';
 
 const nextConfig: NextConfig = {
   // the server side opens TCP sockets to the namesrv and brokers; keep these out of any bundling surprises
-  serverExternalPackages: ['pino', 'prom-client'],
+  serverExternalPackages: ['pino', 'prom-client', 'better-sqlite3', 'pg'],
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,

@@ -2,6 +2,7 @@ import { ConnectionPool, isRemotingError, type RemotingCommand, type RemotingReq
 import { getBrokerClusterInfo, type ClusterInfo } from '../rocketmq/get-broker-cluster-info';
 import type { Invoker } from '../rocketmq/invoke';
 import { readConfig, type ConsoleConfig } from './config';
+import { metrics, requestName } from './metrics';
 import { BrokerCallError } from './errors';
 
 /** A broker process: brokerName + brokerId (0 = master) at an address. */
@@ -30,7 +31,20 @@ export class AdminClient implements Invoker {
   }
 
   invoke(addr: string, request: RemotingRequest, options: { timeoutMs: number }): Promise<RemotingCommand> {
-    return this.pool.invoke(addr, request, options);
+    const started = performance.now();
+    const m = metrics();
+    const name = requestName(request.code);
+    return this.pool.invoke(addr, request, options).then(
+      (reply) => {
+        m.brokerCalls.inc({ addr, request: name, outcome: reply.code === 0 ? 'ok' : `code_${reply.code}` });
+        m.brokerCallDuration.observe({ request: name }, (performance.now() - started) / 1000);
+        return reply;
+      },
+      (error: unknown) => {
+        m.brokerCalls.inc({ addr, request: name, outcome: isRemotingError(error) ? error.kind : 'error' });
+        throw error;
+      },
+    );
   }
 
   /** Runs fn against the namesrvs in turn until one answers (a refused or late namesrv is skipped). */

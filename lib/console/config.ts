@@ -8,6 +8,8 @@ export interface ConsoleConfig {
   /** Deadline of a whole page's fan-out to brokers: late brokers become partial-answer entries. */
   fanOutDeadlineMs: number;
   maxFrameBytes: number;
+  /** Key of this cluster's rows in the store (lag history, audit): CLUSTER_KEY, default "default". */
+  clusterKey: string;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ConsoleConfig {
@@ -21,6 +23,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ConsoleConfig 
     requestTimeoutMs: positiveInt(env.RMQ_REQUEST_TIMEOUT_MS, 3000),
     fanOutDeadlineMs: positiveInt(env.RMQ_FANOUT_DEADLINE_MS, 4000),
     maxFrameBytes: positiveInt(env.RMQ_MAX_FRAME_BYTES, 64 * 1024 * 1024),
+    clusterKey: env.CLUSTER_KEY?.trim() || 'default',
   };
 }
 

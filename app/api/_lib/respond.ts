@@ -3,18 +3,28 @@ import { ZodError, type ZodType } from 'zod';
 import { isRemotingError } from '@/lib/remoting';
 import { BadInputError, ConsoleError, describeFailure } from '@/lib/console/errors';
 import { log } from '@/lib/console/log';
+import { metrics } from '@/lib/console/metrics';
 
 export interface ErrorBody {
   error: { code: string; message: string; field?: string };
 }
 
-/** Wraps a route handler: its result becomes JSON; every failure becomes a JSON error with the right status. */
-export async function respond<T>(work: () => Promise<T>): Promise<NextResponse> {
+/**
+ * Wraps a route handler: its result becomes JSON; every failure becomes a JSON error with the right status.
+ * `route` is the route's pattern (e.g. /api/groups/[group]/progress), the label of the request metrics.
+ */
+export async function respond<T>(route: string, work: () => Promise<T>, method = 'GET'): Promise<NextResponse> {
+  const started = performance.now();
+  let response: NextResponse;
   try {
-    return NextResponse.json(await work(), { headers: { 'cache-control': 'no-store' } });
+    response = NextResponse.json(await work(), { headers: { 'cache-control': 'no-store' } });
   } catch (error) {
-    return errorResponse(error);
+    response = errorResponse(error);
   }
+  const m = metrics();
+  m.httpRequests.inc({ route, method, status: String(response.status) });
+  m.httpDuration.observe({ route }, (performance.now() - started) / 1000);
+  return response;
 }
 
 export function errorResponse(error: unknown): NextResponse<ErrorBody> {

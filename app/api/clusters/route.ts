@@ -5,5 +5,5 @@ export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 export function GET() {
-  return respond(() => getClusterOverview());
+  return respond('/api/clusters', () => getClusterOverview());
 }

@@ -6,7 +6,7 @@ export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 export function GET(request: Request) {
-  return respond(async () => {
+  return respond('/api/topics', async () => {
     const q = parseQuery(request.url, TopicListQuery);
     return listTopics({
       search: q.search,

@@ -51,7 +51,7 @@ async function openShared(): Promise<Store> {
     holder.__consoleStore = undefined;
     throw error;
   }
-  log.info({ kind: store.kind, ...(options.sqlitePath ? { file: path.resolve(options.sqlitePath) } : {}) }, 'store: opened');
+  log.info({ kind: store.kind, ...(options.sqlitePath ? { file: options.sqlitePath } : {}) }, 'store: opened');
   const shared = store;
   return {
     kind: shared.kind,

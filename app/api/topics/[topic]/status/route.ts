@@ -5,5 +5,5 @@ export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 export function GET(_request: Request, { params }: { params: Promise<{ topic: string }> }) {
-  return respond(async () => getTopicStatus(pathParam((await params).topic, 'topic')));
+  return respond('/api/topics/[topic]/status', async () => getTopicStatus(pathParam((await params).topic, 'topic')));
 }

@@ -1,0 +1,56 @@
+import type { BrokerFailure } from '../fanout';
+import type { GroupSnapshot, LagSnapshot } from './types';
+
+export const GROUP_SORTS = ['name', 'lag', 'lagAge', 'tps', 'clients'] as const;
+export type GroupSort = (typeof GROUP_SORTS)[number];
+
+export interface GroupQuery {
+  search?: string;
+  hideSystem?: boolean;
+  sort: GroupSort;
+  desc: boolean;
+  page: number;
+  pageSize: number;
+}
+
+/** A row of the group list: the snapshot's group without its per-queue detail. */
+export type GroupListItem = Omit<GroupSnapshot, 'queues'> & { queueCount: number };
+
+export interface GroupPage {
+  items: GroupListItem[];
+  total: number;
+  page: number;
+  pageSize: number;
+  /** When the snapshot's data was read. */
+  asOf: number;
+  refreshing: boolean;
+  failures: BrokerFailure[];
+}
+
+/** Filters, sorts and pages the snapshot: no broker is called here, whatever the sort. */
+export function pageGroups(snapshot: LagSnapshot, query: GroupQuery, refreshing: boolean): GroupPage {
+  const needle = query.search?.trim().toLowerCase();
+  const rows = snapshot.groups.filter((g) => (!needle || g.group.toLowerCase().includes(needle)) && (!query.hideSystem || !g.system));
+  const byName = (a: GroupSnapshot, b: GroupSnapshot) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0);
+  const age = (g: GroupSnapshot) => (g.oldestUnconsumedTimestamp === undefined ? 0 : snapshot.asOf - g.oldestUnconsumedTimestamp);
+  const keys: Record<GroupSort, (g: GroupSnapshot) => number> = {
+    name: () => 0,
+    lag: (g) => g.lag,
+    lagAge: age,
+    tps: (g) => g.consumeTps,
+    clients: (g) => g.clients,
+  };
+  const key = keys[query.sort];
+  const direction = query.desc ? -1 : 1;
+  rows.sort((a, b) => (query.sort === 'name' ? direction * byName(a, b) : direction * (key(a) - key(b)) || byName(a, b)));
+  const start = (query.page - 1) * query.pageSize;
+  return {
+    items: rows.slice(start, start + query.pageSize).map(({ queues, ...rest }) => ({ ...rest, queueCount: queues.length })),
+    total: rows.length,
+    page: query.page,
+    pageSize: query.pageSize,
+    asOf: snapshot.asOf,
+    refreshing,
+    failures: snapshot.failures,
+  };
+}

@@ -1,0 +1,239 @@
+import { isRemotingError } from '../../remoting';
+import { getAllSubscriptionGroupConfig, type SubscriptionGroupConfig } from '../../rocketmq/get-all-subscriptiongroup-config';
+import { getConsumeStats, type ConsumeStats } from '../../rocketmq/get-consume-stats';
+import { getConsumerConnectionList, type ConsumerConnection } from '../../rocketmq/get-consumer-connection-list';
+import { compareMessageQueues } from '../../rocketmq/message-queue';
+import { versionDesc } from '../../rocketmq/mq-version';
+import type { AdminClient, BrokerNode } from '../admin';
+import { failureOf, fanOut, type BrokerFailure } from '../fanout';
+import { isSystemGroup } from '../names';
+import { PerKeyLimiter } from './limit';
+import { StoreTimeCache } from './store-times';
+import type { Drain, GroupSnapshot, LagSnapshot, QueueLag } from './types';
+
+export interface SnapshotOptions {
+  /** Requests in flight per broker (pipelined on its one socket). */
+  concurrencyPerBroker: number;
+  /** Skip reading lag in time (QUERY_CONSUME_TIME_SPAN); the bench measures it separately. */
+  skipAges?: boolean;
+}
+
+/** State a snapshot builder carries from one run to the next. */
+export interface SnapshotMemory {
+  storeTimes: StoreTimeCache;
+  /** messageModel of groups seen online, so an offline group still says what it is. */
+  lastModel: Map<string, string>;
+  previous?: LagSnapshot;
+}
+
+export function newSnapshotMemory(): SnapshotMemory {
+  return { storeTimes: new StoreTimeCache(), lastModel: new Map() };
+}
+
+/**
+ * Every group on every master with its lag per queue, online clients and lag in time: the data the group list
+ * sorts and pages on. Calls run with bounded concurrency per broker; a broker that fails at the transport level
+ * is not called again in this run, and the groups it held are marked partial.
+ */
+export async function buildLagSnapshot(admin: AdminClient, memory: SnapshotMemory, options: SnapshotOptions): Promise<LagSnapshot> {
+  const started = Date.now();
+  const timeout = admin.config.requestTimeoutMs;
+  const masters = await admin.readableBrokers();
+  const limiter = new PerKeyLimiter(options.concurrencyPerBroker);
+  const down = new Map<string, BrokerFailure>();
+  const failures: BrokerFailure[] = [];
+
+  // 1. which groups exist where
+  const configs = await fanOut(masters, (m) => getAllSubscriptionGroupConfig(admin, m.addr, Math.max(timeout, 10_000)), Math.max(admin.config.fanOutDeadlineMs, 15_000));
+  for (const f of configs.failures) {
+    down.set(f.target.addr, f.failure);
+    failures.push(f.failure);
+  }
+  const groups = new Map<string, { brokers: BrokerNode[]; configs: SubscriptionGroupConfig[] }>();
+  for (const { target, value } of configs.results) {
+    for (const [name, config] of value) {
+      const entry = groups.get(name) ?? { brokers: [], configs: [] };
+      entry.brokers.push(target);
+      entry.configs.push(config);
+      groups.set(name, entry);
+    }
+  }
+  const configsMs = Date.now() - started;
+
+  // guarded call: a broker that failed at the transport level is skipped for the rest of the run
+  const onBroker = <T>(node: BrokerNode, fn: () => Promise<T>): Promise<T | undefined> =>
+    limiter.run(node.addr, async () => {
+      const known = down.get(node.addr);
+      if (known) throw known;
+      try {
+        return await fn();
+      } catch (error) {
+        if (isRemotingError(error) && error.kind !== 'response') {
+          const failure = failureOf(node, error);
+          if (!down.has(node.addr)) {
+            down.set(node.addr, failure);
+            failures.push(failure);
+          }
+          throw failure;
+        }
+        throw error;
+      }
+    });
+
+  // 2. offsets per group and broker, and who is online, concurrently
+  const statsStart = Date.now();
+  const stats = new Map<string, Array<{ node: BrokerNode; stats: ConsumeStats }>>();
+  const groupFailures = new Map<string, BrokerFailure[]>();
+  const noteFailure = (group: string, node: BrokerNode, error: unknown) => {
+    const failure = isBrokerFailure(error) ? error : failureOf(node, error);
+    const list = groupFailures.get(group) ?? [];
+    list.push(failure);
+    groupFailures.set(group, list);
+  };
+  const connections = new Map<string, ConsumerConnection | undefined>();
+  let connectionsDone = 0;
+  const statCalls: Array<Promise<void>> = [];
+  const connectionCalls: Array<Promise<void>> = [];
+  for (const [group, entry] of groups) {
+    for (const node of entry.brokers) {
+      statCalls.push(
+        onBroker(node, () => getConsumeStats(admin, node.addr, group, undefined, timeout)).then(
+          (value) => {
+            if (!value) return;
+            const list = stats.get(group) ?? [];
+            list.push({ node, stats: value });
+            stats.set(group, list);
+          },
+          (error: unknown) => noteFailure(group, node, error),
+        ),
+      );
+    }
+    // clients heartbeat to every broker they consume from; one master that holds the group is enough (as mqadmin)
+    const asked = entry.brokers.find((b) => !down.has(b.addr)) ?? entry.brokers[0]!;
+    connectionCalls.push(
+      onBroker(asked, () => getConsumerConnectionList(admin, asked.addr, group, timeout)).then(
+        (value) => {
+          connections.set(group, value);
+          connectionsDone = Date.now();
+        },
+        (error: unknown) => noteFailure(group, asked, error),
+      ),
+    );
+  }
+  await Promise.all(statCalls);
+  const statsMs = Date.now() - statsStart;
+  await Promise.all(connectionCalls);
+  const connectionsMs = Math.max(0, (connectionsDone || Date.now()) - statsStart);
+
+  // 3. lag in time: store time of the message at each lagging queue's consumer offset
+  const agesStart = Date.now();
+  if (!options.skipAges) {
+    const ageCalls: Array<Promise<void>> = [];
+    for (const [group, perBroker] of stats) {
+      for (const { node, stats: s } of perBroker) {
+        const byTopic = new Map<string, Array<{ queueId: number; consumerOffset: number }>>();
+        for (const q of s.queues) {
+          if (q.brokerOffset <= q.consumerOffset) continue;
+          const list = byTopic.get(q.topic) ?? [];
+          list.push({ queueId: q.queueId, consumerOffset: q.consumerOffset });
+          byTopic.set(q.topic, list);
+        }
+        for (const [topic, lagging] of byTopic) {
+          ageCalls.push(onBroker(node, () => memory.storeTimes.resolve(admin, node.addr, node.brokerName, group, topic, lagging)).then(() => undefined, () => undefined));
+        }
+      }
+    }
+    await Promise.all(ageCalls);
+  }
+  const agesMs = Date.now() - agesStart;
+
+  const previous = new Map((memory.previous?.groups ?? []).map((g) => [g.group, g]));
+  const elapsedSincePrevious = memory.previous ? (started - memory.previous.asOf) / 1000 : 0;
+  const result: GroupSnapshot[] = [];
+  for (const [group, entry] of groups) {
+    const connection = connections.get(group);
+    if (connection?.messageModel) memory.lastModel.set(group, connection.messageModel);
+    const queues: QueueLag[] = (stats.get(group) ?? [])
+      .flatMap(({ node, stats: s }) =>
+        s.queues.map((q) => {
+          const lag = q.brokerOffset - q.consumerOffset;
+          return {
+            topic: q.topic,
+            brokerName: q.brokerName,
+            queueId: q.queueId,
+            brokerOffset: q.brokerOffset,
+            consumerOffset: q.consumerOffset,
+            lag,
+            inflight: q.pullOffset === undefined ? undefined : q.pullOffset - q.consumerOffset,
+            lastTimestamp: q.lastTimestamp,
+            oldestUnconsumedTimestamp: lag > 0 ? memory.storeTimes.get(node.brokerName, q.topic, q.queueId, q.consumerOffset) : undefined,
+          };
+        }),
+      )
+      .sort(compareMessageQueues);
+    const before = previous.get(group);
+    const drain = before && elapsedSincePrevious > 0 ? drainOf(queues, before.queues, elapsedSincePrevious) : undefined;
+    const oldest = Math.min(...queues.map((q) => q.oldestUnconsumedTimestamp ?? Number.POSITIVE_INFINITY));
+    const clients = connection?.connections ?? [];
+    const minVersion = clients.length > 0 ? Math.min(...clients.map((c) => c.version)) : undefined;
+    const inflight = queues.some((q) => q.inflight !== undefined) ? queues.reduce((n, q) => n + (q.inflight ?? 0), 0) : undefined;
+    result.push({
+      group,
+      brokers: entry.brokers.map((b) => b.brokerName).sort(),
+      system: isSystemGroup(group),
+      orderly: entry.configs.some((c) => c.consumeMessageOrderly),
+      clients: clients.length,
+      version: minVersion === undefined ? undefined : versionDesc(minVersion),
+      consumeType: connection?.consumeType,
+      messageModel: connection?.messageModel ?? memory.lastModel.get(group),
+      lag: queues.reduce((n, q) => n + q.lag, 0),
+      inflight,
+      consumeTps: (stats.get(group) ?? []).reduce((n, s) => n + s.stats.consumeTps, 0),
+      oldestUnconsumedTimestamp: Number.isFinite(oldest) ? oldest : undefined,
+      drain,
+      topics: [...new Set(queues.map((q) => q.topic))].sort(),
+      queues,
+      failures: groupFailures.get(group),
+    });
+  }
+  result.sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
+  const configsByGroup = new Map([...groups].map(([name, e]) => [name, e.brokers.map((b, i) => ({ brokerName: b.brokerName, config: e.configs[i]! }))]));
+  return {
+    asOf: started,
+    durationMs: Date.now() - started,
+    groups: result,
+    failures,
+    timings: { configsMs, statsMs, connectionsMs, agesMs },
+    configs: configsByGroup,
+  };
+}
+
+function isBrokerFailure(value: unknown): value is BrokerFailure {
+  return typeof value === 'object' && value !== null && 'brokerName' in value && 'addr' in value && 'error' in value;
+}
+
+/** Consumed and produced rates over the interval, per queue and for the group, and when the backlog would be gone. */
+function drainOf(queues: QueueLag[], previous: QueueLag[], seconds: number): Drain {
+  const before = new Map(previous.map((q) => [`${q.topic}\u0001${q.brokerName}\u0001${q.queueId}`, q]));
+  let consumed = 0;
+  let produced = 0;
+  for (const q of queues) {
+    const p = before.get(`${q.topic}\u0001${q.brokerName}\u0001${q.queueId}`);
+    if (!p) continue;
+    // a reset moves offsets backwards; count only forward movement as consumption
+    const c = Math.max(0, q.consumerOffset - p.consumerOffset);
+    const w = Math.max(0, q.brokerOffset - p.brokerOffset);
+    q.drainRate = (c - w) / seconds;
+    consumed += c;
+    produced += w;
+  }
+  const consumeRate = consumed / seconds;
+  const produceRate = produced / seconds;
+  const lag = queues.reduce((n, q) => n + q.lag, 0);
+  const net = consumeRate - produceRate;
+  let trend: Drain['trend'] = 'steady';
+  if (consumed === 0 && produced === 0) trend = 'idle';
+  else if (net > 0) trend = 'draining';
+  else if (net < 0) trend = 'growing';
+  return { consumeRate, produceRate, trend, etaMs: lag > 0 && net > 0 ? (lag / net) * 1000 : lag === 0 ? 0 : undefined };
+}
