@@ -6,6 +6,7 @@ import { usePathname } from 'next/navigation';
 const NAV = [
   { href: '/cluster', label: 'Cluster', match: ['/cluster', '/brokers'] },
   { href: '/topics', label: 'Topics', match: ['/topics'] },
+  { href: '/groups', label: 'Consumer groups', match: ['/groups'] },
 ] as const;
 
 export function Sidebar({ namesrv }: { namesrv: string }) {

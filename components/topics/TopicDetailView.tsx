@@ -5,6 +5,8 @@ import type { ColumnDef } from '@tanstack/react-table';
 import Link from 'next/link';
 import type { QueueStats } from '@/lib/rocketmq/get-topic-stats-info';
 import type { TopicRoute, TopicStatus } from '@/lib/console/topic-detail';
+import type { TopicGroup } from '@/lib/console/groups/topic-groups';
+import { LagNumber, ModelBadge } from '../groups/badges';
 import { fetchJson } from '../api';
 import { formatCount } from '../format';
 import { Badge } from '../ui/Badge';
@@ -26,6 +28,7 @@ export function TopicDetailView({ topic, initialRoute, initialStatus, initialErr
   const enc = encodeURIComponent(topic);
   const route = useQuery({ queryKey: ['topic-route', topic], queryFn: () => fetchJson<TopicRoute>(`/api/topics/${enc}/route`), initialData: initialRoute });
   const status = useQuery({ queryKey: ['topic-status', topic], queryFn: () => fetchJson<TopicStatus>(`/api/topics/${enc}/status`), initialData: initialStatus });
+  const groups = useQuery({ queryKey: ['topic-groups', topic], queryFn: () => fetchJson<{ groups: TopicGroup[]; failures: TopicStatus['failures'] }>(`/api/topics/${enc}/groups`) });
   const error = route.error ?? status.error;
   if (!route.data && (error || initialError)) return <ErrorState message={error?.message ?? initialError ?? ''} onRetry={() => void route.refetch()} />;
   if (!route.data) return <Spinner />;
@@ -43,6 +46,7 @@ export function TopicDetailView({ topic, initialRoute, initialStatus, initialErr
           onRefresh={() => {
             void route.refetch();
             void status.refetch();
+            void groups.refetch();
           }}
         />
       </div>
@@ -99,6 +103,33 @@ export function TopicDetailView({ topic, initialRoute, initialStatus, initialErr
           </table>
         </Card>
       </div>
+      <Card title="Consumer groups of this topic" className="mb-5">
+        {groups.error && <div className="p-4"><ErrorState message={groups.error.message} /></div>}
+        {!groups.data && !groups.error && <div className="px-4"><Spinner /></div>}
+        {groups.data && groups.data.groups.length === 0 && <div className="p-4"><EmptyState title="No group consumes this topic" /></div>}
+        {groups.data && groups.data.groups.length > 0 && (
+          <table className="min-w-full text-sm" data-testid="topic-groups">
+            <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
+              <tr>
+                <th className="px-3 py-2">Group</th>
+                <th className="px-3 py-2">Model</th>
+                <th className="px-3 py-2 text-right">Clients</th>
+                <th className="px-3 py-2 text-right">Lag on this topic</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {groups.data.groups.map((g) => (
+                <tr key={g.group} data-testid="topic-group-row">
+                  <td className="px-3 py-1.5"><Link className="text-blue-700 hover:underline" href={`/groups/${encodeURIComponent(g.group)}`}>{g.group}</Link></td>
+                  <td className="px-3 py-1.5"><ModelBadge model={g.messageModel} /></td>
+                  <td className="num px-3 py-1.5">{g.clients === undefined ? '—' : formatCount(g.clients)}</td>
+                  <td className="num px-3 py-1.5">{g.lag === undefined ? <span className="text-slate-400" title="offsets live on the clients">on clients</span> : <LagNumber lag={g.lag} />}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Card>
       <Card
         title={s ? `Queues (as mqadmin topicStatus): ${formatCount(s.totals.messages)} messages kept` : 'Queues'}
         actions={s?.totals.lastUpdateTimestamp ? <span className="text-xs text-slate-500">last write <Timestamp ms={s.totals.lastUpdateTimestamp} /></span> : undefined}

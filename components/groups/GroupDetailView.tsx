@@ -1,0 +1,256 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import type { ColumnDef } from '@tanstack/react-table';
+import Link from 'next/link';
+import type { ClientView, GroupConnections, GroupOverview, GroupProgress } from '@/lib/console/groups/detail';
+import type { QueueLag } from '@/lib/console/groups/types';
+import { fetchJson } from '../api';
+import { formatCount, formatDuration, formatTps } from '../format';
+import { Badge } from '../ui/Badge';
+import { DataTable } from '../ui/DataTable';
+import { RefreshBar } from '../ui/RefreshBar';
+import { Card, EmptyState, ErrorState, PartialFailures, Spinner } from '../ui/states';
+import { Timestamp } from '../ui/Timestamp';
+import { LagAge, LagNumber, ModelBadge } from './badges';
+import { LagChart } from './LagChart';
+
+function progressColumns(asOf: number, v5: boolean): Array<ColumnDef<QueueLag, unknown>> {
+  const cols: Array<ColumnDef<QueueLag, unknown>> = [
+    { accessorKey: 'topic', header: 'Topic', cell: ({ row }) => <Link className="text-blue-700 hover:underline" href={`/topics/${encodeURIComponent(row.original.topic)}`}>{row.original.topic}</Link> },
+    { accessorKey: 'brokerName', header: 'Broker' },
+    { accessorKey: 'queueId', header: 'Queue', meta: { numeric: true } },
+    { accessorKey: 'brokerOffset', header: 'Broker offset', meta: { numeric: true }, cell: ({ row }) => formatCount(row.original.brokerOffset) },
+    { accessorKey: 'consumerOffset', header: 'Consumer offset', meta: { numeric: true }, cell: ({ row }) => formatCount(row.original.consumerOffset) },
+    { accessorKey: 'lag', header: 'Lag', meta: { numeric: true }, cell: ({ row }) => <LagNumber lag={row.original.lag} /> },
+  ];
+  if (v5) cols.push({ accessorKey: 'inflight', header: 'In flight', meta: { numeric: true }, cell: ({ row }) => formatCount(row.original.inflight) });
+  cols.push(
+    {
+      id: 'age',
+      accessorFn: (q) => (q.oldestUnconsumedTimestamp ? asOf - q.oldestUnconsumedTimestamp : -1),
+      header: 'Oldest unconsumed',
+      meta: { numeric: true },
+      cell: ({ row }) => <LagAge ms={row.original.oldestUnconsumedTimestamp ? asOf - row.original.oldestUnconsumedTimestamp : undefined} />,
+    },
+    { accessorKey: 'lastTimestamp', header: 'Last consumed', cell: ({ row }) => <Timestamp ms={row.original.lastTimestamp} /> },
+  );
+  return cols;
+}
+
+function Tile({ label, children, testId }: { label: string; children: React.ReactNode; testId?: string }) {
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm">
+      <div className="text-xs uppercase tracking-wide text-slate-500">{label}</div>
+      <div className="mt-0.5 text-xl font-semibold tabular-nums" data-testid={testId}>{children}</div>
+    </div>
+  );
+}
+
+export function GroupDetailView({ group }: { group: string }) {
+  const enc = encodeURIComponent(group);
+  const overview = useQuery({ queryKey: ['group', group], queryFn: () => fetchJson<GroupOverview>(`/api/groups/${enc}`) });
+  const connections = useQuery({ queryKey: ['group-connections', group], queryFn: () => fetchJson<GroupConnections>(`/api/groups/${enc}/connections`), refetchInterval: 30_000 });
+  const broadcasting = (connections.data?.messageModel ?? overview.data?.messageModel) === 'BROADCASTING';
+  const progress = useQuery({
+    queryKey: ['group-progress', group],
+    queryFn: () => fetchJson<GroupProgress>(`/api/groups/${enc}/progress`),
+    refetchInterval: 15_000,
+    enabled: connections.isSuccess,
+  });
+  const clients = useQuery({
+    queryKey: ['group-clients', group],
+    queryFn: () => fetchJson<{ clients: ClientView[]; failures: GroupProgress['failures'] }>(`/api/groups/${enc}/clients`),
+    enabled: Boolean(connections.data?.online),
+    refetchInterval: 30_000,
+  });
+  const notFound = [overview.error, connections.error].find((e) => e && 'status' in e && (e as { status: number }).status === 404);
+  if (notFound) return <ErrorState title="Consumer group not found" message={notFound.message} />;
+  const p = progress.data;
+  const v5 = Boolean(p?.queues.some((q) => q.inflight !== undefined));
+  // a broadcasting group's backlog is per client: the worst client is what an operator watches
+  const worstClientLag = clients.data ? Math.max(0, ...clients.data.clients.map((c) => c.queues.reduce((n, q) => n + (q.lag ?? 0), 0))) : undefined;
+  return (
+    <div>
+      <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
+        <div className="flex items-center gap-2 text-sm">
+          <ModelBadge model={connections.data?.messageModel ?? overview.data?.messageModel} />
+          {overview.data?.configs.some((c) => c.consumeMessageOrderly) && <Badge>orderly</Badge>}
+          {connections.data && (connections.data.online ? <Badge tone="bg-emerald-50 text-emerald-700 ring-emerald-200">{`${connections.data.clients.length} online`}</Badge> : <Badge tone="bg-slate-100 text-slate-500 ring-slate-200">offline</Badge>)}
+        </div>
+        <RefreshBar
+          asOf={p?.asOf}
+          fetching={progress.isFetching || connections.isFetching}
+          onRefresh={() => {
+            void progress.refetch();
+            void connections.refetch();
+            void clients.refetch();
+            void overview.refetch();
+          }}
+        />
+      </div>
+      {p && <PartialFailures failures={p.failures} />}
+      {broadcasting && (
+        <div className="mb-4 rounded-lg border border-violet-200 bg-violet-50 px-4 py-3 text-sm text-violet-900" data-testid="broadcast-note">
+          <div className="font-medium">A BROADCASTING group keeps its offsets on its clients</div>
+          Every client consumes every message and stores its own progress locally, so the brokers hold no offsets for this
+          group (mqadmin consumerProgress answers CODE 206 here). The offsets below come from each online client
+          (GET_CONSUMER_RUNNING_INFO); while no client is online, there is nothing to show.
+        </div>
+      )}
+      <div className="mb-5 grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-7">
+        {broadcasting ? (
+          <Tile label="Lag (worst client)" testId="total-lag">{worstClientLag === undefined ? '—' : <LagNumber lag={worstClientLag} />}</Tile>
+        ) : (
+          <Tile label="Total lag" testId="total-lag">{p ? <LagNumber lag={p.totalLag} /> : '…'}</Tile>
+        )}
+        <Tile label="Oldest unconsumed" testId="lag-age">{p ? <LagAge ms={p.oldestUnconsumedTimestamp ? p.asOf - p.oldestUnconsumedTimestamp : undefined} /> : '…'}</Tile>
+        <Tile label="Consume TPS">{p ? formatTps(p.consumeTps) : '…'}</Tile>
+        {v5 && <Tile label="In flight">{p ? formatCount(p.totalInflight) : '…'}</Tile>}
+        <Tile label="Clients" testId="client-count">{connections.data ? formatCount(connections.data.clients.length) : '…'}</Tile>
+        <Tile label="Retry queue" testId="retry-count">{overview.data ? (overview.data.retry ? formatCount(overview.data.retry.messages) : 'none') : '…'}</Tile>
+        <Tile label="Dead letters" testId="dlq-count">{overview.data ? (overview.data.dlq ? formatCount(overview.data.dlq.messages) : 'none') : '…'}</Tile>
+      </div>
+      {broadcasting ? (
+        <p className="mb-5 text-sm text-slate-600">Lag history is recorded from broker offsets, which a broadcasting group does not have.</p>
+      ) : (
+        <Card title="Lag over time" className="mb-5">
+          <LagChart group={group} />
+        </Card>
+      )}
+      {!broadcasting && (
+        <Card title="Progress per queue (as mqadmin consumerProgress -g)" className="mb-5">
+          {progress.error && <div className="p-4"><ErrorState message={progress.error.message} onRetry={() => void progress.refetch()} /></div>}
+          {!p && !progress.error && <div className="px-4"><Spinner /></div>}
+          {p && p.queues.length === 0 && <div className="p-4"><EmptyState title="No offsets on any broker">The group has not committed any offset yet.</EmptyState></div>}
+          {p && p.queues.length > 0 && (
+            <>
+              <DataTable data={p.queues} columns={progressColumns(p.asOf, v5)} rowTestId="progress-row" getRowId={(q) => `${q.topic}-${q.brokerName}-${q.queueId}`} dense />
+              <div className="flex justify-end gap-6 border-t border-slate-200 px-4 py-2 text-sm" data-testid="progress-totals">
+                <span>Total lag <strong className="tabular-nums">{formatCount(p.totalLag)}</strong></span>
+                {v5 && <span>In flight <strong className="tabular-nums">{formatCount(p.totalInflight)}</strong></span>}
+                <span>Consume TPS <strong className="tabular-nums">{formatTps(p.consumeTps)}</strong></span>
+              </div>
+            </>
+          )}
+        </Card>
+      )}
+      <div className="mb-5 grid gap-5 xl:grid-cols-2">
+        <Card title="Online clients (as mqadmin consumerConnection)">
+          {connections.error && <div className="p-4"><ErrorState message={connections.error.message} /></div>}
+          {connections.data && !connections.data.online && <div className="p-4"><EmptyState title="No client online">The group's consumers are stopped or cannot reach the brokers.</EmptyState></div>}
+          {connections.data?.online && (
+            <div className="text-sm">
+              <table className="min-w-full">
+                <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
+                  <tr><th className="px-3 py-2">Client ID</th><th className="px-3 py-2">Address</th><th className="px-3 py-2">Language</th><th className="px-3 py-2">Version</th></tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {connections.data.clients.map((c) => (
+                    <tr key={c.clientId} data-testid="client-row">
+                      <td className="px-3 py-1.5 font-mono">{c.clientId}</td>
+                      <td className="px-3 py-1.5 font-mono">{c.clientAddr}</td>
+                      <td className="px-3 py-1.5">{c.language}</td>
+                      <td className="px-3 py-1.5">{c.version}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <div className="border-t border-slate-200 px-3 py-2 text-slate-600">
+                {connections.data.consumeType} · {connections.data.messageModel} · {connections.data.consumeFromWhere}
+              </div>
+              <table className="min-w-full border-t border-slate-200">
+                <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
+                  <tr><th className="px-3 py-2">Subscribed topic</th><th className="px-3 py-2">Type</th><th className="px-3 py-2">Expression</th></tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {connections.data.subscriptions.map((s) => (
+                    <tr key={s.topic} data-testid="subscription-row">
+                      <td className="px-3 py-1.5">{s.topic}</td>
+                      <td className="px-3 py-1.5"><Badge>{s.expressionType}</Badge></td>
+                      <td className="px-3 py-1.5 font-mono">{s.subString}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </Card>
+        <Card title="Configuration per broker">
+          {overview.data && overview.data.configs.length === 0 && <div className="p-4"><EmptyState title="No broker holds a config for this group" /></div>}
+          {overview.data && overview.data.configs.length > 0 && (
+            <table className="min-w-full text-sm">
+              <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
+                <tr><th className="px-3 py-2">Broker</th><th className="px-3 py-2">Consume</th><th className="px-3 py-2">Orderly</th><th className="px-3 py-2">Broadcast allowed</th><th className="px-3 py-2 text-right">Max retries</th><th className="px-3 py-2 text-right">Read from</th></tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {overview.data.configs.map((c) => (
+                  <tr key={c.brokerName}>
+                    <td className="px-3 py-1.5">{c.brokerName}</td>
+                    <td className="px-3 py-1.5">{c.consumeEnable ? 'enabled' : <span className="text-red-700">disabled</span>}</td>
+                    <td className="px-3 py-1.5">{c.consumeMessageOrderly ? 'yes' : 'no'}</td>
+                    <td className="px-3 py-1.5">{c.consumeBroadcastEnable ? 'yes' : 'no'}</td>
+                    <td className="num px-3 py-1.5">{c.retryMaxTimes}</td>
+                    <td className="num px-3 py-1.5">brokerId {c.brokerId}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {overview.data && (
+            <div className="border-t border-slate-200 px-3 py-2 text-sm text-slate-600">
+              Retry topic: {overview.data.retry ? <Link className="text-blue-700 hover:underline" href={`/topics/${encodeURIComponent(overview.data.retry.topic)}`}>{overview.data.retry.topic}</Link> : 'none'} · Dead-letter topic:{' '}
+              {overview.data.dlq ? <Link className="text-blue-700 hover:underline" href={`/topics/${encodeURIComponent(overview.data.dlq.topic)}`}>{overview.data.dlq.topic}</Link> : 'none'}
+            </div>
+          )}
+        </Card>
+      </div>
+      {connections.data?.online && (
+        <Card title={broadcasting ? 'Offsets on each client' : 'What each client reports'} className="mb-5">
+          {clients.error && <div className="p-4"><ErrorState message={clients.error.message} /></div>}
+          {!clients.data && !clients.error && <div className="px-4"><Spinner label="Asking the clients (through a broker)" /></div>}
+          {clients.data?.clients.map((c) => (
+            <div key={c.clientId} className="border-b border-slate-200 last:border-0" data-testid="client-runtime">
+              <div className="flex flex-wrap items-center gap-3 bg-slate-50 px-3 py-2 text-sm">
+                <span className="font-mono font-medium">{c.clientId}</span>
+                {c.error ? <span className="text-red-700">{c.error}</span> : (
+                  <>
+                    <span>{c.version}</span>
+                    <span>{c.orderly ? 'orderly' : 'concurrent'}</span>
+                    {c.startedAt && <span>started <Timestamp ms={c.startedAt} /></span>}
+                    {c.status.map((s) => (
+                      <span key={s.topic} className="text-slate-600">{s.topic}: {formatTps(s.consumeOKTPS)} ok/s, RT {s.consumeRT.toFixed(1)} ms{s.consumeFailedTPS > 0 ? `, ${formatTps(s.consumeFailedTPS)} failed/s` : ''}</span>
+                    ))}
+                  </>
+                )}
+              </div>
+              {c.queues.length > 0 && (
+                <table className="min-w-full text-sm">
+                  <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
+                    <tr><th className="px-3 py-1.5">Topic</th><th className="px-3 py-1.5">Broker</th><th className="px-3 py-1.5 text-right">Queue</th><th className="px-3 py-1.5 text-right">Client offset</th><th className="px-3 py-1.5 text-right">Broker offset</th><th className="px-3 py-1.5 text-right">Lag</th><th className="px-3 py-1.5 text-right">Cached</th></tr>
+                  </thead>
+                  <tbody className="divide-y divide-slate-100">
+                    {c.queues.map((q) => (
+                      <tr key={`${q.topic}-${q.brokerName}-${q.queueId}`} data-testid="client-queue-row">
+                        <td className="px-3 py-1">{q.topic}</td>
+                        <td className="px-3 py-1">{q.brokerName}</td>
+                        <td className="num px-3 py-1">{q.queueId}</td>
+                        <td className="num px-3 py-1">{formatCount(q.clientOffset)}</td>
+                        <td className="num px-3 py-1">{formatCount(q.brokerOffset)}</td>
+                        <td className="num px-3 py-1"><LagNumber lag={q.lag} /></td>
+                        <td className="num px-3 py-1">{formatCount(q.cachedMsgCount)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+            </div>
+          ))}
+        </Card>
+      )}
+      {p?.oldestUnconsumedTimestamp && (
+        <p className="text-xs text-slate-500">Oldest unconsumed message stored <Timestamp ms={p.oldestUnconsumedTimestamp} /> ({formatDuration(p.asOf - p.oldestUnconsumedTimestamp)} before this read).</p>
+      )}
+    </div>
+  );
+}

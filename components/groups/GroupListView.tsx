@@ -1,0 +1,160 @@
+'use client';
+
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { ColumnDef } from '@tanstack/react-table';
+import Link from 'next/link';
+import { useEffect, useState } from 'react';
+import type { GroupListItem, GroupPage } from '@/lib/console/groups/list';
+import { fetchJson } from '../api';
+import { formatCount, formatTps } from '../format';
+import { Badge } from '../ui/Badge';
+import { DataTable } from '../ui/DataTable';
+import { Pager } from '../ui/Pager';
+import { RefreshBar } from '../ui/RefreshBar';
+import { Card, EmptyState, ErrorState, PartialFailures, Spinner } from '../ui/states';
+import { useUrlState } from '../useUrlState';
+import { DrainText, LagAge, LagNumber, ModelBadge } from './badges';
+import { GROUP_LIST_DEFAULTS, groupListQueryString } from './listState';
+
+function columns(asOf: number): Array<ColumnDef<GroupListItem, unknown>> {
+  return [
+    {
+      id: 'name',
+      accessorKey: 'group',
+      header: 'Group',
+      cell: ({ row }) => (
+        <span className="flex items-center gap-1.5">
+          <Link href={`/groups/${encodeURIComponent(row.original.group)}`} className="font-medium text-blue-700 hover:underline" data-testid="group-link">
+            {row.original.group}
+          </Link>
+          {row.original.orderly && <Badge title="consumeMessageOrderly in the broker config">orderly</Badge>}
+          {row.original.system && <Badge tone="bg-zinc-100 text-zinc-500 ring-zinc-200">system</Badge>}
+        </span>
+      ),
+    },
+    { id: 'model', header: 'Model', enableSorting: false, cell: ({ row }) => <ModelBadge model={row.original.messageModel} /> },
+    {
+      id: 'clients',
+      accessorKey: 'clients',
+      header: 'Clients',
+      meta: { numeric: true },
+      cell: ({ row }) =>
+        row.original.clients > 0 ? (
+          <span title={row.original.consumeType}>
+            {formatCount(row.original.clients)} <span className="text-xs text-slate-500">{row.original.version}</span>
+          </span>
+        ) : (
+          <span className="text-slate-400">offline</span>
+        ),
+    },
+    { id: 'lag', accessorKey: 'lag', header: 'Lag', meta: { numeric: true }, cell: ({ row }) => <LagNumber lag={row.original.lag} /> },
+    {
+      id: 'lagAge',
+      accessorFn: (g) => (g.oldestUnconsumedTimestamp === undefined ? 0 : asOf - g.oldestUnconsumedTimestamp),
+      header: 'Oldest unconsumed',
+      meta: { numeric: true },
+      cell: ({ row }) => <LagAge ms={row.original.oldestUnconsumedTimestamp === undefined ? undefined : asOf - row.original.oldestUnconsumedTimestamp} />,
+    },
+    { id: 'drain', header: 'Time to drain', enableSorting: false, meta: { numeric: true }, cell: ({ row }) => <DrainText drain={row.original.drain} lag={row.original.lag} /> },
+    { id: 'tps', accessorKey: 'consumeTps', header: 'Consume TPS', meta: { numeric: true }, cell: ({ row }) => formatTps(row.original.consumeTps) },
+    {
+      id: 'topics',
+      header: 'Topics',
+      enableSorting: false,
+      cell: ({ row }) => {
+        const t = row.original.topics.filter((x) => !x.startsWith('%RETRY%'));
+        return <span className="text-slate-600" title={row.original.topics.join(', ')}>{t.slice(0, 3).join(', ')}{t.length > 3 ? ` +${t.length - 3}` : ''}</span>;
+      },
+    },
+  ];
+}
+
+export function GroupListView({ initial, initialKey, initialError }: { initial?: GroupPage; initialKey: string; initialError?: string }) {
+  const [state, set] = useUrlState(GROUP_LIST_DEFAULTS);
+  const [searchDraft, setSearchDraft] = useState(state.search);
+  const [autoRefresh, setAutoRefresh] = useState(true);
+  const [forcing, setForcing] = useState(false);
+  useEffect(() => setSearchDraft(state.search), [state.search]);
+  useEffect(() => {
+    if (searchDraft === state.search) return;
+    const id = setTimeout(() => set({ search: searchDraft, page: '1' }), 300);
+    return () => clearTimeout(id);
+  }, [searchDraft, state.search, set]);
+  const qs = groupListQueryString(state);
+  const query = useQuery({
+    queryKey: ['groups', qs],
+    queryFn: () => fetchJson<GroupPage>(`/api/groups?${qs}`),
+    initialData: qs === initialKey ? initial : undefined,
+    placeholderData: keepPreviousData,
+    refetchInterval: autoRefresh ? 15_000 : false,
+  });
+  const data = query.data;
+  const desc = state.sort.startsWith('-');
+  const sortId = state.sort.replace(/^-/, '');
+  const refresh = async () => {
+    setForcing(true);
+    try {
+      // the button asks for a new snapshot, not just the latest one
+      const fresh = await fetchJson<GroupPage>(`/api/groups?${qs}&refresh=1`);
+      query.refetch();
+      return fresh;
+    } finally {
+      setForcing(false);
+    }
+  };
+  return (
+    <div>
+      <div className="mb-3 flex flex-wrap items-center gap-3">
+        <input
+          type="search"
+          value={searchDraft}
+          onChange={(e) => setSearchDraft(e.target.value)}
+          placeholder="Search groups"
+          aria-label="Search groups"
+          className="w-72 rounded border border-slate-300 bg-white px-3 py-1.5 text-sm shadow-sm"
+        />
+        <label className="flex cursor-pointer items-center gap-1.5 text-sm text-slate-700">
+          <input type="checkbox" checked={state.system === 'hide'} onChange={(e) => set({ system: e.target.checked ? 'hide' : 'show', page: '1' })} className="accent-slate-700" />
+          Hide system groups
+        </label>
+        <div className="ml-auto">
+          <RefreshBar
+            asOf={data?.asOf}
+            fetching={forcing || query.isFetching}
+            onRefresh={() => void refresh()}
+            autoRefresh={autoRefresh}
+            onAutoRefreshChange={setAutoRefresh}
+            intervalSeconds={15}
+          />
+        </div>
+      </div>
+      {data && <PartialFailures failures={data.failures} />}
+      {query.error && <ErrorState message={query.error.message} onRetry={() => void query.refetch()} />}
+      {!data && !query.error && (initialError ? <ErrorState message={initialError} /> : <Spinner label="Reading every group's lag" />)}
+      {data && (
+        <Card>
+          {data.items.length === 0 ? (
+            <div className="p-4">
+              <EmptyState title="No consumer group matches">{state.search ? 'Clear the search.' : 'No broker has a consumer group yet.'}</EmptyState>
+            </div>
+          ) : (
+            <DataTable
+              data={data.items}
+              columns={columns(data.asOf)}
+              rowTestId="group-row"
+              getRowId={(g) => g.group}
+              serverSorting={{
+                sorting: [{ id: sortId, desc }],
+                onSortingChange: (next) => {
+                  const s = next[0];
+                  if (s) set({ sort: `${s.desc ? '-' : ''}${s.id}`, page: '1' });
+                },
+              }}
+            />
+          )}
+          <Pager page={data.page} pageSize={data.pageSize} total={data.total} onPage={(p) => set({ page: String(p) })} onPageSize={(s) => set({ pageSize: String(s), page: '1' })} sizes={[25, 50, 100, 200, 500]} />
+        </Card>
+      )}
+    </div>
+  );
+}
