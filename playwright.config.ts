@@ -37,6 +37,10 @@ export default defineConfig({
       RMQ_FANOUT_DEADLINE_MS: '2500',
       LOG_LEVEL: 'warn',
       DATA_DIR: process.env.E2E_DATA_DIR ?? 'test-results/e2e-data',
+      // short intervals so the lag snapshot and history have several points within a test
+      LAG_SNAPSHOT_INTERVAL_MS: '2000',
+      LAG_SAMPLE_INTERVAL_MS: '2000',
+      LAG_HEARTBEAT_MS: '2000',
     },
   },
 });

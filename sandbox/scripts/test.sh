@@ -2,7 +2,7 @@
 # `npm test`: every suite, starting and stopping what it needs.
 #   1. build the console (next build, which also type-checks)
 #   2. unit tests (recorded fixtures, TCP layer)
-#   3. RocketMQ 5.x sandbox, fresh, with seeded traffic: live tests against mqadmin, then Playwright e2e
+#   3. RocketMQ 5.x sandbox, fresh, with seeded traffic and online groups: live tests against mqadmin, then Playwright e2e
 #   4. RocketMQ 4.9.8 sandbox, fresh: the live protocol and console tests again (TEST_SKIP_V4=1 skips)
 # Reports go to test-results/*.json; the last line is the total: "N passed, N failed[, N skipped]".
 set -uo pipefail
@@ -56,9 +56,9 @@ live_suite() { # version label paths...
 }
 
 sandbox_up() { # version
-  step "sandbox RocketMQ $1: start and seed traffic"
+  step "sandbox RocketMQ $1: start, seed traffic, put groups online"
   started_versions+=("$1")
-  RMQ_VERSION=$1 bash $S/start-cluster.sh --fresh && RMQ_VERSION=$1 bash $S/traffic.sh
+  RMQ_VERSION=$1 bash $S/start-cluster.sh --fresh && RMQ_VERSION=$1 bash $S/traffic.sh && RMQ_VERSION=$1 bash $S/online-consumers.sh start
 }
 
 if sandbox_up "$V5"; then

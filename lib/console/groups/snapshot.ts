@@ -213,7 +213,7 @@ function isBrokerFailure(value: unknown): value is BrokerFailure {
 }
 
 /** Consumed and produced rates over the interval, per queue and for the group, and when the backlog would be gone. */
-function drainOf(queues: QueueLag[], previous: QueueLag[], seconds: number): Drain {
+export function drainOf(queues: QueueLag[], previous: QueueLag[], seconds: number): Drain {
   const before = new Map(previous.map((q) => [`${q.topic}\u0001${q.brokerName}\u0001${q.queueId}`, q]));
   let consumed = 0;
   let produced = 0;

@@ -1,0 +1,134 @@
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { openStore } from '../lib/console/store';
+import { consumerProgress, consumerProgressAll, consumerStatus } from '../lib/testing/mqadmin';
+import { open } from './support';
+
+test.describe('consumer groups', () => {
+  test('lists groups sorted by lag with the numbers of mqadmin consumerProgress, state in the URL', async ({ page }) => {
+    const theirs = await consumerProgressAll(false);
+    await open(page, '/groups');
+    await expect(page.getByTestId('group-row').first()).toBeVisible();
+    // default sort: lag, descending
+    const lagCells = page.getByTestId('group-row').locator('td:nth-child(4)');
+    const lags = (await lagCells.allTextContents()).map((t) => Number(t.replace(/,/g, '')));
+    expect(lags).toEqual([...lags].sort((a, b) => b - a));
+    for (const row of theirs) {
+      const tr = page.getByTestId('group-row').filter({ has: page.getByRole('link', { name: row.group, exact: true }) });
+      await expect(tr.locator('td').nth(3)).toHaveText(row.diffTotal.toLocaleString('en-US'));
+      await expect(tr.locator('td').nth(2)).toContainText(row.count > 0 ? String(row.count) : 'offline');
+    }
+    await expect(page.getByTestId('as-of')).toContainText('ago');
+
+    await page.getByRole('button', { name: /^Group/ }).click();
+    await expect(page).toHaveURL(/sort=name/);
+    await expect(page.getByTestId('group-link').first()).toHaveText('lab_cg_broadcast');
+    await page.getByRole('button', { name: /^Oldest unconsumed/ }).click();
+    await expect(page).toHaveURL(/sort=-lagAge/); // numeric columns sort descending first
+    await page.getByLabel('Search groups').fill('sql');
+    await expect(page).toHaveURL(/search=sql/);
+    await expect(page.getByTestId('group-link')).toHaveText(['lab_cg_sql']);
+    await page.getByLabel('Hide system groups').click();
+    await page.getByLabel('Search groups').fill('TOOLS');
+    await expect(page.getByTestId('group-link')).toHaveText(['TOOLS_CONSUMER']);
+
+    await page.getByRole('button', { name: /Refresh/ }).click();
+    await expect(page.getByTestId('as-of')).toContainText(/as of [0-9] s ago/);
+    await page.getByLabel(/auto-refresh/).uncheck();
+    await expect(page.getByLabel(/auto-refresh/)).not.toBeChecked();
+  });
+
+  test('opens a group whose per-queue numbers equal mqadmin consumerProgress -g, with its lag chart', async ({ page }) => {
+    const theirs = await consumerProgress('lab_cg_cluster');
+    await open(page, '/groups?sort=-lag');
+    await page.getByRole('link', { name: 'lab_cg_cluster', exact: true }).click();
+    await expect(page).toHaveURL(/\/groups\/lab_cg_cluster$/);
+    const rows = page.getByTestId('progress-row');
+    await expect(rows).toHaveCount(theirs.rows.length);
+    for (const [i, r] of theirs.rows.entries()) {
+      const cells = rows.nth(i).locator('td');
+      await expect(cells.nth(0)).toHaveText(r.topic);
+      await expect(cells.nth(1)).toHaveText(r.brokerName);
+      await expect(cells.nth(2)).toHaveText(String(r.queueId));
+      await expect(cells.nth(3)).toHaveText(r.brokerOffset.toLocaleString('en-US'));
+      await expect(cells.nth(4)).toHaveText(r.consumerOffset.toLocaleString('en-US'));
+      await expect(cells.nth(5)).toHaveText(r.diff.toLocaleString('en-US'));
+    }
+    await expect(page.getByTestId('total-lag')).toHaveText(theirs.diffTotal.toLocaleString('en-US'));
+    await expect(page.getByTestId('lag-age')).toHaveText(/\d+ (s|min|h)/);
+    await expect(page.getByTestId('client-count')).toHaveText('0');
+  });
+
+  test('draws the lag history the sampler wrote into the store', async ({ page }) => {
+    // the e2e console samples every 2 s (playwright.config.ts); wait for a few points
+    await page.waitForTimeout(7000);
+    await open(page, '/groups/lab_cg_cluster');
+    await expect(page.getByTestId('lag-chart').locator('.recharts-line')).toHaveCount(1);
+    await page.getByText(/^Data points/).click();
+    const shown = await page.getByTestId('lag-point').count();
+    const store = await openStore({ sqlitePath: path.resolve(process.env.E2E_DATA_DIR ?? 'test-results/e2e-data', 'console.db') });
+    try {
+      const rows = await store.lag.groupSeries('default', 'lab_cg_cluster', Date.now() - 3_600_000, Date.now());
+      expect(rows.length).toBeGreaterThanOrEqual(3);
+      expect(Math.abs(shown - rows.length)).toBeLessThanOrEqual(2); // the page and the sampler run concurrently
+      const theirs = await consumerProgress('lab_cg_cluster');
+      expect(rows.every((r) => r.lag === theirs.diffTotal)).toBe(true);
+    } finally {
+      await store.close();
+    }
+    await page.getByLabel('per queue').check();
+    await expect(page.getByTestId('lag-chart').locator('.recharts-line')).toHaveCount(8);
+    await page.getByRole('button', { name: '24h', exact: true }).click();
+    await expect(page.getByRole('button', { name: '24h', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  test('shows a broadcasting group without error, with each client\'s offsets as mqadmin consumerStatus', async ({ page }) => {
+    await open(page, '/groups/lab_cg_broadcast');
+    await expect(page.getByTestId('broadcast-note')).toBeVisible();
+    await expect(page.getByTestId('error-state')).toHaveCount(0);
+    await expect(page.getByTestId('client-row')).toHaveCount(1);
+    const clientId = (await page.getByTestId('client-row').locator('td').first().textContent())!;
+    const theirs = await consumerStatus('lab_cg_broadcast', clientId);
+    const rows = page.getByTestId('client-queue-row');
+    await expect(rows).toHaveCount(theirs.offsets.length);
+    for (const [i, o] of theirs.offsets.entries()) {
+      await expect(rows.nth(i).locator('td').nth(3)).toHaveText(o.offset.toLocaleString('en-US'));
+    }
+    await expect(page.getByTestId('total-lag')).toHaveText('0');
+  });
+
+  test('lists a topic\'s groups with their lag on it', async ({ page }) => {
+    const theirs = await consumerProgress('lab_cg_sql', 'LabTopic');
+    await open(page, '/topics/LabTopic');
+    const row = page.getByTestId('topic-group-row').filter({ has: page.getByRole('link', { name: 'lab_cg_sql', exact: true }) });
+    await expect(row.locator('td').nth(3)).toHaveText(theirs.diffTotal.toLocaleString('en-US'));
+    await expect(page.getByTestId('topic-group-row').filter({ hasText: 'lab_cg_broadcast' })).toContainText('on clients');
+  });
+
+  test('exposes lag in Prometheus format equal to mqadmin', async ({ request }) => {
+    const theirs = await consumerProgress('lab_cg_cluster');
+    const text = await (await request.get('/api/metrics')).text();
+    expect(text).toContain(`rocketmq_consumer_group_lag{group="lab_cg_cluster"} ${theirs.diffTotal}`);
+    const q = theirs.rows[0]!;
+    expect(text).toContain(`rocketmq_consumer_lag{group="lab_cg_cluster",topic="${q.topic}",broker="${q.brokerName}",queue="${q.queueId}"} ${q.diff}`);
+    expect(text).toMatch(/rocketmq_consumer_group_lag_age_seconds\{group="lab_cg_cluster"\} \d+/);
+    expect(text).toMatch(/rocketmq_console_http_requests_total\{route="\/api\/groups"/);
+    expect(text).toMatch(/rocketmq_console_broker_calls_total\{addr="127\.0\.0\.1:10911",request="GET_CONSUME_STATS",outcome="ok"\} \d+/);
+  });
+
+  test('answers bad group requests with 400/404 naming the field', async ({ request, page }) => {
+    const unknown = await request.get('/api/groups/no_such_group_e2e/progress');
+    expect(unknown.status()).toBe(404);
+    expect((await unknown.json()).error).toMatchObject({ code: 'not_found', field: 'group' });
+    const big = await request.get('/api/groups?pageSize=10000');
+    expect(big.status()).toBe(400);
+    expect((await big.json()).error).toMatchObject({ field: 'pageSize', message: expect.stringContaining('500 or less') });
+    const bad = await request.get(`/api/groups/${encodeURIComponent('bad group!')}/connections`);
+    expect(bad.status()).toBe(400);
+    expect((await bad.json()).error.field).toBe('group');
+    const sort = await request.get('/api/groups?sort=size');
+    expect(sort.status()).toBe(400);
+    await open(page, '/groups/no_such_group_e2e');
+    await expect(page.getByTestId('error-state')).toContainText('does not exist');
+  });
+});

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { consumerConnection, consumerProgress, consumerProgressAll, consumerStatus } from '../../testing/mqadmin';
+import { LIVE } from '../../testing/sandbox';
+import { BadInputError, NotFoundError } from '../errors';
+import { liveAdmin } from '../testing';
+import { getGroupClients, getGroupConnections, getGroupOverview, getGroupProgress } from './detail';
+import { pageGroups } from './list';
+import { liveSnapshotService } from './testing';
+import { getTopicGroups } from './topic-groups';
+
+describe(`consumer groups live (${LIVE.version})`, () => {
+  const admin = liveAdmin();
+  const service = liveSnapshotService(admin);
+  const ctx = { admin, service };
+
+  it('has, for every group mqadmin consumerProgress lists, the same lag, clients, model, version and TPS', async () => {
+    const [theirs, snapshot] = await Promise.all([consumerProgressAll(false), service.refresh()]);
+    expect(theirs.length).toBeGreaterThanOrEqual(4);
+    const ours = new Map(snapshot.groups.map((g) => [g.group, g]));
+    for (const row of theirs) {
+      const g = ours.get(row.group);
+      expect(g, row.group).toBeDefined();
+      expect(g!.lag, `${row.group} lag`).toBe(row.diffTotal);
+      expect(g!.clients, `${row.group} clients`).toBe(row.count);
+      expect(Math.trunc(g!.consumeTps), `${row.group} tps`).toBe(row.tps);
+      if (row.count > 0) {
+        expect(g!.version).toBe(row.version);
+        expect(g!.messageModel).toBe(row.model);
+      }
+    }
+    expect(snapshot.failures).toEqual([]);
+  });
+
+  it('sorts and pages the snapshot by lag, lag age, clients and name without calling a broker', async () => {
+    const snapshot = await service.latest();
+    const byLag = pageGroups(snapshot, { sort: 'lag', desc: true, page: 1, pageSize: 2, hideSystem: true }, false);
+    expect(byLag.items.map((g) => g.group)).toEqual(['lab_cg_sql', 'lab_cg_cluster']);
+    expect(byLag.items[0]!.lag).toBeGreaterThanOrEqual(byLag.items[1]!.lag);
+    const byAge = pageGroups(snapshot, { sort: 'lagAge', desc: true, page: 1, pageSize: 2, hideSystem: true }, false);
+    expect(byAge.items.every((g) => g.oldestUnconsumedTimestamp !== undefined)).toBe(true);
+    const byClients = pageGroups(snapshot, { sort: 'clients', desc: true, page: 1, pageSize: 2, hideSystem: true }, false);
+    expect(byClients.items.map((g) => g.clients)).toEqual([1, 1]);
+    const all = pageGroups(snapshot, { sort: 'name', desc: false, page: 1, pageSize: 500, hideSystem: false }, false);
+    expect(all.items.some((g) => g.group === 'TOOLS_CONSUMER' && g.system)).toBe(true);
+    const hidden = pageGroups(snapshot, { sort: 'name', desc: false, page: 1, pageSize: 500, hideSystem: true }, false);
+    expect(hidden.items.some((g) => g.system)).toBe(false);
+    const searched = pageGroups(snapshot, { search: 'CG_S', sort: 'name', desc: false, page: 1, pageSize: 10 }, false);
+    expect(searched.items.map((g) => g.group)).toEqual(['lab_cg_sql']);
+  });
+
+  it('knows how old the oldest unconsumed message of a lagging group is', async () => {
+    const snapshot = await service.latest();
+    const lagging = snapshot.groups.find((g) => g.group === 'lab_cg_cluster')!;
+    expect(lagging.lag).toBeGreaterThan(0);
+    expect(lagging.oldestUnconsumedTimestamp).toBeLessThan(snapshot.asOf);
+    for (const q of lagging.queues) {
+      if (q.lag > 0) expect(q.oldestUnconsumedTimestamp, `${q.brokerName}/${q.queueId}`).toBeGreaterThan(q.lastTimestamp - 1);
+      else expect(q.oldestUnconsumedTimestamp).toBeUndefined();
+    }
+    expect(snapshot.groups.find((g) => g.group === 'lab_cg_online')!.oldestUnconsumedTimestamp).toBeUndefined();
+  });
+
+  it.each(['lab_cg_cluster', 'lab_cg_sql', 'lab_cg_online'])('shows the progress of %s as mqadmin consumerProgress -g', async (group) => {
+    const [theirs, ours] = await Promise.all([consumerProgress(group), getGroupProgress(group, ctx)]);
+    // mqadmin asks a random broker of the retry topic's route; a client's address (its port) differs per broker
+    expect(ours.queues.map((q) => [q.topic, q.brokerName, q.queueId, q.brokerOffset, q.consumerOffset, q.lag])).toEqual(
+      theirs.rows.map((r) => [r.topic, r.brokerName, r.queueId, r.brokerOffset, r.consumerOffset, r.diff]),
+    );
+    expect(ours.totalLag).toBe(theirs.diffTotal);
+  });
+
+  it.each(['lab_cg_online', 'lab_cg_broadcast'])('shows the clients and subscriptions of %s as mqadmin consumerConnection', async (group) => {
+    const [theirs, ours] = await Promise.all([consumerConnection(group), getGroupConnections(group, ctx)]);
+    expect(ours.online).toBe(true);
+    expect(ours.clients.map((c) => [c.clientId, c.clientAddr.split(':')[0], c.language, c.version])).toEqual(theirs.clients.map((c) => [c.clientId, c.clientAddr.split(':')[0], c.language, c.version]));
+    expect(ours.subscriptions.map((s) => [s.topic, s.subString]).sort()).toEqual(theirs.subscriptions.map((s) => [s.topic, s.expression]).sort());
+    expect([ours.consumeType, ours.messageModel, ours.consumeFromWhere]).toEqual([theirs.consumeType, theirs.messageModel, theirs.consumeFromWhere]);
+  });
+
+  it('shows a SQL92 subscription of an online group with its expression', async () => {
+    const offline = await getGroupConnections('lab_cg_sql', ctx);
+    expect(offline.online).toBe(false);
+    expect(offline.clients).toEqual([]);
+  });
+
+  it('answers a broadcasting group with each client\'s own offsets (mqadmin consumerStatus), not an error', async () => {
+    const progress = await getGroupProgress('lab_cg_broadcast', ctx);
+    expect(progress.failures).toEqual([]);
+    const { clients } = await getGroupClients('lab_cg_broadcast', ctx);
+    expect(clients).toHaveLength(1);
+    const client = clients[0]!;
+    expect(client.messageModel).toBe('BROADCASTING');
+    const theirs = await consumerStatus('lab_cg_broadcast', client.clientId);
+    expect(client.queues.map((q) => [q.topic, q.brokerName, q.queueId, q.clientOffset])).toEqual(theirs.offsets.map((o) => [o.topic, o.brokerName, o.queueId, o.offset]));
+    expect(client.queues.filter((q) => q.topic === 'LabTopic').every((q) => q.brokerOffset !== undefined && q.lag === 0)).toBe(true);
+  });
+
+  it('reads the retry and dead-letter topics of a group', async () => {
+    const overview = await getGroupOverview('lab_cg_cluster', ctx);
+    expect(overview.retry?.topic).toBe('%RETRY%lab_cg_cluster');
+    expect(overview.dlq).toBeNull();
+    expect(overview.configs.map((c) => c.brokerName)).toEqual(['broker-a', 'broker-b']);
+  });
+
+  it('lists the groups of a topic with their lag on it (mqadmin consumerProgress -g -t)', async () => {
+    const { groups } = await getTopicGroups('LabTopic', ctx);
+    expect(groups.map((g) => g.group)).toEqual(expect.arrayContaining(['lab_cg_cluster', 'lab_cg_sql', 'lab_cg_online']));
+    for (const group of ['lab_cg_cluster', 'lab_cg_sql']) {
+      expect(groups.find((g) => g.group === group)!.lag, group).toBe((await consumerProgress(group, 'LabTopic')).diffTotal);
+    }
+    expect(groups.find((g) => g.group === 'lab_cg_broadcast')?.lag).toBeUndefined();
+  });
+
+  it('answers 404 for an unknown group and 400 for an illegal name', async () => {
+    await expect(getGroupProgress('no_such_group_live', ctx)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getGroupConnections('no_such_group_live', ctx)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getGroupProgress('bad group!', ctx)).rejects.toBeInstanceOf(BadInputError);
+  });
+});
