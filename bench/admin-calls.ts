@@ -16,7 +16,7 @@ const COUNTS = {
   GET_TOPIC_STATS_INFO: { warmup: 3000, sequential: 2000, pipelined: 20000 },
 } as const;
 
-export async function adminCallsBench(brokerAddr: string, topic: string): Promise<{ ours: Measurement[]; java: Measurement[]; passed: boolean }> {
+export async function adminCallsBench(brokerAddr: string, topic: string, env: NodeJS.ProcessEnv): Promise<{ ours: Measurement[]; java: Measurement[]; passed: boolean }> {
   const pool = new ConnectionPool();
   const connection = await pool.get(brokerAddr);
   const calls = {
@@ -36,7 +36,7 @@ export async function adminCallsBench(brokerAddr: string, topic: string): Promis
     java.push(...runJava<Measurement>('RemotingBench.java', [
       '--addr', brokerAddr, '--topic', topic, '--only', name, '--calls', String(n.sequential), '--pipelined', String(n.pipelined),
       '--window', String(WINDOW), '--warmup', String(n.warmup),
-    ]));
+    ], env));
   }
   pool.close();
 

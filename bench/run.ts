@@ -2,13 +2,17 @@
  * `npm run bench`: speed figures measured side by side in one run, printed with their ratios. Targets live here,
  * never in timed tests. Results are also written to bench/results/<timestamp>.json.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConnectionPool } from '../lib/remoting';
 import { getBrokerClusterInfo } from '../lib/rocketmq/get-broker-cluster-info';
 import { adminCallsBench } from './admin-calls';
+import { groupsBench } from './groups';
 import { ensureCluster, root, version } from './sandbox';
 
+// the console-server measurements need a production build
+if (!existsSync(path.join(root, '.next/BUILD_ID'))) execFileSync('npx', ['next', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
 const cluster = ensureCluster();
 const results: Record<string, unknown> = { at: new Date().toISOString(), rocketmq: version, namesrv: cluster.namesrv, node: process.version };
 let failed = false;
@@ -20,9 +24,18 @@ try {
   const master = brokerA.brokerAddrs.get(0)!;
   console.log(`RocketMQ ${version} at ${cluster.namesrv}; measuring against ${brokerA.brokerName} master ${master}`);
 
-  const admin = await adminCallsBench(master, process.env.BENCH_TOPIC ?? 'LabTopic');
-  results.adminCalls = admin;
-  failed ||= !admin.passed;
+  const only = process.env.BENCH_ONLY?.split(',');
+  if (!only || only.includes('admin')) {
+    const admin = await adminCallsBench(master, process.env.BENCH_TOPIC ?? 'LabTopic', cluster.env);
+    results.adminCalls = admin;
+    failed ||= !admin.passed;
+  }
+  if (!only || only.includes('groups')) {
+    const counts = (process.env.BENCH_GROUPS ?? '2000,10000').split(',').map(Number);
+    const groups = await groupsBench(cluster, counts);
+    results.groups = groups;
+    failed ||= !groups.passed;
+  }
 } finally {
   cluster.stop();
 }

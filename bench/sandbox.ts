@@ -1,6 +1,8 @@
-/** The bench runs against NAMESRV_ADDR, or starts (and afterwards stops) the loopback sandbox itself. */
+/**
+ * The bench runs against NAMESRV_ADDR, or starts a fresh sandbox of its own (own directory and ports, so it
+ * neither disturbs nor is disturbed by the demo sandbox) and stops it afterwards.
+ */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 
 export const root = path.resolve(import.meta.dirname, '..');
@@ -9,34 +11,46 @@ const scripts = path.join(root, 'sandbox/scripts');
 
 export interface BenchCluster {
   namesrv: string;
-  /** True when the bench started the sandbox and must stop it. */
-  started: boolean;
+  brokerPorts: string[];
+  /** Environment for the sandbox scripts (mqadmin.sh, jrun.sh) pointing at this cluster. */
+  env: NodeJS.ProcessEnv;
   stop(): void;
 }
 
 export function ensureCluster(): BenchCluster {
-  if (process.env.NAMESRV_ADDR) return { namesrv: process.env.NAMESRV_ADDR, started: false, stop: () => undefined };
-  const sandboxDir = process.env.SANDBOX_DIR ?? path.join(root, '.sandbox', version);
-  const running = existsSync(path.join(sandboxDir, 'pids/namesrv.pid'));
-  const seeded = existsSync(path.join(sandboxDir, 'traffic/.seeded'));
-  const env = { ...process.env, RMQ_VERSION: version };
-  execFileSync('bash', [path.join(scripts, 'start-cluster.sh'), ...(seeded ? [] : ['--fresh'])], { stdio: 'inherit', env });
-  if (!seeded) execFileSync('bash', [path.join(scripts, 'traffic.sh')], { stdio: 'inherit', env });
+  if (process.env.NAMESRV_ADDR) {
+    return { namesrv: process.env.NAMESRV_ADDR, brokerPorts: [], env: { ...process.env }, stop: () => undefined };
+  }
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    RMQ_VERSION: version,
+    SANDBOX_DIR: path.join(root, '.sandbox', `bench-${version}`),
+    NAMESRV_PORT: '9896',
+    BROKER_PORTS: '10941 10951 10961',
+  };
+  execFileSync('bash', [path.join(scripts, 'start-cluster.sh'), '--fresh'], { stdio: 'inherit', env });
+  execFileSync('bash', [path.join(scripts, 'traffic.sh')], { stdio: 'inherit', env });
   return {
-    namesrv: '127.0.0.1:9876',
-    started: !running,
-    stop: () => {
-      if (!running) execFileSync('bash', [path.join(scripts, 'stop-cluster.sh')], { stdio: 'inherit', env });
-    },
+    namesrv: '127.0.0.1:9896',
+    brokerPorts: ['10941', '10951', '10961'],
+    env: { ...env, NAMESRV_ADDR: '127.0.0.1:9896' },
+    stop: () => execFileSync('bash', [path.join(scripts, 'stop-cluster.sh')], { stdio: 'inherit', env }),
   };
 }
 
 /** Runs a single-file Java program of sandbox/java with the official client jars; returns its JSON lines. */
-export function runJava<T>(program: string, args: string[]): T[] {
+export function runJava<T>(program: string, args: string[], env: NodeJS.ProcessEnv = process.env): T[] {
   const out = execFileSync('bash', [path.join(scripts, 'jrun.sh'), program, ...args], {
-    env: { ...process.env, RMQ_VERSION: version },
+    env: { ...env, RMQ_VERSION: version },
     maxBuffer: 64 * 1024 * 1024,
     stdio: ['ignore', 'pipe', 'inherit'],
   }).toString();
   return out.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as T);
+}
+
+/** Wall time of one official mqadmin command against the cluster. */
+export function timeMqadmin(args: string[], env: NodeJS.ProcessEnv): { ms: number; output: string } {
+  const started = performance.now();
+  const output = execFileSync('bash', [path.join(scripts, 'mqadmin.sh'), ...args], { env, maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] }).toString();
+  return { ms: performance.now() - started, output };
 }

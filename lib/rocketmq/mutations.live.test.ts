@@ -7,6 +7,8 @@ import { livePool } from './testing/live';
 import { updateAndCreateSubscriptionGroup } from './update-and-create-subscriptiongroup';
 import { updateAndCreateTopic } from './update-and-create-topic';
 import { updateConsumerOffset } from './update-consumer-offset';
+import { updateAndCreateSubscriptionGroupList } from './update-and-create-subscriptiongroup-list';
+import { updateAndCreateTopicList } from './update-and-create-topic-list';
 
 describe(`admin mutations live (${LIVE.version})`, () => {
   const pool = livePool();
@@ -40,5 +42,17 @@ describe(`admin mutations live (${LIVE.version})`, () => {
       // 4.9 has no per-queue reset and refuses a group without an offset on every queue of the topic
       await expect(reset).rejects.toThrow(/not exist/);
     }
+  });
+
+  it.runIf(LIVE.isV5)('creates topics and groups in batches that mqadmin then shows (5.3+)', async () => {
+    const topics = [1, 2].map((i) => `LiveListTopic${i}_${suffix}`);
+    await updateAndCreateTopicList(pool, LIVE.brokerAMaster, topics.map((topic, i) => ({ topic, readQueueNums: i + 1, writeQueueNums: i + 1 })));
+    for (const [i, topic] of topics.entries()) {
+      const route = asObject(await topicRoute(topic), 'route');
+      expect(asArray(route.queueDatas, 'q').map((q) => asObject(q, 'q'))).toEqual([expect.objectContaining({ brokerName: 'broker-a', readQueueNums: i + 1 })]);
+    }
+    const groups = [1, 2].map((i) => `live_list_cg${i}_${suffix}`);
+    await updateAndCreateSubscriptionGroupList(pool, LIVE.brokerAMaster, groups.map((groupName) => ({ groupName, retryMaxTimes: 7 })));
+    for (const group of groups) expect((await consumerConfig(group))[0]).toMatchObject({ groupName: group, retryMaxTimes: '7' });
   });
 });

@@ -11,6 +11,10 @@ describe.each(fixtureVersions('update-consumer-offset', 'commit'))('admin mutati
   });
 
   if (version.startsWith('5')) {
+    it('5.x creates topics and groups in batches (codes 18 and 225)', () => {
+      expect(loadReply('update-and-create-topic-list', version, 'create').code).toBe(0);
+      expect(loadReply('update-and-create-subscriptiongroup-list', version, 'create').code).toBe(0);
+    });
     it('5.x resets an offline group itself and lists the queues it set', () => {
       expect(decodeResetOffset(loadReply('invoke-broker-to-reset-offset', version, 'one-queue'))).toEqual({
         kind: 'reset',

@@ -22,7 +22,11 @@ import { queryTopicConsumeByWhoRequest } from '../../lib/rocketmq/query-topic-co
 import { searchOffsetByTimestampRequest } from '../../lib/rocketmq/search-offset-by-timestamp';
 import { updateAndCreateSubscriptionGroupRequest } from '../../lib/rocketmq/update-and-create-subscriptiongroup';
 import { updateAndCreateTopicRequest } from '../../lib/rocketmq/update-and-create-topic';
+import { updateAndCreateTopicListRequest } from '../../lib/rocketmq/update-and-create-topic-list';
+import { updateAndCreateSubscriptionGroupListRequest } from '../../lib/rocketmq/update-and-create-subscriptiongroup-list';
 import { updateConsumerOffsetRequest } from '../../lib/rocketmq/update-consumer-offset';
+
+import { MESSAGE_CASES } from './fixture-cases-messages';
 
 export type FixtureTarget = 'namesrv' | 'namesrv-binary' | 'broker-a-master' | 'broker-a-slave' | 'broker-b-master';
 
@@ -49,7 +53,7 @@ async function clientIdOf(group: string): Promise<string> {
   }
 }
 
-export const FIXTURE_CASES: FixtureCase[] = [
+const ADMIN_CASES: FixtureCase[] = [
   { operation: 'get-broker-cluster-info', name: 'cluster', target: 'namesrv', request: getBrokerClusterInfoRequest },
   { operation: 'get-broker-runtime-info', name: 'master', target: 'broker-a-master', request: getBrokerRuntimeInfoRequest },
   { operation: 'get-broker-runtime-info', name: 'slave', target: 'broker-a-slave', request: getBrokerRuntimeInfoRequest },
@@ -114,6 +118,14 @@ export const FIXTURE_CASES: FixtureCase[] = [
   { operation: 'update-and-create-topic', name: 'create', target: 'broker-a-master', request: () => updateAndCreateTopicRequest({ topic: 'FixtureTopic', readQueueNums: 2, writeQueueNums: 2 }) },
   { operation: 'update-and-create-subscriptiongroup', name: 'create', target: 'broker-a-master', request: () => updateAndCreateSubscriptionGroupRequest({ groupName: 'fixture_cg' }) },
   {
+    operation: 'update-and-create-topic-list', name: 'create', target: 'broker-a-master', versions: ['5'],
+    request: () => updateAndCreateTopicListRequest([{ topic: 'FixtureListTopic1', readQueueNums: 1, writeQueueNums: 1 }, { topic: 'FixtureListTopic2', readQueueNums: 2, writeQueueNums: 2 }]),
+  },
+  {
+    operation: 'update-and-create-subscriptiongroup-list', name: 'create', target: 'broker-a-master', versions: ['5'],
+    request: () => updateAndCreateSubscriptionGroupListRequest([{ groupName: 'fixture_list_cg1' }, { groupName: 'fixture_list_cg2', retryMaxTimes: 3 }]),
+  },
+  {
     operation: 'update-consumer-offset', name: 'commit', target: 'broker-a-master',
     request: () => updateConsumerOffsetRequest({ consumerGroup: 'fixture_cg', topic: 'LabTopic', queueId: 0, commitOffset: 3 }),
   },
@@ -137,3 +149,6 @@ export const FIXTURE_CASES: FixtureCase[] = [
     request: () => invokeBrokerToResetOffsetRequest({ topic: 'LabTopic', group: 'fixture_cg', timestamp: 0, isForce: true, queueId: 0, offset: 999_999 }),
   },
 ];
+
+/** Every case record-fixtures.ts records: admin operations here, message operations in fixture-cases-messages.ts. */
+export const FIXTURE_CASES: FixtureCase[] = [...ADMIN_CASES, ...MESSAGE_CASES];

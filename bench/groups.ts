@@ -1,0 +1,163 @@
+/**
+ * Issue 4 figures at 2,000 and 10,000 consumer groups, measured side by side: the seeded groups have offsets on
+ * three topics (random positions, so they lag), a retry topic (so mqadmin finds them) and no client.
+ *  - floor: a bare pipelined GET_CONSUME_STATS loop over every group on every master (the least any list needs)
+ *  - snapshot: the console's full lag snapshot (configs, consume stats, connections; then lag ages), cold and warm
+ *  - first page of GET /api/groups?sort=-lag on a fresh console process (cold) and again (warm), and its RSS
+ *  - `mqadmin consumerProgress` for all groups
+ * Targets: warm first page <= 300 ms at 10,000 groups; snapshot <= 1.5x the floor; RSS <= 300 MB.
+ */
+import { ConnectionPool } from '../lib/remoting';
+import { AdminClient } from '../lib/console/admin';
+import { readConfig } from '../lib/console/config';
+import { buildLagSnapshot, newSnapshotMemory } from '../lib/console/groups/snapshot';
+import { getAllSubscriptionGroupConfig } from '../lib/rocketmq/get-all-subscriptiongroup-config';
+import { getBrokerClusterInfo } from '../lib/rocketmq/get-broker-cluster-info';
+import { getConsumeStats } from '../lib/rocketmq/get-consume-stats';
+import { getTopicStatsInfo } from '../lib/rocketmq/get-topic-stats-info';
+import { updateAndCreateSubscriptionGroupList } from '../lib/rocketmq/update-and-create-subscriptiongroup-list';
+import { updateAndCreateTopicList } from '../lib/rocketmq/update-and-create-topic-list';
+import { updateConsumerOffset } from '../lib/rocketmq/update-consumer-offset';
+import { PerKeyLimiter } from '../lib/console/groups/limit';
+import { startConsole, timedGet } from './console-server';
+import { runJava, timeMqadmin, type BenchCluster } from './sandbox';
+import { fmt, table } from './stats';
+
+const TOPICS = ['BenchTopicA', 'BenchTopicB', 'BenchTopicC'];
+const CONCURRENCY = 64;
+
+export interface GroupsFigures {
+  groups: number;
+  floorMs: number;
+  snapshotColdMs: number;
+  snapshotWarmMs: number;
+  snapshotPhases: { configsMs: number; statsMs: number; connectionsMs: number; agesMs: number };
+  firstPageColdMs: number;
+  firstPageWarmP50Ms: number;
+  firstPageWarmP99Ms: number;
+  mqadminMs: number;
+  mqadminGroups: number;
+  rssMb: number;
+}
+
+export async function groupsBench(cluster: BenchCluster, counts: number[]): Promise<{ figures: GroupsFigures[]; passed: boolean }> {
+  const pool = new ConnectionPool();
+  const info = await getBrokerClusterInfo(pool, cluster.namesrv.split(';')[0]!);
+  const masters = [...info.brokers.values()].map((b) => ({ brokerName: b.brokerName, addr: b.brokerAddrs.get(0)! })).filter((m) => m.addr);
+  for (const topic of TOPICS) {
+    runJava('Producer.java', ['--ns', cluster.namesrv, '--topic', topic, '--order-topic', `${topic}Order`, '--count', '200', '--run', topic], cluster.env);
+  }
+  const maxOffsets = new Map<string, number>();
+  for (const m of masters) {
+    for (const topic of TOPICS) {
+      for (const q of await getTopicStatsInfo(pool, m.addr, topic)) maxOffsets.set(`${m.addr}|${topic}|${q.queueId}`, q.maxOffset);
+    }
+  }
+  const figures: GroupsFigures[] = [];
+  let seeded = 0;
+  for (const count of counts) {
+    const t0 = performance.now();
+    await seed(pool, masters, maxOffsets, seeded, count);
+    seeded = count;
+    console.log(`\nseeded ${fmt(count)} bench groups in ${fmt((performance.now() - t0) / 1000, 1)} s`);
+    figures.push(await measure(pool, cluster, masters, count));
+  }
+  pool.close();
+
+  console.log('\nConsumer groups: list, lag snapshot and the floor (pipelined GET_CONSUME_STATS, 64 in flight per broker)');
+  console.log(
+    table(
+      ['groups', 'mode', 'floor ms', 'snapshot cold ms', 'snapshot warm ms', 'warm/floor', 'page cold ms', 'page warm p50/p99 ms', 'mqadmin ms', 'RSS MB'],
+      figures.map((f) => [
+        fmt(f.groups), '', fmt(f.floorMs), fmt(f.snapshotColdMs), fmt(f.snapshotWarmMs), `${(f.snapshotWarmMs / f.floorMs).toFixed(2)}x`,
+        fmt(f.firstPageColdMs), `${f.firstPageWarmP50Ms.toFixed(1)} / ${f.firstPageWarmP99Ms.toFixed(1)}`, `${fmt(f.mqadminMs)} (${fmt(f.mqadminGroups)} groups)`, fmt(f.rssMb),
+      ]),
+    ),
+  );
+  for (const f of figures) {
+    console.log(`  ${fmt(f.groups)} groups, cold snapshot phases: configs ${fmt(f.snapshotPhases.configsMs)} ms, consume stats ${fmt(f.snapshotPhases.statsMs)} ms, connections ${fmt(f.snapshotPhases.connectionsMs)} ms, lag ages ${fmt(f.snapshotPhases.agesMs)} ms`);
+  }
+  const last = figures.at(-1)!;
+  const checks = [
+    { name: `warm first page at ${fmt(last.groups)} groups <= 300 ms`, ok: last.firstPageWarmP50Ms <= 300, value: `${last.firstPageWarmP50Ms.toFixed(1)} ms p50` },
+    { name: 'warm snapshot <= 1.5x the floor', ok: last.snapshotWarmMs <= 1.5 * last.floorMs, value: `${(last.snapshotWarmMs / last.floorMs).toFixed(2)}x` },
+    { name: 'console RSS <= 300 MB', ok: last.rssMb <= 300, value: `${fmt(last.rssMb)} MB` },
+  ];
+  for (const c of checks) console.log(`target ${c.name}: ${c.ok ? 'met' : 'NOT met'} (${c.value})`);
+  return { figures, passed: checks.every((c) => c.ok) };
+}
+
+async function seed(pool: ConnectionPool, masters: Array<{ brokerName: string; addr: string }>, maxOffsets: Map<string, number>, from: number, to: number): Promise<void> {
+  const names = Array.from({ length: to - from }, (_, i) => `bench_cg_${String(from + i).padStart(5, '0')}`);
+  for (let i = 0; i < names.length; i += 500) {
+    const batch = names.slice(i, i + 500);
+    for (const m of masters) {
+      await updateAndCreateSubscriptionGroupList(pool, m.addr, batch.map((groupName) => ({ groupName })));
+      await updateAndCreateTopicList(pool, m.addr, batch.map((g) => ({ topic: `%RETRY%${g}`, readQueueNums: 1, writeQueueNums: 1 })));
+    }
+  }
+  const limiter = new PerKeyLimiter(CONCURRENCY);
+  let random = from + 1;
+  const next = () => {
+    random = (random * 1103515245 + 12345) % 2147483648; // deterministic offsets run to run
+    return random / 2147483648;
+  };
+  const commits: Array<Promise<unknown>> = [];
+  for (const group of names) {
+    for (const m of masters) {
+      for (const topic of TOPICS) {
+        for (let queueId = 0; queueId < 4; queueId++) {
+          const max = maxOffsets.get(`${m.addr}|${topic}|${queueId}`) ?? 0;
+          const commitOffset = Math.floor(next() * (max + 1));
+          commits.push(limiter.run(m.addr, () => updateConsumerOffset(pool, m.addr, { consumerGroup: group, topic, queueId, commitOffset })));
+        }
+      }
+    }
+  }
+  await Promise.all(commits);
+}
+
+async function measure(pool: ConnectionPool, cluster: BenchCluster, masters: Array<{ brokerName: string; addr: string }>, count: number): Promise<GroupsFigures> {
+  // the floor: every group the brokers hold, one GET_CONSUME_STATS each per master, nothing else
+  const groupsPerMaster = await Promise.all(masters.map(async (m) => ({ m, groups: [...(await getAllSubscriptionGroupConfig(pool, m.addr, 30_000)).keys()] })));
+  const limiter = new PerKeyLimiter(CONCURRENCY);
+  const floorStart = performance.now();
+  await Promise.all(groupsPerMaster.flatMap(({ m, groups }) => groups.map((g) => limiter.run(m.addr, () => getConsumeStats(pool, m.addr, g)))));
+  const floorMs = performance.now() - floorStart;
+
+  const admin = new AdminClient({ ...readConfig(), namesrvAddrs: cluster.namesrv.split(';'), requestTimeoutMs: 10_000, fanOutDeadlineMs: 30_000 });
+  const memory = newSnapshotMemory();
+  const cold = await buildLagSnapshot(admin, memory, { concurrencyPerBroker: CONCURRENCY });
+  memory.previous = cold;
+  const warm = await buildLagSnapshot(admin, memory, { concurrencyPerBroker: CONCURRENCY });
+  admin.close();
+
+  const mq = timeMqadmin(['consumerProgress'], cluster.env);
+  const mqadminGroups = mq.output.split('\n').filter((l) => l.trim() && !l.startsWith('#')).length;
+
+  const server = await startConsole(cluster.namesrv, 3190 + (count % 7), { LAG_SNAPSHOT_INTERVAL_MS: '30000' });
+  try {
+    const url = `${server.url}/api/groups?sort=-lag&pageSize=50`;
+    const first = await timedGet(url);
+    const warmTimes: number[] = [];
+    for (let i = 0; i < 30; i++) warmTimes.push((await timedGet(url)).ms);
+    warmTimes.sort((a, b) => a - b);
+    const total = (first.body as { total: number }).total;
+    if (total < count) throw new Error(`the console lists ${total} groups, expected at least ${count}`);
+    return {
+      groups: count,
+      floorMs,
+      snapshotColdMs: cold.durationMs,
+      snapshotWarmMs: warm.durationMs,
+      snapshotPhases: cold.timings,
+      firstPageColdMs: first.ms,
+      firstPageWarmP50Ms: warmTimes[Math.floor(warmTimes.length / 2)]!,
+      firstPageWarmP99Ms: warmTimes.at(-1)!,
+      mqadminMs: mq.ms,
+      mqadminGroups,
+      rssMb: server.rssMb(),
+    };
+  } finally {
+    await server.stop();
+  }
+}
