@@ -6,13 +6,15 @@ import { open } from './support';
 
 test.describe('consumer groups', () => {
   test('lists groups sorted by lag with the numbers of mqadmin consumerProgress, state in the URL', async ({ page }) => {
-    const theirs = await consumerProgressAll(false);
+    // TOOLS_CONSUMER is the group mqadmin itself pulls with (queryMsgByOffset): its offsets move under the tests
+    const theirs = (await consumerProgressAll(false)).filter((r) => r.group !== 'TOOLS_CONSUMER');
     await open(page, '/groups');
     await expect(page.getByTestId('group-row').first()).toBeVisible();
     // default sort: lag, descending
     const lagCells = page.getByTestId('group-row').locator('td:nth-child(4)');
     const lags = (await lagCells.allTextContents()).map((t) => Number(t.replace(/,/g, '')));
     expect(lags).toEqual([...lags].sort((a, b) => b - a));
+    await open(page, '/groups?system=show&pageSize=500');
     for (const row of theirs) {
       const tr = page.getByTestId('group-row').filter({ has: page.getByRole('link', { name: row.group, exact: true }) });
       await expect(tr.locator('td').nth(3)).toHaveText(row.diffTotal.toLocaleString('en-US'));
@@ -20,6 +22,7 @@ test.describe('consumer groups', () => {
     }
     await expect(page.getByTestId('as-of')).toContainText('ago');
 
+    await open(page, '/groups');
     await page.getByRole('button', { name: /^Group/ }).click();
     await expect(page).toHaveURL(/sort=name/);
     await expect(page.getByTestId('group-link').first()).toHaveText('lab_cg_broadcast');

@@ -19,10 +19,12 @@ test.describe('topic list', () => {
   });
 
   test('searches, filters by type, sorts and pages on the server with the state in the URL', async ({ page }) => {
+    const lab = (await topicList()).filter((t) => t.toLowerCase().includes('lab')).sort((a, b) => a.localeCompare(b));
+    const labRetry = lab.filter((t) => t.startsWith('%RETRY%'));
     await open(page, '/topics');
     await page.getByLabel('Search topics').fill('lab');
     await expect(page).toHaveURL(/search=lab/);
-    await expect(page.getByTestId('topic-link')).toHaveText(['%RETRY%lab_cg_broadcast', '%RETRY%lab_cg_cluster', '%RETRY%lab_cg_sql', 'LabOrderTopic', 'LabTopic']);
+    await expect(page.getByTestId('topic-link')).toHaveText(lab);
     await expect(page.getByTestId('topic-row').filter({ hasText: 'LabOrderTopic' })).toContainText('FIFO');
     await expect(page.getByTestId('topic-row').filter({ hasText: /^LabTopic/ })).toContainText('NORMAL');
 
@@ -32,19 +34,19 @@ test.describe('topic list', () => {
 
     await page.getByLabel('Topic type').selectOption('RETRY');
     await expect(page).toHaveURL(/type=RETRY/);
-    await expect(page.getByTestId('topic-link')).toHaveText(['%RETRY%lab_cg_sql', '%RETRY%lab_cg_cluster', '%RETRY%lab_cg_broadcast']);
+    await expect(page.getByTestId('topic-link')).toHaveText([...labRetry].reverse());
 
     await page.reload();
     await expect(page.locator('html[data-hydrated="true"]')).toHaveCount(1);
     await expect(page.getByLabel('Search topics')).toHaveValue('lab');
-    await expect(page.getByTestId('topic-link')).toHaveCount(3);
+    await expect(page.getByTestId('topic-link')).toHaveCount(labRetry.length);
 
     await open(page, '/topics?search=lab&pageSize=2');
-    await expect(page.getByTestId('pager-summary')).toHaveText('1–2 of 5');
+    await expect(page.getByTestId('pager-summary')).toHaveText(`1–2 of ${lab.length}`);
     await page.getByRole('button', { name: 'Next ›' }).click();
     await expect(page).toHaveURL(/page=2/);
-    await expect(page.getByTestId('pager-summary')).toHaveText('3–4 of 5');
-    await expect(page.getByTestId('topic-link')).toHaveText(['%RETRY%lab_cg_sql', 'LabOrderTopic']);
+    await expect(page.getByTestId('pager-summary')).toHaveText(`3–4 of ${lab.length}`);
+    await expect(page.getByTestId('topic-link')).toHaveText(lab.slice(2, 4));
   });
 
   test('shows the message count of each visible topic as mqadmin topicStatus adds up', async ({ page }) => {

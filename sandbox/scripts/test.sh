@@ -64,7 +64,7 @@ sandbox_up() { # version
 if sandbox_up "$V5"; then
   live_suite "$V5" "protocol and console"
   step "e2e (Playwright, Debian chromium) on RocketMQ $V5"
-  RMQ_VERSION=$V5 MQADMIN_CACHE_DIR="$ROOT/$R/mqadmin-$V5" E2E_JSON="$R/e2e.json" npx playwright test
+  RMQ_VERSION=$V5 MQADMIN_CACHE_DIR="$ROOT/$R/mqadmin-e2e-$V5" E2E_JSON="$R/e2e.json" npx playwright test
   SUITES+=("e2e=$R/e2e.json")
 else
   echo "sandbox $V5 did not start"

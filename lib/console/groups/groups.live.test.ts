@@ -33,13 +33,15 @@ describe(`consumer groups live (${LIVE.version})`, () => {
 
   it('sorts and pages the snapshot by lag, lag age, clients and name without calling a broker', async () => {
     const snapshot = await service.latest();
-    const byLag = pageGroups(snapshot, { sort: 'lag', desc: true, page: 1, pageSize: 2, hideSystem: true }, false);
-    expect(byLag.items.map((g) => g.group)).toEqual(['lab_cg_sql', 'lab_cg_cluster']);
-    expect(byLag.items[0]!.lag).toBeGreaterThanOrEqual(byLag.items[1]!.lag);
+    // other live tests add groups of their own: look at the demo groups' relative order
+    const byLag = pageGroups(snapshot, { sort: 'lag', desc: true, page: 1, pageSize: 500, hideSystem: true }, false);
+    const lags = byLag.items.map((g) => g.lag);
+    expect(lags).toEqual([...lags].sort((a, b) => b - a));
+    expect(byLag.items.map((g) => g.group).filter((g) => g.startsWith('lab_cg_')).slice(0, 2)).toEqual(['lab_cg_sql', 'lab_cg_cluster']);
     const byAge = pageGroups(snapshot, { sort: 'lagAge', desc: true, page: 1, pageSize: 2, hideSystem: true }, false);
     expect(byAge.items.every((g) => g.oldestUnconsumedTimestamp !== undefined)).toBe(true);
     const byClients = pageGroups(snapshot, { sort: 'clients', desc: true, page: 1, pageSize: 2, hideSystem: true }, false);
-    expect(byClients.items.map((g) => g.clients)).toEqual([1, 1]);
+    expect(byClients.items.map((g) => g.group).sort()).toEqual(['lab_cg_broadcast', 'lab_cg_online']);
     const all = pageGroups(snapshot, { sort: 'name', desc: false, page: 1, pageSize: 500, hideSystem: false }, false);
     expect(all.items.some((g) => g.group === 'TOOLS_CONSUMER' && g.system)).toBe(true);
     const hidden = pageGroups(snapshot, { sort: 'name', desc: false, page: 1, pageSize: 500, hideSystem: true }, false);

@@ -49,8 +49,10 @@ export class StoreTimeCache {
         const q = lagging.find((l) => l.queueId === span.queueId);
         if (!q || span.delayTime <= 0) continue;
         const stored = Math.round(now - span.delayTime);
-        // a consumer offset below the queue's min has no message: the broker then reports a huge delay
-        if (stored > 0) this.set(StoreTimeCache.key(brokerName, topic, q.queueId, q.consumerOffset), stored);
+        // an offset with no message behind it (below the queue's min, or a queue without messages) makes the broker
+        // count from 0 or -1: only a time within the queue's own span is a store time
+        const plausible = span.minTimeStamp > 0 && stored >= span.minTimeStamp - 1000 && stored <= Math.max(span.maxTimeStamp, span.minTimeStamp) + 1000;
+        if (plausible) this.set(StoreTimeCache.key(brokerName, topic, q.queueId, q.consumerOffset), stored);
       }
     })().catch(() => undefined);
     for (const k of missing) if (!this.pending.has(k)) this.pending.set(k, call);
