@@ -2,12 +2,14 @@ import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { log } from '../log';
 import { connectPostgres, connectSqlite } from './connect';
+import { createAuditStore } from './audit';
 import { createLagStore } from './lag';
 import { migrateToLatest } from './migrations';
 import type { StoreDatabase } from './schema';
 import type { Store, StoreOptions } from './types';
 
 export type { CompactOptions, GroupLagRow, LagStore, QueueLagRow, Store, StoreOptions } from './types';
+export type { AuditFilter, AuditRecord, AuditStore } from './audit';
 
 /** A store of its own (tests, bench): PostgreSQL when databaseUrl is given, else SQLite at sqlitePath (':memory:' allowed, the default). */
 export async function openStore(options: StoreOptions): Promise<Store> {
@@ -21,7 +23,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     await db.destroy();
     throw error;
   }
-  return { kind, lag: createLagStore(db), close: () => db.destroy() };
+  return { kind, lag: createLagStore(db), audit: createAuditStore(db), close: () => db.destroy() };
 }
 
 /** Where getStore() keeps its data: DATABASE_URL (PostgreSQL), else `${DATA_DIR ?? './data'}/console.db`. */
@@ -56,6 +58,7 @@ async function openShared(): Promise<Store> {
   return {
     kind: shared.kind,
     lag: shared.lag,
+    audit: shared.audit,
     async close() {
       holder.__consoleStore = undefined;
       await shared.close();

@@ -1,4 +1,4 @@
-import { Migrator, type Kysely, type Migration } from 'kysely';
+import { Migrator, PostgresAdapter, type Kysely, type Migration } from 'kysely';
 
 // Migrations live in code, not in files read at runtime: Next.js bundles the server, so there is no migrations
 // folder next to it. Kysely runs them in the order of their names, so a new one gets the next number and
@@ -41,9 +41,47 @@ const lagHistory: Migration = {
   },
 };
 
+// The audit log is append-only: an entry is written (status "started") before anything is sent to a broker, and
+// its outcome is a second row written once afterwards. No statement ever updates or deletes either table, so an
+// entry without an outcome is exactly one whose process died in between ("interrupted").
+const auditLog: Migration = {
+  async up(db: Kysely<unknown>) {
+    const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+    await db.schema
+      .createTable('audit_entry')
+      .addColumn('id', postgres ? 'bigserial' : 'integer', (c) => (postgres ? c.primaryKey() : c.primaryKey().autoIncrement()))
+      .addColumn('at', 'bigint', (c) => c.notNull())
+      .addColumn('actor', 'text', (c) => c.notNull())
+      .addColumn('cluster', 'text', (c) => c.notNull())
+      .addColumn('action', 'text', (c) => c.notNull())
+      .addColumn('group_name', 'text')
+      .addColumn('topic', 'text')
+      .addColumn('params', 'text', (c) => c.notNull())
+      .addColumn('plan', 'text', (c) => c.notNull())
+      .addColumn('undo_of', 'bigint')
+      .execute();
+    await db.schema
+      .createTable('audit_outcome')
+      .addColumn('entry_id', 'bigint', (c) => c.primaryKey())
+      .addColumn('at', 'bigint', (c) => c.notNull())
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('result', 'text', (c) => c.notNull())
+      .addColumn('duration_ms', 'bigint', (c) => c.notNull())
+      .addColumn('error', 'text')
+      .execute();
+    await db.schema.createIndex('audit_entry_cluster_at').on('audit_entry').columns(['cluster', 'at']).execute();
+    await db.schema.createIndex('audit_entry_group').on('audit_entry').columns(['cluster', 'group_name', 'at']).execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.dropTable('audit_outcome').execute();
+    await db.schema.dropTable('audit_entry').execute();
+  },
+};
+
 /** Every migration, in order. Append only. */
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001_lag_history': lagHistory,
+  '0002_audit_log': auditLog,
 };
 
 /** Brings the schema to the newest migration; a no-op when it is there already. */

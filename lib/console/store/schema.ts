@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 // Row shapes as the database holds them (snake_case). Times, lags and widths are BIGINT on PostgreSQL; the
 // PostgreSQL connection parses int8 into JS numbers (see connect.ts), so `number` is what both dialects return.
 
@@ -21,7 +23,34 @@ export interface LagQueueTable {
   resolution_ms: number;
 }
 
+export interface AuditEntryTable {
+  id: Generated<number>;
+  at: number;
+  actor: string;
+  cluster: string;
+  action: string;
+  group_name: string | null;
+  topic: string | null;
+  /** JSON */
+  params: string;
+  /** JSON: what the action was about to do (e.g. per-queue offsets before and targets). */
+  plan: string;
+  undo_of: number | null;
+}
+
+export interface AuditOutcomeTable {
+  entry_id: number;
+  at: number;
+  status: string;
+  /** JSON */
+  result: string;
+  duration_ms: number;
+  error: string | null;
+}
+
 export interface StoreDatabase {
   lag_group: LagGroupTable;
   lag_queue: LagQueueTable;
+  audit_entry: AuditEntryTable;
+  audit_outcome: AuditOutcomeTable;
 }

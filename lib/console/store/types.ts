@@ -1,3 +1,5 @@
+import type { AuditStore } from './audit';
+
 /** One consumer group's lag at one instant (or the summary of one bucket of instants). */
 export interface GroupLagRow {
   cluster: string;
@@ -58,6 +60,7 @@ export interface LagStore {
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   readonly lag: LagStore;
+  readonly audit: AuditStore;
   close(): Promise<void>;
 }
 

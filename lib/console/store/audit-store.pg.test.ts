@@ -1,0 +1,7 @@
+import { describeAuditStore } from './audit-store.suite';
+import { postgresSchemaDatabase } from './test-databases';
+
+const url = process.env.DATABASE_URL;
+if (!url) throw new Error('DATABASE_URL is not set: run `bash sandbox/scripts/postgres.sh start` and pass its URL');
+
+describeAuditStore('postgres', () => postgresSchemaDatabase(url));

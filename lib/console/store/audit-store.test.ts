@@ -1,0 +1,4 @@
+import { describeAuditStore } from './audit-store.suite';
+import { sqliteTempDatabase } from './test-databases';
+
+describeAuditStore('sqlite', sqliteTempDatabase);

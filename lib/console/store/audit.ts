@@ -1,0 +1,119 @@
+import type { Kysely } from 'kysely';
+import type { StoreDatabase } from './schema';
+
+/** One audited action and, once it finished, its outcome. JSON columns come back parsed. */
+export interface AuditRecord {
+  id: number;
+  at: number;
+  actor: string;
+  cluster: string;
+  action: string;
+  group: string | null;
+  topic: string | null;
+  params: unknown;
+  plan: unknown;
+  undoOf: number | null;
+  outcome: { at: number; status: string; result: unknown; durationMs: number; error: string | null } | null;
+}
+
+export interface AuditFilter {
+  cluster: string;
+  group?: string;
+  topic?: string;
+  actor?: string;
+  action?: string;
+  from?: number;
+  to?: number;
+  undoOf?: number;
+  limit: number;
+  offset: number;
+}
+
+export interface AuditStore {
+  /** Writes the entry before the action runs; returns its id. */
+  begin(entry: { at: number; actor: string; cluster: string; action: string; group: string | null; topic: string | null; params: unknown; plan: unknown; undoOf?: number | null }): Promise<number>;
+  /** Writes the outcome once; a second outcome for the same entry is ignored (append-only). */
+  finish(id: number, outcome: { at: number; status: string; result: unknown; durationMs: number; error?: string | null }): Promise<void>;
+  get(id: number): Promise<AuditRecord | undefined>;
+  list(filter: AuditFilter): Promise<{ items: AuditRecord[]; total: number }>;
+}
+
+export function createAuditStore(db: Kysely<StoreDatabase>): AuditStore {
+  const base = () =>
+    db
+      .selectFrom('audit_entry as e')
+      .leftJoin('audit_outcome as o', 'o.entry_id', 'e.id')
+      .select([
+        'e.id', 'e.at', 'e.actor', 'e.cluster', 'e.action', 'e.group_name', 'e.topic', 'e.params', 'e.plan', 'e.undo_of',
+        'o.at as outcome_at', 'o.status', 'o.result', 'o.duration_ms', 'o.error',
+      ]);
+  type Row = Awaited<ReturnType<ReturnType<typeof base>['executeTakeFirst']>>;
+  const fromRow = (r: NonNullable<Row>): AuditRecord => ({
+    id: Number(r.id),
+    at: Number(r.at),
+    actor: r.actor,
+    cluster: r.cluster,
+    action: r.action,
+    group: r.group_name,
+    topic: r.topic,
+    params: JSON.parse(r.params) as unknown,
+    plan: JSON.parse(r.plan) as unknown,
+    undoOf: r.undo_of === null ? null : Number(r.undo_of),
+    outcome:
+      r.status === null || r.status === undefined
+        ? null
+        : { at: Number(r.outcome_at), status: r.status, result: JSON.parse(r.result ?? 'null') as unknown, durationMs: Number(r.duration_ms), error: r.error ?? null },
+  });
+  return {
+    async begin(entry) {
+      const row = await db
+        .insertInto('audit_entry')
+        .values({
+          at: entry.at,
+          actor: entry.actor,
+          cluster: entry.cluster,
+          action: entry.action,
+          group_name: entry.group,
+          topic: entry.topic,
+          params: JSON.stringify(entry.params),
+          plan: JSON.stringify(entry.plan),
+          undo_of: entry.undoOf ?? null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return Number(row.id);
+    },
+    async finish(id, outcome) {
+      await db
+        .insertInto('audit_outcome')
+        .values({ entry_id: id, at: outcome.at, status: outcome.status, result: JSON.stringify(outcome.result), duration_ms: Math.round(outcome.durationMs), error: outcome.error ?? null })
+        .onConflict((oc) => oc.column('entry_id').doNothing())
+        .execute();
+    },
+    async get(id) {
+      const row = await base().where('e.id', '=', id).executeTakeFirst();
+      return row ? fromRow(row) : undefined;
+    },
+    async list(f) {
+      let q = base().where('e.cluster', '=', f.cluster);
+      if (f.group) q = q.where('e.group_name', '=', f.group);
+      if (f.topic) q = q.where('e.topic', '=', f.topic);
+      if (f.actor) q = q.where('e.actor', '=', f.actor);
+      if (f.action) q = q.where('e.action', '=', f.action);
+      if (f.from !== undefined) q = q.where('e.at', '>=', f.from);
+      if (f.to !== undefined) q = q.where('e.at', '<=', f.to);
+      if (f.undoOf !== undefined) q = q.where('e.undo_of', '=', f.undoOf);
+      const rows = await q.orderBy('e.at', 'desc').orderBy('e.id', 'desc').limit(f.limit).offset(f.offset).execute();
+      let c = db.selectFrom('audit_entry as e').select((eb) => eb.fn.countAll<number>().as('n')).where('e.cluster', '=', f.cluster);
+      if (f.group) c = c.where('e.group_name', '=', f.group);
+      if (f.topic) c = c.where('e.topic', '=', f.topic);
+      if (f.actor) c = c.where('e.actor', '=', f.actor);
+      if (f.action) c = c.where('e.action', '=', f.action);
+      if (f.from !== undefined) c = c.where('e.at', '>=', f.from);
+      if (f.to !== undefined) c = c.where('e.at', '<=', f.to);
+      if (f.undoOf !== undefined) c = c.where('e.undo_of', '=', f.undoOf);
+      const total = Number((await c.executeTakeFirstOrThrow()).n);
+      return { items: rows.map(fromRow), total };
+    },
+  };
+}
