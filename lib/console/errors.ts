@@ -4,6 +4,8 @@ import { isRemotingError, type RemotingError } from '../remoting';
 export abstract class ConsoleError extends Error {
   abstract readonly status: number;
   abstract readonly code: string;
+  /** Extra data the caller needs to act on the error (e.g. a fresh preview after offsets moved). */
+  details?: unknown;
   constructor(message: string, readonly field?: string) {
     super(message);
     this.name = new.target.name;
@@ -22,7 +24,12 @@ export class NotFoundError extends ConsoleError {
 
 export class ConflictError extends ConsoleError {
   readonly status = 409;
-  readonly code = 'conflict';
+  readonly code: string;
+  constructor(message: string, field?: string, code = 'conflict', details?: unknown) {
+    super(message, field);
+    this.code = code;
+    this.details = details;
+  }
 }
 
 /** A broker or namesrv failed or was late for a call the whole answer depends on. */

@@ -6,7 +6,7 @@ import { log } from '@/lib/console/log';
 import { metrics } from '@/lib/console/metrics';
 
 export interface ErrorBody {
-  error: { code: string; message: string; field?: string };
+  error: { code: string; message: string; field?: string; details?: unknown };
 }
 
 /**
@@ -33,7 +33,7 @@ export function errorResponse(error: unknown): NextResponse<ErrorBody> {
     const field = issue?.path.map(String).join('.') || undefined;
     return json(400, 'bad_input', `${field ? `${field}: ` : ''}${issue?.message ?? 'invalid input'}`, field);
   }
-  if (error instanceof ConsoleError) return json(error.status, error.code, error.message, error.field);
+  if (error instanceof ConsoleError) return json(error.status, error.code, error.message, error.field, error.details);
   if (isRemotingError(error)) {
     return json(error.kind === 'timeout' ? 504 : 502, error.kind === 'timeout' ? 'broker_timeout' : 'broker_error', describeFailure(error));
   }
@@ -41,8 +41,22 @@ export function errorResponse(error: unknown): NextResponse<ErrorBody> {
   return json(500, 'internal', 'the console failed to answer; the server log has the details');
 }
 
-function json(status: number, code: string, message: string, field?: string): NextResponse<ErrorBody> {
-  return NextResponse.json({ error: { code, message, ...(field ? { field } : {}) } }, { status, headers: { 'cache-control': 'no-store' } });
+function json(status: number, code: string, message: string, field?: string, details?: unknown): NextResponse<ErrorBody> {
+  return NextResponse.json(
+    { error: { code, message, ...(field ? { field } : {}), ...(details !== undefined ? { details } : {}) } },
+    { status, headers: { 'cache-control': 'no-store' } },
+  );
+}
+
+/** Parses a JSON request body with a zod schema; a body that is not JSON is bad input. */
+export async function parseBody<T>(request: Request, schema: ZodType<T>): Promise<T> {
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    throw new BadInputError('the request body is not JSON', 'body');
+  }
+  return schema.parse(body);
 }
 
 /** Parses URL query parameters with a zod schema; unknown parameters are ignored. */

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { RESET_MODES } from '@/lib/console/reset/types';
+
+const Timestamp = z.union([z.number(), z.string()], { message: 'timestamp must be epoch milliseconds or an ISO-8601 date' }).transform((value, ctx) => {
+  const ms = typeof value === 'number' ? value : /^\d+$/.test(value) ? Number(value) : Date.parse(value);
+  if (!Number.isFinite(ms) || ms < 0) {
+    ctx.addIssue({ code: 'custom', message: `timestamp "${value}" is not a date` });
+    return z.NEVER;
+  }
+  return ms;
+});
+
+export const ResetPreviewBody = z.object({
+  topic: z.string().min(1, 'topic is empty').max(255).optional(),
+  allTopics: z.boolean({ message: 'allTopics must be true or false' }).optional(),
+  mode: z.enum(RESET_MODES, { message: `mode must be one of ${RESET_MODES.join(', ')}` }),
+  timestamp: Timestamp.optional(),
+  offsets: z
+    .array(
+      z.object({
+        topic: z.string().optional(),
+        brokerName: z.string({ message: 'brokerName is required' }).min(1),
+        queueId: z.number({ message: 'queueId must be a number' }).int().min(0, 'queueId must be 0 or more'),
+        offset: z.number({ message: 'offset must be a number' }).int('offset must be a whole number').min(0, 'offset must be 0 or more'),
+      }),
+    )
+    .max(10_000)
+    .optional(),
+});
+
+export const ResetApplyBody = z.object({
+  previewId: z.string({ message: 'previewId is required' }).min(1, 'previewId is required'),
+  confirm: z.union([z.string(), z.boolean()], { message: 'confirm is required: true, or the group name for resets that skip messages or cover whole topics' }),
+});

@@ -1,0 +1,185 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { isRemotingError } from '../../remoting';
+import { getConsumeStats } from '../../rocketmq/get-consume-stats';
+import { invokeBrokerToResetOffset } from '../../rocketmq/invoke-broker-to-reset-offset';
+import { updateConsumerOffset } from '../../rocketmq/update-consumer-offset';
+import type { AdminClient, BrokerNode } from '../admin';
+import { BadInputError, ConflictError, NotFoundError, describeFailure } from '../errors';
+import type { Store } from '../store';
+import { noteAudit, tryLock, unlock } from './locks';
+import { previewReset } from './preview';
+import { dropPreview, takePreview } from './previews';
+import type { AppliedQueue, PreviewQueue, ResetPreview, ResetResult, ResetStatus } from './types';
+
+export interface ApplyContext {
+  admin: AdminClient;
+  store: Store;
+  actor: string;
+}
+
+/**
+ * Applies a stored preview: checks the confirmation, takes the group's lock, re-reads the offsets (if they moved,
+ * answers 409 with the difference and a fresh preview), writes the audit entry, then changes the offsets broker by
+ * broker and records the outcome per queue. Only queues whose target differs from their offset are touched.
+ */
+export async function applyReset(ctx: ApplyContext, group: string, previewId: string, confirm: unknown): Promise<ResetResult> {
+  const preview = takePreview(previewId);
+  if (!preview || preview.group !== group) throw new NotFoundError('this preview expired or does not belong to this group: preview again', 'previewId');
+  if (preview.requiresTypedConfirmation ? confirm !== group : confirm !== true && confirm !== group) {
+    throw new BadInputError(preview.requiresTypedConfirmation ? `type the group name (${group}) to confirm` : 'confirm the reset', 'confirm');
+  }
+  if (preview.blockers.length > 0) throw new ConflictError(preview.blockers.join('; '), 'previewId', 'blocked');
+  const held = tryLock(group);
+  if (held) {
+    throw new ConflictError(
+      `another reset of group ${group} is running${held.auditId ? ` (audit #${held.auditId})` : ''} since ${new Date(held.since).toISOString()}`,
+      'group',
+      'reset_running',
+    );
+  }
+  try {
+    const moved = await movedSincePreview(ctx.admin, preview);
+    if (moved.length > 0) {
+      dropPreview(previewId);
+      const fresh = await previewReset(ctx.admin, preview.request, { undoOf: preview.undoOf, clampOffsets: preview.undoOf !== undefined });
+      throw new ConflictError(
+        `the group's offsets moved on ${moved.length} queue${moved.length === 1 ? '' : 's'} since the preview: check the new preview and confirm again`,
+        'previewId',
+        'offsets_moved',
+        { moved, preview: fresh },
+      );
+    }
+    return await execute(ctx, preview);
+  } finally {
+    unlock(group);
+  }
+}
+
+async function movedSincePreview(admin: AdminClient, preview: ResetPreview): Promise<Array<{ topic: string; brokerName: string; queueId: number; previewed: number; now: number }>> {
+  const masters = new Map((await admin.brokerNodes()).filter((n) => n.brokerId === 0).map((n) => [n.brokerName, n]));
+  const moved: Array<{ topic: string; brokerName: string; queueId: number; previewed: number; now: number }> = [];
+  const pairs = [...new Set(preview.queues.filter((q) => q.delta !== 0).map((q) => `${q.topic}\u0001${q.brokerName}`))];
+  await Promise.all(
+    pairs.map(async (pair) => {
+      const [topic, brokerName] = pair.split('\u0001') as [string, string];
+      const node = masters.get(brokerName);
+      if (!node) return;
+      const now = new Map((await getConsumeStats(admin, node.addr, preview.group, topic, admin.config.requestTimeoutMs)).queues.map((q) => [q.queueId, q.consumerOffset]));
+      for (const q of preview.queues) {
+        if (q.topic !== topic || q.brokerName !== brokerName || q.delta === 0) continue;
+        const current = now.get(q.queueId) ?? 0;
+        if (current !== q.currentOffset) moved.push({ topic, brokerName, queueId: q.queueId, previewed: q.currentOffset, now: current });
+      }
+    }),
+  );
+  return moved;
+}
+
+async function execute(ctx: ApplyContext, preview: ResetPreview): Promise<ResetResult> {
+  const { admin, store } = ctx;
+  const started = Date.now();
+  const changed = preview.queues.filter((q) => q.delta !== 0);
+  const auditId = await store.audit.begin({
+    at: started,
+    actor: ctx.actor,
+    cluster: admin.config.clusterKey,
+    action: preview.undoOf === undefined ? 'reset-offset' : 'undo-reset-offset',
+    group: preview.group,
+    topic: preview.topics.length === 1 ? preview.topics[0]! : null,
+    params: { ...preview.request, previewId: preview.previewId, methods: preview.methods },
+    plan: { queues: changed.map((q) => ({ topic: q.topic, brokerName: q.brokerName, queueId: q.queueId, before: q.currentOffset, target: q.targetOffset, brokerOffset: q.brokerOffset })), totals: preview.totals },
+    undoOf: preview.undoOf ?? null,
+  });
+  noteAudit(preview.group, auditId);
+  // lets the crash test kill the process between the audit write and the broker calls
+  const pause = Number(process.env.RESET_PAUSE_AFTER_AUDIT_MS ?? 0);
+  if (pause > 0) await sleep(pause);
+
+  const masters = new Map((await admin.brokerNodes()).filter((n) => n.brokerId === 0).map((n) => [n.brokerName, n]));
+  const byBroker = new Map<string, PreviewQueue[]>();
+  for (const q of changed) byBroker.set(q.brokerName, [...(byBroker.get(q.brokerName) ?? []), q]);
+  const results: AppliedQueue[] = [];
+  await Promise.all(
+    [...byBroker].map(async ([brokerName, queues]) => {
+      const node = masters.get(brokerName);
+      if (!node) {
+        results.push(...queues.map((q) => failed(q, `${brokerName} has no master registered with the namesrv`)));
+        return;
+      }
+      results.push(...(await applyOnBroker(admin, node, preview, queues)));
+    }),
+  );
+  results.sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : 0) || (a.brokerName < b.brokerName ? -1 : 1) || a.queueId - b.queueId);
+  const ok = results.filter((r) => r.ok).length;
+  const status: ResetStatus = ok === results.length ? 'completed' : ok === 0 ? 'failed' : 'partial';
+  const durationMs = Date.now() - started;
+  const errors = [...new Set(results.filter((r) => !r.ok).map((r) => r.error))];
+  await store.audit.finish(auditId, { at: Date.now(), status, result: { queues: results }, durationMs, error: errors.length ? errors.join('; ') : null });
+  dropPreview(preview.previewId);
+  return { auditId, group: preview.group, status, queues: results, durationMs, undoOf: preview.undoOf };
+}
+
+async function applyOnBroker(admin: AdminClient, node: BrokerNode, preview: ResetPreview, queues: PreviewQueue[]): Promise<AppliedQueue[]> {
+  const method = preview.methods[node.brokerName];
+  const timeout = admin.config.requestTimeoutMs;
+  if (method === 'server-side') {
+    // one call per queue with the exact target: the broker sets it for online and offline groups alike
+    return Promise.all(
+      queues.map(async (q) => {
+        try {
+          const r = await invokeBrokerToResetOffset(admin, node.addr, { topic: q.topic, group: preview.group, timestamp: 0, isForce: true, queueId: q.queueId, offset: q.targetOffset }, timeout * 3);
+          const applied = r.kind === 'reset' ? r.offsets.find((o) => o.queueId === q.queueId)?.offset : undefined;
+          return { ...base(q), applied, ok: r.kind === 'reset' && applied === q.targetOffset, error: r.kind === 'reset' ? (applied === q.targetOffset ? undefined : `broker set ${applied}`) : 'broker says the group is not online' };
+        } catch (error) {
+          return failed(q, describeFailure(error, node.brokerName));
+        }
+      }),
+    );
+  }
+  if (method === 'client-push') {
+    // 4.x: the broker computes offsets from a time and pushes them to the online clients, one call per topic
+    const timestamp = preview.mode === 'latest' ? -1 : preview.mode === 'earliest' ? 0 : preview.timestamp!;
+    const out: AppliedQueue[] = [];
+    for (const topic of new Set(queues.map((q) => q.topic))) {
+      const mine = queues.filter((q) => q.topic === topic);
+      try {
+        const r = await invokeBrokerToResetOffset(admin, node.addr, { topic, group: preview.group, timestamp, isForce: true }, timeout * 3);
+        if (r.kind === 'not-online') {
+          // the clients left since the preview: commit the previewed offsets instead (the group is offline now)
+          out.push(...(await commit(admin, node, preview.group, mine)));
+          continue;
+        }
+        for (const q of mine) {
+          const applied = r.offsets.find((o) => o.queueId === q.queueId)?.offset;
+          out.push({ ...base(q), applied, ok: applied !== undefined, error: applied === undefined ? 'the broker did not reset this queue' : undefined });
+        }
+      } catch (error) {
+        out.push(...mine.map((q) => failed(q, describeFailure(error, node.brokerName))));
+      }
+    }
+    return out;
+  }
+  return commit(admin, node, preview.group, queues);
+}
+
+/** Offline group on a 4.x broker: commit each target (mqadmin's fallback); a live client would overwrite it. */
+async function commit(admin: AdminClient, node: BrokerNode, group: string, queues: PreviewQueue[]): Promise<AppliedQueue[]> {
+  return Promise.all(
+    queues.map(async (q) => {
+      try {
+        const r = await updateConsumerOffset(admin, node.addr, { consumerGroup: group, topic: q.topic, queueId: q.queueId, commitOffset: q.targetOffset }, admin.config.requestTimeoutMs);
+        return { ...base(q), applied: r.applied ? q.targetOffset : undefined, ok: r.applied, error: r.applied ? undefined : r.remark };
+      } catch (error) {
+        return failed(q, isRemotingError(error) ? describeFailure(error, node.brokerName) : String(error));
+      }
+    }),
+  );
+}
+
+function base(q: PreviewQueue): Omit<AppliedQueue, 'ok'> {
+  return { topic: q.topic, brokerName: q.brokerName, queueId: q.queueId, before: q.currentOffset, target: q.targetOffset };
+}
+
+function failed(q: PreviewQueue, error: string): AppliedQueue {
+  return { ...base(q), ok: false, error };
+}

@@ -1,0 +1,25 @@
+import { getBrokerConfig } from '../../rocketmq/get-broker-config';
+import type { AdminClient, BrokerNode } from '../admin';
+import type { ResetMethod } from './types';
+
+const cache = new Map<string, { at: number; serverSide: boolean }>();
+const TTL_MS = 5 * 60_000;
+
+/**
+ * Whether a master resets groups itself (5.1+ with useServerSideResetOffset, the default): then it works for online
+ * and offline groups and per queue. Otherwise (4.9) the broker can only push a time-based reset to online clients,
+ * and an offline group's offsets are committed directly, as mqadmin does.
+ */
+export async function serverSideReset(admin: AdminClient, node: BrokerNode): Promise<boolean> {
+  const hit = cache.get(node.addr);
+  if (hit && Date.now() - hit.at < TTL_MS) return hit.serverSide;
+  const { properties } = await getBrokerConfig(admin, node.addr, admin.config.requestTimeoutMs);
+  const serverSide = properties.useServerSideResetOffset === 'true';
+  cache.set(node.addr, { at: Date.now(), serverSide });
+  return serverSide;
+}
+
+export function methodFor(serverSide: boolean, online: boolean): ResetMethod {
+  if (serverSide) return 'server-side';
+  return online ? 'client-push' : 'commit';
+}

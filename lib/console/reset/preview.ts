@@ -1,0 +1,188 @@
+import { RemotingResponseError } from '../../remoting';
+import { ResponseCode } from '../../rocketmq/codes';
+import { getConsumeStats } from '../../rocketmq/get-consume-stats';
+import { getRouteInfoByTopic } from '../../rocketmq/get-route-info-by-topic';
+import { getConsumerConnectionList } from '../../rocketmq/get-consumer-connection-list';
+import { getTopicStatsInfo, type QueueStats } from '../../rocketmq/get-topic-stats-info';
+import { searchOffsetByTimestamp } from '../../rocketmq/search-offset-by-timestamp';
+import type { AdminClient, BrokerNode } from '../admin';
+import { BadInputError, ConflictError, NotFoundError } from '../errors';
+import { checkGroupName } from '../groups/detail';
+import { RETRY_PREFIX } from '../names';
+import { fetchRoute } from '../topic-detail';
+import { methodFor, serverSideReset } from './methods';
+import { savePreview } from './previews';
+import type { PreviewQueue, ResetMethod, ResetPreview, ResetRequest } from './types';
+
+const FUTURE_TOLERANCE_MS = 5_000;
+
+/**
+ * Computes, per queue, where a reset would move the group: current consumer offset, target (by time, to an end,
+ * or given), broker offset, and how many messages that replays or skips. Nothing is changed on any broker; the
+ * preview is kept so that applying it applies exactly these targets.
+ */
+export async function previewReset(admin: AdminClient, request: ResetRequest, options: { undoOf?: number; clampOffsets?: boolean } = {}): Promise<ResetPreview> {
+  const { group } = request;
+  checkGroupName(group);
+  validate(request);
+  const timeout = admin.config.requestTimeoutMs;
+  const masters = (await admin.brokerNodes()).filter((n) => n.brokerId === 0);
+  if (masters.length === 0) throw new ConflictError('no master broker is registered: offsets can only be reset on masters', 'group');
+
+  // which topics the group has offsets on, per master (GET_CONSUME_STATS without topic), and who is online
+  const withOffsets = new Map<string, Set<string>>(); // topic -> brokerNames
+  await Promise.all(
+    masters.map(async (m) => {
+      for (const q of (await getConsumeStats(admin, m.addr, group, undefined, timeout)).queues) {
+        const set = withOffsets.get(q.topic) ?? new Set<string>();
+        set.add(m.brokerName);
+        withOffsets.set(q.topic, set);
+      }
+    }),
+  );
+  let connection: Awaited<ReturnType<typeof getConsumerConnectionList>>;
+  for (const m of masters) {
+    connection = await getConsumerConnectionList(admin, m.addr, group, timeout).catch(() => undefined);
+    if (connection) break;
+  }
+  const online = connection?.connections.length ?? 0;
+  const subscribed = new Set((connection?.subscriptions ?? []).map((s) => s.topic));
+  if (withOffsets.size === 0 && online === 0 && !(await groupExists(admin, group))) {
+    throw new NotFoundError(`consumer group ${group} does not exist on any broker`, 'group');
+  }
+
+  let topics: string[];
+  if (request.topic) {
+    await fetchRoute(request.topic, admin); // 404 for an unknown topic
+    if (!withOffsets.has(request.topic) && !subscribed.has(request.topic)) {
+      throw new ConflictError(`group ${group} has no offsets on topic ${request.topic} and no online client subscribes to it`, 'topic', 'not_subscribed');
+    }
+    topics = [request.topic];
+  } else if (request.mode === 'offset') {
+    topics = [...new Set((request.offsets ?? []).map((o) => o.topic!))];
+  } else {
+    topics = [...withOffsets.keys()].filter((t) => !t.startsWith(RETRY_PREFIX)).sort();
+    if (topics.length === 0) throw new ConflictError(`group ${group} has no offsets on any topic`, 'group', 'not_subscribed');
+  }
+
+  const methods: Record<string, ResetMethod> = {};
+  const blockers: string[] = [];
+  const warnings: string[] = [];
+  const queues: PreviewQueue[] = [];
+  for (const topic of topics) {
+    const route = await fetchRoute(topic, admin);
+    const inRoute = masters.filter((m) => route.brokerDatas.some((b) => b.brokerName === m.brokerName));
+    for (const node of inRoute) {
+      const [stats, consume] = await Promise.all([
+        getTopicStatsInfo(admin, node.addr, topic, timeout),
+        getConsumeStats(admin, node.addr, group, topic, timeout),
+      ]);
+      const serverSide = await serverSideReset(admin, node);
+      methods[node.brokerName] = methodFor(serverSide, online > 0);
+      const current = new Map(consume.queues.map((q) => [q.queueId, q.consumerOffset]));
+      for (const s of stats) {
+        const currentOffset = current.get(s.queueId) ?? 0;
+        const targetOffset = await target(admin, node, request, s, currentOffset, options.clampOffsets ?? false, warnings);
+        queues.push({ topic, brokerName: s.brokerName, queueId: s.queueId, currentOffset, targetOffset, brokerOffset: s.maxOffset, minOffset: s.minOffset, delta: targetOffset - currentOffset });
+      }
+    }
+  }
+  if (request.mode === 'offset') checkOffsetsKnown(request, queues);
+  queues.sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : 0) || (a.brokerName < b.brokerName ? -1 : a.brokerName > b.brokerName ? 1 : 0) || a.queueId - b.queueId);
+
+  const changed = queues.filter((q) => q.delta !== 0);
+  for (const [brokerName, method] of Object.entries(methods)) {
+    if (method === 'client-push' && request.mode === 'offset' && changed.some((q) => q.brokerName === brokerName)) {
+      blockers.push(`${brokerName} (RocketMQ 4.x) can reset an online group only by time; stop the group's consumers to set exact offsets`);
+    }
+  }
+  if (online > 0 && connection?.messageModel === 'BROADCASTING') {
+    blockers.push('a BROADCASTING group keeps its offsets on its clients: the brokers cannot reset them');
+  }
+  if (changed.length === 0) warnings.push('every queue is already at its target: nothing would change');
+  const skip = changed.reduce((n, q) => n + Math.max(0, q.delta), 0);
+  const replay = changed.reduce((n, q) => n + Math.max(0, -q.delta), 0);
+  return savePreview({
+    group,
+    topics,
+    mode: request.mode,
+    timestamp: request.timestamp,
+    allTopics: !request.topic && request.mode !== 'offset',
+    queues,
+    totals: { queues: queues.length, changed: changed.length, replay, skip },
+    online: { clients: online, messageModel: connection?.messageModel },
+    methods,
+    requiresTypedConfirmation: skip > 0 || request.mode !== 'offset',
+    blockers,
+    warnings,
+    undoOf: options.undoOf,
+    request,
+  });
+}
+
+function validate(request: ResetRequest): void {
+  if (request.mode === 'timestamp') {
+    if (request.timestamp === undefined || !Number.isFinite(request.timestamp) || request.timestamp < 0) throw new BadInputError('timestamp is missing or not a time', 'timestamp');
+    if (request.timestamp > Date.now() + FUTURE_TOLERANCE_MS) throw new BadInputError(`timestamp ${new Date(request.timestamp).toISOString()} is in the future`, 'timestamp');
+  }
+  if (request.mode === 'offset') {
+    if (!request.offsets || request.offsets.length === 0) throw new BadInputError('offsets: choose at least one queue and its offset', 'offsets');
+    for (const o of request.offsets) {
+      o.topic ??= request.topic;
+      if (!o.topic) throw new BadInputError(`offsets[${o.brokerName}/${o.queueId}]: the topic is missing`, 'offsets');
+      if (!Number.isInteger(o.offset) || o.offset < 0) throw new BadInputError(`offsets[${o.brokerName}/${o.queueId}]: ${o.offset} is not an offset`, `offsets[${o.brokerName}/${o.queueId}]`);
+    }
+  }
+  if (!request.topic && !request.allTopics && request.mode !== 'offset') throw new BadInputError('choose a topic, or all topics', 'topic');
+}
+
+async function target(admin: AdminClient, node: BrokerNode, request: ResetRequest, q: QueueStats, current: number, clamp: boolean, warnings: string[]): Promise<number> {
+  switch (request.mode) {
+    case 'earliest':
+      return q.minOffset;
+    case 'latest':
+      return q.maxOffset;
+    case 'timestamp': {
+      const t = request.timestamp!;
+      // past the newest message every broker should answer max; 4.9 answers the last message (max - 1)
+      if (q.maxOffset === q.minOffset || (q.lastUpdateTimestamp > 0 && t > q.lastUpdateTimestamp)) return q.maxOffset;
+      const found = await searchOffsetByTimestamp(admin, node.addr, q.topic, q.queueId, t, admin.config.requestTimeoutMs);
+      return Math.min(Math.max(found, q.minOffset), q.maxOffset);
+    }
+    case 'offset': {
+      const given = request.offsets!.find((o) => o.topic === q.topic && o.brokerName === q.brokerName && o.queueId === q.queueId);
+      if (!given) return current;
+      if (given.offset < q.minOffset || given.offset > q.maxOffset) {
+        if (clamp) {
+          const clamped = Math.min(Math.max(given.offset, q.minOffset), q.maxOffset);
+          warnings.push(`${q.topic} ${q.brokerName}/${q.queueId}: offset ${given.offset} is no longer in the queue [${q.minOffset}, ${q.maxOffset}]; ${clamped} instead`);
+          return clamped;
+        }
+        throw new BadInputError(
+          `offset ${given.offset} for ${q.topic} ${q.brokerName} queue ${q.queueId} is outside the queue's range [${q.minOffset}, ${q.maxOffset}]`,
+          `offsets[${q.brokerName}/${q.queueId}]`,
+        );
+      }
+      return given.offset;
+    }
+  }
+}
+
+function checkOffsetsKnown(request: ResetRequest, queues: PreviewQueue[]): void {
+  for (const o of request.offsets ?? []) {
+    if (!queues.some((q) => q.topic === o.topic && q.brokerName === o.brokerName && q.queueId === o.queueId)) {
+      throw new BadInputError(`${o.topic} has no queue ${o.brokerName}/${o.queueId}`, `offsets[${o.brokerName}/${o.queueId}]`);
+    }
+  }
+}
+
+/** A group without offsets or clients still exists if its retry topic does (a consumer once registered). */
+async function groupExists(admin: AdminClient, group: string): Promise<boolean> {
+  try {
+    await admin.namesrv((ns) => getRouteInfoByTopic(admin, ns, `${RETRY_PREFIX}${group}`, admin.config.requestTimeoutMs));
+    return true;
+  } catch (error) {
+    if (error instanceof RemotingResponseError && error.code === ResponseCode.TOPIC_NOT_EXIST) return false;
+    throw error;
+  }
+}

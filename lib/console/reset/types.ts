@@ -1,0 +1,78 @@
+export const RESET_MODES = ['timestamp', 'earliest', 'latest', 'offset'] as const;
+export type ResetMode = (typeof RESET_MODES)[number];
+
+/** What the operator asks for: one topic (or all the group's topics) moved to a time, an end, or given offsets. */
+export interface ResetRequest {
+  group: string;
+  /** The topic; omitted with allTopics = every topic the group has offsets on (its retry topic excluded). */
+  topic?: string;
+  allTopics?: boolean;
+  mode: ResetMode;
+  /** epoch ms, for mode timestamp. */
+  timestamp?: number;
+  /** For mode offset: the queues to move; the others stay where they are. */
+  offsets?: Array<{ topic?: string; brokerName: string; queueId: number; offset: number }>;
+}
+
+/** How one broker applies a reset: itself (5.1+), by pushing to online clients (4.9), or by committing offsets. */
+export type ResetMethod = 'server-side' | 'client-push' | 'commit';
+
+export interface PreviewQueue {
+  topic: string;
+  brokerName: string;
+  queueId: number;
+  currentOffset: number;
+  targetOffset: number;
+  brokerOffset: number;
+  minOffset: number;
+  /** targetOffset - currentOffset: negative replays that many messages, positive skips them. */
+  delta: number;
+}
+
+export interface ResetPreview {
+  previewId: string;
+  group: string;
+  topics: string[];
+  mode: ResetMode;
+  timestamp?: number;
+  allTopics: boolean;
+  /** Every queue in scope; the ones whose target equals their current offset do not change. */
+  queues: PreviewQueue[];
+  totals: { queues: number; changed: number; replay: number; skip: number };
+  online: { clients: number; messageModel?: string };
+  /** Per broker, how the reset will be applied. */
+  methods: Record<string, ResetMethod>;
+  /** Skipping messages or covering whole topics: the operator types the group name to confirm. */
+  requiresTypedConfirmation: boolean;
+  /** Why the reset cannot run as previewed (shown; apply refuses). */
+  blockers: string[];
+  warnings: string[];
+  /** Set when this preview restores the offsets of an earlier reset. */
+  undoOf?: number;
+  request: ResetRequest;
+  createdAt: number;
+  expiresAt: number;
+}
+
+export interface AppliedQueue {
+  topic: string;
+  brokerName: string;
+  queueId: number;
+  before: number;
+  target: number;
+  /** The offset the broker reports it set, when it reports one. */
+  applied?: number;
+  ok: boolean;
+  error?: string;
+}
+
+export type ResetStatus = 'completed' | 'partial' | 'failed';
+
+export interface ResetResult {
+  auditId: number;
+  group: string;
+  status: ResetStatus;
+  queues: AppliedQueue[];
+  durationMs: number;
+  undoOf?: number;
+}
