@@ -5,6 +5,7 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly field?: string,
+    readonly details?: unknown,
   ) {
     super(message);
   }
@@ -25,8 +26,8 @@ export async function fetchJson<T>(url: string, init?: RequestInit): Promise<T> 
     throw new ApiError(response.status, 'bad_response', `unexpected answer from ${url} (HTTP ${response.status})`);
   }
   if (!response.ok) {
-    const error = (body as { error?: { code?: string; message?: string; field?: string } } | undefined)?.error;
-    throw new ApiError(response.status, error?.code ?? 'error', error?.message ?? `HTTP ${response.status}`, error?.field);
+    const error = (body as { error?: { code?: string; message?: string; field?: string; details?: unknown } } | undefined)?.error;
+    throw new ApiError(response.status, error?.code ?? 'error', error?.message ?? `HTTP ${response.status}`, error?.field, error?.details);
   }
   return body as T;
 }

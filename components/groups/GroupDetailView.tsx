@@ -1,6 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { ColumnDef } from '@tanstack/react-table';
 import Link from 'next/link';
 import type { ClientView, GroupConnections, GroupOverview, GroupProgress } from '@/lib/console/groups/detail';
@@ -14,6 +15,7 @@ import { Card, EmptyState, ErrorState, PartialFailures, Spinner } from '../ui/st
 import { Timestamp } from '../ui/Timestamp';
 import { LagAge, LagNumber, ModelBadge } from './badges';
 import { LagChart } from './LagChart';
+import { ResetDialog } from '../reset/ResetDialog';
 
 function progressColumns(asOf: number, v5: boolean): Array<ColumnDef<QueueLag, unknown>> {
   const cols: Array<ColumnDef<QueueLag, unknown>> = [
@@ -49,6 +51,7 @@ function Tile({ label, children, testId }: { label: string; children: React.Reac
 
 export function GroupDetailView({ group }: { group: string }) {
   const enc = encodeURIComponent(group);
+  const [resetting, setResetting] = useState(false);
   const overview = useQuery({ queryKey: ['group', group], queryFn: () => fetchJson<GroupOverview>(`/api/groups/${enc}`) });
   const connections = useQuery({ queryKey: ['group-connections', group], queryFn: () => fetchJson<GroupConnections>(`/api/groups/${enc}/connections`), refetchInterval: 30_000 });
   const broadcasting = (connections.data?.messageModel ?? overview.data?.messageModel) === 'BROADCASTING';
@@ -78,6 +81,17 @@ export function GroupDetailView({ group }: { group: string }) {
           {overview.data?.configs.some((c) => c.consumeMessageOrderly) && <Badge>orderly</Badge>}
           {connections.data && (connections.data.online ? <Badge tone="bg-emerald-50 text-emerald-700 ring-emerald-200">{`${connections.data.clients.length} online`}</Badge> : <Badge tone="bg-slate-100 text-slate-500 ring-slate-200">offline</Badge>)}
         </div>
+        <div className="flex items-center gap-3">
+        <Link href={`/audit?group=${enc}`} className="text-sm text-blue-700 hover:underline">Audit log</Link>
+        <button
+          type="button"
+          onClick={() => setResetting(true)}
+          disabled={broadcasting || !p || p.queues.length === 0}
+          title={broadcasting ? 'A broadcasting group keeps its offsets on its clients: the brokers cannot reset them' : !p || p.queues.length === 0 ? 'The group has no offsets to reset' : undefined}
+          className="rounded border border-red-300 bg-white px-2.5 py-1 text-sm font-medium text-red-700 shadow-sm hover:bg-red-50 disabled:cursor-not-allowed disabled:opacity-50"
+        >
+          Reset offsets…
+        </button>
         <RefreshBar
           asOf={p?.asOf}
           fetching={progress.isFetching || connections.isFetching}
@@ -88,7 +102,19 @@ export function GroupDetailView({ group }: { group: string }) {
             void overview.refetch();
           }}
         />
+        </div>
       </div>
+      {resetting && p && (
+        <ResetDialog
+          group={group}
+          queues={p.queues}
+          onClose={() => setResetting(false)}
+          onDone={() => {
+            void progress.refetch();
+            void clients.refetch();
+          }}
+        />
+      )}
       {p && <PartialFailures failures={p.failures} />}
       {broadcasting && (
         <div className="mb-4 rounded-lg border border-violet-200 bg-violet-50 px-4 py-3 text-sm text-violet-900" data-testid="broadcast-note">

@@ -7,6 +7,7 @@ const NAV = [
   { href: '/cluster', label: 'Cluster', match: ['/cluster', '/brokers'] },
   { href: '/topics', label: 'Topics', match: ['/topics'] },
   { href: '/groups', label: 'Consumer groups', match: ['/groups'] },
+  { href: '/audit', label: 'Audit log', match: ['/audit'] },
 ] as const;
 
 export function Sidebar({ namesrv }: { namesrv: string }) {

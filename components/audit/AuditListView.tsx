@@ -1,0 +1,99 @@
+'use client';
+
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useEffect, useState } from 'react';
+import type { AuditView } from '@/lib/console/reset/audit-view';
+import { fetchJson } from '../api';
+import { formatCount } from '../format';
+import { StatusBadge } from '../reset/ResultView';
+import { Pager } from '../ui/Pager';
+import { RefreshBar } from '../ui/RefreshBar';
+import { Card, EmptyState, ErrorState, Spinner } from '../ui/states';
+import { Timestamp } from '../ui/Timestamp';
+import { useUrlState } from '../useUrlState';
+
+const DEFAULTS = { group: '', topic: '', actor: '', from: '', to: '', page: '1', pageSize: '50' };
+
+function toIso(local: string): string {
+  return local ? new Date(local).toISOString() : '';
+}
+
+/** The audit log with filters (group, topic, actor, time range) in the URL, newest first. */
+export function AuditListView() {
+  const [state, set] = useUrlState(DEFAULTS);
+  const [draft, setDraft] = useState(state);
+  useEffect(() => setDraft(state), [JSON.stringify(state)]); // eslint-disable-line react-hooks/exhaustive-deps
+  const qs = new URLSearchParams(
+    Object.entries({ ...state, from: state.from ? toIso(state.from) : '', to: state.to ? toIso(state.to) : '' }).filter(([k, v]) => v !== '' && v !== DEFAULTS[k as keyof typeof DEFAULTS]),
+  ).toString();
+  const query = useQuery({
+    queryKey: ['audit', qs],
+    queryFn: () => fetchJson<{ items: AuditView[]; total: number; page: number; pageSize: number }>(`/api/audit?${qs}`),
+    placeholderData: keepPreviousData,
+  });
+  const data = query.data;
+  const input = (key: 'group' | 'topic' | 'actor', label: string) => (
+    <input
+      value={draft[key]}
+      onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
+      onKeyDown={(e) => e.key === 'Enter' && set({ ...draft, page: '1' })}
+      placeholder={label}
+      aria-label={`Filter by ${label}`}
+      className="w-44 rounded border border-slate-300 bg-white px-2 py-1 text-sm"
+    />
+  );
+  return (
+    <div>
+      <div className="mb-3 flex flex-wrap items-center gap-2 text-sm">
+        {input('group', 'group')}
+        {input('topic', 'topic')}
+        {input('actor', 'actor')}
+        <label className="flex items-center gap-1">from <input type="datetime-local" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} aria-label="From" className="rounded border border-slate-300 px-1 py-0.5" /></label>
+        <label className="flex items-center gap-1">to <input type="datetime-local" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} aria-label="To" className="rounded border border-slate-300 px-1 py-0.5" /></label>
+        <button type="button" onClick={() => set({ ...draft, page: '1' })} className="rounded bg-slate-800 px-3 py-1 font-medium text-white">Apply filters</button>
+        <button type="button" onClick={() => set({ ...DEFAULTS })} className="rounded border border-slate-300 bg-white px-3 py-1">Clear</button>
+        <div className="ml-auto"><RefreshBar fetching={query.isFetching} onRefresh={() => void query.refetch()} /></div>
+      </div>
+      {query.error && <ErrorState message={query.error.message} onRetry={() => void query.refetch()} />}
+      {!data && !query.error && <Spinner />}
+      {data && (
+        <Card>
+          {data.items.length === 0 ? (
+            <div className="p-4"><EmptyState title="No audited action matches">Offset resets and undos appear here, newest first.</EmptyState></div>
+          ) : (
+            <table className="min-w-full text-sm">
+              <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
+                <tr>
+                  <th className="px-3 py-2 text-right">#</th>
+                  <th className="px-3 py-2">When</th>
+                  <th className="px-3 py-2">Actor</th>
+                  <th className="px-3 py-2">Action</th>
+                  <th className="px-3 py-2">Target</th>
+                  <th className="px-3 py-2">Status</th>
+                  <th className="px-3 py-2 text-right">Queues</th>
+                  <th className="px-3 py-2 text-right">Duration</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {data.items.map((e) => (
+                  <tr key={e.auditId} data-testid="audit-row" className="hover:bg-slate-50">
+                    <td className="num px-3 py-1.5"><Link className="font-medium text-blue-700 hover:underline" href={`/audit/${e.auditId}`}>{e.auditId}</Link></td>
+                    <td className="px-3 py-1.5"><Timestamp ms={e.at} /></td>
+                    <td className="px-3 py-1.5">{e.actor}</td>
+                    <td className="px-3 py-1.5">{e.action}{e.undoOf ? <span className="text-slate-500"> of #{e.undoOf}</span> : null}</td>
+                    <td className="px-3 py-1.5 font-mono">{e.target}</td>
+                    <td className="px-3 py-1.5"><StatusBadge status={e.status} /></td>
+                    <td className="num px-3 py-1.5">{formatCount(e.planned.length)}</td>
+                    <td className="num px-3 py-1.5">{e.durationMs === null ? '—' : `${formatCount(e.durationMs)} ms`}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <Pager page={data.page} pageSize={data.pageSize} total={data.total} onPage={(p) => set({ page: String(p) })} onPageSize={(s) => set({ pageSize: String(s), page: '1' })} />
+        </Card>
+      )}
+    </div>
+  );
+}

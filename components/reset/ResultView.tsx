@@ -1,0 +1,53 @@
+'use client';
+
+import Link from 'next/link';
+import type { ResetResult } from '@/lib/console/reset/types';
+import { formatCount } from '../format';
+import { Badge } from '../ui/Badge';
+
+export function StatusBadge({ status }: { status: string }) {
+  const tone: Record<string, string> = {
+    completed: 'bg-emerald-50 text-emerald-700 ring-emerald-200',
+    partial: 'bg-amber-50 text-amber-800 ring-amber-200',
+    failed: 'bg-red-50 text-red-700 ring-red-200',
+    interrupted: 'bg-red-50 text-red-700 ring-red-200',
+    started: 'bg-sky-50 text-sky-700 ring-sky-200',
+  };
+  return <Badge tone={tone[status]}>{status}</Badge>;
+}
+
+/** What a reset did, queue by queue, with the way to its audit entry (and from there, undo). */
+export function ResultView({ result }: { result: ResetResult }) {
+  return (
+    <div data-testid="reset-result">
+      <div className="mb-2 flex items-center gap-2 text-sm">
+        <StatusBadge status={result.status} />
+        <span>
+          {formatCount(result.queues.filter((q) => q.ok).length)} of {formatCount(result.queues.length)} queues reset in {formatCount(result.durationMs)} ms
+        </span>
+        <Link href={`/audit/${result.auditId}`} className="font-medium text-blue-700 hover:underline" data-testid="audit-link">
+          Audit entry #{result.auditId}
+        </Link>
+      </div>
+      <div className="max-h-64 overflow-auto rounded border border-slate-200">
+        <table className="min-w-full text-sm">
+          <thead className="bg-slate-50 text-left text-xs uppercase text-slate-500">
+            <tr><th className="px-3 py-1.5">Topic</th><th className="px-3 py-1.5">Broker</th><th className="px-3 py-1.5 text-right">Queue</th><th className="px-3 py-1.5 text-right">Before</th><th className="px-3 py-1.5 text-right">Target</th><th className="px-3 py-1.5">Result</th></tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {result.queues.map((q) => (
+              <tr key={`${q.topic}-${q.brokerName}-${q.queueId}`}>
+                <td className="px-3 py-1">{q.topic}</td>
+                <td className="px-3 py-1">{q.brokerName}</td>
+                <td className="num px-3 py-1">{q.queueId}</td>
+                <td className="num px-3 py-1">{formatCount(q.before)}</td>
+                <td className="num px-3 py-1">{formatCount(q.target)}</td>
+                <td className="px-3 py-1">{q.ok ? <span className="text-emerald-700">reset</span> : <span className="text-red-700">{q.error ?? 'not reset'}</span>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
