@@ -19,7 +19,7 @@ import { updateAndCreateSubscriptionGroupList } from '../lib/rocketmq/update-and
 import { updateAndCreateTopicList } from '../lib/rocketmq/update-and-create-topic-list';
 import { updateConsumerOffset } from '../lib/rocketmq/update-consumer-offset';
 import { PerKeyLimiter } from '../lib/console/groups/limit';
-import { startConsole, timedGet } from './console-server';
+import { startConsole, timedGet } from '../lib/testing/console-server';
 import { runJava, timeMqadmin, type BenchCluster } from './sandbox';
 import { fmt, table } from './stats';
 

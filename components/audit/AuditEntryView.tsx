@@ -9,7 +9,7 @@ import type { ResetPreview } from '@/lib/console/reset/types';
 import { fetchJson } from '../api';
 import { formatCount, formatDuration } from '../format';
 import { ConfirmApply } from '../reset/ConfirmApply';
-import { StatusBadge } from '../reset/ResultView';
+import { Outcome, StatusBadge } from '../reset/ResultView';
 import { Card, ErrorState, Spinner } from '../ui/states';
 import { Timestamp } from '../ui/Timestamp';
 
@@ -108,7 +108,7 @@ export function AuditEntryView({ auditId }: { auditId: number }) {
                   <td className="num px-3 py-1">{formatCount(q.target)}</td>
                   <td className="num px-3 py-1">{r?.applied === undefined ? '—' : formatCount(r.applied)}</td>
                   <td className="px-3 py-1">
-                    {e.status === 'interrupted' ? <span className="text-amber-800">unknown</span> : r?.ok ? <span className="text-emerald-700">reset</span> : <span className="text-red-700">{r?.error ?? 'not reset'}</span>}
+                    {e.status === 'interrupted' ? <span className="text-amber-800">unknown (interrupted)</span> : <Outcome outcome={r?.outcome} error={r?.error} />}
                   </td>
                 </tr>
               );

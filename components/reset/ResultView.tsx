@@ -16,6 +16,12 @@ export function StatusBadge({ status }: { status: string }) {
   return <Badge tone={tone[status]}>{status}</Badge>;
 }
 
+export function Outcome({ outcome, error }: { outcome?: string; error?: string }) {
+  if (outcome === 'reset') return <span className="text-emerald-700">reset</span>;
+  if (outcome === 'unknown') return <span className="text-amber-800" title={error}>unknown: no answer in time</span>;
+  return <span className="text-red-700">{error ?? 'not reset'}</span>;
+}
+
 /** What a reset did, queue by queue, with the way to its audit entry (and from there, undo). */
 export function ResultView({ result }: { result: ResetResult }) {
   return (
@@ -42,7 +48,7 @@ export function ResultView({ result }: { result: ResetResult }) {
                 <td className="num px-3 py-1">{q.queueId}</td>
                 <td className="num px-3 py-1">{formatCount(q.before)}</td>
                 <td className="num px-3 py-1">{formatCount(q.target)}</td>
-                <td className="px-3 py-1">{q.ok ? <span className="text-emerald-700">reset</span> : <span className="text-red-700">{q.error ?? 'not reset'}</span>}</td>
+                <td className="px-3 py-1"><Outcome outcome={q.outcome} error={q.error} /></td>
               </tr>
             ))}
           </tbody>

@@ -64,7 +64,14 @@ async function movedSincePreview(admin: AdminClient, preview: ResetPreview): Pro
       const [topic, brokerName] = pair.split('\u0001') as [string, string];
       const node = masters.get(brokerName);
       if (!node) return;
-      const now = new Map((await getConsumeStats(admin, node.addr, preview.group, topic, admin.config.requestTimeoutMs)).queues.map((q) => [q.queueId, q.consumerOffset]));
+      let stats;
+      try {
+        stats = await getConsumeStats(admin, node.addr, preview.group, topic, admin.config.requestTimeoutMs);
+      } catch {
+        // a broker that does not answer now will fail its queues during the reset, and the audit will say so
+        return;
+      }
+      const now = new Map(stats.queues.map((q) => [q.queueId, q.consumerOffset]));
       for (const q of preview.queues) {
         if (q.topic !== topic || q.brokerName !== brokerName || q.delta === 0) continue;
         const current = now.get(q.queueId) ?? 0;
@@ -99,19 +106,28 @@ async function execute(ctx: ApplyContext, preview: ResetPreview): Promise<ResetR
   const byBroker = new Map<string, PreviewQueue[]>();
   for (const q of changed) byBroker.set(q.brokerName, [...(byBroker.get(q.brokerName) ?? []), q]);
   const results: AppliedQueue[] = [];
-  await Promise.all(
-    [...byBroker].map(async ([brokerName, queues]) => {
-      const node = masters.get(brokerName);
-      if (!node) {
-        results.push(...queues.map((q) => failed(q, `${brokerName} has no master registered with the namesrv`)));
-        return;
-      }
-      results.push(...(await applyOnBroker(admin, node, preview, queues)));
-    }),
-  );
+  const onBroker = async ([brokerName, queues]: [string, PreviewQueue[]]) => {
+    const node = masters.get(brokerName);
+    if (!node) {
+      results.push(...queues.map((q) => failed(q, `${brokerName} has no master registered with the namesrv`)));
+      return;
+    }
+    results.push(...(await applyOnBroker(admin, node, preview, queues)));
+  };
+  // the crash test stops the process half-way: brokers one after the other, with a pause in between
+  const between = Number(process.env.RESET_PAUSE_BETWEEN_BROKERS_MS ?? 0);
+  if (between > 0) {
+    for (const [i, entry] of [...byBroker].entries()) {
+      if (i > 0) await sleep(between);
+      await onBroker(entry);
+    }
+  } else {
+    await Promise.all([...byBroker].map(onBroker));
+  }
   results.sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : 0) || (a.brokerName < b.brokerName ? -1 : 1) || a.queueId - b.queueId);
-  const ok = results.filter((r) => r.ok).length;
-  const status: ResetStatus = ok === results.length ? 'completed' : ok === 0 ? 'failed' : 'partial';
+  const ok = results.filter((r) => r.outcome === 'reset').length;
+  const unknown = results.filter((r) => r.outcome === 'unknown').length;
+  const status: ResetStatus = ok === results.length ? 'completed' : ok === 0 && unknown === 0 ? 'failed' : 'partial';
   const durationMs = Date.now() - started;
   const errors = [...new Set(results.filter((r) => !r.ok).map((r) => r.error))];
   await store.audit.finish(auditId, { at: Date.now(), status, result: { queues: results }, durationMs, error: errors.length ? errors.join('; ') : null });
@@ -129,9 +145,10 @@ async function applyOnBroker(admin: AdminClient, node: BrokerNode, preview: Rese
         try {
           const r = await invokeBrokerToResetOffset(admin, node.addr, { topic: q.topic, group: preview.group, timestamp: 0, isForce: true, queueId: q.queueId, offset: q.targetOffset }, timeout * 3);
           const applied = r.kind === 'reset' ? r.offsets.find((o) => o.queueId === q.queueId)?.offset : undefined;
-          return { ...base(q), applied, ok: r.kind === 'reset' && applied === q.targetOffset, error: r.kind === 'reset' ? (applied === q.targetOffset ? undefined : `broker set ${applied}`) : 'broker says the group is not online' };
+          const ok = r.kind === 'reset' && applied === q.targetOffset;
+          return { ...base(q), applied, ok, outcome: ok ? 'reset' : 'failed', error: r.kind === 'reset' ? (ok ? undefined : `broker set ${applied}`) : 'broker says the group is not online' };
         } catch (error) {
-          return failed(q, describeFailure(error, node.brokerName));
+          return failure(q, error, node);
         }
       }),
     );
@@ -151,10 +168,10 @@ async function applyOnBroker(admin: AdminClient, node: BrokerNode, preview: Rese
         }
         for (const q of mine) {
           const applied = r.offsets.find((o) => o.queueId === q.queueId)?.offset;
-          out.push({ ...base(q), applied, ok: applied !== undefined, error: applied === undefined ? 'the broker did not reset this queue' : undefined });
+          out.push({ ...base(q), applied, ok: applied !== undefined, outcome: applied !== undefined ? 'reset' : 'failed', error: applied === undefined ? 'the broker did not reset this queue' : undefined });
         }
       } catch (error) {
-        out.push(...mine.map((q) => failed(q, describeFailure(error, node.brokerName))));
+        out.push(...mine.map((q) => failure(q, error, node)));
       }
     }
     return out;
@@ -168,18 +185,25 @@ async function commit(admin: AdminClient, node: BrokerNode, group: string, queue
     queues.map(async (q) => {
       try {
         const r = await updateConsumerOffset(admin, node.addr, { consumerGroup: group, topic: q.topic, queueId: q.queueId, commitOffset: q.targetOffset }, admin.config.requestTimeoutMs);
-        return { ...base(q), applied: r.applied ? q.targetOffset : undefined, ok: r.applied, error: r.applied ? undefined : r.remark };
+        return { ...base(q), applied: r.applied ? q.targetOffset : undefined, ok: r.applied, outcome: r.applied ? 'reset' : 'failed', error: r.applied ? undefined : r.remark };
       } catch (error) {
-        return failed(q, isRemotingError(error) ? describeFailure(error, node.brokerName) : String(error));
+        return failure(q, error, node);
       }
     }),
   );
 }
 
-function base(q: PreviewQueue): Omit<AppliedQueue, 'ok'> {
+function base(q: PreviewQueue): Omit<AppliedQueue, 'ok' | 'outcome'> {
   return { topic: q.topic, brokerName: q.brokerName, queueId: q.queueId, before: q.currentOffset, target: q.targetOffset };
 }
 
 function failed(q: PreviewQueue, error: string): AppliedQueue {
-  return { ...base(q), ok: false, error };
+  return { ...base(q), ok: false, outcome: 'failed', error };
+}
+
+/** A timeout or a connection lost after sending leaves the outcome unknown: the broker may still apply it. */
+function failure(q: PreviewQueue, error: unknown, node: BrokerNode): AppliedQueue {
+  const message = isRemotingError(error) ? describeFailure(error, node.brokerName) : String(error);
+  const unknown = isRemotingError(error) && (error.kind === 'timeout' || error.kind === 'closed');
+  return { ...base(q), ok: false, outcome: unknown ? 'unknown' : 'failed', error: unknown ? `${message}; the broker may still apply it` : message };
 }

@@ -73,11 +73,14 @@ export function auditView(record: AuditRecord, undoneBy: number[] = []): AuditVi
   };
 }
 
-/** Queues an undo puts back: the ones the reset changed, or every planned one when the outcome is unknown. */
+/**
+ * Queues an undo puts back: the ones the reset changed or may have changed (no answer in time), or every planned
+ * one when the whole outcome is unknown (interrupted). Restoring a queue that did not change is harmless.
+ */
 export function restorableQueues(view: Pick<AuditView, 'status' | 'planned' | 'results'>): PlannedQueue[] {
   if (view.status === 'interrupted') return view.planned;
-  const ok = new Set((view.results ?? []).filter((r) => r.ok).map((r) => `${r.topic}\u0001${r.brokerName}\u0001${r.queueId}`));
-  return view.planned.filter((q) => ok.has(`${q.topic}\u0001${q.brokerName}\u0001${q.queueId}`));
+  const touched = new Set((view.results ?? []).filter((r) => r.ok || r.outcome === 'unknown').map((r) => `${r.topic}\u0001${r.brokerName}\u0001${r.queueId}`));
+  return view.planned.filter((q) => touched.has(`${q.topic}\u0001${q.brokerName}\u0001${q.queueId}`));
 }
 
 export async function getAuditEntry(store: Store, cluster: string, id: number): Promise<AuditView> {

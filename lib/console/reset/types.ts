@@ -63,6 +63,11 @@ export interface AppliedQueue {
   /** The offset the broker reports it set, when it reports one. */
   applied?: number;
   ok: boolean;
+  /**
+   * reset: the broker confirmed; failed: the broker refused or could not be reached (nothing changed); unknown:
+   * the request left but no answer came in time, so the broker may still apply it.
+   */
+  outcome: 'reset' | 'failed' | 'unknown';
   error?: string;
 }
 

@@ -3,15 +3,17 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { root } from './sandbox';
+const root = path.resolve(import.meta.dirname, '../..');
 
 export interface ConsoleServer {
   url: string;
   pid: number;
   rssMb(): number;
-  stop(): Promise<void>;
+  /** SIGTERM by default; SIGKILL for a crash. */
+  stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
+/** Starts `next start` (needs a build); DATA_DIR defaults to a fresh temporary directory. */
 export async function startConsole(namesrv: string, port: number, extraEnv: Record<string, string> = {}): Promise<ConsoleServer> {
   const child: ChildProcess = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: root,
@@ -38,12 +40,19 @@ export async function startConsole(namesrv: string, port: number, extraEnv: Reco
       const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
       return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) / 1024;
     },
-    stop: () =>
+    stop: (signal: NodeJS.Signals = 'SIGTERM') =>
       new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
-        child.kill('SIGTERM');
+        child.kill(signal);
       }),
   };
+}
+
+/** JSON request to the console; resolves with status and body whatever the status. */
+export async function request<T = Record<string, unknown>>(url: string, method = 'GET', body?: unknown): Promise<{ status: number; body: T }> {
+  const response = await fetch(url, { method, headers: body === undefined ? {} : { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  return { status: response.status, body: (await response.json()) as T };
 }
 
 /** GET and time one request; throws on a non-2xx answer. */
