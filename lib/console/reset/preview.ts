@@ -80,11 +80,16 @@ export async function previewReset(admin: AdminClient, request: ResetRequest, op
       const serverSide = await serverSideReset(admin, node);
       methods[node.brokerName] = methodFor(serverSide, online > 0);
       const current = new Map(consume.queues.map((q) => [q.queueId, q.consumerOffset]));
-      for (const s of stats) {
-        const currentOffset = current.get(s.queueId) ?? 0;
-        const targetOffset = await target(admin, node, request, s, currentOffset, options.clampOffsets ?? false, warnings);
-        queues.push({ topic, brokerName: s.brokerName, queueId: s.queueId, currentOffset, targetOffset, brokerOffset: s.maxOffset, minOffset: s.minOffset, delta: targetOffset - currentOffset });
-      }
+      // the timestamp searches of a broker's queues go out together (pipelined on its socket)
+      queues.push(
+        ...(await Promise.all(
+          stats.map(async (s) => {
+            const currentOffset = current.get(s.queueId) ?? 0;
+            const targetOffset = await target(admin, node, request, s, currentOffset, options.clampOffsets ?? false, warnings);
+            return { topic, brokerName: s.brokerName, queueId: s.queueId, currentOffset, targetOffset, brokerOffset: s.maxOffset, minOffset: s.minOffset, delta: targetOffset - currentOffset };
+          }),
+        )),
+      );
     }
   }
   if (request.mode === 'offset') checkOffsetsKnown(request, queues);
