@@ -13,7 +13,7 @@ import { DataTable } from '../ui/DataTable';
 import { RefreshBar } from '../ui/RefreshBar';
 import { Card, EmptyState, ErrorState, PartialFailures, Spinner } from '../ui/states';
 import { Timestamp } from '../ui/Timestamp';
-import { LagAge, LagNumber, ModelBadge } from './badges';
+import { DrainText, LagAge, LagNumber, ModelBadge } from './badges';
 import { LagChart } from './LagChart';
 import { ResetDialog } from '../reset/ResetDialog';
 
@@ -28,6 +28,13 @@ function progressColumns(asOf: number, v5: boolean): Array<ColumnDef<QueueLag, u
   ];
   if (v5) cols.push({ accessorKey: 'inflight', header: 'In flight', meta: { numeric: true }, cell: ({ row }) => formatCount(row.original.inflight) });
   cols.push(
+    {
+      id: 'drainRate',
+      accessorFn: (q) => q.drainRate ?? 0,
+      header: 'Net drain/s',
+      meta: { numeric: true },
+      cell: ({ row }) => (row.original.drainRate === undefined ? '—' : <span className={row.original.drainRate < 0 ? 'text-red-700' : ''}>{row.original.drainRate.toFixed(2)}</span>),
+    },
     {
       id: 'age',
       accessorFn: (q) => (q.oldestUnconsumedTimestamp ? asOf - q.oldestUnconsumedTimestamp : -1),
@@ -124,13 +131,14 @@ export function GroupDetailView({ group }: { group: string }) {
           (GET_CONSUMER_RUNNING_INFO); while no client is online, there is nothing to show.
         </div>
       )}
-      <div className="mb-5 grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-7">
+      <div className="mb-5 grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-8">
         {broadcasting ? (
           <Tile label="Lag (worst client)" testId="total-lag">{worstClientLag === undefined ? '—' : <LagNumber lag={worstClientLag} />}</Tile>
         ) : (
           <Tile label="Total lag" testId="total-lag">{p ? <LagNumber lag={p.totalLag} /> : '…'}</Tile>
         )}
         <Tile label="Oldest unconsumed" testId="lag-age">{p ? <LagAge ms={p.oldestUnconsumedTimestamp ? p.asOf - p.oldestUnconsumedTimestamp : undefined} /> : '…'}</Tile>
+        {!broadcasting && <Tile label="Time to drain" testId="drain">{p ? <DrainText drain={p.drain} lag={p.totalLag} /> : '…'}</Tile>}
         <Tile label="Consume TPS">{p ? formatTps(p.consumeTps) : '…'}</Tile>
         {v5 && <Tile label="In flight">{p ? formatCount(p.totalInflight) : '…'}</Tile>}
         <Tile label="Clients" testId="client-count">{connections.data ? formatCount(connections.data.clients.length) : '…'}</Tile>

@@ -12,7 +12,7 @@ import { BadInputError, NotFoundError } from '../errors';
 import { failureOf, fanOut, type BrokerFailure } from '../fanout';
 import { DLQ_PREFIX, groupNameProblem, RETRY_PREFIX } from '../names';
 import { getSnapshotService, type SnapshotService } from './service';
-import type { QueueLag } from './types';
+import type { Drain, QueueLag } from './types';
 
 export function checkGroupName(group: string): void {
   const problem = groupNameProblem(group);
@@ -42,6 +42,8 @@ async function groupBrokers(group: string, ctx: Ctx): Promise<{ masters: BrokerN
 
 export interface GroupProgress {
   group: string;
+  /** Drain over the last snapshot interval (needs two snapshots). */
+  drain?: Drain;
   totalLag: number;
   totalInflight?: number;
   consumeTps: number;
@@ -91,9 +93,14 @@ export async function getGroupProgress(group: string, ctx: Ctx = defaultCtx()): 
       }),
     )
     .sort(compareMessageQueues);
+  // rates need two reads some time apart: the background snapshot has them
+  const known = ctx.service.peek()?.groups.find((g) => g.group === group);
+  const rates = new Map((known?.queues ?? []).map((q) => [`${q.topic}\u0001${q.brokerName}\u0001${q.queueId}`, q.drainRate]));
+  for (const q of queues) q.drainRate = rates.get(`${q.topic}\u0001${q.brokerName}\u0001${q.queueId}`);
   const oldest = Math.min(...queues.map((q) => q.oldestUnconsumedTimestamp ?? Number.POSITIVE_INFINITY));
   return {
     group,
+    drain: known?.drain,
     totalLag: queues.reduce((n, q) => n + q.lag, 0),
     totalInflight: queues.some((q) => q.inflight !== undefined) ? queues.reduce((n, q) => n + (q.inflight ?? 0), 0) : undefined,
     consumeTps: results.reduce((n, r) => n + r.value.consumeTps, 0),
