@@ -94,13 +94,13 @@ export async function getGroupProgress(group: string, ctx: Ctx = defaultCtx()): 
     )
     .sort(compareMessageQueues);
   // rates need two reads some time apart: the background snapshot has them
-  const known = ctx.service.peek()?.groups.find((g) => g.group === group);
-  const rates = new Map((known?.queues ?? []).map((q) => [`${q.topic}\u0001${q.brokerName}\u0001${q.queueId}`, q.drainRate]));
+  const snapshotted = ctx.service.peek()?.groups.find((g) => g.group === group);
+  const rates = new Map((snapshotted?.queues ?? []).map((q) => [`${q.topic}\u0001${q.brokerName}\u0001${q.queueId}`, q.drainRate]));
   for (const q of queues) q.drainRate = rates.get(`${q.topic}\u0001${q.brokerName}\u0001${q.queueId}`);
   const oldest = Math.min(...queues.map((q) => q.oldestUnconsumedTimestamp ?? Number.POSITIVE_INFINITY));
   return {
     group,
-    drain: known?.drain,
+    drain: snapshotted?.drain,
     totalLag: queues.reduce((n, q) => n + q.lag, 0),
     totalInflight: queues.some((q) => q.inflight !== undefined) ? queues.reduce((n, q) => n + (q.inflight ?? 0), 0) : undefined,
     consumeTps: results.reduce((n, r) => n + r.value.consumeTps, 0),
