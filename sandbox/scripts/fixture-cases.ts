@@ -4,12 +4,14 @@ import { getAllTopicConfigRequest } from '../../lib/rocketmq/get-all-topic-confi
 import { getAllTopicListRequest } from '../../lib/rocketmq/get-all-topic-list';
 import { getBrokerClusterInfoRequest } from '../../lib/rocketmq/get-broker-cluster-info';
 import { getBrokerRuntimeInfoRequest } from '../../lib/rocketmq/get-broker-runtime-info';
+import { getBrokerConfigRequest } from '../../lib/rocketmq/get-broker-config';
 import { getKvConfigRequest, ORDER_TOPIC_CONFIG_NAMESPACE } from '../../lib/rocketmq/get-kv-config';
 import { getKvListByNamespaceRequest } from '../../lib/rocketmq/get-kvlist-by-namespace';
 import { getRouteInfoByTopicRequest } from '../../lib/rocketmq/get-route-info-by-topic';
 import { getTopicStatsInfoRequest } from '../../lib/rocketmq/get-topic-stats-info';
 import { ConnectionPool } from '../../lib/remoting';
 import { getAllSubscriptionGroupConfigRequest } from '../../lib/rocketmq/get-all-subscriptiongroup-config';
+import { getAllConsumerOffsetRequest } from '../../lib/rocketmq/get-all-consumer-offset';
 import { getConsumeStatsRequest } from '../../lib/rocketmq/get-consume-stats';
 import { getConsumerConnectionList, getConsumerConnectionListRequest } from '../../lib/rocketmq/get-consumer-connection-list';
 import { getConsumerRunningInfoRequest } from '../../lib/rocketmq/get-consumer-running-info';
@@ -57,6 +59,7 @@ const ADMIN_CASES: FixtureCase[] = [
   { operation: 'get-broker-cluster-info', name: 'cluster', target: 'namesrv', request: getBrokerClusterInfoRequest },
   { operation: 'get-broker-runtime-info', name: 'master', target: 'broker-a-master', request: getBrokerRuntimeInfoRequest },
   { operation: 'get-broker-runtime-info', name: 'slave', target: 'broker-a-slave', request: getBrokerRuntimeInfoRequest },
+  { operation: 'get-broker-config', name: 'master', target: 'broker-a-master', request: getBrokerConfigRequest },
   { operation: 'get-all-topic-list', name: 'all', target: 'namesrv', request: getAllTopicListRequest },
   { operation: 'get-route-info-by-topic', name: 'LabTopic', target: 'namesrv', request: () => getRouteInfoByTopicRequest('LabTopic') },
   { operation: 'get-route-info-by-topic', name: 'LabOrderTopic', target: 'namesrv', request: () => getRouteInfoByTopicRequest('LabOrderTopic') },
@@ -90,6 +93,7 @@ const ADMIN_CASES: FixtureCase[] = [
   // consumer groups (record after traffic.sh and online-consumers.sh start)
   { operation: 'get-all-subscriptiongroup-config', name: 'broker-a', target: 'broker-a-master', request: getAllSubscriptionGroupConfigRequest },
   { operation: 'get-consume-stats', name: 'group', target: 'broker-a-master', request: () => getConsumeStatsRequest('lab_cg_cluster') },
+  { operation: 'get-all-consumer-offset', name: 'broker-a', target: 'broker-a-master', request: getAllConsumerOffsetRequest },
   { operation: 'get-consume-stats', name: 'group-topic', target: 'broker-b-master', request: () => getConsumeStatsRequest('lab_cg_sql', 'LabTopic') },
   { operation: 'get-consume-stats', name: 'unknown-group', target: 'broker-a-master', request: () => getConsumeStatsRequest('no_such_group') },
   { operation: 'get-consumer-connection-list', name: 'clustering', target: 'broker-a-master', request: () => getConsumerConnectionListRequest('lab_cg_online') },

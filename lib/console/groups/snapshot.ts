@@ -1,6 +1,8 @@
 import { isRemotingError } from '../../remoting';
 import { getAllSubscriptionGroupConfig, type SubscriptionGroupConfig } from '../../rocketmq/get-all-subscriptiongroup-config';
+import { getAllConsumerOffset, type ConsumerOffsetTable } from '../../rocketmq/get-all-consumer-offset';
 import { getConsumeStats, type ConsumeStats } from '../../rocketmq/get-consume-stats';
+import { getTopicStatsInfo, type QueueStats } from '../../rocketmq/get-topic-stats-info';
 import { getConsumerConnectionList, type ConsumerConnection } from '../../rocketmq/get-consumer-connection-list';
 import { compareMessageQueues } from '../../rocketmq/message-queue';
 import { versionDesc } from '../../rocketmq/mq-version';
@@ -80,9 +82,9 @@ export async function buildLagSnapshot(admin: AdminClient, memory: SnapshotMemor
       }
     });
 
-  // 2. offsets per group and broker, and who is online, concurrently
+  // 2. every committed offset of each master in one call (GET_CONSUME_STATS per group would make the broker scan
+  //    its whole offset table once per group), the queues of each topic involved, and who is online
   const statsStart = Date.now();
-  const stats = new Map<string, Array<{ node: BrokerNode; stats: ConsumeStats }>>();
   const groupFailures = new Map<string, BrokerFailure[]>();
   const noteFailure = (group: string, node: BrokerNode, error: unknown) => {
     const failure = isBrokerFailure(error) ? error : failureOf(node, error);
@@ -90,50 +92,109 @@ export async function buildLagSnapshot(admin: AdminClient, memory: SnapshotMemor
     list.push(failure);
     groupFailures.set(group, list);
   };
-  const connections = new Map<string, ConsumerConnection | undefined>();
-  let connectionsDone = 0;
-  const statCalls: Array<Promise<void>> = [];
-  const connectionCalls: Array<Promise<void>> = [];
-  for (const [group, entry] of groups) {
-    for (const node of entry.brokers) {
-      statCalls.push(
-        onBroker(node, () => getConsumeStats(admin, node.addr, group, undefined, timeout)).then(
-          (value) => {
-            if (!value) return;
-            const list = stats.get(group) ?? [];
-            list.push({ node, stats: value });
-            stats.set(group, list);
-          },
-          (error: unknown) => noteFailure(group, node, error),
+  const offsetTables = new Map<string, ConsumerOffsetTable>(); // addr -> table
+  const topicQueues = new Map<string, QueueStats[] | null>(); // addr + topic -> queues (null: not on that broker)
+  await Promise.all(
+    masters.map(async (node) => {
+      const table = await onBroker(node, () => getAllConsumerOffset(admin, node.addr, Math.max(timeout, 10_000))).catch(() => undefined);
+      if (!table) return;
+      offsetTables.set(node.addr, table);
+      const topics = new Set<string>();
+      for (const [group, byTopic] of table.byGroup) if (groups.has(group)) for (const topic of byTopic.keys()) topics.add(topic);
+      await Promise.all(
+        [...topics].map((topic) =>
+          onBroker(node, () => getTopicStatsInfo(admin, node.addr, topic, timeout)).then(
+            (queues) => topicQueues.set(`${node.addr}\u0001${topic}`, queues ?? null),
+            // a topic the broker no longer holds (code 17) has no queues there, as GET_CONSUME_STATS skips it
+            () => topicQueues.set(`${node.addr}\u0001${topic}`, null),
+          ),
         ),
       );
-    }
-    // clients heartbeat to every broker they consume from; one master that holds the group is enough (as mqadmin)
-    const asked = entry.brokers.find((b) => !down.has(b.addr)) ?? entry.brokers[0]!;
-    connectionCalls.push(
-      onBroker(asked, () => getConsumerConnectionList(admin, asked.addr, group, timeout)).then(
-        (value) => {
-          connections.set(group, value);
-          connectionsDone = Date.now();
-        },
-        (error: unknown) => noteFailure(group, asked, error),
-      ),
-    );
-  }
-  await Promise.all(statCalls);
+    }),
+  );
   const statsMs = Date.now() - statsStart;
-  await Promise.all(connectionCalls);
-  const connectionsMs = Math.max(0, (connectionsDone || Date.now()) - statsStart);
+
+  const connectionsStart = Date.now();
+  const connections = new Map<string, ConsumerConnection | undefined>();
+  await Promise.all(
+    [...groups].map(([group, entry]) => {
+      // clients heartbeat to every broker they consume from; one master that holds the group is enough (as mqadmin)
+      const asked = entry.brokers.find((b) => !down.has(b.addr)) ?? entry.brokers[0]!;
+      return onBroker(asked, () => getConsumerConnectionList(admin, asked.addr, group, timeout)).then(
+        (value) => void connections.set(group, value),
+        (error: unknown) => noteFailure(group, asked, error),
+      );
+    }),
+  );
+  // consume TPS and in-flight counts come from the brokers' own stats: asked only for groups with clients online
+  const live = new Map<string, Array<{ node: BrokerNode; stats: ConsumeStats }>>();
+  await Promise.all(
+    [...groups].flatMap(([group, entry]) =>
+      (connections.get(group)?.connections.length ?? 0) === 0
+        ? []
+        : entry.brokers.map((node) =>
+            onBroker(node, () => getConsumeStats(admin, node.addr, group, undefined, timeout)).then(
+              (stats) => {
+                if (stats) live.set(group, [...(live.get(group) ?? []), { node, stats }]);
+              },
+              (error: unknown) => noteFailure(group, node, error),
+            ),
+          ),
+    ),
+  );
+  const connectionsMs = Date.now() - connectionsStart;
+
+  // per group and master, the queues GET_CONSUME_STATS would report: every queue of each topic the group has
+  // offsets for (a missing offset counts as 0), minus topics the online clients do not subscribe to
+  const queuesOf = (group: string, node: BrokerNode): QueueLag[] => {
+    const byTopic = offsetTables.get(node.addr)?.byGroup.get(group);
+    if (!byTopic) return [];
+    const subscribed = connections.get(group)?.subscriptions;
+    const pulled = live.get(group)?.find((l) => l.node.addr === node.addr)?.stats.queues;
+    const out: QueueLag[] = [];
+    for (const [topic, offsets] of byTopic) {
+      if (subscribed && subscribed.length > 0 && !subscribed.some((s) => s.topic === topic)) continue;
+      const queues = topicQueues.get(`${node.addr}\u0001${topic}`);
+      if (!queues) continue;
+      for (const s of queues) {
+        const brokerOffset = Math.max(0, s.maxOffset);
+        const consumerOffset = Math.max(0, offsets.get(s.queueId) ?? 0);
+        const pull = pulled?.find((q) => q.topic === topic && q.queueId === s.queueId)?.pullOffset;
+        out.push({
+          topic: intern(topic),
+          brokerName: intern(s.brokerName),
+          queueId: s.queueId,
+          brokerOffset,
+          consumerOffset,
+          lag: brokerOffset - consumerOffset,
+          inflight: pull === undefined ? undefined : pull - consumerOffset,
+          lastTimestamp: 0,
+        });
+      }
+    }
+    return out;
+  };
+  const perGroupBroker = new Map<string, Array<{ node: BrokerNode; queues: QueueLag[] }>>();
+  for (const [group, entry] of groups) {
+    perGroupBroker.set(
+      group,
+      entry.brokers.filter((n) => offsetTables.has(n.addr)).map((node) => ({ node, queues: queuesOf(group, node) })),
+    );
+    for (const node of entry.brokers) {
+      const failure = down.get(node.addr);
+      if (failure && !groupFailures.get(group)?.includes(failure)) noteFailure(group, node, failure);
+    }
+  }
 
   // 3. lag in time: store time of the message at each lagging queue's consumer offset
   const agesStart = Date.now();
   if (!options.skipAges) {
     const ageCalls: Array<Promise<void>> = [];
-    for (const [group, perBroker] of stats) {
-      for (const { node, stats: s } of perBroker) {
+    for (const [group, perBroker] of perGroupBroker) {
+      for (const { node, queues } of perBroker) {
         const byTopic = new Map<string, Array<{ queueId: number; consumerOffset: number }>>();
-        for (const q of s.queues) {
-          if (q.brokerOffset <= q.consumerOffset) continue;
+        for (const q of queues) {
+          if (q.lag <= 0) continue;
           const list = byTopic.get(q.topic) ?? [];
           list.push({ queueId: q.queueId, consumerOffset: q.consumerOffset });
           byTopic.set(q.topic, list);
@@ -153,21 +214,11 @@ export async function buildLagSnapshot(admin: AdminClient, memory: SnapshotMemor
   for (const [group, entry] of groups) {
     const connection = connections.get(group);
     if (connection?.messageModel) memory.lastModel.set(group, connection.messageModel);
-    const queues: QueueLag[] = (stats.get(group) ?? [])
-      .flatMap(({ node, stats: s }) =>
-        s.queues.map((q) => {
-          const lag = q.brokerOffset - q.consumerOffset;
-          return {
-            topic: q.topic,
-            brokerName: q.brokerName,
-            queueId: q.queueId,
-            brokerOffset: q.brokerOffset,
-            consumerOffset: q.consumerOffset,
-            lag,
-            inflight: q.pullOffset === undefined ? undefined : q.pullOffset - q.consumerOffset,
-            lastTimestamp: q.lastTimestamp,
-            oldestUnconsumedTimestamp: lag > 0 ? memory.storeTimes.get(node.brokerName, q.topic, q.queueId, q.consumerOffset) : undefined,
-          };
+    const queues: QueueLag[] = (perGroupBroker.get(group) ?? [])
+      .flatMap(({ node, queues: qs }) =>
+        qs.map((q) => {
+          if (q.lag > 0) q.oldestUnconsumedTimestamp = memory.storeTimes.get(node.brokerName, q.topic, q.queueId, q.consumerOffset);
+          return q;
         }),
       )
       .sort(compareMessageQueues);
@@ -188,7 +239,7 @@ export async function buildLagSnapshot(admin: AdminClient, memory: SnapshotMemor
       messageModel: connection?.messageModel ?? memory.lastModel.get(group),
       lag: queues.reduce((n, q) => n + q.lag, 0),
       inflight,
-      consumeTps: (stats.get(group) ?? []).reduce((n, s) => n + s.stats.consumeTps, 0),
+      consumeTps: (live.get(group) ?? []).reduce((n, s) => n + s.stats.consumeTps, 0),
       oldestUnconsumedTimestamp: Number.isFinite(oldest) ? oldest : undefined,
       drain,
       topics: [...new Set(queues.map((q) => q.topic))].sort(),
@@ -206,6 +257,16 @@ export async function buildLagSnapshot(admin: AdminClient, memory: SnapshotMemor
     timings: { configsMs, statsMs, connectionsMs, agesMs },
     configs: configsByGroup,
   };
+}
+
+// topic and broker names repeat across thousands of groups: one string each keeps the snapshot small
+const interned = new Map<string, string>();
+function intern(s: string): string {
+  const known = interned.get(s);
+  if (known !== undefined) return known;
+  if (interned.size > 100_000) interned.clear();
+  interned.set(s, s);
+  return s;
 }
 
 function isBrokerFailure(value: unknown): value is BrokerFailure {

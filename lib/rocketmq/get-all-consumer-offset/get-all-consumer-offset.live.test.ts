@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { consumerProgress } from '../../testing/mqadmin';
+import { LIVE } from '../../testing/sandbox';
+import { livePool } from '../testing/live';
+import { getAllConsumerOffset } from '.';
+
+describe(`GET_ALL_CONSUMER_OFFSET live (${LIVE.version})`, () => {
+  const pool = livePool();
+
+  it.each(['lab_cg_cluster', 'lab_cg_sql'])('holds the consumer offsets mqadmin consumerProgress -g prints for %s', async (group) => {
+    const [theirs, a, b] = await Promise.all([consumerProgress(group, undefined, false), getAllConsumerOffset(pool, LIVE.brokerAMaster), getAllConsumerOffset(pool, LIVE.brokerBMaster)]);
+    const tables = { 'broker-a': a, 'broker-b': b } as Record<string, typeof a>;
+    for (const row of theirs.rows.filter((r) => !r.topic.startsWith('%RETRY%'))) {
+      expect(tables[row.brokerName]!.byGroup.get(group)?.get(row.topic)?.get(row.queueId), `${row.brokerName}/${row.queueId}`).toBe(row.consumerOffset);
+    }
+  });
+});
