@@ -9,6 +9,7 @@ import { ConnectionPool } from '../lib/remoting';
 import { getBrokerClusterInfo } from '../lib/rocketmq/get-broker-cluster-info';
 import { adminCallsBench } from './admin-calls';
 import { groupsBench } from './groups';
+import { resetBench } from './reset';
 import { ensureCluster, root, version } from './sandbox';
 
 // the console-server measurements need a production build
@@ -29,6 +30,11 @@ try {
     const admin = await adminCallsBench(master, process.env.BENCH_TOPIC ?? 'LabTopic', cluster.env);
     results.adminCalls = admin;
     failed ||= !admin.passed;
+  }
+  if (!only || only.includes('reset')) {
+    const reset = await resetBench(cluster);
+    results.reset = reset;
+    failed ||= !reset.passed;
   }
   if (!only || only.includes('groups')) {
     const counts = (process.env.BENCH_GROUPS ?? '2000,10000').split(',').map(Number);

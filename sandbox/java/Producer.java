@@ -1,6 +1,7 @@
 // Demo and test traffic from the official Java client, with message trace on.
 // java -cp '<rocketmq lib>/*' Producer.java --ns 127.0.0.1:9876 --topic LabTopic --order-topic LabOrderTopic
 //      --count 40 --run r1 [--out sent.tsv] [--rate 0 (messages/s; > 0 = keep sending until killed)]
+//      [--extras false (normal messages only)]
 // Sends: <count> normal messages (tags TagA/TagB, keys "K-<run>-<i> CUST-<i%5>", properties a=<i>, color=red|blue),
 // 3 delayed messages (delay level 2 = 5 s), one batch of 10, 12 ordered messages through a MessageQueueSelector
 // (orderId 0..2), and on 5.x one timer message (deliver time now + 10 s).
@@ -30,6 +31,7 @@ public class Producer {
         int count = Integer.parseInt(a.getOrDefault("count", "40"));
         String run = a.getOrDefault("run", "r1");
         double rate = Double.parseDouble(a.getOrDefault("rate", "0"));
+        boolean extras = !"false".equals(a.get("extras"));
         out = a.containsKey("out") ? new PrintWriter(new FileWriter(a.get("out"), true), true) : null;
 
         DefaultMQProducer producer = new DefaultMQProducer(a.getOrDefault("group", "lab_producer_group"), true, null);
@@ -44,6 +46,7 @@ public class Producer {
             for (int i = 0; i < count; i++) {
                 send(producer, "normal", normal(topic, run, i));
             }
+            if (!extras) return;
             for (int i = 0; i < 3; i++) {
                 Message m = message(topic, "TagDelay", "D-" + run + "-" + i, "delayed " + i);
                 m.setDelayTimeLevel(2);
