@@ -107,8 +107,16 @@ async function clientIdOf(group: string): Promise<string> {
 
 const maxOffsetOfA = (queueId: number) => withPool((pool) => getMaxOffset(pool, brokerA, 'LabTopic', queueId));
 
-/** Trace records sit on whichever broker the trace producer picked: both masters are recorded. */
-const traceQuery = () => queryMessageRequest({ topic: 'RMQ_SYS_TRACE_TOPIC', key: sentOnA().msgId, uniqueKey: false });
+let tracesSettled: Promise<void> | undefined;
+
+/**
+ * Trace records sit on whichever broker the trace producer picked: both masters are recorded. Consumers' traces
+ * arrive about 0.6 s after they consumed, and online-consumers.sh returns as soon as lab_cg_online caught up.
+ */
+const traceQuery = async () => {
+  await (tracesSettled ??= new Promise((r) => setTimeout(r, 2000)));
+  return queryMessageRequest({ topic: 'RMQ_SYS_TRACE_TOPIC', key: sentOnA().msgId, uniqueKey: false });
+};
 
 export const MESSAGE_CASES: FixtureCase[] = [
   // QUERY_MESSAGE
