@@ -193,3 +193,17 @@ export async function consumeDirectlyByMqadmin(offsetMsgId: string, group: strin
   if (!m) throw new Error(`no ConsumeMessageDirectlyResult in mqadmin output:\n${out}`);
   return { order: m[1] === 'true', autoCommit: m[2] === 'true', consumeResult: m[3]!, remark: m[4]!, spentTimeMills: Number(m[5]) };
 }
+
+/** The sandbox master of a brokerName. */
+export function masterOf(brokerName: string): string {
+  if (brokerName === 'broker-a') return LIVE.brokerAMaster;
+  if (brokerName === 'broker-b') return LIVE.brokerBMaster;
+  throw new Error(`no sandbox broker named ${brokerName}`);
+}
+
+/** One sent message of a kind (the first, or the first matching `where`). */
+export function sentOne(kind: SentMessage['kind'], where: (m: SentMessage) => boolean = () => true): SentMessage {
+  const m = sentMessages().find((s) => s.kind === kind && where(s));
+  if (!m) throw new Error(`sent.tsv has no ${kind} message matching`);
+  return m;
+}

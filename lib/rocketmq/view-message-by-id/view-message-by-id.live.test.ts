@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { parsePrintedMessage, queryMsgById, sentOne } from '../../testing/mqadmin-messages';
+import { mqadmin } from '../../testing/mqadmin';
+import { LIVE } from '../../testing/sandbox';
+import { encodeOffsetMessageId } from '../message-id';
+import { livePool } from '../testing/live';
+import { viewMessageById, viewMessageByOffsetMsgId } from '.';
+
+describe(`VIEW_MESSAGE_BY_ID live (${LIVE.version})`, () => {
+  const pool = livePool();
+
+  it.each(['broker-a', 'broker-b'])('gives the message on %s that mqadmin queryMsgById prints for its offset msgId', async (brokerName) => {
+    const sent = sentOne('normal', (s) => s.brokerName === brokerName);
+    const [theirs, ours] = await Promise.all([queryMsgById(sent.offsetMsgId, 'LabTopic'), viewMessageByOffsetMsgId(pool, sent.offsetMsgId, 'LabTopic')]);
+    expect(ours).toMatchObject({
+      found: true,
+      message: { offsetMsgId: theirs.offsetId, msgId: sent.msgId, queueId: theirs.queueId, queueOffset: theirs.queueOffset, commitLogOffset: theirs.commitLogOffset, storeHost: theirs.storeHost },
+    });
+  });
+
+  it('answers not found past the end of the commit log, where mqadmin prints no message either', async () => {
+    const offset = 2 ** 32 - 1;
+    const ours = await viewMessageById(pool, LIVE.brokerAMaster, offset, 'LabTopic');
+    expect(ours).toEqual({ found: false, reason: `can not find message by the offset, ${offset}` });
+    const out = await mqadmin(['queryMsgById', '-i', encodeOffsetMessageId(LIVE.brokerAMaster, offset), ...(LIVE.isV5 ? ['-t', 'LabTopic'] : [])]);
+    expect(() => parsePrintedMessage(out)).toThrow(/no "Topic:" line/);
+  });
+});
