@@ -41,7 +41,8 @@ describe(`message trace live (${LIVE.version})`, () => {
       if (JSON.stringify(first) !== JSON.stringify(second) && attempt < 2) continue;
       expect(second).toEqual(theirs);
       expect(second.filter((r) => r.type === 'Pub')).toHaveLength(1);
-      expect(new Set(second.filter((r) => r.type === 'Sub').map((r) => r.group))).toEqual(new Set(['lab_cg_cluster', 'lab_cg_broadcast', 'lab_cg_online']));
+      // the seeded groups at least; other suites may consume LabTopic with groups of their own
+      expect(second.filter((r) => r.type === 'Sub').map((r) => r.group)).toEqual(expect.arrayContaining(['lab_cg_cluster', 'lab_cg_broadcast', 'lab_cg_online']));
       return;
     }
   });
