@@ -42,7 +42,8 @@ describe.each(fixtureVersions('query-message', 'trace-a'))('trace records record
       // 4.9 clients wrote the consumer's regionId as Java null
       expect(b.regionId).toBe(version.startsWith('4') ? 'null' : 'DefaultRegion');
     }
-    expect(new Set(after.map((a) => a.groupName))).toEqual(new Set(['lab_cg_cluster', 'lab_cg_broadcast', 'lab_cg_online']));
+    // lab_cg_sql (a > 5) may or may not want it, depending on which message landed first on broker-a
+    expect(after.map((a) => a.groupName)).toEqual(expect.arrayContaining(['lab_cg_cluster', 'lab_cg_broadcast', 'lab_cg_online']));
   });
 });
 
