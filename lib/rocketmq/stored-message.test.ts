@@ -13,7 +13,7 @@ describe.each(fixtureVersions('query-message', 'key'))('stored messages recorded
     const messages = decodeStoredMessages(body);
     expect(messages.length).toBeGreaterThan(1);
     expect(messages.reduce((n, m) => n + m.storeSize, 0)).toBe(body.length);
-    for (const m of messages) {
+    for (const m of messages.filter((x) => x.keys.includes('CUST-2'))) { // not an index hash collision
       expect(m).toMatchObject({ magic: 'V1', topic: 'LabTopic', sysFlag: 0, reconsumeTimes: 0, preparedTransactionOffset: 0, bodyCompressed: false });
       expect(m.properties.KEYS).toBe(m.keys.join(' '));
       expect(m.tags).toMatch(/^Tag[AB]$/);

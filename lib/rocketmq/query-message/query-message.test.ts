@@ -14,18 +14,18 @@ describe('QUERY_MESSAGE request', () => {
 describe.each(fixtureVersions('query-message', 'key'))('QUERY_MESSAGE from %s', (version) => {
   it('gives the messages of one broker whose KEYS hold the key, and where its index stands', () => {
     const result = decodeQueryMessage(loadReply('query-message', version, 'key'));
-    expect(result.messages.length).toBeGreaterThan(1);
-    expect(result.messages.every((m) => matchesKey(m, 'CUST-2', false, 'LabTopic'))).toBe(true);
+    // the index is a hash table: a colliding record would come back too, and matchesKey would drop it
+    expect(result.messages.filter((m) => matchesKey(m, 'CUST-2', false, 'LabTopic')).length).toBeGreaterThan(1);
     expect(new Set(result.messages.map((m) => m.storeHost)).size).toBe(1);
     expect(result.indexLastUpdateTimestamp).toBeGreaterThanOrEqual(Math.max(...result.messages.map((m) => m.storeTimestamp)));
     expect(result.indexLastUpdatePhyoffset).toBeGreaterThanOrEqual(Math.max(...result.messages.map((m) => m.commitLogOffset)));
   });
 
   it('finds one message by its UNIQ_KEY', () => {
-    const { messages } = decodeQueryMessage(loadReply('query-message', version, 'unique-key'));
-    expect(messages).toHaveLength(1);
-    expect(matchesKey(messages[0]!, messages[0]!.uniqKey!, true)).toBe(true);
-    expect(matchesKey(messages[0]!, messages[0]!.offsetMsgId, true)).toBe(false);
+    const [m, ...others] = decodeQueryMessage(loadReply('query-message', version, 'unique-key')).messages;
+    expect(matchesKey(m!, m!.uniqKey!, true)).toBe(true);
+    expect(others.filter((o) => matchesKey(o, m!.uniqKey!, true))).toEqual([]);
+    expect(matchesKey(m!, m!.offsetMsgId, true)).toBe(false);
   });
 
   it('answers a miss (code 22) as an empty result with the index position', () => {
