@@ -20,7 +20,7 @@ import { updateAndCreateTopicList } from '../lib/rocketmq/update-and-create-topi
 import { updateConsumerOffset } from '../lib/rocketmq/update-consumer-offset';
 import { PerKeyLimiter } from '../lib/console/groups/limit';
 import { startConsole, timedGet } from '../lib/testing/console-server';
-import { runJava, timeMqadmin, type BenchCluster } from './sandbox';
+import { consoleNodeOptions, runJava, timeMqadmin, type BenchCluster } from './sandbox';
 import { fmt, table } from './stats';
 
 const TOPICS = ['BenchTopicA', 'BenchTopicB', 'BenchTopicC'];
@@ -87,7 +87,7 @@ export async function groupsBench(cluster: BenchCluster, counts: number[]): Prom
   return { figures, passed: checks.every((c) => c.ok) };
 }
 
-async function seed(pool: ConnectionPool, masters: Array<{ brokerName: string; addr: string }>, maxOffsets: Map<string, number>, from: number, to: number): Promise<void> {
+export async function seed(pool: ConnectionPool, masters: Array<{ brokerName: string; addr: string }>, maxOffsets: Map<string, number>, from: number, to: number): Promise<void> {
   const names = Array.from({ length: to - from }, (_, i) => `bench_cg_${String(from + i).padStart(5, '0')}`);
   for (let i = 0; i < names.length; i += 500) {
     const batch = names.slice(i, i + 500);
@@ -132,10 +132,12 @@ async function measure(pool: ConnectionPool, cluster: BenchCluster, masters: Arr
   const warm = await buildLagSnapshot(admin, memory, { concurrencyPerBroker: CONCURRENCY });
   admin.close();
 
-  const mq = timeMqadmin(['consumerProgress'], cluster.env);
+  // BENCH_SKIP_MQADMIN: for quick runs while tuning (mqadmin takes minutes at 10,000 groups)
+  const mq = process.env.BENCH_SKIP_MQADMIN ? { ms: Number.NaN, output: '' } : timeMqadmin(['consumerProgress'], cluster.env);
   const mqadminGroups = mq.output.split('\n').filter((l) => l.trim() && !l.startsWith('#')).length;
 
-  const server = await startConsole(cluster.namesrv, 3190 + (count % 7), { LAG_SNAPSHOT_INTERVAL_MS: '30000' });
+  // the console runs with the V8 flags npm start gives it (package.json config.consoleNodeOptions)
+  const server = await startConsole(cluster.namesrv, 3190 + (count % 7), { LAG_SNAPSHOT_INTERVAL_MS: '30000', NODE_OPTIONS: process.env.BENCH_CONSOLE_NODE_OPTIONS ?? consoleNodeOptions() });
   try {
     const url = `${server.url}/api/groups?sort=-lag&pageSize=50`;
     const first = await timedGet(url);

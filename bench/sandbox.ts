@@ -3,6 +3,7 @@
  * neither disturbs nor is disturbed by the demo sandbox) and stops it afterwards.
  */
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 export const root = path.resolve(import.meta.dirname, '..');
@@ -53,4 +54,10 @@ export function timeMqadmin(args: string[], env: NodeJS.ProcessEnv): { ms: numbe
   const started = performance.now();
   const output = execFileSync('bash', [path.join(scripts, 'mqadmin.sh'), ...args], { env, maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] }).toString();
   return { ms: performance.now() - started, output };
+}
+
+/** The V8 flags the console runs with under npm start (package.json config.consoleNodeOptions). */
+export function consoleNodeOptions(): string {
+  const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { config?: { consoleNodeOptions?: string } };
+  return pkg.config?.consoleNodeOptions ?? '';
 }

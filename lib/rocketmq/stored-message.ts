@@ -4,6 +4,7 @@
  * and in the request a broker relays for CONSUME_MESSAGE_DIRECTLY (309). Big-endian throughout.
  */
 import * as zlib from 'node:zlib';
+import { decompress as fzstdDecompress } from 'fzstd';
 import { BufferReader } from '../remoting';
 import { ipToString, offsetMessageIdFromBytes } from './message-id';
 
@@ -192,10 +193,9 @@ function body(stored: Buffer, flags: SysFlagInfo): Pick<StoredMessage, 'body' | 
       case 'LZ4':
         return { body: lz4FrameDecompress(stored), bodyCompressed: false };
       case 'ZSTD': {
-        // node:zlib has zstd from Node 22.15 / 23.8; on older Node the body stays compressed
+        // node:zlib has zstd from Node 22.15 / 23.8; before that, fzstd (pure JS) decodes it
         const zstd = (zlib as { zstdDecompressSync?: (b: Buffer) => Buffer }).zstdDecompressSync;
-        if (!zstd) return { body: stored, bodyCompressed: true, bodyError: 'ZSTD needs Node >= 22.15 (node:zlib zstd)' };
-        return { body: zstd(stored), bodyCompressed: false };
+        return { body: zstd ? zstd(stored) : Buffer.from(fzstdDecompress(stored)), bodyCompressed: false };
       }
       default:
         return { body: stored, bodyCompressed: true, bodyError: 'unknown compression type' };

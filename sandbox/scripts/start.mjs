@@ -3,7 +3,7 @@
 // (seeded once, then a steady producer and a slow online consumer), and stops all of it on Ctrl-C.
 // With NAMESRV_ADDR=host:port[;host:port] it serves the console only, against that cluster.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -63,7 +63,10 @@ try {
     env.NAMESRV_ADDR = '127.0.0.1:9876';
   }
   buildIfStale();
-  server = spawn('npx', ['next', 'start', '-p', port], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  // a bounded heap keeps the console's memory flat at 10,000 groups (see README); NODE_OPTIONS overrides it
+  const { config } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+  const serverEnv = { ...env, NODE_OPTIONS: process.env.NODE_OPTIONS ?? config?.consoleNodeOptions ?? '' };
+  server = spawn('npx', ['next', 'start', '-p', port], { cwd: root, env: serverEnv, stdio: ['ignore', 'pipe', 'inherit'] });
   server.stdout.on('data', (chunk) => {
     const text = chunk.toString();
     process.stdout.write(text);
