@@ -22,34 +22,6 @@ export function requestName(code: number): string {
 function create(): ConsoleMetrics {
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry, prefix: 'rocketmq_console_' });
-  const queueLabels = ['group', 'topic', 'broker', 'queue'] as const;
-  new client.Gauge({
-    name: 'rocketmq_consumer_lag',
-    help: 'Messages behind per queue (broker offset - consumer offset), from the latest lag snapshot',
-    labelNames: queueLabels,
-    registers: [registry],
-    collect() {
-      this.reset();
-      for (const g of getSnapshotService().peek()?.groups ?? []) {
-        for (const q of g.queues) this.set({ group: g.group, topic: q.topic, broker: q.brokerName, queue: String(q.queueId) }, q.lag);
-      }
-    },
-  });
-  new client.Gauge({
-    name: 'rocketmq_consumer_lag_age_seconds',
-    help: 'Age of the oldest unconsumed message per queue (0 without lag)',
-    labelNames: queueLabels,
-    registers: [registry],
-    collect() {
-      this.reset();
-      const s = getSnapshotService().peek();
-      for (const g of s?.groups ?? []) {
-        for (const q of g.queues) {
-          if (q.oldestUnconsumedTimestamp !== undefined) this.set({ group: g.group, topic: q.topic, broker: q.brokerName, queue: String(q.queueId) }, (s!.asOf - q.oldestUnconsumedTimestamp) / 1000);
-        }
-      }
-    },
-  });
   const perGroup = (name: string, help: string, value: (g: NonNullable<ReturnType<ReturnType<typeof getSnapshotService>['peek']>>['groups'][number], asOf: number) => number | undefined) =>
     new client.Gauge({
       name,
@@ -94,6 +66,35 @@ function create(): ConsoleMetrics {
     brokerCalls: new client.Counter({ name: 'rocketmq_console_broker_calls_total', help: 'Remoting calls to namesrvs and brokers by outcome', labelNames: ['addr', 'request', 'outcome'], registers: [registry] }),
     brokerCallDuration: new client.Histogram({ name: 'rocketmq_console_broker_call_duration_seconds', help: 'Remoting call latency', labelNames: ['request'], buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 3], registers: [registry] }),
   };
+}
+
+/**
+ * The per-queue lag series, written straight from the snapshot as Prometheus text: 10,000 groups can mean 100,000+
+ * series, and prom-client keeps an object per label set, which cost hundreds of MB at that scale.
+ */
+export function queueLagExposition(): string {
+  const s = getSnapshotService().peek();
+  const lines: string[] = [
+    '# HELP rocketmq_consumer_lag Messages behind per queue (broker offset - consumer offset), from the latest lag snapshot',
+    '# TYPE rocketmq_consumer_lag gauge',
+  ];
+  const ages: string[] = [
+    '# HELP rocketmq_consumer_lag_age_seconds Age of the oldest unconsumed message per queue',
+    '# TYPE rocketmq_consumer_lag_age_seconds gauge',
+  ];
+  for (const g of s?.groups ?? []) {
+    const group = escapeLabel(g.group);
+    for (const q of g.queues) {
+      const labels = `{group="${group}",topic="${escapeLabel(q.topic)}",broker="${escapeLabel(q.brokerName)}",queue="${q.queueId}"}`;
+      lines.push(`rocketmq_consumer_lag${labels} ${q.lag}`);
+      if (q.oldestUnconsumedTimestamp !== undefined) ages.push(`rocketmq_consumer_lag_age_seconds${labels} ${(s!.asOf - q.oldestUnconsumedTimestamp) / 1000}`);
+    }
+  }
+  return `${lines.join('\n')}\n${ages.join('\n')}\n`;
+}
+
+function escapeLabel(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
 }
 
 const holder = globalThis as typeof globalThis & { __consoleMetrics?: ConsoleMetrics };

@@ -1,4 +1,4 @@
-import { metrics } from '@/lib/console/metrics';
+import { metrics, queueLagExposition } from '@/lib/console/metrics';
 import { errorResponse } from '../_lib/respond';
 
 export const runtime = 'nodejs';
@@ -8,7 +8,7 @@ export const dynamic = 'force-dynamic';
 export async function GET() {
   try {
     const registry = metrics().registry;
-    return new Response(await registry.metrics(), { headers: { 'content-type': registry.contentType, 'cache-control': 'no-store' } });
+    return new Response(`${await registry.metrics()}\n${queueLagExposition()}`, { headers: { 'content-type': registry.contentType, 'cache-control': 'no-store' } });
   } catch (error) {
     return errorResponse(error);
   }
