@@ -10,6 +10,16 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 let broken = false;
+const failures = [];
+const firstLine = (m) => String(m ?? '').replace(/\u001b\[[0-9;]*m/g, '').split('\n').find((l) => l.trim()) ?? '';
+function playwrightFailures(name, suitesOf) {
+  for (const suite of suitesOf ?? []) {
+    playwrightFailures(name, suite.suites);
+    for (const spec of suite.specs ?? []) {
+      if (!spec.ok) failures.push(`${name}: ${spec.file} > ${spec.title}: ${firstLine(spec.tests?.[0]?.results?.at(-1)?.error?.message)}`);
+    }
+  }
+}
 for (const { name, file } of suites) {
   if (!existsSync(file)) {
     console.log(`${name}: no report (${file}): the suite did not run to the end`);
@@ -26,6 +36,7 @@ for (const { name, file } of suites) {
     p = report.stats.expected + (report.stats.flaky ?? 0);
     f = report.stats.unexpected;
     s = report.stats.skipped;
+    playwrightFailures(name, report.suites);
     if ((report.errors ?? []).length > 0) {
       f += report.errors.length;
       for (const e of report.errors) console.log(`${name}: ${String(e.message ?? '').split('\n')[0]}`);
@@ -37,6 +48,13 @@ for (const { name, file } of suites) {
     s = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
     const suiteErrors = (report.testResults ?? []).filter((r) => r.status === 'failed' && (r.assertionResults ?? []).length === 0);
     f += suiteErrors.length;
+    for (const r of report.testResults ?? []) {
+      const file = String(r.name ?? '').replace(process.cwd() + '/', '');
+      if (r.status === 'failed' && (r.assertionResults ?? []).length === 0) failures.push(`${name}: ${file}: ${firstLine(r.message)}`);
+      for (const a of r.assertionResults ?? []) {
+        if (a.status === 'failed') failures.push(`${name}: ${file} > ${a.title}: ${firstLine(a.failureMessages?.[0])}`);
+      }
+    }
     if (report.numTotalTests === 0 && suiteErrors.length === 0) {
       console.log(`${name}: ran no test`);
       broken = true;
@@ -47,5 +65,7 @@ for (const { name, file } of suites) {
   failed += f;
   skipped += s;
 }
+// the failures again, by name, just above the total: CI logs are often read from the end
+for (const line of failures) console.log(`FAILED ${line}`.slice(0, 400));
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed > 0 || broken ? 1 : 0);
