@@ -1,14 +1,6 @@
 import { z } from 'zod';
 import { RESET_MODES } from '@/lib/console/reset/types';
-
-const Timestamp = z.union([z.number(), z.string()], { message: 'timestamp must be epoch milliseconds or an ISO-8601 date' }).transform((value, ctx) => {
-  const ms = typeof value === 'number' ? value : /^\d+$/.test(value) ? Number(value) : Date.parse(value);
-  if (!Number.isFinite(ms) || ms < 0) {
-    ctx.addIssue({ code: 'custom', message: `timestamp "${value}" is not a date` });
-    return z.NEVER;
-  }
-  return ms;
-});
+import { Timestamp } from '../_lib/schema';
 
 export const ResetPreviewBody = z.object({
   topic: z.string().min(1, 'topic is empty').max(255).optional(),

@@ -48,7 +48,8 @@ export function auditView(record: AuditRecord, undoneBy: number[] = []): AuditVi
   const planned = plan.queues ?? [];
   const restorable = restorableQueues({ status, planned, results: result?.queues ?? null });
   let undoReason: string | undefined;
-  if (!record.action.includes('reset-offset')) undoReason = 'only offset resets can be undone';
+  if (record.action === 'resend-message') undoReason = 'a message handed to a client cannot be taken back';
+  else if (!record.action.includes('reset-offset')) undoReason = 'only offset resets can be undone';
   else if (status === 'started') undoReason = 'the reset is still running';
   else if (status === 'failed') undoReason = 'the reset changed nothing';
   else if (restorable.length === 0) undoReason = 'no queue was changed';

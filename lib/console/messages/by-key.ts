@@ -1,0 +1,40 @@
+import type { AdminClient } from '../admin';
+import type { BrokerFailure } from '../fanout';
+import { queryIndex } from './index-query';
+import { toSummary, type MessageSummary } from './model';
+import { routeTargets } from './targets';
+
+export interface KeySearch {
+  topic: string;
+  key: string;
+  begin: number;
+  end: number;
+  limit: number;
+}
+
+export interface KeySearchResult extends KeySearch {
+  /** Newest first. */
+  items: MessageSummary[];
+  /** More messages with the key exist in the window than `limit`. */
+  more: boolean;
+  failures: BrokerFailure[];
+  requests: number;
+  asOf: number;
+}
+
+export const DEFAULT_KEY_LIMIT = 1000;
+export const MAX_KEY_LIMIT = 10_000;
+
+/** Messages of a topic whose KEYS hold the key (any of them, not only the first), from every broker's index. */
+export async function searchByKey(admin: AdminClient, search: KeySearch): Promise<KeySearchResult> {
+  const targets = await routeTargets(admin, search.topic);
+  const result = await queryIndex(admin, targets, search, admin.config.fanOutDeadlineMs * 3);
+  return {
+    ...search,
+    items: result.hits.map((h) => toSummary(h.message, h.brokerName)),
+    more: result.more,
+    failures: result.failures,
+    requests: result.requests,
+    asOf: Date.now(),
+  };
+}

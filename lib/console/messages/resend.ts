@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import { consumeMessageDirectly, type ConsumeMessageDirectlyResult } from '../../rocketmq/consume-message-directly';
+import { getConsumerConnectionList, type ClientConnection } from '../../rocketmq/get-consumer-connection-list';
+import type { AdminClient } from '../admin';
+import { BadInputError, ConflictError, NotFoundError, describeFailure } from '../errors';
+import type { Store } from '../store';
+import { findMessageById } from './lookup';
+import { routeTargets } from './targets';
+
+export interface ResendRequest {
+  msgId: string;
+  topic?: string;
+  group: string;
+  /** One online client of the group; the first one when not given. */
+  clientId?: string;
+}
+
+export interface ResendPreview {
+  previewId: string;
+  expiresAt: number;
+  msgId: string;
+  offsetMsgId: string;
+  topic: string;
+  brokerName: string;
+  queueId: number;
+  queueOffset: number;
+  tags?: string;
+  keys: string[];
+  bodySize: number;
+  group: string;
+  clientId: string;
+  clients: ClientConnection[];
+  messageModel: string;
+  consumeType: string;
+  /** The broker that holds the message and hands it to the client. */
+  brokerAddr: string;
+  /** What the operator should know before confirming. */
+  warnings: string[];
+}
+
+export interface ResendResult {
+  auditId: number;
+  status: 'completed' | 'failed';
+  group: string;
+  clientId: string;
+  msgId: string;
+  result?: ConsumeMessageDirectlyResult;
+  error?: string;
+  durationMs: number;
+}
+
+const PREVIEW_TTL_MS = 15 * 60_000;
+const holder = globalThis as typeof globalThis & { __resendPreviews?: Map<string, ResendPreview> };
+const previews = (holder.__resendPreviews ??= new Map());
+
+/**
+ * What a resend would do: which stored message goes to which client of the group. A group with no online client
+ * cannot take it (CONSUME_MESSAGE_DIRECTLY goes to a live connection): 409 no_online_client.
+ */
+export async function previewResend(admin: AdminClient, request: ResendRequest, now = Date.now()): Promise<ResendPreview> {
+  const found = await findMessageById(admin, request.msgId, request.topic);
+  const message = found.messages[0]!;
+  const home = (await routeTargets(admin, message.topic)).find((t) => t.brokerName === message.brokerName)?.addr ?? message.storeHost;
+  const connection = await getConsumerConnectionList(admin, home, request.group, admin.config.requestTimeoutMs);
+  if (!connection || connection.connections.length === 0) {
+    throw new ConflictError(
+      `consumer group ${request.group} has no online client: a message can only be resent to a running consumer of the group`,
+      'group',
+      'no_online_client',
+    );
+  }
+  const client = request.clientId ? connection.connections.find((c) => c.clientId === request.clientId) : connection.connections[0];
+  if (!client) throw new BadInputError(`clientId: ${request.clientId} is not an online client of ${request.group}`, 'clientId');
+  const warnings: string[] = [];
+  if (!connection.subscriptions.some((s) => s.topic === message.topic)) {
+    warnings.push(`${request.group} does not subscribe to ${message.topic}: its listener gets a message it may not expect`);
+  }
+  if (connection.consumeType !== 'CONSUME_PASSIVELY') warnings.push(`${request.group} is not a push consumer (${connection.consumeType}): it may not accept a direct delivery`);
+  warnings.push('the client runs its listener on the message again: side effects (a payment, an email) happen again');
+  for (const [id, p] of previews) if (p.expiresAt < now) previews.delete(id);
+  const preview: ResendPreview = {
+    previewId: randomUUID(),
+    expiresAt: now + PREVIEW_TTL_MS,
+    msgId: message.msgId,
+    offsetMsgId: message.offsetMsgId,
+    topic: message.topic,
+    brokerName: message.brokerName,
+    queueId: message.queueId,
+    queueOffset: message.queueOffset,
+    ...(message.tags !== undefined ? { tags: message.tags } : {}),
+    keys: message.keys,
+    bodySize: message.bodySize,
+    group: request.group,
+    clientId: client.clientId,
+    clients: connection.connections,
+    messageModel: connection.messageModel,
+    consumeType: connection.consumeType,
+    brokerAddr: home,
+    warnings,
+  };
+  previews.set(preview.previewId, preview);
+  return preview;
+}
+
+/**
+ * Sends the previewed message to the previewed client, once the operator typed the group name. The audit entry is
+ * written before the call; a resend cannot be taken back, so it has no undo.
+ */
+export async function applyResend(ctx: { admin: AdminClient; store: Store; actor: string }, previewId: string, confirm: unknown, now = Date.now()): Promise<ResendResult> {
+  const preview = previews.get(previewId);
+  if (!preview || preview.expiresAt < now) throw new NotFoundError('no such resend preview (it expires after 15 minutes or once applied): preview again', 'previewId');
+  if (confirm !== preview.group) throw new BadInputError(`confirm: type the group name ${preview.group} to resend`, 'confirm');
+  previews.delete(previewId);
+  const { admin, store } = ctx;
+  const started = Date.now();
+  const auditId = await store.audit.begin({
+    at: started,
+    actor: ctx.actor,
+    cluster: admin.config.clusterKey,
+    action: 'resend-message',
+    group: preview.group,
+    topic: preview.topic,
+    params: { msgId: preview.msgId, offsetMsgId: preview.offsetMsgId, clientId: preview.clientId, previewId },
+    plan: { brokerName: preview.brokerName, queueId: preview.queueId, queueOffset: preview.queueOffset, brokerAddr: preview.brokerAddr },
+  });
+  let result: ConsumeMessageDirectlyResult | undefined;
+  let error: string | undefined;
+  try {
+    result = await consumeMessageDirectly(admin, { consumerGroup: preview.group, clientId: preview.clientId, offsetMsgId: preview.offsetMsgId, topic: preview.topic }, { brokerAddr: preview.brokerAddr });
+    if (result.consumeResult !== 'CR_SUCCESS') error = `the client answered ${result.consumeResult ?? 'no result'}${result.remark ? `: ${result.remark}` : ''}`;
+  } catch (e) {
+    error = describeFailure(e);
+  }
+  const status = error === undefined ? 'completed' : 'failed';
+  const durationMs = Date.now() - started;
+  await store.audit.finish(auditId, { at: Date.now(), status, result: result ?? null, durationMs, error: error ?? null });
+  return { auditId, status, group: preview.group, clientId: preview.clientId, msgId: preview.msgId, ...(result ? { result } : {}), ...(error ? { error } : {}), durationMs };
+}

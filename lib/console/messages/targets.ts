@@ -1,0 +1,26 @@
+import type { AdminClient } from '../admin';
+import { fetchRoute } from '../topic-detail';
+
+/** A broker group of a topic's route and the node to read from. */
+export interface ReadTarget {
+  brokerName: string;
+  addr: string;
+}
+
+/**
+ * One node per brokerName of the topic's route: the master, else a replica (each node keeps its own index and
+ * commit log, so a replica answers reads when the master is down). Unknown topic: NotFoundError naming `topic`.
+ */
+export async function routeTargets(admin: AdminClient, topic: string): Promise<ReadTarget[]> {
+  const route = await fetchRoute(topic, admin);
+  return route.brokerDatas.flatMap((b) => {
+    const addr = b.brokerAddrs.get(0) ?? [...b.brokerAddrs.values()][0];
+    return addr ? [{ brokerName: b.brokerName, addr }] : [];
+  });
+}
+
+/** brokerName of every broker address the cluster has registered (a store host names its broker this way). */
+export async function brokerNamesByAddr(admin: AdminClient): Promise<Map<string, string>> {
+  const nodes = await admin.brokerNodes();
+  return new Map(nodes.map((n) => [n.addr, n.brokerName]));
+}
