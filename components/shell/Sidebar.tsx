@@ -7,6 +7,8 @@ const NAV = [
   { href: '/cluster', label: 'Cluster', match: ['/cluster', '/brokers'] },
   { href: '/topics', label: 'Topics', match: ['/topics'] },
   { href: '/groups', label: 'Consumer groups', match: ['/groups'] },
+  { href: '/messages', label: 'Messages', match: ['/messages'] },
+  { href: '/traces', label: 'Traces', match: ['/traces'] },
   { href: '/audit', label: 'Audit log', match: ['/audit'] },
 ] as const;
 

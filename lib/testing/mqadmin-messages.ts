@@ -23,9 +23,14 @@ export interface SentMessage {
 
 /** $SANDBOX_DIR/traffic/sent.tsv: every message the seeded traffic sent. */
 export function sentMessages(dir = SANDBOX_DIR): SentMessage[] {
-  return readFileSync(path.join(dir, 'traffic', 'sent.tsv'), 'utf8')
+  return parseSent(readFileSync(path.join(dir, 'traffic', 'sent.tsv'), 'utf8'));
+}
+
+/** The lines Producer.java prints per message sent (kind, keys, status, msgId, offsetMsgId, brokerName, queueId, queueOffset). */
+export function parseSent(text: string): SentMessage[] {
+  return text
     .split('\n')
-    .filter((l) => l.trim() !== '')
+    .filter((l) => l.split('\t').length === 8)
     .map((l) => {
       const f = l.split('\t');
       return {

@@ -1,7 +1,7 @@
 // Demo and test traffic from the official Java client, with message trace on.
 // java -cp '<rocketmq lib>/*' Producer.java --ns 127.0.0.1:9876 --topic LabTopic --order-topic LabOrderTopic
 //      --count 40 --run r1 [--out sent.tsv] [--rate 0 (messages/s; > 0 = keep sending until killed)]
-//      [--extras false (normal messages only)]
+//      [--extras false (normal messages only)] [--cust-mod 5 (keys CUST-0 .. CUST-<n-1>)]
 // Sends: <count> normal messages (tags TagA/TagB, keys "K-<run>-<i> CUST-<i%5>", properties a=<i>, color=red|blue),
 // 3 delayed messages (delay level 2 = 5 s), one batch of 10, 12 ordered messages through a MessageQueueSelector
 // (orderId 0..2), and on 5.x one timer message (deliver time now + 10 s).
@@ -23,6 +23,8 @@ import org.apache.rocketmq.common.message.MessageQueue;
 public class Producer {
     static PrintWriter out;
 
+    static int custMod = 5;
+
     public static void main(String[] argv) throws Exception {
         Map<String, String> a = args(argv);
         String ns = a.getOrDefault("ns", "127.0.0.1:9876");
@@ -32,6 +34,7 @@ public class Producer {
         String run = a.getOrDefault("run", "r1");
         double rate = Double.parseDouble(a.getOrDefault("rate", "0"));
         boolean extras = !"false".equals(a.get("extras"));
+        custMod = Integer.parseInt(a.getOrDefault("cust-mod", "5"));
         out = a.containsKey("out") ? new PrintWriter(new FileWriter(a.get("out"), true), true) : null;
 
         DefaultMQProducer producer = new DefaultMQProducer(a.getOrDefault("group", "lab_producer_group"), true, null);
@@ -91,7 +94,7 @@ public class Producer {
     }
 
     static Message normal(String topic, String run, int i) {
-        String keys = "K-" + run + "-" + i + " CUST-" + (i % 5);
+        String keys = "K-" + run + "-" + i + " CUST-" + (i % custMod);
         Message m = message(topic, i % 2 == 0 ? "TagA" : "TagB", keys,
             "{\"order\":" + i + ",\"run\":\"" + run + "\",\"amount\":" + (i * 10 + 7) + ",\"note\":\"hello from the demo producer\"}");
         m.putUserProperty("a", String.valueOf(i));

@@ -1,0 +1,63 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { messageHref, traceHref } from './links';
+
+/** Why text is not a message id, or undefined when it could be one (32 or 56 hex characters). */
+export function idProblem(text: string): string | undefined {
+  const id = text.trim();
+  if (id === '') return 'enter a message id';
+  if (!/^[0-9a-fA-F]+$/.test(id)) return 'a message id is hexadecimal';
+  if (id.length !== 32 && id.length !== 56) return `${id.length} characters: a message id has 32 (IPv4) or 56 (IPv6)`;
+  return undefined;
+}
+
+/**
+ * One input for both kinds of id: the client msgId (UNIQ_KEY) and the offsetMsgId (store host + commit-log offset).
+ * The server tells them apart; the topic is only needed for a client msgId whose producer did not trace.
+ */
+export function IdSearch({ initialId = '', initialTopic = '' }: { initialId?: string; initialTopic?: string }) {
+  const router = useRouter();
+  const [id, setId] = useState(initialId);
+  const [topic, setTopic] = useState(initialTopic);
+  const [problem, setProblem] = useState<string | undefined>();
+  const go = (href: (id: string, topic?: string) => string) => {
+    const p = idProblem(id);
+    setProblem(p);
+    if (!p) router.push(href(id.trim().toUpperCase(), topic.trim() || undefined));
+  };
+  return (
+    <form
+      className="space-y-2"
+      onSubmit={(e) => {
+        e.preventDefault();
+        go(messageHref);
+      }}
+    >
+      <div className="flex flex-wrap items-end gap-3">
+        <label className="flex flex-col text-sm">
+          <span className="text-slate-600">Message ID (msgId or offsetMsgId)</span>
+          <input
+            name="msgId"
+            value={id}
+            onChange={(e) => setId(e.target.value)}
+            aria-invalid={problem ? true : undefined}
+            className="w-[26rem] rounded border border-slate-300 px-2 py-1.5 font-mono text-sm"
+            placeholder="7F00000100002A9F0000000000000000"
+          />
+        </label>
+        <label className="flex flex-col text-sm">
+          <span className="text-slate-600">Topic (optional)</span>
+          <input name="topic" value={topic} onChange={(e) => setTopic(e.target.value)} className="w-56 rounded border border-slate-300 px-2 py-1.5 font-mono text-sm" placeholder="from its trace" />
+        </label>
+        <button type="submit" className="rounded bg-blue-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-blue-700">Find message</button>
+        <button type="button" onClick={() => go(traceHref)} className="rounded border border-slate-300 px-4 py-1.5 text-sm hover:bg-slate-50">Show trace</button>
+      </div>
+      {problem && <p role="alert" className="text-sm text-red-700">{problem}</p>}
+      <p className="text-xs text-slate-500">
+        An offsetMsgId is read straight from the broker it names. A client msgId is looked up in the topic&apos;s index; without a topic, its trace names the topic.
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,87 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { KeySearchResult } from '@/lib/console/messages/by-key';
+import { ApiError, fetchJson } from '../api';
+import { formatCount } from '../format';
+import { useUrlState } from '../useUrlState';
+import { Card, EmptyState, ErrorState, PartialFailures, Spinner } from '../ui/states';
+import { MessageTable } from './MessageTable';
+import { windowOf, WINDOWS } from './windows';
+
+/** Messages of a topic by key, from the brokers' index; topic, key and window live in the URL. */
+export function KeySearch() {
+  const [state, set] = useUrlState({ topic: '', key: '', window: 'all', limit: '1000' });
+  const [topic, setTopic] = useState(state.topic);
+  const [key, setKey] = useState(state.key);
+  const ready = state.topic !== '' && state.key !== '';
+  const query = useQuery({
+    queryKey: ['messages-by-key', state.topic, state.key, state.window, state.limit],
+    enabled: ready,
+    queryFn: () => {
+      const { begin, end } = windowOf(state.window);
+      const qs = new URLSearchParams({ topic: state.topic, key: state.key, limit: state.limit, ...(begin !== undefined ? { begin: String(begin) } : {}), end: String(end) });
+      return fetchJson<KeySearchResult>(`/api/messages?${qs}`);
+    },
+    retry: false,
+  });
+  return (
+    <div className="space-y-4">
+      <form
+        className="flex flex-wrap items-end gap-3"
+        onSubmit={(e) => {
+          e.preventDefault();
+          set({ topic: topic.trim(), key: key.trim() });
+        }}
+      >
+        <label className="flex flex-col text-sm">
+          <span className="text-slate-600">Topic</span>
+          <input name="topic" required value={topic} onChange={(e) => setTopic(e.target.value)} className="w-64 rounded border border-slate-300 px-2 py-1.5 font-mono text-sm" placeholder="LabTopic" />
+        </label>
+        <label className="flex flex-col text-sm">
+          <span className="text-slate-600">Key (any of the message&apos;s keys)</span>
+          <input name="key" required value={key} onChange={(e) => setKey(e.target.value)} className="w-64 rounded border border-slate-300 px-2 py-1.5 font-mono text-sm" placeholder="order-4711" />
+        </label>
+        <label className="flex flex-col text-sm">
+          <span className="text-slate-600">Stored</span>
+          <select name="window" value={state.window} onChange={(e) => set({ window: e.target.value })} className="rounded border border-slate-300 px-2 py-1.5 text-sm">
+            {Object.entries(WINDOWS).map(([id, w]) => (
+              <option key={id} value={id}>{w.label}</option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col text-sm">
+          <span className="text-slate-600">At most</span>
+          <select name="limit" value={state.limit} onChange={(e) => set({ limit: e.target.value })} className="rounded border border-slate-300 px-2 py-1.5 text-sm">
+            {['100', '1000', '5000', '10000'].map((n) => (
+              <option key={n} value={n}>{formatCount(Number(n))}</option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="rounded bg-blue-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-blue-700">Search</button>
+      </form>
+      {!ready && <EmptyState title="Search a topic's index by key">Every master of the topic is asked; a message&apos;s second and later keys match too.</EmptyState>}
+      {ready && query.isPending && <Spinner label="Asking every broker's index" />}
+      {ready && query.error && <ErrorState title="Search failed" message={query.error instanceof ApiError ? query.error.message : String(query.error)} />}
+      {query.data && (
+        <Card
+          title={
+            <span data-testid="result-count">
+              {formatCount(query.data.items.length)} message{query.data.items.length === 1 ? '' : 's'} with key <span className="font-mono">{query.data.key}</span>
+            </span>
+          }
+          actions={<span className="text-xs text-slate-500">{formatCount(query.data.requests)} index queries</span>}
+        >
+          <PartialFailures failures={query.data.failures} />
+          {query.data.more && (
+            <p className="mb-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="more-results">
+              More messages with this key exist: showing the newest {formatCount(query.data.limit)}. Narrow the time window or raise the limit.
+            </p>
+          )}
+          {query.data.items.length === 0 ? <EmptyState title="No message with this key">Keys are case-sensitive; the index holds what the broker still keeps.</EmptyState> : <MessageTable items={query.data.items} />}
+        </Card>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,110 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useState, type ReactNode } from 'react';
+import type { MessageDetail } from '@/lib/console/messages/detail';
+import { fetchJson } from '../api';
+import { formatBytes, formatCount } from '../format';
+import { Badge } from '../ui/Badge';
+import { Card, EmptyState, ErrorState, PartialFailures } from '../ui/states';
+import { Timestamp } from '../ui/Timestamp';
+import { BodyView } from './BodyView';
+import { GroupTracks } from './GroupTracks';
+import { messageHref, traceHref } from './links';
+import { ResendDialog } from './ResendDialog';
+
+/** Properties the client or broker sets; the others are the producer's user properties. */
+const SYSTEM_PROPERTIES = new Set([
+  'TAGS', 'KEYS', 'UNIQ_KEY', 'DELAY', 'WAIT', 'MIN_OFFSET', 'MAX_OFFSET', 'REAL_TOPIC', 'REAL_QID', 'TRAN_MSG', 'PGROUP', 'TIMER_DELIVER_MS',
+  'TIMER_OUT_MS', 'TIMER_ROLL_TIMES', 'CONSUME_START_TIME', 'RETRY_TOPIC', 'ORIGIN_MESSAGE_ID', 'CLUSTER', 'TRACE_ON', 'MSG_REGION',
+  'INNER_MULTI_DISPATCH', 'INNER_MULTI_QUEUE_OFFSET', 'MAX_RECONSUME_TIMES', 'TRANSACTION_CHECK_TIMES', 'CHECK_IMMUNITY_TIME_IN_SECONDS',
+  '__SHARDINGKEY', 'bname', 'TIMER_ENQUEUE_MS', 'TIMER_DEQUEUE_MS', 'TIMER_DELAY_LEVEL', 'TIMER_DELAY_SEC', 'DELAY_TIME_LEVEL',
+]);
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="grid grid-cols-[11rem_1fr] gap-2 border-b border-slate-100 py-1.5 text-sm last:border-0">
+      <dt className="text-slate-500">{label}</dt>
+      <dd className="min-w-0 break-all" data-field={label}>{children}</dd>
+    </div>
+  );
+}
+
+export function MessageDetailView({ id, topic, initial, initialError }: { id: string; topic?: string; initial?: MessageDetail; initialError?: string }) {
+  const url = `/api/messages/${encodeURIComponent(id)}${topic ? `?topic=${encodeURIComponent(topic)}` : ''}`;
+  const query = useQuery({ queryKey: ['message', id, topic], queryFn: () => fetchJson<MessageDetail>(url), initialData: initial, enabled: !initialError, refetchInterval: 15_000, retry: false });
+  const [resendTo, setResendTo] = useState<string | undefined>();
+  if (initialError) return <ErrorState title="Message not found" message={initialError} />;
+  if (query.error && !query.data) return <ErrorState message={String(query.error.message)} onRetry={() => query.refetch()} />;
+  const detail = query.data;
+  if (!detail) return <EmptyState title="No message" />;
+  const m = detail.message;
+  const userProps = Object.entries(m.properties).filter(([k]) => !SYSTEM_PROPERTIES.has(k));
+  const sysProps = Object.entries(m.properties).filter(([k]) => SYSTEM_PROPERTIES.has(k));
+  return (
+    <div className="space-y-4">
+      <PartialFailures failures={detail.failures} />
+      {detail.copies.length > 0 && (
+        <p className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          This client msgId is stored {detail.copies.length + 1} times (a producer retry): showing the newest. Others:{' '}
+          {detail.copies.map((c) => (
+            <Link key={c.offsetMsgId} className="mr-2 font-mono text-xs text-blue-700 hover:underline" href={messageHref(c.offsetMsgId)}>
+              {c.offsetMsgId}
+            </Link>
+          ))}
+        </p>
+      )}
+      <div className="grid gap-4 xl:grid-cols-2">
+        <Card title="System fields" actions={<Link className="text-sm text-blue-700 hover:underline" href={traceHref(m.msgId, m.topic)} data-testid="trace-link">Trace →</Link>}>
+          <dl>
+            <Field label="Topic"><Link className="text-blue-700 hover:underline" href={`/topics/${encodeURIComponent(m.topic)}`}>{m.topic}</Link></Field>
+            <Field label="msgId"><span className="font-mono text-xs">{m.msgId}</span>{m.uniqKey === undefined && <span className="ml-2 text-xs text-slate-500">(no UNIQ_KEY: the offsetMsgId)</span>}</Field>
+            <Field label="offsetMsgId"><span className="font-mono text-xs">{m.offsetMsgId}</span></Field>
+            <Field label="Tags">{m.tags ?? <span className="text-slate-400">—</span>}</Field>
+            <Field label="Keys"><span className="font-mono text-xs">{m.keys.join(' ') || '—'}</span></Field>
+            <Field label="Queue">{m.brokerName} · queueId {m.queueId} · queueOffset <span className="tabular-nums">{formatCount(m.queueOffset)}</span></Field>
+            <Field label="Commit-log offset"><span className="tabular-nums">{formatCount(m.commitLogOffset)}</span></Field>
+            <Field label="Born"><Timestamp ms={m.bornTimestamp} /> <span className="ml-2 font-mono text-xs text-slate-600">{m.bornHost}</span></Field>
+            <Field label="Stored"><Timestamp ms={m.storeTimestamp} /> <span className="ml-2 font-mono text-xs text-slate-600">{m.storeHost}</span></Field>
+            <Field label="Reconsume times"><span className="tabular-nums">{m.reconsumeTimes}</span></Field>
+            <Field label="System flag">
+              <span className="mr-2 tabular-nums">{m.sysFlag}</span>
+              {m.compressed && <Badge tone="bg-blue-50 text-blue-800 ring-blue-200">{`compressed${m.compressionType ? ` (${m.compressionType})` : ''}`}</Badge>}{' '}
+              {m.transactionType !== 'NOT_TYPE' && <Badge tone="bg-purple-50 text-purple-800 ring-purple-200">{`transaction: ${m.transactionType}`}</Badge>}{' '}
+              {(m.bornHostV6 || m.storeHostV6) && <Badge>IPv6 hosts</Badge>}
+              {!m.compressed && m.transactionType === 'NOT_TYPE' && <span className="text-xs text-slate-500">not compressed, not transactional</span>}
+            </Field>
+            <Field label="Body size">{formatBytes(m.body.size)}</Field>
+          </dl>
+        </Card>
+        <Card title="Properties">
+          <table className="w-full text-sm" data-testid="properties">
+            <tbody>
+              {[...userProps, ...sysProps].map(([k, v]) => (
+                <tr key={k} className="border-b border-slate-100 last:border-0">
+                  <td className="w-48 py-1 pr-3 align-top font-mono text-xs">
+                    {k}
+                    {SYSTEM_PROPERTIES.has(k) ? '' : <span className="ml-1 text-[10px] uppercase text-slate-400">user</span>}
+                  </td>
+                  <td className="break-all py-1 font-mono text-xs">{v}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Card>
+      </div>
+      <Card title="Body">
+        <BodyView body={m.body} downloadHref={`/api/messages/${encodeURIComponent(m.offsetMsgId)}/body`} />
+      </Card>
+      <Card title="Consumer groups of the topic">
+        {detail.groups.length === 0 ? (
+          <EmptyState title="No group consumes this topic">No broker of the topic knows a group that subscribes to it.</EmptyState>
+        ) : (
+          <GroupTracks tracks={detail.groups} queueOffset={m.queueOffset} onResend={setResendTo} />
+        )}
+      </Card>
+      {resendTo && <ResendDialog msgId={m.msgId} topic={m.topic} group={resendTo} onClose={() => setResendTo(undefined)} />}
+    </div>
+  );
+}

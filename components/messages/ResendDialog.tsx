@@ -1,0 +1,106 @@
+'use client';
+
+import Link from 'next/link';
+import { useEffect, useState } from 'react';
+import type { ResendPreview, ResendResult } from '@/lib/console/messages/resend';
+import { ApiError, fetchJson } from '../api';
+import { formatCount } from '../format';
+import { ErrorState, Spinner } from '../ui/states';
+
+/** Resend one message to one online client of a group: preview, type the group name, send; audited. */
+export function ResendDialog({ msgId, topic, group, onClose }: { msgId: string; topic: string; group: string; onClose: () => void }) {
+  const [preview, setPreview] = useState<ResendPreview | undefined>();
+  const [clientId, setClientId] = useState<string | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  const [typed, setTyped] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<ResendResult | undefined>();
+  const base = `/api/messages/${encodeURIComponent(msgId)}/resend`;
+
+  useEffect(() => {
+    let live = true;
+    setError(undefined);
+    fetchJson<ResendPreview>(`${base}/preview`, { method: 'POST', body: JSON.stringify({ group, topic, ...(clientId ? { clientId } : {}) }) }).then(
+      (p) => live && setPreview(p),
+      (e: unknown) => live && setError(e instanceof ApiError ? e.message : String(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [base, group, topic, clientId]);
+
+  const send = async () => {
+    if (!preview) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      setResult(await fetchJson<ResendResult>(base, { method: 'POST', body: JSON.stringify({ previewId: preview.previewId, confirm: typed }) }));
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="fixed inset-0 z-50 flex items-start justify-center overflow-y-auto bg-slate-900/40 p-6" role="dialog" aria-modal="true" aria-label={`Resend to ${group}`}>
+      <div className="w-full max-w-2xl rounded-lg bg-white shadow-xl">
+        <div className="flex items-center justify-between border-b border-slate-200 px-5 py-3">
+          <h2 className="text-lg font-semibold">
+            Resend to <span className="font-mono">{group}</span>
+          </h2>
+          <button type="button" onClick={onClose} className="text-slate-500 hover:text-slate-900" aria-label="Close">✕</button>
+        </div>
+        <div className="space-y-4 px-5 py-4 text-sm">
+          {!preview && !error && <Spinner label="Previewing" />}
+          {error && <ErrorState title="Cannot resend" message={error} />}
+          {preview && !result && (
+            <>
+              <p>
+                The broker <span className="font-mono">{preview.brokerName}</span> hands message <span className="font-mono">{preview.msgId}</span> (queue {preview.queueId}, offset{' '}
+                {formatCount(preview.queueOffset)}) to one client of the group, which runs its listener on it again (CONSUME_MESSAGE_DIRECTLY). Offsets do not move.
+              </p>
+              <label className="flex flex-col gap-1">
+                <span className="text-slate-600">Client ({preview.clients.length} online)</span>
+                <select name="clientId" value={preview.clientId} onChange={(e) => setClientId(e.target.value)} className="rounded border border-slate-300 px-2 py-1.5 font-mono text-xs">
+                  {preview.clients.map((c) => (
+                    <option key={c.clientId} value={c.clientId}>{`${c.clientId} (${c.clientAddr})`}</option>
+                  ))}
+                </select>
+              </label>
+              <ul className="list-disc space-y-1 pl-5 text-amber-900" data-testid="resend-warnings">
+                {preview.warnings.map((w) => (
+                  <li key={w}>{w}</li>
+                ))}
+              </ul>
+              <label className="flex flex-col gap-1">
+                <span className="text-slate-600">
+                  Type <span className="font-mono font-semibold">{preview.group}</span> to confirm
+                </span>
+                <input name="confirm" value={typed} onChange={(e) => setTyped(e.target.value)} className="rounded border border-slate-300 px-2 py-1.5 font-mono" autoComplete="off" />
+              </label>
+              <div className="flex justify-end gap-2">
+                <button type="button" onClick={onClose} className="rounded border border-slate-300 px-4 py-1.5 hover:bg-slate-50">Cancel</button>
+                <button type="button" disabled={typed !== preview.group || busy} onClick={send} className="rounded bg-red-600 px-4 py-1.5 font-medium text-white hover:bg-red-700 disabled:opacity-40">
+                  {busy ? 'Sending…' : 'Resend'}
+                </button>
+              </div>
+            </>
+          )}
+          {result && (
+            <div data-testid="resend-result" className={`rounded border px-3 py-2 ${result.status === 'completed' ? 'border-green-300 bg-green-50 text-green-900' : 'border-red-300 bg-red-50 text-red-900'}`}>
+              <p className="font-medium">{result.status === 'completed' ? `Consumed again by ${result.clientId}: ${result.result?.consumeResult ?? ''}` : `Resend failed: ${result.error ?? ''}`}</p>
+              {result.result && <p className="text-xs">listener took {formatCount(result.result.spentTimeMills)} ms{result.result.order ? ' · orderly consumer' : ''}</p>}
+              <p className="mt-1 text-xs">
+                Audit entry{' '}
+                <Link className="text-blue-700 hover:underline" href={`/audit/${result.auditId}`}>
+                  #{result.auditId}
+                </Link>
+              </p>
+            </div>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useState } from 'react';
+import type { getTracesByKey } from '@/lib/console/messages/trace';
+import { ApiError, fetchJson } from '../api';
+import { formatCount } from '../format';
+import { useUrlState } from '../useUrlState';
+import { Card, EmptyState, ErrorState, PartialFailures, Spinner } from '../ui/states';
+import { Timestamp } from '../ui/Timestamp';
+import { IdSearch } from './IdSearch';
+import { traceHref } from './links';
+
+type KeyTraces = Awaited<ReturnType<typeof getTracesByKey>>;
+
+/** Traces by msgId (opens the trace page) or of every message with a business key (a list here). */
+export function TraceSearch() {
+  const [state, set] = useUrlState({ key: '', topic: '' });
+  const [key, setKey] = useState(state.key);
+  const [topic, setTopic] = useState(state.topic);
+  const query = useQuery({
+    queryKey: ['traces-by-key', state.key, state.topic],
+    enabled: state.key !== '',
+    queryFn: () => fetchJson<KeyTraces>(`/api/traces?${new URLSearchParams({ key: state.key, ...(state.topic ? { topic: state.topic } : {}) })}`),
+    retry: false,
+  });
+  return (
+    <div className="space-y-4">
+      <Card title="By message ID"><IdSearch /></Card>
+      <Card title="By key">
+        <form className="flex flex-wrap items-end gap-3" onSubmit={(e) => { e.preventDefault(); set({ key: key.trim(), topic: topic.trim() }); }}>
+          <label className="flex flex-col text-sm">
+            <span className="text-slate-600">Key</span>
+            <input name="traceKey" required value={key} onChange={(e) => setKey(e.target.value)} className="w-64 rounded border border-slate-300 px-2 py-1.5 font-mono text-sm" />
+          </label>
+          <label className="flex flex-col text-sm">
+            <span className="text-slate-600">Topic (optional)</span>
+            <input name="traceTopic" value={topic} onChange={(e) => setTopic(e.target.value)} className="w-56 rounded border border-slate-300 px-2 py-1.5 font-mono text-sm" />
+          </label>
+          <button type="submit" className="rounded bg-blue-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-blue-700">Find traces</button>
+        </form>
+        <div className="mt-4">
+          {state.key !== '' && query.isPending && <Spinner label="Reading the trace topic" />}
+          {query.error && <ErrorState title="Search failed" message={query.error instanceof ApiError ? query.error.message : String(query.error)} />}
+          {query.data && <PartialFailures failures={query.data.failures} />}
+          {query.data && query.data.items.length === 0 && <EmptyState title="No traced message with this key" />}
+          {query.data && query.data.items.length > 0 && (
+            <table className="w-full text-sm" data-testid="key-traces">
+              <thead>
+                <tr className="border-b border-slate-200 text-left text-xs uppercase tracking-wide text-slate-500">
+                  <th className="px-2 py-1.5">msgId</th><th className="px-2 py-1.5">Topic</th><th className="px-2 py-1.5">Sent</th><th className="px-2 py-1.5 text-right">Send ms</th><th className="px-2 py-1.5">Consumed by</th>
+                </tr>
+              </thead>
+              <tbody>
+                {query.data.items.map((t) => (
+                  <tr key={t.msgId} className="border-b border-slate-100" data-testid="key-trace-row">
+                    <td className="px-2 py-1.5"><Link className="font-mono text-xs text-blue-700 hover:underline" href={traceHref(t.msgId, t.topic)}>{t.msgId}</Link></td>
+                    <td className="px-2 py-1.5">{t.topic}</td>
+                    <td className="px-2 py-1.5"><Timestamp ms={t.sendTime} /></td>
+                    <td className="px-2 py-1.5 text-right tabular-nums">{formatCount(t.pubs[0]?.costMs)}</td>
+                    <td className="px-2 py-1.5 text-xs">{t.groups.map((g) => `${g.group}${g.consumed ? '' : ' (not yet)'}`).join(', ') || '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </div>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+import type { MessageTrace } from '@/lib/console/messages/trace';
+import { formatDuration } from '../format';
+
+interface Bar {
+  from: number;
+  to: number;
+  tone: 'ok' | 'failed' | 'pending' | 'store';
+  label: string;
+}
+interface Lane {
+  label: string;
+  bars: Bar[];
+}
+
+const TONE: Record<Bar['tone'], string> = { ok: '#16a34a', failed: '#dc2626', pending: '#d97706', store: '#2563eb' };
+const LANE_H = 34;
+const LEFT = 210;
+const WIDTH = 1000;
+
+function lanesOf(trace: MessageTrace): Lane[] {
+  const lanes: Lane[] = trace.pubs.map((p) => ({
+    label: `send · ${p.producerGroup}`,
+    bars: [{ from: p.sendTime, to: p.sendTime + p.costMs, tone: p.status === 'success' ? 'ok' : 'failed', label: `sent by ${p.clientHost} in ${p.costMs} ms (${p.status})` }],
+  }));
+  if (trace.stored) lanes.push({ label: `stored · ${trace.stored.brokerName}`, bars: [{ from: trace.stored.storeTimestamp, to: trace.stored.storeTimestamp, tone: 'store', label: `stored on ${trace.stored.brokerName}, queue ${trace.stored.queueId}` }] });
+  for (const g of trace.groups) {
+    lanes.push({
+      label: g.group,
+      bars: g.attempts.map((a) => {
+        const end = a.endTime ?? (a.beginTime !== undefined ? a.beginTime + (a.costMs ?? 0) : 0);
+        const begin = a.beginTime ?? end - (a.costMs ?? 0);
+        const tone = a.status === 'success' ? 'ok' : a.status === 'failed' ? 'failed' : 'pending';
+        return { from: begin, to: end, tone, label: `attempt ${(a.retryTimes ?? 0) + 1} on ${a.clientHost}: ${a.status}${a.costMs !== undefined ? ` in ${a.costMs} ms` : ''}` };
+      }),
+    });
+  }
+  return lanes;
+}
+
+/** The message's life as a picture: send, store, then each group's delivery attempts on one time axis. */
+export function TraceTimeline({ trace }: { trace: MessageTrace }) {
+  const lanes = lanesOf(trace);
+  const times = lanes.flatMap((l) => l.bars.flatMap((b) => [b.from, b.to])).filter((t) => t > 0);
+  if (times.length === 0) return null;
+  const t0 = Math.min(...times);
+  const span = Math.max(Math.max(...times) - t0, 1);
+  const x = (t: number) => LEFT + ((t - t0) / span) * (WIDTH - LEFT - 20);
+  const height = lanes.length * LANE_H + 34;
+  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => t0 + f * span);
+  return (
+    <svg viewBox={`0 0 ${WIDTH} ${height}`} className="w-full" role="img" aria-label="Trace timeline" data-testid="trace-timeline">
+      {ticks.map((t) => (
+        <g key={t}>
+          <line x1={x(t)} x2={x(t)} y1={4} y2={height - 24} stroke="#e2e8f0" />
+          <text x={x(t)} y={height - 8} fontSize="11" textAnchor="middle" fill="#64748b">
+            {t === t0 ? 'send' : `+${formatDuration(t - t0)}`}
+          </text>
+        </g>
+      ))}
+      {lanes.map((lane, i) => {
+        const y = 8 + i * LANE_H;
+        return (
+          <g key={`${lane.label}-${i}`} data-testid="trace-lane">
+            <text x={8} y={y + 17} fontSize="12" fill="#0f172a">
+              {lane.label.length > 30 ? `${lane.label.slice(0, 29)}…` : lane.label}
+            </text>
+            <line x1={LEFT} x2={WIDTH - 20} y1={y + 13} y2={y + 13} stroke="#f1f5f9" strokeWidth={10} />
+            {lane.bars.map((b, j) =>
+              b.tone === 'store' ? (
+                <circle key={j} cx={x(b.from)} cy={y + 13} r={6} fill={TONE.store}>
+                  <title>{b.label}</title>
+                </circle>
+              ) : (
+                <rect key={j} x={x(b.from)} y={y + 5} width={Math.max(x(b.to) - x(b.from), 4)} height={16} rx={3} fill={TONE[b.tone]}>
+                  <title>{b.label}</title>
+                </rect>
+              ),
+            )}
+          </g>
+        );
+      })}
+    </svg>
+  );
+}

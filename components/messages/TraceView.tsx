@@ -1,0 +1,106 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import type { MessageTrace } from '@/lib/console/messages/trace';
+import { fetchJson } from '../api';
+import { formatCount } from '../format';
+import { Badge } from '../ui/Badge';
+import { Card, EmptyState, ErrorState, PartialFailures } from '../ui/states';
+import { Timestamp } from '../ui/Timestamp';
+import { TrackBadge } from './GroupTracks';
+import { messageHref } from './links';
+import { TraceTimeline } from './TraceTimeline';
+
+const th = 'px-2 py-1.5 text-left text-xs font-medium uppercase tracking-wide text-slate-500';
+const td = 'px-2 py-1.5';
+const num = 'px-2 py-1.5 text-right tabular-nums';
+
+function Status({ status }: { status: string }) {
+  const tone = status === 'success' ? 'bg-green-50 text-green-800 ring-green-200' : status === 'failed' ? 'bg-red-50 text-red-800 ring-red-200' : 'bg-amber-50 text-amber-900 ring-amber-200';
+  return <Badge tone={tone}>{status}</Badge>;
+}
+
+export function TraceView({ id, topic, initial, initialError }: { id: string; topic?: string; initial?: MessageTrace; initialError?: string }) {
+  const url = `/api/traces/${encodeURIComponent(id)}${topic ? `?topic=${encodeURIComponent(topic)}` : ''}`;
+  const query = useQuery({ queryKey: ['trace', id, topic], queryFn: () => fetchJson<MessageTrace>(url), initialData: initial, enabled: !initialError, refetchInterval: 10_000, retry: false });
+  if (initialError) return <ErrorState title="No trace" message={initialError} />;
+  if (query.error && !query.data) return <ErrorState message={query.error.message} onRetry={() => query.refetch()} />;
+  const t = query.data;
+  if (!t) return <EmptyState title="No trace" />;
+  return (
+    <div className="space-y-4">
+      <PartialFailures failures={t.failures} />
+      {t.recordCount === 0 && (
+        <EmptyState title="No trace record of this message yet">
+          Traces arrive a few seconds after a send or a consume, in {t.traceTopic}. The producer needs enableMsgTrace.
+        </EmptyState>
+      )}
+      {t.recordCount > 0 && (
+        <Card title="Timeline" actions={<span className="text-xs text-slate-500">{formatCount(t.recordCount)} trace records from {t.traceTopic}</span>}>
+          <TraceTimeline trace={t} />
+        </Card>
+      )}
+      <Card title="Send" actions={<Link className="text-sm text-blue-700 hover:underline" href={messageHref(id, t.topic)}>Message →</Link>}>
+        {t.pubs.length === 0 ? (
+          <EmptyState title="No send record">The producer did not trace this send, or its trace is not written yet.</EmptyState>
+        ) : (
+          <table className="w-full text-sm" data-testid="trace-pub">
+            <thead><tr className="border-b border-slate-200"><th className={th}>Producer group</th><th className={th}>Client host</th><th className={th}>Send time</th><th className={`${th} text-right`}>Cost ms</th><th className={th}>Status</th><th className={th}>Type</th><th className={th}>Store host</th><th className={th}>offsetMsgId</th></tr></thead>
+            <tbody>
+              {t.pubs.map((p, i) => (
+                <tr key={i} className="border-b border-slate-100">
+                  <td className={td}>{p.producerGroup}</td><td className={`${td} font-mono text-xs`}>{p.clientHost}</td><td className={td}><Timestamp ms={p.sendTime} /></td>
+                  <td className={num}>{formatCount(p.costMs)}</td><td className={td}><Status status={p.status} /></td><td className={td}>{p.msgType}</td>
+                  <td className={`${td} font-mono text-xs`}>{p.storeHost}</td><td className={`${td} font-mono text-xs`}>{p.offsetMsgId ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {t.stored && (
+          <p className="mt-2 text-sm text-slate-600">
+            Stored on {t.stored.brokerName}, queue {t.stored.queueId}, offset <span className="tabular-nums">{formatCount(t.stored.queueOffset)}</span> at <Timestamp ms={t.stored.storeTimestamp} />
+          </p>
+        )}
+        {t.transactions.map((x, i) => (
+          <p key={i} className="mt-2 text-sm">End transaction by {x.producerGroup}: <Badge>{x.transactionState}</Badge>{x.fromTransactionCheck ? ' (from a transaction check)' : ''} at <Timestamp ms={x.time} /></p>
+        ))}
+      </Card>
+      <Card title="Consumption">
+        {t.groups.length === 0 && t.notConsumed.length === 0 && <EmptyState title="No consumer group consumed it yet" />}
+        {t.groups.length > 0 && (
+          <table className="w-full text-sm" data-testid="trace-consumes">
+            <thead><tr className="border-b border-slate-200"><th className={th}>Consumer group</th><th className={`${th} text-right`}>Attempt</th><th className={th}>Client host</th><th className={th}>Began</th><th className={`${th} text-right`}>Cost ms</th><th className={th}>Status</th><th className={th}>Result</th></tr></thead>
+            <tbody>
+              {t.groups.flatMap((g) =>
+                g.attempts.map((a, i) => (
+                  <tr key={`${g.group}-${a.requestId}`} className="border-b border-slate-100" data-testid="trace-attempt">
+                    <td className={td}>{i === 0 ? <Link className="text-blue-700 hover:underline" href={`/groups/${encodeURIComponent(g.group)}`}>{g.group}</Link> : ''}</td>
+                    <td className={num}>{a.retryTimes === undefined ? '—' : a.retryTimes + 1}</td>
+                    <td className={`${td} font-mono text-xs`}>{a.clientHost}</td>
+                    <td className={td}><Timestamp ms={a.beginTime ?? a.endTime} /></td>
+                    <td className={num}>{a.costMs === undefined ? '—' : formatCount(a.costMs)}</td>
+                    <td className={td}><Status status={a.status} /></td>
+                    <td className={td}>{a.result ?? ''}</td>
+                  </tr>
+                )),
+              )}
+            </tbody>
+          </table>
+        )}
+        {t.notConsumed.length > 0 && (
+          <div className="mt-4">
+            <h3 className="mb-1 text-sm font-medium text-slate-700">Subscribed, no delivery in the trace</h3>
+            <ul className="space-y-1 text-sm" data-testid="trace-not-consumed">
+              {t.notConsumed.map((g) => (
+                <li key={g.group} className="flex items-center gap-2"><Link className="text-blue-700 hover:underline" href={`/groups/${encodeURIComponent(g.group)}`}>{g.group}</Link><TrackBadge track={g.trackType} /></li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </Card>
+      {t.skipped.length > 0 && <p className="text-xs text-slate-500">{t.skipped.length} trace records did not decode.</p>}
+    </div>
+  );
+}
