@@ -9,6 +9,7 @@ import { ConnectionPool } from '../lib/remoting';
 import { getBrokerClusterInfo } from '../lib/rocketmq/get-broker-cluster-info';
 import { adminCallsBench } from './admin-calls';
 import { groupsBench } from './groups';
+import { messagesBench } from './messages';
 import { resetBench } from './reset';
 import { ensureCluster, root, version } from './sandbox';
 
@@ -35,6 +36,11 @@ try {
     const reset = await resetBench(cluster);
     results.reset = reset;
     failed ||= !reset.passed;
+  }
+  if (!only || only.includes('messages')) {
+    const messages = await messagesBench(cluster);
+    results.messages = messages;
+    failed ||= !messages.passed;
   }
   if (!only || only.includes('groups')) {
     const counts = (process.env.BENCH_GROUPS ?? '2000,10000').split(',').map(Number);

@@ -82,7 +82,7 @@ export function MessageDetailView({ id, topic, initial, initialError }: { id: st
           <table className="w-full text-sm" data-testid="properties">
             <tbody>
               {[...userProps, ...sysProps].map(([k, v]) => (
-                <tr key={k} className="border-b border-slate-100 last:border-0">
+                <tr key={k} data-prop={k} className="border-b border-slate-100 last:border-0">
                   <td className="w-48 py-1 pr-3 align-top font-mono text-xs">
                     {k}
                     {SYSTEM_PROPERTIES.has(k) ? '' : <span className="ml-1 text-[10px] uppercase text-slate-400">user</span>}
