@@ -1,0 +1,241 @@
+import { getMaxOffset } from '../../rocketmq/get-max-offset';
+import { getMinOffset } from '../../rocketmq/get-min-offset';
+import { pullMessage, type PullResult } from '../../rocketmq/pull-message';
+import { searchOffsetByTimestamp } from '../../rocketmq/search-offset-by-timestamp';
+import type { AdminClient } from '../admin';
+import { failureOf } from '../fanout';
+import { fetchRoute } from '../topic-detail';
+import { toSummary, type MessageSummary } from './model';
+import { BrokerReader } from './scan-broker';
+import { decodeCursor, encodeCursor, type QueuePosition } from './scan-cursor';
+import { matchesText } from './scan-filter';
+import { scanParams, type ScanRequest } from './scan-params';
+
+export interface ScannedMessage extends MessageSummary {
+  properties: Record<string, string>;
+}
+
+export interface ScanCounters {
+  queuesDone: number;
+  queuesTotal: number;
+  /** Queue offsets passed over (the brokers skip the ones a tag filter drops; they count too). */
+  scanned: number;
+  /** Messages sent back: in the time range and through both filters. */
+  matched: number;
+  /** Messages the resolved ranges hold in all (known once each queue's offsets are found). */
+  inRange: number;
+  elapsedMs: number;
+}
+
+export type ScanDoneReason = 'complete' | 'limit' | 'deadline' | 'cancelled';
+
+export type ScanEvent =
+  | ({ type: 'start'; topic: string; begin: number; end: number; tag: string; text?: string; limit: number; deadlineMs: number; continued: boolean } & ScanCounters)
+  | ({ type: 'progress' } & ScanCounters)
+  | { type: 'messages'; messages: ScannedMessage[] }
+  | { type: 'failure'; brokerName: string; addr: string; error: string }
+  /** Last event. `cursor` continues the scan: the queues not finished, including those of failed brokers. */
+  | ({ type: 'done'; reason: ScanDoneReason; cursor?: string } & ScanCounters);
+
+/** Queues read at once per scan: enough to hide round trips, few enough that one scan cannot flood a broker. */
+export const QUEUE_CONCURRENCY = 4;
+/** Messages per pull: the broker's own default batch. */
+export const PULL_BATCH = 32;
+const PROGRESS_EVERY_MS = 200;
+/** Bit of QueueData.perm: the queues can be read. */
+const PERM_READ = 4;
+
+interface QueueState extends QueuePosition {
+  finished: boolean;
+}
+
+/**
+ * Scans a topic for the messages stored between `begin` and `end` (both included), queue by queue, as the pull
+ * consumer TOOLS_CONSUMER that every broker already has: no group is created and no offset is committed.
+ *
+ * Per queue: the first offset at or after `begin` and the first after `end` come from SEARCH_OFFSET_BY_TIMESTAMP,
+ * clamped to [min, max] (a pull outside makes a 4.9 master write an OFFSET_MOVED_EVENT). 4.9 answers the offset
+ * nearest the time, not the first at or after it, so the searches are for begin-1 and end+1 and the range is read
+ * one message wider; store times then decide. The tag expression is the pull subscription (the broker filters);
+ * the text filter runs here. Validation errors and an unknown topic throw before the first event.
+ */
+export async function* scanTopic(admin: AdminClient, request: ScanRequest, signal?: AbortSignal): AsyncGenerator<ScanEvent, void, undefined> {
+  const started = performance.now();
+  const p = scanParams(request);
+  const cursor = p.cursor ? decodeCursor(p, p.cursor) : undefined;
+  const route = await fetchRoute(p.topic, admin);
+  const readers = BrokerReader.fromRoute(route.brokerDatas);
+  const queues: QueueState[] = cursor
+    ? cursor.queues.map((q) => ({ ...q, finished: false }))
+    : interleave(route.queueDatas.filter((q) => (q.perm & PERM_READ) !== 0).map((q) => Array.from({ length: q.readQueueNums }, (_, queueId) => ({ brokerName: q.brokerName, queueId, finished: false }))));
+
+  const counters: ScanCounters = { queuesDone: cursor?.done ?? 0, queuesTotal: (cursor?.done ?? 0) + queues.length, scanned: 0, matched: 0, inRange: 0, elapsedMs: 0 };
+  for (const q of queues) if (q.next !== undefined && q.stop !== undefined) counters.inRange += q.stop - q.next;
+  const snapshot = (): ScanCounters => ({ ...counters, elapsedMs: Math.round(performance.now() - started) });
+
+  const out: ScanEvent[] = [];
+  let wake: (() => void) | undefined;
+  const push = (event: ScanEvent) => {
+    out.push(event);
+    wake?.();
+  };
+  let finish: ScanDoneReason | undefined;
+  const stopWith = (reason: ScanDoneReason) => {
+    finish ??= reason;
+    wake?.();
+  };
+  let lastProgress = 0;
+  const progress = (force = false) => {
+    const now = performance.now();
+    if (!force && now - lastProgress < PROGRESS_EVERY_MS) return;
+    lastProgress = now;
+    push({ type: 'progress', ...snapshot() });
+  };
+  const failed = new Set<string>();
+  const brokerFailed = (brokerName: string, addr: string, error: unknown) => {
+    if (failed.has(brokerName)) return;
+    failed.add(brokerName);
+    const failure = failureOf({ brokerName, addr }, error);
+    push({ type: 'failure', brokerName, addr, error: failure.error });
+  };
+
+  const timeoutMs = admin.config.requestTimeoutMs;
+  const subscription = p.tag === '*' ? undefined : p.tag;
+
+  /** Applies one pull to its queue. Runs between awaits, so the limit cuts exactly after the last message sent. */
+  const deliver = (q: QueueState, page: PullResult) => {
+    const from = q.next!;
+    const stop = q.stop!;
+    const batch: ScannedMessage[] = [];
+    let next = page.nextBeginOffset > from ? Math.min(page.nextBeginOffset, stop) : stop;
+    if (page.status === 'NO_NEW_MSG') next = stop;
+    if (page.status === 'FOUND') {
+      for (const m of page.messages) {
+        // with a tag filter the broker reads on past `stop` to fill its batch
+        if (m.queueOffset < from || m.queueOffset >= stop) continue;
+        if (m.storeTimestamp < p.begin || m.storeTimestamp > p.end) continue;
+        if (p.text !== undefined && !matchesText(m, p.text)) continue;
+        batch.push({ ...toSummary(m, q.brokerName), properties: m.properties });
+        if (counters.matched + batch.length >= p.limit) {
+          next = m.queueOffset + 1;
+          finish ??= 'limit';
+          break;
+        }
+      }
+    }
+    counters.scanned += next - from;
+    counters.matched += batch.length;
+    q.next = next;
+    if (batch.length > 0) push({ type: 'messages', messages: batch });
+    if (next >= stop) {
+      q.finished = true;
+      counters.queuesDone++;
+      progress(true);
+    } else progress();
+    if (finish) wake?.();
+  };
+
+  const resolve = async (reader: BrokerReader, q: QueueState) => {
+    const [min, max, first, after] = await Promise.all([
+      reader.call((addr) => getMinOffset(admin, addr, p.topic, q.queueId, timeoutMs)),
+      reader.call((addr) => getMaxOffset(admin, addr, p.topic, q.queueId, timeoutMs)),
+      reader.call((addr) => searchOffsetByTimestamp(admin, addr, p.topic, q.queueId, Math.max(0, p.begin - 1), timeoutMs)),
+      reader.call((addr) => searchOffsetByTimestamp(admin, addr, p.topic, q.queueId, p.end + 1, timeoutMs)),
+    ]);
+    const clamp = (n: number) => Math.min(Math.max(n, min), max);
+    const next = clamp(first);
+    return { next, stop: Math.max(next, Math.min(clamp(after) + 1, max)) };
+  };
+
+  const runQueue = async (q: QueueState) => {
+    const reader = readers.get(q.brokerName);
+    if (!reader) {
+      brokerFailed(q.brokerName, '', new Error('not in the topic route now (no address to read from)'));
+      return;
+    }
+    try {
+      if (q.next === undefined || q.stop === undefined) {
+        const range = await resolve(reader, q);
+        if (finish) return;
+        Object.assign(q, range);
+        counters.inRange += range.stop - range.next;
+      }
+      while (!finish && !failed.has(q.brokerName) && q.next! < q.stop!) {
+        const page = await reader.call((addr) =>
+          pullMessage(admin, addr, { topic: p.topic, queueId: q.queueId, queueOffset: q.next!, maxMsgNums: Math.min(PULL_BATCH, q.stop! - q.next!), subscription }, timeoutMs),
+        );
+        if (finish) return;
+        deliver(q, page);
+      }
+      if (!q.finished && q.next! >= q.stop!) {
+        q.finished = true;
+        counters.queuesDone++;
+        progress(true);
+      }
+    } catch (error) {
+      if (!finish) brokerFailed(q.brokerName, reader.addr, error);
+    }
+  };
+
+  let taken = 0;
+  const take = (): QueueState | undefined => {
+    while (taken < queues.length) {
+      const q = queues[taken++]!;
+      // a failed broker's queues stay in the cursor for a later try
+      if (!failed.has(q.brokerName)) return q;
+    }
+    return undefined;
+  };
+  const workers = Array.from({ length: QUEUE_CONCURRENCY }, async () => {
+    for (let q = take(); q && !finish; q = take()) await runQueue(q);
+  });
+  void Promise.all(workers).then(() => stopWith('complete'));
+
+  const deadline = setTimeout(() => stopWith('deadline'), p.deadlineMs);
+  const onAbort = () => stopWith('cancelled');
+  signal?.addEventListener('abort', onAbort);
+  if (signal?.aborted) stopWith('cancelled');
+  try {
+    yield {
+      type: 'start',
+      topic: p.topic,
+      begin: p.begin,
+      end: p.end,
+      tag: p.tag,
+      ...(p.text !== undefined ? { text: p.text } : {}),
+      limit: p.limit,
+      deadlineMs: p.deadlineMs,
+      continued: cursor !== undefined,
+      ...snapshot(),
+    };
+    for (;;) {
+      while (out.length > 0) yield out.shift()!;
+      if (finish) break;
+      await new Promise<void>((r) => {
+        wake = r;
+      });
+      wake = undefined;
+    }
+    const left = queues.filter((q) => !q.finished);
+    // the limit met on the very last message leaves nothing to continue: that is a complete scan
+    const reason: ScanDoneReason = left.length === 0 && finish === 'limit' ? 'complete' : (finish ?? 'complete');
+    yield {
+      type: 'done',
+      reason,
+      ...(left.length > 0 ? { cursor: encodeCursor(p, { done: counters.queuesDone, queues: left.map(({ brokerName, queueId, next, stop }) => ({ brokerName, queueId, next, stop })) }) } : {}),
+      ...snapshot(),
+    };
+  } finally {
+    // also reached when the consumer stops early (client gone): the workers see `finish` and stop after their call
+    finish ??= 'cancelled';
+    clearTimeout(deadline);
+    signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+/** broker-a q0, broker-b q0, broker-a q1, ...: concurrent queues spread over the brokers. */
+function interleave<T>(lists: T[][]): T[] {
+  const out: T[] = [];
+  for (let i = 0; lists.some((l) => i < l.length); i++) for (const l of lists) if (i < l.length) out.push(l[i]!);
+  return out;
+}
