@@ -31,7 +31,8 @@ export type ScanDoneReason = 'complete' | 'limit' | 'deadline' | 'cancelled';
 
 export type ScanEvent =
   | ({ type: 'start'; topic: string; begin: number; end: number; tag: string; text?: string; limit: number; deadlineMs: number; continued: boolean } & ScanCounters)
-  | ({ type: 'progress' } & ScanCounters)
+  /** `cursor` continues from here: a client that cancels keeps the last one it read. */
+  | ({ type: 'progress'; cursor?: string } & ScanCounters)
   | { type: 'messages'; messages: ScannedMessage[] }
   | { type: 'failure'; brokerName: string; addr: string; error: string }
   /** Last event. `cursor` continues the scan: the queues not finished, including those of failed brokers. */
@@ -84,12 +85,19 @@ export async function* scanTopic(admin: AdminClient, request: ScanRequest, signa
     finish ??= reason;
     wake?.();
   };
+  /** Positions of the unfinished queues: consistent with every message pushed so far (both change between awaits). */
+  const cursorNow = (): string | undefined => {
+    const left = queues.filter((q) => !q.finished);
+    if (left.length === 0) return undefined;
+    return encodeCursor(p, { done: counters.queuesDone, queues: left.map(({ brokerName, queueId, next, stop }) => ({ brokerName, queueId, next, stop })) });
+  };
   let lastProgress = 0;
   const progress = (force = false) => {
     const now = performance.now();
     if (!force && now - lastProgress < PROGRESS_EVERY_MS) return;
     lastProgress = now;
-    push({ type: 'progress', ...snapshot() });
+    const cursor = cursorNow();
+    push({ type: 'progress', ...(cursor ? { cursor } : {}), ...snapshot() });
   };
   const failed = new Set<string>();
   const brokerFailed = (brokerName: string, addr: string, error: unknown) => {
@@ -216,15 +224,10 @@ export async function* scanTopic(admin: AdminClient, request: ScanRequest, signa
       });
       wake = undefined;
     }
-    const left = queues.filter((q) => !q.finished);
+    const rest = cursorNow();
     // the limit met on the very last message leaves nothing to continue: that is a complete scan
-    const reason: ScanDoneReason = left.length === 0 && finish === 'limit' ? 'complete' : (finish ?? 'complete');
-    yield {
-      type: 'done',
-      reason,
-      ...(left.length > 0 ? { cursor: encodeCursor(p, { done: counters.queuesDone, queues: left.map(({ brokerName, queueId, next, stop }) => ({ brokerName, queueId, next, stop })) }) } : {}),
-      ...snapshot(),
-    };
+    const reason: ScanDoneReason = !rest && finish === 'limit' ? 'complete' : (finish ?? 'complete');
+    yield { type: 'done', reason, ...(rest ? { cursor: rest } : {}), ...snapshot() };
   } finally {
     // also reached when the consumer stops early (client gone): the workers see `finish` and stop after their call
     finish ??= 'cancelled';
