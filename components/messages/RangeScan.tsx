@@ -1,0 +1,231 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { TopicPage } from '@/lib/console/topics';
+import { fetchJson } from '../api';
+import { formatCount, formatDuration } from '../format';
+import { useUrlState } from '../useUrlState';
+import { Card, EmptyState, ErrorState, PartialFailures } from '../ui/states';
+import { ScanResults } from './ScanResults';
+import { fromLocalInput, fromUrlTime, toLocalInput, toUrlTime } from './scan-time';
+import { useRangeScan, type RangeScanState } from './useRangeScan';
+
+const LIMITS = ['100', '1000', '5000', '10000'];
+const QUICK: Array<[string, number]> = [['15 min', 15 * 60_000], ['1 h', 3600_000], ['24 h', 86_400_000], ['7 d', 7 * 86_400_000]];
+const REASON: Record<string, string> = {
+  complete: 'Scan complete',
+  limit: 'Stopped at the limit',
+  deadline: 'Stopped at the deadline',
+  cancelled: 'Cancelled',
+};
+
+const inputClass = (invalid: boolean) => `rounded border px-2 py-1.5 text-sm ${invalid ? 'border-red-500 ring-1 ring-red-300' : 'border-slate-300'}`;
+
+/**
+ * "Topic & time": every message of a topic stored in a time range, read queue by queue on the brokers without a
+ * consumer group, optionally narrowed by tag (on the broker) and by text (keys, properties, body; on the server).
+ * The query lives in the URL (topic, begin, end, tag, text, limit); times show in the browser's zone.
+ */
+export function RangeScan() {
+  const [url, setUrl] = useUrlState({ topic: '', begin: '', end: '', tag: '', text: '', limit: '1000' });
+  const [topic, setTopic] = useState(url.topic);
+  const [begin, setBegin] = useState('');
+  const [end, setEnd] = useState('');
+  const [tag, setTag] = useState(url.tag);
+  const [text, setText] = useState(url.text);
+  // any whole number the API takes works from a link (?limit=20); the select offers the usual ones
+  const [limit, setLimit] = useState(/^\d{1,5}$/.test(url.limit) && Number(url.limit) >= 1 && Number(url.limit) <= 10_000 ? url.limit : '1000');
+  const limits = LIMITS.includes(limit) ? LIMITS : [limit, ...LIMITS].sort((a, b) => Number(a) - Number(b));
+  const [zone, setZone] = useState('');
+  const [localError, setLocalError] = useState<{ field: string; message: string } | undefined>();
+  const { state, run, cancel, continueScan } = useRangeScan();
+  const topics = useQuery({ queryKey: ['topics-for-scan'], queryFn: () => fetchJson<TopicPage>('/api/topics?pageSize=500'), staleTime: 60_000, retry: false });
+
+  // the browser's zone and clock exist only after mount; a link with a full query runs at once
+  useEffect(() => {
+    setZone(Intl.DateTimeFormat().resolvedOptions().timeZone);
+    const now = Date.now();
+    const b = fromUrlTime(url.begin) ?? now - 3600_000;
+    const e = fromUrlTime(url.end) ?? now;
+    setBegin(toLocalInput(b));
+    setEnd(toLocalInput(e));
+    if (url.topic && url.begin && url.end) void run({ topic: url.topic, begin: b, end: e, tag: url.tag, text: url.text, limit: Number(limit) });
+    // once per mount: later URL changes come from this form, which runs the scan itself
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const submit = () => {
+    const b = fromLocalInput(begin);
+    const e = fromLocalInput(end);
+    if (!topic.trim()) return setLocalError({ field: 'topic', message: 'Pick a topic' });
+    if (b === undefined) return setLocalError({ field: 'begin', message: 'Begin is not a date and time' });
+    if (e === undefined) return setLocalError({ field: 'end', message: 'End is not a date and time' });
+    setLocalError(undefined);
+    setUrl({ topic: topic.trim(), begin: toUrlTime(b), end: toUrlTime(e), tag: tag.trim(), text: text.trim(), limit });
+    void run({ topic: topic.trim(), begin: b, end: e, tag, text, limit: Number(limit) });
+  };
+
+  const errorField = localError?.field ?? state.error?.field;
+  const running = state.status === 'running';
+  return (
+    <div className="space-y-4">
+      <form
+        className="flex flex-wrap items-end gap-3"
+        onSubmit={(ev) => {
+          ev.preventDefault();
+          submit();
+        }}
+      >
+        <Field label="Topic">
+          <input name="topic" list="scan-topics" value={topic} onChange={(ev) => setTopic(ev.target.value)} aria-invalid={errorField === 'topic'} className={`w-56 font-mono ${inputClass(errorField === 'topic')}`} placeholder="LabTopic" />
+          <datalist id="scan-topics">
+            {topics.data?.items.map((t) => <option key={t.topic} value={t.topic} />)}
+          </datalist>
+        </Field>
+        <Field label={`Stored from${zone ? ` (${zone})` : ''}`}>
+          <input name="begin" type="datetime-local" step={1} value={begin} onChange={(ev) => setBegin(ev.target.value)} aria-invalid={errorField === 'begin'} className={inputClass(errorField === 'begin')} />
+        </Field>
+        <Field label="to">
+          <input name="end" type="datetime-local" step={1} value={end} onChange={(ev) => setEnd(ev.target.value)} aria-invalid={errorField === 'end'} className={inputClass(errorField === 'end')} />
+        </Field>
+        <div className="flex gap-1 pb-0.5" aria-label="Quick ranges">
+          {QUICK.map(([label, ms]) => (
+            <button
+              key={label}
+              type="button"
+              title={`The last ${label}, ending now`}
+              onClick={() => {
+                const now = Date.now();
+                setBegin(toLocalInput(now - ms));
+                setEnd(toLocalInput(now));
+              }}
+              className="rounded border border-slate-300 px-2 py-1 text-xs text-slate-700 hover:bg-slate-100"
+            >
+              {label}
+            </button>
+          ))}
+        </div>
+        <Field label="Tags (TagA || TagB)">
+          <input name="tag" value={tag} onChange={(ev) => setTag(ev.target.value)} aria-invalid={errorField === 'tag'} className={`w-40 font-mono ${inputClass(errorField === 'tag')}`} placeholder="*" />
+        </Field>
+        <Field label="Text in keys, properties or body">
+          <input name="text" value={text} onChange={(ev) => setText(ev.target.value)} aria-invalid={errorField === 'text'} className={`w-52 ${inputClass(errorField === 'text')}`} placeholder="order-4711" />
+        </Field>
+        <Field label="At most">
+          <select name="limit" value={limit} onChange={(ev) => setLimit(ev.target.value)} className={inputClass(errorField === 'limit')}>
+            {limits.map((n) => <option key={n} value={n}>{formatCount(Number(n))}</option>)}
+          </select>
+        </Field>
+        <button type="submit" disabled={running} className="rounded bg-blue-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-blue-700 disabled:opacity-50">Scan</button>
+        {running && (
+          <button type="button" onClick={cancel} className="rounded border border-slate-300 bg-white px-4 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100">Cancel</button>
+        )}
+      </form>
+      {localError && <ErrorState title="Check the form" message={localError.message} />}
+      {state.status === 'idle' && !localError && (
+        <EmptyState title="Scan a topic by store time">
+          Every queue of the topic is read between the two times, on its master (a replica when the master is down), without a consumer group and without committing offsets.
+        </EmptyState>
+      )}
+      {state.status === 'error' && state.error && (
+        <ErrorState
+          title={state.error.status === 404 ? 'Topic not found' : state.error.status === 400 ? `Check ${state.error.field ?? 'the form'}` : 'Scan failed'}
+          message={state.error.message}
+        />
+      )}
+      {state.status !== 'idle' && (state.counters || state.messages.length > 0) && <ScanOutcome state={state} onContinue={continueScan} />}
+    </div>
+  );
+}
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <label className="flex flex-col text-sm">
+      <span className="text-slate-600">{label}</span>
+      {children}
+    </label>
+  );
+}
+
+function ScanOutcome({ state, onContinue }: { state: RangeScanState; onContinue: () => void }) {
+  // queues are read a few at a time, so rows arrive grouped by queue; store time is the order operators expect
+  const [order, setOrder] = useState<'time' | 'read'>('time');
+  const rows = useMemo(
+    () => (order === 'read' ? state.messages : [...state.messages].sort((a, b) => a.storeTimestamp - b.storeTimestamp || a.queueOffset - b.queueOffset)),
+    [order, state.messages],
+  );
+  const elapsed = useElapsed(state.status === 'running' ? state.startedAt : undefined);
+  const c = state.counters;
+  const running = state.status === 'running';
+  const figures = c && (
+    <>
+      queues <span className="tabular-nums">{formatCount(c.queuesDone)}/{formatCount(c.queuesTotal)}</span> · <span className="tabular-nums">{formatCount(c.scanned)}</span> scanned
+      {" "}· <span className="tabular-nums">{formatCount(c.matched)}</span> matched ·{' '}
+      <span className="tabular-nums">{running ? formatDuration(elapsed) : `${(c.elapsedMs / 1000).toFixed(1)} s`}</span>
+    </>
+  );
+  return (
+    <Card
+      title={
+        <span data-testid="scan-count">
+          {formatCount(state.messages.length)} message{state.messages.length === 1 ? '' : 's'}
+          {state.requests > 1 && <span className="ml-1 font-normal text-slate-500">in {state.requests} requests</span>}
+        </span>
+      }
+      actions={
+        <div className="flex items-center gap-3">
+          <label className="flex items-center gap-1 text-xs text-slate-600">
+            Order
+            <select name="order" value={order} onChange={(ev) => setOrder(ev.target.value === 'read' ? 'read' : 'time')} className="rounded border border-slate-300 px-1 py-0.5 text-xs">
+              <option value="time">by store time</option>
+              <option value="read">as read (queue by queue)</option>
+            </select>
+          </label>
+          {state.cursor && !running && (
+            <button type="button" onClick={onContinue} className="rounded border border-blue-300 bg-white px-3 py-1 text-xs font-medium text-blue-700 hover:bg-blue-50">
+              Continue
+            </button>
+          )}
+        </div>
+      }
+    >
+      <div className="space-y-3 p-3">
+        <p className="text-sm text-slate-600" data-testid={running ? 'scan-progress' : 'scan-status'} aria-live="polite">
+          {running ? (
+            <span className="inline-flex items-center gap-2">
+              <span className="h-3 w-3 animate-spin rounded-full border-2 border-slate-300 border-t-slate-600" aria-hidden="true" />
+              Scanning: {figures}
+            </span>
+          ) : (
+            <>
+              <span className="font-medium text-slate-800">{REASON[state.reason ?? 'complete']}</span>
+              {figures && <>: {figures}</>}
+              {state.cursor && <span className="text-slate-500"> · Continue reads the rest</span>}
+            </>
+          )}
+        </p>
+        <PartialFailures failures={state.failures} />
+        {state.messages.length === 0 ? (
+          running ? null : (
+            <EmptyState title="No message matched">
+              Nothing stored in this range passed the filters. Tags match exactly (case-sensitive); the text is searched in keys, property values and the body.
+            </EmptyState>
+          )
+        ) : (
+          <ScanResults messages={rows} />
+        )}
+      </div>
+    </Card>
+  );
+}
+
+function useElapsed(since: number | undefined): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (since === undefined) return;
+    const id = setInterval(() => setNow(Date.now()), 500);
+    return () => clearInterval(id);
+  }, [since]);
+  return since === undefined ? 0 : Math.max(0, now - since);
+}
