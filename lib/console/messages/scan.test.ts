@@ -18,7 +18,7 @@ function reply(code: number, extFields: Record<string, string | number> = {}, bo
  * that no tag matches (the broker answers NO_MATCHED_MSG and skips to the end). `pull` decides how pulls behave.
  */
 function fakeAdmin(options: { masterDown?: boolean; pull?: () => Promise<RemotingCommand> } = {}) {
-  const admin = new AdminClient({ ...readConfig({}), namesrvAddrs: ['10.0.0.9:9876'], requestTimeoutMs: 500 });
+  const admin = new AdminClient({ ...readConfig(), namesrvAddrs: ['10.0.0.9:9876'], requestTimeoutMs: 500 });
   const calls: Array<{ addr: string; code: number }> = [];
   admin.invoke = async (addr: string, request: RemotingRequest): Promise<RemotingCommand> => {
     calls.push({ addr, code: request.code });

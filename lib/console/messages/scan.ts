@@ -43,6 +43,8 @@ export const QUEUE_CONCURRENCY = 4;
 /** Messages per pull: the broker's own default batch. */
 export const PULL_BATCH = 32;
 const PROGRESS_EVERY_MS = 200;
+/** Events waiting for a slow reader before the queue workers pause: the reader's pace bounds the scan's memory. */
+const MAX_BUFFERED_EVENTS = 64;
 /** Bit of QueueData.perm: the queues can be read. */
 const PERM_READ = 4;
 
@@ -81,9 +83,19 @@ export async function* scanTopic(admin: AdminClient, request: ScanRequest, signa
     wake?.();
   };
   let finish: ScanDoneReason | undefined;
+  let roomWaiters: Array<() => void> = [];
+  const releaseRoom = () => {
+    const waiters = roomWaiters;
+    roomWaiters = [];
+    for (const w of waiters) w();
+  };
+  const waitForRoom = async () => {
+    while (!finish && out.length >= MAX_BUFFERED_EVENTS) await new Promise<void>((r) => roomWaiters.push(r));
+  };
   const stopWith = (reason: ScanDoneReason) => {
     finish ??= reason;
     wake?.();
+    releaseRoom();
   };
   /** Positions of the unfinished queues: consistent with every message pushed so far (both change between awaits). */
   const cursorNow = (): string | undefined => {
@@ -140,7 +152,7 @@ export async function* scanTopic(admin: AdminClient, request: ScanRequest, signa
       counters.queuesDone++;
       progress(true);
     } else progress();
-    if (finish) wake?.();
+    if (finish) stopWith(finish);
   };
 
   const resolve = async (reader: BrokerReader, q: QueueState) => {
@@ -169,6 +181,8 @@ export async function* scanTopic(admin: AdminClient, request: ScanRequest, signa
         counters.inRange += range.stop - range.next;
       }
       while (!finish && !failed.has(q.brokerName) && q.next! < q.stop!) {
+        await waitForRoom();
+        if (finish) return;
         const page = await reader.call((addr) =>
           pullMessage(admin, addr, { topic: p.topic, queueId: q.queueId, queueOffset: q.next!, maxMsgNums: Math.min(PULL_BATCH, q.stop! - q.next!), subscription }, timeoutMs),
         );
@@ -217,7 +231,10 @@ export async function* scanTopic(admin: AdminClient, request: ScanRequest, signa
       ...snapshot(),
     };
     for (;;) {
-      while (out.length > 0) yield out.shift()!;
+      while (out.length > 0) {
+        yield out.shift()!;
+        if (out.length < MAX_BUFFERED_EVENTS / 2) releaseRoom();
+      }
       if (finish) break;
       await new Promise<void>((r) => {
         wake = r;
@@ -231,6 +248,7 @@ export async function* scanTopic(admin: AdminClient, request: ScanRequest, signa
   } finally {
     // also reached when the consumer stops early (client gone): the workers see `finish` and stop after their call
     finish ??= 'cancelled';
+    releaseRoom();
     clearTimeout(deadline);
     signal?.removeEventListener('abort', onAbort);
   }
