@@ -19,6 +19,8 @@ export interface KeySearchResult extends KeySearch {
   more: boolean;
   failures: BrokerFailure[];
   requests: number;
+  /** Seconds with more than 64 matches per broker, read from the queues (the index cannot page through them). */
+  scans: number;
   asOf: number;
 }
 
@@ -35,6 +37,7 @@ export async function searchByKey(admin: AdminClient, search: KeySearch): Promis
     more: result.more,
     failures: result.failures,
     requests: result.requests,
+    scans: result.scans,
     asOf: Date.now(),
   };
 }

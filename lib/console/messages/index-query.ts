@@ -3,6 +3,7 @@ import type { StoredMessage } from '../../rocketmq/stored-message';
 import type { AdminClient } from '../admin';
 import { fanOut, type BrokerFailure } from '../fanout';
 import type { ReadTarget } from './targets';
+import { scanWindow } from './window-scan';
 
 export interface IndexQuery {
   topic: string;
@@ -28,6 +29,8 @@ export interface IndexQueryResult {
   failures: BrokerFailure[];
   /** QUERY_MESSAGE calls made, over all brokers. */
   requests: number;
+  /** Seconds read from the queues because the index could not page through them. */
+  scans: number;
 }
 
 /**
@@ -38,6 +41,7 @@ export interface IndexQueryResult {
  */
 export async function queryIndex(admin: AdminClient, targets: ReadTarget[], q: IndexQuery, deadlineMs: number): Promise<IndexQueryResult> {
   let requests = 0;
+  let scans = 0;
   const timeoutMs = admin.config.requestTimeoutMs * 3;
   const perBroker = async (t: ReadTarget) => {
     const hits: IndexHit[] = [];
@@ -62,8 +66,19 @@ export async function queryIndex(admin: AdminClient, targets: ReadTarget[], q: I
         more = true;
         break;
       }
-      // a second with more than 64 candidates cannot be paged through: step over it rather than loop
-      end = fresh === 0 ? Math.floor(oldest / 1000) * 1000 - 1 : oldest;
+      if (fresh === 0) {
+        // the index keeps times to the second: a second with more than 64 candidates comes back the same whatever
+        // the window. Everything newer was seen; the rest of that second is read from the queues instead.
+        const from = Math.max(q.begin, oldest - 1000);
+        for (const m of await scanWindow(admin, t.addr, q.topic, t.queueIds, from, oldest, (x) => matchesKey(x, q.key, false, q.topic))) {
+          if (!seen.has(m.commitLogOffset)) {
+            seen.add(m.commitLogOffset);
+            hits.push({ message: m, brokerName: t.brokerName });
+          }
+        }
+        scans += 1;
+        end = oldest - 1001;
+      } else end = oldest;
       if (end < q.begin) break;
     }
     return { hits, more };
@@ -75,5 +90,6 @@ export async function queryIndex(admin: AdminClient, targets: ReadTarget[], q: I
     more: all.length > q.limit || results.some((r) => r.value.more),
     failures: failures.map((f) => f.failure),
     requests,
+    scans,
   };
 }

@@ -5,6 +5,8 @@ import { fetchRoute } from '../topic-detail';
 export interface ReadTarget {
   brokerName: string;
   addr: string;
+  /** The topic's readable queues on this broker. */
+  queueIds: number[];
 }
 
 /**
@@ -15,7 +17,8 @@ export async function routeTargets(admin: AdminClient, topic: string): Promise<R
   const route = await fetchRoute(topic, admin);
   return route.brokerDatas.flatMap((b) => {
     const addr = b.brokerAddrs.get(0) ?? [...b.brokerAddrs.values()][0];
-    return addr ? [{ brokerName: b.brokerName, addr }] : [];
+    const reads = route.queueDatas.find((q) => q.brokerName === b.brokerName)?.readQueueNums ?? 0;
+    return addr ? [{ brokerName: b.brokerName, addr, queueIds: Array.from({ length: reads }, (_, i) => i) }] : [];
   });
 }
 

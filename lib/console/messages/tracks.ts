@@ -29,7 +29,7 @@ export interface GroupTrack {
  * pull consumers are PULL; a push group is CONSUMED once its committed offset on the queue is past the message,
  * CONSUMED_BUT_FILTERED when its tag subscription does not take the message's tag.
  */
-export async function trackMessage(admin: AdminClient, message: MessageView, targets: ReadTarget[]): Promise<{ tracks: GroupTrack[]; failures: BrokerFailure[] }> {
+export async function trackMessage(admin: AdminClient, message: MessageView, targets: Array<Pick<ReadTarget, 'brokerName' | 'addr'>>): Promise<{ tracks: GroupTrack[]; failures: BrokerFailure[] }> {
   const deadline = admin.config.fanOutDeadlineMs;
   const timeout = admin.config.requestTimeoutMs;
   const who = await fanOut(targets, (t) => queryTopicConsumeByWho(admin, t.addr, message.topic, timeout), deadline);
