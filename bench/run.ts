@@ -11,6 +11,7 @@ import { adminCallsBench } from './admin-calls';
 import { groupsBench } from './groups';
 import { messagesBench } from './messages';
 import { resetBench } from './reset';
+import { scanBench } from './scan';
 import { ensureCluster, root, version } from './sandbox';
 
 // the console-server measurements need a production build
@@ -41,6 +42,11 @@ try {
     const messages = await messagesBench(cluster);
     results.messages = messages;
     failed ||= !messages.passed;
+  }
+  if (!only || only.includes('scan')) {
+    const scan = await scanBench(cluster);
+    results.scan = scan;
+    failed ||= !scan.passed;
   }
   if (!only || only.includes('groups')) {
     const counts = (process.env.BENCH_GROUPS ?? '2000,10000').split(',').map(Number);
