@@ -9,7 +9,7 @@ test.describe('message search and trace', () => {
     await open(page, '/messages');
     await page.getByLabel('Message ID (msgId or offsetMsgId)').fill('nope');
     await page.getByRole('button', { name: 'Find message' }).click();
-    await expect(page.getByRole('alert')).toContainText('hexadecimal');
+    await expect(page.getByText('a message id is hexadecimal')).toBeVisible();
     await page.getByLabel('Message ID (msgId or offsetMsgId)').fill(sent.msgId.toLowerCase());
     await page.getByRole('button', { name: 'Find message' }).click();
     await expect(page).toHaveURL(new RegExp(`/messages/${sent.msgId}$`));
