@@ -19,7 +19,7 @@ const columns: Array<ColumnDef<MessageSummary, unknown>> = [
     ),
   },
   { accessorKey: 'tags', header: 'Tags', cell: ({ row }) => row.original.tags ?? <span className="text-slate-400">—</span> },
-  { id: 'keys', header: 'Keys', accessorFn: (m) => m.keys.join(' '), cell: ({ row }) => <span className="font-mono text-xs">{row.original.keys.join(' ')}</span> },
+  { id: 'keys', header: 'Keys', accessorFn: (m) => m.keys.join(' '), cell: ({ row }) => <span className="whitespace-nowrap font-mono text-xs">{row.original.keys.join(' ')}</span> },
   { accessorKey: 'brokerName', header: 'Broker' },
   { accessorKey: 'queueId', header: 'Queue', meta: { numeric: true } },
   { accessorKey: 'queueOffset', header: 'Queue offset', meta: { numeric: true }, cell: ({ row }) => formatCount(row.original.queueOffset) },
