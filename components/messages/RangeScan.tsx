@@ -182,7 +182,7 @@ function ScanOutcome({ state, onContinue }: { state: RangeScanState; onContinue:
               <option value="read">as read (queue by queue)</option>
             </select>
           </label>
-          {state.cursor && !running && (
+          {!running && (state.cursor || state.reason === 'cancelled') && (
             <button type="button" onClick={onContinue} className="rounded border border-blue-300 bg-white px-3 py-1 text-xs font-medium text-blue-700 hover:bg-blue-50">
               Continue
             </button>
@@ -201,7 +201,7 @@ function ScanOutcome({ state, onContinue }: { state: RangeScanState; onContinue:
             <>
               <span className="font-medium text-slate-800">{REASON[state.reason ?? 'complete']}</span>
               {figures && <>: {figures}</>}
-              {state.cursor && <span className="text-slate-500"> · Continue reads the rest</span>}
+              {(state.cursor || state.reason === 'cancelled') && <span className="text-slate-500"> · Continue reads the rest</span>}
             </>
           )}
         </p>

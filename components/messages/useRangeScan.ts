@@ -82,26 +82,27 @@ export function useRangeScan() {
   const query = useRef<RangeScanQuery | undefined>(undefined);
   const seen = useRef(new Set<string>());
 
-  const run = useCallback(async (q: RangeScanQuery, cursor?: string) => {
+  /** `append` keeps the rows so far: a continuation, or a cancelled scan started again before it sent a cursor. */
+  const run = useCallback(async (q: RangeScanQuery, cursor?: string, append = cursor !== undefined) => {
     controller.current?.abort();
     const abort = new AbortController();
     controller.current = abort;
     query.current = q;
-    if (!cursor) seen.current = new Set();
+    if (!append) seen.current = new Set();
     // a request replaced by a newer one (or by React's double mount in development) no longer touches the state
     const setState = (update: (s: RangeScanState) => RangeScanState) => {
       if (controller.current === abort) setShared(update);
     };
     setState((s) => ({
-      ...(cursor ? s : IDLE),
+      ...(append ? s : IDLE),
       status: 'running',
       reason: undefined,
       error: undefined,
       counters: undefined,
       cursor: undefined,
-      failures: cursor ? s.failures : [],
+      failures: append ? s.failures : [],
       startedAt: Date.now(),
-      requests: (cursor ? s.requests : 0) + 1,
+      requests: (append ? s.requests : 0) + 1,
     }));
     let pending: ScannedMessage[] = [];
     let lastCursor: string | undefined = cursor;
@@ -164,8 +165,8 @@ export function useRangeScan() {
 
   const cancel = useCallback(() => controller.current?.abort(), []);
   const continueScan = useCallback(() => {
-    if (query.current && state.cursor) void run(query.current, state.cursor);
-  }, [run, state.cursor]);
+    if (query.current && (state.cursor || state.reason === 'cancelled')) void run(query.current, state.cursor, true);
+  }, [run, state.cursor, state.reason]);
 
   useEffect(() => () => controller.current?.abort(), []);
   return { state, run, cancel, continueScan };
