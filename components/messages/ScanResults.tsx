@@ -10,7 +10,7 @@ import { messageHref } from './links';
 
 const ROW_PX = 36;
 // msgIds are 56 hex digits on IPv6 hosts: the table scrolls sideways on narrow screens rather than cut them
-const GRID = 'grid min-w-[1240px] grid-cols-[25rem_minmax(5rem,0.7fr)_minmax(9rem,1.4fr)_5.5rem_3.5rem_6rem_4.5rem_18rem] gap-x-3';
+const GRID = 'grid min-w-[1120px] grid-cols-[23.5rem_minmax(4.5rem,0.6fr)_minmax(6rem,1fr)_5rem_3rem_5.5rem_4rem_minmax(15.5rem,1.2fr)] gap-x-2';
 const HEADERS: Array<[string, boolean]> = [
   ['msgId', false], ['Tags', false], ['Keys', false], ['Broker', false], ['Queue', true], ['Queue offset', true], ['Body', true], ['Stored', false],
 ];
@@ -29,7 +29,7 @@ export function ScanResults({ messages }: { messages: ScannedMessage[] }) {
           <div key={label} role="columnheader" className={`whitespace-nowrap ${numeric ? 'text-right' : ''}`}>{label}</div>
         ))}
       </div>
-      <div ref={scroller} className="max-h-[560px] min-w-[1240px] overflow-y-auto" data-testid="scan-scroller">
+      <div ref={scroller} className="max-h-[560px] min-w-[1120px] overflow-y-auto" data-testid="scan-scroller">
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
             const m = messages[item.index]!;
