@@ -117,7 +117,9 @@ export class BufferReader {
 
   /** int64 as a number; RocketMQ offsets and timestamps stay far below 2^53. */
   int64(): number {
-    return Number(this.buffer.readBigInt64BE(this.take(8)));
+    // two 32-bit reads: a BigInt per field cost more than the rest of a stored message's decoding
+    const at = this.take(8);
+    return this.buffer.readInt32BE(at) * 4294967296 + this.buffer.readUInt32BE(at + 4);
   }
 
   bigint64(): bigint {

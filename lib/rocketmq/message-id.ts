@@ -41,7 +41,7 @@ function idBytes(id: string): Buffer | undefined {
 
 /** IP bytes as Java's InetAddress.getHostAddress prints them. */
 export function ipToString(ip: Uint8Array): string {
-  if (ip.length === 4) return Array.from(ip).join('.');
+  if (ip.length === 4) return `${ip[0]}.${ip[1]}.${ip[2]}.${ip[3]}`;
   if (ip.length !== 16) throw new RangeError(`an IP address has 4 or 16 bytes, not ${ip.length}`);
   const groups: string[] = [];
   for (let i = 0; i < 16; i += 2) groups.push(((ip[i]! << 8) | ip[i + 1]!).toString(16));

@@ -6,7 +6,7 @@
 import * as zlib from 'node:zlib';
 import { decompress as fzstdDecompress } from 'fzstd';
 import { BufferReader } from '../remoting';
-import { ipToString, offsetMessageIdFromBytes } from './message-id';
+import { ipToString } from './message-id';
 
 export const MAGIC_V1 = 0xdaa320a7 | 0;
 /** 5.1+: written only for topics longer than 127 bytes; the topic length becomes an int16. */
@@ -122,21 +122,24 @@ export function decodeStoredMessage(buffer: Buffer, start = 0): StoredMessage {
   const queueId = r.int32();
   const flag = r.int32();
   const queueOffset = r.int64();
+  const commitLogOffsetAt = r.position;
   const commitLogOffset = r.int64();
   const sysFlag = r.int32();
   const sysFlags = decodeSysFlag(sysFlag);
   const bornTimestamp = r.int64();
   const bornHost = host(r, sysFlags.bornHostV6);
   const storeTimestamp = r.int64();
+  const storeHostAt = r.position;
   const storeIp = r.bytes(sysFlags.storeHostV6 ? 16 : 4);
   const storePort = r.int32();
+  // store ip, port and commit-log offset as the record holds them, hexed in place (MessageDecoder.createMessageId)
+  const offsetMsgId = (buffer.toString('hex', storeHostAt, r.position) + buffer.toString('hex', commitLogOffsetAt, commitLogOffsetAt + 8)).toUpperCase();
   const reconsumeTimes = r.int32();
   const preparedTransactionOffset = r.int64();
   const stored = r.bytes(r.int32());
   const topic = r.utf8(magicCode === MAGIC_V2 ? r.int16() : r.int8());
   // Java reads the properties length as a signed short; the broker caps properties at Short.MAX_VALUE anyway
   const properties = parseProperties(r.utf8(r.uint16()));
-  const offsetMsgId = offsetMessageIdFromBytes(storeIp, storePort, commitLogOffset);
   const uniqKey = properties.UNIQ_KEY;
   return {
     storeSize,
@@ -175,13 +178,22 @@ function host(r: BufferReader, v6: boolean): string {
  * with an empty name or value are dropped, a value keeps any further U+0001, and a later duplicate wins.
  */
 export function parseProperties(text: string): Record<string, string> {
-  const pairs: Array<[string, string]> = [];
-  for (const entry of text.split('\u0002')) {
-    const sep = entry.indexOf('\u0001');
-    if (sep > 0 && sep < entry.length - 1) pairs.push([entry.slice(0, sep), entry.slice(sep + 1)]);
+  const out: Record<string, string> = {};
+  let at = 0;
+  while (at < text.length) {
+    let end = text.indexOf('\u0002', at);
+    if (end < 0) end = text.length;
+    const sep = text.indexOf('\u0001', at);
+    if (sep > at && sep < end - 1) {
+      const name = text.slice(at, sep);
+      const value = text.slice(sep + 1, end);
+      // a "__proto__" name stays a plain key, as Object.fromEntries would keep it
+      if (name === '__proto__') Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
+      else out[name] = value;
+    }
+    at = end + 1;
   }
-  // fromEntries defines own properties, so a "__proto__" name stays a plain key
-  return Object.fromEntries(pairs);
+  return out;
 }
 
 function body(stored: Buffer, flags: SysFlagInfo): Pick<StoredMessage, 'body' | 'bodyCompressed' | 'bodyError'> {
