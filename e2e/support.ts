@@ -4,5 +4,7 @@ import { expect, type Page } from '@playwright/test';
 export async function open(page: Page, url: string) {
   const response = await page.goto(url);
   await expect(page.locator('html[data-hydrated="true"]')).toHaveCount(1);
+  // Suspense boundaries hydrate after the shell: wait for theirs too
+  await expect(page.locator('[data-hydration="pending"]')).toHaveCount(0);
   return response;
 }

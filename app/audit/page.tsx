@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
+import { HydrationGate } from '@/components/HydrationGate';
 import { AuditListView } from '@/components/audit/AuditListView';
 import { PageHeader } from '@/components/shell/PageHeader';
 
@@ -11,7 +12,9 @@ export default function AuditPage() {
     <>
       <PageHeader crumbs={[{ label: 'Audit log' }]} title="Audit log" subtitle="Every offset reset and undo: who, when, what it was about to do, and what it did, queue by queue." />
       <Suspense>
-        <AuditListView />
+        <HydrationGate>
+          <AuditListView />
+        </HydrationGate>
       </Suspense>
     </>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
+import { HydrationGate } from '@/components/HydrationGate';
 import { GroupListView } from '@/components/groups/GroupListView';
 import { groupListQueryString, groupListState } from '@/components/groups/listState';
 import { PageHeader } from '@/components/shell/PageHeader';
@@ -36,7 +37,9 @@ export default async function GroupsPage({ searchParams }: { searchParams: Promi
         subtitle="Every group on every master with its lag in messages and in time, clients and consume rate (as mqadmin consumerProgress), from a snapshot refreshed in the background."
       />
       <Suspense>
-        <GroupListView initial={'value' in initial ? initial.value : undefined} initialKey={key} initialError={'error' in initial ? initial.error : undefined} />
+        <HydrationGate>
+          <GroupListView initial={'value' in initial ? initial.value : undefined} initialKey={key} initialError={'error' in initial ? initial.error : undefined} />
+        </HydrationGate>
       </Suspense>
     </>
   );

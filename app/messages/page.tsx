@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
+import { HydrationGate } from '@/components/HydrationGate';
 import { MessageSearch } from '@/components/messages/MessageSearch';
 import { RangeScan } from '@/components/messages/RangeScan';
 import { PageHeader } from '@/components/shell/PageHeader';

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
+import { HydrationGate } from '@/components/HydrationGate';
 import { PageHeader } from '@/components/shell/PageHeader';
 import { topicListQueryString, topicListState } from '@/components/topics/listState';
 import { TopicListView } from '@/components/topics/TopicListView';
@@ -33,7 +34,9 @@ export default async function TopicsPage({ searchParams }: { searchParams: Promi
     <>
       <PageHeader crumbs={[{ label: 'Topics' }]} title="Topics" subtitle="Every topic the namesrv routes, with its type, queues and traffic (as mqadmin topicList)." />
       <Suspense>
-        <TopicListView initial={'value' in initial ? initial.value : undefined} initialKey={key} initialError={'error' in initial ? initial.error : undefined} />
+        <HydrationGate>
+          <TopicListView initial={'value' in initial ? initial.value : undefined} initialKey={key} initialError={'error' in initial ? initial.error : undefined} />
+        </HydrationGate>
       </Suspense>
     </>
   );

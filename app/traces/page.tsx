@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
+import { HydrationGate } from '@/components/HydrationGate';
 import { TraceSearch } from '@/components/messages/TraceSearch';
 import { PageHeader } from '@/components/shell/PageHeader';
 import { Spinner } from '@/components/ui/states';

@@ -21,7 +21,12 @@ describe(`consumer groups live (${LIVE.version})`, () => {
       const g = ours.get(row.group);
       expect(g, row.group).toBeDefined();
       expect(g!.lag, `${row.group} lag`).toBe(row.diffTotal);
-      expect(g!.clients, `${row.group} clients`).toBe(row.count);
+      if (g!.clients !== row.count) {
+        // mqadmin counts the broker's connection entries: after a broker froze (other suites do that), a client can
+        // hold a second, stale channel to it for a while. The clients are its distinct client ids.
+        const listed = await consumerConnection(row.group, false);
+        expect(g!.clients, `${row.group} clients`).toBe(new Set(listed.clients.map((c) => c.clientId)).size);
+      }
       if (row.count > 0) {
         // TPS is the brokers' 1-minute rate, asked for online groups; an offline group consumes nothing now (0),
         // while mqadmin still shows the rate decaying for up to a minute after its clients left
