@@ -5,6 +5,7 @@ import type { AdminClient } from '../admin';
 import { BadInputError, ConflictError, NotFoundError, describeFailure } from '../errors';
 import type { Store } from '../store';
 import { findMessageById } from './lookup';
+import type { MessageSummary } from './model';
 import { routeTargets } from './targets';
 
 export interface ResendRequest {
@@ -15,18 +16,12 @@ export interface ResendRequest {
   clientId?: string;
 }
 
-export interface ResendPreview {
+/** The message to resend, as a result row shows it. */
+type ResentMessage = Pick<MessageSummary, 'msgId' | 'offsetMsgId' | 'topic' | 'brokerName' | 'queueId' | 'queueOffset' | 'tags' | 'keys' | 'bodySize'>;
+
+export interface ResendPreview extends ResentMessage {
   previewId: string;
   expiresAt: number;
-  msgId: string;
-  offsetMsgId: string;
-  topic: string;
-  brokerName: string;
-  queueId: number;
-  queueOffset: number;
-  tags?: string;
-  keys: string[];
-  bodySize: number;
   group: string;
   clientId: string;
   clients: ClientConnection[];
