@@ -41,8 +41,12 @@ export function decodeConsumerConnection(reply: RemotingCommand, addr = ''): Con
     };
   });
   const subscriptions = entries(asObject(root.subscriptionTable ?? {}, 'subscriptionTable')).map(([, v]) => decodeSubscriptionData(v));
+  // one client can hold two channels to a broker for a while (it reconnected after the broker stalled, the old
+  // channel is not expired yet): the broker lists both, with different addresses. It is one client.
+  const byId = new Map<string, ClientConnection>();
+  for (const c of connections) if (!byId.has(c.clientId)) byId.set(c.clientId, c);
   return {
-    connections: connections.sort((a, b) => (a.clientId < b.clientId ? -1 : a.clientId > b.clientId ? 1 : 0)),
+    connections: [...byId.values()].sort((a, b) => (a.clientId < b.clientId ? -1 : a.clientId > b.clientId ? 1 : 0)),
     subscriptions: subscriptions.sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : 0)),
     consumeType: optString(root.consumeType) ?? '',
     messageModel: optString(root.messageModel) ?? '',
