@@ -232,7 +232,9 @@ export async function consumerConnection(group: string, cache = true): Promise<C
     }
     if (line.trim() === '') continue;
     const f = line.trim().split(/\s+/);
-    if (section === 'clients' && f.length >= 4) result.clients.push({ clientId: f[0]!, clientAddr: f[1]!, language: f[2]!, version: f[3]! });
+    // a client that reconnected after a broker stalled is listed once per channel until the old one expires: the
+    // console shows clients, so the oracle is the distinct client ids
+    if (section === 'clients' && f.length >= 4 && !result.clients.some((c) => c.clientId === f[0])) result.clients.push({ clientId: f[0]!, clientAddr: f[1]!, language: f[2]!, version: f[3]! });
     if (section === 'subs') result.subscriptions.push({ topic: f[0]!, expression: f.slice(1).join(' ') });
   }
   return result;
