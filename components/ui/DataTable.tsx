@@ -38,8 +38,7 @@ export function DataTable<T>({
   dense = false,
 }: {
   data: T[];
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- TanStack's ColumnDef value type varies per column
-  columns: Array<ColumnDef<T, any>>;
+  columns: Array<ColumnDef<T, unknown>>;
   serverSorting?: ServerSorting;
   initialSorting?: SortingState;
   rowTestId?: string;
