@@ -13,8 +13,8 @@ export type TraceMessageType = (typeof TRACE_MESSAGE_TYPES)[number] | `unknown($
 /** ConsumeReturnType ordinals in SubAfter's contextCode. */
 export const CONSUME_CONTEXT_CODES = ['SUCCESS', 'TIME_OUT', 'EXCEPTION', 'RETURNNULL', 'FAILED'] as const;
 
-export interface PubRecord {
-  type: 'Pub';
+/** The fields a producer writes for a send and for its transaction's end alike. */
+interface ProducerSide {
   timestamp: number;
   regionId: string;
   /** Producer group. */
@@ -25,9 +25,13 @@ export interface PubRecord {
   tags: string;
   keys: string;
   storeHost: string;
+  msgType: TraceMessageType;
+}
+
+export interface PubRecord extends ProducerSide {
+  type: 'Pub';
   bodyLength: number;
   costTime: number;
-  msgType: TraceMessageType;
   /** 14+ fields only. */
   offsetMsgId?: string;
   /** 13+ fields only. */
@@ -64,17 +68,8 @@ export interface SubAfterRecord {
   groupName?: string;
 }
 
-export interface EndTransactionRecord {
+export interface EndTransactionRecord extends ProducerSide {
   type: 'EndTransaction';
-  timestamp: number;
-  regionId: string;
-  groupName: string;
-  topic: string;
-  msgId: string;
-  tags: string;
-  keys: string;
-  storeHost: string;
-  msgType: TraceMessageType;
   transactionId: string;
   /** COMMIT_MESSAGE, ROLLBACK_MESSAGE or UNKNOW. */
   transactionState: string;
