@@ -31,8 +31,14 @@ describe(`queue offsets live (${LIVE.version})`, () => {
     const t = await storeTime(middle);
     const found = await searchOffsetByTimestamp(pool, LIVE.brokerAMaster, 'LabTopic', 1, t);
     expect(found).toBeLessThanOrEqual(middle);
-    expect(await storeTime(found)).toBeGreaterThanOrEqual(t);
-    if (found > 0) expect(await storeTime(found - 1)).toBeLessThan(t);
+    if (LIVE.isV5) {
+      expect(await storeTime(found)).toBeGreaterThanOrEqual(t);
+      if (found > 0) expect(await storeTime(found - 1)).toBeLessThan(t);
+    } else {
+      // 4.9's binary search stops at any message stored in that very millisecond, not the first of them
+      expect(await storeTime(found)).toBe(t);
+      if (found > 0) expect(await storeTime(found - 1)).toBeLessThanOrEqual(t);
+    }
     // past the last message 5.x answers max; 4.9 stops at the last message (max - 1)
     expect(await searchOffsetByTimestamp(pool, LIVE.brokerAMaster, 'LabTopic', 1, Date.now() + 86_400_000)).toBe(LIVE.isV5 ? max : max - 1);
   });

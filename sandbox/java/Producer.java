@@ -80,6 +80,9 @@ public class Producer {
                 send(producer, "timer", m);
             }
         } finally {
+            // the trace dispatcher sends a batch once its first record is 500 ms old, asynchronously; shutdown waits
+            // for the batch to be handed over but not for the send, so records still in flight were lost
+            Thread.sleep(1500);
             producer.shutdown();
             if (out != null) out.close();
         }

@@ -63,5 +63,8 @@ expected=$(awk -F'\t' '$1 != "order"' "$T/sent.tsv" | wc -l)
 "$REPO_ROOT/node_modules/.bin/tsx" "$S/wait-delivered.ts" "$NAMESRV_ADDR_LOCAL" LabTopic "$expected" \
   || die "LabTopic did not receive all $expected messages"
 log "LabTopic holds all $expected messages"
+"$REPO_ROOT/node_modules/.bin/tsx" "$S/wait-traced.ts" "$NAMESRV_ADDR_LOCAL" "$T/sent.tsv" \
+  || die "the trace topic lacks Pub records of sent messages"
+log "every sent message has its Pub trace record"
 touch "$T/.seeded"
 if [ "$LIVE" = 1 ]; then start_live; fi
