@@ -63,7 +63,7 @@ try {
     env.NAMESRV_ADDR = '127.0.0.1:9876';
   }
   buildIfStale();
-  // a bounded heap keeps the console's memory flat at 10,000 groups (see README); NODE_OPTIONS overrides it
+  // V8 flags from package.json config.consoleNodeOptions (README, Configuration); NODE_OPTIONS overrides them
   const { config } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
   const serverEnv = { ...env, NODE_OPTIONS: process.env.NODE_OPTIONS ?? config?.consoleNodeOptions ?? '' };
   server = spawn('npx', ['next', 'start', '-p', port], { cwd: root, env: serverEnv, stdio: ['ignore', 'pipe', 'inherit'] });

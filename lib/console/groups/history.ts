@@ -1,4 +1,5 @@
 import type { GroupLagRow, QueueLagRow, Store } from '../store';
+import { compareMessageQueues } from '../../rocketmq/message-queue';
 import { log } from '../log';
 import type { LagSnapshot } from './types';
 
@@ -26,16 +27,27 @@ export function historyOptionsFromEnv(env: Readonly<Record<string, string | unde
   };
 }
 
+/** What was last written for one group: its total, and a fingerprint of its per-queue lags. */
+interface Written {
+  lag: number;
+  t: number;
+  /** Fingerprint of (topic, brokerName, queueId, lag) over the group's queues in MessageQueue order. */
+  queuesHash: number;
+  queuesT: number;
+}
+
 /**
  * Writes the lag of every group (and of each of its queues) from the snapshots into the store. To keep 10,000
  * groups affordable, a point is written when the value changed or the heartbeat is due; charts draw steps, so an
  * unwritten sample equals the previous point. Old points are folded into buckets and dropped after the retention.
+ *
+ * Per queue it remembers only a fingerprint per group, not each queue's last value (at 10,000 groups of 24 queues
+ * that map alone held 30 MB): when any queue of a group moved, every queue of the group is written.
  */
 export class LagHistorySampler {
   private lastSampleAt = 0;
   private lastCompactAt = 0;
-  private readonly lastGroup = new Map<string, { lag: number; t: number }>();
-  private readonly lastQueue = new Map<string, { lag: number; t: number }>();
+  private readonly written = new Map<string, Written>();
   private resumed: Promise<void> | undefined;
 
   constructor(
@@ -48,8 +60,17 @@ export class LagHistorySampler {
   private resume(): Promise<void> {
     this.resumed ??= (async () => {
       const latest = await (await this.store()).lag.latest(this.cluster);
-      for (const g of latest.groups) this.lastGroup.set(g.group, { lag: g.lag, t: g.t });
-      for (const q of latest.queues) this.lastQueue.set(queueKey(q.group, q.topic, q.brokerName, q.queueId), { lag: q.lag, t: q.t });
+      const queuesByGroup = new Map<string, QueueLagRow[]>();
+      for (const q of latest.queues) {
+        const list = queuesByGroup.get(q.group);
+        if (list) list.push(q);
+        else queuesByGroup.set(q.group, [q]);
+      }
+      for (const g of latest.groups) {
+        const queues = (queuesByGroup.get(g.group) ?? []).sort(compareMessageQueues);
+        const queuesT = queues.length > 0 ? Math.min(...queues.map((q) => q.t)) : g.t;
+        this.written.set(g.group, { lag: g.lag, t: g.t, queuesHash: queuesHash(queues), queuesT });
+      }
     })();
     return this.resumed;
   }
@@ -59,22 +80,28 @@ export class LagHistorySampler {
     await this.resume();
     this.lastSampleAt = snapshot.asOf;
     const t = snapshot.asOf;
-    const due = (last: { lag: number; t: number } | undefined, lag: number) => !last || last.lag !== lag || t - last.t >= this.options.heartbeatMs;
+    const stale = (at: number) => t - at >= this.options.heartbeatMs;
     const groups: GroupLagRow[] = [];
     const queues: QueueLagRow[] = [];
     for (const g of snapshot.groups) {
       // a group whose broker failed in this snapshot has a partial total: do not chart it as a drop
       if (g.failures?.length) continue;
-      if (due(this.lastGroup.get(g.group), g.lag)) {
+      const last = this.written.get(g.group);
+      const next: Written = last ? { ...last } : { lag: Number.NaN, t: 0, queuesHash: Number.NaN, queuesT: 0 };
+      if (!last || last.lag !== g.lag || stale(last.t)) {
         groups.push({ cluster: this.cluster, group: g.group, t, lag: g.lag, oldestAgeMs: g.oldestUnconsumedTimestamp === undefined ? null : t - g.oldestUnconsumedTimestamp, resolutionMs: 0 });
-        this.lastGroup.set(g.group, { lag: g.lag, t });
+        next.lag = g.lag;
+        next.t = t;
       }
-      for (const q of g.queues) {
-        const key = queueKey(g.group, q.topic, q.brokerName, q.queueId);
-        if (!due(this.lastQueue.get(key), q.lag)) continue;
-        queues.push({ cluster: this.cluster, group: g.group, topic: q.topic, brokerName: q.brokerName, queueId: q.queueId, t, lag: q.lag, resolutionMs: 0 });
-        this.lastQueue.set(key, { lag: q.lag, t });
+      const hash = queuesHash(g.queues);
+      if (!last || last.queuesHash !== hash || stale(last.queuesT)) {
+        for (const q of g.queues) {
+          queues.push({ cluster: this.cluster, group: g.group, topic: q.topic, brokerName: q.brokerName, queueId: q.queueId, t, lag: q.lag, resolutionMs: 0 });
+        }
+        next.queuesHash = hash;
+        next.queuesT = t;
       }
+      this.written.set(g.group, next);
     }
     const store = await this.store();
     if (groups.length > 0 || queues.length > 0) await store.lag.insert(groups, queues);
@@ -88,8 +115,20 @@ export class LagHistorySampler {
   }
 }
 
-function queueKey(group: string, topic: string, brokerName: string, queueId: number): string {
-  return `${group}\u0001${topic}\u0001${brokerName}\u0001${queueId}`;
+/** 32-bit FNV-1a over each queue's identity and lag, in the order given (the snapshot's MessageQueue order). */
+function queuesHash(queues: ReadonlyArray<{ topic: string; brokerName: string; queueId: number; lag: number }>): number {
+  let h = 0x811c9dc5;
+  const mix = (text: string) => {
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    h = Math.imul(h ^ 0x1f, 0x01000193);
+  };
+  for (const q of queues) {
+    mix(q.topic);
+    mix(q.brokerName);
+    mix(String(q.queueId));
+    mix(String(q.lag));
+  }
+  return h >>> 0;
 }
 
 export const LAG_RANGES = { '1h': 3_600_000, '6h': 6 * 3_600_000, '24h': 24 * 3_600_000, '7d': 7 * 86_400_000 } as const;

@@ -9,7 +9,7 @@ import { versionDesc } from '../../rocketmq/mq-version';
 import type { AdminClient, BrokerNode } from '../admin';
 import { failureOf, fanOut, type BrokerFailure } from '../fanout';
 import { isSystemGroup } from '../names';
-import { PerKeyLimiter } from './limit';
+import { forEachPerKey, PerKeyLimiter } from './limit';
 import { StoreTimeCache } from './store-times';
 import type { Drain, GroupSnapshot, LagSnapshot, QueueLag } from './types';
 
@@ -63,24 +63,27 @@ export async function buildLagSnapshot(admin: AdminClient, memory: SnapshotMemor
   const configsMs = Date.now() - started;
 
   // guarded call: a broker that failed at the transport level is skipped for the rest of the run
-  const onBroker = <T>(node: BrokerNode, fn: () => Promise<T>): Promise<T | undefined> =>
-    limiter.run(node.addr, async () => {
-      const known = down.get(node.addr);
-      if (known) throw known;
-      try {
-        return await fn();
-      } catch (error) {
-        if (isRemotingError(error) && error.kind !== 'response') {
-          const failure = failureOf(node, error);
-          if (!down.has(node.addr)) {
-            down.set(node.addr, failure);
-            failures.push(failure);
-          }
-          throw failure;
+  const guarded = async <T>(node: BrokerNode, fn: () => Promise<T>): Promise<T> => {
+    const known = down.get(node.addr);
+    if (known) throw known;
+    try {
+      return await fn();
+    } catch (error) {
+      if (isRemotingError(error) && error.kind !== 'response') {
+        const failure = failureOf(node, error);
+        if (!down.has(node.addr)) {
+          down.set(node.addr, failure);
+          failures.push(failure);
         }
-        throw error;
+        throw failure;
       }
-    });
+      throw error;
+    }
+  };
+  const onBroker = <T>(node: BrokerNode, fn: () => Promise<T>): Promise<T> => limiter.run(node.addr, () => guarded(node, fn));
+  // thousands of calls per broker: a few workers per broker, not one pending promise per call
+  const perBroker = <T>(items: Iterable<T>, nodeOf: (item: T) => BrokerNode, fn: (item: T, node: BrokerNode) => Promise<void>) =>
+    forEachPerKey(items, (item) => nodeOf(item).addr, options.concurrencyPerBroker, (item) => fn(item, nodeOf(item)));
 
   // 2. every committed offset of each master in one call (GET_CONSUME_STATS per group would make the broker scan
   //    its whole offset table once per group), the queues of each topic involved, and who is online
@@ -116,30 +119,23 @@ export async function buildLagSnapshot(admin: AdminClient, memory: SnapshotMemor
 
   const connectionsStart = Date.now();
   const connections = new Map<string, ConsumerConnection | undefined>();
-  await Promise.all(
-    [...groups].map(([group, entry]) => {
-      // clients heartbeat to every broker they consume from; one master that holds the group is enough (as mqadmin)
-      const asked = entry.brokers.find((b) => !down.has(b.addr)) ?? entry.brokers[0]!;
-      return onBroker(asked, () => getConsumerConnectionList(admin, asked.addr, group, timeout)).then(
-        (value) => void connections.set(group, value),
-        (error: unknown) => noteFailure(group, asked, error),
-      );
-    }),
+  // clients heartbeat to every broker they consume from; one master that holds the group is enough (as mqadmin)
+  const askedFor = new Map([...groups].map(([group, entry]) => [group, entry.brokers.find((b) => !down.has(b.addr)) ?? entry.brokers[0]!]));
+  await perBroker(askedFor.keys(), (group) => askedFor.get(group)!, (group, asked) =>
+    guarded(asked, () => getConsumerConnectionList(admin, asked.addr, group, timeout)).then(
+      (value) => void connections.set(group, value),
+      (error: unknown) => noteFailure(group, asked, error),
+    ),
   );
   // consume TPS and in-flight counts come from the brokers' own stats: asked only for groups with clients online
   const live = new Map<string, Array<{ node: BrokerNode; stats: ConsumeStats }>>();
-  await Promise.all(
-    [...groups].flatMap(([group, entry]) =>
-      (connections.get(group)?.connections.length ?? 0) === 0
-        ? []
-        : entry.brokers.map((node) =>
-            onBroker(node, () => getConsumeStats(admin, node.addr, group, undefined, timeout)).then(
-              (stats) => {
-                if (stats) live.set(group, [...(live.get(group) ?? []), { node, stats }]);
-              },
-              (error: unknown) => noteFailure(group, node, error),
-            ),
-          ),
+  const online = [...groups].flatMap(([group, entry]) => ((connections.get(group)?.connections.length ?? 0) === 0 ? [] : entry.brokers.map((node) => ({ group, node }))));
+  await perBroker(online, (item) => item.node, ({ group }, node) =>
+    guarded(node, () => getConsumeStats(admin, node.addr, group, undefined, timeout)).then(
+      (stats) => {
+        if (stats) live.set(group, [...(live.get(group) ?? []), { node, stats }]);
+      },
+      (error: unknown) => noteFailure(group, node, error),
     ),
   );
   const connectionsMs = Date.now() - connectionsStart;
@@ -169,6 +165,9 @@ export async function buildLagSnapshot(admin: AdminClient, memory: SnapshotMemor
           lag: brokerOffset - consumerOffset,
           inflight: pull === undefined ? undefined : pull - consumerOffset,
           lastTimestamp: 0,
+          // every field present from the start keeps all 240,000 queues of 10,000 groups on one compact object shape
+          oldestUnconsumedTimestamp: undefined,
+          drainRate: undefined,
         });
       }
     }
@@ -189,22 +188,24 @@ export async function buildLagSnapshot(admin: AdminClient, memory: SnapshotMemor
   // 3. lag in time: store time of the message at each lagging queue's consumer offset
   const agesStart = Date.now();
   if (!options.skipAges) {
-    const ageCalls: Array<Promise<void>> = [];
-    for (const [group, perBroker] of perGroupBroker) {
-      for (const { node, queues } of perBroker) {
-        const byTopic = new Map<string, Array<{ queueId: number; consumerOffset: number }>>();
-        for (const q of queues) {
-          if (q.lag <= 0) continue;
-          const list = byTopic.get(q.topic) ?? [];
-          list.push({ queueId: q.queueId, consumerOffset: q.consumerOffset });
-          byTopic.set(q.topic, list);
-        }
-        for (const [topic, lagging] of byTopic) {
-          ageCalls.push(onBroker(node, () => memory.storeTimes.resolve(admin, node.addr, node.brokerName, group, topic, lagging)).then(() => undefined, () => undefined));
-        }
+    const lagging = function* () {
+      for (const [group, onBrokers] of perGroupBroker) {
+        for (const { node, queues } of onBrokers) if (queues.some((q) => q.lag > 0)) yield { group, node, queues };
       }
-    }
-    await Promise.all(ageCalls);
+    };
+    await perBroker(lagging(), (item) => item.node, async ({ group, queues }, node) => {
+      const byTopic = new Map<string, Array<{ queueId: number; consumerOffset: number }>>();
+      for (const q of queues) {
+        if (q.lag <= 0) continue;
+        const list = byTopic.get(q.topic) ?? [];
+        list.push({ queueId: q.queueId, consumerOffset: q.consumerOffset });
+        byTopic.set(q.topic, list);
+      }
+      // a group's topics one after the other: the other workers keep the broker busy
+      for (const [topic, queuesOfTopic] of byTopic) {
+        await guarded(node, () => memory.storeTimes.resolve(admin, node.addr, node.brokerName, group, topic, queuesOfTopic)).catch(() => undefined);
+      }
+    });
   }
   const agesMs = Date.now() - agesStart;
 

@@ -7,17 +7,27 @@ import type { AdminClient } from '../admin';
  * and groups sitting at the same offset share it. Only offsets not seen before cost a call.
  */
 export class StoreTimeCache {
-  private readonly times = new Map<string, number>();
+  // queue ("brokerName\u0001topic\u0001queueId") -> offset -> store time - base. Two levels because a string key per
+  // offset cost well over 100 bytes an entry (10,000 groups lagging at their own offsets make 240,000 of them); the
+  // few queue keys are shared, offsets are small integers, and a time relative to `base` stays a small integer too
+  private readonly times = new Map<string, Map<number, number>>();
   private readonly pending = new Map<string, Promise<void>>();
+  private readonly base = Date.now();
+  private entries = 0;
 
   constructor(private readonly maxEntries = 500_000) {}
 
-  private static key(brokerName: string, topic: string, queueId: number, offset: number): string {
-    return `${brokerName}\u0001${topic}\u0001${queueId}\u0001${offset}`;
+  private static queueKey(brokerName: string, topic: string, queueId: number): string {
+    return `${brokerName}\u0001${topic}\u0001${queueId}`;
   }
 
   get(brokerName: string, topic: string, queueId: number, offset: number): number | undefined {
-    return this.times.get(StoreTimeCache.key(brokerName, topic, queueId, offset));
+    const t = this.times.get(StoreTimeCache.queueKey(brokerName, topic, queueId))?.get(offset);
+    return t === undefined ? undefined : t + this.base;
+  }
+
+  private has(queueKey: string, offset: number): boolean {
+    return this.times.get(queueKey)?.has(offset) ?? false;
   }
 
   /**
@@ -32,10 +42,11 @@ export class StoreTimeCache {
     topic: string,
     lagging: Array<{ queueId: number; consumerOffset: number }>,
   ): Promise<void> {
-    const keys = lagging.map((q) => StoreTimeCache.key(brokerName, topic, q.queueId, q.consumerOffset));
-    const missing = keys.filter((k) => !this.times.has(k));
+    const queueKey = (queueId: number) => StoreTimeCache.queueKey(brokerName, topic, queueId);
+    const missing = lagging.filter((q) => !this.has(queueKey(q.queueId), q.consumerOffset));
     if (missing.length === 0) return;
-    const inFlight = missing.map((k) => this.pending.get(k));
+    const pendingKey = (q: { queueId: number; consumerOffset: number }) => `${queueKey(q.queueId)}\u0001${q.consumerOffset}`;
+    const inFlight = missing.map((q) => this.pending.get(pendingKey(q)));
     if (inFlight.every((p) => p !== undefined)) {
       await Promise.all(inFlight);
       return;
@@ -52,30 +63,40 @@ export class StoreTimeCache {
         // an offset with no message behind it (below the queue's min, or a queue without messages) makes the broker
         // count from 0 or -1: only a time within the queue's own span is a store time
         const plausible = span.minTimeStamp > 0 && stored >= span.minTimeStamp - 1000 && stored <= Math.max(span.maxTimeStamp, span.minTimeStamp) + 1000;
-        if (plausible) this.set(StoreTimeCache.key(brokerName, topic, q.queueId, q.consumerOffset), stored);
+        if (plausible) this.set(queueKey(q.queueId), q.consumerOffset, stored);
       }
     })().catch(() => undefined);
-    for (const k of missing) if (!this.pending.has(k)) this.pending.set(k, call);
+    const keys = missing.map(pendingKey);
+    for (const k of keys) if (!this.pending.has(k)) this.pending.set(k, call);
     try {
       await call;
     } finally {
-      for (const k of missing) if (this.pending.get(k) === call) this.pending.delete(k);
+      for (const k of keys) if (this.pending.get(k) === call) this.pending.delete(k);
     }
   }
 
-  private set(key: string, value: number): void {
-    if (this.times.size >= this.maxEntries) {
-      // drop the oldest quarter (Map keeps insertion order)
-      let drop = Math.floor(this.maxEntries / 4);
-      for (const k of this.times.keys()) {
-        if (drop-- <= 0) break;
-        this.times.delete(k);
+  private set(queueKey: string, offset: number, storedAt: number): void {
+    if (this.entries >= this.maxEntries) this.dropOldest(Math.floor(this.maxEntries / 4));
+    let offsets = this.times.get(queueKey);
+    if (!offsets) this.times.set(queueKey, (offsets = new Map()));
+    if (!offsets.has(offset)) this.entries++;
+    offsets.set(offset, storedAt - this.base);
+  }
+
+  /** Drops `count` entries, the earliest learnt first within each queue (Maps keep insertion order). */
+  private dropOldest(count: number): void {
+    for (const [queueKey, offsets] of this.times) {
+      for (const offset of offsets.keys()) {
+        if (count <= 0) return;
+        offsets.delete(offset);
+        this.entries--;
+        count--;
       }
+      if (offsets.size === 0) this.times.delete(queueKey);
     }
-    this.times.set(key, value);
   }
 
   get size(): number {
-    return this.times.size;
+    return this.entries;
   }
 }
