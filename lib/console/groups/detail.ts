@@ -95,7 +95,7 @@ export async function getGroupProgress(group: string, ctx: Ctx = defaultCtx()): 
     .sort(compareMessageQueues);
   // rates need two reads some time apart: the background snapshot has them
   const snapshotted = ctx.service.peek()?.groups.find((g) => g.group === group);
-  const rates = new Map((snapshotted?.queues ?? []).map((q) => [`${q.topic}\u0001${q.brokerName}\u0001${q.queueId}`, q.drainRate]));
+  const rates = new Map((snapshotted?.queues.toArray() ?? []).map((q) => [`${q.topic}\u0001${q.brokerName}\u0001${q.queueId}`, q.drainRate]));
   for (const q of queues) q.drainRate = rates.get(`${q.topic}\u0001${q.brokerName}\u0001${q.queueId}`);
   const oldest = Math.min(...queues.map((q) => q.oldestUnconsumedTimestamp ?? Number.POSITIVE_INFINITY));
   return {

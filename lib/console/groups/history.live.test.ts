@@ -33,7 +33,7 @@ describe(`lag history live (${LIVE.version})`, () => {
     const series = await readLagHistory(store, 'test', 'lab_cg_cluster', '1h');
     const cluster = first.groups.find((g) => g.group === 'lab_cg_cluster')!;
     expect(series.points).toEqual([{ t: first.asOf, lag: cluster.lag, oldestAgeMs: first.asOf - cluster.oldestUnconsumedTimestamp! }]);
-    expect(series.queues.map((q) => q.points[0]!.lag)).toEqual(cluster.queues.map((q) => q.lag));
+    expect(series.queues.map((q) => q.points[0]!.lag)).toEqual(cluster.queues.toArray().map((q) => q.lag));
 
     // nothing moved: the next snapshot writes nothing
     const second = await service.refresh();

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../store';
+import { PackedQueues } from './packed-queues';
 import { LagHistorySampler, readLagHistory, type HistoryOptions } from './history';
 import type { GroupSnapshot, LagSnapshot, QueueLag } from './types';
 
@@ -11,7 +12,7 @@ const OPTIONS: HistoryOptions = { sampleIntervalMs: 1, heartbeatMs: 600_000, raw
 const queue = (queueId: number, lag: number): QueueLag => ({ topic: 'T', brokerName: 'broker-a', queueId, brokerOffset: 100, consumerOffset: 100 - lag, lag, lastTimestamp: 0 });
 const group = (lags: number[]): GroupSnapshot => {
   const queues = lags.map((lag, i) => queue(i, lag));
-  return { group: 'g', brokers: ['broker-a'], system: false, orderly: false, clients: 0, lag: lags.reduce((a, b) => a + b, 0), consumeTps: 0, topics: ['T'], queues };
+  return { group: 'g', brokers: ['broker-a'], system: false, orderly: false, clients: 0, lag: lags.reduce((a, b) => a + b, 0), consumeTps: 0, topics: ['T'], queues: PackedQueues.pack(queues) };
 };
 const snapshot = (asOf: number, lags: number[]): LagSnapshot => ({
   asOf, durationMs: 1, groups: [group(lags)], failures: [], timings: { configsMs: 0, statsMs: 0, connectionsMs: 0, agesMs: 0 }, configs: new Map(),

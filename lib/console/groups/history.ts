@@ -116,7 +116,7 @@ export class LagHistorySampler {
 }
 
 /** 32-bit FNV-1a over each queue's identity and lag, in the order given (the snapshot's MessageQueue order). */
-function queuesHash(queues: ReadonlyArray<{ topic: string; brokerName: string; queueId: number; lag: number }>): number {
+function queuesHash(queues: Iterable<{ topic: string; brokerName: string; queueId: number; lag: number }>): number {
   let h = 0x811c9dc5;
   const mix = (text: string) => {
     for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);

@@ -1,6 +1,6 @@
 import { isRemotingError } from '../../remoting';
 import { getAllSubscriptionGroupConfig, type SubscriptionGroupConfig } from '../../rocketmq/get-all-subscriptiongroup-config';
-import { getAllConsumerOffset, type ConsumerOffsetTable } from '../../rocketmq/get-all-consumer-offset';
+import { getAllConsumerOffset } from '../../rocketmq/get-all-consumer-offset';
 import { getConsumeStats, type ConsumeStats } from '../../rocketmq/get-consume-stats';
 import { getTopicStatsInfo, type QueueStats } from '../../rocketmq/get-topic-stats-info';
 import { getConsumerConnectionList, type ConsumerConnection } from '../../rocketmq/get-consumer-connection-list';
@@ -10,6 +10,7 @@ import type { AdminClient, BrokerNode } from '../admin';
 import { failureOf, fanOut, type BrokerFailure } from '../fanout';
 import { isSystemGroup } from '../names';
 import { forEachPerKey, PerKeyLimiter } from './limit';
+import { PackedQueues } from './packed-queues';
 import { StoreTimeCache } from './store-times';
 import type { Drain, GroupSnapshot, LagSnapshot, QueueLag } from './types';
 
@@ -95,13 +96,38 @@ export async function buildLagSnapshot(admin: AdminClient, memory: SnapshotMemor
     list.push(failure);
     groupFailures.set(group, list);
   };
-  const offsetTables = new Map<string, ConsumerOffsetTable>(); // addr -> table
   const topicQueues = new Map<string, QueueStats[] | null>(); // addr + topic -> queues (null: not on that broker)
+  // group -> per master holding it, the queues GET_CONSUME_STATS would report there: every queue of each topic the
+  // group has offsets for (a missing offset counts as 0). Built as soon as a master's offset table is in, so the
+  // table (10 MB per master at 10,000 groups) is not kept through the rest of the run
+  const perGroupBroker = new Map<string, Array<{ node: BrokerNode; queues: QueueLag[] }>>();
+  const queuesOf = (byTopic: Map<string, Map<number, number>> | undefined, node: BrokerNode): QueueLag[] => {
+    const out: QueueLag[] = [];
+    for (const [topic, offsets] of byTopic ?? []) {
+      for (const s of topicQueues.get(`${node.addr}\u0001${topic}`) ?? []) {
+        const brokerOffset = Math.max(0, s.maxOffset);
+        const consumerOffset = Math.max(0, offsets.get(s.queueId) ?? 0);
+        out.push({
+          topic: intern(topic),
+          brokerName: intern(s.brokerName),
+          queueId: s.queueId,
+          brokerOffset,
+          consumerOffset,
+          lag: brokerOffset - consumerOffset,
+          inflight: undefined,
+          lastTimestamp: 0,
+          // every field present from the start keeps all 240,000 queues of 10,000 groups on one compact object shape
+          oldestUnconsumedTimestamp: undefined,
+          drainRate: undefined,
+        });
+      }
+    }
+    return out;
+  };
   await Promise.all(
     masters.map(async (node) => {
       const table = await onBroker(node, () => getAllConsumerOffset(admin, node.addr, Math.max(timeout, 10_000))).catch(() => undefined);
       if (!table) return;
-      offsetTables.set(node.addr, table);
       const topics = new Set<string>();
       for (const [group, byTopic] of table.byGroup) if (groups.has(group)) for (const topic of byTopic.keys()) topics.add(topic);
       await Promise.all(
@@ -113,6 +139,13 @@ export async function buildLagSnapshot(admin: AdminClient, memory: SnapshotMemor
           ),
         ),
       );
+      for (const [group, entry] of groups) {
+        if (!entry.brokers.some((b) => b.addr === node.addr)) continue;
+        const queues = queuesOf(table.byGroup.get(group), node);
+        const list = perGroupBroker.get(group);
+        if (list) list.push({ node, queues });
+        else perGroupBroker.set(group, [{ node, queues }]);
+      }
     }),
   );
   const statsMs = Date.now() - statsStart;
@@ -140,45 +173,21 @@ export async function buildLagSnapshot(admin: AdminClient, memory: SnapshotMemor
   );
   const connectionsMs = Date.now() - connectionsStart;
 
-  // per group and master, the queues GET_CONSUME_STATS would report: every queue of each topic the group has
-  // offsets for (a missing offset counts as 0), minus topics the online clients do not subscribe to
-  const queuesOf = (group: string, node: BrokerNode): QueueLag[] => {
-    const byTopic = offsetTables.get(node.addr)?.byGroup.get(group);
-    if (!byTopic) return [];
+  // minus topics the online clients do not subscribe to; in flight from the brokers' stats
+  for (const [group, onBrokers] of perGroupBroker) {
     const subscribed = connections.get(group)?.subscriptions;
-    const pulled = live.get(group)?.find((l) => l.node.addr === node.addr)?.stats.queues;
-    const out: QueueLag[] = [];
-    for (const [topic, offsets] of byTopic) {
-      if (subscribed && subscribed.length > 0 && !subscribed.some((s) => s.topic === topic)) continue;
-      const queues = topicQueues.get(`${node.addr}\u0001${topic}`);
-      if (!queues) continue;
-      for (const s of queues) {
-        const brokerOffset = Math.max(0, s.maxOffset);
-        const consumerOffset = Math.max(0, offsets.get(s.queueId) ?? 0);
-        const pull = pulled?.find((q) => q.topic === topic && q.queueId === s.queueId)?.pullOffset;
-        out.push({
-          topic: intern(topic),
-          brokerName: intern(s.brokerName),
-          queueId: s.queueId,
-          brokerOffset,
-          consumerOffset,
-          lag: brokerOffset - consumerOffset,
-          inflight: pull === undefined ? undefined : pull - consumerOffset,
-          lastTimestamp: 0,
-          // every field present from the start keeps all 240,000 queues of 10,000 groups on one compact object shape
-          oldestUnconsumedTimestamp: undefined,
-          drainRate: undefined,
-        });
+    const topics = subscribed && subscribed.length > 0 ? new Set(subscribed.map((sub) => sub.topic)) : undefined;
+    for (const entry of onBrokers) {
+      if (topics) entry.queues = entry.queues.filter((q) => topics.has(q.topic));
+      const pulled = live.get(group)?.find((l) => l.node.addr === entry.node.addr)?.stats.queues;
+      if (!pulled) continue;
+      for (const q of entry.queues) {
+        const pull = pulled.find((p) => p.topic === q.topic && p.queueId === q.queueId)?.pullOffset;
+        q.inflight = pull === undefined ? undefined : pull - q.consumerOffset;
       }
     }
-    return out;
-  };
-  const perGroupBroker = new Map<string, Array<{ node: BrokerNode; queues: QueueLag[] }>>();
+  }
   for (const [group, entry] of groups) {
-    perGroupBroker.set(
-      group,
-      entry.brokers.filter((n) => offsetTables.has(n.addr)).map((node) => ({ node, queues: queuesOf(group, node) })),
-    );
     for (const node of entry.brokers) {
       const failure = down.get(node.addr);
       if (failure && !groupFailures.get(group)?.includes(failure)) noteFailure(group, node, failure);
@@ -224,7 +233,7 @@ export async function buildLagSnapshot(admin: AdminClient, memory: SnapshotMemor
       )
       .sort(compareMessageQueues);
     const before = previous.get(group);
-    const drain = before && elapsedSincePrevious > 0 ? drainOf(queues, before.queues, elapsedSincePrevious) : undefined;
+    const drain = before && elapsedSincePrevious > 0 ? drainOf(queues, before.queues.toArray(), elapsedSincePrevious) : undefined;
     const oldest = Math.min(...queues.map((q) => q.oldestUnconsumedTimestamp ?? Number.POSITIVE_INFINITY));
     const clients = connection?.connections ?? [];
     const minVersion = clients.length > 0 ? Math.min(...clients.map((c) => c.version)) : undefined;
@@ -244,7 +253,7 @@ export async function buildLagSnapshot(admin: AdminClient, memory: SnapshotMemor
       oldestUnconsumedTimestamp: Number.isFinite(oldest) ? oldest : undefined,
       drain,
       topics: [...new Set(queues.map((q) => q.topic))].sort(),
-      queues,
+      queues: PackedQueues.pack(queues),
       failures: groupFailures.get(group),
     });
   }

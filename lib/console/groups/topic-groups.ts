@@ -37,7 +37,7 @@ export async function getTopicGroups(
   const groups = names.map((group): TopicGroup => {
     const queues = stats.results.filter((r) => r.target.group === group).flatMap((r) => r.value.queues.filter((q) => q.topic === topic));
     const known = snapshot.get(group);
-    const oldest = Math.min(...(known?.queues ?? []).filter((q) => q.topic === topic).map((q) => q.oldestUnconsumedTimestamp ?? Number.POSITIVE_INFINITY));
+    const oldest = Math.min(...(known?.queues.toArray() ?? []).filter((q) => q.topic === topic).map((q) => q.oldestUnconsumedTimestamp ?? Number.POSITIVE_INFINITY));
     return {
       group,
       lag: known?.messageModel === 'BROADCASTING' ? undefined : queues.reduce((n, q) => n + q.brokerOffset - q.consumerOffset, 0),

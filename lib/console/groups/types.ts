@@ -1,5 +1,6 @@
 import type { SubscriptionGroupConfig } from '../../rocketmq/get-all-subscriptiongroup-config';
 import type { BrokerFailure } from '../fanout';
+import type { PackedQueues } from './packed-queues';
 
 /** One queue of one topic a group consumes, as the snapshot and the group page show it. */
 export interface QueueLag {
@@ -53,7 +54,7 @@ export interface GroupSnapshot {
   oldestUnconsumedTimestamp?: number;
   drain?: Drain;
   topics: string[];
-  queues: QueueLag[];
+  queues: PackedQueues;
   /** Brokers that failed for this group in this snapshot. */
   failures?: BrokerFailure[];
 }
