@@ -3,7 +3,8 @@
  * three topics (random positions, so they lag), a retry topic (so mqadmin finds them) and no client.
  *  - floor: a bare pipelined GET_CONSUME_STATS loop over every group on every master (the least any list needs)
  *  - snapshot: the console's full lag snapshot (configs, consume stats, connections; then lag ages), cold and warm
- *  - first page of GET /api/groups?sort=-lag on a fresh console process (cold) and again (warm), and its RSS
+ *  - first page of GET /api/groups?sort=-lag on a fresh console process (cold) and again (warm), and its RSS then
+ *    and at its peak over the next two background refreshes
  *  - `mqadmin consumerProgress` for all groups
  * Targets: warm first page <= 300 ms at 10,000 groups; snapshot <= 1.5x the floor; RSS <= 300 MB.
  */
@@ -25,6 +26,8 @@ import { fmt, table } from './stats';
 
 const TOPICS = ['BenchTopicA', 'BenchTopicB', 'BenchTopicC'];
 const CONCURRENCY = 64;
+/** The console's snapshot interval in the bench: RSS is watched over two refreshes. */
+const REFRESH_MS = 30_000;
 
 export interface GroupsFigures {
   groups: number;
@@ -37,7 +40,10 @@ export interface GroupsFigures {
   firstPageWarmP99Ms: number;
   mqadminMs: number;
   mqadminGroups: number;
+  /** RSS after the first page and the warm pages. */
   rssMb: number;
+  /** Highest RSS while the console then runs two background refreshes (snapshot, sampler). */
+  rssPeakMb: number;
 }
 
 export async function groupsBench(cluster: BenchCluster, counts: number[]): Promise<{ figures: GroupsFigures[]; passed: boolean }> {
@@ -67,10 +73,10 @@ export async function groupsBench(cluster: BenchCluster, counts: number[]): Prom
   console.log('\nConsumer groups: list, lag snapshot and the floor (pipelined GET_CONSUME_STATS, 64 in flight per broker)');
   console.log(
     table(
-      ['groups', 'mode', 'floor ms', 'snapshot cold ms', 'snapshot warm ms', 'warm/floor', 'page cold ms', 'page warm p50/p99 ms', 'mqadmin ms', 'RSS MB'],
+      ['groups', 'mode', 'floor ms', 'snapshot cold ms', 'snapshot warm ms', 'warm/floor', 'page cold ms', 'page warm p50/p99 ms', 'mqadmin ms', 'RSS MB pages / peak'],
       figures.map((f) => [
         fmt(f.groups), '', fmt(f.floorMs), fmt(f.snapshotColdMs), fmt(f.snapshotWarmMs), `${(f.snapshotWarmMs / f.floorMs).toFixed(2)}x`,
-        fmt(f.firstPageColdMs), `${f.firstPageWarmP50Ms.toFixed(1)} / ${f.firstPageWarmP99Ms.toFixed(1)}`, `${fmt(f.mqadminMs)} (${fmt(f.mqadminGroups)} groups)`, fmt(f.rssMb),
+        fmt(f.firstPageColdMs), `${f.firstPageWarmP50Ms.toFixed(1)} / ${f.firstPageWarmP99Ms.toFixed(1)}`, `${fmt(f.mqadminMs)} (${fmt(f.mqadminGroups)} groups)`, `${fmt(f.rssMb)} / ${fmt(f.rssPeakMb)}`,
       ]),
     ),
   );
@@ -81,7 +87,7 @@ export async function groupsBench(cluster: BenchCluster, counts: number[]): Prom
   const checks = [
     { name: `warm first page at ${fmt(last.groups)} groups <= 300 ms`, ok: last.firstPageWarmP50Ms <= 300, value: `${last.firstPageWarmP50Ms.toFixed(1)} ms p50` },
     { name: 'warm snapshot <= 1.5x the floor', ok: last.snapshotWarmMs <= 1.5 * last.floorMs, value: `${(last.snapshotWarmMs / last.floorMs).toFixed(2)}x` },
-    { name: 'console RSS <= 300 MB', ok: last.rssMb <= 300, value: `${fmt(last.rssMb)} MB` },
+    { name: 'console RSS <= 300 MB, after the pages and at its peak over two refreshes', ok: Math.max(last.rssMb, last.rssPeakMb) <= 300, value: `${fmt(last.rssMb)} / ${fmt(last.rssPeakMb)} MB` },
   ];
   for (const c of checks) console.log(`target ${c.name}: ${c.ok ? 'met' : 'NOT met'} (${c.value})`);
   return { figures, passed: checks.every((c) => c.ok) };
@@ -137,7 +143,7 @@ async function measure(pool: ConnectionPool, cluster: BenchCluster, masters: Arr
   const mqadminGroups = mq.output.split('\n').filter((l) => l.trim() && !l.startsWith('#')).length;
 
   // the console runs with the V8 flags npm start gives it (package.json config.consoleNodeOptions)
-  const server = await startConsole(cluster.namesrv, 3190 + (count % 7), { LAG_SNAPSHOT_INTERVAL_MS: '30000', NODE_OPTIONS: process.env.BENCH_CONSOLE_NODE_OPTIONS ?? consoleNodeOptions() });
+  const server = await startConsole(cluster.namesrv, 3190 + (count % 7), { LAG_SNAPSHOT_INTERVAL_MS: String(REFRESH_MS), NODE_OPTIONS: process.env.BENCH_CONSOLE_NODE_OPTIONS ?? consoleNodeOptions() });
   try {
     const url = `${server.url}/api/groups?sort=-lag&pageSize=50`;
     const first = await timedGet(url);
@@ -146,6 +152,12 @@ async function measure(pool: ConnectionPool, cluster: BenchCluster, masters: Arr
     warmTimes.sort((a, b) => a - b);
     const total = (first.body as { total: number }).total;
     if (total < count) throw new Error(`the console lists ${total} groups, expected at least ${count}`);
+    const rssMb = server.rssMb();
+    let rssPeakMb = rssMb;
+    for (const until = Date.now() + 2 * REFRESH_MS + 5000; Date.now() < until; ) {
+      await new Promise((r) => setTimeout(r, 250));
+      rssPeakMb = Math.max(rssPeakMb, server.rssMb());
+    }
     return {
       groups: count,
       floorMs,
@@ -157,7 +169,8 @@ async function measure(pool: ConnectionPool, cluster: BenchCluster, masters: Arr
       firstPageWarmP99Ms: warmTimes.at(-1)!,
       mqadminMs: mq.ms,
       mqadminGroups,
-      rssMb: server.rssMb(),
+      rssMb,
+      rssPeakMb,
     };
   } finally {
     await server.stop();
