@@ -9,7 +9,7 @@ import { versionDesc } from '../../rocketmq/mq-version';
 import type { AdminClient, BrokerNode } from '../admin';
 import { failureOf, fanOut, type BrokerFailure } from '../fanout';
 import { isSystemGroup } from '../names';
-import { forEachPerKey, PerKeyLimiter } from './limit';
+import { forEachPerKey } from './limit';
 import { PackedQueues } from './packed-queues';
 import { StoreTimeCache } from './store-times';
 import type { Drain, GroupSnapshot, LagSnapshot, QueueLag } from './types';
@@ -42,7 +42,6 @@ export async function buildLagSnapshot(admin: AdminClient, memory: SnapshotMemor
   const started = Date.now();
   const timeout = admin.config.requestTimeoutMs;
   const masters = await admin.readableBrokers();
-  const limiter = new PerKeyLimiter(options.concurrencyPerBroker);
   const down = new Map<string, BrokerFailure>();
   const failures: BrokerFailure[] = [];
 
@@ -81,7 +80,6 @@ export async function buildLagSnapshot(admin: AdminClient, memory: SnapshotMemor
       throw error;
     }
   };
-  const onBroker = <T>(node: BrokerNode, fn: () => Promise<T>): Promise<T> => limiter.run(node.addr, () => guarded(node, fn));
   // thousands of calls per broker: a few workers per broker, not one pending promise per call
   const perBroker = <T>(items: Iterable<T>, nodeOf: (item: T) => BrokerNode, fn: (item: T, node: BrokerNode) => Promise<void>) =>
     forEachPerKey(items, (item) => nodeOf(item).addr, options.concurrencyPerBroker, (item) => fn(item, nodeOf(item)));
@@ -126,17 +124,15 @@ export async function buildLagSnapshot(admin: AdminClient, memory: SnapshotMemor
   };
   await Promise.all(
     masters.map(async (node) => {
-      const table = await onBroker(node, () => getAllConsumerOffset(admin, node.addr, Math.max(timeout, 10_000))).catch(() => undefined);
+      const table = await guarded(node, () => getAllConsumerOffset(admin, node.addr, Math.max(timeout, 10_000))).catch(() => undefined);
       if (!table) return;
       const topics = new Set<string>();
       for (const [group, byTopic] of table.byGroup) if (groups.has(group)) for (const topic of byTopic.keys()) topics.add(topic);
-      await Promise.all(
-        [...topics].map((topic) =>
-          onBroker(node, () => getTopicStatsInfo(admin, node.addr, topic, timeout)).then(
-            (queues) => topicQueues.set(`${node.addr}\u0001${topic}`, queues ?? null),
-            // a topic the broker no longer holds (code 17) has no queues there, as GET_CONSUME_STATS skips it
-            () => topicQueues.set(`${node.addr}\u0001${topic}`, null),
-          ),
+      await perBroker(topics, () => node, (topic) =>
+        guarded(node, () => getTopicStatsInfo(admin, node.addr, topic, timeout)).then(
+          (queues) => void topicQueues.set(`${node.addr}\u0001${topic}`, queues),
+          // a topic the broker no longer holds (code 17) has no queues there, as GET_CONSUME_STATS skips it
+          () => void topicQueues.set(`${node.addr}\u0001${topic}`, null),
         ),
       );
       for (const [group, entry] of groups) {
