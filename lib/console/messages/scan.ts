@@ -1,13 +1,11 @@
-import { getMaxOffset } from '../../rocketmq/get-max-offset';
-import { getMinOffset } from '../../rocketmq/get-min-offset';
 import { pullMessage, type PullResult } from '../../rocketmq/pull-message';
-import { searchOffsetByTimestamp } from '../../rocketmq/search-offset-by-timestamp';
 import type { AdminClient } from '../admin';
 import { failureOf } from '../fanout';
 import { fetchRoute } from '../topic-detail';
 import { toSummary, type MessageSummary } from './model';
 import { BrokerReader } from './scan-broker';
 import { decodeCursor, encodeCursor, type QueuePosition } from './scan-cursor';
+import { queueRangeForTime } from './queue-range';
 import { matchesText } from './scan-filter';
 import { scanParams, type ScanRequest } from './scan-params';
 
@@ -56,11 +54,8 @@ interface QueueState extends QueuePosition {
  * Scans a topic for the messages stored between `begin` and `end` (both included), queue by queue, as the pull
  * consumer TOOLS_CONSUMER that every broker already has: no group is created and no offset is committed.
  *
- * Per queue: the first offset at or after `begin` and the first after `end` come from SEARCH_OFFSET_BY_TIMESTAMP,
- * clamped to [min, max] (a pull outside makes a 4.9 master write an OFFSET_MOVED_EVENT). 4.9 answers the offset
- * nearest the time, not the first at or after it, so the searches are for begin-1 and end+1 and the range is read
- * one message wider; store times then decide. The tag expression is the pull subscription (the broker filters);
- * the text filter runs here. Validation errors and an unknown topic throw before the first event.
+ * Per queue, the offsets to read come from queueRangeForTime; store times then decide. The tag expression is the
+ * pull subscription (the broker filters); the text filter runs here. Validation errors and an unknown topic throw before the first event.
  */
 export async function* scanTopic(admin: AdminClient, request: ScanRequest, signal?: AbortSignal): AsyncGenerator<ScanEvent, void, undefined> {
   const started = performance.now();
@@ -155,18 +150,6 @@ export async function* scanTopic(admin: AdminClient, request: ScanRequest, signa
     if (finish) stopWith(finish);
   };
 
-  const resolve = async (reader: BrokerReader, q: QueueState) => {
-    const [min, max, first, after] = await Promise.all([
-      reader.call((addr) => getMinOffset(admin, addr, p.topic, q.queueId, timeoutMs)),
-      reader.call((addr) => getMaxOffset(admin, addr, p.topic, q.queueId, timeoutMs)),
-      reader.call((addr) => searchOffsetByTimestamp(admin, addr, p.topic, q.queueId, Math.max(0, p.begin - 1), timeoutMs)),
-      reader.call((addr) => searchOffsetByTimestamp(admin, addr, p.topic, q.queueId, p.end + 1, timeoutMs)),
-    ]);
-    const clamp = (n: number) => Math.min(Math.max(n, min), max);
-    const next = clamp(first);
-    return { next, stop: Math.max(next, Math.min(clamp(after) + 1, max)) };
-  };
-
   const runQueue = async (q: QueueState) => {
     const reader = readers.get(q.brokerName);
     if (!reader) {
@@ -175,7 +158,7 @@ export async function* scanTopic(admin: AdminClient, request: ScanRequest, signa
     }
     try {
       if (q.next === undefined || q.stop === undefined) {
-        const range = await resolve(reader, q);
+        const range = await queueRangeForTime(admin, (fn) => reader.call(fn), p.topic, q.queueId, p.begin, p.end);
         if (finish) return;
         Object.assign(q, range);
         counters.inRange += range.stop - range.next;

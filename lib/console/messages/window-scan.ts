@@ -1,9 +1,8 @@
-import { getMaxOffset } from '../../rocketmq/get-max-offset';
-import { getMinOffset } from '../../rocketmq/get-min-offset';
 import { pullMessage } from '../../rocketmq/pull-message';
-import { searchOffsetByTimestamp } from '../../rocketmq/search-offset-by-timestamp';
 import type { StoredMessage } from '../../rocketmq/stored-message';
 import type { AdminClient } from '../admin';
+import { queueRangeForTime } from './queue-range';
+import { PULL_BATCH } from './scan';
 
 /**
  * Every message of the given queues of one broker stored within [begin, end] that `keep` accepts, read by pulling
@@ -21,23 +20,13 @@ export async function scanWindow(
 ): Promise<StoredMessage[]> {
   const timeout = admin.config.requestTimeoutMs;
   const perQueue = async (queueId: number) => {
-    const [min, max, from] = await Promise.all([
-      getMinOffset(admin, addr, topic, queueId, timeout),
-      getMaxOffset(admin, addr, topic, queueId, timeout),
-      searchOffsetByTimestamp(admin, addr, topic, queueId, begin, timeout),
-    ]);
+    const range = await queueRangeForTime(admin, (fn) => fn(addr), topic, queueId, begin, end);
     const found: StoredMessage[] = [];
-    // pulling outside [min, max) makes a 4.9 master write an OFFSET_MOVED_EVENT: stay inside
-    let offset = Math.min(Math.max(from, min), max);
-    while (offset < max) {
-      const page = await pullMessage(admin, addr, { topic, queueId, queueOffset: offset, maxMsgNums: 32 }, timeout);
+    for (let offset = range.next; offset < range.stop; ) {
+      const page = await pullMessage(admin, addr, { topic, queueId, queueOffset: offset, maxMsgNums: Math.min(PULL_BATCH, range.stop - offset) }, timeout);
       if (page.status !== 'FOUND' || page.messages.length === 0) break;
-      let past = false;
-      for (const m of page.messages) {
-        if (m.storeTimestamp > end) past = true;
-        else if (m.storeTimestamp >= begin && keep(m)) found.push(m);
-      }
-      if (past || page.nextBeginOffset <= offset) break;
+      for (const m of page.messages) if (m.storeTimestamp >= begin && m.storeTimestamp <= end && keep(m)) found.push(m);
+      if (page.nextBeginOffset <= offset) break;
       offset = page.nextBeginOffset;
     }
     return found;
