@@ -9,9 +9,9 @@
  * Targets: warm first page <= 300 ms at 10,000 groups; snapshot <= 1.5x the floor; RSS <= 300 MB.
  */
 import { ConnectionPool } from '../lib/remoting';
-import { AdminClient } from '../lib/console/admin';
+import { AdminClient } from '../lib/console/core/admin';
 import { readConfig } from '../lib/console/config';
-import { buildLagSnapshot, newSnapshotMemory } from '../lib/console/groups/snapshot';
+import { buildLagSnapshot, newSnapshotMemory } from '../lib/console/lag/snapshot';
 import { getAllSubscriptionGroupConfig } from '../lib/rocketmq/get-all-subscriptiongroup-config';
 import { getBrokerClusterInfo } from '../lib/rocketmq/get-broker-cluster-info';
 import { getConsumeStats } from '../lib/rocketmq/get-consume-stats';
@@ -19,8 +19,8 @@ import { getTopicStatsInfo } from '../lib/rocketmq/get-topic-stats-info';
 import { updateAndCreateSubscriptionGroupList } from '../lib/rocketmq/update-and-create-subscriptiongroup-list';
 import { updateAndCreateTopicList } from '../lib/rocketmq/update-and-create-topic-list';
 import { updateConsumerOffset } from '../lib/rocketmq/update-consumer-offset';
-import { PerKeyLimiter } from '../lib/console/groups/limit';
-import { startConsole, timedGet } from '../lib/testing/console-server';
+import { PerKeyLimiter } from '../lib/console/core/per-key';
+import { startConsole, timedGet } from '../test-support/console-server';
 import { consoleNodeOptions, runJava, timeMqadmin, type BenchCluster } from './sandbox';
 import { fmt, table } from './stats';
 

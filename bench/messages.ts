@@ -5,12 +5,12 @@
  * Targets: lookup by msgId <= 100 ms, by key <= 100 ms, trace assembly <= 300 ms (p50).
  */
 import path from 'node:path';
-import { AdminClient } from '../lib/console/admin';
+import { AdminClient } from '../lib/console/core/admin';
 import { readConfig } from '../lib/console/config';
 import { searchByKey } from '../lib/console/messages/by-key';
 import { findMessageById } from '../lib/console/messages/lookup';
-import { getMessageTrace } from '../lib/console/messages/trace';
-import { sentMessages } from '../lib/testing/mqadmin-messages';
+import { getMessageTrace } from '../lib/console/traces/trace';
+import { sentMessages } from '../test-support/mqadmin-messages';
 import { timeMqadmin, version, type BenchCluster } from './sandbox';
 import { fmt, table } from './stats';
 

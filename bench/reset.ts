@@ -3,7 +3,7 @@
  * p50/p99 over repeated previews, our apply of the same reset, and the wall time of `mqadmin resetOffsetByTime`
  * doing that reset on an identical group. Target: preview p50 <= 200 ms.
  */
-import { AdminClient } from '../lib/console/admin';
+import { AdminClient } from '../lib/console/core/admin';
 import { readConfig } from '../lib/console/config';
 import { applyReset } from '../lib/console/reset/apply';
 import { previewReset } from '../lib/console/reset/preview';

@@ -5,7 +5,7 @@
  * TOOLS_CONSUMER, sandbox/java/ScanBench.java) reads the same range in one warm JVM. Both read four queues at a time
  * and pull 32 messages per call; both warm up once, then the median of BENCH_SCAN_RUNS timed runs is compared.
  */
-import { AdminClient } from '../lib/console/admin';
+import { AdminClient } from '../lib/console/core/admin';
 import { readConfig } from '../lib/console/config';
 import { scanTopic } from '../lib/console/messages/scan';
 import { getBrokerClusterInfo } from '../lib/rocketmq/get-broker-cluster-info';

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { open } from './support';
-import { clusterList, clusterListMore, brokerStatus } from '../lib/testing/mqadmin';
-import { LIVE } from '../lib/testing/sandbox';
+import { clusterList, clusterListMore, brokerStatus } from '../test-support/mqadmin';
+import { LIVE } from '../test-support/sandbox';
 
 test.describe('cluster overview', () => {
   test('shows every broker as mqadmin clusterList does, with today\'s counts of clusterList -m', async ({ page }) => {

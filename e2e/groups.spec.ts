@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { openStore } from '../lib/console/store';
-import { consumerProgress, consumerProgressAll, consumerStatus } from '../lib/testing/mqadmin';
+import { consumerProgress, consumerProgressAll, consumerStatus } from '../test-support/mqadmin';
 import { open } from './support';
 
 test.describe('consumer groups', () => {

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { printMsg } from '../lib/testing/mqadmin-scan';
+import { printMsg } from '../test-support/mqadmin-scan';
 import { open } from './support';
 
 const PAGE = '/messages?mode=range';

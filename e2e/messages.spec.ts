@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { queryMsgById, queryMsgByKey, queryMsgTraceById, sentMessages, sentOne } from '../lib/testing/mqadmin-messages';
+import { queryMsgById, queryMsgByKey, queryMsgTraceById, sentMessages, sentOne } from '../test-support/mqadmin-messages';
 import { open } from './support';
 
 test.describe('message search and trace', () => {

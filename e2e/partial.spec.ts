@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { open } from './support';
-import { LIVE, sandboxPid, withBrokerFrozen } from '../lib/testing/sandbox';
+import { LIVE, sandboxPid, withBrokerFrozen } from '../test-support/sandbox';
 
 // A broker that is slow (SIGSTOP) or stopped (SIGTERM) must give a partial page that names it, within the deadline.
 test.describe.serial('partial answers', () => {

@@ -1,9 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { AdminClient } from '../lib/console/admin';
+import { AdminClient } from '../lib/console/core/admin';
 import { readConfig } from '../lib/console/config';
-import { offlineGroupWithOffsets } from '../lib/console/reset/testing';
-import { consumerProgress, topicStatus } from '../lib/testing/mqadmin';
-import { LIVE } from '../lib/testing/sandbox';
+import { offlineGroupWithOffsets } from '../test-support/reset';
+import { consumerProgress, topicStatus } from '../test-support/mqadmin';
+import { LIVE } from '../test-support/sandbox';
 import { open } from './support';
 
 const key = (r: { brokerName: string; queueId: number }) => `${r.brokerName}/${r.queueId}`;

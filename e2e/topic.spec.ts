@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { open } from './support';
 import { asArray, asObject } from '../lib/rocketmq/fastjson';
-import { mqadminTime, topicRoute, topicStatus } from '../lib/testing/mqadmin';
+import { mqadminTime, topicRoute, topicStatus } from '../test-support/mqadmin';
 
 test.describe('topic page', () => {
   test('shows route and per-queue offsets equal to mqadmin topicRoute and topicStatus', async ({ page }) => {

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { open } from './support';
-import { topicList, topicStatus } from '../lib/testing/mqadmin';
+import { topicList, topicStatus } from '../test-support/mqadmin';
 
 test.describe('topic list', () => {
   test('lists the same set as mqadmin topicList once system topics are shown', async ({ page }) => {

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { ClusterOverviewView } from '@/components/cluster/ClusterOverviewView';
 import { PageHeader } from '@/components/shell/PageHeader';
-import { getClusterOverview } from '@/lib/console/cluster';
-import { describeFailure } from '@/lib/console/errors';
+import { getClusterOverview } from '@/lib/console/cluster/overview';
+import { describeFailure } from '@/lib/console/core/errors';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Cluster' };

@@ -4,7 +4,7 @@ import { HydrationGate } from '@/components/HydrationGate';
 import { GroupListView } from '@/components/groups/GroupListView';
 import { groupListQueryString, groupListState } from '@/components/groups/listState';
 import { PageHeader } from '@/components/shell/PageHeader';
-import { describeFailure } from '@/lib/console/errors';
+import { describeFailure } from '@/lib/console/core/errors';
 import type { GroupSort } from '@/lib/console/groups/list';
 import { listGroups } from '@/lib/console/groups/queries';
 import { GroupListQuery } from '../api/groups/schema';

@@ -4,8 +4,8 @@ import { HydrationGate } from '@/components/HydrationGate';
 import { PageHeader } from '@/components/shell/PageHeader';
 import { topicListQueryString, topicListState } from '@/components/topics/listState';
 import { TopicListView } from '@/components/topics/TopicListView';
-import { describeFailure } from '@/lib/console/errors';
-import { listTopics, type TopicSort } from '@/lib/console/topics';
+import { describeFailure } from '@/lib/console/core/errors';
+import { listTopics, type TopicSort } from '@/lib/console/topics/catalog';
 import { TopicListQuery } from '../api/topics/schema';
 
 export const dynamic = 'force-dynamic';

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import type { AuditView } from '@/lib/console/reset/audit-view';
+import type { AuditView } from '@/lib/console/audit/view';
 import type { ResetPreview } from '@/lib/console/reset/types';
 import { fetchJson } from '../api';
 import { formatCount, formatDuration } from '../format';

@@ -3,7 +3,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
-import type { AuditView } from '@/lib/console/reset/audit-view';
+import type { AuditView } from '@/lib/console/audit/view';
 import { fetchJson } from '../api';
 import { formatCount } from '../format';
 import { StatusBadge } from '../reset/ResultView';

@@ -2,7 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import type { BrokerRuntime } from '@/lib/console/cluster';
+import type { BrokerRuntime } from '@/lib/console/cluster/overview';
 import { fetchJson } from '../api';
 import { formatBytes, formatCount, formatRatio, formatTps } from '../format';
 import { RefreshBar } from '../ui/RefreshBar';

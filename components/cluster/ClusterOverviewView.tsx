@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
 import type { ColumnDef } from '@tanstack/react-table';
-import type { BrokerSummary, ClusterOverview } from '@/lib/console/cluster';
+import type { BrokerSummary, ClusterOverview } from '@/lib/console/cluster/overview';
 import { fetchJson } from '../api';
 import { formatCount, formatDuration, formatRatio, formatTps } from '../format';
 import { Badge, RoleBadge } from '../ui/Badge';

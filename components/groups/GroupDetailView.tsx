@@ -5,7 +5,7 @@ import { useState } from 'react';
 import type { ColumnDef } from '@tanstack/react-table';
 import Link from 'next/link';
 import type { ClientView, GroupConnections, GroupOverview, GroupProgress } from '@/lib/console/groups/detail';
-import type { QueueLag } from '@/lib/console/groups/types';
+import type { QueueLag } from '@/lib/console/lag/types';
 import { fetchJson } from '../api';
 import { formatCount, formatDuration, formatTps } from '../format';
 import { Badge } from '../ui/Badge';

@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { LagSeries } from '@/lib/console/groups/history';
+import type { LagSeries } from '@/lib/console/lag/history';
 import { fetchJson } from '../api';
 import { formatCount } from '../format';
 import { EmptyState, ErrorState, Spinner } from '../ui/states';

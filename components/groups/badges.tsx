@@ -1,6 +1,6 @@
 import { Badge } from '../ui/Badge';
 import { formatDuration } from '../format';
-import type { Drain } from '@/lib/console/groups/types';
+import type { Drain } from '@/lib/console/lag/types';
 
 export function ModelBadge({ model }: { model?: string }) {
   if (!model) return <span className="text-slate-400" title="The model is known once a client has been seen online">—</span>;

@@ -2,7 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { TopicPage } from '@/lib/console/topics';
+import type { TopicPage } from '@/lib/console/topics/catalog';
 import { fetchJson } from '../api';
 import { formatCount, formatDuration } from '../format';
 import { useUrlState } from '../useUrlState';

@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
-import type { getTracesByKey } from '@/lib/console/messages/trace';
+import type { getTracesByKey } from '@/lib/console/traces/trace';
 import { ApiError, fetchJson } from '../api';
 import { formatCount } from '../format';
 import { useUrlState } from '../useUrlState';

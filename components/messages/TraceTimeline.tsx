@@ -1,4 +1,4 @@
-import type { MessageTrace } from '@/lib/console/messages/trace';
+import type { MessageTrace } from '@/lib/console/traces/trace';
 import { formatDuration } from '../format';
 
 interface Bar {

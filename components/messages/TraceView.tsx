@@ -2,7 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import type { MessageTrace } from '@/lib/console/messages/trace';
+import type { MessageTrace } from '@/lib/console/traces/trace';
 import { fetchJson } from '../api';
 import { formatCount } from '../format';
 import { Badge } from '../ui/Badge';

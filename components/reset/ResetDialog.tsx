@@ -1,7 +1,7 @@
 'use client';
 
 import { useMemo, useState } from 'react';
-import type { QueueLag } from '@/lib/console/groups/types';
+import type { QueueLag } from '@/lib/console/lag/types';
 import type { ResetMode, ResetPreview, ResetResult } from '@/lib/console/reset/types';
 import { fetchJson } from '../api';
 import { formatCount } from '../format';

@@ -4,7 +4,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { ColumnDef } from '@tanstack/react-table';
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
-import type { TopicListItem, TopicPage } from '@/lib/console/topics';
+import type { TopicListItem, TopicPage } from '@/lib/console/topics/catalog';
 import { fetchJson } from '../api';
 import { formatCount } from '../format';
 import { TopicTypeBadge } from '../ui/Badge';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureBytes } from '../rocketmq/testing/fixtures';
+import { fixtureBytes } from '../../test-support/fixtures';
 import { BufferReader } from './buffer';
 import { FrameSizeError, FrameSplitter, decodeFrame, encodeFrame } from './frame';
 

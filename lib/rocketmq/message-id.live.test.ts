@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { clusterList } from '../testing/mqadmin';
-import { queryMsgById, sentOne } from '../testing/mqadmin-messages';
-import { LIVE } from '../testing/sandbox';
+import { clusterList } from '../../test-support/mqadmin';
+import { queryMsgById, sentOne } from '../../test-support/mqadmin-messages';
+import { LIVE } from '../../test-support/sandbox';
 import { classifyMessageId, decodeOffsetMessageId, nearlyTimeFromId } from './message-id';
 
 describe(`message ids live (${LIVE.version})`, () => {

@@ -10,7 +10,7 @@ import {
   normalizeAddress,
 } from './message-id';
 import { decodeQueryMessage } from './query-message';
-import { fixtureVersions, loadReply } from './testing/fixtures';
+import { fixtureVersions, loadReply } from '../../test-support/fixtures';
 
 // ids printed by a 5.2.0 lab run (rocketmq-lab.md §6): the offset id of a message on 127.0.0.1:10931 and its UNIQ_KEY
 const LAB_OFFSET_ID = '7F00000100002AB3000000000000036A';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { asArray, asObject } from './fastjson';
-import { consumerConfig, consumerProgress, topicRoute } from '../testing/mqadmin';
-import { LIVE } from '../testing/sandbox';
+import { consumerConfig, consumerProgress, topicRoute } from '../../test-support/mqadmin';
+import { LIVE } from '../../test-support/sandbox';
 import { invokeBrokerToResetOffset } from './invoke-broker-to-reset-offset';
-import { livePool } from './testing/live';
+import { livePool } from '../../test-support/live';
 import { updateAndCreateSubscriptionGroup } from './update-and-create-subscriptiongroup';
 import { updateAndCreateTopic } from './update-and-create-topic';
 import { updateConsumerOffset } from './update-consumer-offset';

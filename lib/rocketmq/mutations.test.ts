@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeResetOffset } from './invoke-broker-to-reset-offset';
-import { fixtureVersions, loadReply } from './testing/fixtures';
+import { fixtureVersions, loadReply } from '../../test-support/fixtures';
 import { decodeUpdateConsumerOffset } from './update-consumer-offset';
 
 describe.each(fixtureVersions('update-consumer-offset', 'commit'))('admin mutations from %s', (version) => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { consumerProgress, mqadmin, mqadminTime, topicStatus } from '../testing/mqadmin';
-import { LIVE } from '../testing/sandbox';
+import { consumerProgress, mqadmin, mqadminTime, topicStatus } from '../../test-support/mqadmin';
+import { LIVE } from '../../test-support/sandbox';
 import { getMaxOffset } from './get-max-offset';
 import { getMinOffset } from './get-min-offset';
 import { queryConsumerOffset } from './query-consumer-offset';
 import { searchOffsetByTimestamp } from './search-offset-by-timestamp';
-import { livePool } from './testing/live';
+import { livePool } from '../../test-support/live';
 
 describe(`queue offsets live (${LIVE.version})`, () => {
   const pool = livePool();

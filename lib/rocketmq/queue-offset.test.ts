@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RemotingResponseError } from '../remoting';
 import { decodeOffsetHeader } from './queue-offset';
-import { fixtureVersions, loadReply } from './testing/fixtures';
+import { fixtureVersions, loadReply } from '../../test-support/fixtures';
 
 // SEARCH_OFFSET_BY_TIMESTAMP, GET_MAX_OFFSET, GET_MIN_OFFSET and QUERY_CONSUMER_OFFSET answer in an `offset` header.
 describe.each(fixtureVersions('get-max-offset', 'LabTopic-0'))('queue offsets from %s', (version) => {

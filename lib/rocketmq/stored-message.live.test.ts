@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { queryMsgById, sentMessages, type SentMessage } from '../testing/mqadmin-messages';
-import { LIVE } from '../testing/sandbox';
-import { livePool } from './testing/live';
+import { queryMsgById, sentMessages, type SentMessage } from '../../test-support/mqadmin-messages';
+import { LIVE } from '../../test-support/sandbox';
+import { livePool } from '../../test-support/live';
 import { viewMessageByOffsetMsgId } from './view-message-by-id';
 
 /** The first message of each kind the traffic sent (timer messages exist on 5.x only). */

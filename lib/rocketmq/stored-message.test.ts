@@ -3,7 +3,7 @@ import * as zlib from 'node:zlib';
 import { BufferWriter } from '../remoting';
 import { decodeOffsetMessageId, ipToBytes } from './message-id';
 import { decodeStoredMessage, decodeStoredMessages, decodeSysFlag, lz4FrameDecompress, MAGIC_V1, MAGIC_V2, parseProperties } from './stored-message';
-import { fixtureVersions, loadReply } from './testing/fixtures';
+import { fixtureVersions, loadReply } from '../../test-support/fixtures';
 
 const FIXTURE_TEXT = Array.from({ length: 80 }, (_, i) => `{"line":${i},"text":"a compressible fixture body, line ${i}"}\n`).join('');
 

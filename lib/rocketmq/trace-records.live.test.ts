@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { queryMsgTraceById, sentOne, type TraceRow } from '../testing/mqadmin-messages';
-import { LIVE } from '../testing/sandbox';
+import { queryMsgTraceById, sentOne, type TraceRow } from '../../test-support/mqadmin-messages';
+import { LIVE } from '../../test-support/sandbox';
 import { queryMessage } from './query-message';
-import { livePool } from './testing/live';
+import { livePool } from '../../test-support/live';
 import { decodeTraceBody } from './trace-records';
 
 describe(`message trace live (${LIVE.version})`, () => {

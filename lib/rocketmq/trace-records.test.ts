@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeQueryMessage } from './query-message';
 import { decodeTraceBody, recordsOf, type SubAfterRecord, type SubBeforeRecord, type TraceRecord } from './trace-records';
-import { fixtureVersions, loadReply } from './testing/fixtures';
+import { fixtureVersions, loadReply } from '../../test-support/fixtures';
 
 const rec = (...fields: string[]) => fields.join('\u0001') + '\u0002';
 

@@ -16,7 +16,7 @@ import { queryMessageRequest } from '../../lib/rocketmq/query-message';
 import { SysFlag } from '../../lib/rocketmq/stored-message';
 import { updateAndCreateTopic } from '../../lib/rocketmq/update-and-create-topic';
 import { viewMessageByIdRequest } from '../../lib/rocketmq/view-message-by-id';
-import { sentMessages, type SentMessage } from '../../lib/testing/mqadmin-messages';
+import { sentMessages, type SentMessage } from '../../test-support/mqadmin-messages';
 import type { FixtureCase } from './fixture-cases';
 
 const ports = (process.env.BROKER_PORTS ?? '10911 10921 10931').split(' ');

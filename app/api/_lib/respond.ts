@@ -1,9 +1,9 @@
 import { NextResponse } from 'next/server';
 import { ZodError, type ZodType } from 'zod';
 import { isRemotingError } from '@/lib/remoting';
-import { BadInputError, ConsoleError, describeFailure } from '@/lib/console/errors';
-import { log } from '@/lib/console/log';
-import { metrics } from '@/lib/console/metrics';
+import { BadInputError, ConsoleError, describeFailure } from '@/lib/console/core/errors';
+import { log } from '@/lib/console/core/log';
+import { metrics } from '@/lib/console/core/metrics';
 
 export interface ErrorBody {
   error: { code: string; message: string; field?: string; details?: unknown };

@@ -1,4 +1,4 @@
-import { BadInputError } from '@/lib/console/errors';
+import { BadInputError } from '@/lib/console/core/errors';
 import { listAudit } from '@/lib/console/reset/queries';
 import { parseQuery, respond } from '../_lib/respond';
 import { AuditListQuery } from './schema';

@@ -1,4 +1,4 @@
-import { getClusterOverview } from '@/lib/console/cluster';
+import { getClusterOverview } from '@/lib/console/cluster/overview';
 import { respond } from '../_lib/respond';
 
 export const runtime = 'nodejs';

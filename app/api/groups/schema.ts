@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { GROUP_SORTS } from '@/lib/console/groups/list';
-import { LAG_RANGES } from '@/lib/console/groups/history';
+import { LAG_RANGES } from '@/lib/console/lag/history';
 
 /** Query of GET /api/groups; the group list page keeps the same parameters in its URL. */
 export const GroupListQuery = z.object({

@@ -1,4 +1,4 @@
-import { metrics, queueLagExposition } from '@/lib/console/metrics';
+import { metrics, queueLagExposition } from '@/lib/console/core/metrics';
 import { errorResponse } from '../_lib/respond';
 
 export const runtime = 'nodejs';

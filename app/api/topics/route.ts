@@ -1,4 +1,4 @@
-import { listTopics, TOPIC_SORTS } from '@/lib/console/topics';
+import { listTopics, TOPIC_SORTS } from '@/lib/console/topics/catalog';
 import { TopicListQuery } from './schema';
 import { parseQuery, respond } from '../_lib/respond';
 

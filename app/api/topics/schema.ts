@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TOPIC_SORTS, TOPIC_TYPES } from '@/lib/console/topics';
+import { TOPIC_SORTS, TOPIC_TYPES } from '@/lib/console/topics/catalog';
 
 /** Query of GET /api/topics; the topic list page keeps the same parameters in its URL. */
 export const TopicListQuery = z.object({

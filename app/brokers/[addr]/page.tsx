@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { BrokerRuntimeView } from '@/components/broker/BrokerRuntimeView';
 import { PageHeader } from '@/components/shell/PageHeader';
-import { getBrokerRuntime } from '@/lib/console/cluster';
-import { describeFailure, NotFoundError } from '@/lib/console/errors';
+import { getBrokerRuntime } from '@/lib/console/cluster/overview';
+import { describeFailure, NotFoundError } from '@/lib/console/core/errors';
 import { notFound } from 'next/navigation';
 
 export const dynamic = 'force-dynamic';

@@ -3,8 +3,8 @@ import { notFound } from 'next/navigation';
 import { PageHeader } from '@/components/shell/PageHeader';
 import { TopicTypeBadge } from '@/components/ui/Badge';
 import { TopicDetailView } from '@/components/topics/TopicDetailView';
-import { describeFailure, NotFoundError } from '@/lib/console/errors';
-import { getTopicRoute, getTopicStatus } from '@/lib/console/topic-detail';
+import { describeFailure, NotFoundError } from '@/lib/console/core/errors';
+import { getTopicRoute, getTopicStatus } from '@/lib/console/topics/detail';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { TraceView } from '@/components/messages/TraceView';
 import { PageHeader } from '@/components/shell/PageHeader';
-import { describeFailure } from '@/lib/console/errors';
+import { describeFailure } from '@/lib/console/core/errors';
 import { messageTrace } from '@/lib/console/messages/queries';
 
 export const dynamic = 'force-dynamic';

@@ -7,12 +7,12 @@ import { getRouteInfoByTopic } from '../../rocketmq/get-route-info-by-topic';
 import { getTopicStatsInfo, type QueueStats } from '../../rocketmq/get-topic-stats-info';
 import { compareMessageQueues } from '../../rocketmq/message-queue';
 import { versionDesc } from '../../rocketmq/mq-version';
-import { getAdmin, type AdminClient, type BrokerNode } from '../admin';
-import { BadInputError, NotFoundError } from '../errors';
-import { failureOf, fanOut, type BrokerFailure } from '../fanout';
-import { DLQ_PREFIX, groupNameProblem, RETRY_PREFIX } from '../names';
-import { getSnapshotService, type SnapshotService } from './service';
-import type { Drain, QueueLag } from './types';
+import { getAdmin, type AdminClient, type BrokerNode } from '../core/admin';
+import { BadInputError, NotFoundError } from '../core/errors';
+import { failureOf, fanOut, type BrokerFailure } from '../core/fanout';
+import { DLQ_PREFIX, groupNameProblem, RETRY_PREFIX } from '../core/names';
+import { getSnapshotService, type SnapshotService } from '../lag/service';
+import type { Drain, QueueLag } from '../lag/types';
 
 export function checkGroupName(group: string): void {
   const problem = groupNameProblem(group);

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { consumerConnection, consumerProgress, consumerProgressAll, consumerStatus } from '../../testing/mqadmin';
-import { LIVE } from '../../testing/sandbox';
-import { BadInputError, NotFoundError } from '../errors';
-import { liveAdmin } from '../testing';
+import { consumerConnection, consumerProgress, consumerProgressAll, consumerStatus } from '../../../test-support/mqadmin';
+import { LIVE } from '../../../test-support/sandbox';
+import { BadInputError, NotFoundError } from '../core/errors';
+import { liveAdmin } from '../../../test-support/admin';
 import { getGroupClients, getGroupConnections, getGroupOverview, getGroupProgress } from './detail';
 import { pageGroups } from './list';
-import { liveSnapshotService } from './testing';
-import { getTopicGroups } from './topic-groups';
+import { liveSnapshotService } from '../../../test-support/lag';
+import { getTopicGroups } from '../topics/groups';
 
 describe(`consumer groups live (${LIVE.version})`, () => {
   const admin = liveAdmin();

@@ -1,5 +1,5 @@
-import type { BrokerFailure } from '../fanout';
-import type { GroupSnapshot, LagSnapshot } from './types';
+import type { BrokerFailure } from '../core/fanout';
+import type { GroupSnapshot, LagSnapshot } from '../lag/types';
 
 export const GROUP_SORTS = ['name', 'lag', 'lagAge', 'tps', 'clients'] as const;
 export type GroupSort = (typeof GROUP_SORTS)[number];

@@ -1,12 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { getAdmin } from '../admin';
-import { NotFoundError } from '../errors';
-import { log } from '../log';
+import { getAdmin } from '../core/admin';
+import { NotFoundError } from '../core/errors';
+import { log } from '../core/log';
 import { getStore } from '../store';
 import { checkGroupName } from './detail';
-import { historyOptionsFromEnv, LagHistorySampler, readLagHistory, type LagRange, type LagSeries } from './history';
+import { historyOptionsFromEnv, LagHistorySampler, readLagHistory, type LagRange, type LagSeries } from '../lag/history';
 import { pageGroups, type GroupPage, type GroupQuery } from './list';
-import { getSnapshotService } from './service';
+import { getSnapshotService } from '../lag/service';
 
 const REFRESH_WAIT_MS = 30_000;
 

@@ -1,5 +1,5 @@
-import type { AdminClient } from '../admin';
-import type { BrokerFailure } from '../fanout';
+import type { AdminClient } from '../core/admin';
+import type { BrokerFailure } from '../core/fanout';
 import { queryIndex } from './index-query';
 import { toSummary, type MessageSummary } from './model';
 import { routeTargets } from './targets';

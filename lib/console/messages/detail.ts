@@ -1,5 +1,5 @@
-import type { AdminClient } from '../admin';
-import type { BrokerFailure } from '../fanout';
+import type { AdminClient } from '../core/admin';
+import type { BrokerFailure } from '../core/fanout';
 import { findMessageById, type LookupResult } from './lookup';
 import type { MessageView } from './model';
 import { routeTargets } from './targets';

@@ -1,7 +1,7 @@
 import { MAX_QUERY_NUM, matchesKey, queryMessage } from '../../rocketmq/query-message';
 import type { StoredMessage } from '../../rocketmq/stored-message';
-import type { AdminClient } from '../admin';
-import { fanOut, type BrokerFailure } from '../fanout';
+import type { AdminClient } from '../core/admin';
+import { fanOut, type BrokerFailure } from '../core/fanout';
 import type { ReadTarget } from './targets';
 import { scanWindow } from './window-scan';
 

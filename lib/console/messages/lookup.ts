@@ -1,13 +1,13 @@
 import { classifyMessageId } from '../../rocketmq/message-id';
 import type { StoredMessage } from '../../rocketmq/stored-message';
 import { viewMessageByOffsetMsgId } from '../../rocketmq/view-message-by-id';
-import type { AdminClient } from '../admin';
-import { BadInputError, NotFoundError } from '../errors';
-import type { BrokerFailure } from '../fanout';
+import type { AdminClient } from '../core/admin';
+import { BadInputError, NotFoundError } from '../core/errors';
+import type { BrokerFailure } from '../core/fanout';
 import { queryIndex } from './index-query';
 import { toView, type MessageView } from './model';
 import { brokerNamesByAddr, routeTargets } from './targets';
-import { topicOfTracedMessage } from './trace-source';
+import { topicOfTracedMessage } from '../traces/source';
 
 export interface LookupResult {
   /** The id as looked up (trimmed, uppercase). */

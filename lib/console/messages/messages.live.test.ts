@@ -2,18 +2,18 @@ import { describe, expect, it } from 'vitest';
 import {
   consumeDirectlyByMqadmin, queryMsgById, queryMsgByKey, queryMsgByUniqueKey, queryMsgTraceById, sentMessages, sentOne,
   type PrintedMessage, type SentMessage, type TraceRow,
-} from '../../testing/mqadmin-messages';
-import { produce } from '../../testing/producer';
-import { LIVE } from '../../testing/sandbox';
-import { BadInputError, ConflictError, NotFoundError } from '../errors';
-import { tempStore } from '../reset/testing';
-import { liveAdmin } from '../testing';
+} from '../../../test-support/mqadmin-messages';
+import { produce } from '../../../test-support/producer';
+import { LIVE } from '../../../test-support/sandbox';
+import { BadInputError, ConflictError, NotFoundError } from '../core/errors';
+import { tempStore } from '../../../test-support/reset';
+import { liveAdmin } from '../../../test-support/admin';
 import { searchByKey } from './by-key';
 import { getMessageDetail } from './detail';
 import { findMessageById } from './lookup';
 import type { MessageView } from './model';
 import { applyResend, previewResend } from './resend';
-import { getMessageTrace, getTracesByKey, type MessageTrace } from './trace';
+import { getMessageTrace, getTracesByKey, type MessageTrace } from '../traces/trace';
 
 const suffix = Date.now().toString(36);
 const SEEDED_GROUPS = ['lab_cg_broadcast', 'lab_cg_cluster', 'lab_cg_online', 'lab_cg_sql'];

@@ -1,11 +1,11 @@
-import { getAdmin } from '../admin';
+import { getAdmin } from '../core/admin';
 import { getStore } from '../store';
 import { LOCAL_ACTOR } from '../reset/queries';
 import { searchByKey, type KeySearch } from './by-key';
 import { getMessageDetail } from './detail';
 import { findMessageById } from './lookup';
 import { applyResend, previewResend, type ResendRequest } from './resend';
-import { getMessageTrace, getTracesByKey } from './trace';
+import { getMessageTrace, getTracesByKey } from '../traces/trace';
 
 export const messageDetail = (id: string, topic?: string) => getMessageDetail(getAdmin(), id, topic);
 export const messageLookup = (id: string, topic?: string) => findMessageById(getAdmin(), id, topic);

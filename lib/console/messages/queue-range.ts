@@ -1,7 +1,7 @@
 import { getMaxOffset } from '../../rocketmq/get-max-offset';
 import { getMinOffset } from '../../rocketmq/get-min-offset';
 import { searchOffsetByTimestamp } from '../../rocketmq/search-offset-by-timestamp';
-import type { AdminClient } from '../admin';
+import type { AdminClient } from '../core/admin';
 
 /** Runs one call against a node of the broker (a BrokerReader moves on to a replica; a plain address does not). */
 export type BrokerCall = <T>(fn: (addr: string) => Promise<T>) => Promise<T>;

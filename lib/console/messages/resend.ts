@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { consumeMessageDirectly, type ConsumeMessageDirectlyResult } from '../../rocketmq/consume-message-directly';
 import { getConsumerConnectionList, type ClientConnection } from '../../rocketmq/get-consumer-connection-list';
-import type { AdminClient } from '../admin';
-import { BadInputError, ConflictError, NotFoundError, describeFailure } from '../errors';
+import type { AdminClient } from '../core/admin';
+import { BadInputError, ConflictError, NotFoundError, describeFailure } from '../core/errors';
 import type { Store } from '../store';
 import { findMessageById } from './lookup';
 import type { MessageSummary } from './model';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { BadInputError } from '../errors';
+import { BadInputError } from '../core/errors';
 import type { ScanParams } from './scan-params';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BadInputError } from '../errors';
+import { BadInputError } from '../core/errors';
 import { decodeCursor, encodeCursor } from './scan-cursor';
 import { normalizeTagExpression, SCAN_LIMITS, scanParams } from './scan-params';
 

@@ -1,5 +1,5 @@
-import { BadInputError } from '../errors';
-import { checkTopicName } from '../topic-detail';
+import { BadInputError } from '../core/errors';
+import { checkTopicName } from '../topics/detail';
 
 /** What an operator asks for: the messages of a topic stored between two times, optionally filtered. */
 export interface ScanRequest {

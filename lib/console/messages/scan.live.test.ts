@@ -2,11 +2,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { getAllSubscriptionGroupConfig } from '../../rocketmq/get-all-subscriptiongroup-config';
 import { TOOLS_CONSUMER_GROUP } from '../../rocketmq/pull-message';
 import { queryConsumerOffset } from '../../rocketmq/query-consumer-offset';
-import { mqadmin } from '../../testing/mqadmin';
-import { printMsg, type PrintedQueueMessage } from '../../testing/mqadmin-scan';
-import { LIVE } from '../../testing/sandbox';
-import { BadInputError, NotFoundError } from '../errors';
-import { liveAdmin } from '../testing';
+import { mqadmin } from '../../../test-support/mqadmin';
+import { printMsg, type PrintedQueueMessage } from '../../../test-support/mqadmin-scan';
+import { LIVE } from '../../../test-support/sandbox';
+import { BadInputError, NotFoundError } from '../core/errors';
+import { liveAdmin } from '../../../test-support/admin';
 import { scanTopic, type ScanEvent, type ScannedMessage } from './scan';
 import type { ScanRequest } from './scan-params';
 

@@ -1,7 +1,7 @@
 import { pullMessage, type PullResult } from '../../rocketmq/pull-message';
-import type { AdminClient } from '../admin';
-import { failureOf } from '../fanout';
-import { fetchRoute } from '../topic-detail';
+import type { AdminClient } from '../core/admin';
+import { failureOf } from '../core/fanout';
+import { fetchRoute } from '../topics/detail';
 import { toSummary, type MessageSummary } from './model';
 import { BrokerReader } from './scan-broker';
 import { decodeCursor, encodeCursor, type QueuePosition } from './scan-cursor';

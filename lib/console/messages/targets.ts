@@ -1,5 +1,5 @@
-import type { AdminClient } from '../admin';
-import { fetchRoute } from '../topic-detail';
+import type { AdminClient } from '../core/admin';
+import { fetchRoute } from '../topics/detail';
 
 /** A broker group of a topic's route and the node to read from. */
 export interface ReadTarget {

@@ -2,8 +2,8 @@ import { RemotingResponseError } from '../../remoting';
 import { getConsumerConnectionList } from '../../rocketmq/get-consumer-connection-list';
 import { queryConsumerOffset } from '../../rocketmq/query-consumer-offset';
 import { queryTopicConsumeByWho } from '../../rocketmq/query-topic-consume-by-who';
-import type { AdminClient } from '../admin';
-import { fanOut, type BrokerFailure } from '../fanout';
+import type { AdminClient } from '../core/admin';
+import { fanOut, type BrokerFailure } from '../core/fanout';
 import type { MessageView } from './model';
 import type { ReadTarget } from './targets';
 

@@ -1,6 +1,6 @@
 import { pullMessage } from '../../rocketmq/pull-message';
 import type { StoredMessage } from '../../rocketmq/stored-message';
-import type { AdminClient } from '../admin';
+import type { AdminClient } from '../core/admin';
 import { queueRangeForTime } from './queue-range';
 import { PULL_BATCH } from './scan';
 

@@ -2,11 +2,11 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { request, startConsole, type ConsoleServer } from '../../testing/console-server';
-import { consumerProgress } from '../../testing/mqadmin';
-import { LIVE } from '../../testing/sandbox';
-import { liveAdmin } from '../testing';
-import { offlineGroupWithOffsets } from './testing';
+import { request, startConsole, type ConsoleServer } from '../../../test-support/console-server';
+import { consumerProgress } from '../../../test-support/mqadmin';
+import { LIVE } from '../../../test-support/sandbox';
+import { liveAdmin } from '../../../test-support/admin';
+import { offlineGroupWithOffsets } from '../../../test-support/reset';
 
 const key = (r: { brokerName: string; queueId: number }) => `${r.brokerName}/${r.queueId}`;
 

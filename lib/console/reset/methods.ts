@@ -1,5 +1,5 @@
 import { getBrokerConfig } from '../../rocketmq/get-broker-config';
-import type { AdminClient, BrokerNode } from '../admin';
+import type { AdminClient, BrokerNode } from '../core/admin';
 import type { ResetMethod } from './types';
 
 const cache = new Map<string, { at: number; serverSide: boolean }>();

@@ -1,12 +1,12 @@
-import { getAdmin } from '../admin';
+import { getAdmin } from '../core/admin';
 import { getStore } from '../store';
 import { applyReset } from './apply';
-import { auditView, getAuditEntry, type AuditView } from './audit-view';
+import { auditView, getAuditEntry, type AuditView } from '../audit/view';
 import { previewReset } from './preview';
 import { takePreview } from './previews';
 import type { ResetPreview, ResetRequest, ResetResult } from './types';
 import { previewUndo } from './undo';
-import { NotFoundError } from '../errors';
+import { NotFoundError } from '../core/errors';
 
 /** The actor of audited actions until sign-in exists. */
 export const LOCAL_ACTOR = 'local';

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { consumerProgress, topicStatus } from '../../testing/mqadmin';
-import { LIVE, withBrokerFrozen } from '../../testing/sandbox';
+import { consumerProgress, topicStatus } from '../../../test-support/mqadmin';
+import { LIVE, withBrokerFrozen } from '../../../test-support/sandbox';
 import { getBrokerRuntimeInfo } from '../../rocketmq/get-broker-runtime-info';
 import { updateConsumerOffset } from '../../rocketmq/update-consumer-offset';
-import { BadInputError, ConflictError, NotFoundError } from '../errors';
-import { liveAdmin } from '../testing';
+import { BadInputError, ConflictError, NotFoundError } from '../core/errors';
+import { liveAdmin } from '../../../test-support/admin';
 import { applyReset } from './apply';
-import { getAuditEntry } from './audit-view';
+import { getAuditEntry } from '../audit/view';
 import { previewReset } from './preview';
-import { offlineGroupWithOffsets, tempStore } from './testing';
+import { offlineGroupWithOffsets, tempStore } from '../../../test-support/reset';
 import { previewUndo } from './undo';
 
 const suffix = Date.now().toString(36);

@@ -1,7 +1,7 @@
-import type { AdminClient } from '../admin';
-import { ConflictError } from '../errors';
+import type { AdminClient } from '../core/admin';
+import { ConflictError } from '../core/errors';
 import type { Store } from '../store';
-import { getAuditEntry, restorableQueues } from './audit-view';
+import { getAuditEntry, restorableQueues } from '../audit/view';
 import { previewReset } from './preview';
 import type { ResetPreview } from './types';
 

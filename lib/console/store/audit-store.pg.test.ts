@@ -1,5 +1,5 @@
 import { describeAuditStore } from './audit-store.suite';
-import { postgresSchemaDatabase } from './test-databases';
+import { postgresSchemaDatabase } from '../../../test-support/databases';
 
 const url = process.env.DATABASE_URL;
 if (!url) throw new Error('DATABASE_URL is not set: run `bash sandbox/scripts/postgres.sh start` and pass its URL');

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from './index';
-import type { TestDatabase } from './test-databases';
+import type { TestDatabase } from '../../../test-support/databases';
 
 // The audit log's behaviour on every dialect: audit-store.test.ts (SQLite file), audit-store.pg.test.ts (PostgreSQL).
 export function describeAuditStore(kind: Store['kind'], createDatabase: () => Promise<TestDatabase>): void {

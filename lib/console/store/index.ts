@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Kysely } from 'kysely';
-import { log } from '../log';
+import { log } from '../core/log';
 import { connectPostgres, connectSqlite } from './connect';
 import { createAuditStore } from './audit';
 import { createLagStore } from './lag';

@@ -1,5 +1,5 @@
 import { describeLagStore } from './lag-store.suite';
-import { postgresSchemaDatabase } from './test-databases';
+import { postgresSchemaDatabase } from '../../../test-support/databases';
 
 // The `pg` vitest project: sandbox/scripts/test.sh starts a throwaway server (sandbox/scripts/postgres.sh) and
 // sets DATABASE_URL. Without it this must fail, not pass by skipping.

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore, type GroupLagRow, type QueueLagRow, type Store } from './index';
-import type { TestDatabase } from './test-databases';
+import type { TestDatabase } from '../../../test-support/databases';
 
 // The lag store's behaviour, run against every dialect: lag-store.test.ts (SQLite file) and
 // lag-store.pg.test.ts (a real PostgreSQL). Each test gets an empty database of its own.

@@ -1,4 +1,4 @@
 import { describeLagStore } from './lag-store.suite';
-import { sqliteTempDatabase } from './test-databases';
+import { sqliteTempDatabase } from '../../../test-support/databases';
 
 describeLagStore('sqlite', sqliteTempDatabase);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { RemotingResponseError } from '../../remoting';
-import { consumerConnection } from '../../testing/mqadmin';
-import { consumeDirectlyByMqadmin, sentOne } from '../../testing/mqadmin-messages';
-import { LIVE } from '../../testing/sandbox';
-import { livePool } from '../testing/live';
+import { consumerConnection } from '../../../test-support/mqadmin';
+import { consumeDirectlyByMqadmin, sentOne } from '../../../test-support/mqadmin-messages';
+import { LIVE } from '../../../test-support/sandbox';
+import { livePool } from '../../../test-support/live';
 import { consumeMessageDirectly } from '.';
 
 describe(`CONSUME_MESSAGE_DIRECTLY live (${LIVE.version})`, () => {

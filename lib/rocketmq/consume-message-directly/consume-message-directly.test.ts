@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RemotingResponseError, type RemotingCommand } from '../../remoting';
-import { fixtureVersions, loadReply } from '../testing/fixtures';
+import { fixtureVersions, loadReply } from '../../../test-support/fixtures';
 import { consumeMessageDirectly, consumeMessageDirectlyRequest, decodeConsumeMessageDirectlyResult } from '.';
 
 const OFFSET_ID = '7F00000100002AB3000000000000036A';

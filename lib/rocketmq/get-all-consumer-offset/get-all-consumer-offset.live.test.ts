@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { consumerProgress } from '../../testing/mqadmin';
-import { LIVE } from '../../testing/sandbox';
-import { livePool } from '../testing/live';
+import { consumerProgress } from '../../../test-support/mqadmin';
+import { LIVE } from '../../../test-support/sandbox';
+import { livePool } from '../../../test-support/live';
 import { getAllConsumerOffset } from '.';
 
 describe(`GET_ALL_CONSUMER_OFFSET live (${LIVE.version})`, () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeConsumeStats } from '../get-consume-stats';
-import { fixtureVersions, loadReply } from '../testing/fixtures';
+import { fixtureVersions, loadReply } from '../../../test-support/fixtures';
 import { decodeConsumerOffsetTable } from '.';
 
 describe.each(fixtureVersions('get-all-consumer-offset', 'broker-a'))('GET_ALL_CONSUMER_OFFSET from %s', (version) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { consumerConfig } from '../../testing/mqadmin';
-import { LIVE } from '../../testing/sandbox';
-import { livePool } from '../testing/live';
+import { consumerConfig } from '../../../test-support/mqadmin';
+import { LIVE } from '../../../test-support/sandbox';
+import { livePool } from '../../../test-support/live';
 import { getAllSubscriptionGroupConfig } from '.';
 
 describe(`GET_ALL_SUBSCRIPTIONGROUP_CONFIG live (${LIVE.version})`, () => {

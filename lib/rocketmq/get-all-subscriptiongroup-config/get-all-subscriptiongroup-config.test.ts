@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureVersions, loadReply } from '../testing/fixtures';
+import { fixtureVersions, loadReply } from '../../../test-support/fixtures';
 import { decodeSubscriptionGroupTable } from '.';
 
 describe.each(fixtureVersions('get-all-subscriptiongroup-config', 'broker-a'))('GET_ALL_SUBSCRIPTIONGROUP_CONFIG from %s', (version) => {

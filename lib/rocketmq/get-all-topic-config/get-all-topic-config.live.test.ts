@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { asArray, asObject } from '../fastjson';
-import { topicList, topicRoute } from '../../testing/mqadmin';
-import { LIVE } from '../../testing/sandbox';
-import { livePool } from '../testing/live';
+import { topicList, topicRoute } from '../../../test-support/mqadmin';
+import { LIVE } from '../../../test-support/sandbox';
+import { livePool } from '../../../test-support/live';
 import { getAllTopicConfig } from '.';
 
 describe(`GET_ALL_TOPIC_CONFIG live (${LIVE.version})`, () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureVersions, loadReply } from '../testing/fixtures';
+import { fixtureVersions, loadReply } from '../../../test-support/fixtures';
 import { decodeTopicConfigTable } from '.';
 
 describe.each(fixtureVersions('get-all-topic-config', 'broker-a'))('GET_ALL_TOPIC_CONFIG from %s', (version) => {

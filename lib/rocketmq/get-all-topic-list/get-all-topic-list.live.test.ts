@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { topicList } from '../../testing/mqadmin';
-import { LIVE } from '../../testing/sandbox';
-import { livePool } from '../testing/live';
+import { topicList } from '../../../test-support/mqadmin';
+import { LIVE } from '../../../test-support/sandbox';
+import { livePool } from '../../../test-support/live';
 import { getAllTopicList } from '.';
 
 describe(`GET_ALL_TOPIC_LIST_FROM_NAMESERVER live (${LIVE.version})`, () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureVersions, loadReply } from '../testing/fixtures';
+import { fixtureVersions, loadReply } from '../../../test-support/fixtures';
 import { decodeTopicList } from '.';
 
 describe.each(fixtureVersions('get-all-topic-list', 'all'))('GET_ALL_TOPIC_LIST_FROM_NAMESERVER from %s', (version) => {

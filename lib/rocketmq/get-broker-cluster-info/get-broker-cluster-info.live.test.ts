@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { clusterList } from '../../testing/mqadmin';
-import { LIVE } from '../../testing/sandbox';
-import { livePool } from '../testing/live';
+import { clusterList } from '../../../test-support/mqadmin';
+import { LIVE } from '../../../test-support/sandbox';
+import { livePool } from '../../../test-support/live';
 import { getBrokerClusterInfo } from '.';
 
 describe(`GET_BROKER_CLUSTER_INFO live (${LIVE.version})`, () => {

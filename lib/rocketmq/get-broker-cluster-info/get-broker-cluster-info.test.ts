@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureVersions, loadReply, SANDBOX } from '../testing/fixtures';
+import { fixtureVersions, loadReply, SANDBOX } from '../../../test-support/fixtures';
 import { decodeClusterInfo } from '.';
 
 describe.each(fixtureVersions('get-broker-cluster-info', 'cluster'))('GET_BROKER_CLUSTER_INFO from %s', (version) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { mqadmin } from '../../testing/mqadmin';
-import { LIVE } from '../../testing/sandbox';
-import { livePool } from '../testing/live';
+import { mqadmin } from '../../../test-support/mqadmin';
+import { LIVE } from '../../../test-support/sandbox';
+import { livePool } from '../../../test-support/live';
 import { getBrokerConfig } from '.';
 
 describe(`GET_BROKER_CONFIG live (${LIVE.version})`, () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureVersions, loadReply } from '../testing/fixtures';
+import { fixtureVersions, loadReply } from '../../../test-support/fixtures';
 import { decodeBrokerConfig, parseProperties } from '.';
 
 describe.each(fixtureVersions('get-broker-config', 'master'))('GET_BROKER_CONFIG from %s', (version) => {

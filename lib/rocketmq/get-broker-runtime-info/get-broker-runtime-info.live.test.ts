@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { brokerStatus } from '../../testing/mqadmin';
-import { LIVE } from '../../testing/sandbox';
-import { livePool } from '../testing/live';
+import { brokerStatus } from '../../../test-support/mqadmin';
+import { LIVE } from '../../../test-support/sandbox';
+import { livePool } from '../../../test-support/live';
 import { getBrokerRuntimeInfo } from '.';
 
 // Counters that move on their own (time, TPS windows, latencies) are compared by key only.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureVersions, loadReply } from '../testing/fixtures';
+import { fixtureVersions, loadReply } from '../../../test-support/fixtures';
 import { decodeBrokerRuntimeInfo, firstTps } from '.';
 
 describe.each(fixtureVersions('get-broker-runtime-info', 'master'))('GET_BROKER_RUNTIME_INFO from %s', (version) => {

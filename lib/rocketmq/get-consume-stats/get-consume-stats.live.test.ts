@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { consumerProgress } from '../../testing/mqadmin';
-import { LIVE } from '../../testing/sandbox';
+import { consumerProgress } from '../../../test-support/mqadmin';
+import { LIVE } from '../../../test-support/sandbox';
 import { compareMessageQueues } from '../message-queue';
-import { livePool } from '../testing/live';
+import { livePool } from '../../../test-support/live';
 import { getConsumeStats } from '.';
 
 describe(`GET_CONSUME_STATS live (${LIVE.version})`, () => {

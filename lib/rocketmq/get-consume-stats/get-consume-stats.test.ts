@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureVersions, loadReply } from '../testing/fixtures';
+import { fixtureVersions, loadReply } from '../../../test-support/fixtures';
 import { decodeConsumeStats } from '.';
 
 describe.each(fixtureVersions('get-consume-stats', 'group'))('GET_CONSUME_STATS from %s', (version) => {

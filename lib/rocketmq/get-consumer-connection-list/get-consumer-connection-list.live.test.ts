@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { consumerConnection } from '../../testing/mqadmin';
-import { LIVE } from '../../testing/sandbox';
+import { consumerConnection } from '../../../test-support/mqadmin';
+import { LIVE } from '../../../test-support/sandbox';
 import { versionDesc } from '../mq-version';
-import { livePool } from '../testing/live';
+import { livePool } from '../../../test-support/live';
 import { getConsumerConnectionList } from '.';
 
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureVersions, loadReply } from '../testing/fixtures';
+import { fixtureVersions, loadReply } from '../../../test-support/fixtures';
 import { decodeConsumerConnection } from '.';
 
 describe.each(fixtureVersions('get-consumer-connection-list', 'clustering'))('GET_CONSUMER_CONNECTION_LIST from %s', (version) => {

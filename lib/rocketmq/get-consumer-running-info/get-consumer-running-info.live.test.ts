@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { consumerStatus } from '../../testing/mqadmin';
-import { LIVE } from '../../testing/sandbox';
+import { consumerStatus } from '../../../test-support/mqadmin';
+import { LIVE } from '../../../test-support/sandbox';
 import { getConsumerConnectionList } from '../get-consumer-connection-list';
-import { livePool } from '../testing/live';
+import { livePool } from '../../../test-support/live';
 import { getConsumerRunningInfo } from '.';
 
 describe(`GET_CONSUMER_RUNNING_INFO live (${LIVE.version})`, () => {

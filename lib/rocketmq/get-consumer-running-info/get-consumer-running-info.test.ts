@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureVersions, loadReply } from '../testing/fixtures';
+import { fixtureVersions, loadReply } from '../../../test-support/fixtures';
 import { decodeConsumerRunningInfo } from '.';
 
 describe.each(fixtureVersions('get-consumer-running-info', 'broadcasting'))('GET_CONSUMER_RUNNING_INFO from %s', (version) => {

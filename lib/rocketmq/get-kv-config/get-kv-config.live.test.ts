@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { orderConf } from '../../testing/mqadmin';
-import { LIVE } from '../../testing/sandbox';
+import { orderConf } from '../../../test-support/mqadmin';
+import { LIVE } from '../../../test-support/sandbox';
 import { getKvListByNamespace } from '../get-kvlist-by-namespace';
-import { livePool } from '../testing/live';
+import { livePool } from '../../../test-support/live';
 import { getKvConfig, ORDER_TOPIC_CONFIG_NAMESPACE } from '.';
 
 describe(`GET_KV_CONFIG and GET_KVLIST_BY_NAMESPACE live (${LIVE.version})`, () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureVersions, loadReply } from '../testing/fixtures';
+import { fixtureVersions, loadReply } from '../../../test-support/fixtures';
 import { decodeKvConfig, parseOrderConf } from '.';
 
 describe.each(fixtureVersions('get-kv-config', 'order-conf'))('GET_KV_CONFIG from %s', (version) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureVersions, loadReply } from '../testing/fixtures';
+import { fixtureVersions, loadReply } from '../../../test-support/fixtures';
 import { decodeKvList } from '.';
 
 describe.each(fixtureVersions('get-kvlist-by-namespace', 'order-conf'))('GET_KVLIST_BY_NAMESPACE from %s', (version) => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { RemotingResponseError } from '../../remoting';
 import { asArray, asObject, entries } from '../fastjson';
-import { topicRoute } from '../../testing/mqadmin';
-import { LIVE } from '../../testing/sandbox';
-import { livePool } from '../testing/live';
+import { topicRoute } from '../../../test-support/mqadmin';
+import { LIVE } from '../../../test-support/sandbox';
+import { livePool } from '../../../test-support/live';
 import { getRouteInfoByTopic } from '.';
 
 describe(`GET_ROUTEINFO_BY_TOPIC live (${LIVE.version})`, () => {

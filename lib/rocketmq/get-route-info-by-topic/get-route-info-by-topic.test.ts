@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureVersions, loadReply, SANDBOX } from '../testing/fixtures';
+import { fixtureVersions, loadReply, SANDBOX } from '../../../test-support/fixtures';
 import { decodeTopicRouteData, permText } from '.';
 
 describe.each(fixtureVersions('get-route-info-by-topic', 'LabTopic'))('GET_ROUTEINFO_BY_TOPIC from %s', (version) => {

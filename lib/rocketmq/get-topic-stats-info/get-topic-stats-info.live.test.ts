@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { mqadminTime, topicStatus } from '../../testing/mqadmin';
-import { LIVE } from '../../testing/sandbox';
-import { livePool } from '../testing/live';
+import { mqadminTime, topicStatus } from '../../../test-support/mqadmin';
+import { LIVE } from '../../../test-support/sandbox';
+import { livePool } from '../../../test-support/live';
 import { getTopicStatsInfo } from '.';
 
 describe(`GET_TOPIC_STATS_INFO live (${LIVE.version})`, () => {

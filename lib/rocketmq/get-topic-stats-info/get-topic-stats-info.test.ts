@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureVersions, loadReply } from '../testing/fixtures';
+import { fixtureVersions, loadReply } from '../../../test-support/fixtures';
 import { decodeTopicStatsTable } from '.';
 
 describe.each(fixtureVersions('get-topic-stats-info', 'LabTopic'))('GET_TOPIC_STATS_INFO from %s', (version) => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { mqadmin, topicStatus } from '../../testing/mqadmin';
-import { queryMsgByOffset } from '../../testing/mqadmin-messages';
-import { LIVE } from '../../testing/sandbox';
+import { mqadmin, topicStatus } from '../../../test-support/mqadmin';
+import { queryMsgByOffset } from '../../../test-support/mqadmin-messages';
+import { LIVE } from '../../../test-support/sandbox';
 import { getAllSubscriptionGroupConfig } from '../get-all-subscriptiongroup-config';
 import { queryConsumerOffset } from '../query-consumer-offset';
 import type { StoredMessage } from '../stored-message';
-import { livePool } from '../testing/live';
+import { livePool } from '../../../test-support/live';
 import { pullMessage, TOOLS_CONSUMER_GROUP } from '.';
 
 describe(`PULL_MESSAGE live (${LIVE.version})`, () => {

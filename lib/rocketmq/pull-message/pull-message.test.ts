@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureVersions, loadReply } from '../testing/fixtures';
+import { fixtureVersions, loadReply } from '../../../test-support/fixtures';
 import { decodePullMessage, pullMessageRequest } from '.';
 
 describe('PULL_MESSAGE request for browsing', () => {

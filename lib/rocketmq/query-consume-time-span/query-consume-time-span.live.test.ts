@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { consumerProgress, mqadmin, mqadminTime } from '../../testing/mqadmin';
-import { LIVE } from '../../testing/sandbox';
-import { livePool } from '../testing/live';
+import { consumerProgress, mqadmin, mqadminTime } from '../../../test-support/mqadmin';
+import { LIVE } from '../../../test-support/sandbox';
+import { livePool } from '../../../test-support/live';
 import { queryConsumeTimeSpan } from '.';
 
 describe(`QUERY_CONSUME_TIME_SPAN live (${LIVE.version})`, () => {

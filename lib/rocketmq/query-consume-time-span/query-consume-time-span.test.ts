@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureVersions, loadReply } from '../testing/fixtures';
+import { fixtureVersions, loadReply } from '../../../test-support/fixtures';
 import { decodeConsumeTimeSpan } from '.';
 
 describe.each(fixtureVersions('query-consume-time-span', 'lagging'))('QUERY_CONSUME_TIME_SPAN from %s', (version) => {

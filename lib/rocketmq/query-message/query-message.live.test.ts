@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { queryMsgByKey, queryMsgByUniqueKey, sentOne } from '../../testing/mqadmin-messages';
-import { LIVE } from '../../testing/sandbox';
-import { livePool } from '../testing/live';
+import { queryMsgByKey, queryMsgByUniqueKey, sentOne } from '../../../test-support/mqadmin-messages';
+import { LIVE } from '../../../test-support/sandbox';
+import { livePool } from '../../../test-support/live';
 import { matchesKey, queryMessage, type QueryMessageParams } from '.';
 
 describe(`QUERY_MESSAGE live (${LIVE.version})`, () => {

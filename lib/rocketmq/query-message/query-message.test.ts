@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureVersions, loadReply } from '../testing/fixtures';
+import { fixtureVersions, loadReply } from '../../../test-support/fixtures';
 import { decodeQueryMessage, matchesKey, MAX_QUERY_NUM, queryMessageRequest } from '.';
 
 describe('QUERY_MESSAGE request', () => {

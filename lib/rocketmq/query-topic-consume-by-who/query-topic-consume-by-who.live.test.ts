@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { topicListWithGroups } from '../../testing/mqadmin';
-import { LIVE } from '../../testing/sandbox';
-import { livePool } from '../testing/live';
+import { topicListWithGroups } from '../../../test-support/mqadmin';
+import { LIVE } from '../../../test-support/sandbox';
+import { livePool } from '../../../test-support/live';
 import { queryTopicConsumeByWho } from '.';
 
 describe(`QUERY_TOPIC_CONSUME_BY_WHO live (${LIVE.version})`, () => {

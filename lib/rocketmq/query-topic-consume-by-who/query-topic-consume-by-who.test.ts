@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureVersions, loadReply } from '../testing/fixtures';
+import { fixtureVersions, loadReply } from '../../../test-support/fixtures';
 import { decodeGroupList } from '.';
 
 describe.each(fixtureVersions('query-topic-consume-by-who', 'LabTopic'))('QUERY_TOPIC_CONSUME_BY_WHO from %s', (version) => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parsePrintedMessage, queryMsgById, sentOne } from '../../testing/mqadmin-messages';
-import { mqadmin } from '../../testing/mqadmin';
-import { LIVE } from '../../testing/sandbox';
+import { parsePrintedMessage, queryMsgById, sentOne } from '../../../test-support/mqadmin-messages';
+import { mqadmin } from '../../../test-support/mqadmin';
+import { LIVE } from '../../../test-support/sandbox';
 import { encodeOffsetMessageId } from '../message-id';
-import { livePool } from '../testing/live';
+import { livePool } from '../../../test-support/live';
 import { viewMessageById, viewMessageByOffsetMsgId } from '.';
 
 describe(`VIEW_MESSAGE_BY_ID live (${LIVE.version})`, () => {

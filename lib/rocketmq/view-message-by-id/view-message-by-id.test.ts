@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RemotingCommand } from '../../remoting';
 import { decodeOffsetMessageId } from '../message-id';
-import { fixtureVersions, loadReply } from '../testing/fixtures';
+import { fixtureVersions, loadReply } from '../../../test-support/fixtures';
 import { decodeViewMessage, viewMessageByIdRequest, viewMessageByOffsetMsgId } from '.';
 
 describe('VIEW_MESSAGE_BY_ID request', () => {

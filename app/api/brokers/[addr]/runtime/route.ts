@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { getBrokerRuntime } from '@/lib/console/cluster';
+import { getBrokerRuntime } from '@/lib/console/cluster/overview';
 import { pathParam, respond } from '../../../_lib/respond';
 
 export const runtime = 'nodejs';

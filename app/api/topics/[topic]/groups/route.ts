@@ -1,4 +1,4 @@
-import { getTopicGroups } from '@/lib/console/groups/topic-groups';
+import { getTopicGroups } from '@/lib/console/topics/groups';
 import { pathParam, respond } from '../../../_lib/respond';
 
 export const runtime = 'nodejs';

@@ -1,6 +1,6 @@
-import { getAdmin } from '@/lib/console/admin';
-import { log } from '@/lib/console/log';
-import { metrics } from '@/lib/console/metrics';
+import { getAdmin } from '@/lib/console/core/admin';
+import { log } from '@/lib/console/core/log';
+import { metrics } from '@/lib/console/core/metrics';
 import { scanTopic, type ScanEvent } from '@/lib/console/messages/scan';
 import { errorResponse, parseQuery, pathParam } from '../../../_lib/respond';
 import { RangeScanQuery } from './schema';

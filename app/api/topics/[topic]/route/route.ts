@@ -1,4 +1,4 @@
-import { getTopicRoute } from '@/lib/console/topic-detail';
+import { getTopicRoute } from '@/lib/console/topics/detail';
 import { pathParam, respond } from '../../../_lib/respond';
 
 export const runtime = 'nodejs';

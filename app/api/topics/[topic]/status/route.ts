@@ -1,4 +1,4 @@
-import { getTopicStatus } from '@/lib/console/topic-detail';
+import { getTopicStatus } from '@/lib/console/topics/detail';
 import { pathParam, respond } from '../../../_lib/respond';
 
 export const runtime = 'nodejs';

@@ -1,0 +1,92 @@
+import type { AuditRecord, Store } from '../store';
+import { NotFoundError } from '../core/errors';
+import { runningAuditIds } from '../reset/locks';
+import type { AppliedQueue } from '../reset/types';
+
+export type AuditStatus = 'started' | 'completed' | 'partial' | 'failed' | 'interrupted';
+
+export interface PlannedQueue {
+  topic: string;
+  brokerName: string;
+  queueId: number;
+  before: number;
+  target: number;
+  brokerOffset: number;
+}
+
+export interface AuditView {
+  auditId: number;
+  at: number;
+  actor: string;
+  action: string;
+  group: string | null;
+  topic: string | null;
+  /** What the action was about, as one line ("lab_cg_cluster @ LabTopic"). */
+  target: string;
+  status: AuditStatus;
+  params: Record<string, unknown>;
+  planned: PlannedQueue[];
+  /** Per queue outcome; for an interrupted entry nobody knows which queues changed. */
+  results: AppliedQueue[] | null;
+  durationMs: number | null;
+  error: string | null;
+  undoOf: number | null;
+  undoneBy: number[];
+  /** Undo restores the before-offsets of the queues that were (or may have been) reset. */
+  canUndo: boolean;
+  undoReason?: string;
+}
+
+/**
+ * An audit entry as operators read it. An entry without an outcome is "started" while its reset runs in this
+ * process, and "interrupted" otherwise: the process died between the audit write and the end.
+ */
+export function auditView(record: AuditRecord, undoneBy: number[] = []): AuditView {
+  const plan = (record.plan ?? {}) as { queues?: PlannedQueue[] };
+  const result = (record.outcome?.result ?? null) as { queues?: AppliedQueue[] } | null;
+  const status: AuditStatus = record.outcome ? (record.outcome.status as AuditStatus) : runningAuditIds().has(record.id) ? 'started' : 'interrupted';
+  const planned = plan.queues ?? [];
+  const restorable = restorableQueues({ status, planned, results: result?.queues ?? null });
+  let undoReason: string | undefined;
+  if (record.action === 'resend-message') undoReason = 'a message handed to a client cannot be taken back';
+  else if (!record.action.includes('reset-offset')) undoReason = 'only offset resets can be undone';
+  else if (status === 'started') undoReason = 'the reset is still running';
+  else if (status === 'failed') undoReason = 'the reset changed nothing';
+  else if (restorable.length === 0) undoReason = 'no queue was changed';
+  return {
+    auditId: record.id,
+    at: record.at,
+    actor: record.actor,
+    action: record.action,
+    group: record.group,
+    topic: record.topic,
+    target: `${record.group ?? ''}${record.topic ? ` @ ${record.topic}` : ' @ all topics'}`,
+    status,
+    params: (record.params ?? {}) as Record<string, unknown>,
+    planned,
+    results: result?.queues ?? null,
+    durationMs: record.outcome?.durationMs ?? null,
+    error: record.outcome?.error ?? null,
+    undoOf: record.undoOf,
+    undoneBy,
+    canUndo: undoReason === undefined,
+    undoReason,
+  };
+}
+
+/**
+ * Queues an undo puts back: the ones the reset changed or may have changed (no answer in time), or every planned
+ * one when the whole outcome is unknown (interrupted). Restoring a queue that did not change is harmless.
+ */
+export function restorableQueues(view: Pick<AuditView, 'status' | 'planned' | 'results'>): PlannedQueue[] {
+  if (view.status === 'interrupted') return view.planned;
+  const touched = new Set((view.results ?? []).filter((r) => r.ok || r.outcome === 'unknown').map((r) => `${r.topic}\u0001${r.brokerName}\u0001${r.queueId}`));
+  return view.planned.filter((q) => touched.has(`${q.topic}\u0001${q.brokerName}\u0001${q.queueId}`));
+}
+
+export async function getAuditEntry(store: Store, cluster: string, id: number): Promise<AuditView> {
+  const record = await store.audit.get(id);
+  if (!record || record.cluster !== cluster) throw new NotFoundError(`there is no audit entry #${id}`, 'auditId');
+  const undone = await store.audit.list({ cluster, undoOf: id, limit: 50, offset: 0 });
+  return auditView(record, undone.items.map((r) => r.id));
+}

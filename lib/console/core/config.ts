@@ -1,0 +1,191 @@
+import path from 'node:path';
+import { readClustersFile, type ClustersFile } from './clusters-file';
+import type { Role } from './roles';
+
+/** One RocketMQ cluster the console serves: a set of namesrvs and how to talk to them. */
+export interface ClusterConfig {
+  /** The console's name for it (URLs, metric labels, audit and history rows); not RocketMQ's clusterName. */
+  name: string;
+  /** host:port of every namesrv. */
+  namesrvAddrs: string[];
+  traceTopic: string;
+  /** Reads only: every change is refused with this as the reason. */
+  readOnly: boolean;
+  /** Deadline of one call to one broker or namesrv. */
+  requestTimeoutMs: number;
+  /** Deadline of a whole page's fan-out to brokers: late brokers become partial-answer entries. */
+  fanOutDeadlineMs: number;
+  maxFrameBytes: number;
+  /** ACL credentials (used once request signing exists); never sent to a browser. */
+  credentials?: { accessKey: string; secretKey: string };
+}
+
+export interface LagSettings {
+  /** Pause between the end of one snapshot and the start of the next (stretched when a snapshot is slow). */
+  snapshotIntervalMs: number;
+  snapshotConcurrency: number;
+  sampleIntervalMs: number;
+  heartbeatMs: number;
+  rawForMs: number;
+  bucketMs: number;
+  retentionMs: number;
+  compactEveryMs: number;
+}
+
+export interface OidcRoleMapping {
+  /** A value of the role claim (a group name, say). */
+  value: string;
+  role: Role;
+  /** Cluster names, or "*" for all. */
+  clusters: string[];
+}
+
+export interface OidcSettings {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  scopes: string;
+  /** Shown on the sign-in button. */
+  label: string;
+  usernameClaim: string;
+  roleClaim: string;
+  mappings: OidcRoleMapping[];
+}
+
+export interface AuthSettings {
+  /** AUTH=off: no sign-in, every request acts as a local admin; the server binds to 127.0.0.1 only. */
+  enabled: boolean;
+  sessionTtlMs: number;
+  /** The first admin: its password from CONSOLE_ADMIN_PASSWORD, or a one-time password printed at the first start. */
+  initialAdmin: { username: string; password?: string };
+  oidc?: OidcSettings;
+  /** Secure cookies: always, never, or when the request came over TLS (x-forwarded-proto). */
+  cookieSecure: 'auto' | 'always' | 'never';
+  /** Failed sign-ins per username and address within loginWindowMs before the next are refused. */
+  loginMaxFailures: number;
+  loginWindowMs: number;
+}
+
+export interface ConsoleSettings {
+  clusters: ClusterConfig[];
+  defaultCluster: string;
+  /** PostgreSQL when set, else SQLite at sqlitePath. */
+  store: { databaseUrl?: string; sqlitePath?: string };
+  lag: LagSettings;
+  auth: AuthSettings;
+  logLevel: string;
+  /** Where the clusters came from, for the log line at start. */
+  source: string;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/**
+ * The console's settings: the clusters file named by CONSOLE_CONFIG (YAML or JSON, validated, errors name the key),
+ * else NAMESRV_ADDR as a one-cluster shortcut, else the local sandbox's namesrv. Timeouts, lag and auth settings
+ * come from the environment; a cluster in the file may override its own timeouts.
+ */
+export function readSettings(env: Env = process.env): ConsoleSettings {
+  const defaults = clusterDefaults(env);
+  const file = env.CONSOLE_CONFIG?.trim() ? readClustersFile(env.CONSOLE_CONFIG.trim(), env) : undefined;
+  const clusters = file ? clustersFromFile(file, defaults) : [{ ...defaults, name: env.CLUSTER_KEY?.trim() || 'default', namesrvAddrs: splitAddrs(env.NAMESRV_ADDR ?? '127.0.0.1:9876') }];
+  const databaseUrl = env.DATABASE_URL?.trim();
+  return {
+    clusters,
+    defaultCluster: file?.defaultCluster ?? clusters[0]!.name,
+    store: databaseUrl ? { databaseUrl } : { sqlitePath: path.join(env.DATA_DIR?.trim() || './data', 'console.db') },
+    lag: lagSettings(env),
+    auth: authSettings(env, file),
+    logLevel: env.LOG_LEVEL ?? 'info',
+    source: file ? `CONSOLE_CONFIG ${env.CONSOLE_CONFIG}` : env.NAMESRV_ADDR ? 'NAMESRV_ADDR' : 'the local sandbox (127.0.0.1:9876)',
+  };
+}
+
+export function splitAddrs(value: string): string[] {
+  return value
+    .split(/[;,]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+function clusterDefaults(env: Env): Omit<ClusterConfig, 'name' | 'namesrvAddrs'> {
+  return {
+    traceTopic: env.TRACE_TOPIC || 'RMQ_SYS_TRACE_TOPIC',
+    readOnly: false,
+    requestTimeoutMs: positiveInt(env.RMQ_REQUEST_TIMEOUT_MS, 3000),
+    fanOutDeadlineMs: positiveInt(env.RMQ_FANOUT_DEADLINE_MS, 4000),
+    maxFrameBytes: positiveInt(env.RMQ_MAX_FRAME_BYTES, 64 * 1024 * 1024),
+  };
+}
+
+function clustersFromFile(file: ClustersFile, defaults: Omit<ClusterConfig, 'name' | 'namesrvAddrs'>): ClusterConfig[] {
+  return file.clusters.map((c) => ({
+    name: c.name,
+    namesrvAddrs: c.namesrv,
+    traceTopic: c.traceTopic ?? defaults.traceTopic,
+    readOnly: c.readOnly ?? false,
+    requestTimeoutMs: c.requestTimeoutMs ?? defaults.requestTimeoutMs,
+    fanOutDeadlineMs: c.fanOutDeadlineMs ?? defaults.fanOutDeadlineMs,
+    maxFrameBytes: defaults.maxFrameBytes,
+    ...(c.credentials ? { credentials: c.credentials } : {}),
+  }));
+}
+
+function lagSettings(env: Env): LagSettings {
+  return {
+    snapshotIntervalMs: positiveInt(env.LAG_SNAPSHOT_INTERVAL_MS, 15_000),
+    snapshotConcurrency: positiveInt(env.LAG_SNAPSHOT_CONCURRENCY, 64),
+    sampleIntervalMs: positiveNumber(env.LAG_SAMPLE_INTERVAL_MS, 30_000),
+    heartbeatMs: positiveNumber(env.LAG_HEARTBEAT_MS, 10 * 60_000),
+    rawForMs: positiveNumber(env.LAG_RAW_HOURS, 24) * 3_600_000,
+    bucketMs: positiveNumber(env.LAG_BUCKET_MINUTES, 5) * 60_000,
+    retentionMs: positiveNumber(env.LAG_RETENTION_DAYS, 7) * 86_400_000,
+    compactEveryMs: 60 * 60_000,
+  };
+}
+
+function authSettings(env: Env, file: ClustersFile | undefined): AuthSettings {
+  const mode = (env.AUTH ?? file?.auth?.mode ?? 'on').trim().toLowerCase();
+  const oidc = file?.auth?.oidc;
+  const issuer = env.OIDC_ISSUER?.trim() || oidc?.issuer;
+  const clientId = env.OIDC_CLIENT_ID?.trim() || oidc?.clientId;
+  const clientSecret = env.OIDC_CLIENT_SECRET ?? oidc?.clientSecret;
+  return {
+    enabled: mode !== 'off',
+    sessionTtlMs: positiveNumber(env.SESSION_TTL_HOURS, file?.auth?.sessionTtlHours ?? 12) * 3_600_000,
+    initialAdmin: { username: env.CONSOLE_ADMIN_USER?.trim() || 'admin', ...(env.CONSOLE_ADMIN_PASSWORD ? { password: env.CONSOLE_ADMIN_PASSWORD } : {}) },
+    ...(issuer && clientId
+      ? {
+          oidc: {
+            issuer,
+            clientId,
+            clientSecret: clientSecret ?? '',
+            scopes: oidc?.scopes ?? 'openid profile email',
+            label: oidc?.label ?? 'single sign-on',
+            usernameClaim: oidc?.usernameClaim ?? 'preferred_username',
+            roleClaim: env.OIDC_ROLE_CLAIM?.trim() || oidc?.roleClaim || 'groups',
+            mappings: oidc?.roles ?? [],
+          },
+        }
+      : {}),
+    cookieSecure: cookieSecure(env.COOKIE_SECURE),
+    loginMaxFailures: positiveInt(env.LOGIN_MAX_FAILURES, 5),
+    loginWindowMs: positiveInt(env.LOGIN_WINDOW_SECONDS, 300) * 1000,
+  };
+}
+
+function cookieSecure(value: string | undefined): AuthSettings['cookieSecure'] {
+  const v = value?.trim().toLowerCase();
+  return v === 'always' || v === 'true' ? 'always' : v === 'never' || v === 'false' ? 'never' : 'auto';
+}
+
+export function positiveInt(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return value !== undefined && Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
+function positiveNumber(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return value !== undefined && value.trim() !== '' && Number.isFinite(n) && n > 0 ? n : fallback;
+}
+

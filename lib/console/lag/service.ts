@@ -1,0 +1,119 @@
+import type { AdminClient } from '../core/admin';
+import { getAdmin } from '../core/admin';
+import { log } from '../core/log';
+import { buildLagSnapshot, newSnapshotMemory, type SnapshotMemory } from './snapshot';
+import type { LagSnapshot } from './types';
+
+export interface SnapshotServiceOptions {
+  /** Pause between the end of one refresh and the start of the next (stretched when a refresh is slow). */
+  intervalMs: number;
+  concurrencyPerBroker: number;
+}
+
+type Listener = (snapshot: LagSnapshot) => void | Promise<void>;
+
+/**
+ * Keeps the lag snapshot fresh in the background: one refresh at a time, the next `intervalMs` after the last
+ * finished (at least twice its duration, so a slow cluster is not hammered). Readers get the latest snapshot
+ * without waiting, and can ask for a refresh (the refresh button), which joins one already running.
+ */
+export class SnapshotService {
+  private current: LagSnapshot | undefined;
+  private running: Promise<LagSnapshot> | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly memory: SnapshotMemory = newSnapshotMemory();
+  private readonly listeners: Listener[] = [];
+  private stopped = true;
+  lastError: string | undefined;
+
+  constructor(
+    private readonly admin: AdminClient,
+    readonly options: SnapshotServiceOptions,
+  ) {}
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    void this.refresh();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.timer);
+  }
+
+  /** The newest snapshot, or the first one once it is built. */
+  async latest(): Promise<LagSnapshot> {
+    return this.current ?? this.refresh();
+  }
+
+  peek(): LagSnapshot | undefined {
+    return this.current;
+  }
+
+  /** Store times learnt so far: the group page reuses them for its fresh reads. */
+  get storeTimes() {
+    return this.memory.storeTimes;
+  }
+
+  get refreshing(): boolean {
+    return this.running !== undefined;
+  }
+
+  onSnapshot(listener: Listener): void {
+    this.listeners.push(listener);
+  }
+
+  refresh(): Promise<LagSnapshot> {
+    if (this.running) return this.running;
+    clearTimeout(this.timer);
+    const run = buildLagSnapshot(this.admin, this.memory, { concurrencyPerBroker: this.options.concurrencyPerBroker })
+      .then(async (snapshot) => {
+        this.memory.previous = snapshot;
+        this.current = snapshot;
+        this.lastError = undefined;
+        for (const listener of this.listeners) {
+          try {
+            await listener(snapshot);
+          } catch (error) {
+            log.error({ err: error }, 'lag snapshot listener failed');
+          }
+        }
+        return snapshot;
+      })
+      .catch((error: unknown) => {
+        this.lastError = error instanceof Error ? error.message : String(error);
+        log.warn({ err: error }, 'lag snapshot failed');
+        throw error;
+      })
+      .finally(() => {
+        this.running = undefined;
+        this.schedule();
+      });
+    this.running = run;
+    return run;
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    const took = this.current?.durationMs ?? 0;
+    this.timer = setTimeout(() => void this.refresh().catch(() => undefined), Math.max(this.options.intervalMs, 2 * took));
+    this.timer.unref();
+  }
+}
+
+const holder = globalThis as typeof globalThis & { __lagSnapshotService?: SnapshotService };
+
+/** The process-wide service (started by instrumentation.ts); built lazily so a request never waits on config. */
+export function getSnapshotService(admin: AdminClient = getAdmin()): SnapshotService {
+  holder.__lagSnapshotService ??= new SnapshotService(admin, {
+    intervalMs: positive(process.env.LAG_SNAPSHOT_INTERVAL_MS, 15_000),
+    concurrencyPerBroker: positive(process.env.LAG_SNAPSHOT_CONCURRENCY, 64),
+  });
+  return holder.__lagSnapshotService;
+}
+
+function positive(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+}

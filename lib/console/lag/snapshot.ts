@@ -1,0 +1,306 @@
+import { isRemotingError } from '../../remoting';
+import { getAllSubscriptionGroupConfig, type SubscriptionGroupConfig } from '../../rocketmq/get-all-subscriptiongroup-config';
+import { getAllConsumerOffset } from '../../rocketmq/get-all-consumer-offset';
+import { getConsumeStats, type ConsumeStats } from '../../rocketmq/get-consume-stats';
+import { getTopicStatsInfo, type QueueStats } from '../../rocketmq/get-topic-stats-info';
+import { getConsumerConnectionList, type ConsumerConnection } from '../../rocketmq/get-consumer-connection-list';
+import { compareMessageQueues } from '../../rocketmq/message-queue';
+import { versionDesc } from '../../rocketmq/mq-version';
+import type { AdminClient, BrokerNode } from '../core/admin';
+import { failureOf, fanOut, type BrokerFailure } from '../core/fanout';
+import { isSystemGroup } from '../core/names';
+import { forEachPerKey } from '../core/per-key';
+import { PackedQueues } from './packed-queues';
+import { StoreTimeCache } from './store-times';
+import type { Drain, GroupSnapshot, LagSnapshot, QueueLag } from './types';
+
+export interface SnapshotOptions {
+  /** Requests in flight per broker (pipelined on its one socket). */
+  concurrencyPerBroker: number;
+  /** Skip reading lag in time (QUERY_CONSUME_TIME_SPAN); the bench measures it separately. */
+  skipAges?: boolean;
+}
+
+/** State a snapshot builder carries from one run to the next. */
+export interface SnapshotMemory {
+  storeTimes: StoreTimeCache;
+  /** messageModel of groups seen online, so an offline group still says what it is. */
+  lastModel: Map<string, string>;
+  previous?: LagSnapshot;
+}
+
+export function newSnapshotMemory(): SnapshotMemory {
+  return { storeTimes: new StoreTimeCache(), lastModel: new Map() };
+}
+
+/**
+ * Every group on every master with its lag per queue, online clients and lag in time: the data the group list
+ * sorts and pages on. Calls run with bounded concurrency per broker; a broker that fails at the transport level
+ * is not called again in this run, and the groups it held are marked partial.
+ */
+export async function buildLagSnapshot(admin: AdminClient, memory: SnapshotMemory, options: SnapshotOptions): Promise<LagSnapshot> {
+  const started = Date.now();
+  const timeout = admin.config.requestTimeoutMs;
+  const masters = await admin.readableBrokers();
+  const down = new Map<string, BrokerFailure>();
+  const failures: BrokerFailure[] = [];
+
+  // 1. which groups exist where
+  const configs = await fanOut(masters, (m) => getAllSubscriptionGroupConfig(admin, m.addr, Math.max(timeout, 10_000)), Math.max(admin.config.fanOutDeadlineMs, 15_000));
+  for (const f of configs.failures) {
+    down.set(f.target.addr, f.failure);
+    failures.push(f.failure);
+  }
+  const groups = new Map<string, { brokers: BrokerNode[]; configs: SubscriptionGroupConfig[] }>();
+  for (const { target, value } of configs.results) {
+    for (const [name, config] of value) {
+      const entry = groups.get(name) ?? { brokers: [], configs: [] };
+      entry.brokers.push(target);
+      entry.configs.push(config);
+      groups.set(name, entry);
+    }
+  }
+  const configsMs = Date.now() - started;
+
+  // guarded call: a broker that failed at the transport level is skipped for the rest of the run
+  const guarded = async <T>(node: BrokerNode, fn: () => Promise<T>): Promise<T> => {
+    const known = down.get(node.addr);
+    if (known) throw known;
+    try {
+      return await fn();
+    } catch (error) {
+      if (isRemotingError(error) && error.kind !== 'response') {
+        const failure = failureOf(node, error);
+        if (!down.has(node.addr)) {
+          down.set(node.addr, failure);
+          failures.push(failure);
+        }
+        throw failure;
+      }
+      throw error;
+    }
+  };
+  // thousands of calls per broker: a few workers per broker, not one pending promise per call
+  const perBroker = <T>(items: Iterable<T>, nodeOf: (item: T) => BrokerNode, fn: (item: T, node: BrokerNode) => Promise<void>) =>
+    forEachPerKey(items, (item) => nodeOf(item).addr, options.concurrencyPerBroker, (item) => fn(item, nodeOf(item)));
+
+  // 2. every committed offset of each master in one call (GET_CONSUME_STATS per group would make the broker scan
+  //    its whole offset table once per group), the queues of each topic involved, and who is online
+  const statsStart = Date.now();
+  const groupFailures = new Map<string, BrokerFailure[]>();
+  const noteFailure = (group: string, node: BrokerNode, error: unknown) => {
+    const failure = isBrokerFailure(error) ? error : failureOf(node, error);
+    const list = groupFailures.get(group) ?? [];
+    list.push(failure);
+    groupFailures.set(group, list);
+  };
+  const topicQueues = new Map<string, QueueStats[] | null>(); // addr + topic -> queues (null: not on that broker)
+  // group -> per master holding it, the queues GET_CONSUME_STATS would report there: every queue of each topic the
+  // group has offsets for (a missing offset counts as 0). Built as soon as a master's offset table is in, so the
+  // table (10 MB per master at 10,000 groups) is not kept through the rest of the run
+  const perGroupBroker = new Map<string, Array<{ node: BrokerNode; queues: QueueLag[] }>>();
+  const queuesOf = (byTopic: Map<string, Map<number, number>> | undefined, node: BrokerNode): QueueLag[] => {
+    const out: QueueLag[] = [];
+    for (const [topic, offsets] of byTopic ?? []) {
+      for (const s of topicQueues.get(`${node.addr}\u0001${topic}`) ?? []) {
+        const brokerOffset = Math.max(0, s.maxOffset);
+        const consumerOffset = Math.max(0, offsets.get(s.queueId) ?? 0);
+        out.push({
+          topic: intern(topic),
+          brokerName: intern(s.brokerName),
+          queueId: s.queueId,
+          brokerOffset,
+          consumerOffset,
+          lag: brokerOffset - consumerOffset,
+          inflight: undefined,
+          lastTimestamp: 0,
+          // every field present from the start keeps all 240,000 queues of 10,000 groups on one compact object shape
+          oldestUnconsumedTimestamp: undefined,
+          drainRate: undefined,
+        });
+      }
+    }
+    return out;
+  };
+  await Promise.all(
+    masters.map(async (node) => {
+      const table = await guarded(node, () => getAllConsumerOffset(admin, node.addr, Math.max(timeout, 10_000))).catch(() => undefined);
+      if (!table) return;
+      const topics = new Set<string>();
+      for (const [group, byTopic] of table.byGroup) if (groups.has(group)) for (const topic of byTopic.keys()) topics.add(topic);
+      await perBroker(topics, () => node, (topic) =>
+        guarded(node, () => getTopicStatsInfo(admin, node.addr, topic, timeout)).then(
+          (queues) => void topicQueues.set(`${node.addr}\u0001${topic}`, queues),
+          // a topic the broker no longer holds (code 17) has no queues there, as GET_CONSUME_STATS skips it
+          () => void topicQueues.set(`${node.addr}\u0001${topic}`, null),
+        ),
+      );
+      for (const [group, entry] of groups) {
+        if (!entry.brokers.some((b) => b.addr === node.addr)) continue;
+        const queues = queuesOf(table.byGroup.get(group), node);
+        const list = perGroupBroker.get(group);
+        if (list) list.push({ node, queues });
+        else perGroupBroker.set(group, [{ node, queues }]);
+      }
+    }),
+  );
+  const statsMs = Date.now() - statsStart;
+
+  const connectionsStart = Date.now();
+  const connections = new Map<string, ConsumerConnection | undefined>();
+  // clients heartbeat to every broker they consume from; one master that holds the group is enough (as mqadmin)
+  const askedFor = new Map([...groups].map(([group, entry]) => [group, entry.brokers.find((b) => !down.has(b.addr)) ?? entry.brokers[0]!]));
+  await perBroker(askedFor.keys(), (group) => askedFor.get(group)!, (group, asked) =>
+    guarded(asked, () => getConsumerConnectionList(admin, asked.addr, group, timeout)).then(
+      (value) => void connections.set(group, value),
+      (error: unknown) => noteFailure(group, asked, error),
+    ),
+  );
+  // consume TPS and in-flight counts come from the brokers' own stats: asked only for groups with clients online
+  const live = new Map<string, Array<{ node: BrokerNode; stats: ConsumeStats }>>();
+  const online = [...groups].flatMap(([group, entry]) => ((connections.get(group)?.connections.length ?? 0) === 0 ? [] : entry.brokers.map((node) => ({ group, node }))));
+  await perBroker(online, (item) => item.node, ({ group }, node) =>
+    guarded(node, () => getConsumeStats(admin, node.addr, group, undefined, timeout)).then(
+      (stats) => {
+        if (stats) live.set(group, [...(live.get(group) ?? []), { node, stats }]);
+      },
+      (error: unknown) => noteFailure(group, node, error),
+    ),
+  );
+  const connectionsMs = Date.now() - connectionsStart;
+
+  // minus topics the online clients do not subscribe to; in flight from the brokers' stats
+  for (const [group, onBrokers] of perGroupBroker) {
+    const subscribed = connections.get(group)?.subscriptions;
+    const topics = subscribed && subscribed.length > 0 ? new Set(subscribed.map((sub) => sub.topic)) : undefined;
+    for (const entry of onBrokers) {
+      if (topics) entry.queues = entry.queues.filter((q) => topics.has(q.topic));
+      const pulled = live.get(group)?.find((l) => l.node.addr === entry.node.addr)?.stats.queues;
+      if (!pulled) continue;
+      for (const q of entry.queues) {
+        const pull = pulled.find((p) => p.topic === q.topic && p.queueId === q.queueId)?.pullOffset;
+        q.inflight = pull === undefined ? undefined : pull - q.consumerOffset;
+      }
+    }
+  }
+  for (const [group, entry] of groups) {
+    for (const node of entry.brokers) {
+      const failure = down.get(node.addr);
+      if (failure && !groupFailures.get(group)?.includes(failure)) noteFailure(group, node, failure);
+    }
+  }
+
+  // 3. lag in time: store time of the message at each lagging queue's consumer offset
+  const agesStart = Date.now();
+  if (!options.skipAges) {
+    const lagging = function* () {
+      for (const [group, onBrokers] of perGroupBroker) {
+        for (const { node, queues } of onBrokers) if (queues.some((q) => q.lag > 0)) yield { group, node, queues };
+      }
+    };
+    await perBroker(lagging(), (item) => item.node, async ({ group, queues }, node) => {
+      const byTopic = new Map<string, Array<{ queueId: number; consumerOffset: number }>>();
+      for (const q of queues) {
+        if (q.lag <= 0) continue;
+        const list = byTopic.get(q.topic) ?? [];
+        list.push({ queueId: q.queueId, consumerOffset: q.consumerOffset });
+        byTopic.set(q.topic, list);
+      }
+      // a group's topics one after the other: the other workers keep the broker busy
+      for (const [topic, queuesOfTopic] of byTopic) {
+        await guarded(node, () => memory.storeTimes.resolve(admin, node.addr, node.brokerName, group, topic, queuesOfTopic)).catch(() => undefined);
+      }
+    });
+  }
+  const agesMs = Date.now() - agesStart;
+
+  const previous = new Map((memory.previous?.groups ?? []).map((g) => [g.group, g]));
+  const elapsedSincePrevious = memory.previous ? (started - memory.previous.asOf) / 1000 : 0;
+  const result: GroupSnapshot[] = [];
+  for (const [group, entry] of groups) {
+    const connection = connections.get(group);
+    if (connection?.messageModel) memory.lastModel.set(group, connection.messageModel);
+    const queues: QueueLag[] = (perGroupBroker.get(group) ?? [])
+      .flatMap(({ node, queues: qs }) =>
+        qs.map((q) => {
+          if (q.lag > 0) q.oldestUnconsumedTimestamp = memory.storeTimes.get(node.brokerName, q.topic, q.queueId, q.consumerOffset);
+          return q;
+        }),
+      )
+      .sort(compareMessageQueues);
+    const before = previous.get(group);
+    const drain = before && elapsedSincePrevious > 0 ? drainOf(queues, before.queues.toArray(), elapsedSincePrevious) : undefined;
+    const oldest = Math.min(...queues.map((q) => q.oldestUnconsumedTimestamp ?? Number.POSITIVE_INFINITY));
+    const clients = connection?.connections ?? [];
+    const minVersion = clients.length > 0 ? Math.min(...clients.map((c) => c.version)) : undefined;
+    const inflight = queues.some((q) => q.inflight !== undefined) ? queues.reduce((n, q) => n + (q.inflight ?? 0), 0) : undefined;
+    result.push({
+      group,
+      brokers: entry.brokers.map((b) => b.brokerName).sort(),
+      system: isSystemGroup(group),
+      orderly: entry.configs.some((c) => c.consumeMessageOrderly),
+      clients: clients.length,
+      version: minVersion === undefined ? undefined : versionDesc(minVersion),
+      consumeType: connection?.consumeType,
+      messageModel: connection?.messageModel ?? memory.lastModel.get(group),
+      lag: queues.reduce((n, q) => n + q.lag, 0),
+      inflight,
+      consumeTps: (live.get(group) ?? []).reduce((n, s) => n + s.stats.consumeTps, 0),
+      oldestUnconsumedTimestamp: Number.isFinite(oldest) ? oldest : undefined,
+      drain,
+      topics: [...new Set(queues.map((q) => q.topic))].sort(),
+      queues: PackedQueues.pack(queues),
+      failures: groupFailures.get(group),
+    });
+  }
+  result.sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
+  const configsByGroup = new Map([...groups].map(([name, e]) => [name, e.brokers.map((b, i) => ({ brokerName: b.brokerName, config: e.configs[i]! }))]));
+  return {
+    asOf: started,
+    durationMs: Date.now() - started,
+    groups: result,
+    failures,
+    timings: { configsMs, statsMs, connectionsMs, agesMs },
+    configs: configsByGroup,
+  };
+}
+
+// topic and broker names repeat across thousands of groups: one string each keeps the snapshot small
+const interned = new Map<string, string>();
+function intern(s: string): string {
+  const known = interned.get(s);
+  if (known !== undefined) return known;
+  if (interned.size > 100_000) interned.clear();
+  interned.set(s, s);
+  return s;
+}
+
+function isBrokerFailure(value: unknown): value is BrokerFailure {
+  return typeof value === 'object' && value !== null && 'brokerName' in value && 'addr' in value && 'error' in value;
+}
+
+/** Consumed and produced rates over the interval, per queue and for the group, and when the backlog would be gone. */
+export function drainOf(queues: QueueLag[], previous: QueueLag[], seconds: number): Drain {
+  const before = new Map(previous.map((q) => [`${q.topic}\u0001${q.brokerName}\u0001${q.queueId}`, q]));
+  let consumed = 0;
+  let produced = 0;
+  for (const q of queues) {
+    const p = before.get(`${q.topic}\u0001${q.brokerName}\u0001${q.queueId}`);
+    if (!p) continue;
+    // a reset moves offsets backwards; count only forward movement as consumption
+    const c = Math.max(0, q.consumerOffset - p.consumerOffset);
+    const w = Math.max(0, q.brokerOffset - p.brokerOffset);
+    q.drainRate = (c - w) / seconds;
+    consumed += c;
+    produced += w;
+  }
+  const consumeRate = consumed / seconds;
+  const produceRate = produced / seconds;
+  const lag = queues.reduce((n, q) => n + q.lag, 0);
+  const net = consumeRate - produceRate;
+  let trend: Drain['trend'] = 'steady';
+  if (consumed === 0 && produced === 0) trend = 'idle';
+  else if (net > 0) trend = 'draining';
+  else if (net < 0) trend = 'growing';
+  return { consumeRate, produceRate, trend, etaMs: lag > 0 && net > 0 ? (lag / net) * 1000 : lag === 0 ? 0 : undefined };
+}

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { topicList, topicRoute, topicStatus } from '../../../test-support/mqadmin';
+import { LIVE, withBrokerFrozen } from '../../../test-support/sandbox';
+import { asArray, asObject } from '../../rocketmq/fastjson';
+import { BadInputError, NotFoundError } from '../core/errors';
+import { getTopicRoute, getTopicStatus } from './detail';
+import { listTopics, topicCatalog } from './catalog';
+import { liveAdmin } from '../../../test-support/admin';
+
+describe(`topics live (${LIVE.version})`, () => {
+  const admin = liveAdmin();
+
+  it('lists the same set as mqadmin topicList when system topics are shown', async () => {
+    await expect
+      .poll(async () => {
+        const theirs = await topicList();
+        const page = await listTopics({ page: 1, pageSize: 500, hideSystem: false }, admin);
+        return JSON.stringify(page.items.map((t) => t.topic).sort()) === JSON.stringify(theirs.sort()) && page.total === theirs.length;
+      }, { timeout: 30_000, interval: 1000 })
+      .toBe(true);
+  });
+
+  it('types topics from their name, config and orderConf', async () => {
+    const byName = new Map((await topicCatalog(admin, 0)).items.map((t) => [t.topic, t.type]));
+    expect(byName.get('LabTopic')).toBe('NORMAL');
+    expect(byName.get('LabOrderTopic')).toBe('FIFO');
+    expect(byName.get('%RETRY%lab_cg_cluster')).toBe('RETRY');
+    for (const system of ['RMQ_SYS_TRACE_TOPIC', 'TBW102', 'SCHEDULE_TOPIC_XXXX', 'DefaultCluster', 'broker-a', 'DefaultCluster_REPLY_TOPIC']) {
+      expect(byName.get(system), system).toBe('SYSTEM');
+    }
+  });
+
+  it('searches, filters, sorts and pages on the server', async () => {
+    const hidden = await listTopics({ page: 1, pageSize: 500, hideSystem: true }, admin);
+    expect(hidden.items.some((t) => t.type === 'SYSTEM')).toBe(false);
+    const search = await listTopics({ search: 'lab', page: 1, pageSize: 10, hideSystem: true }, admin);
+    expect(search.items.map((t) => t.topic)).toEqual(expect.arrayContaining(['LabTopic', 'LabOrderTopic']));
+    const retry = await listTopics({ type: 'RETRY', page: 1, pageSize: 500 }, admin);
+    expect(retry.items.every((t) => t.topic.startsWith('%RETRY%'))).toBe(true);
+    const desc = await listTopics({ sort: 'name', desc: true, page: 1, pageSize: 500, hideSystem: true }, admin);
+    expect(desc.items.map((t) => t.topic)).toEqual([...hidden.items.map((t) => t.topic)].reverse());
+    const p1 = await listTopics({ page: 1, pageSize: 2, hideSystem: true }, admin);
+    const p2 = await listTopics({ page: 2, pageSize: 2, hideSystem: true }, admin);
+    expect(p1.items.map((t) => t.topic)).toEqual(hidden.items.slice(0, 2).map((t) => t.topic));
+    expect(p2.items.map((t) => t.topic)).toEqual(hidden.items.slice(2, 4).map((t) => t.topic));
+    expect(p2.total).toBe(hidden.total);
+    const lab = search.items.find((t) => t.topic === 'LabTopic')!;
+    const status = await topicStatus('LabTopic');
+    expect(lab.messages).toBe(status.reduce((n, r) => n + r.maxOffset - r.minOffset, 0));
+  });
+
+  it('shows route and status as mqadmin topicRoute and topicStatus do', async () => {
+    const [route, status] = await Promise.all([getTopicRoute('LabTopic', admin), getTopicStatus('LabTopic', admin)]);
+    const theirRoute = asObject(await topicRoute('LabTopic'), 'route');
+    expect(route.queues.map((q) => [q.brokerName, q.readQueueNums, q.writeQueueNums, q.perm])).toEqual(
+      asArray(theirRoute.queueDatas, 'q').map((q) => asObject(q, 'q')).map((q) => [q.brokerName, q.readQueueNums, q.writeQueueNums, q.perm]).sort(),
+    );
+    expect(route.brokers.find((b) => b.brokerName === 'broker-a')?.addrs).toEqual({ 0: LIVE.brokerAMaster, 1: LIVE.brokerASlave });
+    expect(status.queues.map((q) => [q.brokerName, q.queueId, q.minOffset, q.maxOffset])).toEqual(
+      (await topicStatus('LabTopic')).map((r) => [r.brokerName, r.queueId, r.minOffset, r.maxOffset]),
+    );
+    expect(status.failures).toEqual([]);
+  });
+
+  it('gives a partial status naming a broker that does not answer', async () => {
+    const slow = liveAdmin({ requestTimeoutMs: 1000, fanOutDeadlineMs: 1500 });
+    await getTopicRoute('LabTopic', slow);
+    const status = await withBrokerFrozen('broker-b-0', () => getTopicStatus('LabTopic', slow));
+    expect(status.failures.map((f) => f.brokerName)).toEqual(['broker-b']);
+    expect(new Set(status.queues.map((q) => q.brokerName))).toEqual(new Set(['broker-a']));
+  });
+
+  it('refuses bad and unknown topic names', async () => {
+    await expect(getTopicStatus('bad topic!', admin)).rejects.toBeInstanceOf(BadInputError);
+    await expect(getTopicStatus('NoSuchTopicAnywhere', admin)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getTopicRoute('x'.repeat(200), admin)).rejects.toThrow(/limit is 127/);
+  });
+});

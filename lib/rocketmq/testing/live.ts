@@ -1,9 +1,0 @@
-/** Test support for live protocol tests: one pool per test file, closed afterwards. */
-import { afterAll } from 'vitest';
-import { ConnectionPool } from '../../remoting';
-
-export function livePool(): ConnectionPool {
-  const pool = new ConnectionPool();
-  afterAll(() => pool.close());
-  return pool;
-}

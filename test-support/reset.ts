@@ -1,0 +1,41 @@
+/** Test support: an offline group of its own with offsets on every LabTopic queue, and a throwaway store. */
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll } from 'vitest';
+import { getTopicStatsInfo } from '../lib/rocketmq/get-topic-stats-info';
+import { updateAndCreateSubscriptionGroup } from '../lib/rocketmq/update-and-create-subscriptiongroup';
+import { updateAndCreateTopic } from '../lib/rocketmq/update-and-create-topic';
+import { updateConsumerOffset } from '../lib/rocketmq/update-consumer-offset';
+import { LIVE } from './sandbox';
+import type { AdminClient } from '../lib/console/core/admin';
+import { openStore, type Store } from '../lib/console/store';
+
+export const LAB_MASTERS = [
+  { brokerName: 'broker-a', addr: LIVE.brokerAMaster },
+  { brokerName: 'broker-b', addr: LIVE.brokerBMaster },
+];
+
+/**
+ * Creates `group` on both masters (with its retry topic, so mqadmin finds it) and commits, on every LabTopic
+ * queue, the offset in the middle of the queue. Returns those offsets: brokerName/queueId -> offset.
+ */
+export async function offlineGroupWithOffsets(admin: AdminClient, group: string): Promise<Map<string, number>> {
+  const offsets = new Map<string, number>();
+  for (const m of LAB_MASTERS) {
+    await updateAndCreateSubscriptionGroup(admin, m.addr, { groupName: group });
+    await updateAndCreateTopic(admin, m.addr, { topic: `%RETRY%${group}`, readQueueNums: 1, writeQueueNums: 1 });
+    for (const q of await getTopicStatsInfo(admin, m.addr, 'LabTopic')) {
+      const middle = Math.floor((q.minOffset + q.maxOffset) / 2);
+      await updateConsumerOffset(admin, m.addr, { consumerGroup: group, topic: 'LabTopic', queueId: q.queueId, commitOffset: middle });
+      offsets.set(`${m.brokerName}/${q.queueId}`, middle);
+    }
+  }
+  return offsets;
+}
+
+export async function tempStore(): Promise<Store> {
+  const store = await openStore({ sqlitePath: path.join(mkdtempSync(path.join(os.tmpdir(), 'reset-store-')), 'console.db') });
+  afterAll(() => store.close());
+  return store;
+}
