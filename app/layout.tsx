@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { Providers } from '@/components/providers';
 import { Sidebar } from '@/components/shell/Sidebar';
-import { readConfig } from '@/lib/console/config';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -11,13 +10,12 @@ export const metadata: Metadata = {
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
-  const namesrv = readConfig().namesrvAddrs.join(';');
   return (
     <html lang="en">
       <body>
         <Providers>
           <div className="flex min-h-screen">
-            <Sidebar namesrv={namesrv} />
+            <Sidebar />
             <main className="min-w-0 flex-1 px-6 py-5">{children}</main>
           </div>
         </Providers>

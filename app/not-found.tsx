@@ -4,7 +4,7 @@ import { EmptyState } from '@/components/ui/states';
 export default function NotFound() {
   return (
     <EmptyState title="Nothing here">
-      This page does not exist. <Link className="text-blue-700 underline" href="/cluster">Back to the cluster</Link>
+      This page does not exist. <Link className="text-blue-700 underline" href="/">Back to the clusters</Link>
     </EmptyState>
   );
 }

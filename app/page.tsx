@@ -1,5 +1,8 @@
 import { redirect } from 'next/navigation';
+import { theConsole } from './_lib/console';
+
+export const dynamic = 'force-dynamic';
 
 export default function Home() {
-  redirect('/cluster');
+  redirect(`/clusters/${encodeURIComponent(theConsole().defaultCluster)}`);
 }

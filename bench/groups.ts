@@ -9,8 +9,7 @@
  * Targets: warm first page <= 300 ms at 10,000 groups; snapshot <= 1.5x the floor; RSS <= 300 MB.
  */
 import { ConnectionPool } from '../lib/remoting';
-import { AdminClient } from '../lib/console/core/admin';
-import { readConfig } from '../lib/console/config';
+import { benchConsole } from './console';
 import { buildLagSnapshot, newSnapshotMemory } from '../lib/console/lag/snapshot';
 import { getAllSubscriptionGroupConfig } from '../lib/rocketmq/get-all-subscriptiongroup-config';
 import { getBrokerClusterInfo } from '../lib/rocketmq/get-broker-cluster-info';
@@ -19,7 +18,7 @@ import { getTopicStatsInfo } from '../lib/rocketmq/get-topic-stats-info';
 import { updateAndCreateSubscriptionGroupList } from '../lib/rocketmq/update-and-create-subscriptiongroup-list';
 import { updateAndCreateTopicList } from '../lib/rocketmq/update-and-create-topic-list';
 import { updateConsumerOffset } from '../lib/rocketmq/update-consumer-offset';
-import { PerKeyLimiter } from '../lib/console/core/per-key';
+import { PerKeyLimiter } from './per-key-limiter';
 import { startConsole, timedGet } from '../test-support/console-server';
 import { consoleNodeOptions, runJava, timeMqadmin, type BenchCluster } from './sandbox';
 import { fmt, table } from './stats';
@@ -131,12 +130,13 @@ async function measure(pool: ConnectionPool, cluster: BenchCluster, masters: Arr
   await Promise.all(groupsPerMaster.flatMap(({ m, groups }) => groups.map((g) => limiter.run(m.addr, () => getConsumeStats(pool, m.addr, g)))));
   const floorMs = performance.now() - floorStart;
 
-  const admin = new AdminClient({ ...readConfig(), namesrvAddrs: cluster.namesrv.split(';'), requestTimeoutMs: 10_000, fanOutDeadlineMs: 30_000 });
+  const bench = benchConsole(cluster.namesrv, { requestTimeoutMs: 10_000, fanOutDeadlineMs: 30_000 });
+  const { admin } = bench.ctx;
   const memory = newSnapshotMemory();
   const cold = await buildLagSnapshot(admin, memory, { concurrencyPerBroker: CONCURRENCY });
   memory.previous = cold;
   const warm = await buildLagSnapshot(admin, memory, { concurrencyPerBroker: CONCURRENCY });
-  admin.close();
+  await bench.console.close();
 
   // BENCH_SKIP_MQADMIN: for quick runs while tuning (mqadmin takes minutes at 10,000 groups)
   const mq = process.env.BENCH_SKIP_MQADMIN ? { ms: Number.NaN, output: '' } : timeMqadmin(['consumerProgress'], cluster.env);

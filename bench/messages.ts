@@ -5,8 +5,7 @@
  * Targets: lookup by msgId <= 100 ms, by key <= 100 ms, trace assembly <= 300 ms (p50).
  */
 import path from 'node:path';
-import { AdminClient } from '../lib/console/core/admin';
-import { readConfig } from '../lib/console/config';
+import { benchConsole } from './console';
 import { searchByKey } from '../lib/console/messages/by-key';
 import { findMessageById } from '../lib/console/messages/lookup';
 import { getMessageTrace } from '../lib/console/traces/trace';
@@ -29,15 +28,16 @@ async function timed(fn: (i: number) => Promise<unknown>): Promise<{ p50: number
 }
 
 export async function messagesBench(cluster: BenchCluster) {
-  const admin = new AdminClient({ ...readConfig(), namesrvAddrs: cluster.namesrv.split(';'), requestTimeoutMs: 5000, fanOutDeadlineMs: 10_000 });
+  const { console: app, ctx } = benchConsole(cluster.namesrv, { requestTimeoutMs: 5000, fanOutDeadlineMs: 10_000 });
+  const { admin } = ctx;
   const sent = sentMessages(cluster.env.SANDBOX_DIR ?? path.join(import.meta.dirname, '../.sandbox', version)).filter((s) => s.kind === 'normal');
   const pick = (i: number) => sent[i % sent.length]!;
   const byOffset = await timed((i) => findMessageById(admin, pick(i).offsetMsgId));
   const byUniqKey = await timed((i) => findMessageById(admin, pick(i).msgId, 'LabTopic'));
   const byUniqKeyTraced = await timed((i) => findMessageById(admin, pick(i).msgId));
-  const byKey = await timed((i) => searchByKey(admin, { topic: 'LabTopic', key: `CUST-${i % 5}`, begin: 0, end: Date.now(), limit: 1000 }));
-  const trace = await timed((i) => getMessageTrace(admin, pick(i).msgId));
-  admin.close();
+  const byKey = await timed((i) => searchByKey(ctx, { topic: 'LabTopic', key: `CUST-${i % 5}`, begin: 0, end: Date.now(), limit: 1000 }));
+  const trace = await timed((i) => getMessageTrace(ctx, { msgId: pick(i).msgId }));
+  await app.close();
   const one = sent[0]!;
   const mq = {
     byOffset: timeMqadmin(['queryMsgById', '-i', one.offsetMsgId, ...(version.startsWith('4') ? [] : ['-t', 'LabTopic'])], cluster.env).ms,

@@ -3,11 +3,9 @@
  * p50/p99 over repeated previews, our apply of the same reset, and the wall time of `mqadmin resetOffsetByTime`
  * doing that reset on an identical group. Target: preview p50 <= 200 ms.
  */
-import { AdminClient } from '../lib/console/core/admin';
-import { readConfig } from '../lib/console/config';
+import { benchConsole } from './console';
 import { applyReset } from '../lib/console/reset/apply';
 import { previewReset } from '../lib/console/reset/preview';
-import { openStore } from '../lib/console/store';
 import { getBrokerClusterInfo } from '../lib/rocketmq/get-broker-cluster-info';
 import { getTopicStatsInfo } from '../lib/rocketmq/get-topic-stats-info';
 import { queryConsumeTimeSpan } from '../lib/rocketmq/query-consume-time-span';
@@ -21,7 +19,8 @@ const TOPIC = 'BenchReset64';
 const PREVIEWS = Number(process.env.BENCH_RESET_PREVIEWS ?? 50);
 
 export async function resetBench(cluster: BenchCluster): Promise<{ previewP50Ms: number; previewP99Ms: number; applyMs: number; mqadminMs: number; passed: boolean }> {
-  const admin = new AdminClient({ ...readConfig(), namesrvAddrs: cluster.namesrv.split(';'), requestTimeoutMs: 10_000, fanOutDeadlineMs: 30_000 });
+  const { console: app, ctx, change } = benchConsole(cluster.namesrv, { requestTimeoutMs: 10_000, fanOutDeadlineMs: 30_000 });
+  const { admin } = ctx;
   const info = await getBrokerClusterInfo(admin, cluster.namesrv.split(';')[0]!);
   const masters = [...info.brokers.values()].map((b) => b.brokerAddrs.get(0)!).filter(Boolean);
   for (const addr of masters) await updateAndCreateTopic(admin, addr, { topic: TOPIC, readQueueNums: 32, writeQueueNums: 32 });
@@ -42,14 +41,12 @@ export async function resetBench(cluster: BenchCluster): Promise<{ previewP50Ms:
   let last;
   for (let i = 0; i < PREVIEWS; i++) {
     const started = performance.now();
-    last = await previewReset(admin, { group: groups[0]!, topic: TOPIC, mode: 'timestamp', timestamp: t });
+    last = await previewReset(ctx, { group: groups[0]!, topic: TOPIC, mode: 'timestamp', timestamp: t });
     times.push(performance.now() - started);
   }
   times.sort((a, b) => a - b);
-  const store = await openStore({});
-  const applied = await applyReset({ admin, store, actor: 'bench' }, groups[0]!, last!.previewId, groups[0]!);
-  await store.close();
-  admin.close();
+  const applied = await applyReset(change, { group: groups[0]!, previewId: last!.previewId, confirm: groups[0]! });
+  await app.close();
   const mq = timeMqadmin(['resetOffsetByTime', '-g', groups[1]!, '-t', TOPIC, '-s', String(t)], cluster.env);
   const result = {
     previewP50Ms: times[Math.floor(times.length / 2)]!,

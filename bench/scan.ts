@@ -5,8 +5,8 @@
  * TOOLS_CONSUMER, sandbox/java/ScanBench.java) reads the same range in one warm JVM. Both read four queues at a time
  * and pull 32 messages per call; both warm up once, then the median of BENCH_SCAN_RUNS timed runs is compared.
  */
-import { AdminClient } from '../lib/console/core/admin';
-import { readConfig } from '../lib/console/config';
+import type { ClusterContext } from '../lib/console/context';
+import { benchConsole } from './console';
 import { scanTopic } from '../lib/console/messages/scan';
 import { getBrokerClusterInfo } from '../lib/rocketmq/get-broker-cluster-info';
 import { updateAndCreateTopic } from '../lib/rocketmq/update-and-create-topic';
@@ -29,7 +29,7 @@ export interface ScanBenchResult {
 }
 
 /** One full scan of the range the way the page reads it: requests of at most 10,000 messages, chained by cursor. */
-async function scanAll(admin: AdminClient, begin: number, end: number): Promise<{ messages: number; ms: number; requests: number }> {
+async function scanAll(ctx: ClusterContext, begin: number, end: number): Promise<{ messages: number; ms: number; requests: number }> {
   const started = performance.now();
   let messages = 0;
   let requests = 0;
@@ -37,7 +37,7 @@ async function scanAll(admin: AdminClient, begin: number, end: number): Promise<
   do {
     requests++;
     let next: string | undefined;
-    for await (const e of scanTopic(admin, { topic: TOPIC, begin, end, limit: 10_000, deadlineMs: 120_000, cursor })) {
+    for await (const e of scanTopic(ctx, { topic: TOPIC, begin, end, limit: 10_000, deadlineMs: 120_000, cursor, bodies: true })) {
       if (e.type === 'messages') messages += e.messages.length;
       else if (e.type === 'failure') throw new Error(`scan failed on ${e.brokerName}: ${e.error}`);
       else if (e.type === 'done') next = e.cursor;
@@ -50,7 +50,8 @@ async function scanAll(admin: AdminClient, begin: number, end: number): Promise<
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 export async function scanBench(cluster: BenchCluster): Promise<ScanBenchResult> {
-  const admin = new AdminClient({ ...readConfig(), namesrvAddrs: cluster.namesrv.split(';'), requestTimeoutMs: 10_000, fanOutDeadlineMs: 30_000 });
+  const { console: app, ctx } = benchConsole(cluster.namesrv, { requestTimeoutMs: 10_000, fanOutDeadlineMs: 30_000 });
+  const { admin } = ctx;
   try {
     const info = await getBrokerClusterInfo(admin, cluster.namesrv.split(';')[0]!);
     const masters = [...info.brokers.values()].map((b) => b.brokerAddrs.get(0)!).filter(Boolean);
@@ -63,9 +64,9 @@ export async function scanBench(cluster: BenchCluster): Promise<ScanBenchResult>
     const begin = fill.begin;
     const end = fill.end;
 
-    await scanAll(admin, begin, end); // warm-up: JIT, connections, the brokers' page cache
+    await scanAll(ctx, begin, end); // warm-up: JIT, connections, the brokers' page cache
     const oursRuns = [];
-    for (let i = 0; i < RUNS; i++) oursRuns.push(await scanAll(admin, begin, end));
+    for (let i = 0; i < RUNS; i++) oursRuns.push(await scanAll(ctx, begin, end));
 
     const javaRuns = runJava<{ run: number; messages: number; ms: number; msgsPerSec: number }>(
       'ScanBench.java',
@@ -99,6 +100,6 @@ export async function scanBench(cluster: BenchCluster): Promise<ScanBenchResult>
     console.log(`ratio ours / Java: ${result.ratio.toFixed(2)}x${result.passed ? '' : `; message counts differ: ${[...counts].join(', ')}`}`);
     return result;
   } finally {
-    admin.close();
+    await app.close();
   }
 }

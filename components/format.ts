@@ -38,3 +38,8 @@ export function formatDuration(ms: number): string {
   const d = Math.floor(h / 24);
   return h % 24 ? `${d} d ${h % 24} h` : `${d} d`;
 }
+
+/** One string per queue (topic, brokerName, queueId), for maps keyed by queue. */
+export function queueKey(q: { topic: string; brokerName: string; queueId: number }): string {
+  return `${q.topic}\u0001${q.brokerName}\u0001${q.queueId}`;
+}

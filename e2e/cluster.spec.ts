@@ -7,7 +7,8 @@ test.describe('cluster overview', () => {
   test('shows every broker as mqadmin clusterList does, with today\'s counts of clusterList -m', async ({ page }) => {
     const [base, more] = await Promise.all([clusterList(), clusterListMore()]);
     await open(page, '/cluster');
-    await expect(page.getByRole('heading', { name: 'Cluster overview' })).toBeVisible();
+    await expect(page).toHaveURL(/\/clusters\/default$/);
+    await expect(page.getByRole('heading', { name: 'Cluster default' })).toBeVisible();
     await expect(page.getByTestId('cluster-name')).toHaveText(['DefaultCluster']);
     const rows = page.getByTestId('broker-row');
     await expect(rows).toHaveCount(base.length);

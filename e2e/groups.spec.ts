@@ -113,12 +113,12 @@ test.describe('consumer groups', () => {
   test('exposes lag in Prometheus format equal to mqadmin', async ({ request }) => {
     const theirs = await consumerProgress('lab_cg_cluster');
     const text = await (await request.get('/api/metrics')).text();
-    expect(text).toContain(`rocketmq_consumer_group_lag{group="lab_cg_cluster"} ${theirs.diffTotal}`);
+    expect(text).toContain(`rocketmq_consumer_group_lag{cluster="default",group="lab_cg_cluster"} ${theirs.diffTotal}`);
     const q = theirs.rows[0]!;
-    expect(text).toContain(`rocketmq_consumer_lag{group="lab_cg_cluster",topic="${q.topic}",broker="${q.brokerName}",queue="${q.queueId}"} ${q.diff}`);
-    expect(text).toMatch(/rocketmq_consumer_group_lag_age_seconds\{group="lab_cg_cluster"\} \d+/);
-    expect(text).toMatch(/rocketmq_console_http_requests_total\{route="\/api\/groups"/);
-    expect(text).toMatch(/rocketmq_console_broker_calls_total\{addr="127\.0\.0\.1:10911",request="GET_CONSUME_STATS",outcome="ok"\} \d+/);
+    expect(text).toContain(`rocketmq_consumer_lag{cluster="default",group="lab_cg_cluster",topic="${q.topic}",broker="${q.brokerName}",queue="${q.queueId}"} ${q.diff}`);
+    expect(text).toMatch(/rocketmq_consumer_group_lag_age_seconds\{cluster="default",group="lab_cg_cluster"\} \d+/);
+    expect(text).toMatch(/rocketmq_console_http_requests_total\{route="\/api\/clusters\/\[cluster\]\/groups"/);
+    expect(text).toMatch(/rocketmq_console_broker_calls_total\{cluster="default",addr="127\.0\.0\.1:10911",request="GET_CONSUME_STATS",outcome="ok"\} \d+/);
   });
 
   test('answers bad group requests with 400/404 naming the field', async ({ request, page }) => {

@@ -1,6 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { AdminClient } from '../lib/console/core/admin';
-import { readConfig } from '../lib/console/config';
+import { sandboxAdmin } from '../test-support/admin';
 import { offlineGroupWithOffsets } from '../test-support/reset';
 import { consumerProgress, topicStatus } from '../test-support/mqadmin';
 import { LIVE } from '../test-support/sandbox';
@@ -13,7 +12,7 @@ test.describe('offset reset', () => {
   test('preview, confirm, audit entry, undo: mqadmin shows the original offsets again', async ({ page }) => {
     test.setTimeout(180_000);
     const group = `e2e_reset_${Date.now().toString(36)}`;
-    const admin = new AdminClient({ ...readConfig(), namesrvAddrs: [LIVE.namesrv] });
+    const admin = sandboxAdmin();
     const original = await offlineGroupWithOffsets(admin, group);
     admin.close();
     const mins = new Map((await topicStatus('LabTopic')).map((r) => [key(r), r.minOffset]));

@@ -1,11 +1,8 @@
-/** Test support: an admin client on the live sandbox with short deadlines, closed after the file. */
-import { afterAll } from 'vitest';
-import { LIVE } from './sandbox';
+/** Test support (vitest and Playwright alike): a bare admin client on a sandbox, for setting up test data. */
 import { AdminClient } from '../lib/console/core/admin';
-import { readConfig } from '../lib/console/config';
+import { readSettings } from '../lib/console/core/config';
+import { LIVE } from './sandbox';
 
-export function liveAdmin(overrides: { requestTimeoutMs?: number; fanOutDeadlineMs?: number } = {}): AdminClient {
-  const admin = new AdminClient({ ...readConfig(), namesrvAddrs: [LIVE.namesrv], requestTimeoutMs: 2000, fanOutDeadlineMs: 2500, ...overrides });
-  afterAll(() => admin.close());
-  return admin;
+export function sandboxAdmin(namesrv: string = LIVE.namesrv): AdminClient {
+  return new AdminClient(readSettings({ NAMESRV_ADDR: namesrv }).clusters[0]!);
 }

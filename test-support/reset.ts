@@ -1,15 +1,10 @@
-/** Test support: an offline group of its own with offsets on every LabTopic queue, and a throwaway store. */
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll } from 'vitest';
+/** Test support: an offline group of its own with offsets on every LabTopic queue (vitest and Playwright alike). */
 import { getTopicStatsInfo } from '../lib/rocketmq/get-topic-stats-info';
 import { updateAndCreateSubscriptionGroup } from '../lib/rocketmq/update-and-create-subscriptiongroup';
 import { updateAndCreateTopic } from '../lib/rocketmq/update-and-create-topic';
 import { updateConsumerOffset } from '../lib/rocketmq/update-consumer-offset';
 import { LIVE } from './sandbox';
 import type { AdminClient } from '../lib/console/core/admin';
-import { openStore, type Store } from '../lib/console/store';
 
 export const LAB_MASTERS = [
   { brokerName: 'broker-a', addr: LIVE.brokerAMaster },
@@ -32,10 +27,4 @@ export async function offlineGroupWithOffsets(admin: AdminClient, group: string)
     }
   }
   return offsets;
-}
-
-export async function tempStore(): Promise<Store> {
-  const store = await openStore({ sqlitePath: path.join(mkdtempSync(path.join(os.tmpdir(), 'reset-store-')), 'console.db') });
-  afterAll(() => store.close());
-  return store;
 }

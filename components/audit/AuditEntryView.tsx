@@ -1,12 +1,14 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
-import type { AuditView } from '@/lib/console/audit/view';
-import type { ResetPreview } from '@/lib/console/reset/types';
-import { fetchJson } from '../api';
+import { queueKey } from '../format';
+import { useAuditEntry, useUndoApply, useUndoPreview } from '../api/audit';
+import { errorText } from '../api/client';
+import { useCan } from '../api/session';
+import { paths } from '../paths';
+import { DisabledReasonButton } from '../ui/DisabledReasonButton';
+import { useCluster } from '../useCluster';
 import { formatCount, formatDuration } from '../format';
 import { ConfirmApply } from '../reset/ConfirmApply';
 import { Outcome, StatusBadge } from '../reset/ResultView';
@@ -15,27 +17,19 @@ import { Timestamp } from '../ui/Timestamp';
 
 /** One audited reset: what was asked, the offsets before, the targets, the outcome per queue, and Undo. */
 export function AuditEntryView({ auditId }: { auditId: number }) {
+  const cluster = useCluster();
   const router = useRouter();
-  const query = useQuery({ queryKey: ['audit-entry', auditId], queryFn: () => fetchJson<AuditView>(`/api/audit/${auditId}`) });
-  const [undo, setUndo] = useState<ResetPreview | undefined>();
-  const [error, setError] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
+  const query = useAuditEntry(cluster, auditId);
+  const undoPreview = useUndoPreview(cluster, auditId);
+  const undoApply = useUndoApply(cluster, auditId);
+  const can = useCan(cluster, 'audit:undo');
+  const undo = undoPreview.data;
   const e = query.data;
   if (query.error) return <ErrorState message={query.error.message} />;
   if (!e) return <Spinner />;
-  const results = new Map((e.results ?? []).map((r) => [`${r.topic}\u0001${r.brokerName}\u0001${r.queueId}`, r]));
+  const results = new Map((e.results ?? []).map((r) => [queueKey(r), r]));
   const p = e.params as { mode?: string; timestamp?: number };
-  const startUndo = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      setUndo(await fetchJson<ResetPreview>(`/api/audit/${auditId}/undo/preview`, { method: 'POST' }));
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const undoReason = can.reason ?? e.undoReason ?? (undoPreview.isPending ? 'computing the undo preview…' : undo ? 'the undo preview is open below' : undefined);
   return (
     <div>
       <div className="mb-4 flex flex-wrap items-center gap-3 text-sm">
@@ -47,31 +41,30 @@ export function AuditEntryView({ auditId }: { auditId: number }) {
               ? 'Running now.'
               : `Finished in ${formatCount(e.durationMs ?? 0)} ms.`}
         </span>
-        <span>by <strong>{e.actor}</strong> <Timestamp ms={e.at} /></span>
-        {e.group && <Link className="text-blue-700 hover:underline" href={`/groups/${encodeURIComponent(e.group)}`}>group {e.group}</Link>}
-        {e.undoOf && <Link className="text-blue-700 hover:underline" href={`/audit/${e.undoOf}`}>undoes #{e.undoOf}</Link>}
-        {e.undoneBy.map((id) => <Link key={id} className="text-blue-700 hover:underline" href={`/audit/${id}`}>undone by #{id}</Link>)}
+        <span>by <strong data-testid="audit-actor">{e.actor}</strong> <span className="text-slate-500">({e.channel})</span> <Timestamp ms={e.at} /></span>
+        {e.group && <Link className="text-blue-700 hover:underline" href={paths.group(cluster, e.group)}>group {e.group}</Link>}
+        {e.undoOf && <Link className="text-blue-700 hover:underline" href={paths.auditEntry(cluster, e.undoOf)}>undoes #{e.undoOf}</Link>}
+        {e.undoneBy.map((id) => <Link key={id} className="text-blue-700 hover:underline" href={paths.auditEntry(cluster, id)}>undone by #{id}</Link>)}
         <div className="ml-auto">
-          <button
-            type="button"
-            onClick={() => void startUndo()}
-            disabled={!e.canUndo || busy || Boolean(undo)}
-            title={e.undoReason}
-            className="rounded border border-slate-300 bg-white px-3 py-1.5 font-medium shadow-sm hover:bg-slate-50 disabled:cursor-not-allowed disabled:opacity-50"
+          <DisabledReasonButton
+            onClick={() => undoPreview.mutate()}
+            disabledReason={undoReason}
+            testId="undo-button"
+            className="rounded border border-slate-300 bg-white px-3 py-1.5 font-medium shadow-sm hover:bg-slate-50"
           >
             Undo…
-          </button>
+          </DisabledReasonButton>
         </div>
       </div>
-      {error && <div className="mb-4"><ErrorState title="Cannot undo" message={error} /></div>}
+      {undoPreview.error && <div className="mb-4"><ErrorState title="Cannot undo" message={errorText(undoPreview.error)} /></div>}
       {undo && (
         <Card title={`Undo: restore the offsets before #${auditId}`} className="mb-5">
           <div className="p-4">
             <ConfirmApply
               preview={undo}
-              applyUrl={`/api/audit/${auditId}/undo`}
-              onApplied={(r) => router.push(`/audit/${r.auditId}`)}
-              onCancel={() => setUndo(undefined)}
+              apply={undoApply}
+              onApplied={(r) => router.push(paths.auditEntry(cluster, r.auditId))}
+              onCancel={() => undoPreview.reset()}
             />
           </div>
         </Card>
@@ -98,7 +91,7 @@ export function AuditEntryView({ auditId }: { auditId: number }) {
           </thead>
           <tbody className="divide-y divide-slate-100">
             {e.planned.map((q) => {
-              const r = results.get(`${q.topic}\u0001${q.brokerName}\u0001${q.queueId}`);
+              const r = results.get(queueKey(q));
               return (
                 <tr key={`${q.topic}-${q.brokerName}-${q.queueId}`} data-testid="audit-queue-row">
                   <td className="px-3 py-1">{q.topic}</td>

@@ -1,19 +1,29 @@
 'use client';
 
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
+import { parseAsInteger, parseAsString, useQueryStates } from 'nuqs';
 import { useEffect, useState } from 'react';
-import type { AuditView } from '@/lib/console/audit/view';
-import { fetchJson } from '../api';
+import { useAuditList } from '../api/audit';
+import { paths } from '../paths';
+import { useCluster } from '../useCluster';
+import { apiQuery, URL_STATE_OPTIONS } from '../urlState';
 import { formatCount } from '../format';
 import { StatusBadge } from '../reset/ResultView';
 import { Pager } from '../ui/Pager';
 import { RefreshBar } from '../ui/RefreshBar';
 import { Card, EmptyState, ErrorState, Spinner } from '../ui/states';
 import { Timestamp } from '../ui/Timestamp';
-import { useUrlState } from '../useUrlState';
 
-const DEFAULTS = { group: '', topic: '', actor: '', from: '', to: '', page: '1', pageSize: '50' };
+const auditListParams = {
+  group: parseAsString.withDefault(''),
+  topic: parseAsString.withDefault(''),
+  actor: parseAsString.withDefault(''),
+  from: parseAsString.withDefault(''),
+  to: parseAsString.withDefault(''),
+  page: parseAsInteger.withDefault(1),
+  pageSize: parseAsInteger.withDefault(50),
+};
+const CLEARED = { group: null, topic: null, actor: null, from: null, to: null, page: null, pageSize: null };
 
 function toIso(local: string): string {
   return local ? new Date(local).toISOString() : '';
@@ -21,23 +31,18 @@ function toIso(local: string): string {
 
 /** The audit log with filters (group, topic, actor, time range) in the URL, newest first. */
 export function AuditListView() {
-  const [state, set] = useUrlState(DEFAULTS);
+  const cluster = useCluster();
+  const [state, set] = useQueryStates(auditListParams, URL_STATE_OPTIONS);
   const [draft, setDraft] = useState(state);
-  useEffect(() => setDraft(state), [JSON.stringify(state)]); // eslint-disable-line react-hooks/exhaustive-deps
-  const qs = new URLSearchParams(
-    Object.entries({ ...state, from: state.from ? toIso(state.from) : '', to: state.to ? toIso(state.to) : '' }).filter(([k, v]) => v !== '' && v !== DEFAULTS[k as keyof typeof DEFAULTS]),
-  ).toString();
-  const query = useQuery({
-    queryKey: ['audit', qs],
-    queryFn: () => fetchJson<{ items: AuditView[]; total: number; page: number; pageSize: number }>(`/api/audit?${qs}`),
-    placeholderData: keepPreviousData,
-  });
+  useEffect(() => setDraft(state), [state]);
+  const qs = apiQuery({ ...state, from: state.from ? toIso(state.from) : '', to: state.to ? toIso(state.to) : '' });
+  const query = useAuditList(cluster, qs);
   const data = query.data;
   const input = (key: 'group' | 'topic' | 'actor', label: string) => (
     <input
       value={draft[key]}
       onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
-      onKeyDown={(e) => e.key === 'Enter' && set({ ...draft, page: '1' })}
+      onKeyDown={(e) => e.key === 'Enter' && void set({ ...draft, page: 1 })}
       placeholder={label}
       aria-label={`Filter by ${label}`}
       className="w-44 rounded border border-slate-300 bg-white px-2 py-1 text-sm"
@@ -51,8 +56,8 @@ export function AuditListView() {
         {input('actor', 'actor')}
         <label className="flex items-center gap-1">from <input type="datetime-local" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} aria-label="From" className="rounded border border-slate-300 px-1 py-0.5" /></label>
         <label className="flex items-center gap-1">to <input type="datetime-local" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} aria-label="To" className="rounded border border-slate-300 px-1 py-0.5" /></label>
-        <button type="button" onClick={() => set({ ...draft, page: '1' })} className="rounded bg-slate-800 px-3 py-1 font-medium text-white">Apply filters</button>
-        <button type="button" onClick={() => set({ ...DEFAULTS })} className="rounded border border-slate-300 bg-white px-3 py-1">Clear</button>
+        <button type="button" onClick={() => void set({ ...draft, page: 1 })} className="rounded bg-slate-800 px-3 py-1 font-medium text-white">Apply filters</button>
+        <button type="button" onClick={() => void set(CLEARED)} className="rounded border border-slate-300 bg-white px-3 py-1">Clear</button>
         <div className="ml-auto"><RefreshBar fetching={query.isFetching} onRefresh={() => void query.refetch()} /></div>
       </div>
       {query.error && <ErrorState message={query.error.message} onRetry={() => void query.refetch()} />}
@@ -78,7 +83,7 @@ export function AuditListView() {
               <tbody className="divide-y divide-slate-100">
                 {data.items.map((e) => (
                   <tr key={e.auditId} data-testid="audit-row" className="hover:bg-slate-50">
-                    <td className="num px-3 py-1.5"><Link className="font-medium text-blue-700 hover:underline" href={`/audit/${e.auditId}`}>{e.auditId}</Link></td>
+                    <td className="num px-3 py-1.5"><Link className="font-medium text-blue-700 hover:underline" href={paths.auditEntry(cluster, e.auditId)}>{e.auditId}</Link></td>
                     <td className="px-3 py-1.5"><Timestamp ms={e.at} /></td>
                     <td className="px-3 py-1.5">{e.actor}</td>
                     <td className="px-3 py-1.5">{e.action}{e.undoOf ? <span className="text-slate-500"> of #{e.undoOf}</span> : null}</td>
@@ -91,7 +96,7 @@ export function AuditListView() {
               </tbody>
             </table>
           )}
-          <Pager page={data.page} pageSize={data.pageSize} total={data.total} onPage={(p) => set({ page: String(p) })} onPageSize={(s) => set({ pageSize: String(s), page: '1' })} />
+          <Pager page={data.page} pageSize={data.pageSize} total={data.total} onPage={(p) => void set({ page: p })} onPageSize={(s) => void set({ pageSize: s, page: 1 })} />
         </Card>
       )}
     </div>

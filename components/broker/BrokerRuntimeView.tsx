@@ -1,9 +1,9 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import type { BrokerRuntime } from '@/lib/console/cluster/overview';
-import { fetchJson } from '../api';
+import type { BrokerRuntime } from '@/lib/console/brokers/runtime';
+import { useBrokerRuntime } from '../api/clusters';
+import { useCluster } from '../useCluster';
 import { formatBytes, formatCount, formatRatio, formatTps } from '../format';
 import { RefreshBar } from '../ui/RefreshBar';
 import { Card, EmptyState, ErrorState, Spinner } from '../ui/states';
@@ -20,11 +20,7 @@ function Fact({ label, children, wide = false }: { label: string; children: Reac
 
 export function BrokerRuntimeView({ addr, initial, initialError }: { addr: string; initial?: BrokerRuntime; initialError?: string }) {
   const [filter, setFilter] = useState('');
-  const query = useQuery({
-    queryKey: ['broker-runtime', addr],
-    queryFn: () => fetchJson<BrokerRuntime>(`/api/brokers/${encodeURIComponent(addr)}/runtime`),
-    initialData: initial,
-  });
+  const query = useBrokerRuntime(useCluster(), addr, initial);
   const data = query.data;
   const rows = useMemo(() => {
     const needle = filter.trim().toLowerCase();

@@ -1,18 +1,19 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
 import type { ColumnDef } from '@tanstack/react-table';
 import type { BrokerSummary, ClusterOverview } from '@/lib/console/cluster/overview';
-import { fetchJson } from '../api';
+import { useClusterOverview } from '../api/clusters';
+import { paths } from '../paths';
+import { useCluster } from '../useCluster';
 import { formatCount, formatDuration, formatRatio, formatTps } from '../format';
 import { Badge, RoleBadge } from '../ui/Badge';
 import { DataTable } from '../ui/DataTable';
 import { RefreshBar } from '../ui/RefreshBar';
 import { Card, EmptyState, ErrorState, PartialFailures, Spinner } from '../ui/states';
 
-const columns: Array<ColumnDef<BrokerSummary, unknown>> = [
+const columns = (cluster: string): Array<ColumnDef<BrokerSummary, unknown>> => [
   { accessorKey: 'brokerName', header: 'Broker', cell: ({ row }) => <span className="font-medium">{row.original.brokerName}</span> },
   { accessorKey: 'brokerId', header: 'BID', meta: { numeric: true } },
   { accessorKey: 'role', header: 'Role', cell: ({ row }) => <RoleBadge role={row.original.role} /> },
@@ -20,7 +21,7 @@ const columns: Array<ColumnDef<BrokerSummary, unknown>> = [
     accessorKey: 'addr',
     header: 'Address',
     cell: ({ row }) => (
-      <Link className="font-mono text-blue-700 hover:underline" href={`/brokers/${encodeURIComponent(row.original.addr)}`}>
+      <Link className="font-mono text-blue-700 hover:underline" href={paths.broker(cluster, row.original.addr)}>
         {row.original.addr}
       </Link>
     ),
@@ -82,12 +83,8 @@ function Tile({ label, value, testId }: { label: string; value: string; testId?:
 
 export function ClusterOverviewView({ initial, initialError }: { initial?: ClusterOverview; initialError?: string }) {
   const [autoRefresh, setAutoRefresh] = useState(true);
-  const query = useQuery({
-    queryKey: ['clusters'],
-    queryFn: () => fetchJson<ClusterOverview>('/api/clusters'),
-    initialData: initial,
-    refetchInterval: autoRefresh ? 10_000 : false,
-  });
+  const cluster = useCluster();
+  const query = useClusterOverview(cluster, initial, { refetchInterval: autoRefresh ? 10_000 : false });
   const data = query.data;
   const brokers = data?.clusters.flatMap((c) => c.brokers) ?? [];
   const masters = brokers.filter((b) => b.role === 'MASTER');
@@ -116,9 +113,9 @@ export function ClusterOverviewView({ initial, initialError }: { initial?: Clust
             <Tile label="Put today (masters)" value={formatCount(masters.reduce((n, b) => n + (b.putToday ?? 0), 0))} testId="tile-put-today" />
           </div>
           {data.clusters.length === 0 && <EmptyState title="No brokers registered">The namesrv knows no broker. Start a broker pointing at it.</EmptyState>}
-          {data.clusters.map((cluster) => (
-            <Card key={cluster.clusterName} title={<span data-testid="cluster-name">{cluster.clusterName}</span>} className="mb-5">
-              <DataTable data={cluster.brokers} columns={columns} rowTestId="broker-row" getRowId={(b) => b.addr} />
+          {data.clusters.map((c) => (
+            <Card key={c.clusterName} title={<span data-testid="cluster-name">{c.clusterName}</span>} className="mb-5">
+              <DataTable data={c.brokers} columns={columns(cluster)} rowTestId="broker-row" getRowId={(b) => b.addr} />
             </Card>
           ))}
         </>

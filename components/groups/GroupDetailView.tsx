@@ -1,12 +1,15 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ColumnDef } from '@tanstack/react-table';
 import Link from 'next/link';
-import type { ClientView, GroupConnections, GroupOverview, GroupProgress } from '@/lib/console/groups/detail';
 import type { QueueLag } from '@/lib/console/lag/types';
-import { fetchJson } from '../api';
+import { groupKeys, useGroupClients, useGroupConnections, useGroupOverview, useGroupProgress } from '../api/groups';
+import { useCan } from '../api/session';
+import { paths } from '../paths';
+import { DisabledReasonButton } from '../ui/DisabledReasonButton';
+import { useCluster } from '../useCluster';
 import { formatCount, formatDuration, formatTps } from '../format';
 import { Badge } from '../ui/Badge';
 import { DataTable } from '../ui/DataTable';
@@ -17,9 +20,9 @@ import { DrainText, LagAge, LagNumber, ModelBadge } from './badges';
 import { LagChart } from './LagChart';
 import { ResetDialog } from '../reset/ResetDialog';
 
-function progressColumns(asOf: number, v5: boolean): Array<ColumnDef<QueueLag, unknown>> {
+function progressColumns(cluster: string, asOf: number, v5: boolean): Array<ColumnDef<QueueLag, unknown>> {
   const cols: Array<ColumnDef<QueueLag, unknown>> = [
-    { accessorKey: 'topic', header: 'Topic', cell: ({ row }) => <Link className="text-blue-700 hover:underline" href={`/topics/${encodeURIComponent(row.original.topic)}`}>{row.original.topic}</Link> },
+    { accessorKey: 'topic', header: 'Topic', cell: ({ row }) => <Link className="text-blue-700 hover:underline" href={paths.topic(cluster, row.original.topic)}>{row.original.topic}</Link> },
     { accessorKey: 'brokerName', header: 'Broker' },
     { accessorKey: 'queueId', header: 'Queue', meta: { numeric: true } },
     { accessorKey: 'brokerOffset', header: 'Broker offset', meta: { numeric: true }, cell: ({ row }) => formatCount(row.original.brokerOffset) },
@@ -57,23 +60,15 @@ function Tile({ label, children, testId }: { label: string; children: React.Reac
 }
 
 export function GroupDetailView({ group }: { group: string }) {
-  const enc = encodeURIComponent(group);
+  const cluster = useCluster();
+  const queryClient = useQueryClient();
   const [resetting, setResetting] = useState(false);
-  const overview = useQuery({ queryKey: ['group', group], queryFn: () => fetchJson<GroupOverview>(`/api/groups/${enc}`) });
-  const connections = useQuery({ queryKey: ['group-connections', group], queryFn: () => fetchJson<GroupConnections>(`/api/groups/${enc}/connections`), refetchInterval: 30_000 });
+  const overview = useGroupOverview(cluster, group);
+  const connections = useGroupConnections(cluster, group);
   const broadcasting = (connections.data?.messageModel ?? overview.data?.messageModel) === 'BROADCASTING';
-  const progress = useQuery({
-    queryKey: ['group-progress', group],
-    queryFn: () => fetchJson<GroupProgress>(`/api/groups/${enc}/progress`),
-    refetchInterval: 15_000,
-    enabled: connections.isSuccess,
-  });
-  const clients = useQuery({
-    queryKey: ['group-clients', group],
-    queryFn: () => fetchJson<{ clients: ClientView[]; failures: GroupProgress['failures'] }>(`/api/groups/${enc}/clients`),
-    enabled: Boolean(connections.data?.online),
-    refetchInterval: 30_000,
-  });
+  const progress = useGroupProgress(cluster, group, connections.isSuccess);
+  const clients = useGroupClients(cluster, group, Boolean(connections.data?.online));
+  const canReset = useCan(cluster, 'offset:reset');
   const notFound = [overview.error, connections.error].find((e) => e && 'status' in e && (e as { status: number }).status === 404);
   if (notFound) return <ErrorState title="Consumer group not found" message={notFound.message} />;
   const p = progress.data;
@@ -89,25 +84,22 @@ export function GroupDetailView({ group }: { group: string }) {
           {connections.data && (connections.data.online ? <Badge tone="bg-emerald-50 text-emerald-700 ring-emerald-200">{`${connections.data.clients.length} online`}</Badge> : <Badge tone="bg-slate-100 text-slate-500 ring-slate-200">offline</Badge>)}
         </div>
         <div className="flex items-center gap-3">
-        <Link href={`/audit?group=${enc}`} className="text-sm text-blue-700 hover:underline">Audit log</Link>
-        <button
-          type="button"
+        <Link href={paths.audit(cluster, { group })} className="text-sm text-blue-700 hover:underline">Audit log</Link>
+        <DisabledReasonButton
           onClick={() => setResetting(true)}
-          disabled={broadcasting || !p || p.queues.length === 0}
-          title={broadcasting ? 'A broadcasting group keeps its offsets on its clients: the brokers cannot reset them' : !p || p.queues.length === 0 ? 'The group has no offsets to reset' : undefined}
-          className="rounded border border-red-300 bg-white px-2.5 py-1 text-sm font-medium text-red-700 shadow-sm hover:bg-red-50 disabled:cursor-not-allowed disabled:opacity-50"
+          disabledReason={
+            canReset.reason ??
+            (broadcasting ? 'A broadcasting group keeps its offsets on its clients: the brokers cannot reset them' : !p ? 'reading the group’s offsets…' : p.queues.length === 0 ? 'The group has no offsets to reset' : undefined)
+          }
+          testId="reset-button"
+          className="rounded border border-red-300 bg-white px-2.5 py-1 text-sm font-medium text-red-700 shadow-sm hover:bg-red-50"
         >
           Reset offsets…
-        </button>
+        </DisabledReasonButton>
         <RefreshBar
           asOf={p?.asOf}
           fetching={progress.isFetching || connections.isFetching}
-          onRefresh={() => {
-            void progress.refetch();
-            void connections.refetch();
-            void clients.refetch();
-            void overview.refetch();
-          }}
+          onRefresh={() => void queryClient.invalidateQueries({ queryKey: groupKeys.detail(cluster, group) })}
         />
         </div>
       </div>
@@ -116,10 +108,6 @@ export function GroupDetailView({ group }: { group: string }) {
           group={group}
           queues={p.queues}
           onClose={() => setResetting(false)}
-          onDone={() => {
-            void progress.refetch();
-            void clients.refetch();
-          }}
         />
       )}
       {p && <PartialFailures failures={p.failures} />}
@@ -159,7 +147,7 @@ export function GroupDetailView({ group }: { group: string }) {
           {p && p.queues.length === 0 && <div className="p-4"><EmptyState title="No offsets on any broker">The group has not committed any offset yet.</EmptyState></div>}
           {p && p.queues.length > 0 && (
             <>
-              <DataTable data={p.queues} columns={progressColumns(p.asOf, v5)} rowTestId="progress-row" getRowId={(q) => `${q.topic}-${q.brokerName}-${q.queueId}`} dense />
+              <DataTable data={p.queues} columns={progressColumns(cluster, p.asOf, v5)} rowTestId="progress-row" getRowId={(q) => `${q.topic}-${q.brokerName}-${q.queueId}`} dense />
               <div className="flex justify-end gap-6 border-t border-slate-200 px-4 py-2 text-sm" data-testid="progress-totals">
                 <span>Total lag <strong className="tabular-nums">{formatCount(p.totalLag)}</strong></span>
                 {v5 && <span>In flight <strong className="tabular-nums">{formatCount(p.totalInflight)}</strong></span>}
@@ -233,8 +221,8 @@ export function GroupDetailView({ group }: { group: string }) {
           )}
           {overview.data && (
             <div className="border-t border-slate-200 px-3 py-2 text-sm text-slate-600">
-              Retry topic: {overview.data.retry ? <Link className="text-blue-700 hover:underline" href={`/topics/${encodeURIComponent(overview.data.retry.topic)}`}>{overview.data.retry.topic}</Link> : 'none'} · Dead-letter topic:{' '}
-              {overview.data.dlq ? <Link className="text-blue-700 hover:underline" href={`/topics/${encodeURIComponent(overview.data.dlq.topic)}`}>{overview.data.dlq.topic}</Link> : 'none'}
+              Retry topic: {overview.data.retry ? <Link className="text-blue-700 hover:underline" href={paths.topic(cluster, overview.data.retry.topic)}>{overview.data.retry.topic}</Link> : 'none'} · Dead-letter topic:{' '}
+              {overview.data.dlq ? <Link className="text-blue-700 hover:underline" href={paths.topic(cluster, overview.data.dlq.topic)}>{overview.data.dlq.topic}</Link> : 'none'}
             </div>
           )}
         </Card>

@@ -1,22 +1,24 @@
 'use client';
 
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { ColumnDef } from '@tanstack/react-table';
 import Link from 'next/link';
+import { useQueryStates } from 'nuqs';
 import { useEffect, useState } from 'react';
 import type { GroupListItem, GroupPage } from '@/lib/console/groups/list';
-import { fetchJson } from '../api';
+import { useGroupList, useGroupSnapshotRefresh } from '../api/groups';
+import { paths } from '../paths';
+import { useCluster } from '../useCluster';
+import { URL_STATE_OPTIONS } from '../urlState';
 import { formatCount, formatTps } from '../format';
 import { Badge } from '../ui/Badge';
 import { DataTable } from '../ui/DataTable';
 import { Pager } from '../ui/Pager';
 import { RefreshBar } from '../ui/RefreshBar';
 import { Card, EmptyState, ErrorState, PartialFailures, Spinner } from '../ui/states';
-import { useUrlState } from '../useUrlState';
 import { DrainText, LagAge, LagNumber, ModelBadge } from './badges';
-import { GROUP_LIST_DEFAULTS, groupListQueryString } from './listState';
+import { groupListParams, groupListQuery } from './listState';
 
-function columns(asOf: number): Array<ColumnDef<GroupListItem, unknown>> {
+function columns(cluster: string, asOf: number): Array<ColumnDef<GroupListItem, unknown>> {
   return [
     {
       id: 'name',
@@ -24,7 +26,7 @@ function columns(asOf: number): Array<ColumnDef<GroupListItem, unknown>> {
       header: 'Group',
       cell: ({ row }) => (
         <span className="flex items-center gap-1.5">
-          <Link href={`/groups/${encodeURIComponent(row.original.group)}`} className="font-medium text-blue-700 hover:underline" data-testid="group-link">
+          <Link href={paths.group(cluster, row.original.group)} className="font-medium text-blue-700 hover:underline" data-testid="group-link">
             {row.original.group}
           </Link>
           {row.original.orderly && <Badge title="consumeMessageOrderly in the broker config">orderly</Badge>}
@@ -70,38 +72,24 @@ function columns(asOf: number): Array<ColumnDef<GroupListItem, unknown>> {
 }
 
 export function GroupListView({ initial, initialKey, initialError }: { initial?: GroupPage; initialKey: string; initialError?: string }) {
-  const [state, set] = useUrlState(GROUP_LIST_DEFAULTS);
+  const cluster = useCluster();
+  const [state, set] = useQueryStates(groupListParams, URL_STATE_OPTIONS);
   const [searchDraft, setSearchDraft] = useState(state.search);
   const [autoRefresh, setAutoRefresh] = useState(true);
-  const [forcing, setForcing] = useState(false);
   useEffect(() => setSearchDraft(state.search), [state.search]);
   useEffect(() => {
     if (searchDraft === state.search) return;
-    const id = setTimeout(() => set({ search: searchDraft, page: '1' }), 300);
+    const id = setTimeout(() => void set({ search: searchDraft, page: 1 }), 300);
     return () => clearTimeout(id);
   }, [searchDraft, state.search, set]);
-  const qs = groupListQueryString(state);
-  const query = useQuery({
-    queryKey: ['groups', qs],
-    queryFn: () => fetchJson<GroupPage>(`/api/groups?${qs}`),
-    initialData: qs === initialKey ? initial : undefined,
-    placeholderData: keepPreviousData,
-    refetchInterval: autoRefresh ? 15_000 : false,
-  });
+
+  const qs = groupListQuery(state);
+  const query = useGroupList(cluster, qs, { qs: initialKey, page: initial }, { refetchInterval: autoRefresh ? 15_000 : false });
+  // the button asks for a new snapshot, not just the latest one
+  const refresh = useGroupSnapshotRefresh(cluster, qs);
   const data = query.data;
   const desc = state.sort.startsWith('-');
   const sortId = state.sort.replace(/^-/, '');
-  const refresh = async () => {
-    setForcing(true);
-    try {
-      // the button asks for a new snapshot, not just the latest one
-      const fresh = await fetchJson<GroupPage>(`/api/groups?${qs}&refresh=1`);
-      query.refetch();
-      return fresh;
-    } finally {
-      setForcing(false);
-    }
-  };
   return (
     <div>
       <div className="mb-3 flex flex-wrap items-center gap-3">
@@ -114,14 +102,14 @@ export function GroupListView({ initial, initialKey, initialError }: { initial?:
           className="w-72 rounded border border-slate-300 bg-white px-3 py-1.5 text-sm shadow-sm"
         />
         <label className="flex cursor-pointer items-center gap-1.5 text-sm text-slate-700">
-          <input type="checkbox" checked={state.system === 'hide'} onChange={(e) => set({ system: e.target.checked ? 'hide' : 'show', page: '1' })} className="accent-slate-700" />
+          <input type="checkbox" checked={state.system === 'hide'} onChange={(e) => void set({ system: e.target.checked ? 'hide' : 'show', page: 1 })} className="accent-slate-700" />
           Hide system groups
         </label>
         <div className="ml-auto">
           <RefreshBar
             asOf={data?.asOf}
-            fetching={forcing || query.isFetching}
-            onRefresh={() => void refresh()}
+            fetching={refresh.isPending || query.isFetching}
+            onRefresh={() => refresh.mutate()}
             autoRefresh={autoRefresh}
             onAutoRefreshChange={setAutoRefresh}
             intervalSeconds={15}
@@ -140,19 +128,19 @@ export function GroupListView({ initial, initialKey, initialError }: { initial?:
           ) : (
             <DataTable
               data={data.items}
-              columns={columns(data.asOf)}
+              columns={columns(cluster, data.asOf)}
               rowTestId="group-row"
               getRowId={(g) => g.group}
               serverSorting={{
                 sorting: [{ id: sortId, desc }],
                 onSortingChange: (next) => {
                   const s = next[0];
-                  if (s) set({ sort: `${s.desc ? '-' : ''}${s.id}`, page: '1' });
+                  if (s) void set({ sort: `${s.desc ? '-' : ''}${s.id}`, page: 1 });
                 },
               }}
             />
           )}
-          <Pager page={data.page} pageSize={data.pageSize} total={data.total} onPage={(p) => set({ page: String(p) })} onPageSize={(s) => set({ pageSize: String(s), page: '1' })} sizes={[25, 50, 100, 200, 500]} />
+          <Pager page={data.page} pageSize={data.pageSize} total={data.total} onPage={(p) => void set({ page: p })} onPageSize={(s) => void set({ pageSize: s, page: 1 })} sizes={[25, 50, 100, 200, 500]} />
         </Card>
       )}
     </div>

@@ -1,10 +1,9 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { LagSeries } from '@/lib/console/lag/history';
-import { fetchJson } from '../api';
+import { useLagHistory } from '../api/groups';
+import { useCluster } from '../useCluster';
 import { formatCount } from '../format';
 import { EmptyState, ErrorState, Spinner } from '../ui/states';
 import { Timestamp } from '../ui/Timestamp';
@@ -22,11 +21,7 @@ function tick(t: number, range: string): string {
 export function LagChart({ group }: { group: string }) {
   const [range, setRange] = useState<(typeof RANGES)[number]>('1h');
   const [perQueue, setPerQueue] = useState(false);
-  const query = useQuery({
-    queryKey: ['lag-history', group, range],
-    queryFn: () => fetchJson<LagSeries>(`/api/groups/${encodeURIComponent(group)}/lag-history?range=${range}`),
-    refetchInterval: 30_000,
-  });
+  const query = useLagHistory(useCluster(), group, range);
   const data = query.data;
   // steps: a value holds until the next point; the last one holds until now
   const total = useMemo(() => {

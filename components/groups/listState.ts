@@ -1,18 +1,20 @@
-/** URL state of the group list, shared by the server page (first render) and the client view. */
-export const GROUP_LIST_DEFAULTS = { search: '', system: 'hide', sort: '-lag', page: '1', pageSize: '50' };
-export type GroupListState = typeof GROUP_LIST_DEFAULTS;
+import { createLoader, parseAsInteger, parseAsString, parseAsStringLiteral, type inferParserType } from 'nuqs/server';
+import { apiQuery } from '../urlState';
 
-export function groupListState(params: Record<string, string | undefined>): GroupListState {
-  const state = { ...GROUP_LIST_DEFAULTS };
-  for (const key of Object.keys(state) as Array<keyof GroupListState>) {
-    const value = params[key];
-    if (value !== undefined) state[key] = value;
-  }
-  return state;
+/** URL state of the group list, typed; the server page and the client view parse the same URL with these. */
+export const groupListParams = {
+  search: parseAsString.withDefault(''),
+  system: parseAsStringLiteral(['show', 'hide'] as const).withDefault('hide'),
+  sort: parseAsString.withDefault('-lag'),
+  page: parseAsInteger.withDefault(1),
+  pageSize: parseAsInteger.withDefault(50),
+};
+export type GroupListState = inferParserType<typeof groupListParams>;
+
+export const loadGroupListState = createLoader(groupListParams);
+
+/** The API query of a state: the server's first render and the browser build the same string, so the first page is reused. */
+export function groupListQuery(state: GroupListState): string {
+  return apiQuery(state);
 }
 
-export function groupListQueryString(state: GroupListState): string {
-  return new URLSearchParams(
-    Object.entries(state).filter(([k, v]) => k === 'system' || (v !== '' && v !== GROUP_LIST_DEFAULTS[k as keyof GroupListState])),
-  ).toString();
-}

@@ -29,6 +29,17 @@ function hexDump(bytes: Uint8Array): string {
 
 /** The body as text, pretty JSON, hex or base64; JSON is the default when it parses. */
 export function BodyView({ body, downloadHref }: { body: MessageView['body']; downloadHref: string }) {
+  if (body.withheld) {
+    return (
+      <p className="text-sm text-slate-600" data-testid="body-withheld">
+        {formatBytes(body.size)} body, not shown: {body.withheld}.
+      </p>
+    );
+  }
+  return <BodyContent body={body} downloadHref={downloadHref} />;
+}
+
+function BodyContent({ body, downloadHref }: { body: MessageView['body']; downloadHref: string }) {
   const bytes = useMemo(() => bytesOf(body.base64), [body.base64]);
   const text = useMemo(() => new TextDecoder('utf-8', { fatal: false }).decode(bytes), [bytes]);
   const json = useMemo(() => {

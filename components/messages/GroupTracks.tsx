@@ -6,6 +6,9 @@ import type { GroupTrack, TrackType } from '@/lib/console/messages/tracks';
 import { formatCount } from '../format';
 import { Badge } from '../ui/Badge';
 import { DataTable } from '../ui/DataTable';
+import { DisabledReasonButton } from '../ui/DisabledReasonButton';
+import { paths } from '../paths';
+import { useCluster } from '../useCluster';
 
 const TRACK: Record<TrackType, { label: string; tone: string; title: string }> = {
   CONSUMED: { label: 'consumed', tone: 'bg-green-50 text-green-800 ring-green-200', title: 'the group committed an offset past this message' },
@@ -23,9 +26,10 @@ export function TrackBadge({ track }: { track: TrackType }) {
 }
 
 /** Each group consuming the topic and where it stands with the message; a resend goes to an online one. */
-export function GroupTracks({ tracks, queueOffset, onResend }: { tracks: GroupTrack[]; queueOffset: number; onResend: (group: string) => void }) {
+export function GroupTracks({ tracks, queueOffset, onResend, resendBlocked }: { tracks: GroupTrack[]; queueOffset: number; onResend: (group: string) => void; resendBlocked?: string }) {
+  const cluster = useCluster();
   const columns: Array<ColumnDef<GroupTrack, unknown>> = [
-    { accessorKey: 'group', header: 'Consumer group', cell: ({ row }) => <Link className="text-blue-700 hover:underline" href={`/groups/${encodeURIComponent(row.original.group)}`}>{row.original.group}</Link> },
+    { accessorKey: 'group', header: 'Consumer group', cell: ({ row }) => <Link className="text-blue-700 hover:underline" href={paths.group(cluster, row.original.group)}>{row.original.group}</Link> },
     {
       accessorKey: 'trackType',
       header: 'Standing',
@@ -54,9 +58,9 @@ export function GroupTracks({ tracks, queueOffset, onResend }: { tracks: GroupTr
       enableSorting: false,
       cell: ({ row }) =>
         row.original.clients > 0 ? (
-          <button type="button" onClick={() => onResend(row.original.group)} className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-50">
+          <DisabledReasonButton onClick={() => onResend(row.original.group)} disabledReason={resendBlocked} className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-50">
             Resend…
-          </button>
+          </DisabledReasonButton>
         ) : null,
     },
   ];

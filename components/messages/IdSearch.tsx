@@ -2,7 +2,8 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { messageHref, traceHref } from './links';
+import { paths } from '../paths';
+import { useCluster } from '../useCluster';
 
 /** Why text is not a message id, or undefined when it could be one (32 or 56 hex characters). */
 export function idProblem(text: string): string | undefined {
@@ -18,21 +19,22 @@ export function idProblem(text: string): string | undefined {
  * The server tells them apart; the topic is only needed for a client msgId whose producer did not trace.
  */
 export function IdSearch({ initialId = '', initialTopic = '' }: { initialId?: string; initialTopic?: string }) {
+  const cluster = useCluster();
   const router = useRouter();
   const [id, setId] = useState(initialId);
   const [topic, setTopic] = useState(initialTopic);
   const [problem, setProblem] = useState<string | undefined>();
-  const go = (href: (id: string, topic?: string) => string) => {
+  const go = (href: (cluster: string, id: string, topic?: string) => string) => {
     const p = idProblem(id);
     setProblem(p);
-    if (!p) router.push(href(id.trim().toUpperCase(), topic.trim() || undefined));
+    if (!p) router.push(href(cluster, id.trim().toUpperCase(), topic.trim() || undefined));
   };
   return (
     <form
       className="space-y-2"
       onSubmit={(e) => {
         e.preventDefault();
-        go(messageHref);
+        go(paths.message);
       }}
     >
       <div className="flex flex-wrap items-end gap-3">
@@ -52,7 +54,7 @@ export function IdSearch({ initialId = '', initialTopic = '' }: { initialId?: st
           <input name="topic" value={topic} onChange={(e) => setTopic(e.target.value)} className="w-56 rounded border border-slate-300 px-2 py-1.5 font-mono text-sm" placeholder="from its trace" />
         </label>
         <button type="submit" className="rounded bg-blue-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-blue-700">Find message</button>
-        <button type="button" onClick={() => go(traceHref)} className="rounded border border-slate-300 px-4 py-1.5 text-sm hover:bg-slate-50">Show trace</button>
+        <button type="button" onClick={() => go(paths.trace)} className="rounded border border-slate-300 px-4 py-1.5 text-sm hover:bg-slate-50">Show trace</button>
       </div>
       {problem && <p role="alert" className="text-sm text-red-700">{problem}</p>}
       <p className="text-xs text-slate-500">

@@ -1,38 +1,43 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
+import { parseAsString, parseAsStringLiteral, useQueryStates } from 'nuqs';
 import { useState } from 'react';
-import type { KeySearchResult } from '@/lib/console/messages/by-key';
-import { ApiError, fetchJson } from '../api';
+import { errorText } from '../api/client';
+import { useMessagesByKey } from '../api/messages';
+import { useCluster } from '../useCluster';
+import { URL_STATE_OPTIONS } from '../urlState';
 import { formatCount } from '../format';
-import { useUrlState } from '../useUrlState';
 import { Card, EmptyState, ErrorState, PartialFailures, Spinner } from '../ui/states';
 import { MessageTable } from './MessageTable';
 import { windowOf, WINDOWS } from './windows';
 
 /** Messages of a topic by key, from the brokers' index; topic, key and window live in the URL. */
 export function KeySearch() {
-  const [state, set] = useUrlState({ topic: '', key: '', window: 'all', limit: '1000' });
+  const cluster = useCluster();
+  const [state, set] = useQueryStates(
+    {
+      topic: parseAsString.withDefault(''),
+      key: parseAsString.withDefault(''),
+      window: parseAsStringLiteral(Object.keys(WINDOWS) as Array<keyof typeof WINDOWS>).withDefault('all'),
+      limit: parseAsString.withDefault('1000'),
+    },
+    URL_STATE_OPTIONS,
+  );
   const [topic, setTopic] = useState(state.topic);
   const [key, setKey] = useState(state.key);
   const ready = state.topic !== '' && state.key !== '';
-  const query = useQuery({
-    queryKey: ['messages-by-key', state.topic, state.key, state.window, state.limit],
-    enabled: ready,
-    queryFn: () => {
-      const { begin, end } = windowOf(state.window);
-      const qs = new URLSearchParams({ topic: state.topic, key: state.key, limit: state.limit, ...(begin !== undefined ? { begin: String(begin) } : {}), end: String(end) });
-      return fetchJson<KeySearchResult>(`/api/messages?${qs}`);
-    },
-    retry: false,
-  });
+  const { begin, end } = windowOf(state.window);
+  const qs = ready
+    ? new URLSearchParams({ topic: state.topic, key: state.key, limit: state.limit, ...(begin !== undefined ? { begin: String(begin) } : {}), end: String(end) }).toString()
+    : undefined;
+  const query = useMessagesByKey(cluster, qs);
   return (
     <div className="space-y-4">
       <form
         className="flex flex-wrap items-end gap-3"
         onSubmit={(e) => {
           e.preventDefault();
-          set({ topic: topic.trim(), key: key.trim() });
+          void set({ topic: topic.trim(), key: key.trim() });
         }}
       >
         <label className="flex flex-col text-sm">
@@ -45,7 +50,7 @@ export function KeySearch() {
         </label>
         <label className="flex flex-col text-sm">
           <span className="text-slate-600">Stored</span>
-          <select name="window" value={state.window} onChange={(e) => set({ window: e.target.value })} className="rounded border border-slate-300 px-2 py-1.5 text-sm">
+          <select name="window" value={state.window} onChange={(e) => void set({ window: e.target.value as keyof typeof WINDOWS })} className="rounded border border-slate-300 px-2 py-1.5 text-sm">
             {Object.entries(WINDOWS).map(([id, w]) => (
               <option key={id} value={id}>{w.label}</option>
             ))}
@@ -53,7 +58,7 @@ export function KeySearch() {
         </label>
         <label className="flex flex-col text-sm">
           <span className="text-slate-600">At most</span>
-          <select name="limit" value={state.limit} onChange={(e) => set({ limit: e.target.value })} className="rounded border border-slate-300 px-2 py-1.5 text-sm">
+          <select name="limit" value={state.limit} onChange={(e) => void set({ limit: e.target.value })} className="rounded border border-slate-300 px-2 py-1.5 text-sm">
             {['100', '1000', '5000', '10000'].map((n) => (
               <option key={n} value={n}>{formatCount(Number(n))}</option>
             ))}
@@ -63,7 +68,7 @@ export function KeySearch() {
       </form>
       {!ready && <EmptyState title="Search a topic's index by key">Every master of the topic is asked; a message&apos;s second and later keys match too.</EmptyState>}
       {ready && query.isPending && <Spinner label="Asking every broker's index" />}
-      {ready && query.error && <ErrorState title="Search failed" message={query.error instanceof ApiError ? query.error.message : String(query.error)} />}
+      {ready && query.error && <ErrorState title="Search failed" message={errorText(query.error)} />}
       {query.data && (
         <Card
           title={

@@ -1,17 +1,18 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState, type ReactNode } from 'react';
 import type { MessageDetail } from '@/lib/console/messages/detail';
-import { fetchJson } from '../api';
+import { messageBodyUrl, useMessageDetail } from '../api/messages';
+import { useCan } from '../api/session';
+import { paths } from '../paths';
+import { useCluster } from '../useCluster';
 import { formatBytes, formatCount } from '../format';
 import { Badge } from '../ui/Badge';
 import { Card, EmptyState, ErrorState, PartialFailures } from '../ui/states';
 import { Timestamp } from '../ui/Timestamp';
 import { BodyView } from './BodyView';
 import { GroupTracks } from './GroupTracks';
-import { messageHref, traceHref } from './links';
 import { ResendDialog } from './ResendDialog';
 
 /** Properties the client or broker sets; the others are the producer's user properties. */
@@ -32,8 +33,9 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 }
 
 export function MessageDetailView({ id, topic, initial, initialError }: { id: string; topic?: string; initial?: MessageDetail; initialError?: string }) {
-  const url = `/api/messages/${encodeURIComponent(id)}${topic ? `?topic=${encodeURIComponent(topic)}` : ''}`;
-  const query = useQuery({ queryKey: ['message', id, topic], queryFn: () => fetchJson<MessageDetail>(url), initialData: initial, enabled: !initialError, refetchInterval: 15_000, retry: false });
+  const cluster = useCluster();
+  const query = useMessageDetail(cluster, id, topic, initial);
+  const canResend = useCan(cluster, 'message:resend');
   const [resendTo, setResendTo] = useState<string | undefined>();
   if (initialError) return <ErrorState title="Message not found" message={initialError} />;
   if (query.error && !query.data) return <ErrorState message={String(query.error.message)} onRetry={() => query.refetch()} />;
@@ -49,16 +51,16 @@ export function MessageDetailView({ id, topic, initial, initialError }: { id: st
         <p className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
           This client msgId is stored {detail.copies.length + 1} times (a producer retry): showing the newest. Others:{' '}
           {detail.copies.map((c) => (
-            <Link key={c.offsetMsgId} className="mr-2 font-mono text-xs text-blue-700 hover:underline" href={messageHref(c.offsetMsgId)}>
+            <Link key={c.offsetMsgId} className="mr-2 font-mono text-xs text-blue-700 hover:underline" href={paths.message(cluster, c.offsetMsgId)}>
               {c.offsetMsgId}
             </Link>
           ))}
         </p>
       )}
       <div className="grid gap-4 xl:grid-cols-2">
-        <Card title="System fields" actions={<Link className="text-sm text-blue-700 hover:underline" href={traceHref(m.msgId, m.topic)} data-testid="trace-link">Trace →</Link>}>
+        <Card title="System fields" actions={<Link className="text-sm text-blue-700 hover:underline" href={paths.trace(cluster, m.msgId, m.topic)} data-testid="trace-link">Trace →</Link>}>
           <dl>
-            <Field label="Topic"><Link className="text-blue-700 hover:underline" href={`/topics/${encodeURIComponent(m.topic)}`}>{m.topic}</Link></Field>
+            <Field label="Topic"><Link className="text-blue-700 hover:underline" href={paths.topic(cluster, m.topic)}>{m.topic}</Link></Field>
             <Field label="msgId"><span className="font-mono text-xs">{m.msgId}</span>{m.uniqKey === undefined && <span className="ml-2 text-xs text-slate-500">(no UNIQ_KEY: the offsetMsgId)</span>}</Field>
             <Field label="offsetMsgId"><span className="font-mono text-xs">{m.offsetMsgId}</span></Field>
             <Field label="Tags">{m.tags ?? <span className="text-slate-400">—</span>}</Field>
@@ -95,13 +97,13 @@ export function MessageDetailView({ id, topic, initial, initialError }: { id: st
         </Card>
       </div>
       <Card title="Body">
-        <BodyView body={m.body} downloadHref={`/api/messages/${encodeURIComponent(m.offsetMsgId)}/body`} />
+        <BodyView body={m.body} downloadHref={messageBodyUrl(cluster, m.offsetMsgId)} />
       </Card>
       <Card title="Consumer groups of the topic">
         {detail.groups.length === 0 ? (
           <EmptyState title="No group consumes this topic">No broker of the topic knows a group that subscribes to it.</EmptyState>
         ) : (
-          <GroupTracks tracks={detail.groups} queueOffset={m.queueOffset} onResend={setResendTo} />
+          <GroupTracks tracks={detail.groups} queueOffset={m.queueOffset} onResend={setResendTo} resendBlocked={canResend.reason} />
         )}
       </Card>
       {resendTo && <ResendDialog msgId={m.msgId} topic={m.topic} group={resendTo} onClose={() => setResendTo(undefined)} />}

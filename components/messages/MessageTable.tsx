@@ -6,14 +6,15 @@ import type { MessageSummary } from '@/lib/console/messages/model';
 import { formatBytes, formatCount } from '../format';
 import { DataTable } from '../ui/DataTable';
 import { Timestamp } from '../ui/Timestamp';
-import { messageHref, traceHref } from './links';
+import { paths } from '../paths';
+import { useCluster } from '../useCluster';
 
-const columns: Array<ColumnDef<MessageSummary, unknown>> = [
+const columns = (cluster: string): Array<ColumnDef<MessageSummary, unknown>> => [
   {
     accessorKey: 'msgId',
     header: 'msgId',
     cell: ({ row }) => (
-      <Link className="font-mono text-xs text-blue-700 hover:underline" href={messageHref(row.original.msgId, row.original.topic)} data-testid="message-link">
+      <Link className="font-mono text-xs text-blue-700 hover:underline" href={paths.message(cluster, row.original.msgId, row.original.topic)} data-testid="message-link">
         {row.original.msgId}
       </Link>
     ),
@@ -30,7 +31,7 @@ const columns: Array<ColumnDef<MessageSummary, unknown>> = [
     header: '',
     enableSorting: false,
     cell: ({ row }) => (
-      <Link className="text-xs text-blue-700 hover:underline" href={traceHref(row.original.msgId, row.original.topic)}>
+      <Link className="text-xs text-blue-700 hover:underline" href={paths.trace(cluster, row.original.msgId, row.original.topic)}>
         Trace
       </Link>
     ),
@@ -39,5 +40,5 @@ const columns: Array<ColumnDef<MessageSummary, unknown>> = [
 
 /** Messages found by a search: each links to its page and its trace. */
 export function MessageTable({ items }: { items: MessageSummary[] }) {
-  return <DataTable data={items} columns={columns} rowTestId="message-row" getRowId={(m) => m.offsetMsgId} dense />;
+  return <DataTable data={items} columns={columns(useCluster())} rowTestId="message-row" getRowId={(m) => m.offsetMsgId} dense />;
 }

@@ -1,15 +1,15 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
+import { parseAsString, useQueryStates } from 'nuqs';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { TopicPage } from '@/lib/console/topics/catalog';
-import { fetchJson } from '../api';
+import { useRangeScan, type RangeScanState } from '../api/scan';
+import { useTopicNames } from '../api/topics';
 import { formatCount, formatDuration } from '../format';
-import { useUrlState } from '../useUrlState';
+import { useCluster } from '../useCluster';
+import { URL_STATE_OPTIONS } from '../urlState';
 import { Card, EmptyState, ErrorState, PartialFailures } from '../ui/states';
 import { ScanResults } from './ScanResults';
 import { fromLocalInput, fromUrlTime, toLocalInput, toUrlTime } from './scan-time';
-import { useRangeScan, type RangeScanState } from './useRangeScan';
 
 const LIMITS = ['100', '1000', '5000', '10000'];
 const QUICK: Array<[string, number]> = [['15 min', 15 * 60_000], ['1 h', 3600_000], ['24 h', 86_400_000], ['7 d', 7 * 86_400_000]];
@@ -28,7 +28,18 @@ const inputClass = (invalid: boolean) => `rounded border px-2 py-1.5 text-sm ${i
  * The query lives in the URL (topic, begin, end, tag, text, limit); times show in the browser's zone.
  */
 export function RangeScan() {
-  const [url, setUrl] = useUrlState({ topic: '', begin: '', end: '', tag: '', text: '', limit: '1000' });
+  const cluster = useCluster();
+  const [url, setUrl] = useQueryStates(
+    {
+      topic: parseAsString.withDefault(''),
+      begin: parseAsString.withDefault(''),
+      end: parseAsString.withDefault(''),
+      tag: parseAsString.withDefault(''),
+      text: parseAsString.withDefault(''),
+      limit: parseAsString.withDefault('1000'),
+    },
+    URL_STATE_OPTIONS,
+  );
   const [topic, setTopic] = useState(url.topic);
   const [begin, setBegin] = useState('');
   const [end, setEnd] = useState('');
@@ -39,8 +50,8 @@ export function RangeScan() {
   const limits = LIMITS.includes(limit) ? LIMITS : [limit, ...LIMITS].sort((a, b) => Number(a) - Number(b));
   const [zone, setZone] = useState('');
   const [localError, setLocalError] = useState<{ field: string; message: string } | undefined>();
-  const { state, run, cancel, continueScan } = useRangeScan();
-  const topics = useQuery({ queryKey: ['topics-for-scan'], queryFn: () => fetchJson<TopicPage>('/api/topics?pageSize=500'), staleTime: 60_000, retry: false });
+  const { state, run, cancel, continueScan } = useRangeScan(cluster);
+  const topics = useTopicNames(cluster);
 
   // the browser's zone and clock exist only after mount; a link with a full query runs at once
   useEffect(() => {
@@ -62,7 +73,7 @@ export function RangeScan() {
     if (b === undefined) return setLocalError({ field: 'begin', message: 'Begin is not a date and time' });
     if (e === undefined) return setLocalError({ field: 'end', message: 'End is not a date and time' });
     setLocalError(undefined);
-    setUrl({ topic: topic.trim(), begin: toUrlTime(b), end: toUrlTime(e), tag: tag.trim(), text: text.trim(), limit });
+    void setUrl({ topic: topic.trim(), begin: toUrlTime(b), end: toUrlTime(e), tag: tag.trim(), text: text.trim(), limit });
     void run({ topic: topic.trim(), begin: b, end: e, tag, text, limit: Number(limit) });
   };
 

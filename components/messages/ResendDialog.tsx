@@ -2,44 +2,30 @@
 
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
-import type { ResendPreview, ResendResult } from '@/lib/console/messages/resend';
-import { ApiError, fetchJson } from '../api';
+import { errorText } from '../api/client';
+import { useResendApply, useResendPreview } from '../api/messages';
+import { paths } from '../paths';
+import { DisabledReasonButton } from '../ui/DisabledReasonButton';
+import { useCluster } from '../useCluster';
 import { formatCount } from '../format';
 import { ErrorState, Spinner } from '../ui/states';
 
 /** Resend one message to one online client of a group: preview, type the group name, send; audited. */
 export function ResendDialog({ msgId, topic, group, onClose }: { msgId: string; topic: string; group: string; onClose: () => void }) {
-  const [preview, setPreview] = useState<ResendPreview | undefined>();
+  const cluster = useCluster();
   const [clientId, setClientId] = useState<string | undefined>();
-  const [error, setError] = useState<string | undefined>();
   const [typed, setTyped] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<ResendResult | undefined>();
-  const base = `/api/messages/${encodeURIComponent(msgId)}/resend`;
-
-  useEffect(() => {
-    let live = true;
-    setError(undefined);
-    fetchJson<ResendPreview>(`${base}/preview`, { method: 'POST', body: JSON.stringify({ group, topic, ...(clientId ? { clientId } : {}) }) }).then(
-      (p) => live && setPreview(p),
-      (e: unknown) => live && setError(e instanceof ApiError ? e.message : String(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [base, group, topic, clientId]);
-
-  const send = async () => {
-    if (!preview) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      setResult(await fetchJson<ResendResult>(base, { method: 'POST', body: JSON.stringify({ previewId: preview.previewId, confirm: typed }) }));
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
+  const previewing = useResendPreview(cluster, msgId);
+  const sending = useResendApply(cluster, msgId);
+  const { mutate } = previewing;
+  useEffect(() => mutate({ group, topic, ...(clientId ? { clientId } : {}) }), [mutate, group, topic, clientId]);
+  const preview = previewing.data;
+  const result = sending.data;
+  const busy = sending.isPending;
+  const failure = previewing.error ?? sending.error;
+  const error = failure ? errorText(failure) : undefined;
+  const send = () => {
+    if (preview) sending.mutate({ previewId: preview.previewId, confirm: typed });
   };
 
   return (
@@ -81,9 +67,13 @@ export function ResendDialog({ msgId, topic, group, onClose }: { msgId: string; 
               </label>
               <div className="flex justify-end gap-2">
                 <button type="button" onClick={onClose} className="rounded border border-slate-300 px-4 py-1.5 hover:bg-slate-50">Cancel</button>
-                <button type="button" disabled={typed !== preview.group || busy} onClick={send} className="rounded bg-red-600 px-4 py-1.5 font-medium text-white hover:bg-red-700 disabled:opacity-40">
+                <DisabledReasonButton
+                  disabledReason={busy ? 'sending…' : typed !== preview.group ? `type ${preview.group} to confirm` : undefined}
+                  onClick={send}
+                  className="rounded bg-red-600 px-4 py-1.5 font-medium text-white hover:bg-red-700"
+                >
                   {busy ? 'Sending…' : 'Resend'}
-                </button>
+                </DisabledReasonButton>
               </div>
             </>
           )}
@@ -93,7 +83,7 @@ export function ResendDialog({ msgId, topic, group, onClose }: { msgId: string; 
               {result.result && <p className="text-xs">listener took {formatCount(result.result.spentTimeMills)} ms{result.result.order ? ' · orderly consumer' : ''}</p>}
               <p className="mt-1 text-xs">
                 Audit entry{' '}
-                <Link className="text-blue-700 hover:underline" href={`/audit/${result.auditId}`}>
+                <Link className="text-blue-700 hover:underline" href={paths.auditEntry(cluster, result.auditId)}>
                   #{result.auditId}
                 </Link>
               </p>

@@ -6,7 +6,8 @@ import { useRef } from 'react';
 import type { ScannedMessage } from '@/lib/console/messages/scan';
 import { formatBytes, formatCount } from '../format';
 import { Timestamp } from '../ui/Timestamp';
-import { messageHref } from './links';
+import { paths } from '../paths';
+import { useCluster } from '../useCluster';
 
 const ROW_PX = 36;
 // msgIds are 56 hex digits on IPv6 hosts: the table scrolls sideways on narrow screens rather than cut them
@@ -20,6 +21,7 @@ const HEADERS: Array<[string, boolean]> = [
  * they run a ticking Timestamp).
  */
 export function ScanResults({ messages }: { messages: ScannedMessage[] }) {
+  const cluster = useCluster();
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: messages.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_PX, overscan: 12 });
   return (
@@ -43,7 +45,7 @@ export function ScanResults({ messages }: { messages: ScannedMessage[] }) {
                 style={{ height: ROW_PX, transform: `translateY(${item.start}px)` }}
               >
                 <div role="cell" className="truncate">
-                  <Link href={messageHref(m.msgId, m.topic)} className="font-mono text-[11px] text-blue-700 hover:underline" data-testid="message-link" title={m.msgId}>
+                  <Link href={paths.message(cluster, m.msgId, m.topic)} className="font-mono text-[11px] text-blue-700 hover:underline" data-testid="message-link" title={m.msgId}>
                     {m.msgId}
                   </Link>
                 </div>

@@ -1,35 +1,31 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
-import type { getTracesByKey } from '@/lib/console/traces/trace';
-import { ApiError, fetchJson } from '../api';
+import { parseAsString, useQueryStates } from 'nuqs';
+import { errorText } from '../api/client';
+import { useTracesByKey } from '../api/traces';
+import { paths } from '../paths';
+import { useCluster } from '../useCluster';
+import { URL_STATE_OPTIONS } from '../urlState';
 import { formatCount } from '../format';
-import { useUrlState } from '../useUrlState';
 import { Card, EmptyState, ErrorState, PartialFailures, Spinner } from '../ui/states';
 import { Timestamp } from '../ui/Timestamp';
 import { IdSearch } from './IdSearch';
-import { traceHref } from './links';
 
-type KeyTraces = Awaited<ReturnType<typeof getTracesByKey>>;
 
 /** Traces by msgId (opens the trace page) or of every message with a business key (a list here). */
 export function TraceSearch() {
-  const [state, set] = useUrlState({ key: '', topic: '' });
+  const cluster = useCluster();
+  const [state, set] = useQueryStates({ key: parseAsString.withDefault(''), topic: parseAsString.withDefault('') }, URL_STATE_OPTIONS);
   const [key, setKey] = useState(state.key);
   const [topic, setTopic] = useState(state.topic);
-  const query = useQuery({
-    queryKey: ['traces-by-key', state.key, state.topic],
-    enabled: state.key !== '',
-    queryFn: () => fetchJson<KeyTraces>(`/api/traces?${new URLSearchParams({ key: state.key, ...(state.topic ? { topic: state.topic } : {}) })}`),
-    retry: false,
-  });
+  const query = useTracesByKey(cluster, state.key, state.topic);
   return (
     <div className="space-y-4">
       <Card title="By message ID"><IdSearch /></Card>
       <Card title="By key">
-        <form className="flex flex-wrap items-end gap-3" onSubmit={(e) => { e.preventDefault(); set({ key: key.trim(), topic: topic.trim() }); }}>
+        <form className="flex flex-wrap items-end gap-3" onSubmit={(e) => { e.preventDefault(); void set({ key: key.trim(), topic: topic.trim() }); }}>
           <label className="flex flex-col text-sm">
             <span className="text-slate-600">Key</span>
             <input name="traceKey" required value={key} onChange={(e) => setKey(e.target.value)} className="w-64 rounded border border-slate-300 px-2 py-1.5 font-mono text-sm" />
@@ -42,7 +38,7 @@ export function TraceSearch() {
         </form>
         <div className="mt-4">
           {state.key !== '' && query.isPending && <Spinner label="Reading the trace topic" />}
-          {query.error && <ErrorState title="Search failed" message={query.error instanceof ApiError ? query.error.message : String(query.error)} />}
+          {query.error && <ErrorState title="Search failed" message={errorText(query.error)} />}
           {query.data && <PartialFailures failures={query.data.failures} />}
           {query.data && query.data.items.length === 0 && <EmptyState title="No traced message with this key" />}
           {query.data && query.data.items.length > 0 && (
@@ -55,7 +51,7 @@ export function TraceSearch() {
               <tbody>
                 {query.data.items.map((t) => (
                   <tr key={t.msgId} className="border-b border-slate-100" data-testid="key-trace-row">
-                    <td className="px-2 py-1.5"><Link className="font-mono text-xs text-blue-700 hover:underline" href={traceHref(t.msgId, t.topic)}>{t.msgId}</Link></td>
+                    <td className="px-2 py-1.5"><Link className="font-mono text-xs text-blue-700 hover:underline" href={paths.trace(cluster, t.msgId, t.topic)}>{t.msgId}</Link></td>
                     <td className="px-2 py-1.5">{t.topic}</td>
                     <td className="px-2 py-1.5"><Timestamp ms={t.sendTime} /></td>
                     <td className="px-2 py-1.5 text-right tabular-nums">{formatCount(t.pubs[0]?.costMs)}</td>

@@ -1,15 +1,15 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import type { MessageTrace } from '@/lib/console/traces/trace';
-import { fetchJson } from '../api';
+import { useMessageTrace } from '../api/traces';
+import { paths } from '../paths';
+import { useCluster } from '../useCluster';
 import { formatCount } from '../format';
 import { Badge } from '../ui/Badge';
 import { Card, EmptyState, ErrorState, PartialFailures } from '../ui/states';
 import { Timestamp } from '../ui/Timestamp';
 import { TrackBadge } from './GroupTracks';
-import { messageHref } from './links';
 import { TraceTimeline } from './TraceTimeline';
 
 const th = 'px-2 py-1.5 text-left text-xs font-medium uppercase tracking-wide text-slate-500';
@@ -22,8 +22,8 @@ function Status({ status }: { status: string }) {
 }
 
 export function TraceView({ id, topic, initial, initialError }: { id: string; topic?: string; initial?: MessageTrace; initialError?: string }) {
-  const url = `/api/traces/${encodeURIComponent(id)}${topic ? `?topic=${encodeURIComponent(topic)}` : ''}`;
-  const query = useQuery({ queryKey: ['trace', id, topic], queryFn: () => fetchJson<MessageTrace>(url), initialData: initial, enabled: !initialError, refetchInterval: 10_000, retry: false });
+  const cluster = useCluster();
+  const query = useMessageTrace(cluster, id, topic, initial, !initialError);
   if (initialError) return <ErrorState title="No trace" message={initialError} />;
   if (query.error && !query.data) return <ErrorState message={query.error.message} onRetry={() => query.refetch()} />;
   const t = query.data;
@@ -41,7 +41,7 @@ export function TraceView({ id, topic, initial, initialError }: { id: string; to
           <TraceTimeline trace={t} />
         </Card>
       )}
-      <Card title="Send" actions={<Link className="text-sm text-blue-700 hover:underline" href={messageHref(id, t.topic)}>Message →</Link>}>
+      <Card title="Send" actions={<Link className="text-sm text-blue-700 hover:underline" href={paths.message(cluster, id, t.topic)}>Message →</Link>}>
         {t.pubs.length === 0 ? (
           <EmptyState title="No send record">The producer did not trace this send, or its trace is not written yet.</EmptyState>
         ) : (
@@ -76,7 +76,7 @@ export function TraceView({ id, topic, initial, initialError }: { id: string; to
               {t.groups.flatMap((g) =>
                 g.attempts.map((a, i) => (
                   <tr key={`${g.group}-${a.requestId}`} className="border-b border-slate-100" data-testid="trace-attempt">
-                    <td className={td}>{i === 0 ? <Link className="text-blue-700 hover:underline" href={`/groups/${encodeURIComponent(g.group)}`}>{g.group}</Link> : ''}</td>
+                    <td className={td}>{i === 0 ? <Link className="text-blue-700 hover:underline" href={paths.group(cluster, g.group)}>{g.group}</Link> : ''}</td>
                     <td className={num}>{a.retryTimes === undefined ? '—' : a.retryTimes + 1}</td>
                     <td className={`${td} font-mono text-xs`}>{a.clientHost}</td>
                     <td className={td}><Timestamp ms={a.beginTime ?? a.endTime} /></td>
@@ -94,7 +94,7 @@ export function TraceView({ id, topic, initial, initialError }: { id: string; to
             <h3 className="mb-1 text-sm font-medium text-slate-700">Subscribed, no delivery in the trace</h3>
             <ul className="space-y-1 text-sm" data-testid="trace-not-consumed">
               {t.notConsumed.map((g) => (
-                <li key={g.group} className="flex items-center gap-2"><Link className="text-blue-700 hover:underline" href={`/groups/${encodeURIComponent(g.group)}`}>{g.group}</Link><TrackBadge track={g.trackType} /></li>
+                <li key={g.group} className="flex items-center gap-2"><Link className="text-blue-700 hover:underline" href={paths.group(cluster, g.group)}>{g.group}</Link><TrackBadge track={g.trackType} /></li>
               ))}
             </ul>
           </div>

@@ -1,8 +1,10 @@
 'use client';
 
+import type { UseMutationResult } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ResetPreview, ResetResult } from '@/lib/console/reset/types';
-import { ApiError, fetchJson } from '../api';
+import { ApiError } from '../api/client';
+import { DisabledReasonButton } from '../ui/DisabledReasonButton';
 import { ErrorState } from '../ui/states';
 import { PreviewTable } from './PreviewTable';
 
@@ -13,12 +15,13 @@ import { PreviewTable } from './PreviewTable';
  */
 export function ConfirmApply({
   preview: initial,
-  applyUrl,
+  apply: mutation,
   onApplied,
   onCancel,
 }: {
   preview: ResetPreview;
-  applyUrl: string;
+  /** The apply mutation (a reset's or an undo's): it invalidates what the change touched. */
+  apply: UseMutationResult<ResetResult, Error, { previewId: string; confirm: string | boolean }>;
   onApplied: (result: ResetResult) => void;
   onCancel: () => void;
 }) {
@@ -26,13 +29,12 @@ export function ConfirmApply({
   const [typed, setTyped] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [moved, setMoved] = useState<Array<{ topic: string; brokerName: string; queueId: number; previewed: number; now: number }>>([]);
-  const [busy, setBusy] = useState(false);
+  const busy = mutation.isPending;
   const confirmed = preview.requiresTypedConfirmation ? typed === preview.group : true;
   const apply = async () => {
-    setBusy(true);
     setError(undefined);
     try {
-      const result = await fetchJson<ResetResult>(applyUrl, { method: 'POST', body: JSON.stringify({ previewId: preview.previewId, confirm: preview.requiresTypedConfirmation ? typed : true }) });
+      const result = await mutation.mutateAsync({ previewId: preview.previewId, confirm: preview.requiresTypedConfirmation ? typed : true });
       onApplied(result);
     } catch (e) {
       if (e instanceof ApiError && e.code === 'offsets_moved') {
@@ -44,10 +46,17 @@ export function ConfirmApply({
         }
       }
       setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
     }
   };
+  const disabledReason = busy
+    ? 'applying…'
+    : preview.blockers.length > 0
+      ? preview.blockers.join('; ')
+      : preview.totals.changed === 0
+        ? 'every queue is already at its target: nothing would change'
+        : !confirmed
+          ? `type ${preview.group} to confirm`
+          : undefined;
   return (
     <div>
       {moved.length > 0 && (
@@ -73,14 +82,13 @@ export function ConfirmApply({
             <input value={typed} onChange={(e) => setTyped(e.target.value)} aria-label="Type the group name to confirm" className="w-72 rounded border border-slate-300 px-2 py-1 font-mono" autoComplete="off" />
           </label>
         )}
-        <button
-          type="button"
+        <DisabledReasonButton
           onClick={() => void apply()}
-          disabled={!confirmed || busy || preview.blockers.length > 0 || preview.totals.changed === 0}
-          className="rounded bg-red-600 px-3 py-1.5 text-sm font-semibold text-white shadow-sm hover:bg-red-700 disabled:cursor-not-allowed disabled:opacity-50"
+          disabledReason={disabledReason}
+          className="rounded bg-red-600 px-3 py-1.5 text-sm font-semibold text-white shadow-sm hover:bg-red-700"
         >
           {busy ? 'Applying…' : preview.undoOf ? `Undo audit #${preview.undoOf}` : 'Apply reset'}
-        </button>
+        </DisabledReasonButton>
         <button type="button" onClick={onCancel} className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm">
           Cancel
         </button>

@@ -2,8 +2,10 @@
 
 import { useMemo, useState } from 'react';
 import type { QueueLag } from '@/lib/console/lag/types';
-import type { ResetMode, ResetPreview, ResetResult } from '@/lib/console/reset/types';
-import { fetchJson } from '../api';
+import type { ResetMode, ResetResult } from '@/lib/console/reset/types';
+import { errorText } from '../api/client';
+import { useResetApply, useResetPreview, type ResetPreviewBody } from '../api/groups';
+import { useCluster } from '../useCluster';
 import { formatCount } from '../format';
 import { ErrorState } from '../ui/states';
 import { ConfirmApply } from './ConfirmApply';
@@ -35,40 +37,34 @@ function zoneLabel(): string {
  * Reset a group's offsets: choose a topic (or all), a mode (a time, earliest, latest, given offsets per queue),
  * preview per queue, confirm, apply. Errors stay in the dialog with their reason.
  */
-export function ResetDialog({ group, queues, onClose, onDone }: { group: string; queues: QueueLag[]; onClose: () => void; onDone: () => void }) {
+export function ResetDialog({ group, queues, onClose }: { group: string; queues: QueueLag[]; onClose: () => void }) {
+  const cluster = useCluster();
+  const previewing = useResetPreview(cluster, group);
+  const applying = useResetApply(cluster, group);
   const topics = useMemo(() => [...new Set(queues.map((q) => q.topic))].filter((t) => !t.startsWith('%RETRY%')).sort(), [queues]);
   const [topic, setTopic] = useState(topics[0] ?? '');
   const [mode, setMode] = useState<ResetMode>('timestamp');
   const [when, setWhen] = useState(() => localInput(Date.now() - 3_600_000));
   const [offsets, setOffsets] = useState<Record<string, string>>({});
-  const [preview, setPreview] = useState<ResetPreview | undefined>();
+  const preview = previewing.data;
   const [result, setResult] = useState<ResetResult | undefined>();
-  const [error, setError] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
+  const busy = previewing.isPending;
   const topicQueues = queues.filter((q) => q.topic === topic);
 
-  const doPreview = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const body: Record<string, unknown> = { mode };
-      if (topic === '*') body.allTopics = true;
-      else body.topic = topic;
-      if (mode === 'timestamp') body.timestamp = new Date(when).getTime();
-      if (mode === 'offset') {
-        body.offsets = Object.entries(offsets)
-          .filter(([, v]) => v.trim() !== '')
-          .map(([key, v]) => {
-            const [brokerName, queueId] = key.split('/');
-            return { brokerName, queueId: Number(queueId), offset: Number(v) };
-          });
-      }
-      setPreview(await fetchJson<ResetPreview>(`/api/groups/${encodeURIComponent(group)}/reset/preview`, { method: 'POST', body: JSON.stringify(body) }));
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
+  const doPreview = () => {
+    const body: ResetPreviewBody = { mode };
+    if (topic === '*') body.allTopics = true;
+    else body.topic = topic;
+    if (mode === 'timestamp') body.timestamp = new Date(when).getTime();
+    if (mode === 'offset') {
+      body.offsets = Object.entries(offsets)
+        .filter(([, v]) => v.trim() !== '')
+        .map(([key, v]) => {
+          const [brokerName, queueId] = key.split('/') as [string, string];
+          return { brokerName, queueId: Number(queueId), offset: Number(v) };
+        });
     }
+    previewing.mutate(body);
   };
 
   return (
@@ -83,15 +79,15 @@ export function ResetDialog({ group, queues, onClose, onDone }: { group: string;
             <>
               <ResultView result={result} />
               <div className="mt-4 flex justify-end">
-                <button type="button" onClick={() => { onDone(); onClose(); }} className="rounded bg-slate-800 px-3 py-1.5 text-sm font-medium text-white">Done</button>
+                <button type="button" onClick={onClose} className="rounded bg-slate-800 px-3 py-1.5 text-sm font-medium text-white">Done</button>
               </div>
             </>
           ) : preview ? (
             <ConfirmApply
               preview={preview}
-              applyUrl={`/api/groups/${encodeURIComponent(group)}/reset`}
+              apply={applying}
               onApplied={(r) => setResult(r)}
-              onCancel={() => setPreview(undefined)}
+              onCancel={() => previewing.reset()}
             />
           ) : (
             <div className="space-y-4 text-sm">
@@ -155,10 +151,10 @@ export function ResetDialog({ group, queues, onClose, onDone }: { group: string;
                   </table>
                 </div>
               )}
-              {error && <ErrorState title="Cannot reset" message={error} />}
+              {previewing.error && <ErrorState title="Cannot reset" message={errorText(previewing.error)} />}
               <div className="flex justify-end gap-2 border-t border-slate-200 pt-3">
                 <button type="button" onClick={onClose} className="rounded border border-slate-300 bg-white px-3 py-1.5">Cancel</button>
-                <button type="button" onClick={() => void doPreview()} disabled={busy || !topic} className="rounded bg-slate-800 px-3 py-1.5 font-medium text-white disabled:opacity-50">
+                <button type="button" onClick={doPreview} disabled={busy || !topic} className="rounded bg-slate-800 px-3 py-1.5 font-medium text-white disabled:opacity-50">
                   {busy ? 'Computing…' : 'Preview'}
                 </button>
               </div>

@@ -3,6 +3,8 @@
 import Link from 'next/link';
 import type { ResetResult } from '@/lib/console/reset/types';
 import { formatCount } from '../format';
+import { paths } from '../paths';
+import { useCluster } from '../useCluster';
 import { Badge } from '../ui/Badge';
 
 export function StatusBadge({ status }: { status: string }) {
@@ -24,6 +26,7 @@ export function Outcome({ outcome, error }: { outcome?: string; error?: string }
 
 /** What a reset did, queue by queue, with the way to its audit entry (and from there, undo). */
 export function ResultView({ result }: { result: ResetResult }) {
+  const cluster = useCluster();
   return (
     <div data-testid="reset-result">
       <div className="mb-2 flex items-center gap-2 text-sm">
@@ -31,7 +34,7 @@ export function ResultView({ result }: { result: ResetResult }) {
         <span>
           {formatCount(result.queues.filter((q) => q.ok).length)} of {formatCount(result.queues.length)} queues reset in {formatCount(result.durationMs)} ms
         </span>
-        <Link href={`/audit/${result.auditId}`} className="font-medium text-blue-700 hover:underline" data-testid="audit-link">
+        <Link href={paths.auditEntry(cluster, result.auditId)} className="font-medium text-blue-700 hover:underline" data-testid="audit-link">
           Audit entry #{result.auditId}
         </Link>
       </div>

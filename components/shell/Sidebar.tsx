@@ -1,44 +1,84 @@
 'use client';
 
 import Link from 'next/link';
-import { usePathname } from 'next/navigation';
+import { usePathname, useRouter } from 'next/navigation';
+import { useSession } from '../api/session';
+import { paths } from '../paths';
+import { useOptionalCluster } from '../useCluster';
 
 const NAV = [
-  { href: '/cluster', label: 'Cluster', match: ['/cluster', '/brokers'] },
-  { href: '/topics', label: 'Topics', match: ['/topics'] },
-  { href: '/groups', label: 'Consumer groups', match: ['/groups'] },
-  { href: '/messages', label: 'Messages', match: ['/messages'] },
-  { href: '/traces', label: 'Traces', match: ['/traces'] },
-  { href: '/audit', label: 'Audit log', match: ['/audit'] },
+  { path: paths.cluster, label: 'Brokers', section: ['', '/brokers'] },
+  { path: paths.topics, label: 'Topics', section: ['/topics'] },
+  { path: paths.groups, label: 'Consumer groups', section: ['/groups'] },
+  { path: paths.messages, label: 'Messages', section: ['/messages'] },
+  { path: paths.traces, label: 'Traces', section: ['/traces'] },
+  { path: (c: string) => paths.audit(c), label: 'Audit log', section: ['/audit'] },
 ] as const;
 
-export function Sidebar({ namesrv }: { namesrv: string }) {
+/**
+ * The shell's navigation: the clusters (every page of one cluster lives under /clusters/{name}), that cluster's
+ * sections, and who is signed in. Switching clusters keeps the section.
+ */
+export function Sidebar() {
   const pathname = usePathname();
+  const router = useRouter();
+  const cluster = useOptionalCluster();
+  const session = useSession().data;
+  const base = cluster ? paths.cluster(cluster) : undefined;
+  const rest = base && pathname.startsWith(base) ? pathname.slice(base.length) : '';
+  const section = rest.split('/').slice(0, 2).join('/');
+  const clusters = session?.clusters ?? (cluster ? [{ name: cluster, readOnly: false, role: null }] : []);
   return (
-    <aside className="flex w-52 shrink-0 flex-col bg-slate-900 text-slate-200">
-      <Link href="/cluster" className="flex items-center gap-2 px-4 py-4 text-white">
+    <aside className="flex w-56 shrink-0 flex-col bg-slate-900 text-slate-200">
+      <Link href="/" className="flex items-center gap-2 px-4 py-4 text-white">
         <span className="grid h-7 w-7 place-items-center rounded bg-orange-500 text-sm font-bold">R</span>
         <span className="whitespace-nowrap font-semibold tracking-tight">RocketMQ Console</span>
       </Link>
       <nav aria-label="Main" className="flex flex-col gap-0.5 px-2">
-        {NAV.map((item) => {
-          const active = item.match.some((m) => pathname === m || pathname.startsWith(`${m}/`));
-          return (
-            <Link
-              key={item.href}
-              href={item.href}
-              aria-current={active ? 'page' : undefined}
-              className={`rounded px-3 py-2 text-sm ${active ? 'bg-slate-700 text-white' : 'text-slate-300 hover:bg-slate-800 hover:text-white'}`}
-            >
-              {item.label}
-            </Link>
-          );
-        })}
+        <Link href="/" aria-current={pathname === '/' ? 'page' : undefined} className={item(pathname === '/')}>
+          All clusters
+        </Link>
+        <label className="mt-3 px-3 text-xs uppercase tracking-wide text-slate-500" htmlFor="cluster-switch">
+          Cluster
+        </label>
+        <select
+          id="cluster-switch"
+          aria-label="Cluster"
+          value={cluster ?? ''}
+          onChange={(e) => router.push(`${paths.cluster(e.target.value)}${section}`)}
+          className="mx-2 mb-1 rounded border border-slate-700 bg-slate-800 px-2 py-1.5 text-sm text-white"
+        >
+          {!cluster && <option value="">choose…</option>}
+          {clusters.map((c) => (
+            <option key={c.name} value={c.name}>
+              {c.name}
+              {c.readOnly ? ' (read-only)' : ''}
+            </option>
+          ))}
+        </select>
+        {cluster &&
+          NAV.map((n) => {
+            const active = n.section.some((s) => (s === '' ? rest === '' : section === s));
+            return (
+              <Link key={n.label} href={n.path(cluster)} aria-current={active ? 'page' : undefined} className={item(active)}>
+                {n.label}
+              </Link>
+            );
+          })}
       </nav>
-      <div className="mt-auto border-t border-slate-800 px-4 py-3 text-xs text-slate-400">
-        <div className="uppercase tracking-wide text-slate-500">Namesrv</div>
-        <div className="font-mono text-slate-300" data-testid="namesrv-addr">{namesrv}</div>
+      <div className="mt-auto border-t border-slate-800 px-4 py-3 text-xs text-slate-400" data-testid="signed-in">
+        {session && (
+          <>
+            <div className="uppercase tracking-wide text-slate-500">{session.authEnabled ? 'Signed in' : 'Sign-in is off'}</div>
+            <div className="truncate text-slate-200" title={session.user}>{session.displayName}</div>
+            {cluster && <div className="text-slate-400">{session.clusters.find((c) => c.name === cluster)?.role ?? 'no role'} on {cluster}</div>}
+          </>
+        )}
       </div>
     </aside>
   );
+}
+
+function item(active: boolean): string {
+  return `rounded px-3 py-2 text-sm ${active ? 'bg-slate-700 text-white' : 'text-slate-300 hover:bg-slate-800 hover:text-white'}`;
 }

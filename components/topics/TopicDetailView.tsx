@@ -1,13 +1,14 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import type { ColumnDef } from '@tanstack/react-table';
 import Link from 'next/link';
 import type { QueueStats } from '@/lib/rocketmq/get-topic-stats-info';
 import type { TopicRoute, TopicStatus } from '@/lib/console/topics/detail';
-import type { TopicGroup } from '@/lib/console/topics/groups';
 import { LagNumber, ModelBadge } from '../groups/badges';
-import { fetchJson } from '../api';
+import { topicKeys, useTopicGroups, useTopicRoute, useTopicStatus } from '../api/topics';
+import { paths } from '../paths';
+import { useCluster } from '../useCluster';
 import { formatCount } from '../format';
 import { Badge } from '../ui/Badge';
 import { DataTable } from '../ui/DataTable';
@@ -25,10 +26,11 @@ const queueColumns: Array<ColumnDef<QueueStats, unknown>> = [
 ];
 
 export function TopicDetailView({ topic, initialRoute, initialStatus, initialError }: { topic: string; initialRoute?: TopicRoute; initialStatus?: TopicStatus; initialError?: string }) {
-  const enc = encodeURIComponent(topic);
-  const route = useQuery({ queryKey: ['topic-route', topic], queryFn: () => fetchJson<TopicRoute>(`/api/topics/${enc}/route`), initialData: initialRoute });
-  const status = useQuery({ queryKey: ['topic-status', topic], queryFn: () => fetchJson<TopicStatus>(`/api/topics/${enc}/status`), initialData: initialStatus });
-  const groups = useQuery({ queryKey: ['topic-groups', topic], queryFn: () => fetchJson<{ groups: TopicGroup[]; failures: TopicStatus['failures'] }>(`/api/topics/${enc}/groups`) });
+  const cluster = useCluster();
+  const queryClient = useQueryClient();
+  const route = useTopicRoute(cluster, topic, initialRoute);
+  const status = useTopicStatus(cluster, topic, initialStatus);
+  const groups = useTopicGroups(cluster, topic);
   const error = route.error ?? status.error;
   if (!route.data && (error || initialError)) return <ErrorState message={error?.message ?? initialError ?? ''} onRetry={() => void route.refetch()} />;
   if (!route.data) return <Spinner />;
@@ -43,11 +45,7 @@ export function TopicDetailView({ topic, initialRoute, initialStatus, initialErr
         <RefreshBar
           asOf={s?.asOf ?? r.asOf}
           fetching={route.isFetching || status.isFetching}
-          onRefresh={() => {
-            void route.refetch();
-            void status.refetch();
-            void groups.refetch();
-          }}
+          onRefresh={() => void queryClient.invalidateQueries({ queryKey: topicKeys.detail(cluster, topic) })}
         />
       </div>
       {s && <PartialFailures failures={s.failures} />}
@@ -70,7 +68,7 @@ export function TopicDetailView({ topic, initialRoute, initialStatus, initialErr
                     {Object.entries(b.addrs).map(([id, addr]) => (
                       <div key={id} className="font-mono">
                         <span className="text-slate-500">{id}</span> →{' '}
-                        <Link className="text-blue-700 hover:underline" href={`/brokers/${encodeURIComponent(addr)}`}>{addr}</Link>
+                        <Link className="text-blue-700 hover:underline" href={paths.broker(cluster, addr)}>{addr}</Link>
                         <span className="ml-1 text-xs text-slate-500">{id === '0' ? 'master' : 'slave'}</span>
                       </div>
                     ))}
@@ -120,7 +118,7 @@ export function TopicDetailView({ topic, initialRoute, initialStatus, initialErr
             <tbody className="divide-y divide-slate-100">
               {groups.data.groups.map((g) => (
                 <tr key={g.group} data-testid="topic-group-row">
-                  <td className="px-3 py-1.5"><Link className="text-blue-700 hover:underline" href={`/groups/${encodeURIComponent(g.group)}`}>{g.group}</Link></td>
+                  <td className="px-3 py-1.5"><Link className="text-blue-700 hover:underline" href={paths.group(cluster, g.group)}>{g.group}</Link></td>
                   <td className="px-3 py-1.5"><ModelBadge model={g.messageModel} /></td>
                   <td className="num px-3 py-1.5">{g.clients === undefined ? '—' : formatCount(g.clients)}</td>
                   <td className="num px-3 py-1.5">{g.lag === undefined ? <span className="text-slate-400" title="offsets live on the clients">on clients</span> : <LagNumber lag={g.lag} />}</td>

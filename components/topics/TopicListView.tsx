@@ -1,11 +1,15 @@
 'use client';
 
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { ColumnDef } from '@tanstack/react-table';
 import Link from 'next/link';
+import { useQueryStates } from 'nuqs';
 import { useEffect, useState } from 'react';
-import type { TopicListItem, TopicPage } from '@/lib/console/topics/catalog';
-import { fetchJson } from '../api';
+import type { TopicListItem } from '@/lib/console/topics/catalog';
+import type { TopicPage } from '@/lib/console/topics/list';
+import { useTopicList } from '../api/topics';
+import { paths } from '../paths';
+import { useCluster } from '../useCluster';
+import { URL_STATE_OPTIONS } from '../urlState';
 import { formatCount } from '../format';
 import { TopicTypeBadge } from '../ui/Badge';
 import { DataTable } from '../ui/DataTable';
@@ -13,18 +17,17 @@ import { Pager } from '../ui/Pager';
 import { RefreshBar } from '../ui/RefreshBar';
 import { Card, EmptyState, ErrorState, PartialFailures, Spinner } from '../ui/states';
 import { Timestamp } from '../ui/Timestamp';
-import { useUrlState } from '../useUrlState';
-import { TOPIC_LIST_DEFAULTS, topicListQueryString } from './listState';
+import { topicListParams, topicListQuery } from './listState';
 
 const TYPES = ['NORMAL', 'FIFO', 'DELAY', 'TRANSACTION', 'MIXED', 'RETRY', 'DLQ', 'SYSTEM'];
 
-const columns: Array<ColumnDef<TopicListItem, unknown>> = [
+const columns = (cluster: string): Array<ColumnDef<TopicListItem, unknown>> => [
   {
     accessorKey: 'topic',
     id: 'name',
     header: 'Topic',
     cell: ({ row }) => (
-      <Link href={`/topics/${encodeURIComponent(row.original.topic)}`} className="font-medium text-blue-700 hover:underline" data-testid="topic-link">
+      <Link href={paths.topic(cluster, row.original.topic)} className="font-medium text-blue-700 hover:underline" data-testid="topic-link">
         {row.original.topic}
       </Link>
     ),
@@ -38,22 +41,18 @@ const columns: Array<ColumnDef<TopicListItem, unknown>> = [
 ];
 
 export function TopicListView({ initial, initialKey, initialError }: { initial?: TopicPage; initialKey: string; initialError?: string }) {
-  const [state, set] = useUrlState(TOPIC_LIST_DEFAULTS);
+  const cluster = useCluster();
+  const [state, set] = useQueryStates(topicListParams, URL_STATE_OPTIONS);
   const [searchDraft, setSearchDraft] = useState(state.search);
   useEffect(() => setSearchDraft(state.search), [state.search]);
   useEffect(() => {
     if (searchDraft === state.search) return;
-    const id = setTimeout(() => set({ search: searchDraft, page: '1' }), 300);
+    const id = setTimeout(() => void set({ search: searchDraft, page: 1 }), 300);
     return () => clearTimeout(id);
   }, [searchDraft, state.search, set]);
 
-  const qs = topicListQueryString(state);
-  const query = useQuery({
-    queryKey: ['topics', qs],
-    queryFn: () => fetchJson<TopicPage>(`/api/topics?${qs}`),
-    initialData: qs === initialKey ? initial : undefined,
-    placeholderData: keepPreviousData,
-  });
+  const qs = topicListQuery(state);
+  const query = useTopicList(cluster, qs, { qs: initialKey, page: initial });
   const data = query.data;
   const desc = state.sort.startsWith('-');
   const sortId = state.sort.replace(/^-/, '');
@@ -72,7 +71,7 @@ export function TopicListView({ initial, initialKey, initialError }: { initial?:
         <select
           aria-label="Topic type"
           value={state.type}
-          onChange={(e) => set({ type: e.target.value, page: '1' })}
+          onChange={(e) => void set({ type: e.target.value, page: 1 })}
           className="rounded border border-slate-300 bg-white px-2 py-1.5 text-sm shadow-sm"
         >
           <option value="">All types</option>
@@ -84,7 +83,7 @@ export function TopicListView({ initial, initialKey, initialError }: { initial?:
           <input
             type="checkbox"
             checked={state.system === 'hide'}
-            onChange={(e) => set({ system: e.target.checked ? 'hide' : 'show', page: '1' })}
+            onChange={(e) => void set({ system: e.target.checked ? 'hide' : 'show', page: 1 })}
             className="accent-slate-700"
           />
           Hide system topics
@@ -107,14 +106,14 @@ export function TopicListView({ initial, initialKey, initialError }: { initial?:
           ) : (
             <DataTable
               data={data.items}
-              columns={columns}
+              columns={columns(cluster)}
               rowTestId="topic-row"
               getRowId={(t) => t.topic}
               serverSorting={{
                 sorting: [{ id: sortId, desc }],
                 onSortingChange: (next) => {
                   const s = next[0];
-                  if (s) set({ sort: `${s.desc ? '-' : ''}${s.id}`, page: '1' });
+                  if (s) void set({ sort: `${s.desc ? '-' : ''}${s.id}`, page: 1 });
                 },
               }}
             />
@@ -123,8 +122,8 @@ export function TopicListView({ initial, initialKey, initialError }: { initial?:
             page={data.page}
             pageSize={data.pageSize}
             total={data.total}
-            onPage={(p) => set({ page: String(p) })}
-            onPageSize={(s) => set({ pageSize: String(s), page: '1' })}
+            onPage={(p) => void set({ page: p })}
+            onPageSize={(s) => void set({ pageSize: s, page: 1 })}
           />
         </Card>
       )}

@@ -1,19 +1,19 @@
-/** URL state of the topic list, shared by the server page (first render) and the client view. */
-export const TOPIC_LIST_DEFAULTS = { search: '', type: '', system: 'hide', sort: 'name', page: '1', pageSize: '25' };
-export type TopicListState = typeof TOPIC_LIST_DEFAULTS;
+import { createLoader, parseAsInteger, parseAsString, parseAsStringLiteral, type inferParserType } from 'nuqs/server';
+import { apiQuery } from '../urlState';
 
-export function topicListState(params: Record<string, string | undefined>): TopicListState {
-  const state = { ...TOPIC_LIST_DEFAULTS };
-  for (const key of Object.keys(state) as Array<keyof TopicListState>) {
-    const value = params[key];
-    if (value !== undefined) state[key] = value;
-  }
-  return state;
-}
+/** URL state of the topic list, typed; the server page and the client view parse the same URL with these. */
+export const topicListParams = {
+  search: parseAsString.withDefault(''),
+  type: parseAsString.withDefault(''),
+  system: parseAsStringLiteral(['show', 'hide'] as const).withDefault('hide'),
+  sort: parseAsString.withDefault('name'),
+  page: parseAsInteger.withDefault(1),
+  pageSize: parseAsInteger.withDefault(25),
+};
+export type TopicListState = inferParserType<typeof topicListParams>;
 
-/** The API query string for a state; `system` is always sent because the API's default could change. */
-export function topicListQueryString(state: TopicListState): string {
-  return new URLSearchParams(
-    Object.entries(state).filter(([k, v]) => k === 'system' || (v !== '' && v !== TOPIC_LIST_DEFAULTS[k as keyof TopicListState])),
-  ).toString();
+export const loadTopicListState = createLoader(topicListParams);
+
+export function topicListQuery(state: TopicListState): string {
+  return apiQuery(state);
 }

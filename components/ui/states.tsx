@@ -1,10 +1,9 @@
 import type { ReactNode } from 'react';
+import type { Refusal } from '@/lib/console/auth/principal';
+import type { BrokerFailure } from '@/lib/console/core/fanout';
 
-export interface BrokerFailureView {
-  brokerName: string;
-  addr: string;
-  error: string;
-}
+/** A broker that failed or was late, as a partial answer names it. */
+export type BrokerFailureView = BrokerFailure;
 
 export function Spinner({ label = 'Loading' }: { label?: string }) {
   return (
@@ -66,5 +65,15 @@ export function Card({ title, actions, children, className = '' }: { title?: Rea
       )}
       {children}
     </section>
+  );
+}
+
+/** A page the signed-in user may not see: why, in words they can take to an admin. */
+export function Refused({ refusal }: { refusal: Pick<Refusal, 'message'> }) {
+  return (
+    <div role="alert" className="rounded-lg border border-slate-300 bg-slate-50 px-4 py-3 text-sm text-slate-800" data-testid="refused">
+      <div className="font-medium">Not allowed</div>
+      <div className="mt-0.5">{refusal.message}</div>
+    </div>
   );
 }

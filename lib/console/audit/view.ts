@@ -1,6 +1,7 @@
-import type { AuditRecord, Store } from '../store';
 import { NotFoundError } from '../core/errors';
-import { runningAuditIds } from '../reset/locks';
+import { queueKey } from '../core/routes';
+import type { ClusterContext } from '../context';
+import type { AuditRecord } from '../store';
 import type { AppliedQueue } from '../reset/types';
 
 export type AuditStatus = 'started' | 'completed' | 'partial' | 'failed' | 'interrupted';
@@ -18,6 +19,8 @@ export interface AuditView {
   auditId: number;
   at: number;
   actor: string;
+  /** ui, api or cli. */
+  channel: string;
   action: string;
   group: string | null;
   topic: string | null;
@@ -41,10 +44,10 @@ export interface AuditView {
  * An audit entry as operators read it. An entry without an outcome is "started" while its reset runs in this
  * process, and "interrupted" otherwise: the process died between the audit write and the end.
  */
-export function auditView(record: AuditRecord, undoneBy: number[] = []): AuditView {
+export function auditView(record: AuditRecord, running: ReadonlySet<number>, undoneBy: number[] = []): AuditView {
   const plan = (record.plan ?? {}) as { queues?: PlannedQueue[] };
   const result = (record.outcome?.result ?? null) as { queues?: AppliedQueue[] } | null;
-  const status: AuditStatus = record.outcome ? (record.outcome.status as AuditStatus) : runningAuditIds().has(record.id) ? 'started' : 'interrupted';
+  const status: AuditStatus = record.outcome ? (record.outcome.status as AuditStatus) : running.has(record.id) ? 'started' : 'interrupted';
   const planned = plan.queues ?? [];
   const restorable = restorableQueues({ status, planned, results: result?.queues ?? null });
   let undoReason: string | undefined;
@@ -57,6 +60,7 @@ export function auditView(record: AuditRecord, undoneBy: number[] = []): AuditVi
     auditId: record.id,
     at: record.at,
     actor: record.actor,
+    channel: record.channel,
     action: record.action,
     group: record.group,
     topic: record.topic,
@@ -80,13 +84,16 @@ export function auditView(record: AuditRecord, undoneBy: number[] = []): AuditVi
  */
 export function restorableQueues(view: Pick<AuditView, 'status' | 'planned' | 'results'>): PlannedQueue[] {
   if (view.status === 'interrupted') return view.planned;
-  const touched = new Set((view.results ?? []).filter((r) => r.ok || r.outcome === 'unknown').map((r) => `${r.topic}\u0001${r.brokerName}\u0001${r.queueId}`));
-  return view.planned.filter((q) => touched.has(`${q.topic}\u0001${q.brokerName}\u0001${q.queueId}`));
+  const touched = new Set((view.results ?? []).filter((r) => r.ok || r.outcome === 'unknown').map(queueKey));
+  return view.planned.filter((q) => touched.has(queueKey(q)));
 }
 
-export async function getAuditEntry(store: Store, cluster: string, id: number): Promise<AuditView> {
+/** One audit entry of this cluster, with the entries that undid it. */
+export async function getAuditEntry(ctx: ClusterContext, input: { auditId: number }): Promise<AuditView> {
+  const id = input.auditId;
+  const store = await ctx.store();
   const record = await store.audit.get(id);
-  if (!record || record.cluster !== cluster) throw new NotFoundError(`there is no audit entry #${id}`, 'auditId');
-  const undone = await store.audit.list({ cluster, undoOf: id, limit: 50, offset: 0 });
-  return auditView(record, undone.items.map((r) => r.id));
+  if (!record || record.cluster !== ctx.name) throw new NotFoundError(`there is no audit entry #${id} on cluster ${ctx.name}`, 'auditId');
+  const undone = await store.audit.list({ cluster: ctx.name, undoOf: id, limit: 50, offset: 0 });
+  return auditView(record, ctx.locks.runningAuditIds(), undone.items.map((r) => r.id));
 }

@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { clusterList, clusterListMore } from '../../../test-support/mqadmin';
 import { LIVE, withBrokerFrozen } from '../../../test-support/sandbox';
-import { getBrokerRuntime, getClusterOverview } from './overview';
+import { getBrokerRuntime } from '../brokers/runtime';
+import { getClusterOverview } from './overview';
 import { NotFoundError } from '../core/errors';
-import { liveAdmin } from '../../../test-support/admin';
+import { liveConsole } from '../../../test-support/live-console';
 
 describe(`cluster overview live (${LIVE.version})`, () => {
-  const admin = liveAdmin();
+  const { ctx } = liveConsole();
 
   it('shows what mqadmin clusterList and clusterList -m print', async () => {
-    const overview = await getClusterOverview(admin);
+    const overview = await getClusterOverview(ctx);
     const rows = overview.clusters.flatMap((c) => c.brokers);
     const [base, more] = await Promise.all([clusterList(), clusterListMore()]);
     expect(rows.map((b) => [b.clusterName, b.brokerName, b.brokerId, b.addr, b.version])).toEqual(
@@ -25,8 +26,8 @@ describe(`cluster overview live (${LIVE.version})`, () => {
   });
 
   it('answers within the deadline with a partial overview naming a broker that does not answer', async () => {
-    const slow = liveAdmin({ requestTimeoutMs: 1000, fanOutDeadlineMs: 1500 });
-    await slow.brokerNodes();
+    const slow = liveConsole({ requestTimeoutMs: 1000, fanOutDeadlineMs: 1500 }).ctx;
+    await slow.admin.brokerNodes();
     const started = Date.now();
     const overview = await withBrokerFrozen('broker-b-0', () => getClusterOverview(slow));
     expect(Date.now() - started).toBeLessThan(4000);
@@ -38,9 +39,9 @@ describe(`cluster overview live (${LIVE.version})`, () => {
   });
 
   it('reads one broker runtime table and refuses an address the namesrv does not list', async () => {
-    const runtime = await getBrokerRuntime(LIVE.brokerASlave, admin);
+    const runtime = await getBrokerRuntime(ctx, { addr: LIVE.brokerASlave });
     expect(runtime.node).toMatchObject({ brokerName: 'broker-a', brokerId: 1 });
     expect(runtime.entries.brokerVersionDesc).toBeDefined();
-    await expect(getBrokerRuntime('10.255.255.1:10911', admin)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getBrokerRuntime(ctx, { addr: '10.255.255.1:10911' })).rejects.toBeInstanceOf(NotFoundError);
   });
 });

@@ -1,6 +1,6 @@
 import { getBrokerRuntimeInfo, firstTps, type BrokerRuntimeInfo } from '../../rocketmq/get-broker-runtime-info';
-import { getAdmin, type AdminClient, type BrokerNode } from '../core/admin';
-import { NotFoundError } from '../core/errors';
+import type { BrokerNode } from '../core/admin';
+import type { ClusterContext } from '../context';
 import { fanOut, type BrokerFailure } from '../core/fanout';
 
 /** One row of the cluster overview: what `mqadmin clusterList` (and -m) prints, from GET_BROKER_RUNTIME_INFO. */
@@ -46,7 +46,9 @@ export interface ClusterOverview {
   asOf: number;
 }
 
-export async function getClusterOverview(admin: AdminClient = getAdmin()): Promise<ClusterOverview> {
+/** Every broker the namesrv knows with its runtime figures (= mqadmin clusterList); late brokers are named. */
+export async function getClusterOverview(ctx: ClusterContext): Promise<ClusterOverview> {
+  const { admin } = ctx;
   const nodes = await admin.brokerNodes();
   const missing = await admin.missingBrokers();
   const { results, failures } = await fanOut(
@@ -111,20 +113,4 @@ export function summarize(node: BrokerNode, kv: BrokerRuntimeInfo | undefined): 
   row.bootTimestamp = num('bootTimestamp');
   if (kv.brokerActive !== undefined) row.activated = kv.brokerActive === 'true';
   return row;
-}
-
-export interface BrokerRuntime {
-  addr: string;
-  node: BrokerNode;
-  /** Every key/value of the runtime table, as `mqadmin brokerStatus` prints them. */
-  entries: BrokerRuntimeInfo;
-  asOf: number;
-}
-
-/** Runtime table of one broker. Only addresses the namesrv lists are accepted: the console dials no other host. */
-export async function getBrokerRuntime(addr: string, admin: AdminClient = getAdmin()): Promise<BrokerRuntime> {
-  const node = (await admin.brokerNodes()).find((n) => n.addr === addr);
-  if (!node) throw new NotFoundError(`no broker at ${addr} is registered with the namesrv`, 'addr');
-  const entries = await admin.onBroker(() => getBrokerRuntimeInfo(admin, addr, admin.config.requestTimeoutMs), node);
-  return { addr, node, entries, asOf: Date.now() };
 }

@@ -1,8 +1,7 @@
 import { ConnectionPool, isRemotingError, type RemotingCommand, type RemotingRequest } from '../../remoting';
 import { getBrokerClusterInfo, type ClusterInfo } from '../../rocketmq/get-broker-cluster-info';
 import type { Invoker } from '../../rocketmq/invoke';
-import { readConfig, type ConsoleConfig } from '../config';
-import { metrics, requestName } from './metrics';
+import type { ClusterConfig } from './config';
 import { BrokerCallError } from './errors';
 
 /** A broker process: brokerName + brokerId (0 = master) at an address. */
@@ -12,6 +11,9 @@ export interface BrokerNode {
   brokerId: number;
   addr: string;
 }
+
+/** Told about every remoting call when it ends: the metrics count calls without the client knowing them. */
+export type CallObserver = (call: { addr: string; code: number; outcome: string; ms: number }) => void;
 
 /**
  * The console's one long-lived client per cluster: the connection pool, namesrv failover, and a short-lived cache
@@ -26,22 +28,24 @@ export class AdminClient implements Invoker {
   /** brokerNames each topic's route listed, so a topic page can name a broker that dropped out of its route. */
   private readonly routeBrokers = new Map<string, Set<string>>();
 
-  constructor(readonly config: ConsoleConfig) {
+  constructor(
+    readonly config: ClusterConfig,
+    private readonly onCall?: CallObserver,
+  ) {
     this.pool = new ConnectionPool({ maxFrameBytes: config.maxFrameBytes, connectTimeoutMs: Math.min(3000, config.requestTimeoutMs) });
   }
 
   invoke(addr: string, request: RemotingRequest, options: { timeoutMs: number }): Promise<RemotingCommand> {
+    const observe = this.onCall;
+    if (!observe) return this.pool.invoke(addr, request, options);
     const started = performance.now();
-    const m = metrics();
-    const name = requestName(request.code);
     return this.pool.invoke(addr, request, options).then(
       (reply) => {
-        m.brokerCalls.inc({ addr, request: name, outcome: reply.code === 0 ? 'ok' : `code_${reply.code}` });
-        m.brokerCallDuration.observe({ request: name }, (performance.now() - started) / 1000);
+        observe({ addr, code: request.code, outcome: reply.code === 0 ? 'ok' : `code_${reply.code}`, ms: performance.now() - started });
         return reply;
       },
       (error: unknown) => {
-        m.brokerCalls.inc({ addr, request: name, outcome: isRemotingError(error) ? error.kind : 'error' });
+        observe({ addr, code: request.code, outcome: isRemotingError(error) ? error.kind : 'error', ms: performance.now() - started });
         throw error;
       },
     );
@@ -154,12 +158,3 @@ export class AdminClient implements Invoker {
 
 const CLUSTER_INFO_TTL_MS = 5000;
 const MISSING_RETENTION_MS = 30 * 60 * 1000;
-
-// One client per server process: Next.js may load this module more than once (dev reloads, route bundles), so the
-// instance lives on globalThis.
-const holder = globalThis as typeof globalThis & { __rocketmqConsoleAdmin?: AdminClient };
-
-export function getAdmin(): AdminClient {
-  holder.__rocketmqConsoleAdmin ??= new AdminClient(readConfig());
-  return holder.__rocketmqConsoleAdmin;
-}

@@ -66,6 +66,17 @@ export interface AuthSettings {
   loginWindowMs: number;
 }
 
+/**
+ * Pauses that let a test stop a console process in the middle of a change. Only tests set them, through
+ * CONSOLE_TEST_PAUSE_AFTER_AUDIT_MS and CONSOLE_TEST_PAUSE_BETWEEN_BROKERS_MS; the console logs a warning when they are.
+ */
+export interface TestHooks {
+  /** Sleep between writing the audit entry and the first broker call. */
+  pauseAfterAuditMs?: number;
+  /** Apply broker by broker with this pause in between (so a test can kill the process half-way). */
+  pauseBetweenBrokersMs?: number;
+}
+
 export interface ConsoleSettings {
   clusters: ClusterConfig[];
   defaultCluster: string;
@@ -74,6 +85,7 @@ export interface ConsoleSettings {
   lag: LagSettings;
   auth: AuthSettings;
   logLevel: string;
+  testHooks: TestHooks;
   /** Where the clusters came from, for the log line at start. */
   source: string;
 }
@@ -97,6 +109,7 @@ export function readSettings(env: Env = process.env): ConsoleSettings {
     lag: lagSettings(env),
     auth: authSettings(env, file),
     logLevel: env.LOG_LEVEL ?? 'info',
+    testHooks: testHooks(env),
     source: file ? `CONSOLE_CONFIG ${env.CONSOLE_CONFIG}` : env.NAMESRV_ADDR ? 'NAMESRV_ADDR' : 'the local sandbox (127.0.0.1:9876)',
   };
 }
@@ -172,6 +185,15 @@ function authSettings(env: Env, file: ClustersFile | undefined): AuthSettings {
     loginMaxFailures: positiveInt(env.LOGIN_MAX_FAILURES, 5),
     loginWindowMs: positiveInt(env.LOGIN_WINDOW_SECONDS, 300) * 1000,
   };
+}
+
+function testHooks(env: Env): TestHooks {
+  const hooks: TestHooks = {};
+  const after = positiveInt(env.CONSOLE_TEST_PAUSE_AFTER_AUDIT_MS, 0);
+  const between = positiveInt(env.CONSOLE_TEST_PAUSE_BETWEEN_BROKERS_MS, 0);
+  if (after > 0) hooks.pauseAfterAuditMs = after;
+  if (between > 0) hooks.pauseBetweenBrokersMs = between;
+  return hooks;
 }
 
 function cookieSecure(value: string | undefined): AuthSettings['cookieSecure'] {

@@ -1,3 +1,4 @@
+import { RemotingResponseError } from '../../remoting';
 import { describeFailure } from './errors';
 
 /** A broker that failed or was late: the partial answer names it. */
@@ -5,6 +6,8 @@ export interface BrokerFailure {
   brokerName: string;
   addr: string;
   error: string;
+  /** The broker's response code, when it answered with one (17: no such topic there). */
+  code?: number;
 }
 
 export interface FanOutResult<T, R> {
@@ -56,5 +59,7 @@ export async function fanOut<T extends { brokerName: string; addr: string }, R>(
 }
 
 export function failureOf(target: { brokerName: string; addr: string }, error: unknown): BrokerFailure {
-  return { brokerName: target.brokerName, addr: target.addr, error: describeFailure(error, target.brokerName) };
+  const failure: BrokerFailure = { brokerName: target.brokerName, addr: target.addr, error: describeFailure(error, target.brokerName) };
+  if (error instanceof RemotingResponseError) failure.code = error.code;
+  return failure;
 }

@@ -1,5 +1,12 @@
 import pino from 'pino';
 
-/** The console's structured log (JSON lines on stdout; LOG_LEVEL sets the level). */
-const holder = globalThis as typeof globalThis & { __consoleLog?: pino.Logger };
-export const log: pino.Logger = (holder.__consoleLog ??= pino({ level: process.env.LOG_LEVEL ?? 'info', base: { app: 'rocketmq-console' } }));
+export type Logger = pino.Logger;
+
+/**
+ * The console's structured log: JSON lines on stdout for the server; a terminal command passes stderr (fd 2) so
+ * its stdout stays its output.
+ */
+export function createLog(level: string, destination: 1 | 2 = 1): Logger {
+  const options = { level, base: { app: 'rocketmq-console' } };
+  return destination === 1 ? pino(options) : pino(options, pino.destination({ fd: 2, sync: true }));
+}

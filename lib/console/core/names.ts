@@ -1,3 +1,5 @@
+import { BadInputError } from './errors';
+
 /** RocketMQ's own rules for topic and group names (TopicValidator) and its reserved names. */
 export const NAME_PATTERN = /^[%|a-zA-Z0-9_-]+$/;
 export const TOPIC_MAX_LENGTH = 127;
@@ -49,4 +51,14 @@ const SYSTEM_GROUPS = new Set([
 
 export function isSystemGroup(group: string): boolean {
   return SYSTEM_GROUPS.has(group) || group.startsWith('CID_RMQ_SYS_') || group.startsWith('rmq_sys_') || group.startsWith('PID_RMQ_SYS_');
+}
+
+export function checkTopicName(topic: string): void {
+  const problem = topicNameProblem(topic);
+  if (problem) throw new BadInputError(problem, 'topic');
+}
+
+export function checkGroupName(group: string): void {
+  const problem = groupNameProblem(group);
+  if (problem) throw new BadInputError(problem, 'group');
 }

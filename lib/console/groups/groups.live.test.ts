@@ -2,16 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { consumerConnection, consumerProgress, consumerProgressAll, consumerStatus } from '../../../test-support/mqadmin';
 import { LIVE } from '../../../test-support/sandbox';
 import { BadInputError, NotFoundError } from '../core/errors';
-import { liveAdmin } from '../../../test-support/admin';
-import { getGroupClients, getGroupConnections, getGroupOverview, getGroupProgress } from './detail';
+import { liveConsole } from '../../../test-support/live-console';
+import { getGroupClients } from './clients';
+import { getGroupConnections } from './connections';
+import { getGroupOverview } from './overview';
+import { getGroupProgress } from './progress';
 import { pageGroups } from './list';
-import { liveSnapshotService } from '../../../test-support/lag';
 import { getTopicGroups } from '../topics/groups';
 
 describe(`consumer groups live (${LIVE.version})`, () => {
-  const admin = liveAdmin();
-  const service = liveSnapshotService(admin);
-  const ctx = { admin, service };
+  const { ctx } = liveConsole();
+  const service = ctx.lag;
 
   it('has, for every group mqadmin consumerProgress lists, the same lag, clients, model, version and (online) TPS', async () => {
     const [theirs, snapshot] = await Promise.all([consumerProgressAll(false), service.refresh()]);
@@ -70,7 +71,7 @@ describe(`consumer groups live (${LIVE.version})`, () => {
   });
 
   it.each(['lab_cg_cluster', 'lab_cg_sql', 'lab_cg_online'])('shows the progress of %s as mqadmin consumerProgress -g', async (group) => {
-    const [theirs, ours] = await Promise.all([consumerProgress(group, undefined, false), getGroupProgress(group, ctx)]);
+    const [theirs, ours] = await Promise.all([consumerProgress(group, undefined, false), getGroupProgress(ctx, { group })]);
     // mqadmin asks a random broker of the retry topic's route; a client's address (its port) differs per broker
     expect(ours.queues.map((q) => [q.topic, q.brokerName, q.queueId, q.brokerOffset, q.consumerOffset, q.lag])).toEqual(
       theirs.rows.map((r) => [r.topic, r.brokerName, r.queueId, r.brokerOffset, r.consumerOffset, r.diff]),
@@ -79,7 +80,7 @@ describe(`consumer groups live (${LIVE.version})`, () => {
   });
 
   it.each(['lab_cg_online', 'lab_cg_broadcast'])('shows the clients and subscriptions of %s as mqadmin consumerConnection', async (group) => {
-    const [theirs, ours] = await Promise.all([consumerConnection(group), getGroupConnections(group, ctx)]);
+    const [theirs, ours] = await Promise.all([consumerConnection(group), getGroupConnections(ctx, { group })]);
     expect(ours.online).toBe(true);
     expect(ours.clients.map((c) => [c.clientId, c.clientAddr.split(':')[0], c.language, c.version])).toEqual(theirs.clients.map((c) => [c.clientId, c.clientAddr.split(':')[0], c.language, c.version]));
     expect(ours.subscriptions.map((s) => [s.topic, s.subString]).sort()).toEqual(theirs.subscriptions.map((s) => [s.topic, s.expression]).sort());
@@ -87,15 +88,15 @@ describe(`consumer groups live (${LIVE.version})`, () => {
   });
 
   it('shows a SQL92 subscription of an online group with its expression', async () => {
-    const offline = await getGroupConnections('lab_cg_sql', ctx);
+    const offline = await getGroupConnections(ctx, { group: 'lab_cg_sql' });
     expect(offline.online).toBe(false);
     expect(offline.clients).toEqual([]);
   });
 
   it('answers a broadcasting group with each client\'s own offsets (mqadmin consumerStatus), not an error', async () => {
-    const progress = await getGroupProgress('lab_cg_broadcast', ctx);
+    const progress = await getGroupProgress(ctx, { group: 'lab_cg_broadcast' });
     expect(progress.failures).toEqual([]);
-    const { clients } = await getGroupClients('lab_cg_broadcast', ctx);
+    const { clients } = await getGroupClients(ctx, { group: 'lab_cg_broadcast' });
     expect(clients).toHaveLength(1);
     const client = clients[0]!;
     expect(client.messageModel).toBe('BROADCASTING');
@@ -114,14 +115,14 @@ describe(`consumer groups live (${LIVE.version})`, () => {
   }, 200_000);
 
   it('reads the retry and dead-letter topics of a group', async () => {
-    const overview = await getGroupOverview('lab_cg_cluster', ctx);
+    const overview = await getGroupOverview(ctx, { group: 'lab_cg_cluster' });
     expect(overview.retry?.topic).toBe('%RETRY%lab_cg_cluster');
     expect(overview.dlq).toBeNull();
     expect(overview.configs.map((c) => c.brokerName)).toEqual(['broker-a', 'broker-b']);
   });
 
   it('lists the groups of a topic with their lag on it (mqadmin consumerProgress -g -t)', async () => {
-    const { groups } = await getTopicGroups('LabTopic', ctx);
+    const { groups } = await getTopicGroups(ctx, { topic: 'LabTopic' });
     expect(groups.map((g) => g.group)).toEqual(expect.arrayContaining(['lab_cg_cluster', 'lab_cg_sql', 'lab_cg_online']));
     for (const group of ['lab_cg_cluster', 'lab_cg_sql']) {
       expect(groups.find((g) => g.group === group)!.lag, group).toBe((await consumerProgress(group, 'LabTopic')).diffTotal);
@@ -130,8 +131,8 @@ describe(`consumer groups live (${LIVE.version})`, () => {
   });
 
   it('answers 404 for an unknown group and 400 for an illegal name', async () => {
-    await expect(getGroupProgress('no_such_group_live', ctx)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(getGroupConnections('no_such_group_live', ctx)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(getGroupProgress('bad group!', ctx)).rejects.toBeInstanceOf(BadInputError);
+    await expect(getGroupProgress(ctx, { group: 'no_such_group_live' })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getGroupConnections(ctx, { group: 'no_such_group_live' })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getGroupProgress(ctx, { group: 'bad group!' })).rejects.toBeInstanceOf(BadInputError);
   });
 });

@@ -1,5 +1,9 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { BrokerFailure } from '../core/fanout';
+import type { ClusterContext } from '../context';
 import type { GroupSnapshot, LagSnapshot } from '../lag/types';
+
+const REFRESH_WAIT_MS = 30_000;
 
 export const GROUP_SORTS = ['name', 'lag', 'lagAge', 'tps', 'clients'] as const;
 export type GroupSort = (typeof GROUP_SORTS)[number];
@@ -53,4 +57,15 @@ export function pageGroups(snapshot: LagSnapshot, query: GroupQuery, refreshing:
     refreshing,
     failures: snapshot.failures,
   };
+}
+
+/** The group list: a page of the lag snapshot. `refresh` (the button) waits for a new snapshot, up to 30 s. */
+export async function listGroups(ctx: ClusterContext, query: GroupQuery & { refresh?: boolean }): Promise<GroupPage> {
+  const service = ctx.lag;
+  let snapshot = await service.latest();
+  if (query.refresh) {
+    const fresh = service.refresh();
+    snapshot = (await Promise.race([fresh, sleep(REFRESH_WAIT_MS, undefined, { ref: false })])) ?? snapshot;
+  }
+  return pageGroups(snapshot, query, service.refreshing);
 }

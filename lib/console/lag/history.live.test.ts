@@ -4,14 +4,13 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LIVE } from '../../../test-support/sandbox';
 import { openStore, type Store } from '../store';
-import { liveAdmin } from '../../../test-support/admin';
+import { liveConsole } from '../../../test-support/live-console';
 import { LagHistorySampler, readLagHistory, type HistoryOptions } from './history';
-import { liveSnapshotService } from '../../../test-support/lag';
 
 const OPTIONS: HistoryOptions = { sampleIntervalMs: 1, heartbeatMs: 60_000, rawForMs: 86_400_000, bucketMs: 300_000, retentionMs: 7 * 86_400_000, compactEveryMs: 3_600_000 };
 
 describe(`lag history live (${LIVE.version})`, () => {
-  const admin = liveAdmin();
+  const { ctx } = liveConsole();
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'lag-history-')), 'console.db');
   const stores: Store[] = [];
   const open = async () => {
@@ -24,9 +23,9 @@ describe(`lag history live (${LIVE.version})`, () => {
   });
 
   it('writes each group\'s and queue\'s lag from real snapshots, only when it changed, and survives a restart', async () => {
-    const service = liveSnapshotService(admin);
+    const service = ctx.lag;
     const store = await open();
-    const sampler = new LagHistorySampler(async () => store, 'test', OPTIONS);
+    const sampler = new LagHistorySampler(async () => store, 'test', OPTIONS, ctx.log);
     const first = await service.refresh();
     const written = await sampler.onSnapshot(first);
     expect(written!.groups).toBe(first.groups.length);
@@ -42,7 +41,7 @@ describe(`lag history live (${LIVE.version})`, () => {
     // a new process reads what was written and does not write it again
     await store.close();
     const reopened = await open();
-    const restarted = new LagHistorySampler(async () => reopened, 'test', OPTIONS);
+    const restarted = new LagHistorySampler(async () => reopened, 'test', OPTIONS, ctx.log);
     const third = await service.refresh();
     expect(await restarted.onSnapshot(third)).toEqual({ groups: 0, queues: 0 });
     expect((await readLagHistory(reopened, 'test', 'lab_cg_cluster', '24h')).points).toHaveLength(1);

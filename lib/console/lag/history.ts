@@ -1,31 +1,11 @@
 import type { GroupLagRow, QueueLagRow, Store } from '../store';
 import { compareMessageQueues } from '../../rocketmq/message-queue';
-import { log } from '../core/log';
+import { queueKey } from '../core/routes';
+import type { LagSettings } from '../core/config';
+import type { Logger } from '../core/log';
 import type { LagSnapshot } from './types';
 
-export interface HistoryOptions {
-  /** Minimum time between two samples (default 30 s). */
-  sampleIntervalMs: number;
-  /** A value that does not change is still written this often, so a chart knows it is current (default 10 min). */
-  heartbeatMs: number;
-  /** Raw samples kept for this long, then folded into buckets (default 24 h). */
-  rawForMs: number;
-  bucketMs: number;
-  retentionMs: number;
-  compactEveryMs: number;
-}
-
-export function historyOptionsFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): HistoryOptions {
-  const n = (v: string | undefined, d: number) => (Number.isFinite(Number(v)) && Number(v) > 0 ? Number(v) : d);
-  return {
-    sampleIntervalMs: n(env.LAG_SAMPLE_INTERVAL_MS, 30_000),
-    heartbeatMs: n(env.LAG_HEARTBEAT_MS, 10 * 60_000),
-    rawForMs: n(env.LAG_RAW_HOURS, 24) * 3_600_000,
-    bucketMs: n(env.LAG_BUCKET_MINUTES, 5) * 60_000,
-    retentionMs: n(env.LAG_RETENTION_DAYS, 7) * 86_400_000,
-    compactEveryMs: 60 * 60_000,
-  };
-}
+export type HistoryOptions = Pick<LagSettings, 'sampleIntervalMs' | 'heartbeatMs' | 'rawForMs' | 'bucketMs' | 'retentionMs' | 'compactEveryMs'>;
 
 /** What was last written for one group: its total, and a fingerprint of its per-queue lags. */
 interface Written {
@@ -54,6 +34,7 @@ export class LagHistorySampler {
     private readonly store: () => Promise<Store>,
     private readonly cluster: string,
     private readonly options: HistoryOptions,
+    private readonly log: Logger,
   ) {}
 
   /** What was last written, read once from the store so a restart does not rewrite every group. */
@@ -109,7 +90,7 @@ export class LagHistorySampler {
       this.lastCompactAt = t;
       const { rawForMs, bucketMs, retentionMs } = this.options;
       const result = await store.lag.compact(t, { rawForMs, bucketMs, retentionMs });
-      if (result.downsampled > 0 || result.deleted > 0) log.info(result, 'lag history compacted');
+      if (result.downsampled > 0 || result.deleted > 0) this.log.info(result, 'lag history compacted');
     }
     return { groups: groups.length, queues: queues.length };
   }
@@ -150,7 +131,7 @@ export async function readLagHistory(store: Store, cluster: string, group: strin
   const [groupRows, queueRows] = await Promise.all([store.lag.groupSeries(cluster, group, from, now), store.lag.queueSeries(cluster, group, from, now)]);
   const queues = new Map<string, LagSeries['queues'][number]>();
   for (const r of queueRows) {
-    const key = `${r.topic}\u0001${r.brokerName}\u0001${r.queueId}`;
+    const key = queueKey(r);
     const entry = queues.get(key) ?? { topic: r.topic, brokerName: r.brokerName, queueId: r.queueId, points: [] };
     entry.points.push({ t: r.t, lag: r.lag });
     queues.set(key, entry);

@@ -1,6 +1,5 @@
 import type { AdminClient } from '../core/admin';
-import { getAdmin } from '../core/admin';
-import { log } from '../core/log';
+import type { Logger } from '../core/log';
 import { buildLagSnapshot, newSnapshotMemory, type SnapshotMemory } from './snapshot';
 import type { LagSnapshot } from './types';
 
@@ -29,6 +28,7 @@ export class SnapshotService {
   constructor(
     private readonly admin: AdminClient,
     readonly options: SnapshotServiceOptions,
+    private readonly log: Logger,
   ) {}
 
   start(): void {
@@ -76,14 +76,14 @@ export class SnapshotService {
           try {
             await listener(snapshot);
           } catch (error) {
-            log.error({ err: error }, 'lag snapshot listener failed');
+            this.log.error({ err: error }, 'lag snapshot listener failed');
           }
         }
         return snapshot;
       })
       .catch((error: unknown) => {
         this.lastError = error instanceof Error ? error.message : String(error);
-        log.warn({ err: error }, 'lag snapshot failed');
+        this.log.warn({ err: error }, 'lag snapshot failed');
         throw error;
       })
       .finally(() => {
@@ -100,20 +100,4 @@ export class SnapshotService {
     this.timer = setTimeout(() => void this.refresh().catch(() => undefined), Math.max(this.options.intervalMs, 2 * took));
     this.timer.unref();
   }
-}
-
-const holder = globalThis as typeof globalThis & { __lagSnapshotService?: SnapshotService };
-
-/** The process-wide service (started by instrumentation.ts); built lazily so a request never waits on config. */
-export function getSnapshotService(admin: AdminClient = getAdmin()): SnapshotService {
-  holder.__lagSnapshotService ??= new SnapshotService(admin, {
-    intervalMs: positive(process.env.LAG_SNAPSHOT_INTERVAL_MS, 15_000),
-    concurrencyPerBroker: positive(process.env.LAG_SNAPSHOT_CONCURRENCY, 64),
-  });
-  return holder.__lagSnapshotService;
-}
-
-function positive(value: string | undefined, fallback: number): number {
-  const n = Number(value);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
 }

@@ -10,6 +10,7 @@ import type { AdminClient, BrokerNode } from '../core/admin';
 import { failureOf, fanOut, type BrokerFailure } from '../core/fanout';
 import { isSystemGroup } from '../core/names';
 import { forEachPerKey } from '../core/per-key';
+import { queueKey } from '../core/routes';
 import { PackedQueues } from './packed-queues';
 import { StoreTimeCache } from './store-times';
 import type { Drain, GroupSnapshot, LagSnapshot, QueueLag } from './types';
@@ -281,11 +282,11 @@ function isBrokerFailure(value: unknown): value is BrokerFailure {
 
 /** Consumed and produced rates over the interval, per queue and for the group, and when the backlog would be gone. */
 export function drainOf(queues: QueueLag[], previous: QueueLag[], seconds: number): Drain {
-  const before = new Map(previous.map((q) => [`${q.topic}\u0001${q.brokerName}\u0001${q.queueId}`, q]));
+  const before = new Map(previous.map((q) => [queueKey(q), q]));
   let consumed = 0;
   let produced = 0;
   for (const q of queues) {
-    const p = before.get(`${q.topic}\u0001${q.brokerName}\u0001${q.queueId}`);
+    const p = before.get(queueKey(q));
     if (!p) continue;
     // a reset moves offsets backwards; count only forward movement as consumption
     const c = Math.max(0, q.consumerOffset - p.consumerOffset);

@@ -1,4 +1,4 @@
-import type { AdminClient } from '../core/admin';
+import type { ClusterContext } from '../context';
 import type { BrokerFailure } from '../core/fanout';
 import { queryIndex } from './index-query';
 import { toSummary, type MessageSummary } from './model';
@@ -28,7 +28,8 @@ export const DEFAULT_KEY_LIMIT = 1000;
 export const MAX_KEY_LIMIT = 10_000;
 
 /** Messages of a topic whose KEYS hold the key (any of them, not only the first), from every broker's index. */
-export async function searchByKey(admin: AdminClient, search: KeySearch): Promise<KeySearchResult> {
+export async function searchByKey(ctx: ClusterContext, search: KeySearch): Promise<KeySearchResult> {
+  const { admin } = ctx;
   const targets = await routeTargets(admin, search.topic);
   const result = await queryIndex(admin, targets, search, admin.config.fanOutDeadlineMs * 3);
   return {

@@ -1,7 +1,7 @@
-import type { AdminClient } from '../core/admin';
+import type { ClusterContext } from '../context';
 import type { BrokerFailure } from '../core/fanout';
 import { findMessageById, type LookupResult } from './lookup';
-import type { MessageView } from './model';
+import { withholdBody, type MessageView } from './model';
 import { routeTargets } from './targets';
 import { trackMessage, type GroupTrack } from './tracks';
 
@@ -17,9 +17,13 @@ export interface MessageDetail {
   asOf: number;
 }
 
-/** One message with everything the message page shows: fields, properties, body, and each group's standing. */
-export async function getMessageDetail(admin: AdminClient, id: string, topic?: string): Promise<MessageDetail> {
-  const found = await findMessageById(admin, id, topic);
+/**
+ * One message with everything the message page shows: fields, properties, body, and each group's standing. Without
+ * `bodies` (a viewer) the body is withheld: its size stays, its bytes do not leave the server.
+ */
+export async function getMessageDetail(ctx: ClusterContext, input: { msgId: string; topic?: string; bodies: boolean }): Promise<MessageDetail> {
+  const { admin } = ctx;
+  const found = await findMessageById(admin, input.msgId, input.topic);
   const [message, ...others] = found.messages;
   if (!message) throw new Error('lookup returned no message');
   const targets = await routeTargets(admin, message.topic).catch(() => [{ brokerName: message.brokerName, addr: message.storeHost }]);
@@ -28,10 +32,17 @@ export async function getMessageDetail(admin: AdminClient, id: string, topic?: s
     id: found.id,
     kind: found.kind,
     topicFrom: found.topicFrom,
-    message,
+    message: input.bodies ? message : withholdBody(message, 'message bodies need the operator role'),
     copies: others.map((m) => ({ offsetMsgId: m.offsetMsgId, brokerName: m.brokerName, queueId: m.queueId, queueOffset: m.queueOffset, storeTimestamp: m.storeTimestamp })),
     groups: tracked.tracks,
     failures: [...found.failures, ...tracked.failures],
     asOf: Date.now(),
   };
+}
+
+/** The whole body of a message (inflated when it was compressed), for the download. */
+export async function getMessageBody(ctx: ClusterContext, input: { msgId: string; topic?: string }): Promise<{ msgId: string; body: Buffer }> {
+  const { raw } = await findMessageById(ctx.admin, input.msgId, input.topic);
+  const m = raw[0]!;
+  return { msgId: m.msgId, body: m.body };
 }

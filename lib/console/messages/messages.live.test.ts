@@ -6,8 +6,7 @@ import {
 import { produce } from '../../../test-support/producer';
 import { LIVE } from '../../../test-support/sandbox';
 import { BadInputError, ConflictError, NotFoundError } from '../core/errors';
-import { tempStore } from '../../../test-support/reset';
-import { liveAdmin } from '../../../test-support/admin';
+import { liveConsole } from '../../../test-support/live-console';
 import { searchByKey } from './by-key';
 import { getMessageDetail } from './detail';
 import { findMessageById } from './lookup';
@@ -42,7 +41,8 @@ const traceRows = (t: MessageTrace): TraceRow[] =>
   ].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 
 describe(`message search live (${LIVE.version})`, () => {
-  const admin = liveAdmin({ requestTimeoutMs: 3000, fanOutDeadlineMs: 4000 });
+  const live = liveConsole({ requestTimeoutMs: 3000, fanOutDeadlineMs: 4000 });
+  const { admin, ctx } = live;
   const kinds: Array<SentMessage['kind']> = ['normal', 'delay', 'batch', ...(LIVE.isV5 ? (['timer'] as const) : [])];
 
   it.each(kinds)('reads a %s message by its offset msgId as mqadmin queryMsgById prints it', async (kind) => {
@@ -79,7 +79,7 @@ describe(`message search live (${LIVE.version})`, () => {
   });
 
   it.each(['CUST-2', 'K-r1-7', 'B-r1-3'])('finds the messages mqadmin queryMsgByKey lists for key %s (a second key matches too)', async (key) => {
-    const [ours, listed] = await Promise.all([searchByKey(admin, { topic: 'LabTopic', key, begin: 0, end: Date.now(), limit: 1000 }), queryMsgByKey('LabTopic', key)]);
+    const [ours, listed] = await Promise.all([searchByKey(ctx, { topic: 'LabTopic', key, begin: 0, end: Date.now(), limit: 1000 }), queryMsgByKey('LabTopic', key)]);
     const row = (r: { msgId: string; queueId: number; queueOffset: number }) => `${r.msgId} ${r.queueId} ${r.queueOffset}`;
     expect(ours.items.length).toBeGreaterThan(0);
     expect(ours.items.map(row).sort()).toEqual(listed.map(row).sort());
@@ -92,10 +92,10 @@ describe(`message search live (${LIVE.version})`, () => {
     const sent = await produce(['--topic', topic, '--count', '300', '--run', `bulk${suffix}`, '--extras', 'false', '--cust-mod', '1', '--group', 'lab_bulk_producer']);
     expect(sent).toHaveLength(300);
     // the index is written shortly after the commit log: wait for it
-    let all = await searchByKey(admin, { topic, key: 'CUST-0', begin: 0, end: Date.now(), limit: 1000 });
+    let all = await searchByKey(ctx, { topic, key: 'CUST-0', begin: 0, end: Date.now(), limit: 1000 });
     for (let i = 0; i < 20 && all.items.length < 300; i++) {
       await new Promise((r) => setTimeout(r, 500));
-      all = await searchByKey(admin, { topic, key: 'CUST-0', begin: 0, end: Date.now(), limit: 1000 });
+      all = await searchByKey(ctx, { topic, key: 'CUST-0', begin: 0, end: Date.now(), limit: 1000 });
     }
     expect(all.items.map((m) => m.msgId).sort()).toEqual(sent.map((s) => s.msgId).sort());
     expect(all.more).toBe(false);
@@ -104,7 +104,7 @@ describe(`message search live (${LIVE.version})`, () => {
     expect(listed.length).toBeLessThanOrEqual(128);
     for (const r of listed) expect(sent.some((s) => s.msgId === r.msgId)).toBe(true);
 
-    const capped = await searchByKey(admin, { topic, key: 'CUST-0', begin: 0, end: Date.now(), limit: 100 });
+    const capped = await searchByKey(ctx, { topic, key: 'CUST-0', begin: 0, end: Date.now(), limit: 100 });
     expect(capped.items).toHaveLength(100);
     expect(capped.more).toBe(true);
     // newest first
@@ -114,7 +114,7 @@ describe(`message search live (${LIVE.version})`, () => {
 
   it('tells each seeded group where it stands with a message, as the MessageTracks of mqadmin queryMsgById', async () => {
     const sent = sentMessages().filter((s) => s.kind === 'normal').at(-1)!;
-    const [detail, printedByMqadmin] = await Promise.all([getMessageDetail(admin, sent.msgId, 'LabTopic'), queryMsgById(sent.offsetMsgId, 'LabTopic')]);
+    const [detail, printedByMqadmin] = await Promise.all([getMessageDetail(ctx, { msgId: sent.msgId, topic: 'LabTopic', bodies: true }), queryMsgById(sent.offsetMsgId, 'LabTopic')]);
     const ours = detail.groups.filter((g) => SEEDED_GROUPS.includes(g.group)).map((g) => [g.group, g.trackType]);
     // 4.9's mqadmin has no CONSUME_BROADCASTING: a broadcasting group has no broker offsets, and it reports the empty
     // offset table as NOT_ONLINE although its clients are connected. Ours says broadcasting, as 5.x mqadmin does.
@@ -131,15 +131,16 @@ describe(`message search live (${LIVE.version})`, () => {
 });
 
 describe(`message trace live (${LIVE.version})`, () => {
-  const admin = liveAdmin({ requestTimeoutMs: 3000, fanOutDeadlineMs: 4000 });
+  const live = liveConsole({ requestTimeoutMs: 3000, fanOutDeadlineMs: 4000 });
+  const { admin, ctx } = live;
 
   it.each(['broker-a', 'broker-b'])('assembles the trace of a message on %s into the rows mqadmin queryMsgTraceById prints', async (brokerName) => {
     const sent = sentOne('normal', (s) => s.brokerName === brokerName);
     // read ours around mqadmin's, so a trace that arrives meanwhile (a reset re-consuming) shows as a difference
     for (let attempt = 0; ; attempt++) {
-      const first = traceRows(await getMessageTrace(admin, sent.msgId));
+      const first = traceRows(await getMessageTrace(ctx, { msgId: sent.msgId }));
       const rows = (await queryMsgTraceById(sent.msgId)).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
-      const trace = await getMessageTrace(admin, sent.msgId);
+      const trace = await getMessageTrace(ctx, { msgId: sent.msgId });
       const second = traceRows(trace);
       if (JSON.stringify(first) !== JSON.stringify(second) && attempt < 2) continue;
       expect(second).toEqual(rows);
@@ -158,39 +159,40 @@ describe(`message trace live (${LIVE.version})`, () => {
 
   it('finds the traces of the messages with a business key', async () => {
     const sent = sentMessages().filter((s) => s.kind === 'normal' && s.keys.includes('CUST-3'));
-    const traces = await getTracesByKey(admin, 'CUST-3', 'LabTopic');
+    const traces = await getTracesByKey(ctx, { key: 'CUST-3', topic: 'LabTopic' });
     expect(traces.items.map((t) => t.msgId).sort()).toEqual(sent.map((s) => s.msgId).sort());
     expect(traces.items.every((t) => t.pubs.length === 1)).toBe(true);
   });
 
   it('answers 404 naming msgId for a message without trace', async () => {
-    await expect(getMessageTrace(admin, `7F000001${'0'.repeat(24)}`)).rejects.toMatchObject({ constructor: NotFoundError, field: 'msgId' });
+    await expect(getMessageTrace(ctx, { msgId: `7F000001${'0'.repeat(24)}` })).rejects.toMatchObject({ constructor: NotFoundError, field: 'msgId' });
   });
 });
 
 describe(`message resend live (${LIVE.version})`, () => {
-  const admin = liveAdmin({ requestTimeoutMs: 3000, fanOutDeadlineMs: 4000 });
+  const live = liveConsole({ requestTimeoutMs: 3000, fanOutDeadlineMs: 4000 });
+  const { admin, ctx } = live;
 
   it('resends a message to an online client after a preview and the typed group name, audited, as mqadmin queryMsgById -d does', async () => {
-    const store = await tempStore();
+    const store = await ctx.store();
     const sent = sentOne('normal');
-    const preview = await previewResend(admin, { msgId: sent.msgId, topic: 'LabTopic', group: 'lab_cg_online' });
+    const preview = await previewResend(ctx, { msgId: sent.msgId, topic: 'LabTopic', group: 'lab_cg_online' });
     expect(preview).toMatchObject({ msgId: sent.msgId, offsetMsgId: sent.offsetMsgId, group: 'lab_cg_online', brokerName: sent.brokerName, consumeType: 'CONSUME_PASSIVELY' });
     expect(preview.clients.map((c) => c.clientId)).toContain(preview.clientId);
-    await expect(applyResend({ admin, store, actor: 'test' }, preview.previewId, 'wrong')).rejects.toMatchObject({ constructor: BadInputError, field: 'confirm' });
-    const result = await applyResend({ admin, store, actor: 'test' }, preview.previewId, 'lab_cg_online');
+    await expect(applyResend(live.as('test'), { previewId: preview.previewId, confirm: 'wrong' })).rejects.toMatchObject({ constructor: BadInputError, field: 'confirm' });
+    const result = await applyResend(live.as('test'), { previewId: preview.previewId, confirm: 'lab_cg_online' });
     const byMqadmin = await consumeDirectlyByMqadmin(sent.offsetMsgId, 'lab_cg_online', preview.clientId, 'LabTopic');
     expect(result).toMatchObject({ status: 'completed', result: { consumeResult: byMqadmin.consumeResult, order: byMqadmin.order, autoCommit: byMqadmin.autoCommit } });
     expect(byMqadmin.consumeResult).toBe('CR_SUCCESS');
     const entry = await store.audit.get(result.auditId);
     expect(entry).toMatchObject({ action: 'resend-message', group: 'lab_cg_online', topic: 'LabTopic', params: { msgId: sent.msgId, clientId: preview.clientId }, outcome: { status: 'completed' } });
     // a preview is applied once
-    await expect(applyResend({ admin, store, actor: 'test' }, preview.previewId, 'lab_cg_online')).rejects.toMatchObject({ constructor: NotFoundError, field: 'previewId' });
+    await expect(applyResend(live.as('test'), { previewId: preview.previewId, confirm: 'lab_cg_online' })).rejects.toMatchObject({ constructor: NotFoundError, field: 'previewId' });
   });
 
   it('refuses a group with no online client, clearly', async () => {
     const sent = sentOne('normal');
-    const error = await previewResend(admin, { msgId: sent.msgId, topic: 'LabTopic', group: 'lab_cg_cluster' }).catch((e: unknown) => e);
+    const error = await previewResend(ctx, { msgId: sent.msgId, topic: 'LabTopic', group: 'lab_cg_cluster' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConflictError);
     expect(error).toMatchObject({ status: 409, code: 'no_online_client', field: 'group', message: expect.stringContaining('no online client') });
   });

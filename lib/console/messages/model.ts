@@ -43,6 +43,8 @@ export interface MessageView extends MessageSummary {
     /** True when the body was flagged compressed and could not be inflated here: base64 is the raw bytes. */
     stillCompressed: boolean;
     error?: string;
+    /** Set when the body was kept back from this reader (its role), with the reason; base64 is then empty. */
+    withheld?: string;
   };
 }
 
@@ -87,4 +89,9 @@ export function toView(m: StoredMessage, brokerName: string): MessageView {
       ...(m.bodyError ? { error: m.bodyError } : {}),
     },
   };
+}
+
+/** The view without its body bytes: for a reader whose role does not include bodies. */
+export function withholdBody(view: MessageView, reason: string): MessageView {
+  return { ...view, body: { ...view.body, base64: '', truncated: false, withheld: reason } };
 }

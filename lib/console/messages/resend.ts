@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { consumeMessageDirectly, type ConsumeMessageDirectlyResult } from '../../rocketmq/consume-message-directly';
 import { getConsumerConnectionList, type ClientConnection } from '../../rocketmq/get-consumer-connection-list';
-import type { AdminClient } from '../core/admin';
 import { BadInputError, ConflictError, NotFoundError, describeFailure } from '../core/errors';
-import type { Store } from '../store';
+import type { Kept } from '../core/previews';
+import type { ChangeContext, ClusterContext } from '../context';
 import { findMessageById } from './lookup';
 import type { MessageSummary } from './model';
 import { routeTargets } from './targets';
@@ -19,9 +18,7 @@ export interface ResendRequest {
 /** The message to resend, as a result row shows it. */
 type ResentMessage = Pick<MessageSummary, 'msgId' | 'offsetMsgId' | 'topic' | 'brokerName' | 'queueId' | 'queueOffset' | 'tags' | 'keys' | 'bodySize'>;
 
-export interface ResendPreview extends ResentMessage {
-  previewId: string;
-  expiresAt: number;
+export interface ResendPreview extends ResentMessage, Kept {
   group: string;
   clientId: string;
   clients: ClientConnection[];
@@ -32,6 +29,9 @@ export interface ResendPreview extends ResentMessage {
   /** What the operator should know before confirming. */
   warnings: string[];
 }
+
+/** A resend preview as computed, before it is kept. */
+export type ResendPlan = Omit<ResendPreview, keyof Kept>;
 
 export interface ResendResult {
   auditId: number;
@@ -44,15 +44,12 @@ export interface ResendResult {
   durationMs: number;
 }
 
-const PREVIEW_TTL_MS = 15 * 60_000;
-const holder = globalThis as typeof globalThis & { __resendPreviews?: Map<string, ResendPreview> };
-const previews = (holder.__resendPreviews ??= new Map());
-
 /**
  * What a resend would do: which stored message goes to which client of the group. A group with no online client
  * cannot take it (CONSUME_MESSAGE_DIRECTLY goes to a live connection): 409 no_online_client.
  */
-export async function previewResend(admin: AdminClient, request: ResendRequest, now = Date.now()): Promise<ResendPreview> {
+export async function previewResend(ctx: ClusterContext, request: ResendRequest): Promise<ResendPreview> {
+  const { admin } = ctx;
   const found = await findMessageById(admin, request.msgId, request.topic);
   const message = found.messages[0]!;
   const home = (await routeTargets(admin, message.topic)).find((t) => t.brokerName === message.brokerName)?.addr ?? message.storeHost;
@@ -72,10 +69,7 @@ export async function previewResend(admin: AdminClient, request: ResendRequest, 
   }
   if (connection.consumeType !== 'CONSUME_PASSIVELY') warnings.push(`${request.group} is not a push consumer (${connection.consumeType}): it may not accept a direct delivery`);
   warnings.push('the client runs its listener on the message again: side effects (a payment, an email) happen again');
-  for (const [id, p] of previews) if (p.expiresAt < now) previews.delete(id);
-  const preview: ResendPreview = {
-    previewId: randomUUID(),
-    expiresAt: now + PREVIEW_TTL_MS,
+  return ctx.previews.resend.save({
     msgId: message.msgId,
     offsetMsgId: message.offsetMsgId,
     topic: message.topic,
@@ -92,26 +86,27 @@ export async function previewResend(admin: AdminClient, request: ResendRequest, 
     consumeType: connection.consumeType,
     brokerAddr: home,
     warnings,
-  };
-  previews.set(preview.previewId, preview);
-  return preview;
+  });
 }
 
 /**
  * Sends the previewed message to the previewed client, once the operator typed the group name. The audit entry is
  * written before the call; a resend cannot be taken back, so it has no undo.
  */
-export async function applyResend(ctx: { admin: AdminClient; store: Store; actor: string }, previewId: string, confirm: unknown, now = Date.now()): Promise<ResendResult> {
-  const preview = previews.get(previewId);
-  if (!preview || preview.expiresAt < now) throw new NotFoundError('no such resend preview (it expires after 15 minutes or once applied): preview again', 'previewId');
+export async function applyResend(ctx: ChangeContext, input: { previewId: string; confirm: unknown }): Promise<ResendResult> {
+  const { previewId, confirm } = input;
+  const preview = ctx.previews.resend.get(previewId);
+  if (!preview) throw new NotFoundError('no such resend preview (it expires after 15 minutes or once applied): preview again', 'previewId');
   if (confirm !== preview.group) throw new BadInputError(`confirm: type the group name ${preview.group} to resend`, 'confirm');
-  previews.delete(previewId);
-  const { admin, store } = ctx;
+  ctx.previews.resend.drop(previewId);
+  const { admin } = ctx;
+  const store = await ctx.store();
   const started = Date.now();
   const auditId = await store.audit.begin({
     at: started,
-    actor: ctx.actor,
-    cluster: admin.config.clusterKey,
+    actor: ctx.actor.user,
+    channel: ctx.actor.channel,
+    cluster: ctx.name,
     action: 'resend-message',
     group: preview.group,
     topic: preview.topic,

@@ -1,5 +1,5 @@
 import { BadInputError } from '../core/errors';
-import { checkTopicName } from '../topics/detail';
+import { checkTopicName } from '../core/names';
 
 /** What an operator asks for: the messages of a topic stored between two times, optionally filtered. */
 export interface ScanRequest {

@@ -6,7 +6,7 @@ import { mqadmin } from '../../../test-support/mqadmin';
 import { printMsg, type PrintedQueueMessage } from '../../../test-support/mqadmin-scan';
 import { LIVE } from '../../../test-support/sandbox';
 import { BadInputError, NotFoundError } from '../core/errors';
-import { liveAdmin } from '../../../test-support/admin';
+import { liveConsole } from '../../../test-support/live-console';
 import { scanTopic, type ScanEvent, type ScannedMessage } from './scan';
 import type { ScanRequest } from './scan-params';
 
@@ -31,12 +31,12 @@ const key = (m: { msgId: string; brokerName: string; queueId: number; queueOffse
 const keys = (list: Array<Parameters<typeof key>[0]>) => list.map(key).sort();
 
 describe(`time-range scan live (${LIVE.version})`, () => {
-  const admin = liveAdmin();
+  const { admin, ctx } = liveConsole();
   let oracle: PrintedQueueMessage[] = [];
   let begin = 0;
   let end = 0;
   const inRange = () => oracle.filter((m) => m.storeTimestamp >= begin && m.storeTimestamp <= end);
-  const scan = (extra: Partial<ScanRequest> = {}, signal?: AbortSignal) => scanTopic(admin, { topic: TOPIC, begin, end, ...extra }, signal);
+  const scan = (extra: Partial<ScanRequest> = {}, signal?: AbortSignal) => scanTopic(ctx, { topic: TOPIC, begin, end, bodies: true, ...extra }, signal);
 
   beforeAll(async () => {
     oracle = await printMsg(TOPIC);

@@ -1,7 +1,7 @@
 import { pullMessage, type PullResult } from '../../rocketmq/pull-message';
-import type { AdminClient } from '../core/admin';
+import type { ClusterContext } from '../context';
 import { failureOf } from '../core/fanout';
-import { fetchRoute } from '../topics/detail';
+import { fetchRoute } from '../core/routes';
 import { toSummary, type MessageSummary } from './model';
 import { BrokerReader } from './scan-broker';
 import { decodeCursor, encodeCursor, type QueuePosition } from './scan-cursor';
@@ -57,11 +57,12 @@ interface QueueState extends QueuePosition {
  * Per queue, the offsets to read come from queueRangeForTime; store times then decide. The tag expression is the
  * pull subscription (the broker filters); the text filter runs here. Validation errors and an unknown topic throw before the first event.
  */
-export async function* scanTopic(admin: AdminClient, request: ScanRequest, signal?: AbortSignal): AsyncGenerator<ScanEvent, void, undefined> {
+export async function* scanTopic(ctx: ClusterContext, request: ScanRequest & { bodies: boolean }, signal?: AbortSignal): AsyncGenerator<ScanEvent, void, undefined> {
+  const { admin } = ctx;
   const started = performance.now();
   const p = scanParams(request);
   const cursor = p.cursor ? decodeCursor(p, p.cursor) : undefined;
-  const route = await fetchRoute(p.topic, admin);
+  const route = await fetchRoute(admin, p.topic);
   const readers = BrokerReader.fromRoute(route.brokerDatas);
   const queues: QueueState[] = cursor
     ? cursor.queues.map((q) => ({ ...q, finished: false }))
@@ -129,7 +130,7 @@ export async function* scanTopic(admin: AdminClient, request: ScanRequest, signa
         // with a tag filter the broker reads on past `stop` to fill its batch
         if (m.queueOffset < from || m.queueOffset >= stop) continue;
         if (m.storeTimestamp < p.begin || m.storeTimestamp > p.end) continue;
-        if (p.text !== undefined && !matchesText(m, p.text)) continue;
+        if (p.text !== undefined && !matchesText(m, p.text, request.bodies)) continue;
         batch.push({ ...toSummary(m, q.brokerName), properties: m.properties });
         if (counters.matched + batch.length >= p.limit) {
           next = m.queueOffset + 1;

@@ -1,5 +1,5 @@
 import type { AdminClient } from '../core/admin';
-import { fetchRoute } from '../topics/detail';
+import { fetchRoute, readTarget } from '../core/routes';
 
 /** A broker group of a topic's route and the node to read from. */
 export interface ReadTarget {
@@ -14,11 +14,11 @@ export interface ReadTarget {
  * commit log, so a replica answers reads when the master is down). Unknown topic: NotFoundError naming `topic`.
  */
 export async function routeTargets(admin: AdminClient, topic: string): Promise<ReadTarget[]> {
-  const route = await fetchRoute(topic, admin);
+  const route = await fetchRoute(admin, topic);
   return route.brokerDatas.flatMap((b) => {
-    const addr = b.brokerAddrs.get(0) ?? [...b.brokerAddrs.values()][0];
+    const target = readTarget(b);
     const reads = route.queueDatas.find((q) => q.brokerName === b.brokerName)?.readQueueNums ?? 0;
-    return addr ? [{ brokerName: b.brokerName, addr, queueIds: Array.from({ length: reads }, (_, i) => i) }] : [];
+    return target ? [{ ...target, queueIds: Array.from({ length: reads }, (_, i) => i) }] : [];
   });
 }
 

@@ -1,35 +1,30 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isRemotingError } from '../../remoting';
 import { getConsumeStats } from '../../rocketmq/get-consume-stats';
+import { compareMessageQueues } from '../../rocketmq/message-queue';
 import { invokeBrokerToResetOffset } from '../../rocketmq/invoke-broker-to-reset-offset';
 import { updateConsumerOffset } from '../../rocketmq/update-consumer-offset';
 import type { AdminClient, BrokerNode } from '../core/admin';
 import { BadInputError, ConflictError, NotFoundError, describeFailure } from '../core/errors';
-import type { Store } from '../store';
-import { noteAudit, tryLock, unlock } from './locks';
+import { masters as mastersOf } from '../core/routes';
+import type { ChangeContext } from '../context';
 import { previewReset } from './preview';
-import { dropPreview, takePreview } from './previews';
 import type { AppliedQueue, PreviewQueue, ResetPreview, ResetResult, ResetStatus } from './types';
-
-export interface ApplyContext {
-  admin: AdminClient;
-  store: Store;
-  actor: string;
-}
 
 /**
  * Applies a stored preview: checks the confirmation, takes the group's lock, re-reads the offsets (if they moved,
  * answers 409 with the difference and a fresh preview), writes the audit entry, then changes the offsets broker by
  * broker and records the outcome per queue. Only queues whose target differs from their offset are touched.
  */
-export async function applyReset(ctx: ApplyContext, group: string, previewId: string, confirm: unknown): Promise<ResetResult> {
-  const preview = takePreview(previewId);
+export async function applyReset(ctx: ChangeContext, input: { group: string; previewId: string; confirm: unknown }): Promise<ResetResult> {
+  const { group, previewId, confirm } = input;
+  const preview = ctx.previews.reset.get(previewId);
   if (!preview || preview.group !== group) throw new NotFoundError('this preview expired or does not belong to this group: preview again', 'previewId');
   if (preview.requiresTypedConfirmation ? confirm !== group : confirm !== true && confirm !== group) {
     throw new BadInputError(preview.requiresTypedConfirmation ? `type the group name (${group}) to confirm` : 'confirm the reset', 'confirm');
   }
   if (preview.blockers.length > 0) throw new ConflictError(preview.blockers.join('; '), 'previewId', 'blocked');
-  const held = tryLock(group);
+  const held = ctx.locks.tryLock(group);
   if (held) {
     throw new ConflictError(
       `another reset of group ${group} is running${held.auditId ? ` (audit #${held.auditId})` : ''} since ${new Date(held.since).toISOString()}`,
@@ -40,8 +35,8 @@ export async function applyReset(ctx: ApplyContext, group: string, previewId: st
   try {
     const moved = await movedSincePreview(ctx.admin, preview);
     if (moved.length > 0) {
-      dropPreview(previewId);
-      const fresh = await previewReset(ctx.admin, preview.request, { undoOf: preview.undoOf, clampOffsets: preview.undoOf !== undefined });
+      ctx.previews.reset.drop(previewId);
+      const fresh = await previewReset(ctx, preview.request, { undoOf: preview.undoOf, clampOffsets: preview.undoOf !== undefined });
       throw new ConflictError(
         `the group's offsets moved on ${moved.length} queue${moved.length === 1 ? '' : 's'} since the preview: check the new preview and confirm again`,
         'previewId',
@@ -51,12 +46,12 @@ export async function applyReset(ctx: ApplyContext, group: string, previewId: st
     }
     return await execute(ctx, preview);
   } finally {
-    unlock(group);
+    ctx.locks.unlock(group);
   }
 }
 
 async function movedSincePreview(admin: AdminClient, preview: ResetPreview): Promise<Array<{ topic: string; brokerName: string; queueId: number; previewed: number; now: number }>> {
-  const masters = new Map((await admin.brokerNodes()).filter((n) => n.brokerId === 0).map((n) => [n.brokerName, n]));
+  const masters = new Map(mastersOf(await admin.brokerNodes()).map((n) => [n.brokerName, n]));
   const moved: Array<{ topic: string; brokerName: string; queueId: number; previewed: number; now: number }> = [];
   const pairs = [...new Set(preview.queues.filter((q) => q.delta !== 0).map((q) => `${q.topic}\u0001${q.brokerName}`))];
   await Promise.all(
@@ -82,14 +77,16 @@ async function movedSincePreview(admin: AdminClient, preview: ResetPreview): Pro
   return moved;
 }
 
-async function execute(ctx: ApplyContext, preview: ResetPreview): Promise<ResetResult> {
-  const { admin, store } = ctx;
+async function execute(ctx: ChangeContext, preview: ResetPreview): Promise<ResetResult> {
+  const { admin } = ctx;
+  const store = await ctx.store();
   const started = Date.now();
   const changed = preview.queues.filter((q) => q.delta !== 0);
   const auditId = await store.audit.begin({
     at: started,
-    actor: ctx.actor,
-    cluster: admin.config.clusterKey,
+    actor: ctx.actor.user,
+    channel: ctx.actor.channel,
+    cluster: ctx.name,
     action: preview.undoOf === undefined ? 'reset-offset' : 'undo-reset-offset',
     group: preview.group,
     topic: preview.topics.length === 1 ? preview.topics[0]! : null,
@@ -97,12 +94,11 @@ async function execute(ctx: ApplyContext, preview: ResetPreview): Promise<ResetR
     plan: { queues: changed.map((q) => ({ topic: q.topic, brokerName: q.brokerName, queueId: q.queueId, before: q.currentOffset, target: q.targetOffset, brokerOffset: q.brokerOffset })), totals: preview.totals },
     undoOf: preview.undoOf ?? null,
   });
-  noteAudit(preview.group, auditId);
-  // lets the crash test kill the process between the audit write and the broker calls
-  const pause = Number(process.env.RESET_PAUSE_AFTER_AUDIT_MS ?? 0);
-  if (pause > 0) await sleep(pause);
+  ctx.locks.noteAudit(preview.group, auditId);
+  const { pauseAfterAuditMs, pauseBetweenBrokersMs } = ctx.testHooks;
+  if (pauseAfterAuditMs) await sleep(pauseAfterAuditMs);
 
-  const masters = new Map((await admin.brokerNodes()).filter((n) => n.brokerId === 0).map((n) => [n.brokerName, n]));
+  const masters = new Map(mastersOf(await admin.brokerNodes()).map((n) => [n.brokerName, n]));
   const byBroker = new Map<string, PreviewQueue[]>();
   for (const q of changed) byBroker.set(q.brokerName, [...(byBroker.get(q.brokerName) ?? []), q]);
   const results: AppliedQueue[] = [];
@@ -114,24 +110,22 @@ async function execute(ctx: ApplyContext, preview: ResetPreview): Promise<ResetR
     }
     results.push(...(await applyOnBroker(admin, node, preview, queues)));
   };
-  // the crash test stops the process half-way: brokers one after the other, with a pause in between
-  const between = Number(process.env.RESET_PAUSE_BETWEEN_BROKERS_MS ?? 0);
-  if (between > 0) {
+  if (pauseBetweenBrokersMs) {
     for (const [i, entry] of [...byBroker].entries()) {
-      if (i > 0) await sleep(between);
+      if (i > 0) await sleep(pauseBetweenBrokersMs);
       await onBroker(entry);
     }
   } else {
     await Promise.all([...byBroker].map(onBroker));
   }
-  results.sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : 0) || (a.brokerName < b.brokerName ? -1 : 1) || a.queueId - b.queueId);
+  results.sort(compareMessageQueues);
   const ok = results.filter((r) => r.outcome === 'reset').length;
   const unknown = results.filter((r) => r.outcome === 'unknown').length;
   const status: ResetStatus = ok === results.length ? 'completed' : ok === 0 && unknown === 0 ? 'failed' : 'partial';
   const durationMs = Date.now() - started;
   const errors = [...new Set(results.filter((r) => !r.ok).map((r) => r.error))];
   await store.audit.finish(auditId, { at: Date.now(), status, result: { queues: results }, durationMs, error: errors.length ? errors.join('; ') : null });
-  dropPreview(preview.previewId);
+  ctx.previews.reset.drop(preview.previewId);
   return { auditId, group: preview.group, status, queues: results, durationMs, undoOf: preview.undoOf };
 }
 

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { request, startConsole, type ConsoleServer } from '../../../test-support/console-server';
 import { consumerProgress } from '../../../test-support/mqadmin';
 import { LIVE } from '../../../test-support/sandbox';
-import { liveAdmin } from '../../../test-support/admin';
+import { liveConsole } from '../../../test-support/live-console';
 import { offlineGroupWithOffsets } from '../../../test-support/reset';
 
 const key = (r: { brokerName: string; queueId: number }) => `${r.brokerName}/${r.queueId}`;
@@ -13,7 +13,7 @@ const key = (r: { brokerName: string; queueId: number }) => `${r.brokerName}/${r
 // A real console process (next start) is killed with SIGKILL in the middle of a reset: after broker-a's queues and
 // before broker-b's. Restarted on the same store, it shows the entry as interrupted, and undo restores the offsets.
 describe(`reset interrupted by a crash (${LIVE.version})`, () => {
-  const admin = liveAdmin();
+  const { admin } = liveConsole();
   const servers: ConsoleServer[] = [];
   afterAll(async () => {
     for (const s of servers) await s.stop('SIGKILL');
@@ -23,7 +23,7 @@ describe(`reset interrupted by a crash (${LIVE.version})`, () => {
     const group = `reset_crash_${Date.now().toString(36)}`;
     const original = await offlineGroupWithOffsets(admin, group);
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'crash-console-'));
-    const env = { DATA_DIR: dataDir, CONSOLE_BACKGROUND: 'off', RESET_PAUSE_BETWEEN_BROKERS_MS: '20000' };
+    const env = { DATA_DIR: dataDir, CONSOLE_BACKGROUND: 'off', CONSOLE_TEST_PAUSE_BETWEEN_BROKERS_MS: '20000' };
     const first = await startConsole(LIVE.namesrv, 3170, env);
     servers.push(first);
     const base = first.url;

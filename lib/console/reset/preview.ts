@@ -1,17 +1,15 @@
-import { RemotingResponseError } from '../../remoting';
-import { ResponseCode } from '../../rocketmq/codes';
 import { getConsumeStats } from '../../rocketmq/get-consume-stats';
-import { getRouteInfoByTopic } from '../../rocketmq/get-route-info-by-topic';
+import { compareMessageQueues } from '../../rocketmq/message-queue';
 import { getConsumerConnectionList } from '../../rocketmq/get-consumer-connection-list';
 import { getTopicStatsInfo, type QueueStats } from '../../rocketmq/get-topic-stats-info';
 import { searchOffsetByTimestamp } from '../../rocketmq/search-offset-by-timestamp';
 import type { AdminClient, BrokerNode } from '../core/admin';
+import type { ClusterContext } from '../context';
 import { BadInputError, ConflictError, NotFoundError } from '../core/errors';
-import { checkGroupName } from '../groups/detail';
+import { checkGroupName } from '../core/names';
 import { RETRY_PREFIX } from '../core/names';
-import { fetchRoute } from '../topics/detail';
-import { methodFor, serverSideReset } from './methods';
-import { savePreview } from './previews';
+import { fetchRoute, masters as mastersOf, routeIfExists } from '../core/routes';
+import { methodFor } from './methods';
 import type { PreviewQueue, ResetMethod, ResetPreview, ResetRequest } from './types';
 
 const FUTURE_TOLERANCE_MS = 5_000;
@@ -21,12 +19,13 @@ const FUTURE_TOLERANCE_MS = 5_000;
  * or given), broker offset, and how many messages that replays or skips. Nothing is changed on any broker; the
  * preview is kept so that applying it applies exactly these targets.
  */
-export async function previewReset(admin: AdminClient, request: ResetRequest, options: { undoOf?: number; clampOffsets?: boolean } = {}): Promise<ResetPreview> {
+export async function previewReset(ctx: ClusterContext, request: ResetRequest, options: { undoOf?: number; clampOffsets?: boolean } = {}): Promise<ResetPreview> {
+  const { admin } = ctx;
   const { group } = request;
   checkGroupName(group);
   validate(request);
   const timeout = admin.config.requestTimeoutMs;
-  const masters = (await admin.brokerNodes()).filter((n) => n.brokerId === 0);
+  const masters = mastersOf(await admin.brokerNodes());
   if (masters.length === 0) throw new ConflictError('no master broker is registered: offsets can only be reset on masters', 'group');
 
   // which topics the group has offsets on, per master (GET_CONSUME_STATS without topic), and who is online
@@ -47,13 +46,13 @@ export async function previewReset(admin: AdminClient, request: ResetRequest, op
   }
   const online = connection?.connections.length ?? 0;
   const subscribed = new Set((connection?.subscriptions ?? []).map((s) => s.topic));
-  if (withOffsets.size === 0 && online === 0 && !(await groupExists(admin, group))) {
+  if (withOffsets.size === 0 && online === 0 && !(await routeIfExists(admin, `${RETRY_PREFIX}${group}`))) {
     throw new NotFoundError(`consumer group ${group} does not exist on any broker`, 'group');
   }
 
   let topics: string[];
   if (request.topic) {
-    await fetchRoute(request.topic, admin); // 404 for an unknown topic
+    await fetchRoute(admin, request.topic); // 404 for an unknown topic
     if (!withOffsets.has(request.topic) && !subscribed.has(request.topic)) {
       throw new ConflictError(`group ${group} has no offsets on topic ${request.topic} and no online client subscribes to it`, 'topic', 'not_subscribed');
     }
@@ -70,14 +69,14 @@ export async function previewReset(admin: AdminClient, request: ResetRequest, op
   const warnings: string[] = [];
   const queues: PreviewQueue[] = [];
   for (const topic of topics) {
-    const route = await fetchRoute(topic, admin);
+    const route = await fetchRoute(admin, topic);
     const inRoute = masters.filter((m) => route.brokerDatas.some((b) => b.brokerName === m.brokerName));
     for (const node of inRoute) {
       const [stats, consume] = await Promise.all([
         getTopicStatsInfo(admin, node.addr, topic, timeout),
         getConsumeStats(admin, node.addr, group, topic, timeout),
       ]);
-      const serverSide = await serverSideReset(admin, node);
+      const serverSide = await ctx.resetMethods.serverSide(admin, node);
       methods[node.brokerName] = methodFor(serverSide, online > 0);
       const current = new Map(consume.queues.map((q) => [q.queueId, q.consumerOffset]));
       // the timestamp searches of a broker's queues go out together (pipelined on its socket)
@@ -93,7 +92,7 @@ export async function previewReset(admin: AdminClient, request: ResetRequest, op
     }
   }
   if (request.mode === 'offset') checkOffsetsKnown(request, queues);
-  queues.sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : 0) || (a.brokerName < b.brokerName ? -1 : a.brokerName > b.brokerName ? 1 : 0) || a.queueId - b.queueId);
+  queues.sort(compareMessageQueues);
 
   const changed = queues.filter((q) => q.delta !== 0);
   for (const [brokerName, method] of Object.entries(methods)) {
@@ -107,7 +106,7 @@ export async function previewReset(admin: AdminClient, request: ResetRequest, op
   if (changed.length === 0) warnings.push('every queue is already at its target: nothing would change');
   const skip = changed.reduce((n, q) => n + Math.max(0, q.delta), 0);
   const replay = changed.reduce((n, q) => n + Math.max(0, -q.delta), 0);
-  return savePreview({
+  return ctx.previews.reset.save({
     group,
     topics,
     mode: request.mode,
@@ -178,16 +177,5 @@ function checkOffsetsKnown(request: ResetRequest, queues: PreviewQueue[]): void 
     if (!queues.some((q) => q.topic === o.topic && q.brokerName === o.brokerName && q.queueId === o.queueId)) {
       throw new BadInputError(`${o.topic} has no queue ${o.brokerName}/${o.queueId}`, `offsets[${o.brokerName}/${o.queueId}]`);
     }
-  }
-}
-
-/** A group without offsets or clients still exists if its retry topic does (a consumer once registered). */
-async function groupExists(admin: AdminClient, group: string): Promise<boolean> {
-  try {
-    await admin.namesrv((ns) => getRouteInfoByTopic(admin, ns, `${RETRY_PREFIX}${group}`, admin.config.requestTimeoutMs));
-    return true;
-  } catch (error) {
-    if (error instanceof RemotingResponseError && error.code === ResponseCode.TOPIC_NOT_EXIST) return false;
-    throw error;
   }
 }

@@ -4,11 +4,11 @@ import { LIVE, withBrokerFrozen } from '../../../test-support/sandbox';
 import { getBrokerRuntimeInfo } from '../../rocketmq/get-broker-runtime-info';
 import { updateConsumerOffset } from '../../rocketmq/update-consumer-offset';
 import { BadInputError, ConflictError, NotFoundError } from '../core/errors';
-import { liveAdmin } from '../../../test-support/admin';
+import { liveConsole } from '../../../test-support/live-console';
 import { applyReset } from './apply';
 import { getAuditEntry } from '../audit/view';
 import { previewReset } from './preview';
-import { offlineGroupWithOffsets, tempStore } from '../../../test-support/reset';
+import { offlineGroupWithOffsets } from '../../../test-support/reset';
 import { previewUndo } from './undo';
 
 const suffix = Date.now().toString(36);
@@ -20,19 +20,20 @@ async function mqadminOffsets(group: string): Promise<Map<string, number>> {
 }
 
 describe(`offset reset live (${LIVE.version})`, () => {
-  const admin = liveAdmin({ requestTimeoutMs: 2000 });
+  const live = liveConsole({ requestTimeoutMs: 2000 });
+  const { admin, ctx } = live;
+  const change = live.as('test');
 
   // first: the tests below freeze broker-b, and a client takes a while to settle after that
   it('resets an online group: its clients consume again from the previewed offsets', async () => {
-    const store = await tempStore();
     const group = 'lab_cg_online';
     const gets = async () => (await Promise.all([LIVE.brokerAMaster, LIVE.brokerBMaster].map((a) => getBrokerRuntimeInfo(admin, a)))).reduce((n, kv) => n + Number(kv.msgGetTotalTodayNow), 0);
     const before = await mqadminOffsets(group);
     const gotBefore = await gets();
-    const preview = await previewReset(admin, { group, topic: 'LabTopic', mode: 'earliest' });
+    const preview = await previewReset(ctx, { group, topic: 'LabTopic', mode: 'earliest' });
     expect(preview.online.clients).toBe(1);
     expect(Object.values(preview.methods)).toEqual(LIVE.isV5 ? ['server-side', 'server-side'] : ['client-push', 'client-push']);
-    const result = await applyReset({ admin, store, actor: 'test' }, group, preview.previewId, group);
+    const result = await applyReset(change, { group, previewId: preview.previewId, confirm: group });
     expect(result.status).toBe('completed');
     // the client consumes everything again, back to where it was. On 4.9 the broker only tells the client, which
     // applies it after a 10 s pause and a rebalance: until then the offsets still read as before, so wait for both.
@@ -49,8 +50,6 @@ describe(`offset reset live (${LIVE.version})`, () => {
   });
 
   it('resets an offline group to a time, earliest, latest and given offsets, as mqadmin then shows, and undoes each', async () => {
-    const store = await tempStore();
-    const ctx = { admin, store, actor: 'test' };
     const group = `reset_off_${suffix}`;
     const original = await offlineGroupWithOffsets(admin, group);
     expect(await mqadminOffsets(group)).toEqual(original);
@@ -59,7 +58,7 @@ describe(`offset reset live (${LIVE.version})`, () => {
     // a time: the store time of the message in the middle of a queue; every queue gets the first message at or after it
     const t = Date.now() - 20_000;
     for (const mode of ['timestamp', 'earliest', 'latest'] as const) {
-      const preview = await previewReset(admin, { group, topic: 'LabTopic', mode, timestamp: mode === 'timestamp' ? t : undefined });
+      const preview = await previewReset(ctx, { group, topic: 'LabTopic', mode, timestamp: mode === 'timestamp' ? t : undefined });
       expect(preview.queues).toHaveLength(8);
       for (const q of preview.queues) {
         expect(q.currentOffset, `${mode} ${key(q)} current`).toBe(original.get(key(q)));
@@ -69,17 +68,17 @@ describe(`offset reset live (${LIVE.version})`, () => {
         expect(q.delta).toBe(q.targetOffset - q.currentOffset);
       }
       expect(preview.requiresTypedConfirmation).toBe(true);
-      await expect(applyReset(ctx, group, preview.previewId, true)).rejects.toMatchObject({ field: 'confirm' });
-      const result = await applyReset(ctx, group, preview.previewId, group);
+      await expect(applyReset(change, { group, previewId: preview.previewId, confirm: true })).rejects.toMatchObject({ field: 'confirm' });
+      const result = await applyReset(change, { group, previewId: preview.previewId, confirm: group });
       expect(result.status, mode).toBe('completed');
       const after = await mqadminOffsets(group);
       for (const q of preview.queues) expect(after.get(key(q)), `${mode} ${key(q)} after`).toBe(q.targetOffset);
 
-      const undo = await previewUndo(admin, store, result.auditId);
-      const undone = await applyReset(ctx, group, undo.previewId, group);
+      const undo = await previewUndo(ctx, { auditId: result.auditId });
+      const undone = await applyReset(change, { group, previewId: undo.previewId, confirm: group });
       expect(undone.undoOf).toBe(result.auditId);
       expect(await mqadminOffsets(group), `${mode} undone`).toEqual(original);
-      expect((await getAuditEntry(store, admin.config.clusterKey, result.auditId)).undoneBy).toEqual([undone.auditId]);
+      expect((await getAuditEntry(ctx, { auditId: result.auditId })).undoneBy).toEqual([undone.auditId]);
     }
 
     // given offsets on two queues; the others stay put and need no typed confirmation when nothing is skipped
@@ -89,84 +88,77 @@ describe(`offset reset live (${LIVE.version})`, () => {
       { brokerName: 'broker-a', queueId: 1, offset: a1.minOffset },
       { brokerName: 'broker-b', queueId: 2, offset: b2.minOffset },
     ];
-    const preview = await previewReset(admin, { group, topic: 'LabTopic', mode: 'offset', offsets });
+    const preview = await previewReset(ctx, { group, topic: 'LabTopic', mode: 'offset', offsets });
     expect(preview.queues.filter((q) => q.delta !== 0).map(key).sort()).toEqual(['broker-a/1', 'broker-b/2']);
     expect(preview.requiresTypedConfirmation).toBe(false);
-    const result = await applyReset(ctx, group, preview.previewId, true);
+    const result = await applyReset(change, { group, previewId: preview.previewId, confirm: true });
     const after = await mqadminOffsets(group);
     expect(after.get('broker-a/1')).toBe(a1.minOffset);
     expect(after.get('broker-b/2')).toBe(b2.minOffset);
     expect(after.get('broker-a/0')).toBe(original.get('broker-a/0'));
-    const undo = await previewUndo(admin, store, result.auditId);
-    await applyReset(ctx, group, undo.previewId, group);
+    const undo = await previewUndo(ctx, { auditId: result.auditId });
+    await applyReset(change, { group, previewId: undo.previewId, confirm: group });
     expect(await mqadminOffsets(group)).toEqual(original);
   });
 
   it('refuses bad input naming the field, unknown groups and topics, and a topic the group does not consume', async () => {
-    await expect(previewReset(admin, { group: 'lab_cg_cluster', topic: 'LabTopic', mode: 'timestamp', timestamp: Date.now() + 3_600_000 })).rejects.toMatchObject({ field: 'timestamp', message: expect.stringContaining('future') });
-    await expect(previewReset(admin, { group: 'lab_cg_cluster', topic: 'LabTopic', mode: 'timestamp' })).rejects.toBeInstanceOf(BadInputError);
-    const error = await previewReset(admin, { group: 'lab_cg_cluster', topic: 'LabTopic', mode: 'offset', offsets: [{ brokerName: 'broker-a', queueId: 0, offset: 999_999 }] }).catch((e: unknown) => e);
+    await expect(previewReset(ctx, { group: 'lab_cg_cluster', topic: 'LabTopic', mode: 'timestamp', timestamp: Date.now() + 3_600_000 })).rejects.toMatchObject({ field: 'timestamp', message: expect.stringContaining('future') });
+    await expect(previewReset(ctx, { group: 'lab_cg_cluster', topic: 'LabTopic', mode: 'timestamp' })).rejects.toBeInstanceOf(BadInputError);
+    const error = await previewReset(ctx, { group: 'lab_cg_cluster', topic: 'LabTopic', mode: 'offset', offsets: [{ brokerName: 'broker-a', queueId: 0, offset: 999_999 }] }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BadInputError);
     expect(error).toMatchObject({ field: 'offsets[broker-a/0]', message: expect.stringContaining('broker-a queue 0') });
-    await expect(previewReset(admin, { group: 'no_such_group_reset', topic: 'LabTopic', mode: 'latest' })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(previewReset(admin, { group: 'lab_cg_cluster', topic: 'NoSuchTopicReset', mode: 'latest' })).rejects.toMatchObject({ field: 'topic' });
-    await expect(previewReset(admin, { group: 'lab_cg_cluster', topic: 'LabOrderTopic', mode: 'latest' })).rejects.toMatchObject({ code: 'not_subscribed' });
-    await expect(previewReset(admin, { group: 'bad group!', topic: 'LabTopic', mode: 'latest' })).rejects.toMatchObject({ field: 'group' });
+    await expect(previewReset(ctx, { group: 'no_such_group_reset', topic: 'LabTopic', mode: 'latest' })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(previewReset(ctx, { group: 'lab_cg_cluster', topic: 'NoSuchTopicReset', mode: 'latest' })).rejects.toMatchObject({ field: 'topic' });
+    await expect(previewReset(ctx, { group: 'lab_cg_cluster', topic: 'LabOrderTopic', mode: 'latest' })).rejects.toMatchObject({ code: 'not_subscribed' });
+    await expect(previewReset(ctx, { group: 'bad group!', topic: 'LabTopic', mode: 'latest' })).rejects.toMatchObject({ field: 'group' });
   });
 
   it('answers 409 for a second reset of the same group while one runs', async () => {
-    const store = await tempStore();
     const group = `reset_lock_${suffix}`;
     await offlineGroupWithOffsets(admin, group);
-    const first = await previewReset(admin, { group, topic: 'LabTopic', mode: 'latest' });
-    const second = await previewReset(admin, { group, topic: 'LabTopic', mode: 'earliest' });
-    process.env.RESET_PAUSE_AFTER_AUDIT_MS = '1500';
-    try {
-      const running = applyReset({ admin, store, actor: 'test' }, group, first.previewId, group);
-      await new Promise((r) => setTimeout(r, 300));
-      const refused = await applyReset({ admin, store, actor: 'test' }, group, second.previewId, group).catch((e: unknown) => e);
-      expect(refused).toBeInstanceOf(ConflictError);
-      expect(refused).toMatchObject({ status: 409, code: 'reset_running', message: expect.stringContaining('audit #') });
-      expect((await running).status).toBe('completed');
-    } finally {
-      delete process.env.RESET_PAUSE_AFTER_AUDIT_MS;
-    }
+    const first = await previewReset(ctx, { group, topic: 'LabTopic', mode: 'latest' });
+    const second = await previewReset(ctx, { group, topic: 'LabTopic', mode: 'earliest' });
+    // the first one sleeps between its audit write and its broker calls, holding the group's lock
+    const running = applyReset({ ...change, testHooks: { pauseAfterAuditMs: 1500 } }, { group, previewId: first.previewId, confirm: group });
+    await new Promise((r) => setTimeout(r, 300));
+    const refused = await applyReset(change, { group, previewId: second.previewId, confirm: group }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ConflictError);
+    expect(refused).toMatchObject({ status: 409, code: 'reset_running', message: expect.stringContaining('audit #') });
+    expect((await running).status).toBe('completed');
   });
 
   it('answers 409 with the difference and a fresh preview when the offsets moved since the preview', async () => {
-    const store = await tempStore();
     const group = `reset_moved_${suffix}`;
     const original = await offlineGroupWithOffsets(admin, group);
-    const preview = await previewReset(admin, { group, topic: 'LabTopic', mode: 'earliest' });
+    const preview = await previewReset(ctx, { group, topic: 'LabTopic', mode: 'earliest' });
     await updateConsumerOffset(admin, LIVE.brokerAMaster, { consumerGroup: group, topic: 'LabTopic', queueId: 0, commitOffset: original.get('broker-a/0')! + 1 });
-    const error = await applyReset({ admin, store, actor: 'test' }, group, preview.previewId, group).catch((e: unknown) => e);
+    const error = await applyReset(change, { group, previewId: preview.previewId, confirm: group }).catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 409, code: 'offsets_moved' });
     const details = (error as ConflictError).details as { moved: Array<{ brokerName: string; queueId: number; previewed: number; now: number }>; preview: { previewId: string; queues: Array<{ brokerName: string; queueId: number; currentOffset: number }> } };
     expect(details.moved).toEqual([{ topic: 'LabTopic', brokerName: 'broker-a', queueId: 0, previewed: original.get('broker-a/0'), now: original.get('broker-a/0')! + 1 }]);
     expect(details.preview.queues.find((q) => q.brokerName === 'broker-a' && q.queueId === 0)!.currentOffset).toBe(original.get('broker-a/0')! + 1);
-    expect((await applyReset({ admin, store, actor: 'test' }, group, details.preview.previewId, group)).status).toBe('completed');
+    expect((await applyReset(change, { group, previewId: details.preview.previewId, confirm: group })).status).toBe('completed');
   });
 
   it('records which queues were reset when a broker fails mid-apply, and undo restores those', async () => {
-    const store = await tempStore();
     const group = `reset_fail_${suffix}`;
     const original = await offlineGroupWithOffsets(admin, group);
-    const preview = await previewReset(admin, { group, topic: 'LabTopic', mode: 'earliest' });
+    const preview = await previewReset(ctx, { group, topic: 'LabTopic', mode: 'earliest' });
     // broker-b stops answering: its requests time out, and the audit says which queues are reset and which are not
-    const result = await withBrokerFrozen('broker-b-0', () => applyReset({ admin, store, actor: 'test' }, group, preview.previewId, group));
+    const result = await withBrokerFrozen('broker-b-0', () => applyReset(change, { group, previewId: preview.previewId, confirm: group }));
     expect(result.status).toBe('partial');
     expect(result.queues.filter((q) => q.outcome === 'reset').map(key)).toEqual(['broker-a/0', 'broker-a/1', 'broker-a/2', 'broker-a/3']);
     // the requests left before broker-b froze: a timeout means it may still apply them, so the outcome is unknown
     expect(result.queues.filter((q) => q.outcome !== 'reset').map((q) => [key(q), q.outcome])).toEqual([0, 1, 2, 3].map((i) => [`broker-b/${i}`, 'unknown']));
     expect(result.queues.filter((q) => q.outcome === 'unknown').every((q) => /broker-b.*did not answer in time/.test(q.error ?? ''))).toBe(true);
-    const entry = await getAuditEntry(store, admin.config.clusterKey, result.auditId);
+    const entry = await getAuditEntry(ctx, { auditId: result.auditId });
     expect(entry).toMatchObject({ status: 'partial', canUndo: true });
     expect((await mqadminOffsets(group)).get('broker-a/0')).toBe(preview.queues.find((q) => key(q) === 'broker-a/0')!.targetOffset);
 
     // undo restores the queues that were (or may have been) reset, and mqadmin shows the original offsets
-    const undo = await previewUndo(admin, store, result.auditId);
+    const undo = await previewUndo(ctx, { auditId: result.auditId });
     expect(undo.queues.map(key).sort()).toEqual([...original.keys()].sort());
-    await applyReset({ admin, store, actor: 'test' }, group, undo.previewId, group);
+    await applyReset(change, { group, previewId: undo.previewId, confirm: group });
     expect(await mqadminOffsets(group)).toEqual(original);
   });
 });

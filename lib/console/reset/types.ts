@@ -54,6 +54,9 @@ export interface ResetPreview {
   expiresAt: number;
 }
 
+/** A preview as computed, before it is kept (the store adds previewId, createdAt and expiresAt). */
+export type ResetPlan = Omit<ResetPreview, 'previewId' | 'createdAt' | 'expiresAt'>;
+
 export interface AppliedQueue {
   topic: string;
   brokerName: string;

@@ -21,13 +21,13 @@ export function describeAuditStore(kind: Store['kind'], createDatabase: () => Pr
       };
     }
     const entry = (at: number, group: string, topic: string | null = 'T') => ({
-      at, actor: 'local', cluster: 'c', action: 'reset-offset', group, topic, params: { mode: 'timestamp', timestamp: at - 60_000 }, plan: { queues: [{ brokerName: 'b', queueId: 0, before: 5, target: 2 }] },
+      at, actor: 'local', channel: 'ui', cluster: 'c', action: 'reset-offset', group, topic, params: { mode: 'timestamp', timestamp: at - 60_000 }, plan: { queues: [{ brokerName: 'b', queueId: 0, before: 5, target: 2 }] },
     });
 
     it('writes an entry before the action and its outcome after, parsing JSON back', async () => {
       const store = await (await fresh()).open();
       const id = await store.audit.begin(entry(1_000, 'g'));
-      expect(await store.audit.get(id)).toMatchObject({ id, at: 1_000, actor: 'local', group: 'g', topic: 'T', outcome: null, params: { mode: 'timestamp' }, undoOf: null });
+      expect(await store.audit.get(id)).toMatchObject({ id, at: 1_000, actor: 'local', channel: 'ui', group: 'g', topic: 'T', outcome: null, params: { mode: 'timestamp' }, undoOf: null });
       await store.audit.finish(id, { at: 1_250, status: 'completed', result: { queues: [{ ok: true }] }, durationMs: 250 });
       expect((await store.audit.get(id))!.outcome).toEqual({ at: 1_250, status: 'completed', result: { queues: [{ ok: true }] }, durationMs: 250, error: null });
     });

@@ -6,6 +6,8 @@ export interface AuditRecord {
   id: number;
   at: number;
   actor: string;
+  /** How the actor reached the console: ui, api (a token) or cli. */
+  channel: string;
   cluster: string;
   action: string;
   group: string | null;
@@ -31,7 +33,7 @@ export interface AuditFilter {
 
 export interface AuditStore {
   /** Writes the entry before the action runs; returns its id. */
-  begin(entry: { at: number; actor: string; cluster: string; action: string; group: string | null; topic: string | null; params: unknown; plan: unknown; undoOf?: number | null }): Promise<number>;
+  begin(entry: { at: number; actor: string; channel: string; cluster: string; action: string; group: string | null; topic: string | null; params: unknown; plan: unknown; undoOf?: number | null }): Promise<number>;
   /** Writes the outcome once; a second outcome for the same entry is ignored (append-only). */
   finish(id: number, outcome: { at: number; status: string; result: unknown; durationMs: number; error?: string | null }): Promise<void>;
   get(id: number): Promise<AuditRecord | undefined>;
@@ -44,7 +46,7 @@ export function createAuditStore(db: Kysely<StoreDatabase>): AuditStore {
       .selectFrom('audit_entry as e')
       .leftJoin('audit_outcome as o', 'o.entry_id', 'e.id')
       .select([
-        'e.id', 'e.at', 'e.actor', 'e.cluster', 'e.action', 'e.group_name', 'e.topic', 'e.params', 'e.plan', 'e.undo_of',
+        'e.id', 'e.at', 'e.actor', 'e.channel', 'e.cluster', 'e.action', 'e.group_name', 'e.topic', 'e.params', 'e.plan', 'e.undo_of',
         'o.at as outcome_at', 'o.status', 'o.result', 'o.duration_ms', 'o.error',
       ]);
   type Row = Awaited<ReturnType<ReturnType<typeof base>['executeTakeFirst']>>;
@@ -52,6 +54,7 @@ export function createAuditStore(db: Kysely<StoreDatabase>): AuditStore {
     id: Number(r.id),
     at: Number(r.at),
     actor: r.actor,
+    channel: r.channel,
     cluster: r.cluster,
     action: r.action,
     group: r.group_name,
@@ -71,6 +74,7 @@ export function createAuditStore(db: Kysely<StoreDatabase>): AuditStore {
         .values({
           at: entry.at,
           actor: entry.actor,
+          channel: entry.channel,
           cluster: entry.cluster,
           action: entry.action,
           group_name: entry.group,

@@ -78,10 +78,22 @@ const auditLog: Migration = {
   },
 };
 
+// Who acted through what: the user is the existing actor column; the channel says whether it came from the UI,
+// the API (a token) or the terminal command. Rows written before this say 'ui' (the only channel there was).
+const auditChannel: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable('audit_entry').addColumn('channel', 'text', (c) => c.notNull().defaultTo('ui')).execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.alterTable('audit_entry').dropColumn('channel').execute();
+  },
+};
+
 /** Every migration, in order. Append only. */
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001_lag_history': lagHistory,
   '0002_audit_log': auditLog,
+  '0003_audit_channel': auditChannel,
 };
 
 /** Brings the schema to the newest migration; a no-op when it is there already. */

@@ -27,6 +27,8 @@ export interface AuditEntryTable {
   id: Generated<number>;
   at: number;
   actor: string;
+  /** ui, api or cli. */
+  channel: Generated<string>;
   cluster: string;
   action: string;
   group_name: string | null;

@@ -1,12 +1,10 @@
-import { RemotingResponseError } from '../../remoting';
-import { ResponseCode } from '../../rocketmq/codes';
-import { getRouteInfoByTopic, permText, type TopicRouteData } from '../../rocketmq/get-route-info-by-topic';
+import { permText } from '../../rocketmq/get-route-info-by-topic';
 import { getTopicStatsInfo, type QueueStats } from '../../rocketmq/get-topic-stats-info';
-import { getAdmin, type AdminClient } from '../core/admin';
-import { BadInputError, NotFoundError } from '../core/errors';
+import { compareMessageQueues } from '../../rocketmq/message-queue';
 import { missingText } from '../cluster/overview';
 import { fanOut, type BrokerFailure } from '../core/fanout';
-import { topicNameProblem } from '../core/names';
+import { fetchRoute, readTargets } from '../core/routes';
+import type { ClusterContext } from '../context';
 import { topicCatalog, type TopicType } from './catalog';
 
 export interface TopicRoute {
@@ -28,26 +26,11 @@ export interface TopicStatus {
   asOf: number;
 }
 
-export function checkTopicName(topic: string): void {
-  const problem = topicNameProblem(topic);
-  if (problem) throw new BadInputError(problem, 'topic');
-}
-
-/** The topic's route from the namesrv; 404 when the namesrv does not know the topic. */
-export async function fetchRoute(topic: string, admin: AdminClient): Promise<TopicRouteData> {
-  checkTopicName(topic);
-  try {
-    return await admin.namesrv((ns) => getRouteInfoByTopic(admin, ns, topic, admin.config.requestTimeoutMs));
-  } catch (error) {
-    if (error instanceof RemotingResponseError && error.code === ResponseCode.TOPIC_NOT_EXIST) {
-      throw new NotFoundError(`topic ${topic} does not exist (the namesrv has no route for it)`, 'topic');
-    }
-    throw error;
-  }
-}
-
-export async function getTopicRoute(topic: string, admin: AdminClient = getAdmin()): Promise<TopicRoute> {
-  const [route, catalog] = await Promise.all([fetchRoute(topic, admin), topicCatalog(admin).catch(() => undefined)]);
+/** The topic's route from the namesrv (= mqadmin topicRoute), with its type from the catalog. */
+export async function getTopicRoute(ctx: ClusterContext, input: { topic: string }): Promise<TopicRoute> {
+  const { admin } = ctx;
+  const { topic } = input;
+  const [route, catalog] = await Promise.all([fetchRoute(admin, topic), topicCatalog(admin).catch(() => undefined)]);
   return {
     topic,
     type: catalog?.items.find((t) => t.topic === topic)?.type,
@@ -62,24 +45,18 @@ export async function getTopicRoute(topic: string, admin: AdminClient = getAdmin
   };
 }
 
-/** Per-queue offsets from each broker group of the route (master, else a replica), with a deadline. */
-export async function getTopicStatus(topic: string, admin: AdminClient = getAdmin()): Promise<TopicStatus> {
-  const route = await fetchRoute(topic, admin);
+/** Per-queue offsets from each broker group of the route (master, else a replica), with a deadline (= mqadmin topicStatus). */
+export async function getTopicStatus(ctx: ClusterContext, input: { topic: string }): Promise<TopicStatus> {
+  const { admin } = ctx;
+  const { topic } = input;
+  const route = await fetchRoute(admin, topic);
   const gone = (await admin.droppedFromRoute(topic, route.brokerDatas.map((b) => b.brokerName))).map(({ node, lastSeen }) => ({
     brokerName: node.brokerName,
     addr: node.addr,
     error: `its queues of this topic are not served: ${missingText(lastSeen)}`,
   }));
-  const targets = route.brokerDatas.flatMap((b) => {
-    const addr = b.brokerAddrs.get(0) ?? [...b.brokerAddrs.values()][0];
-    return addr ? [{ brokerName: b.brokerName, addr }] : [];
-  });
-  const { results, failures } = await fanOut(
-    targets,
-    (t) => getTopicStatsInfo(admin, t.addr, topic, admin.config.requestTimeoutMs),
-    admin.config.fanOutDeadlineMs,
-  );
-  const queues = results.flatMap((r) => r.value).sort((a, b) => a.brokerName.localeCompare(b.brokerName) || a.queueId - b.queueId);
+  const { results, failures } = await fanOut(readTargets(route), (t) => getTopicStatsInfo(admin, t.addr, topic, admin.config.requestTimeoutMs), admin.config.fanOutDeadlineMs);
+  const queues = results.flatMap((r) => r.value).sort(compareMessageQueues);
   const last = Math.max(0, ...queues.map((q) => q.lastUpdateTimestamp));
   return {
     topic,

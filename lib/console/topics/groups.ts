@@ -1,9 +1,8 @@
 import { getConsumeStats } from '../../rocketmq/get-consume-stats';
 import { queryTopicConsumeByWho } from '../../rocketmq/query-topic-consume-by-who';
-import { getAdmin, type AdminClient } from '../core/admin';
 import { fanOut, type BrokerFailure } from '../core/fanout';
-import { fetchRoute } from './detail';
-import { getSnapshotService, type SnapshotService } from '../lag/service';
+import { fetchRoute, readTargets } from '../core/routes';
+import type { ClusterContext } from '../context';
 
 export interface TopicGroup {
   group: string;
@@ -19,21 +18,15 @@ export interface TopicGroup {
  * Groups consuming a topic (QUERY_TOPIC_CONSUME_BY_WHO on every broker of its route, merged: mqadmin asks only the
  * first) with their lag on this topic, read fresh (GET_CONSUME_STATS with the topic).
  */
-export async function getTopicGroups(
-  topic: string,
-  ctx: { admin: AdminClient; service: SnapshotService } = { admin: getAdmin(), service: getSnapshotService() },
-): Promise<{ topic: string; groups: TopicGroup[]; failures: BrokerFailure[]; asOf: number }> {
+export async function getTopicGroups(ctx: ClusterContext, input: { topic: string }): Promise<{ topic: string; groups: TopicGroup[]; failures: BrokerFailure[]; asOf: number }> {
   const { admin } = ctx;
-  const route = await fetchRoute(topic, admin);
-  const targets = route.brokerDatas.flatMap((b) => {
-    const addr = b.brokerAddrs.get(0) ?? [...b.brokerAddrs.values()][0];
-    return addr ? [{ brokerName: b.brokerName, addr }] : [];
-  });
+  const { topic } = input;
+  const targets = readTargets(await fetchRoute(admin, topic));
   const who = await fanOut(targets, (t) => queryTopicConsumeByWho(admin, t.addr, topic, admin.config.requestTimeoutMs), admin.config.fanOutDeadlineMs);
   const names = [...new Set(who.results.flatMap((r) => r.value))].sort();
   const calls = names.flatMap((group) => targets.map((t) => ({ ...t, group })));
   const stats = await fanOut(calls, (c) => getConsumeStats(admin, c.addr, c.group, topic, admin.config.requestTimeoutMs), admin.config.fanOutDeadlineMs);
-  const snapshot = new Map((ctx.service.peek()?.groups ?? []).map((g) => [g.group, g]));
+  const snapshot = new Map((ctx.lag.peek()?.groups ?? []).map((g) => [g.group, g]));
   const groups = names.map((group): TopicGroup => {
     const queues = stats.results.filter((r) => r.target.group === group).flatMap((r) => r.value.queues.filter((q) => q.topic === topic));
     const known = snapshot.get(group);

@@ -4,17 +4,18 @@ import { LIVE, withBrokerFrozen } from '../../../test-support/sandbox';
 import { asArray, asObject } from '../../rocketmq/fastjson';
 import { BadInputError, NotFoundError } from '../core/errors';
 import { getTopicRoute, getTopicStatus } from './detail';
-import { listTopics, topicCatalog } from './catalog';
-import { liveAdmin } from '../../../test-support/admin';
+import { topicCatalog } from './catalog';
+import { listTopics } from './list';
+import { liveConsole } from '../../../test-support/live-console';
 
 describe(`topics live (${LIVE.version})`, () => {
-  const admin = liveAdmin();
+  const { ctx, admin } = liveConsole();
 
   it('lists the same set as mqadmin topicList when system topics are shown', async () => {
     await expect
       .poll(async () => {
         const theirs = await topicList();
-        const page = await listTopics({ page: 1, pageSize: 500, hideSystem: false }, admin);
+        const page = await listTopics(ctx, { page: 1, pageSize: 500, hideSystem: false });
         return JSON.stringify(page.items.map((t) => t.topic).sort()) === JSON.stringify(theirs.sort()) && page.total === theirs.length;
       }, { timeout: 30_000, interval: 1000 })
       .toBe(true);
@@ -31,16 +32,16 @@ describe(`topics live (${LIVE.version})`, () => {
   });
 
   it('searches, filters, sorts and pages on the server', async () => {
-    const hidden = await listTopics({ page: 1, pageSize: 500, hideSystem: true }, admin);
+    const hidden = await listTopics(ctx, { page: 1, pageSize: 500, hideSystem: true });
     expect(hidden.items.some((t) => t.type === 'SYSTEM')).toBe(false);
-    const search = await listTopics({ search: 'lab', page: 1, pageSize: 10, hideSystem: true }, admin);
+    const search = await listTopics(ctx, { search: 'lab', page: 1, pageSize: 10, hideSystem: true });
     expect(search.items.map((t) => t.topic)).toEqual(expect.arrayContaining(['LabTopic', 'LabOrderTopic']));
-    const retry = await listTopics({ type: 'RETRY', page: 1, pageSize: 500 }, admin);
+    const retry = await listTopics(ctx, { type: 'RETRY', page: 1, pageSize: 500 });
     expect(retry.items.every((t) => t.topic.startsWith('%RETRY%'))).toBe(true);
-    const desc = await listTopics({ sort: 'name', desc: true, page: 1, pageSize: 500, hideSystem: true }, admin);
+    const desc = await listTopics(ctx, { sort: 'name', desc: true, page: 1, pageSize: 500, hideSystem: true });
     expect(desc.items.map((t) => t.topic)).toEqual([...hidden.items.map((t) => t.topic)].reverse());
-    const p1 = await listTopics({ page: 1, pageSize: 2, hideSystem: true }, admin);
-    const p2 = await listTopics({ page: 2, pageSize: 2, hideSystem: true }, admin);
+    const p1 = await listTopics(ctx, { page: 1, pageSize: 2, hideSystem: true });
+    const p2 = await listTopics(ctx, { page: 2, pageSize: 2, hideSystem: true });
     expect(p1.items.map((t) => t.topic)).toEqual(hidden.items.slice(0, 2).map((t) => t.topic));
     expect(p2.items.map((t) => t.topic)).toEqual(hidden.items.slice(2, 4).map((t) => t.topic));
     expect(p2.total).toBe(hidden.total);
@@ -50,7 +51,7 @@ describe(`topics live (${LIVE.version})`, () => {
   });
 
   it('shows route and status as mqadmin topicRoute and topicStatus do', async () => {
-    const [route, status] = await Promise.all([getTopicRoute('LabTopic', admin), getTopicStatus('LabTopic', admin)]);
+    const [route, status] = await Promise.all([getTopicRoute(ctx, { topic: 'LabTopic' }), getTopicStatus(ctx, { topic: 'LabTopic' })]);
     const theirRoute = asObject(await topicRoute('LabTopic'), 'route');
     expect(route.queues.map((q) => [q.brokerName, q.readQueueNums, q.writeQueueNums, q.perm])).toEqual(
       asArray(theirRoute.queueDatas, 'q').map((q) => asObject(q, 'q')).map((q) => [q.brokerName, q.readQueueNums, q.writeQueueNums, q.perm]).sort(),
@@ -63,16 +64,16 @@ describe(`topics live (${LIVE.version})`, () => {
   });
 
   it('gives a partial status naming a broker that does not answer', async () => {
-    const slow = liveAdmin({ requestTimeoutMs: 1000, fanOutDeadlineMs: 1500 });
-    await getTopicRoute('LabTopic', slow);
-    const status = await withBrokerFrozen('broker-b-0', () => getTopicStatus('LabTopic', slow));
+    const slow = liveConsole({ requestTimeoutMs: 1000, fanOutDeadlineMs: 1500 }).ctx;
+    await getTopicRoute(slow, { topic: 'LabTopic' });
+    const status = await withBrokerFrozen('broker-b-0', () => getTopicStatus(slow, { topic: 'LabTopic' }));
     expect(status.failures.map((f) => f.brokerName)).toEqual(['broker-b']);
     expect(new Set(status.queues.map((q) => q.brokerName))).toEqual(new Set(['broker-a']));
   });
 
   it('refuses bad and unknown topic names', async () => {
-    await expect(getTopicStatus('bad topic!', admin)).rejects.toBeInstanceOf(BadInputError);
-    await expect(getTopicStatus('NoSuchTopicAnywhere', admin)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(getTopicRoute('x'.repeat(200), admin)).rejects.toThrow(/limit is 127/);
+    await expect(getTopicStatus(ctx, { topic: 'bad topic!' })).rejects.toBeInstanceOf(BadInputError);
+    await expect(getTopicStatus(ctx, { topic: 'NoSuchTopicAnywhere' })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getTopicRoute(ctx, { topic: 'x'.repeat(200) })).rejects.toThrow(/limit is 127/);
   });
 });

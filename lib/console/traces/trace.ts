@@ -1,5 +1,5 @@
 import { classifyMessageId } from '../../rocketmq/message-id';
-import type { AdminClient } from '../core/admin';
+import type { ClusterContext } from '../context';
 import { BadInputError, ConsoleError, NotFoundError } from '../core/errors';
 import type { BrokerFailure } from '../core/fanout';
 import { findMessageById } from '../messages/lookup';
@@ -25,8 +25,10 @@ export interface MessageTrace extends AssembledTrace {
  * The trace of one message by its client msgId: its Pub, transaction and consume records from the trace topic,
  * assembled (= mqadmin queryMsgTraceById), plus the stored message and the subscribed groups that have no delivery.
  */
-export async function getMessageTrace(admin: AdminClient, input: string, topic?: string): Promise<MessageTrace> {
-  const reading = classifyMessageId(input, []);
+export async function getMessageTrace(ctx: ClusterContext, input: { msgId: string; topic?: string }): Promise<MessageTrace> {
+  const { admin } = ctx;
+  const { topic } = input;
+  const reading = classifyMessageId(input.msgId, []);
   if (!reading.valid) throw new BadInputError(`msgId: ${reading.reason}`, 'msgId');
   const read = await readTraceRecords(admin, reading.id);
   const assembled = assembleTrace(reading.id, read.entries);
@@ -62,7 +64,9 @@ export interface KeyTraceItem extends AssembledTrace {
 }
 
 /** The traces of every message with a key (trace messages are indexed by the traced messages' keys too). */
-export async function getTracesByKey(admin: AdminClient, key: string, topic?: string): Promise<{ key: string; topic?: string; traceTopic: string; items: KeyTraceItem[]; more: boolean; failures: BrokerFailure[]; asOf: number }> {
+export async function getTracesByKey(ctx: ClusterContext, input: { key: string; topic?: string }): Promise<{ key: string; topic?: string; traceTopic: string; items: KeyTraceItem[]; more: boolean; failures: BrokerFailure[]; asOf: number }> {
+  const { admin } = ctx;
+  const { key, topic } = input;
   const read = await readTraceRecords(admin, key);
   const ids = new Set<string>();
   for (const { record } of read.entries) {

@@ -1,0 +1,139 @@
+import { NextResponse } from 'next/server';
+import type { ZodType } from 'zod';
+import { refusal, type Principal, type Requirement } from '@/lib/console/auth/principal';
+import type { Console } from '@/lib/console/console';
+import type { Actor, ChangeContext, ClusterContext } from '@/lib/console/context';
+import { BadInputError } from '@/lib/console/core/errors';
+import { theConsole } from '../../_lib/console';
+import { authenticate } from '../../_lib/principal';
+import { errorResponse, json } from './errors';
+
+/** Who a public route (health, sign-in) sees when nobody is signed in. */
+const NOBODY: Principal = { kind: 'session', user: 'anonymous', displayName: 'anonymous', bindings: [] };
+
+/** The segment old URLs are rewritten to (next.config.ts): the default cluster, whatever its name. */
+export const DEFAULT_CLUSTER_SEGMENT = '_default';
+
+export interface RouteSpec<Q, B> {
+  /** The route's pattern, the label of its request metrics. */
+  route: string;
+  /** What the caller needs; checked against the cluster in the URL (or on every cluster for app-wide routes). */
+  permission: Requirement;
+  /** Console-wide routes have no [cluster] segment. */
+  scope?: 'cluster' | 'console';
+  query?: ZodType<Q>;
+  body?: ZodType<B>;
+}
+
+/** What a route's work gets: the request, resolved and checked. */
+export interface Call<Q, B> {
+  app: Console;
+  principal: Principal;
+  actor: Actor;
+  /** Decoded path segments (without the cluster). */
+  params: Record<string, string>;
+  query: Q;
+  body: B;
+  request: Request;
+  /** Whether the principal also has another permission on this cluster (message bodies for a viewer, say). */
+  may(requirement: Requirement): boolean;
+}
+
+export interface ClusterCall<Q, B> extends Call<Q, B> {
+  ctx: ClusterContext;
+  /** The cluster context with the actor: what changing use cases take. */
+  change: ChangeContext;
+}
+
+type NextParams = { params: Promise<Record<string, string | string[]>> };
+export type RouteHandler = ((request: Request, context: NextParams) => Promise<Response>) & { permission: Requirement };
+
+/**
+ * The one HTTP adapter of the API: resolves the cluster and the principal, checks the permission, validates path,
+ * query and body, runs the work, records the request metrics and maps every failure to a JSON error. The work
+ * returns a value (sent as JSON) or a Response (a stream or a download), which is passed through.
+ */
+export function route<Q = undefined, B = undefined>(spec: RouteSpec<Q, B> & { scope: 'console' }, work: (call: Call<Q, B>) => Promise<unknown>): RouteHandler;
+export function route<Q = undefined, B = undefined>(spec: RouteSpec<Q, B>, work: (call: ClusterCall<Q, B>) => Promise<unknown>): RouteHandler;
+export function route<Q, B>(spec: RouteSpec<Q, B>, work: (call: ClusterCall<Q, B>) => Promise<unknown>): RouteHandler {
+  const handler = async (request: Request, context: NextParams): Promise<Response> => {
+    const started = performance.now();
+    let response: Response;
+    const app = theConsole();
+    try {
+      response = await answer(app, spec, work, request, await context.params);
+    } catch (error) {
+      response = errorResponse(error, app.log);
+    }
+    app.metrics.httpRequests.inc({ route: spec.route, method: request.method, status: String(response.status) });
+    app.metrics.httpDuration.observe({ route: spec.route }, (performance.now() - started) / 1000);
+    return response;
+  };
+  return Object.assign(handler, { permission: spec.permission });
+}
+
+async function answer<Q, B>(app: Console, spec: RouteSpec<Q, B>, work: (call: ClusterCall<Q, B>) => Promise<unknown>, request: Request, raw: Record<string, string | string[]>): Promise<Response> {
+  const params: Record<string, string> = {};
+  for (const [key, value] of Object.entries(raw)) params[key] = pathParam(Array.isArray(value) ? value.join('/') : value, key);
+  const principal = await authenticate(app, {
+    cookie: (name) => cookieValue(request.headers.get('cookie'), name),
+    header: (name) => request.headers.get(name) ?? undefined,
+  });
+  // who is asking comes first: an unknown cluster is not revealed to someone not signed in
+  if (!principal && spec.permission !== 'public') {
+    const refused = refusal(undefined, spec.permission)!;
+    return json(refused.status, refused.code, refused.message);
+  }
+  const clusterName = params.cluster === DEFAULT_CLUSTER_SEGMENT || params.cluster === undefined ? app.defaultCluster : params.cluster;
+  delete params.cluster;
+  const ctx = spec.scope === 'console' ? undefined : app.cluster(clusterName);
+  const scope = ctx ? { name: ctx.name, readOnly: ctx.config.readOnly } : undefined;
+  const refused = refusal(principal, spec.permission, scope);
+  if (refused) return json(refused.status, refused.code, refused.message, undefined, refused.permission ? { permission: refused.permission } : undefined);
+  const query = spec.query ? spec.query.parse(Object.fromEntries(new URL(request.url).searchParams.entries())) : (undefined as Q);
+  const body = spec.body ? spec.body.parse(await jsonBody(request)) : (undefined as B);
+  const who = principal ?? NOBODY;
+  const actor: Actor = { user: who.user, channel: who.kind === 'token' ? 'api' : 'ui' };
+  const call = {
+    app,
+    principal: who,
+    actor,
+    params,
+    query,
+    body,
+    request,
+    may: (requirement: Requirement) => refusal(principal, requirement, scope) === undefined,
+    ctx: ctx!,
+    change: ctx ? { ...ctx, actor } : undefined!,
+  };
+  const result = await work(call);
+  return result instanceof Response ? result : NextResponse.json(result, { headers: { 'cache-control': 'no-store' } });
+}
+
+async function jsonBody(request: Request): Promise<unknown> {
+  const text = await request.text();
+  if (text.trim() === '') return {};
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new BadInputError('the request body is not JSON', 'body');
+  }
+}
+
+/** A path segment, decoded; a segment that does not decode is bad input naming the field. */
+function pathParam(value: string, field: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    throw new BadInputError(`${field} is not a valid URL path segment`, field);
+  }
+}
+
+export function cookieValue(header: string | null, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+  }
+  return undefined;
+}

@@ -1,0 +1,27 @@
+import type { Metadata } from 'next';
+import { GroupDetailView } from '@/components/groups/GroupDetailView';
+import { paths } from '@/components/paths';
+import { PageHeader } from '@/components/shell/PageHeader';
+import { Refused } from '@/components/ui/states';
+import { clusterPage } from '../../../../_lib/page';
+
+export const dynamic = 'force-dynamic';
+
+export async function generateMetadata({ params }: { params: Promise<{ group: string }> }): Promise<Metadata> {
+  return { title: `Group ${decodeURIComponent((await params).group)}` };
+}
+
+export default async function GroupPage({ params }: { params: Promise<{ cluster: string; group: string }> }) {
+  const page = await clusterPage(params);
+  const group = decodeURIComponent((await params).group);
+  return (
+    <>
+      <PageHeader
+        crumbs={[{ label: 'Consumer groups', href: paths.groups(page.ctx.name) }, { label: group }]}
+        title={group}
+        subtitle="Offsets per queue, lag in messages and in time, clients and their subscriptions."
+      />
+      {page.refused ? <Refused refusal={page.refused} /> : <GroupDetailView group={group} />}
+    </>
+  );
+}

@@ -1,0 +1,37 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { refusal, type Principal } from '@/lib/console/auth/principal';
+import type { Permission, Role, RoleBinding } from '@/lib/console/core/roles';
+import { fetchJson } from './client';
+
+/** What /api/session answers. */
+export interface SessionView {
+  user: string;
+  displayName: string;
+  kind: Principal['kind'];
+  authEnabled: boolean;
+  mustChangePassword: boolean;
+  bindings: RoleBinding[];
+  defaultCluster: string;
+  clusters: Array<{ name: string; readOnly: boolean; role: Role | null }>;
+}
+
+export const sessionKeys = { session: ['session'] as const };
+
+export function useSession() {
+  return useQuery({ queryKey: sessionKeys.session, queryFn: () => fetchJson<SessionView>('/api/session'), staleTime: 60_000 });
+}
+
+/**
+ * Whether the signed-in user may do something on a cluster, and if not why: the same rule the server applies
+ * (role per cluster, read-only clusters), so a disabled button says what the API would answer.
+ */
+export function useCan(cluster: string, permission: Permission): { allowed: boolean; reason?: string } {
+  const session = useSession().data;
+  if (!session) return { allowed: false, reason: 'checking your role…' };
+  const config = session.clusters.find((c) => c.name === cluster);
+  const principal: Principal = { kind: session.kind, user: session.user, displayName: session.displayName, bindings: session.bindings, mustChangePassword: session.mustChangePassword };
+  const refused = refusal(principal, permission, config ? { name: config.name, readOnly: config.readOnly } : undefined);
+  return refused ? { allowed: false, reason: refused.message } : { allowed: true };
+}

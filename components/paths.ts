@@ -1,0 +1,25 @@
+/**
+ * Every URL of the app and its API, built in one place: the cluster is the first segment of each (kafbat's
+ * lib/paths.ts). Plain functions, usable from server pages and client views alike.
+ */
+const e = encodeURIComponent;
+const withTopic = (topic?: string) => (topic ? `?topic=${e(topic)}` : '');
+
+export const paths = {
+  home: () => '/',
+  cluster: (c: string) => `/clusters/${e(c)}`,
+  broker: (c: string, addr: string) => `/clusters/${e(c)}/brokers/${e(addr)}`,
+  topics: (c: string) => `/clusters/${e(c)}/topics`,
+  topic: (c: string, topic: string) => `/clusters/${e(c)}/topics/${e(topic)}`,
+  groups: (c: string) => `/clusters/${e(c)}/groups`,
+  group: (c: string, group: string) => `/clusters/${e(c)}/groups/${e(group)}`,
+  messages: (c: string) => `/clusters/${e(c)}/messages`,
+  message: (c: string, msgId: string, topic?: string) => `/clusters/${e(c)}/messages/${e(msgId)}${withTopic(topic)}`,
+  traces: (c: string) => `/clusters/${e(c)}/traces`,
+  trace: (c: string, msgId: string, topic?: string) => `/clusters/${e(c)}/traces/${e(msgId)}${withTopic(topic)}`,
+  audit: (c: string, filter?: { group?: string }) => `/clusters/${e(c)}/audit${filter?.group ? `?group=${e(filter.group)}` : ''}`,
+  auditEntry: (c: string, id: number) => `/clusters/${e(c)}/audit/${id}`,
+};
+
+/** The API root of one cluster: /api/clusters/{cluster}. */
+export const api = (c: string) => `/api/clusters/${e(c)}`;

@@ -1,0 +1,101 @@
+import { AdminClient } from './core/admin';
+import type { ConsoleSettings, TestHooks } from './core/config';
+import { NotFoundError } from './core/errors';
+import { LockTable } from './core/locks';
+import { createLog, type Logger } from './core/log';
+import { brokerCallObserver, createMetrics, type ConsoleMetrics } from './core/metrics';
+import { PreviewStore } from './core/previews';
+import type { ClusterContext } from './context';
+import { LagHistorySampler } from './lag/history';
+import { registerLagMetrics } from './lag/metrics';
+import { SnapshotService } from './lag/service';
+import type { ResendPlan } from './messages/resend';
+import { ResetMethodCache } from './reset/methods';
+import type { ResetPlan } from './reset/types';
+import { lazyStore, type Store } from './store';
+
+/** A console: every configured cluster's context, and what they share (store, metrics, log). */
+export interface Console {
+  readonly settings: ConsoleSettings;
+  /** In the order of the configuration. */
+  readonly clusters: ReadonlyMap<string, ClusterContext>;
+  readonly defaultCluster: string;
+  readonly metrics: ConsoleMetrics;
+  readonly log: Logger;
+  store(): Promise<Store>;
+  /** The context of a configured cluster; NotFoundError naming `cluster` otherwise. */
+  cluster(name: string): ClusterContext;
+  close(): Promise<void>;
+}
+
+export interface ConsoleOptions {
+  /** Keep lag snapshots fresh and write lag history in the background (the server does; tests and a CLI do not). */
+  background?: boolean;
+  log?: Logger;
+  /** Overrides settings.testHooks (in-process tests). */
+  testHooks?: TestHooks;
+}
+
+/**
+ * The composition root: builds the store, metrics and log, and one context per configured cluster (its admin
+ * client and connection pool, lag snapshot service, previews, locks). The Next.js server (instrumentation.ts),
+ * the tests and the bench all build a console this way; nothing else holds a process-wide instance.
+ */
+export function createConsole(settings: ConsoleSettings, options: ConsoleOptions = {}): Console {
+  const log = options.log ?? createLog(settings.logLevel);
+  const metrics = createMetrics();
+  const store = lazyStore(settings.store, log);
+  const testHooks = options.testHooks ?? settings.testHooks;
+  if (Object.keys(testHooks).length > 0) log.warn({ testHooks }, 'test pauses are set (CONSOLE_TEST_PAUSE_*): changes will sleep on purpose');
+  const clusters = new Map<string, ClusterContext>();
+  for (const config of settings.clusters) {
+    const clusterLog = log.child({ cluster: config.name });
+    const admin = new AdminClient(config, brokerCallObserver(metrics, config.name));
+    clusters.set(config.name, {
+      name: config.name,
+      config,
+      admin,
+      lag: new SnapshotService(admin, { intervalMs: settings.lag.snapshotIntervalMs, concurrencyPerBroker: settings.lag.snapshotConcurrency }, clusterLog),
+      previews: { reset: new PreviewStore<ResetPlan>(), resend: new PreviewStore<ResendPlan>() },
+      locks: new LockTable(),
+      resetMethods: new ResetMethodCache(),
+      store: store.get,
+      log: clusterLog,
+      testHooks,
+    });
+  }
+  registerLagMetrics(metrics.registry, () => [...clusters.values()].map((c) => ({ cluster: c.name, snapshot: c.lag.peek() })));
+  if (options.background) for (const ctx of clusters.values()) startBackgroundWork(ctx, settings);
+  log.info({ clusters: [...clusters.keys()], from: settings.source, background: Boolean(options.background) }, 'console ready');
+  return {
+    settings,
+    clusters,
+    defaultCluster: settings.defaultCluster,
+    metrics,
+    log,
+    store: store.get,
+    cluster(name) {
+      const ctx = clusters.get(name);
+      if (!ctx) throw new NotFoundError(`no cluster named "${name}" is configured (known: ${[...clusters.keys()].join(', ')})`, 'cluster');
+      return ctx;
+    },
+    async close() {
+      for (const ctx of clusters.values()) {
+        ctx.lag.stop();
+        ctx.admin.close();
+      }
+      await store.close();
+    },
+  };
+}
+
+/** The lag snapshot refresh and the history sampler that writes each snapshot into the store. */
+function startBackgroundWork(ctx: ClusterContext, settings: ConsoleSettings): void {
+  const sampler = new LagHistorySampler(ctx.store, ctx.name, settings.lag, ctx.log);
+  ctx.lag.onSnapshot(async (snapshot) => {
+    const written = await sampler.onSnapshot(snapshot);
+    if (written) ctx.log.debug({ ...written, asOf: snapshot.asOf }, 'lag history sample written');
+  });
+  ctx.lag.start();
+  ctx.log.info({ intervalMs: ctx.lag.options.intervalMs }, 'lag snapshot and history sampler started');
+}
