@@ -2,7 +2,6 @@ import { expect, test } from '@playwright/test';
 import { sandboxAdmin } from '../test-support/admin';
 import { offlineGroupWithOffsets } from '../test-support/reset';
 import { consumerProgress, topicStatus } from '../test-support/mqadmin';
-import { LIVE } from '../test-support/sandbox';
 import { open } from './support';
 
 const key = (r: { brokerName: string; queueId: number }) => `${r.brokerName}/${r.queueId}`;
