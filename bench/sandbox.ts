@@ -26,15 +26,15 @@ export function ensureCluster(): BenchCluster {
     ...process.env,
     RMQ_VERSION: version,
     SANDBOX_DIR: path.join(root, '.sandbox', `bench-${version}`),
-    NAMESRV_PORT: '9896',
-    BROKER_PORTS: '10941 10951 10961',
+    NAMESRV_PORT: '9906',
+    BROKER_PORTS: '10981 10991 11001',
   };
   execFileSync('bash', [path.join(scripts, 'start-cluster.sh'), '--fresh'], { stdio: 'inherit', env });
   execFileSync('bash', [path.join(scripts, 'traffic.sh')], { stdio: 'inherit', env });
   return {
-    namesrv: '127.0.0.1:9896',
-    brokerPorts: ['10941', '10951', '10961'],
-    env: { ...env, NAMESRV_ADDR: '127.0.0.1:9896' },
+    namesrv: '127.0.0.1:9906',
+    brokerPorts: ['10981', '10991', '11001'],
+    env: { ...env, NAMESRV_ADDR: '127.0.0.1:9906' },
     stop: () => execFileSync('bash', [path.join(scripts, 'stop-cluster.sh')], { stdio: 'inherit', env }),
   };
 }
