@@ -7,6 +7,7 @@ import './globals.css';
 export const metadata: Metadata = {
   title: { default: 'RocketMQ Console', template: '%s · RocketMQ Console' },
   description: 'Clusters, topics, consumer groups, lag, offsets and messages of Apache RocketMQ',
+  icons: { icon: '/icon.svg' },
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
