@@ -25,7 +25,7 @@ export default defineConfig({
   },
   webServer: {
     command: `npx next start -p ${port} -H 127.0.0.1`,
-    url: `http://127.0.0.1:${port}/api/clusters`,
+    url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: 'ignore',

@@ -34,7 +34,8 @@ export class SnapshotService {
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
-    void this.refresh();
+    // a failed refresh is logged and retried on schedule; nobody awaits this one
+    void this.refresh().catch(() => undefined);
   }
 
   stop(): void {
