@@ -5,7 +5,7 @@ import { refusal, type Principal, type Refusal, type Requirement } from '@/lib/c
 import type { Console } from '@/lib/console/console';
 import type { ClusterContext } from '@/lib/console/context';
 import { describeFailure } from '@/lib/console/core/errors';
-import { theConsole } from './console';
+import { DEFAULT_CLUSTER_SEGMENT, theConsole } from './console';
 import { authenticate } from './principal';
 
 /** The request's principal, resolved once per request however many components ask. */
@@ -38,7 +38,7 @@ export async function clusterPage(params: Promise<{ cluster: string }>): Promise
   const name = decodeURIComponent((await params).cluster);
   const principal = await currentPrincipal();
   if (!principal) return signInFirst();
-  if (name === '_default') redirect(`/clusters/${encodeURIComponent(app.defaultCluster)}`);
+  if (name === DEFAULT_CLUSTER_SEGMENT) redirect(`/clusters/${encodeURIComponent(app.defaultCluster)}`);
   const ctx = app.clusters.get(name);
   if (!ctx) notFound();
   const scope = { name: ctx.name, readOnly: ctx.config.readOnly };

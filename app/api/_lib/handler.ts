@@ -4,15 +4,12 @@ import { refusal, type Principal, type Requirement } from '@/lib/console/auth/pr
 import type { Console } from '@/lib/console/console';
 import type { Actor, ChangeContext, ClusterContext } from '@/lib/console/context';
 import { BadInputError } from '@/lib/console/core/errors';
-import { theConsole } from '../../_lib/console';
+import { DEFAULT_CLUSTER_SEGMENT, theConsole } from '../../_lib/console';
 import { authenticate } from '../../_lib/principal';
 import { errorResponse, json } from './errors';
 
 /** Who a public route (health, sign-in) sees when nobody is signed in. */
 const NOBODY: Principal = { kind: 'session', user: 'anonymous', displayName: 'anonymous', bindings: [] };
-
-/** The segment old URLs are rewritten to (next.config.ts): the default cluster, whatever its name. */
-export const DEFAULT_CLUSTER_SEGMENT = '_default';
 
 export interface RouteSpec<Q, B> {
   /** The route's pattern, the label of its request metrics. */
