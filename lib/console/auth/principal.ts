@@ -33,8 +33,9 @@ export interface Refusal {
 export function refusal(principal: Principal | undefined, requirement: Requirement, cluster?: { name: string; readOnly: boolean }): Refusal | undefined {
   if (requirement === 'public') return undefined;
   if (!principal) return { status: 401, code: 'unauthenticated', message: 'sign in first (or send an API token as "Authorization: Bearer <token>")' };
-  if (principal.mustChangePassword) return { status: 403, code: 'password_change_required', message: 'choose a new password first: the one you signed in with was a one-time password' };
+  // changing the password (and seeing who you are, signing out) is what a one-time password still allows
   if (requirement === 'signed-in') return undefined;
+  if (principal.mustChangePassword) return { status: 403, code: 'password_change_required', message: 'choose a new password first (on /account): the one you signed in with was set for you' };
   const role = cluster ? roleOn(principal.bindings, cluster.name) : roleEverywhere(principal.bindings);
   if (!roleAllows(role, requirement)) {
     const where = cluster ? `on cluster ${cluster.name}` : 'on every cluster ("*")';
