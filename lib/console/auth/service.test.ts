@@ -28,6 +28,15 @@ async function setup(env: Record<string, string> = {}) {
   return { dir, settings, store, clock, auth, client, dbFile: settings.store.sqlitePath! };
 }
 
+async function failure(work: Promise<unknown>): Promise<Error> {
+  return work.then(
+    () => {
+      throw new Error('expected a refusal');
+    },
+    (error: Error) => error,
+  );
+}
+
 describe('the first admin', () => {
   it('takes the password from CONSOLE_ADMIN_PASSWORD: no change required, nothing written to disk', async () => {
     const { auth, settings, client } = await setup({ CONSOLE_ADMIN_PASSWORD: 'from-the-environment-1' });
@@ -115,10 +124,12 @@ describe('sessions', () => {
     const olga = await auth.login({ username: 'olga', password: 'operator-pass-1', ...client });
     await auth.users.update('olga', { disabled: true }, admin.principal);
     expect(await auth.authenticate({ session: olga.secret })).toBeUndefined();
-    const wrongPassword = await auth.login({ username: 'olga', password: 'operator-pass-1', ...client }).catch((e: Error) => e);
-    const wrongUser = await auth.login({ username: 'nobody', password: 'operator-pass-1', ...client }).catch((e: Error) => e);
-    expect(wrongPassword).toMatchObject({ status: 401, code: 'bad_credentials' });
+    const disabled = await failure(auth.login({ username: 'olga', password: 'operator-pass-1', ...client }));
+    const wrongPassword = await failure(auth.login({ username: 'admin', password: 'not-the-password', ...client }));
+    const wrongUser = await failure(auth.login({ username: 'nobody', password: 'operator-pass-1', ...client }));
+    expect(disabled).toMatchObject({ status: 401, code: 'bad_credentials', message: wrongPassword.message });
     expect(wrongUser).toMatchObject({ status: 401, code: 'bad_credentials', message: wrongPassword.message });
+    expect(wrongPassword.message).toBe('the username or password is not right (both are case-sensitive)');
     await expect(auth.users.update('admin', { disabled: true }, admin.principal)).rejects.toMatchObject({ status: 409, code: 'own_account' });
     await expect(auth.users.create({ username: 'olga', password: 'another-password', bindings: [], mustChangePassword: true }, admin.principal)).rejects.toMatchObject({ status: 409, field: 'username' });
     await expect(auth.users.create({ username: 'x', password: 'another-password', bindings: [{ cluster: 'nope', role: 'viewer' }], mustChangePassword: true }, admin.principal)).rejects.toMatchObject({ status: 400, field: 'bindings.0.cluster' });
@@ -127,7 +138,7 @@ describe('sessions', () => {
   it('rate-limits failed sign-ins: the attempt after N failures is refused with when to retry, even with the right password', async () => {
     const { auth, clock, client } = await setup({ CONSOLE_ADMIN_PASSWORD: 'admin-password-123', LOGIN_WINDOW_SECONDS: '60' });
     for (let i = 0; i < 3; i++) await expect(auth.login({ username: 'admin', password: `wrong-${i}`, ...client })).rejects.toMatchObject({ status: 401 });
-    const refused = await auth.login({ username: 'admin', password: 'admin-password-123', ...client }).catch((e: Error) => e);
+    const refused = await failure(auth.login({ username: 'admin', password: 'admin-password-123', ...client }));
     expect(refused).toMatchObject({ status: 429, code: 'rate_limited', retryAfterMs: 60_000 });
     expect(refused.message).toMatch(/^too many failed sign-ins: try again in 60 s/);
     clock.now += 60_001;
