@@ -10,8 +10,6 @@ const SALT_BYTES = 16;
 /** Bounds on the parameters read back from a stored hash: a tampered row must not make us burn a gigabyte. */
 const LIMITS = { minLogN: 10, maxLogN: 20, maxR: 32, maxP: 16 };
 
-export const MIN_PASSWORD_LENGTH = 12;
-
 function derive(password: string, salt: Buffer, params: { N: number; r: number; p: number }): Promise<Buffer> {
   const options: ScryptOptions = { ...params, maxmem: 256 * params.N * params.r + 1024 * 1024 };
   return new Promise((resolve, reject) => scrypt(password.normalize('NFC'), salt, KEY_BYTES, options, (error, key) => (error ? reject(error) : resolve(key))));

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../core/roles';
-import { MIN_PASSWORD_LENGTH } from './passwords';
+import { MIN_PASSWORD_LENGTH } from './policy';
 
 // Inputs of the sign-in, account and admin routes. A missing or bad field is a 400 naming it (the API adapter
 // reports zod's path).

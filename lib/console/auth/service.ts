@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { ConsoleSettings } from '../core/config';
 import { ConflictError, NotFoundError } from '../core/errors';
 import type { Logger } from '../core/log';
@@ -13,7 +14,7 @@ import { LoginRateLimiter } from './rate-limit';
 import { hashSecret, newApiToken, newPublicId, newSessionSecret } from './secrets';
 import type { TokenCreateInput } from './schema';
 import { UserAdmin } from './users';
-import { sessionView, type SessionView } from './views';
+import { sessionView, userView, type SessionView, type UserView } from './views';
 
 /** A browser session's last use is written at most this often (sliding expiry without a write per request). */
 export const TOUCH_EVERY_MS = 60_000;
@@ -127,6 +128,25 @@ export class Auth {
     this.deps.log.info({ username: user.username }, 'password changed');
   }
 
+  /** The principal's user as the account page shows it (undefined under AUTH=off or for a deleted user). */
+  async account(principal: Principal): Promise<UserView | undefined> {
+    if (!this.enabled || principal.kind === 'local') return undefined;
+    const user = await (await this.store()).userByName(principal.user);
+    return user ? userView(user) : undefined;
+  }
+
+  /**
+   * For the sign-in page at the first start: where the first admin's one-time password is, while it is still the
+   * password (makes the first admin first, when the server's start did not).
+   */
+  async firstSignInHint(): Promise<string | undefined> {
+    const { username, passwordFile } = this.deps.settings.auth.initialAdmin;
+    await this.ensureInitialAdmin();
+    const admin = await (await this.store()).userByName(username);
+    if (!admin?.mustChangePassword || !existsSync(passwordFile)) return undefined;
+    return `First start: sign in as ${username} with the one-time password printed in the console's terminal (also in ${passwordFile} on the server); you then choose your own.`;
+  }
+
   // ---- OIDC ----
 
   async oidcStart(redirectUri: string, next: string): Promise<{ url: string; flowSecret: string }> {
@@ -200,6 +220,8 @@ export class Auth {
 
   async createToken(principal: Principal, input: TokenCreateInput): Promise<{ token: string; view: SessionView }> {
     const user = await this.sessionUser(principal, 'create an API token');
+    // a token carries no "must change password": minting one must not be a way around choosing a password
+    if (principal.mustChangePassword) throw new ForbiddenError('choose a new password first (on /account): the one you signed in with was set for you');
     const token = newApiToken();
     const now = this.now();
     const record: SessionRecord = {

@@ -1,0 +1,60 @@
+'use client';
+
+import type { SessionView } from '../api/auth';
+import { Badge } from '../ui/Badge';
+import { Timestamp } from '../ui/Timestamp';
+
+/**
+ * Browser sessions and API tokens: what they are, when made and last used, until when, from where. `withUser` adds
+ * the owner (the admin page). The revoke button is the row's only action.
+ */
+export function SessionsTable({ items, withUser = false, onRevoke, revoking }: { items: SessionView[]; withUser?: boolean; onRevoke: (s: SessionView) => void; revoking?: string }) {
+  return (
+    <div className="overflow-x-auto">
+      <table className="min-w-full text-sm">
+        <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
+          <tr>
+            {withUser && <th className="px-3 py-2">User</th>}
+            <th className="px-3 py-2">Kind</th>
+            <th className="px-3 py-2">Created</th>
+            <th className="px-3 py-2">Last seen</th>
+            <th className="px-3 py-2">Expires</th>
+            <th className="px-3 py-2">Address</th>
+            <th className="px-3 py-2">User agent</th>
+            <th className="px-3 py-2" />
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {items.map((s) => (
+            <tr key={s.id} data-testid="session-row" data-session-id={s.id} data-user={s.username}>
+              {withUser && <td className="px-3 py-2 font-medium text-slate-800">{s.username}</td>}
+              <td className="px-3 py-2">
+                <div className="flex flex-wrap items-center gap-1">
+                  <Badge tone={s.kind === 'token' ? 'bg-violet-50 text-violet-700 ring-violet-200' : 'bg-sky-50 text-sky-700 ring-sky-200'}>{s.kind === 'token' ? 'API token' : s.method === 'oidc' ? 'browser (SSO)' : 'browser'}</Badge>
+                  {s.name && <span className="font-mono text-xs text-slate-700">{s.name}</span>}
+                  {s.roleCap && <Badge title="the token acts with its user's roles, none above this">{`≤ ${s.roleCap}`}</Badge>}
+                  {s.current && <Badge tone="bg-emerald-50 text-emerald-700 ring-emerald-200">this browser</Badge>}
+                </div>
+              </td>
+              <td className="px-3 py-2"><Timestamp ms={s.createdAt} /></td>
+              <td className="px-3 py-2"><Timestamp ms={s.lastSeenAt} /></td>
+              <td className="px-3 py-2">{s.expiresAt === null ? <span className="text-slate-500">never</span> : <Timestamp ms={s.expiresAt} />}</td>
+              <td className="px-3 py-2 font-mono text-xs">{s.ip ?? '—'}</td>
+              <td className="max-w-[16rem] truncate px-3 py-2 text-xs text-slate-600" title={s.userAgent ?? undefined}>{s.userAgent ?? '—'}</td>
+              <td className="px-3 py-2 text-right">
+                <button
+                  type="button"
+                  onClick={() => onRevoke(s)}
+                  disabled={revoking === s.id}
+                  className="rounded border border-red-300 bg-white px-2 py-0.5 text-xs font-medium text-red-700 hover:bg-red-50 disabled:opacity-50"
+                >
+                  {revoking === s.id ? 'Revoking…' : s.current ? 'Sign out here' : 'Revoke'}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
