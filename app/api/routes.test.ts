@@ -18,6 +18,7 @@ const OPEN: Record<string, string> = {
   'GET /api/auth/oidc/start': 'starts single sign-on for someone not yet signed in',
   'GET /api/auth/oidc/callback': "the provider's redirect back, before there is a session",
   'GET /api/session': 'who am I: every signed-in user may ask',
+  'GET /api/overview': 'every cluster at a glance: getHome reads a cluster only when refusal(cluster:read) allows it, and names the others with the reason',
   'POST /api/auth/logout': 'ends the caller’s own session',
   'POST /api/auth/password': 'changes the caller’s own password (the one thing a one-time password allows)',
   'GET /api/auth/sessions': 'lists the caller’s own sessions and tokens',

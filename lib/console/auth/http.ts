@@ -75,7 +75,7 @@ export function clientAddress(headers: HeaderBag): string {
 
 /** Where to go after signing in: a path on this console only (no scheme, no //host, no backslash tricks). */
 export function safeNext(next: string | null | undefined): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.includes('\\') || /[\u0000-\u001f]/.test(next)) return '/';
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.includes('\\') || [...next].some((c) => c.charCodeAt(0) < 0x20)) return '/';
   if (next.startsWith('/login') || next.startsWith('/api/')) return '/';
   return next;
 }
