@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
-import { RateLimitedError } from '@/lib/console/auth/errors';
 import { clientAddress } from '@/lib/console/auth/http';
 import { LoginBody } from '@/lib/console/auth/schema';
+import { isConsoleError } from '@/lib/console/core/errors';
 import { json } from '../../_lib/errors';
 import { route } from '../../_lib/handler';
 import { sessionCookie } from '../../_lib/session-cookie';
@@ -21,9 +21,11 @@ export const POST = route({ route: '/api/auth/login', permission: 'public', scop
     response.headers.append('set-cookie', sessionCookie(app, request, session.secret, session.maxAgeMs));
     return response;
   } catch (error) {
-    if (!(error instanceof RateLimitedError)) throw error;
+    // by code, not instanceof: the error may come from another bundle's copy of the class (core/errors.ts)
+    if (!isConsoleError(error) || error.code !== 'rate_limited') throw error;
+    const { retryAfterSeconds } = error.details as { retryAfterSeconds: number };
     const response = json(error.status, error.code, error.message, undefined, error.details);
-    response.headers.set('retry-after', String(Math.ceil(error.retryAfterMs / 1000)));
+    response.headers.set('retry-after', String(retryAfterSeconds));
     return response;
   }
 });
