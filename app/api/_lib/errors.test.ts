@@ -13,9 +13,9 @@ describe('errorResponse across bundle copies', () => {
       readonly status = 404;
       readonly code = 'not_found';
       readonly field = 'cluster';
-      readonly [Symbol.for('rocketmq-console.ConsoleError')] = true;
     }
-    const response = errorResponse(new OtherCopyNotFound('no cluster named "x" is configured'), log);
+    const other = Object.assign(new OtherCopyNotFound('no cluster named "x" is configured'), { [Symbol.for('rocketmq-console.ConsoleError')]: true });
+    const response = errorResponse(other, log);
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({ error: { code: 'not_found', message: 'no cluster named "x" is configured', field: 'cluster' } });
     expect(errorResponse(new NotFoundError('gone', 'topic'), log).status).toBe(404);
@@ -25,9 +25,8 @@ describe('errorResponse across bundle copies', () => {
     class OtherCopyTimeout extends Error {
       readonly kind = 'timeout';
       readonly addr = '127.0.0.1:10911';
-      readonly [Symbol.for('rocketmq-console.RemotingError')] = true;
     }
-    const response = errorResponse(new OtherCopyTimeout('timed out'), log);
+    const response = errorResponse(Object.assign(new OtherCopyTimeout('timed out'), { [Symbol.for('rocketmq-console.RemotingError')]: true }), log);
     expect(response.status).toBe(504);
     expect(((await response.json()) as { error: { message: string } }).error.message).toContain('127.0.0.1:10911');
   });
