@@ -19,8 +19,7 @@ export function SessionsTable({ items, withUser = false, onRevoke, revoking }: {
             <th className="px-3 py-2">Created</th>
             <th className="px-3 py-2">Last seen</th>
             <th className="px-3 py-2">Expires</th>
-            <th className="px-3 py-2">Address</th>
-            <th className="px-3 py-2">User agent</th>
+            <th className="px-3 py-2">From</th>
             <th className="px-3 py-2" />
           </tr>
         </thead>
@@ -29,19 +28,21 @@ export function SessionsTable({ items, withUser = false, onRevoke, revoking }: {
             <tr key={s.id} data-testid="session-row" data-session-id={s.id} data-user={s.username}>
               {withUser && <td className="px-3 py-2 font-medium text-slate-800">{s.username}</td>}
               <td className="px-3 py-2">
-                <div className="flex flex-wrap items-center gap-1">
+                <div className="flex items-center gap-1 whitespace-nowrap">
                   <Badge tone={s.kind === 'token' ? 'bg-violet-50 text-violet-700 ring-violet-200' : 'bg-sky-50 text-sky-700 ring-sky-200'}>{s.kind === 'token' ? 'API token' : s.method === 'oidc' ? 'browser (SSO)' : 'browser'}</Badge>
-                  {s.name && <span className="font-mono text-xs text-slate-700">{s.name}</span>}
                   {s.roleCap && <Badge title="the token acts with its user's roles, none above this">{`≤ ${s.roleCap}`}</Badge>}
                   {s.current && <Badge tone="bg-emerald-50 text-emerald-700 ring-emerald-200">this browser</Badge>}
                 </div>
+                {s.name && <div className="mt-0.5 max-w-[12rem] truncate font-mono text-xs text-slate-700" title={s.name}>{s.name}</div>}
               </td>
               <td className="px-3 py-2"><Timestamp ms={s.createdAt} /></td>
               <td className="px-3 py-2"><Timestamp ms={s.lastSeenAt} /></td>
               <td className="px-3 py-2">{s.expiresAt === null ? <span className="text-slate-500">never</span> : <Timestamp ms={s.expiresAt} />}</td>
-              <td className="px-3 py-2 font-mono text-xs">{s.ip ?? '—'}</td>
-              <td className="max-w-[16rem] truncate px-3 py-2 text-xs text-slate-600" title={s.userAgent ?? undefined}>{s.userAgent ?? '—'}</td>
-              <td className="px-3 py-2 text-right">
+              <td className="px-3 py-2 text-xs">
+                <div className="font-mono">{s.ip ?? (s.kind === 'token' ? 'any script' : '—')}</div>
+                {s.userAgent && <div className="max-w-[11rem] truncate text-slate-500" title={s.userAgent}>{s.userAgent}</div>}
+              </td>
+              <td className="whitespace-nowrap px-3 py-2 text-right">
                 <button
                   type="button"
                   onClick={() => onRevoke(s)}

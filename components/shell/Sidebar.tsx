@@ -31,7 +31,16 @@ export function Sidebar() {
   const clusters = session?.clusters ?? (cluster ? [{ name: cluster, readOnly: false, role: null }] : []);
   const logout = useLogout();
   const consoleAdmin = session?.bindings.some((b) => b.cluster === '*' && b.role === 'admin') ?? false;
-  if (pathname === '/login') return <aside className="w-56 shrink-0 bg-slate-900" aria-hidden="true" />;
+  if (pathname === '/login') {
+    return (
+      <aside className="w-56 shrink-0 bg-slate-900">
+        <div className="flex items-center gap-2 px-4 py-4 text-white">
+          <span className="grid h-7 w-7 place-items-center rounded bg-orange-500 text-sm font-bold">R</span>
+          <span className="whitespace-nowrap font-semibold tracking-tight">RocketMQ Console</span>
+        </div>
+      </aside>
+    );
+  }
   return (
     <aside className="flex w-56 shrink-0 flex-col bg-slate-900 text-slate-200">
       <Link href="/" className="flex items-center gap-2 px-4 py-4 text-white">

@@ -24,7 +24,8 @@ describe('refusal(): roles per cluster', () => {
     expect(allowed(as([{ cluster: '*', role: 'admin' }]), prod)).toEqual(ALL);
     const clusterAdmin = as([{ cluster: 'prod', role: 'admin' }]);
     expect(allowed(clusterAdmin, prod)).toEqual(ALL.filter((p) => p !== 'console:admin'));
-    expect(refusal(clusterAdmin, 'console:admin')?.message).toBe('console:admin needs the admin role on every cluster ("*"); you have no role on every cluster ("*")');
+    expect(refusal(clusterAdmin, 'console:admin')?.message).toBe('console:admin needs the admin role on every cluster ("*"); your roles are on single clusters only (admin on prod)');
+    expect(refusal(as([]), 'console:admin')?.message).toBe('console:admin needs the admin role on every cluster ("*"); you have no role on every cluster ("*")');
   });
 
   it('roles are per cluster: the highest binding that covers the cluster counts, "*" covering all', () => {

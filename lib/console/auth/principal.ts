@@ -39,7 +39,8 @@ export function refusal(principal: Principal | undefined, requirement: Requireme
   const role = cluster ? roleOn(principal.bindings, cluster.name) : roleEverywhere(principal.bindings);
   if (!roleAllows(role, requirement)) {
     const where = cluster ? `on cluster ${cluster.name}` : 'on every cluster ("*")';
-    const has = role ? `you are ${role} ${where}` : `you have no role ${where}`;
+    const elsewhere = principal.bindings.map((b) => `${b.role} on ${b.cluster}`).join(', ');
+    const has = role ? `you are ${role} ${where}` : !cluster && elsewhere ? `your roles are on single clusters only (${elsewhere})` : `you have no role ${where}`;
     return { status: 403, code: 'forbidden', permission: requirement, message: `${requirement} needs the ${PERMISSIONS[requirement]} role ${where}; ${has}` };
   }
   if (cluster?.readOnly && CLUSTER_CHANGES.has(requirement)) {
