@@ -112,5 +112,8 @@ function announceSignIn(auth: Auth, settings: ConsoleSettings, log: Logger): voi
     log.warn('sign-in is off (AUTH=off): anyone who reaches this port acts as an admin; serve it on 127.0.0.1 only');
     return;
   }
-  auth.ensureInitialAdmin().catch((error: unknown) => log.error({ err: error }, 'could not make the first admin (the store failed); retried at the first sign-in'));
+  auth
+    .ensureInitialAdmin()
+    .then(() => auth.purgeEnded())
+    .catch((error: unknown) => log.error({ err: error }, 'could not make the first admin (the store failed); retried at the first sign-in'));
 }

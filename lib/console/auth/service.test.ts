@@ -7,7 +7,7 @@ import { readSettings } from '../core/config';
 import { createLog } from '../core/log';
 import { openStore, type Store } from '../store';
 import { hashSecret } from './secrets';
-import { Auth, capBindings, TOUCH_EVERY_MS } from './service';
+import { Auth, capBindings, KEEP_ENDED_MS, TOUCH_EVERY_MS } from './service';
 
 // The sign-in service on a real SQLite file, with a clock the test moves.
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -98,7 +98,7 @@ describe('sessions', () => {
   });
 
   it('a revoked session is refused; signing out revokes; users see and revoke only their own', async () => {
-    const { auth, client } = await setup({ CONSOLE_ADMIN_PASSWORD: 'admin-password-123' });
+    const { auth, client, clock } = await setup({ CONSOLE_ADMIN_PASSWORD: 'admin-password-123' });
     const admin = await auth.login({ username: 'admin', password: 'admin-password-123', ...client });
     await auth.users.create({ username: 'vic', password: 'viewer-password-1', bindings: [{ cluster: 'default', role: 'viewer' }], mustChangePassword: false }, admin.principal);
     const vic1 = await auth.login({ username: 'vic', password: 'viewer-password-1', ...client });
@@ -114,6 +114,10 @@ describe('sessions', () => {
     expect(await auth.authenticate({ session: vic1.secret })).toBeUndefined();
     await auth.logout(admin.principal);
     expect(await auth.authenticate({ session: admin.secret })).toBeUndefined();
+    // ended rows stay a week for the record, then go
+    expect(await auth.purgeEnded()).toBe(0);
+    clock.now += KEEP_ENDED_MS + 1;
+    expect(await auth.purgeEnded()).toBe(3);
     await expect(auth.revoke(admin.principal, 'no-such-id')).rejects.toMatchObject({ status: 404 });
   });
 

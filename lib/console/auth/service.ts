@@ -18,6 +18,8 @@ import { sessionView, userView, type SessionView, type UserView } from './views'
 
 /** A browser session's last use is written at most this often (sliding expiry without a write per request). */
 export const TOUCH_EVERY_MS = 60_000;
+/** Ended sessions and tokens (revoked or expired) stay this long in the store before they are deleted. */
+export const KEEP_ENDED_MS = 7 * 86_400_000;
 /** How long an OIDC sign-in may take between the redirect to the provider and its callback. */
 export const OIDC_FLOW_TTL_MS = 10 * 60_000;
 
@@ -276,7 +278,13 @@ export class Auth {
     return session.revokedAt === null && (session.expiresAt === null || session.expiresAt > this.now()) && !user.disabled;
   }
 
+  /** Deletes sessions and tokens that ended more than KEEP_ENDED_MS ago (at start and at each sign-in). */
+  async purgeEnded(): Promise<number> {
+    return (await this.store()).purgeSessions(this.now() - KEEP_ENDED_MS);
+  }
+
   private async openSession(user: UserRecord, method: 'password' | 'oidc', bindings: RoleBinding[] | null, client: ClientInfo): Promise<NewSession> {
+    await this.purgeEnded();
     const secret = newSessionSecret();
     const now = this.now();
     const ttl = this.deps.settings.auth.sessionTtlMs;
