@@ -16,9 +16,8 @@ export function SessionsTable({ items, withUser = false, onRevoke, revoking }: {
           <tr>
             {withUser && <th className="px-3 py-2">User</th>}
             <th className="px-3 py-2">Kind</th>
-            <th className="px-3 py-2">Created</th>
             <th className="px-3 py-2">Last seen</th>
-            <th className="px-3 py-2">Expires</th>
+            <th className="px-3 py-2">Created and expires</th>
             <th className="px-3 py-2">From</th>
             <th className="px-3 py-2" />
           </tr>
@@ -35,9 +34,11 @@ export function SessionsTable({ items, withUser = false, onRevoke, revoking }: {
                 </div>
                 {s.name && <div className="mt-0.5 max-w-[12rem] truncate font-mono text-xs text-slate-700" title={s.name}>{s.name}</div>}
               </td>
-              <td className="px-3 py-2"><Timestamp ms={s.createdAt} /></td>
               <td className="px-3 py-2"><Timestamp ms={s.lastSeenAt} /></td>
-              <td className="px-3 py-2">{s.expiresAt === null ? <span className="text-slate-500">never</span> : <Timestamp ms={s.expiresAt} />}</td>
+              <td className="px-3 py-2 text-xs">
+                <div><span className="inline-block w-12 text-slate-500">created</span><Timestamp ms={s.createdAt} /></div>
+                <div><span className="inline-block w-12 text-slate-500">expires</span>{s.expiresAt === null ? <span className="text-slate-500">never</span> : <Timestamp ms={s.expiresAt} />}</div>
+              </td>
               <td className="px-3 py-2 text-xs">
                 <div className="font-mono">{s.ip ?? (s.kind === 'token' ? 'any script' : '—')}</div>
                 {s.userAgent && <div className="max-w-[11rem] truncate text-slate-500" title={s.userAgent}>{s.userAgent}</div>}
