@@ -42,7 +42,7 @@ export default defineConfig({
   fullyParallel: false,
   timeout: 90_000,
   expect: { timeout: 15_000 },
-  reporter: [['list']],
+  reporter: [['list'], ['json', { outputFile: process.env.E2E_AUTH_JSON ?? 'test-results/auth-e2e/results.json' }]],
   outputDir: 'test-results/auth-e2e/artifacts',
   use: {
     baseURL: `http://127.0.0.1:${port}`,
