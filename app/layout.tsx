@@ -16,10 +16,12 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     <html lang="en">
       <body>
         <Providers>
-          <AuthBanner />
           <div className="flex min-h-screen">
             <Sidebar />
-            <main className="min-w-0 flex-1 px-6 py-5">{children}</main>
+            <div className="min-w-0 flex-1">
+              <AuthBanner />
+              <main className="px-6 py-5">{children}</main>
+            </div>
           </div>
         </Providers>
       </body>
