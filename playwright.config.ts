@@ -8,6 +8,7 @@ const namesrv = process.env.NAMESRV_ADDR ?? `127.0.0.1:${process.env.NAMESRV_POR
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
+  testIgnore: 'auth.spec.ts',
   workers: 1,
   fullyParallel: false,
   timeout: 90_000,
@@ -32,6 +33,9 @@ export default defineConfig({
     stderr: 'pipe',
     env: {
       NAMESRV_ADDR: namesrv,
+      // these specs predate sign-in and act as the local admin; e2e/auth.spec.ts runs on its own signed-in console
+      // (playwright.auth.config.ts) until a global sign-in setup replaces this
+      AUTH: 'off',
       NEXT_TELEMETRY_DISABLED: '1',
       RMQ_REQUEST_TIMEOUT_MS: '2000',
       RMQ_FANOUT_DEADLINE_MS: '2500',

@@ -66,11 +66,17 @@ try {
   // V8 flags from package.json config.consoleNodeOptions (README, Configuration); NODE_OPTIONS overrides them
   const { config } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
   const serverEnv = { ...env, NODE_OPTIONS: process.env.NODE_OPTIONS ?? config?.consoleNodeOptions ?? '' };
-  server = spawn('npx', ['next', 'start', '-p', port], { cwd: root, env: serverEnv, stdio: ['ignore', 'pipe', 'inherit'] });
+  // AUTH=off: nobody signs in, so the console must not be reachable from another machine
+  const authOff = (process.env.AUTH ?? '').trim().toLowerCase() === 'off';
+  server = spawn('npx', ['next', 'start', '-p', port, ...(authOff ? ['-H', '127.0.0.1'] : [])], { cwd: root, env: serverEnv, stdio: ['ignore', 'pipe', 'inherit'] });
   server.stdout.on('data', (chunk) => {
     const text = chunk.toString();
     process.stdout.write(text);
-    if (/Ready in/.test(text)) say(`RocketMQ console ready at http://localhost:${port} (namesrv ${env.NAMESRV_ADDR})`);
+    if (!/Ready in/.test(text)) return;
+    say(`RocketMQ console ready at http://localhost:${port} (namesrv ${env.NAMESRV_ADDR})`);
+    if (authOff) say('sign-in is off (AUTH=off): anyone who reaches the port acts as an admin; bound to 127.0.0.1 only');
+    else if (process.env.CONSOLE_ADMIN_PASSWORD) say(`sign in at http://localhost:${port}/login as ${process.env.CONSOLE_ADMIN_USER || 'admin'} with CONSOLE_ADMIN_PASSWORD (the password it set when the store had no user yet)`);
+    else say(`sign in at http://localhost:${port}/login: at the first start as ${process.env.CONSOLE_ADMIN_USER || 'admin'} with the one-time password printed above (also in ${path.join(process.env.DATA_DIR || 'data', 'initial-admin-password')}), afterwards with the password you chose`);
   });
   server.on('exit', (code) => stop(code ?? 1));
 } catch (error) {

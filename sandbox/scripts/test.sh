@@ -73,9 +73,12 @@ if sandbox_up "$V5"; then
   step "e2e (Playwright, Debian chromium) on RocketMQ $V5"
   RMQ_VERSION=$V5 MQADMIN_CACHE_DIR="$ROOT/$R/mqadmin-e2e-$V5" E2E_JSON="$R/e2e.json" npx playwright test
   SUITES+=("e2e=$R/e2e.json")
+  step "e2e sign-in (Playwright, a console with sign-in on and a loopback OIDC provider) on RocketMQ $V5"
+  RMQ_VERSION=$V5 E2E_AUTH_JSON="$R/e2e-auth.json" npx playwright test -c playwright.auth.config.ts
+  SUITES+=("e2e-auth=$R/e2e-auth.json")
 else
   echo "sandbox $V5 did not start"
-  SUITES+=("live-$V5=$R/live-$V5.json" "e2e=$R/e2e.json")
+  SUITES+=("live-$V5=$R/live-$V5.json" "e2e=$R/e2e.json" "e2e-auth=$R/e2e-auth.json")
 fi
 RMQ_VERSION=$V5 bash $S/stop-cluster.sh --quiet
 

@@ -83,6 +83,8 @@ describe('readSettings', () => {
   it('turns sign-in off only when AUTH=off says so', () => {
     expect(readSettings({}).auth.enabled).toBe(true);
     expect(readSettings({ AUTH: 'off' }).auth.enabled).toBe(false);
-    expect(readSettings({ CONSOLE_ADMIN_PASSWORD: 'pw' }).auth.initialAdmin).toEqual({ username: 'admin', password: 'pw' });
+    expect(readSettings({ CONSOLE_ADMIN_PASSWORD: 'pw' }).auth.initialAdmin).toEqual({ username: 'admin', password: 'pw', passwordFile: path.join('data', 'initial-admin-password') });
+    expect(readSettings({ DATA_DIR: '/var/lib/console', PORT: '8080' }).auth).toMatchObject({ initialAdmin: { passwordFile: '/var/lib/console/initial-admin-password' }, signInUrl: 'http://localhost:8080/login' });
+    expect(readSettings({ CONSOLE_PUBLIC_URL: 'https://mq.example.com/' }).auth).toMatchObject({ publicUrl: 'https://mq.example.com', signInUrl: 'https://mq.example.com/login' });
   });
 });
