@@ -1,3 +1,4 @@
+import { afterPendingIo } from '../../remoting';
 import { describeFailure } from '../core/errors';
 import type { ClusterContext } from '../context';
 import type { LagSnapshot } from '../lag/types';
@@ -115,7 +116,7 @@ function cmp(a: string, b: string): number {
 export function withDeadline<T>(work: Promise<T>, ms: number, late: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(late)), ms);
+    timer = setTimeout(() => afterPendingIo(() => reject(new Error(late))), ms);
   });
   return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }
