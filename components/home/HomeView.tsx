@@ -61,7 +61,7 @@ function ClusterCard({ cluster: c }: { cluster: HomeCluster }) {
         {c.refused && <p className="text-slate-600" data-testid="home-refused">{c.refused}</p>}
         {c.error && <ErrorState title="Cluster unreachable" message={c.error} />}
         {c.brokers && <Brokers brokers={c.brokers} cluster={c.name} />}
-        {!c.refused && <Lag cluster={c} />}
+        {!c.refused && !c.error && <Lag cluster={c} />}
       </div>
     </section>
   );
@@ -101,8 +101,8 @@ function Lag({ cluster: c }: { cluster: HomeCluster }) {
         <Figure label="Total lag" value={<LagNumber lag={lag.total} />} testId="home-total-lag" />
         <Figure label="Lagging groups" value={`${formatCount(lag.laggingGroups)} / ${formatCount(lag.groups)}`} />
         <Figure label="Online groups" value={formatCount(lag.onlineGroups)} />
-        <span className="self-end text-xs text-slate-500">
-          snapshot <Timestamp ms={lag.asOf} />
+        <span className="ml-auto self-end text-xs text-slate-500">
+          lag snapshot <Timestamp ms={lag.asOf} />
           {lag.partial ? ' · partial: a broker did not answer' : ''}
         </span>
       </div>
@@ -118,19 +118,19 @@ function Lag({ cluster: c }: { cluster: HomeCluster }) {
 
 function Worst({ title, groups, cluster, testId }: { title: string; groups: RankedGroup[]; cluster: string; testId: string }) {
   return (
-    <table className="w-full text-sm" data-testid={testId}>
+    <table className="w-full table-fixed text-sm" data-testid={testId}>
       <caption className="pb-1 text-left text-xs uppercase tracking-wide text-slate-500">{title}</caption>
       <thead className="text-xs text-slate-500">
         <tr>
-          <th className="py-1 text-left font-normal">Group</th>
-          <th className="py-1 text-right font-normal">Lag</th>
-          <th className="py-1 text-right font-normal">Oldest unconsumed</th>
+          <th className="w-[58%] py-1 text-left font-normal">Group</th>
+          <th className="w-[17%] py-1 text-right font-normal">Lag</th>
+          <th className="w-[25%] py-1 text-right font-normal">Oldest unconsumed</th>
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100">
         {groups.map((g) => (
           <tr key={g.group}>
-            <td className="max-w-0 truncate py-1 pr-2">
+            <td className="truncate py-1 pr-2">
               <Link href={paths.group(cluster, g.group)} className="text-blue-700 hover:underline" title={g.group}>
                 {g.group}
               </Link>
