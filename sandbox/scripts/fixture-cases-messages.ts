@@ -17,10 +17,10 @@ import { SysFlag } from '../../lib/rocketmq/stored-message';
 import { updateAndCreateTopic } from '../../lib/rocketmq/update-and-create-topic';
 import { viewMessageByIdRequest } from '../../lib/rocketmq/view-message-by-id';
 import { sentMessages, type SentMessage } from '../../test-support/mqadmin-messages';
+import { LIVE } from '../../test-support/sandbox';
 import type { FixtureCase } from './fixture-cases';
 
-const ports = (process.env.BROKER_PORTS ?? '10911 10921 10931').split(' ');
-const brokerA = `127.0.0.1:${ports[0]}`;
+const brokerA = LIVE.brokerAMaster;
 
 /** A normal LabTopic message the traffic stored on broker-a (what the single-broker cases ask about). */
 function sentOnA(): SentMessage {

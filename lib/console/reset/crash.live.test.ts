@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { request, startConsole, type ConsoleServer } from '../../../test-support/console-server';
 import { consumerProgress } from '../../../test-support/mqadmin';
-import { LIVE } from '../../../test-support/sandbox';
+import { DEFAULT_PORTS, LIVE, testPort } from '../../../test-support/sandbox';
 import { liveConsole } from '../../../test-support/live-console';
 import { offlineGroupWithOffsets } from '../../../test-support/reset';
 
@@ -24,7 +24,7 @@ describe(`reset interrupted by a crash (${LIVE.version})`, () => {
     const original = await offlineGroupWithOffsets(admin, group);
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'crash-console-'));
     const env = { DATA_DIR: dataDir, CONSOLE_BACKGROUND: 'off', CONSOLE_TEST_PAUSE_BETWEEN_BROKERS_MS: '20000' };
-    const first = await startConsole(LIVE.namesrv, 3170, env);
+    const first = await startConsole(LIVE.namesrv, testPort(DEFAULT_PORTS.crashConsoles[0]), env);
     servers.push(first);
     const base = first.url;
     const preview = await request<{ previewId: string }>(`${base}/api/groups/${group}/reset/preview`, 'POST', { topic: 'LabTopic', mode: 'earliest' });
@@ -42,7 +42,7 @@ describe(`reset interrupted by a crash (${LIVE.version})`, () => {
     await first.stop('SIGKILL');
     await applying;
 
-    const second = await startConsole(LIVE.namesrv, 3171, { DATA_DIR: dataDir, CONSOLE_BACKGROUND: 'off' });
+    const second = await startConsole(LIVE.namesrv, testPort(DEFAULT_PORTS.crashConsoles[1]), { DATA_DIR: dataDir, CONSOLE_BACKGROUND: 'off' });
     servers.push(second);
     const list = await request<{ items: Array<{ auditId: number; status: string; group: string }> }>(`${second.url}/api/audit?group=${group}`);
     expect(list.body.items).toHaveLength(1);
