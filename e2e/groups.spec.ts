@@ -8,6 +8,7 @@ test.describe('consumer groups', () => {
   test('lists groups sorted by lag with the numbers of mqadmin consumerProgress, state in the URL', async ({ page }) => {
     // TOOLS_CONSUMER is the group mqadmin itself pulls with (queryMsgByOffset): its offsets move under the tests
     const theirs = (await consumerProgressAll(false)).filter((r) => r.group !== 'TOOLS_CONSUMER');
+    expect(theirs.map((r) => r.group)).toEqual(expect.arrayContaining(['lab_cg_broadcast', 'lab_cg_cluster', 'lab_cg_online', 'lab_cg_sql']));
     await open(page, '/groups');
     await expect(page.getByTestId('group-row').first()).toBeVisible();
     // default sort: lag, descending
@@ -45,6 +46,7 @@ test.describe('consumer groups', () => {
 
   test('opens a group whose per-queue numbers equal mqadmin consumerProgress -g, with its lag chart', async ({ page }) => {
     const theirs = await consumerProgress('lab_cg_cluster');
+    expect(theirs.rows.filter((r) => r.topic === 'LabTopic')).toHaveLength(8);
     await open(page, '/groups?sort=-lag');
     await page.getByRole('link', { name: 'lab_cg_cluster', exact: true }).click();
     await expect(page).toHaveURL(/\/groups\/lab_cg_cluster$/);
@@ -94,6 +96,7 @@ test.describe('consumer groups', () => {
     await expect(page.getByTestId('client-row')).toHaveCount(1);
     const clientId = (await page.getByTestId('client-row').locator('td').first().textContent())!;
     const theirs = await consumerStatus('lab_cg_broadcast', clientId);
+    expect(theirs.offsets.filter((o) => o.topic === 'LabTopic')).toHaveLength(8);
     const rows = page.getByTestId('client-queue-row');
     await expect(rows).toHaveCount(theirs.offsets.length);
     for (const [i, o] of theirs.offsets.entries()) {
