@@ -5,15 +5,28 @@ import { FrameSplitter, decodeFrame, type RemotingCommand } from '../lib/remotin
 
 const root = path.resolve(import.meta.dirname, '../lib/rocketmq');
 
-/** Versions that have a recorded fixture `<version>-<name>.bin` for this operation. */
-export function fixtureVersions(operation: string, name: string): string[] {
+/** The versions fixtures are recorded from (sandbox/scripts/record-all-fixtures.sh). */
+export const FIXTURE_VERSIONS: readonly string[] = ['4.9.8', '5.5.0'];
+
+/**
+ * Versions that have a recorded fixture `<version>-<name>.bin` for this operation, for `describe.each`. Throws unless
+ * they are exactly `expected` (every recorded version, or the subset a 5.x-only case has): an empty `.each` table
+ * would make its tests vanish without a failure.
+ */
+export function fixtureVersions(operation: string, name: string, expected: readonly string[] = FIXTURE_VERSIONS): string[] {
   const dir = path.join(root, operation, 'fixtures');
-  if (!existsSync(dir)) return [];
   const pattern = new RegExp(`^(\\d+\\.\\d+\\.\\d+)-${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.bin$`);
-  return readdirSync(dir)
-    .map((f) => pattern.exec(f)?.[1])
-    .filter((v): v is string => v !== undefined)
-    .sort();
+  const found = existsSync(dir)
+    ? readdirSync(dir)
+        .map((f) => pattern.exec(f)?.[1])
+        .filter((v): v is string => v !== undefined)
+        .sort()
+    : [];
+  const want = [...expected].sort();
+  if (found.join(' ') !== want.join(' ')) {
+    throw new Error(`fixtures ${operation}/<version>-${name}.bin: found [${found.join(', ')}], expected [${want.join(', ')}] (sandbox/scripts/record-all-fixtures.sh records them)`);
+  }
+  return found;
 }
 
 export function fixtureBytes(operation: string, version: string, name: string): Buffer {
@@ -28,6 +41,7 @@ export function loadReply(operation: string, version: string, name: string): Rem
   return frames[0]!;
 }
 
+/** The addresses the fixtures were recorded at: both versions on the 5.x ports (record-all-fixtures.sh pins them). */
 export const SANDBOX = {
   namesrv: '127.0.0.1:9876',
   brokerAMaster: '127.0.0.1:10911',
