@@ -1,9 +1,20 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { DEFAULT_PORTS, SANDBOXES, testPort } from './test-support/sandbox';
 
-// End-to-end tests drive the real UI in Debian's Chromium against the running sandbox (sandbox/scripts/test.sh
-// starts it). The console is served by `next start` from the build test.sh makes.
-const port = Number(process.env.E2E_PORT ?? 3100);
-const namesrv = process.env.NAMESRV_ADDR ?? `127.0.0.1:${process.env.NAMESRV_PORT ?? '9876'}`;
+// End-to-end tests drive the real UI in Debian's Chromium against the two running sandboxes (sandbox/scripts/test.sh
+// starts them). The console is served by `next start` from the build test.sh makes, with a clusters file naming
+// both: `local` (5.x, the default cluster) and `local-4.9`.
+const port = Number(process.env.E2E_PORT ?? testPort(DEFAULT_PORTS.e2eConsole));
+const consoleConfig = process.env.E2E_CONSOLE_CONFIG ?? writeConsoleConfig();
+
+/** Without test.sh's file (npx playwright test by hand), the same file from the same script. */
+function writeConsoleConfig(): string {
+  const file = path.resolve(import.meta.dirname, 'test-results/e2e-console.yaml');
+  execFileSync('bash', [path.resolve(import.meta.dirname, 'sandbox/scripts/console-config.sh'), file, SANDBOXES.v5.version, SANDBOXES.v4.version]);
+  return file;
+}
 
 export default defineConfig({
   testDir: 'e2e',
@@ -31,7 +42,7 @@ export default defineConfig({
     stdout: 'ignore',
     stderr: 'pipe',
     env: {
-      NAMESRV_ADDR: namesrv,
+      CONSOLE_CONFIG: consoleConfig,
       NEXT_TELEMETRY_DISABLED: '1',
       RMQ_REQUEST_TIMEOUT_MS: '2000',
       RMQ_FANOUT_DEADLINE_MS: '2500',
