@@ -1,7 +1,8 @@
 /** Test support: read reply frames that sandbox/scripts/record-fixtures.ts recorded from a real broker. */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { FrameSplitter, decodeFrame, type RemotingCommand } from '../lib/remoting';
+import { FrameSplitter, decodeFrame, type RemotingCommand, type RemotingRequest } from '../lib/remoting';
+import type { Invoker } from '../lib/rocketmq/invoke';
 
 const root = path.resolve(import.meta.dirname, '../lib/rocketmq');
 
@@ -39,6 +40,29 @@ export function loadReply(operation: string, version: string, name: string): Rem
   new FrameSplitter().push(fixtureBytes(operation, version, name), (f) => frames.push(decodeFrame(f)));
   if (frames.length !== 1) throw new Error(`${operation}/${version}-${name}: expected one frame, got ${frames.length}`);
   return frames[0]!;
+}
+
+export interface ReplayCall {
+  addr: string;
+  request: RemotingRequest;
+  timeoutMs: number;
+}
+
+/**
+ * An Invoker that answers the operation under test with recorded replies, one per call in this order (each
+ * [operation, name] of `version`), and keeps what it was asked; a call beyond the recorded replies fails.
+ */
+export function replayInvoker(version: string, ...replies: Array<[operation: string, name: string]>): { invoker: Invoker; calls: ReplayCall[] } {
+  const calls: ReplayCall[] = [];
+  const invoker: Invoker = {
+    invoke: async (addr, request, { timeoutMs }) => {
+      const next = replies[calls.length];
+      calls.push({ addr, request, timeoutMs });
+      if (!next) throw new Error(`replay: call ${calls.length} (request ${request.code} to ${addr}) has no recorded reply`);
+      return loadReply(next[0], version, next[1]);
+    },
+  };
+  return { invoker, calls };
 }
 
 /** The addresses the fixtures were recorded at: both versions on the 5.x ports (record-all-fixtures.sh pins them). */
