@@ -2,6 +2,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { openStore } from '../lib/console/store';
 import { consumerProgress, consumerProgressAll, consumerStatus } from '../test-support/mqadmin';
+import { LIVE } from '../test-support/sandbox';
 import { open } from './support';
 
 test.describe('consumer groups', () => {
@@ -121,7 +122,7 @@ test.describe('consumer groups', () => {
     expect(text).toContain(`rocketmq_consumer_lag{cluster="default",group="lab_cg_cluster",topic="${q.topic}",broker="${q.brokerName}",queue="${q.queueId}"} ${q.diff}`);
     expect(text).toMatch(/rocketmq_consumer_group_lag_age_seconds\{cluster="default",group="lab_cg_cluster"\} \d+/);
     expect(text).toMatch(/rocketmq_console_http_requests_total\{route="\/api\/clusters\/\[cluster\]\/groups"/);
-    expect(text).toMatch(/rocketmq_console_broker_calls_total\{cluster="default",addr="127\.0\.0\.1:10911",request="GET_CONSUME_STATS",outcome="ok"\} \d+/);
+    expect(text).toMatch(new RegExp(`rocketmq_console_broker_calls_total\\{cluster="default",addr="${LIVE.brokerAMaster.replaceAll('.', '\\.')}",request="GET_CONSUME_STATS",outcome="ok"\\} \\d+`));
   });
 
   test('answers bad group requests with 400/404 naming the field', async ({ request, page }) => {
