@@ -61,7 +61,8 @@ export function route<Q, B>(spec: RouteSpec<Q, B>, work: (call: ClusterCall<Q, B
     let response: Response;
     const app = theConsole();
     try {
-      response = await answer(app, spec, work, request, await context.params);
+      // routes without a dynamic segment get no params from Next
+      response = await answer(app, spec, work, request, (await context?.params) ?? {});
     } catch (error) {
       response = errorResponse(error, app.log);
     }
