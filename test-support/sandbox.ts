@@ -32,9 +32,9 @@ export const DEFAULT_PORTS = {
   bench: { namesrv: 9896, brokers: [10981, 10991, 11001] },
   /** the namesrv with binary (ROCKETMQ) headers that record-fixtures.ts starts for a moment */
   binaryNamesrv: 9906,
-  /** the e2e console (next start), the crash test's two consoles, the groups bench's consoles (3190 + n % 7) */
+  /** the e2e console (next start), the crash test's two consoles per version, the groups bench's consoles (3190 + n % 7) */
   e2eConsole: 3100,
-  crashConsoles: [3170, 3171],
+  crashConsoles: { v5: [3170, 3171], v4: [3172, 3173] },
   benchConsole: 3190,
   postgres: 55432,
 } as const;

@@ -5,6 +5,7 @@
 #   4. two RocketMQ sandboxes side by side, fresh, each with seeded traffic and online groups: 5.5.0 (cluster `local`)
 #      and 4.9.8 (`local-4.9`), on ports by version (env.sh)
 #   5. live tests on 5.5.0, 6. Playwright e2e with the console serving both clusters, 7. live tests on 4.9.8
+#      (TEST_LIVE_SIDE_BY_SIDE=1: 7 runs beside 5)
 # SANDBOX_PORT_OFFSET shifts every port this starts (sandboxes, e2e console, PostgreSQL), so two worktrees can
 # run it at once. SANDBOX_START=sequential starts the sandboxes one after the other (default: both at once).
 # Reports go to test-results/*.json; the last line is the total: "N passed, N failed[, N skipped]", and a suite that
@@ -105,27 +106,37 @@ fi
 export E2E_CONSOLE_CONFIG="$ROOT/$R/e2e-console.yaml"
 bash $S/console-config.sh "$E2E_CONSOLE_CONFIG" "$V5" "$V4"
 
-live_suite() { # version paths...
+live_run() { # version paths...
   local v=$1; shift
-  step "live tests on RocketMQ $v"
   RMQ_VERSION=$v MQADMIN_CACHE_DIR="$ROOT/$R/mqadmin-$v" \
     npx vitest run --project live --reporter=default --reporter=json --outputFile="$R/live-$v.json" "$@"
-  SUITES+=("live-$v=$R/live-$v.json")
 }
+SUITES+=("live-$V5=$R/live-$V5.json" "e2e=$R/e2e.json" "live-$V4=$R/live-$V4.json")
 
-if [ $v5_up = 0 ]; then
-  live_suite "$V5"
-  step "e2e (Playwright, Debian chromium) on RocketMQ $V5 and $V4"
-  RMQ_VERSION=$V5 MQADMIN_CACHE_DIR="$ROOT/$R/mqadmin-e2e" E2E_JSON="$R/e2e.json" npx playwright test
-  SUITES+=("e2e=$R/e2e.json")
-else
-  SUITES+=("live-$V5=$R/live-$V5.json" "e2e=$R/e2e.json")
+# TEST_LIVE_SIDE_BY_SIDE=1 runs the 4.9.8 live suite alongside the 5.5.0 one (its output follows when both are done)
+if [ "${TEST_LIVE_SIDE_BY_SIDE:-0}" = 1 ] && [ $v5_up = 0 ] && [ $v4_up = 0 ]; then
+  step "live tests on RocketMQ $V5 and $V4 side by side"
+  live_run "$V4" lib/rocketmq lib/console > "$R/live-$V4.log" 2>&1 &
+  p4=$!
+  live_run "$V5"
+  wait $p4
+  printf '\n--- live tests on RocketMQ %s ---\n' "$V4"
+  cat "$R/live-$V4.log"
+  v4_done=1
+elif [ $v5_up = 0 ]; then
+  step "live tests on RocketMQ $V5"
+  live_run "$V5"
 fi
 
-if [ $v4_up = 0 ]; then
-  live_suite "$V4" lib/rocketmq lib/console
-else
-  SUITES+=("live-$V4=$R/live-$V4.json")
+if [ $v5_up = 0 ]; then
+  step "e2e (Playwright, Debian chromium) on RocketMQ $V5 and $V4"
+  RMQ_VERSION=$V5 MQADMIN_CACHE_DIR="$ROOT/$R/mqadmin-e2e" E2E_JSON="$R/e2e.json" npx playwright test
+fi
+
+# after e2e, not beside it: e2e visits both clusters, and the live suite freezes the 4.9.8 brokers at its end
+if [ $v4_up = 0 ] && [ -z "${v4_done:-}" ]; then
+  step "live tests on RocketMQ $V4"
+  live_run "$V4" lib/rocketmq lib/console
 fi
 
 step "stop the sandboxes"
