@@ -147,6 +147,8 @@ export async function topicList(cache = false, on: Sandbox = LIVE): Promise<stri
 export interface TopicRouteOutput {
   brokerDatas: Array<{ cluster: string; brokerName: string; brokerAddrs: Record<string, string> }>;
   queueDatas: Array<{ brokerName: string; readQueueNums: number; writeQueueNums: number; perm: number; topicSysFlag: number }>;
+  /** The namesrv's KV orderConf of the topic; only when the namesrv has orderMessageEnable (the sandbox's has). */
+  orderTopicConf?: string;
 }
 
 /**

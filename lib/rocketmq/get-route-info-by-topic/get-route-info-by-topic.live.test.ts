@@ -22,6 +22,9 @@ describe(`GET_ROUTEINFO_BY_TOPIC live (${LIVE.version})`, () => {
       .map((q) => ({ brokerName: q.brokerName, readQueueNums: q.readQueueNums, writeQueueNums: q.writeQueueNums, perm: q.perm, topicSysFlag: q.topicSysFlag }))
       .sort((a, b) => a.brokerName.localeCompare(b.brokerName));
     expect(ours.queueDatas).toEqual(theirQueues);
+    // traffic.sh made LabOrderTopic with updateTopic -o true, which writes its orderConf into the namesrv's KV
+    expect(ours.orderTopicConf).toBe(theirs.orderTopicConf);
+    expect(theirs.orderTopicConf === undefined).toBe(topic !== 'LabOrderTopic');
   });
 
   it('answers TOPIC_NOT_EXIST for an unknown topic', async () => {
