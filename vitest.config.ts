@@ -1,11 +1,14 @@
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { FreezingLastSequencer } from './test-support/freezing-last-sequencer';
 
 // unit: pure functions of bytes (recorded fixtures) and of the TCP layer; live: against the running sandbox,
 // compared with the official mqadmin. sandbox/scripts/test.sh starts what the live project needs.
 export default defineConfig({
   resolve: { alias: { '@': path.resolve(import.meta.dirname) } },
   test: {
+    // suites that freeze a broker run last (a frozen broker leaves clients with stale channels for minutes)
+    sequence: { sequencer: FreezingLastSequencer },
     projects: [
       {
         extends: true,

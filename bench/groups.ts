@@ -20,6 +20,7 @@ import { updateAndCreateTopicList } from '../lib/rocketmq/update-and-create-topi
 import { updateConsumerOffset } from '../lib/rocketmq/update-consumer-offset';
 import { PerKeyLimiter } from './per-key-limiter';
 import { startConsole, timedGet } from '../test-support/console-server';
+import { DEFAULT_PORTS, testPort } from '../test-support/sandbox';
 import { consoleNodeOptions, runJava, timeMqadmin, type BenchCluster } from './sandbox';
 import { fmt, table } from './stats';
 
@@ -143,7 +144,7 @@ async function measure(pool: ConnectionPool, cluster: BenchCluster, masters: Arr
   const mqadminGroups = mq.output.split('\n').filter((l) => l.trim() && !l.startsWith('#')).length;
 
   // the console runs with the V8 flags npm start gives it (package.json config.consoleNodeOptions)
-  const server = await startConsole(cluster.namesrv, 3190 + (count % 7), { LAG_SNAPSHOT_INTERVAL_MS: String(REFRESH_MS), NODE_OPTIONS: process.env.BENCH_CONSOLE_NODE_OPTIONS ?? consoleNodeOptions() });
+  const server = await startConsole(cluster.namesrv, testPort(DEFAULT_PORTS.benchConsole + (count % 7)), { LAG_SNAPSHOT_INTERVAL_MS: String(REFRESH_MS), NODE_OPTIONS: process.env.BENCH_CONSOLE_NODE_OPTIONS ?? consoleNodeOptions() });
   try {
     const url = `${server.url}/api/groups?sort=-lag&pageSize=50`;
     const first = await timedGet(url);

@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { DEFAULT_PORTS, testPort } from '../test-support/sandbox';
 
 export const root = path.resolve(import.meta.dirname, '..');
 export const version = process.env.RMQ_VERSION ?? '5.5.0';
@@ -22,19 +23,22 @@ export function ensureCluster(): BenchCluster {
   if (process.env.NAMESRV_ADDR) {
     return { namesrv: process.env.NAMESRV_ADDR, brokerPorts: [], env: { ...process.env }, stop: () => undefined };
   }
+  // ports of their own, beside both test sandboxes (5.x 9876/109xx, 4.x 9886/1095x-1097x), shifted like theirs
+  const namesrvPort = String(testPort(DEFAULT_PORTS.bench.namesrv));
+  const brokerPorts = DEFAULT_PORTS.bench.brokers.map((p) => String(testPort(p)));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     RMQ_VERSION: version,
     SANDBOX_DIR: path.join(root, '.sandbox', `bench-${version}`),
-    NAMESRV_PORT: '9906',
-    BROKER_PORTS: '10981 10991 11001',
+    NAMESRV_PORT: namesrvPort,
+    BROKER_PORTS: brokerPorts.join(' '),
   };
   execFileSync('bash', [path.join(scripts, 'start-cluster.sh'), '--fresh'], { stdio: 'inherit', env });
   execFileSync('bash', [path.join(scripts, 'traffic.sh')], { stdio: 'inherit', env });
   return {
-    namesrv: '127.0.0.1:9906',
-    brokerPorts: ['10981', '10991', '11001'],
-    env: { ...env, NAMESRV_ADDR: '127.0.0.1:9906' },
+    namesrv: `127.0.0.1:${namesrvPort}`,
+    brokerPorts,
+    env: { ...env, NAMESRV_ADDR: `127.0.0.1:${namesrvPort}` },
     stop: () => execFileSync('bash', [path.join(scripts, 'stop-cluster.sh')], { stdio: 'inherit', env }),
   };
 }

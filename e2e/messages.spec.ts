@@ -27,7 +27,9 @@ test.describe('message search and trace', () => {
     await page.getByTestId('body-download').click();
     expect((await download).suggestedFilename()).toMatch(/\.bin$/);
     // the groups' standing equals mqadmin's MessageTracks for the seeded groups
-    for (const t of printed.tracks.filter((x) => x.consumerGroup.startsWith('lab_cg_'))) {
+    const seeded = printed.tracks.filter((x) => x.consumerGroup.startsWith('lab_cg_'));
+    expect(seeded.map((t) => t.consumerGroup).sort()).toEqual(['lab_cg_broadcast', 'lab_cg_cluster', 'lab_cg_online', 'lab_cg_sql']);
+    for (const t of seeded) {
       const label = { CONSUMED: 'consumed', NOT_ONLINE: 'not online', CONSUME_BROADCASTING: 'broadcasting', NOT_CONSUME_YET: 'not consumed yet', CONSUMED_BUT_FILTERED: 'filtered out' }[t.trackType];
       await expect(page.getByTestId('group-track').filter({ hasText: t.consumerGroup })).toContainText(label ?? t.trackType);
     }
@@ -68,6 +70,8 @@ test.describe('message search and trace', () => {
     await expect(page.getByTestId('trace-pub')).toContainText(pub.group);
     await expect(page.getByTestId('trace-pub')).toContainText(sent.offsetMsgId);
     const subs = rows.filter((r) => r.type === 'Sub');
+    // every seeded group without a filter consumed it, with trace on
+    expect([...new Set(subs.map((r) => r.group))]).toEqual(expect.arrayContaining(['lab_cg_broadcast', 'lab_cg_cluster', 'lab_cg_online']));
     expect((await page.getByTestId('trace-attempt').count())).toBeGreaterThanOrEqual(subs.length);
     for (const g of new Set(subs.map((r) => r.group))) await expect(page.getByTestId('trace-consumes')).toContainText(g);
     // one lane per send, the store, and each group

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { mqadmin, mqadminTime, tableRows } from './mqadmin';
-import { LIVE, SANDBOX_DIR } from './sandbox';
+import { LIVE, SANDBOX_DIR, type Sandbox } from './sandbox';
 
 export interface SentMessage {
   kind: 'normal' | 'delay' | 'batch' | 'order' | 'timer';
@@ -21,9 +21,11 @@ export interface SentMessage {
   queueOffset: number;
 }
 
-/** $SANDBOX_DIR/traffic/sent.tsv: every message the seeded traffic sent. */
+/** $SANDBOX_DIR/traffic/sent.tsv: every message the seeded traffic sent (throws when it lists none). */
 export function sentMessages(dir = SANDBOX_DIR): SentMessage[] {
-  return parseSent(readFileSync(path.join(dir, 'traffic', 'sent.tsv'), 'utf8'));
+  const sent = parseSent(readFileSync(path.join(dir, 'traffic', 'sent.tsv'), 'utf8'));
+  if (sent.length === 0) throw new Error(`${dir}/traffic/sent.tsv lists no message: run sandbox/scripts/traffic.sh`);
+  return sent;
 }
 
 /** The lines Producer.java prints per message sent (kind, keys, status, msgId, offsetMsgId, brokerName, queueId, queueOffset). */
@@ -120,17 +122,17 @@ export function parsePrintedMessage(output: string): PrintedMessage {
 }
 
 /** queryMsgById -i <offsetMsgId> (5.x requires -t). */
-export async function queryMsgById(offsetMsgId: string, topic: string): Promise<PrintedMessage> {
-  return parsePrintedMessage(await mqadmin(['queryMsgById', '-i', offsetMsgId, ...(LIVE.isV5 ? ['-t', topic] : [])]));
+export async function queryMsgById(offsetMsgId: string, topic: string, on: Sandbox = LIVE): Promise<PrintedMessage> {
+  return parsePrintedMessage(await mqadmin(['queryMsgById', '-i', offsetMsgId, ...(on.isV5 ? ['-t', topic] : [])], { on }));
 }
 
-export async function queryMsgByUniqueKey(msgId: string, topic: string): Promise<PrintedMessage> {
-  return parsePrintedMessage(await mqadmin(['queryMsgByUniqueKey', '-i', msgId, '-t', topic]));
+export async function queryMsgByUniqueKey(msgId: string, topic: string, on: Sandbox = LIVE): Promise<PrintedMessage> {
+  return parsePrintedMessage(await mqadmin(['queryMsgByUniqueKey', '-i', msgId, '-t', topic], { on }));
 }
 
 /** queryMsgByOffset: pulls one message as TOOLS_CONSUMER (its properties gain MIN_OFFSET and MAX_OFFSET). */
-export async function queryMsgByOffset(topic: string, brokerName: string, queueId: number, offset: number): Promise<PrintedMessage> {
-  return parsePrintedMessage(await mqadmin(['queryMsgByOffset', '-t', topic, '-b', brokerName, '-i', String(queueId), '-o', String(offset)]));
+export async function queryMsgByOffset(topic: string, brokerName: string, queueId: number, offset: number, on: Sandbox = LIVE): Promise<PrintedMessage> {
+  return parsePrintedMessage(await mqadmin(['queryMsgByOffset', '-t', topic, '-b', brokerName, '-i', String(queueId), '-o', String(offset)], { on }));
 }
 
 export interface KeyQueryRow {
@@ -149,8 +151,8 @@ export function parseQueryMsgByKey(output: string): KeyQueryRow[] {
 }
 
 /** queryMsgByKey -t -k: the messages of every broker whose KEYS hold the key (filtered on the client). */
-export async function queryMsgByKey(topic: string, key: string): Promise<KeyQueryRow[]> {
-  return parseQueryMsgByKey(await mqadmin(['queryMsgByKey', '-t', topic, '-k', key]));
+export async function queryMsgByKey(topic: string, key: string, on: Sandbox = LIVE): Promise<KeyQueryRow[]> {
+  return parseQueryMsgByKey(await mqadmin(['queryMsgByKey', '-t', topic, '-k', key], { on }));
 }
 
 export interface TraceRow {
@@ -176,8 +178,8 @@ export function parseQueryMsgTrace(output: string): TraceRow[] {
 }
 
 /** Uncached: traces keep arriving while consumers run. */
-export async function queryMsgTraceById(msgId: string): Promise<TraceRow[]> {
-  return parseQueryMsgTrace(await mqadmin(['queryMsgTraceById', '-i', msgId], { cache: false }));
+export async function queryMsgTraceById(msgId: string, on: Sandbox = LIVE): Promise<TraceRow[]> {
+  return parseQueryMsgTrace(await mqadmin(['queryMsgTraceById', '-i', msgId], { cache: false, on }));
 }
 
 export interface DirectConsumeOutput {
@@ -192,23 +194,23 @@ export interface DirectConsumeOutput {
  * queryMsgById -i <offsetMsgId> -g <group> -d <clientId>: has the client consume the message again through
  * CONSUME_MESSAGE_DIRECTLY and prints ConsumeMessageDirectlyResult.toString(). Never cached: it acts.
  */
-export async function consumeDirectlyByMqadmin(offsetMsgId: string, group: string, clientId: string, topic: string): Promise<DirectConsumeOutput> {
-  const out = await mqadmin(['queryMsgById', '-i', offsetMsgId, '-g', group, '-d', clientId, ...(LIVE.isV5 ? ['-t', topic] : [])], { cache: false });
+export async function consumeDirectlyByMqadmin(offsetMsgId: string, group: string, clientId: string, topic: string, on: Sandbox = LIVE): Promise<DirectConsumeOutput> {
+  const out = await mqadmin(['queryMsgById', '-i', offsetMsgId, '-g', group, '-d', clientId, ...(on.isV5 ? ['-t', topic] : [])], { cache: false, on });
   const m = /ConsumeMessageDirectlyResult \[order=(\w+), autoCommit=(\w+), consumeResult=(\w+), remark=(.*?), spentTimeMills=(\d+)\]/.exec(out);
   if (!m) throw new Error(`no ConsumeMessageDirectlyResult in mqadmin output:\n${out}`);
   return { order: m[1] === 'true', autoCommit: m[2] === 'true', consumeResult: m[3]!, remark: m[4]!, spentTimeMills: Number(m[5]) };
 }
 
 /** The sandbox master of a brokerName. */
-export function masterOf(brokerName: string): string {
-  if (brokerName === 'broker-a') return LIVE.brokerAMaster;
-  if (brokerName === 'broker-b') return LIVE.brokerBMaster;
+export function masterOf(brokerName: string, on: Sandbox = LIVE): string {
+  if (brokerName === 'broker-a') return on.brokerAMaster;
+  if (brokerName === 'broker-b') return on.brokerBMaster;
   throw new Error(`no sandbox broker named ${brokerName}`);
 }
 
 /** One sent message of a kind (the first, or the first matching `where`). */
-export function sentOne(kind: SentMessage['kind'], where: (m: SentMessage) => boolean = () => true): SentMessage {
-  const m = sentMessages().find((s) => s.kind === kind && where(s));
+export function sentOne(kind: SentMessage['kind'], where: (m: SentMessage) => boolean = () => true, on: Sandbox = LIVE): SentMessage {
+  const m = sentMessages(on.dir).find((s) => s.kind === kind && where(s));
   if (!m) throw new Error(`sent.tsv has no ${kind} message matching`);
   return m;
 }

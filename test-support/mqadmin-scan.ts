@@ -5,6 +5,7 @@
  * has no brokerName, so the queue line names it).
  */
 import { mqadmin } from './mqadmin';
+import { LIVE, type Sandbox } from './sandbox';
 import { parseJavaMap } from './mqadmin-messages';
 
 export interface PrintedQueueMessage {
@@ -58,6 +59,6 @@ export function parsePrintMsg(output: string): PrintedQueueMessage[] {
 }
 
 /** Every message of a topic, with its body as text (uncached: the topic grows while tests run). */
-export async function printMsg(topic: string): Promise<PrintedQueueMessage[]> {
-  return parsePrintMsg(await mqadmin(['printMsg', '-t', topic, '-d', 'true'], { cache: false }));
+export async function printMsg(topic: string, on: Sandbox = LIVE): Promise<PrintedQueueMessage[]> {
+  return parsePrintMsg(await mqadmin(['printMsg', '-t', topic, '-d', 'true'], { cache: false, on }));
 }

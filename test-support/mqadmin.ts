@@ -1,25 +1,79 @@
 /**
- * The oracle: runs the official mqadmin (sandbox/scripts/mqadmin.sh) against the live sandbox and parses what it
- * prints. A call costs 1.5-5 s of JVM, so read-only answers are cached on disk for one test run when
- * MQADMIN_CACHE_DIR is set (sandbox/scripts/test.sh sets and clears it).
+ * The oracle: runs the official mqadmin (sandbox/scripts/mqadmin.sh) against a sandbox (LIVE unless told which:
+ * every helper takes an optional last `on`, e.g. SANDBOXES.v4) and parses what it prints. A call costs 1.5-5 s of
+ * JVM, so read-only answers are cached on disk for one test run when MQADMIN_CACHE_DIR is set (sandbox/scripts/test.sh
+ * sets and clears it). mqadmin exits 0 when its command failed (it prints the exception's stack trace), so a Java
+ * exception in its output, or no output at all, rejects here, and only good answers are cached.
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { parseFastjson, type JsonValue } from '../lib/rocketmq/fastjson';
-import { LIVE } from './sandbox';
+import { LIVE, type Sandbox } from './sandbox';
 
 const run = promisify(execFile);
 const script = path.resolve(import.meta.dirname, '../sandbox/scripts/mqadmin.sh');
 
-export async function mqadmin(args: string[], { cache = true }: { cache?: boolean } = {}): Promise<string> {
+/** mqadmin printed a Java exception (or nothing): its command failed. `code` is the RocketMQ response code it names. */
+export class MqadminError extends Error {
+  constructor(
+    readonly args: string[],
+    readonly stdout: string,
+    readonly stderr: string,
+  ) {
+    const cause = javaFailure(`${stderr}\n${stdout}`) ?? 'printed nothing';
+    super(`mqadmin ${args.join(' ')}: ${cause}`);
+    this.name = 'MqadminError';
+  }
+
+  get code(): number | undefined {
+    const m = /CODE: ?(\d+)/.exec(`${this.stderr}\n${this.stdout}`);
+    return m ? Number(m[1]) : undefined;
+  }
+}
+
+/** The exception line (the deepest "Caused by" when there is one) when the text holds a Java stack trace. */
+export function javaFailure(text: string): string | undefined {
+  const exception = /^(?:Exception in thread .*|(?:Caused by: )?[\w$.]+(?:Exception|Error)(?::.*)?)$/gm;
+  const frames = /^\s+at [\w$.<>/]+\(.*\)$/m;
+  const lines = [...text.matchAll(exception)].map((m) => m[0]);
+  if (lines.length === 0 && !frames.test(text)) return undefined;
+  return (lines.filter((l) => l.startsWith('Caused by: ')).at(-1) ?? lines[0] ?? 'a Java stack trace').replace(/^Caused by: /, '');
+}
+
+export interface MqadminOptions {
+  /** Read the answer from (and write it to) MQADMIN_CACHE_DIR; default true. */
+  cache?: boolean;
+  /** The sandbox to ask; default LIVE. */
+  on?: Sandbox;
+}
+
+/** stdout and stderr of one mqadmin command, whatever it printed (for tests that expect it to fail). Never cached. */
+export async function mqadminOutput(args: string[], on: Sandbox = LIVE): Promise<{ stdout: string; stderr: string }> {
+  const { stdout, stderr } = await run('bash', [script, ...args, '-n', on.namesrv], {
+    env: { ...process.env, RMQ_VERSION: on.version, SANDBOX_DIR: on.dir },
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: 60_000,
+  });
+  return { stdout, stderr };
+}
+
+/** What mqadmin printed, or `failed: <the exception>` when it failed: for comparing before and after. Never cached. */
+export async function mqadminOutcome(args: string[], on: Sandbox = LIVE): Promise<string> {
+  const { stdout, stderr } = await mqadminOutput(args, on);
+  const failure = javaFailure(stderr) ?? javaFailure(stdout);
+  return failure !== undefined ? `failed: ${failure}` : stdout;
+}
+
+/** What mqadmin printed on stdout; rejects with MqadminError when it printed a Java exception or nothing. */
+export async function mqadmin(args: string[], { cache = true, on = LIVE }: MqadminOptions = {}): Promise<string> {
   const dir = process.env.MQADMIN_CACHE_DIR;
-  const key = createHash('sha1').update(`${LIVE.version} ${LIVE.namesrv} ${args.join('\u0000')}`).digest('hex');
+  const key = createHash('sha1').update(`${on.version} ${on.namesrv} ${args.join('\u0000')}`).digest('hex');
   const file = dir ? path.join(dir, `${key}.out`) : undefined;
   if (cache && file && existsSync(file)) return readFileSync(file, 'utf8');
-  const { stdout } = await run('bash', [script, ...args, '-n', LIVE.namesrv], { maxBuffer: 64 * 1024 * 1024, timeout: 60_000 });
+  const { stdout, stderr } = await mqadminOutput(args, on);
+  if (stdout.trim() === '' || javaFailure(stderr) !== undefined || javaFailure(stdout) !== undefined) throw new MqadminError(args, stdout, stderr);
   if (cache && file && dir) {
     mkdirSync(dir, { recursive: true });
     writeFileSync(file, stdout);
@@ -27,11 +81,14 @@ export async function mqadmin(args: string[], { cache = true }: { cache?: boolea
   return stdout;
 }
 
-/** Data rows of a table whose header line starts with '#', split on runs of 2+ spaces (values never contain them). */
+/**
+ * Data rows of a table whose header line starts with '#', split on runs of 2+ spaces (values never contain them).
+ * Throws when there is no header: that output is not the table asked for.
+ */
 export function tableRows(output: string): string[][] {
   const lines = output.split('\n');
   const header = lines.findIndex((l) => l.startsWith('#'));
-  if (header < 0) return [];
+  if (header < 0) throw new Error(`mqadmin printed no table header:\n${output.slice(0, 2000)}`);
   const rows: string[][] = [];
   for (const line of lines.slice(header + 1)) {
     if (line.trim() === '' || line.startsWith('#')) break;
@@ -50,8 +107,8 @@ export interface ClusterListRow {
   outTps: number;
 }
 
-export async function clusterList(): Promise<ClusterListRow[]> {
-  return tableRows(await mqadmin(['clusterList'])).map((r) => ({
+export async function clusterList(on: Sandbox = LIVE): Promise<ClusterListRow[]> {
+  return tableRows(await mqadmin(['clusterList'], { on })).map((r) => ({
     cluster: r[0]!,
     brokerName: r[1]!,
     brokerId: Number(r[2]),
@@ -63,8 +120,8 @@ export async function clusterList(): Promise<ClusterListRow[]> {
 }
 
 /** clusterList -m: yesterday/today in and out totals, rows in the same order as clusterList. */
-export async function clusterListMore(): Promise<Array<{ brokerName: string; inYest: number; outYest: number; inToday: number; outToday: number }>> {
-  return tableRows(await mqadmin(['clusterList', '-m'])).map((r) => ({
+export async function clusterListMore(on: Sandbox = LIVE): Promise<Array<{ brokerName: string; inYest: number; outYest: number; inToday: number; outToday: number }>> {
+  return tableRows(await mqadmin(['clusterList', '-m'], { on })).map((r) => ({
     brokerName: r[1]!,
     inYest: Number(r[2]),
     outYest: Number(r[3]),
@@ -73,9 +130,9 @@ export async function clusterListMore(): Promise<Array<{ brokerName: string; inY
   }));
 }
 
-export async function brokerStatus(addr: string, cache = true): Promise<Record<string, string>> {
+export async function brokerStatus(addr: string, cache = true, on: Sandbox = LIVE): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  for (const line of (await mqadmin(['brokerStatus', '-b', addr], { cache })).split('\n')) {
+  for (const line of (await mqadmin(['brokerStatus', '-b', addr], { cache, on })).split('\n')) {
     const m = /^(\S+?)\s*: (.*)$/.exec(line);
     if (m) out[m[1]!] = m[2]!;
   }
@@ -83,14 +140,31 @@ export async function brokerStatus(addr: string, cache = true): Promise<Record<s
 }
 
 /** Uncached by default: brokers create some system topics lazily (4.9 makes RMQ_SYS_TRANS_HALF_TOPIC a minute in). */
-export async function topicList(cache = false): Promise<string[]> {
-  return (await mqadmin(['topicList'], { cache })).split('\n').map((l) => l.trim()).filter(Boolean);
+export async function topicList(cache = false, on: Sandbox = LIVE): Promise<string[]> {
+  return (await mqadmin(['topicList'], { cache, on })).split('\n').map((l) => l.trim()).filter(Boolean);
 }
 
-/** topicRoute prints fastjson (unquoted integer keys), so it goes through the same tolerant decoder. */
-export async function topicRoute(topic: string): Promise<JsonValue> {
-  const text = await mqadmin(['topicRoute', '-t', topic]);
-  return parseFastjson(text.slice(text.indexOf('{')));
+export interface TopicRouteOutput {
+  brokerDatas: Array<{ cluster: string; brokerName: string; brokerAddrs: Record<string, string> }>;
+  queueDatas: Array<{ brokerName: string; readQueueNums: number; writeQueueNums: number; perm: number; topicSysFlag: number }>;
+  /** The namesrv's KV orderConf of the topic; only when the namesrv has orderMessageEnable (the sandbox's has). */
+  orderTopicConf?: string;
+}
+
+/**
+ * topicRoute prints fastjson, whose integer map keys are unquoted (`"brokerAddrs":{0:"127.0.0.1:10911"}`). The oracle
+ * must not share the console's decoder (lib/rocketmq/fastjson.ts), so here a key is quoted by a regex of its own
+ * (digits right after `{` or `,` and before `:`; the route's strings never hold that) and JSON.parse reads the rest.
+ */
+export function parseTopicRoute(output: string): TopicRouteOutput {
+  const json = output.slice(output.indexOf('{'), output.lastIndexOf('}') + 1);
+  const route = JSON.parse(json.replace(/([{,]\s*)(-?\d+)(\s*:)/g, '$1"$2"$3')) as TopicRouteOutput;
+  if (!Array.isArray(route.brokerDatas) || !Array.isArray(route.queueDatas)) throw new Error(`mqadmin topicRoute printed no route:\n${output}`);
+  return route;
+}
+
+export async function topicRoute(topic: string, on: Sandbox = LIVE): Promise<TopicRouteOutput> {
+  return parseTopicRoute(await mqadmin(['topicRoute', '-t', topic], { on }));
 }
 
 export interface TopicStatusRow {
@@ -101,8 +175,8 @@ export interface TopicStatusRow {
   lastUpdated: string;
 }
 
-export async function topicStatus(topic: string): Promise<TopicStatusRow[]> {
-  return tableRows(await mqadmin(['topicStatus', '-t', topic])).map((r) => ({
+export async function topicStatus(topic: string, on: Sandbox = LIVE): Promise<TopicStatusRow[]> {
+  return tableRows(await mqadmin(['topicStatus', '-t', topic], { on })).map((r) => ({
     brokerName: r[0]!,
     queueId: Number(r[1]),
     minOffset: Number(r[2]),
@@ -118,9 +192,12 @@ export function mqadminTime(text: string): number {
   return Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!, +(m[7] ?? 0));
 }
 
-export async function orderConf(topic: string): Promise<string | undefined> {
-  const m = /orderConf=\[([^\]]*)\]/.exec(await mqadmin(['updateOrderConf', '-t', topic, '-m', 'get']));
-  return m?.[1];
+/** updateOrderConf -t <topic> -m get: the orderConf the namesrv holds for the topic (`broker-b:4;broker-a:4`). */
+export async function orderConf(topic: string, on: Sandbox = LIVE): Promise<string> {
+  const out = await mqadmin(['updateOrderConf', '-t', topic, '-m', 'get'], { on });
+  const m = /orderConf=\[([^\]]*)\]/.exec(out);
+  if (!m) throw new Error(`mqadmin updateOrderConf -m get printed no orderConf:\n${out}`);
+  return m[1]!;
 }
 
 export interface ProgressRow {
@@ -145,16 +222,17 @@ export interface GroupProgress {
  * consumerProgress -g <group> [-t topic]: rows in MessageQueue order, then the totals. 4.9's mqadmin has no -t,
  * so there the rows of the other topics are dropped here (and the totals recomputed).
  */
-export async function consumerProgress(group: string, topic?: string, cache = true): Promise<GroupProgress> {
-  if (topic && !LIVE.isV5) {
-    const all = await consumerProgress(group, undefined, cache);
+export async function consumerProgress(group: string, topic?: string, cache = true, on: Sandbox = LIVE): Promise<GroupProgress> {
+  if (topic && !on.isV5) {
+    const all = await consumerProgress(group, undefined, cache, on);
     const rows = all.rows.filter((r) => r.topic === topic);
     return { rows, consumeTps: all.consumeTps, diffTotal: rows.reduce((n, r) => n + r.diff, 0) };
   }
-  const out = await mqadmin(['consumerProgress', '-g', group, ...(topic ? ['-t', topic] : [])], { cache });
+  const out = await mqadmin(['consumerProgress', '-g', group, ...(topic ? ['-t', topic] : [])], { cache, on });
   const lines = out.split('\n');
   const header = lines.findIndex((l) => l.startsWith('#Topic'));
-  const hasInflight = header >= 0 && lines[header]!.includes('#Inflight');
+  if (header < 0) throw new Error(`mqadmin consumerProgress -g ${group} printed no #Topic table:\n${out}`);
+  const hasInflight = lines[header]!.includes('#Inflight');
   const rows: ProgressRow[] = [];
   for (const line of lines.slice(header + 1)) {
     if (line.trim() === '') break;
@@ -190,8 +268,8 @@ export interface GroupListRow {
 }
 
 /** consumerProgress without -g: one row per group that has a %RETRY% topic. */
-export async function consumerProgressAll(cache = true): Promise<GroupListRow[]> {
-  const out = await mqadmin(['consumerProgress'], { cache });
+export async function consumerProgressAll(cache = true, on: Sandbox = LIVE): Promise<GroupListRow[]> {
+  const out = await mqadmin(['consumerProgress'], { cache, on });
   const rows: GroupListRow[] = [];
   for (const line of out.split('\n')) {
     if (line.startsWith('#') || line.trim() === '') continue;
@@ -214,8 +292,8 @@ export interface ConnectionOutput {
 }
 
 /** consumerConnection -g <group> (only while online). */
-export async function consumerConnection(group: string, cache = true): Promise<ConnectionOutput> {
-  const out = await mqadmin(['consumerConnection', '-g', group], { cache });
+export async function consumerConnection(group: string, cache = true, on: Sandbox = LIVE): Promise<ConnectionOutput> {
+  const out = await mqadmin(['consumerConnection', '-g', group], { cache, on });
   const lines = out.split('\n');
   const result: ConnectionOutput = { clients: [], subscriptions: [], consumeType: '', messageModel: '', consumeFromWhere: '' };
   let section: 'clients' | 'subs' | 'none' = 'none';
@@ -241,8 +319,8 @@ export async function consumerConnection(group: string, cache = true): Promise<C
 }
 
 /** consumerStatus -g <group> -i <clientId>: the client's properties and its offset per queue. */
-export async function consumerStatus(group: string, clientId: string): Promise<{ properties: Record<string, string>; offsets: Array<{ topic: string; brokerName: string; queueId: number; offset: number }> }> {
-  const out = await mqadmin(['consumerStatus', '-g', group, '-i', clientId], { cache: false });
+export async function consumerStatus(group: string, clientId: string, on: Sandbox = LIVE): Promise<{ properties: Record<string, string>; offsets: Array<{ topic: string; brokerName: string; queueId: number; offset: number }> }> {
+  const out = await mqadmin(['consumerStatus', '-g', group, '-i', clientId], { cache: false, on });
   const properties: Record<string, string> = {};
   const offsets: Array<{ topic: string; brokerName: string; queueId: number; offset: number }> = [];
   let section = '';
@@ -261,8 +339,8 @@ export async function consumerStatus(group: string, clientId: string): Promise<{
 }
 
 /** getConsumerConfig -g <group>: the group's config per broker, as field = value. */
-export async function consumerConfig(group: string): Promise<Array<Record<string, string>>> {
-  const out = await mqadmin(['getConsumerConfig', '-g', group], { cache: false });
+export async function consumerConfig(group: string, on: Sandbox = LIVE): Promise<Array<Record<string, string>>> {
+  const out = await mqadmin(['getConsumerConfig', '-g', group], { cache: false, on });
   const blocks: Array<Record<string, string>> = [];
   for (const line of out.split('\n')) {
     if (line.startsWith('=====')) { blocks.push({}); continue; }
@@ -273,6 +351,6 @@ export async function consumerConfig(group: string): Promise<Array<Record<string
 }
 
 /** topicList -c: [cluster, topic, group] rows (the groups the brokers say consume each topic). */
-export async function topicListWithGroups(): Promise<Array<{ cluster: string; topic: string; group: string }>> {
-  return tableRows(await mqadmin(['topicList', '-c'], { cache: false })).map((r) => ({ cluster: r[0]!, topic: r[1]!, group: r[2] ?? '' }));
+export async function topicListWithGroups(on: Sandbox = LIVE): Promise<Array<{ cluster: string; topic: string; group: string }>> {
+  return tableRows(await mqadmin(['topicList', '-c'], { cache: false, on })).map((r) => ({ cluster: r[0]!, topic: r[1]!, group: r[2] ?? '' }));
 }

@@ -3,21 +3,24 @@ import { getTopicStatsInfo } from '../lib/rocketmq/get-topic-stats-info';
 import { updateAndCreateSubscriptionGroup } from '../lib/rocketmq/update-and-create-subscriptiongroup';
 import { updateAndCreateTopic } from '../lib/rocketmq/update-and-create-topic';
 import { updateConsumerOffset } from '../lib/rocketmq/update-consumer-offset';
-import { LIVE } from './sandbox';
+import { LIVE, type Sandbox } from './sandbox';
 import type { AdminClient } from '../lib/console/core/admin';
 
-export const LAB_MASTERS = [
-  { brokerName: 'broker-a', addr: LIVE.brokerAMaster },
-  { brokerName: 'broker-b', addr: LIVE.brokerBMaster },
-];
+/** The masters of a sandbox, by brokerName. */
+export function labMasters(on: Sandbox = LIVE): Array<{ brokerName: string; addr: string }> {
+  return [
+    { brokerName: 'broker-a', addr: on.brokerAMaster },
+    { brokerName: 'broker-b', addr: on.brokerBMaster },
+  ];
+}
 
 /**
  * Creates `group` on both masters (with its retry topic, so mqadmin finds it) and commits, on every LabTopic
  * queue, the offset in the middle of the queue. Returns those offsets: brokerName/queueId -> offset.
  */
-export async function offlineGroupWithOffsets(admin: AdminClient, group: string): Promise<Map<string, number>> {
+export async function offlineGroupWithOffsets(admin: AdminClient, group: string, on: Sandbox = LIVE): Promise<Map<string, number>> {
   const offsets = new Map<string, number>();
-  for (const m of LAB_MASTERS) {
+  for (const m of labMasters(on)) {
     await updateAndCreateSubscriptionGroup(admin, m.addr, { groupName: group });
     await updateAndCreateTopic(admin, m.addr, { topic: `%RETRY%${group}`, readQueueNums: 1, writeQueueNums: 1 });
     for (const q of await getTopicStatsInfo(admin, m.addr, 'LabTopic')) {

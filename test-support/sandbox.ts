@@ -1,29 +1,103 @@
-/** Where the live tests find the sandbox: the same environment the sandbox scripts read. */
+/**
+ * Where the tests find the sandboxes: the same defaults and environment the sandbox scripts read (sandbox/scripts/env.sh).
+ * A 5.x and a 4.x sandbox run side by side on ports by version; SANDBOX_PORT_OFFSET shifts every default port
+ * (sandbox ports, the e2e console, PostgreSQL, ...) so two worktrees can run `npm test` at once.
+ */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-const ports = (process.env.BROKER_PORTS ?? '10911 10921 10931').split(/\s+/);
+const env = process.env;
 
-export const LIVE = {
-  version: process.env.RMQ_VERSION ?? '5.5.0',
-  namesrv: `127.0.0.1:${process.env.NAMESRV_PORT ?? '9876'}`,
-  brokerAMaster: `127.0.0.1:${ports[0]}`,
-  brokerASlave: `127.0.0.1:${ports[1]}`,
-  brokerBMaster: `127.0.0.1:${ports[2]}`,
-  /** The 5.x wire has fields 4.9 lacks (pullOffset, brokerActive...). */
-  isV5: !(process.env.RMQ_VERSION ?? '5').startsWith('4'),
+function portOffset(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return 0;
+  if (!/^\d+$/.test(value.trim())) throw new Error(`SANDBOX_PORT_OFFSET must be a whole number, not '${value}'`);
+  return Number(value);
+}
+
+export const PORT_OFFSET = portOffset(env.SANDBOX_PORT_OFFSET);
+
+/** A default port shifted by SANDBOX_PORT_OFFSET (down instead when up would pass 65535), as env.sh shifted_port. */
+export function testPort(base: number): number {
+  const up = base + PORT_OFFSET;
+  const port = up <= 65535 ? up : base - PORT_OFFSET;
+  if (port < 1024) throw new Error(`SANDBOX_PORT_OFFSET ${PORT_OFFSET} puts port ${base} out of range`);
+  return port;
+}
+
+/** Unshifted default ports of everything the tests start (README, "Ports"). */
+export const DEFAULT_PORTS = {
+  v5: { namesrv: 9876, brokers: [10911, 10921, 10931] },
+  v4: { namesrv: 9886, brokers: [10951, 10961, 10971] },
+  /** npm run bench's own sandbox (bench/sandbox.ts) */
+  bench: { namesrv: 9896, brokers: [10981, 10991, 11001] },
+  /** the namesrv with binary (ROCKETMQ) headers that record-fixtures.ts starts for a moment */
+  binaryNamesrv: 9906,
+  /** the e2e console (next start), the crash test's two consoles per version, the groups bench's consoles (3190 + n % 7) */
+  e2eConsole: 3100,
+  crashConsoles: { v5: [3170, 3171], v4: [3172, 3173] },
+  benchConsole: 3190,
+  /** the loopback OIDC provider of the sign-in e2e */
+  oidcProvider: 4421,
+  postgres: 55432,
 } as const;
 
-export const SANDBOX_DIR = process.env.SANDBOX_DIR ?? path.resolve(import.meta.dirname, '../.sandbox', LIVE.version);
+export interface Sandbox {
+  version: string;
+  /** The console's name for this cluster in the generated clusters file (sandbox/scripts/console-config.sh). */
+  cluster: string;
+  namesrv: string;
+  brokerAMaster: string;
+  brokerASlave: string;
+  brokerBMaster: string;
+  /** The 5.x wire has fields 4.9 lacks (pullOffset, brokerActive...). */
+  isV5: boolean;
+  /** Runtime state of the sandbox scripts: pids, traffic log, stores. */
+  dir: string;
+}
+
+const repoRoot = path.resolve(import.meta.dirname, '..');
+
+/** A sandbox of `version` on its default ports (explicit NAMESRV_PORT / BROKER_PORTS / SANDBOX_DIR when `overrides`). */
+export function sandboxOf(version: string, overrides = false): Sandbox {
+  const isV5 = !version.startsWith('4');
+  const defaults = isV5 ? DEFAULT_PORTS.v5 : DEFAULT_PORTS.v4;
+  const namesrvPort = (overrides && env.NAMESRV_PORT) || String(testPort(defaults.namesrv));
+  const brokerPorts = ((overrides && env.BROKER_PORTS) || defaults.brokers.map(testPort).join(' ')).trim().split(/\s+/);
+  if (brokerPorts.length !== 3) throw new Error(`BROKER_PORTS must name 3 ports, not '${env.BROKER_PORTS}'`);
+  return {
+    version,
+    cluster: isV5 ? 'local' : `local-${version.split('.').slice(0, 2).join('.')}`,
+    namesrv: `127.0.0.1:${namesrvPort}`,
+    brokerAMaster: `127.0.0.1:${brokerPorts[0]}`,
+    brokerASlave: `127.0.0.1:${brokerPorts[1]}`,
+    brokerBMaster: `127.0.0.1:${brokerPorts[2]}`,
+    isV5,
+    dir: (overrides && env.SANDBOX_DIR) || path.join(repoRoot, '.sandbox', version),
+  };
+}
+
+/** The sandbox a live test run targets: RMQ_VERSION (default 5.5.0), with the scripts' explicit overrides. */
+export const LIVE: Sandbox = sandboxOf(env.RMQ_VERSION ?? '5.5.0', true);
+
+/** Both sandboxes `npm test` runs at once, for tests that move between clusters (e2e). */
+export const SANDBOXES: { v5: Sandbox; v4: Sandbox } = {
+  v5: pick(env.RMQ_VERSION_V5 ?? '5.5.0'),
+  v4: pick(env.RMQ_VERSION_V4 ?? '4.9.8'),
+};
+function pick(version: string): Sandbox {
+  return version === LIVE.version ? LIVE : sandboxOf(version);
+}
+
+export const SANDBOX_DIR = LIVE.dir;
 
 /** pid of a sandbox process (namesrv, broker-a-0, broker-a-1, broker-b-0). */
-export function sandboxPid(proc: string): number {
-  return Number(readFileSync(path.join(SANDBOX_DIR, 'pids', `${proc}.pid`), 'utf8').trim());
+export function sandboxPid(proc: string, sandbox: Sandbox = LIVE): number {
+  return Number(readFileSync(path.join(sandbox.dir, 'pids', `${proc}.pid`), 'utf8').trim());
 }
 
 /** Makes a broker "slow" (SIGSTOP: its socket stays open, nothing answers) for the duration of fn. */
-export async function withBrokerFrozen<T>(proc: string, fn: () => Promise<T>): Promise<T> {
-  const pid = sandboxPid(proc);
+export async function withBrokerFrozen<T>(proc: string, fn: () => Promise<T>, sandbox: Sandbox = LIVE): Promise<T> {
+  const pid = sandboxPid(proc, sandbox);
   process.kill(pid, 'SIGSTOP');
   try {
     return await fn();

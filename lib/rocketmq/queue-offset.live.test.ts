@@ -11,14 +11,18 @@ describe(`queue offsets live (${LIVE.version})`, () => {
   const pool = livePool();
 
   it('min and max offsets equal mqadmin topicStatus', async () => {
-    for (const row of (await topicStatus('LabTopic')).filter((r) => r.brokerName === 'broker-a')) {
+    const rows = (await topicStatus('LabTopic')).filter((r) => r.brokerName === 'broker-a');
+    expect(rows.map((r) => r.queueId)).toEqual([0, 1, 2, 3]);
+    for (const row of rows) {
       expect(await getMinOffset(pool, LIVE.brokerAMaster, 'LabTopic', row.queueId)).toBe(row.minOffset);
       expect(await getMaxOffset(pool, LIVE.brokerAMaster, 'LabTopic', row.queueId)).toBe(row.maxOffset);
     }
   });
 
   it('committed offsets equal mqadmin consumerProgress', async () => {
-    for (const row of (await consumerProgress('lab_cg_cluster', 'LabTopic')).rows.filter((r) => r.brokerName === 'broker-b')) {
+    const rows = (await consumerProgress('lab_cg_cluster', 'LabTopic')).rows.filter((r) => r.brokerName === 'broker-b');
+    expect(rows.map((r) => r.queueId)).toEqual([0, 1, 2, 3]);
+    for (const row of rows) {
       expect(await queryConsumerOffset(pool, LIVE.brokerBMaster, 'lab_cg_cluster', 'LabTopic', row.queueId)).toBe(row.consumerOffset);
     }
   });

@@ -8,6 +8,8 @@ import { viewMessageByOffsetMsgId } from './view-message-by-id';
 function oneOfEachKind(): SentMessage[] {
   const seen = new Map<string, SentMessage>();
   for (const m of sentMessages()) if (!seen.has(m.kind)) seen.set(m.kind, m);
+  const kinds = ['normal', 'delay', 'batch', 'order', ...(LIVE.isV5 ? ['timer'] : [])];
+  if ([...seen.keys()].sort().join() !== [...kinds].sort().join()) throw new Error(`sent.tsv holds kinds ${[...seen.keys()].join(', ')}, not ${kinds.join(', ')}`);
   return [...seen.values()];
 }
 

@@ -2,22 +2,41 @@
 #   RMQ_VERSION   5.5.0 (default) or 4.9.8
 #   RMQ_CACHE     where jars are cached, keyed by version (default ~/.cache/rocketmq-console)
 #   SANDBOX_DIR   runtime state: configs, stores, logs, pids (default <repo>/.sandbox/<version>)
-#   NAMESRV_PORT  9876; BROKER_PORTS "10911 10921 10931" (broker-a master, broker-a slave, broker-b master)
+#   NAMESRV_PORT, BROKER_PORTS (broker-a master, broker-a slave, broker-b master): by version, so a 5.x and a 4.x
+#                 sandbox run side by side: 5.x 9876 / "10911 10921 10931", 4.x 9886 / "10951 10961 10971".
+#                 A broker also opens listenPort-2 (fast channel) and listenPort+1 (HA): 10909-10932, 10949-10972.
+#   SANDBOX_PORT_OFFSET  (default 0) shifts every default port the scripts and tests use, so two worktrees can run
+#                 `npm test` at once (e.g. 20000: namesrv 29876); a port that would pass 65535 shifts down instead.
+#                 An explicit NAMESRV_PORT / BROKER_PORTS is taken as is.
 SANDBOX_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 REPO_ROOT="$(cd "$SANDBOX_ROOT/.." && pwd)"
 RMQ_VERSION="${RMQ_VERSION:-5.5.0}"
 RMQ_CACHE="${RMQ_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/rocketmq-console}"
 RMQ_HOME="$RMQ_CACHE/rocketmq-$RMQ_VERSION"
 SANDBOX_DIR="${SANDBOX_DIR:-$REPO_ROOT/.sandbox/$RMQ_VERSION}"
-NAMESRV_PORT="${NAMESRV_PORT:-9876}"
-BROKER_PORTS="${BROKER_PORTS:-10911 10921 10931}"
-NAMESRV_ADDR_LOCAL="127.0.0.1:$NAMESRV_PORT"
 export ROCKETMQ_HOME="$RMQ_HOME"
 
 case "$RMQ_VERSION" in
   4.*) RMQ_MAJOR=4; MAVEN_PROFILE="-P rmq4" ;;
   *)   RMQ_MAJOR=5; MAVEN_PROFILE="" ;;
 esac
+
+SANDBOX_PORT_OFFSET="${SANDBOX_PORT_OFFSET:-0}"
+case "$SANDBOX_PORT_OFFSET" in ''|*[!0-9]*) echo "SANDBOX_PORT_OFFSET must be a whole number, not '$SANDBOX_PORT_OFFSET'" >&2; exit 2 ;; esac
+# base port + SANDBOX_PORT_OFFSET, or base - offset when that would pass 65535 (test-support/sandbox.ts testPort)
+shifted_port() {
+  local p=$(($1 + SANDBOX_PORT_OFFSET))
+  [ "$p" -le 65535 ] || p=$(($1 - SANDBOX_PORT_OFFSET))
+  [ "$p" -ge 1024 ] || { echo "SANDBOX_PORT_OFFSET $SANDBOX_PORT_OFFSET puts port $1 out of range" >&2; exit 2; }
+  echo "$p"
+}
+if [ "$RMQ_MAJOR" = 4 ]; then DEFAULT_NAMESRV_PORT=9886; DEFAULT_BROKER_PORTS="10951 10961 10971"
+else DEFAULT_NAMESRV_PORT=9876; DEFAULT_BROKER_PORTS="10911 10921 10931"; fi
+NAMESRV_PORT="${NAMESRV_PORT:-$(shifted_port $DEFAULT_NAMESRV_PORT)}"
+if [ -z "${BROKER_PORTS:-}" ]; then
+  BROKER_PORTS=""; for p in $DEFAULT_BROKER_PORTS; do BROKER_PORTS="${BROKER_PORTS:+$BROKER_PORTS }$(shifted_port "$p")"; done
+fi
+NAMESRV_ADDR_LOCAL="127.0.0.1:$NAMESRV_PORT"
 
 # logback: 5.x reads the role's config from its module jar when told which; 4.x reads $ROCKETMQ_HOME/conf/logback_*.xml
 logback_flag() { # role: namesrv|broker|tools|client

@@ -17,10 +17,10 @@ import { SysFlag } from '../../lib/rocketmq/stored-message';
 import { updateAndCreateTopic } from '../../lib/rocketmq/update-and-create-topic';
 import { viewMessageByIdRequest } from '../../lib/rocketmq/view-message-by-id';
 import { sentMessages, type SentMessage } from '../../test-support/mqadmin-messages';
+import { LIVE } from '../../test-support/sandbox';
 import type { FixtureCase } from './fixture-cases';
 
-const ports = (process.env.BROKER_PORTS ?? '10911 10921 10931').split(' ');
-const brokerA = `127.0.0.1:${ports[0]}`;
+const brokerA = LIVE.brokerAMaster;
 
 /** A normal LabTopic message the traffic stored on broker-a (what the single-broker cases ask about). */
 function sentOnA(): SentMessage {
@@ -44,6 +44,8 @@ export const COMPRESSED_KEY = 'FIXTURE-COMPRESSED';
 /**
  * One 4,620-byte text (80 lines of `{"line":i,"text":"a compressible fixture body, line i"}`) as compressed by
  * rocketmq-common 5.5.0's CompressorFactory.getCompressor(type).compress(body, 5), the producer's default level.
+ * sandbox/java/CompressedBodies.java makes these exact strings (`RMQ_VERSION=5.5.0 bash sandbox/scripts/jrun.sh
+ * CompressedBodies.java`); the ZLIB one is also Node's zlib.deflateSync(text, { level: 5 }).
  */
 const COMPRESSED_BODIES: Record<'LZ4' | 'ZSTD' | 'ZLIB', string> = {
   LZ4: 'BCJNGGBwcwMDAADwIHsibGluZSI6MCwidGV4dCI6ImEgY29tcHJlc3NpYmxlIGZpeHR1cmUgYm9keSwgLQBUIDAifQo4AB8xOAAYFzE4AB8yOAAYFzI4AB8zOAAYFzM4AB80OAAYFzQ4AB81OAAYFzU4AB82OAAYFzY4AB83OAAYFzc4AB84OAAYFzg4AB85OAAYFzk4AB8xMQIZGTEyAg8zAhoINAIfMTUCGRgxNgIfMTcCGRgxOAIfMTkCGRgxOgIfMTsCGRgxPAIfMT0CGRgxPgIfMT8CGRgxQAIfMUECGRgxQgIfMUMCGRgxRAIfMkQCGScyMH4CHzJEAhkYMkQCHzJEAhkYMkQCHzJEAhkYMkQCHzJEAhkYMkQCHzJEAhkYMkQCHzJEAhkYMkQCHzJEAhkYMkQCHzJEAhkYMkQCHzJEAhkYMkQCHzNEAhkYM0QCHzNEAhkYM0QCHzNEAhkYM0QCHzNEAhkYM0QCHzNEAhkYM0QCHzNEAhkYM0QCHzNEAhkYM0QCHzNEAhkYM0QCHzNEAhkYM0QCHzNEAhkYM0QCHzREAhkYNEQCHzREAhkYNEQCHzREAhkYNEQCHzREAhkYNEQCHzREAhkYNEQCHzREAhkYNEQCHzREAhkYNEQCHzREAhkYNEQCHzREAhkYNEQCHzREAhkYNEQCHzVEAhkYNUQCHzVEAhkYNUQCHzVEAhkYNUQCHzVEAhkYNUQCHzVEAhkYNUQCHzVEAhkYNUQCHzVEAhkYNUQCHzVEAhkYNUQCHzVEAhkYNUQCHzVEAhkYNUQCHzZEAhkYNkQCHzZEAhkYNkQCHzZEAhkYNkQCHzZEAhkYNkQCHzZEAhkYNkQCHzZEAhkYNkQCHzZEAhkYNkQCHzZEAhkYNkQCHzZEAhkYNkQCHzZEAhkYNkQCHzdEAhkYN0QCHzdEAhkYN0QCHzdEAhkYN0QCHzdEAhkYN0QCHzdEAhkYN0QCHzdEAhkYN0QCHzdEAhkYN0QCHzdEAhkYN0QCHzdEAhkYN0QCHzdEAhlQNzkifQoAAAAA',

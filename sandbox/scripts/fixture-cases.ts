@@ -28,6 +28,7 @@ import { updateAndCreateTopicListRequest } from '../../lib/rocketmq/update-and-c
 import { updateAndCreateSubscriptionGroupListRequest } from '../../lib/rocketmq/update-and-create-subscriptiongroup-list';
 import { updateConsumerOffsetRequest } from '../../lib/rocketmq/update-consumer-offset';
 
+import { LIVE } from '../../test-support/sandbox';
 import { MESSAGE_CASES } from './fixture-cases-messages';
 
 export type FixtureTarget = 'namesrv' | 'namesrv-binary' | 'broker-a-master' | 'broker-a-slave' | 'broker-b-master';
@@ -47,7 +48,7 @@ export interface FixtureCase {
 async function clientIdOf(group: string): Promise<string> {
   const pool = new ConnectionPool();
   try {
-    const cc = await getConsumerConnectionList(pool, `127.0.0.1:${(process.env.BROKER_PORTS ?? '10911').split(' ')[0]}`, group);
+    const cc = await getConsumerConnectionList(pool, LIVE.brokerAMaster, group);
     if (!cc) throw new Error(`${group} is not online: run sandbox/scripts/online-consumers.sh start first`);
     return cc.connections[0]!.clientId;
   } finally {

@@ -5,11 +5,12 @@
 #          of stdout, so `DATABASE_URL=$(bash sandbox/scripts/postgres.sh start)` works
 #   stop   pg_ctl stop -m fast; nothing is left running (quiet when nothing runs)
 #   url    prints the URL
-# PG_PORT (55432) and PG_SANDBOX_DIR (.sandbox/postgres) override the defaults; PG_BIN picks the binaries.
+# PG_PORT (55432, shifted by SANDBOX_PORT_OFFSET: see env.sh) and PG_SANDBOX_DIR (.sandbox/postgres) override the
+# defaults; PG_BIN picks the binaries.
 # initdb and postgres refuse to run as root: as root, the server runs as the unprivileged `postgres` OS user.
 set -euo pipefail
-REPO_ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
-PG_PORT="${PG_PORT:-55432}"
+source "$(dirname "$0")/env.sh" # shifted_port, REPO_ROOT
+PG_PORT="${PG_PORT:-$(shifted_port 55432)}"
 PG_DIR="${PG_SANDBOX_DIR:-$REPO_ROOT/.sandbox/postgres}"
 PG_DB=console_test
 URL="postgres://postgres@127.0.0.1:$PG_PORT/$PG_DB"

@@ -2,8 +2,12 @@
  * Records reply frames from the live sandbox as byte fixtures for the lib/rocketmq specs (like kafkajs's
  * per-request fixtures). Each case sends one request over a plain socket and writes the reply frame exactly as it
  * arrived (length field included) to lib/rocketmq/<operation>/fixtures/<version>-<case>.bin.
- *   RMQ_VERSION=5.5.0 npm run record-fixtures      (the sandbox must be running with traffic.sh's data)
- *   npm run record-fixtures -- get-topic-stats-info  (only the named operations)
+ * It records from the sandbox that runs now (RMQ_VERSION, default 5.5.0, with traffic.sh's data and
+ * online-consumers.sh's groups), on the ports env.sh gives that version (or NAMESRV_PORT / BROKER_PORTS):
+ *   npx tsx sandbox/scripts/record-fixtures.ts                          every operation
+ *   npx tsx sandbox/scripts/record-fixtures.ts get-topic-stats-info     only the named operations
+ * `npm run record-fixtures [-- <version>...]` (record-all-fixtures.sh) instead starts a fresh sandbox of each
+ * version (default 5.5.0 and 4.9.8) on the 5.x ports, seeds it and records every operation.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
@@ -11,18 +15,18 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { FrameSplitter, encodeFrame, type RemotingRequest } from '../../lib/remoting';
+import { DEFAULT_PORTS, LIVE, testPort } from '../../test-support/sandbox';
 import { FIXTURE_CASES, type FixtureTarget } from './fixture-cases';
 
-const version = process.env.RMQ_VERSION ?? '5.5.0';
-const namesrv = process.env.NAMESRV_ADDR ?? '127.0.0.1:9876';
-const ports = (process.env.BROKER_PORTS ?? '10911 10921 10931').split(' ');
-const BINARY_NAMESRV_PORT = 9886;
+const version = LIVE.version;
+const namesrv = process.env.NAMESRV_ADDR ?? LIVE.namesrv;
+const BINARY_NAMESRV_PORT = testPort(DEFAULT_PORTS.binaryNamesrv);
 const targets: Record<FixtureTarget, string> = {
   namesrv,
   'namesrv-binary': `127.0.0.1:${BINARY_NAMESRV_PORT}`,
-  'broker-a-master': `127.0.0.1:${ports[0]}`,
-  'broker-a-slave': `127.0.0.1:${ports[1]}`,
-  'broker-b-master': `127.0.0.1:${ports[2]}`,
+  'broker-a-master': LIVE.brokerAMaster,
+  'broker-a-slave': LIVE.brokerASlave,
+  'broker-b-master': LIVE.brokerBMaster,
 };
 const root = path.resolve(import.meta.dirname, '../../lib/rocketmq');
 

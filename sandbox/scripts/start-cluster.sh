@@ -16,7 +16,9 @@ mkdir -p "$SANDBOX_DIR"/{conf,logs,pids,store,home}
 
 read -r PORT_A0 PORT_A1 PORT_B0 <<<"$BROKER_PORTS"
 
-printf 'listenPort=%s\nbindAddress=127.0.0.1\n' "$NAMESRV_PORT" > "$SANDBOX_DIR/conf/namesrv.conf"
+# orderMessageEnable: topic routes carry the topic's orderConf from the KV (off by default, so a console that reads
+# orderConf from routes only would show none)
+printf 'listenPort=%s\nbindAddress=127.0.0.1\norderMessageEnable=true\n' "$NAMESRV_PORT" > "$SANDBOX_DIR/conf/namesrv.conf"
 
 broker_conf() { # name id role port
   local name=$1 id=$2 role=$3 port=$4 store="$SANDBOX_DIR/store/$1-$2"

@@ -1,7 +1,11 @@
 // `npm start`: serves the console on http://localhost:$PORT (3000).
-// Without NAMESRV_ADDR it first fetches the RocketMQ jars (once), starts the loopback sandbox and demo traffic
-// (seeded once, then a steady producer and a slow online consumer), and stops all of it on Ctrl-C.
-// With NAMESRV_ADDR=host:port[;host:port] it serves the console only, against that cluster.
+// Without NAMESRV_ADDR and CONSOLE_CONFIG it runs two local sandboxes side by side and serves both:
+//   - RocketMQ 5.5.0 (RMQ_VERSION), the cluster `local`: fetched once, started, demo traffic seeded once, then a
+//     steady producer and a slow online consumer; the console is served as soon as it is up;
+//   - RocketMQ 4.9.8 (RMQ_VERSION_V4), the cluster `local-4.9`: started in the background once the console is up,
+//     with its own seeded traffic (the console shows it unreachable until then). SANDBOX_V4=0 leaves it out.
+// Ctrl-C stops the console, the traffic and both sandboxes.
+// With NAMESRV_ADDR=host:port[;host:port] or CONSOLE_CONFIG=<clusters file> it serves the console only.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -10,16 +14,29 @@ const root = path.resolve(import.meta.dirname, '../..');
 const scripts = path.join(root, 'sandbox/scripts');
 const port = process.env.PORT ?? '3000';
 const version = process.env.RMQ_VERSION ?? '5.5.0';
-const useSandbox = !process.env.NAMESRV_ADDR;
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', RMQ_VERSION: version };
+const versionV4 = process.env.RMQ_VERSION_V4 ?? '4.9.8';
+const useSandbox = !process.env.NAMESRV_ADDR && !process.env.CONSOLE_CONFIG;
+const withV4 = useSandbox && process.env.SANDBOX_V4 !== '0' && !version.startsWith('4');
+const versions = withV4 ? [version, versionV4] : [version];
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
 const say = (msg) => console.log(`[start] ${msg}`);
+const t0 = Date.now();
+const since = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
+/** Child processes, each the leader of its own process group, so stopping one stops what it started. */
+const groups = new Set();
 let server;
-let traffic;
 let stopping = false;
 
-function run(cmd, args, opts = {}) {
-  const r = spawnSync(cmd, args, { stdio: 'inherit', cwd: root, env, ...opts });
+function run(cmd, args, extraEnv = {}) {
+  const r = spawnSync(cmd, args, { stdio: 'inherit', cwd: root, env: { ...env, ...extraEnv } });
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (exit ${r.status})`);
+}
+
+function background(args, extraEnv) {
+  const child = spawn('bash', args, { stdio: 'inherit', cwd: root, env: { ...env, ...extraEnv }, detached: true });
+  groups.add(child);
+  child.on('exit', () => groups.delete(child));
+  return child;
 }
 
 function newestSource(dir) {
@@ -40,27 +57,59 @@ function buildIfStale() {
   run('npx', ['next', 'build']);
 }
 
-function stop(code) {
+/** The sandbox scripts' own answer: namesrv address and state directory of a version (env.sh). */
+function sandboxOf(v) {
+  const out = spawnSync('bash', ['-c', `source "${scripts}/env.sh" && echo "$NAMESRV_ADDR_LOCAL" && echo "$SANDBOX_DIR"`], { env: { ...env, RMQ_VERSION: v }, encoding: 'utf8' });
+  const [namesrv, dir] = out.stdout.trim().split('\n');
+  if (out.status !== 0 || !namesrv || !dir) throw new Error(`cannot read the sandbox settings of ${v}: ${out.stderr}`);
+  return { namesrv, dir, seeded: existsSync(path.join(dir, 'traffic/.seeded')) };
+}
+
+async function stop(code) {
   if (stopping) return;
   stopping = true;
   say('stopping');
   server?.kill('SIGTERM');
-  traffic?.kill('SIGTERM');
-  if (useSandbox) spawnSync('bash', [path.join(scripts, 'stop-cluster.sh')], { stdio: 'inherit', env });
+  for (const child of groups) {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
+  if (useSandbox) {
+    await Promise.all(
+      versions.map((v) => new Promise((resolve) => spawn('bash', [path.join(scripts, 'stop-cluster.sh'), '--quiet'], { stdio: 'inherit', env: { ...env, RMQ_VERSION: v } }).on('exit', resolve))),
+    );
+  }
   process.exit(code);
 }
-process.on('SIGINT', () => stop(0));
-process.on('SIGTERM', () => stop(0));
+process.on('SIGINT', () => void stop(0));
+process.on('SIGTERM', () => void stop(0));
+
+/** The 4.x sandbox, once the console serves the 5.x one: started and seeded in the background. */
+function startSecondSandbox() {
+  const v4 = sandboxOf(versionV4);
+  say(`starting the RocketMQ ${versionV4} sandbox (cluster local-4.9) on ${v4.namesrv} in the background${v4.seeded ? '' : ', then seeding its demo traffic'}`);
+  const steps = [`bash "${scripts}/start-cluster.sh"${v4.seeded ? '' : ' --fresh'}`, ...(v4.seeded ? [] : [`bash "${scripts}/traffic.sh"`])];
+  const child = background(['-c', steps.join(' && ')], { RMQ_VERSION: versionV4 });
+  child.on('exit', (code) => {
+    if (stopping) return;
+    if (code === 0) say(`RocketMQ ${versionV4} sandbox ready after ${since()}: cluster local-4.9 answers`);
+    else say(`the RocketMQ ${versionV4} sandbox did not come up (exit ${code}); the console keeps serving ${version}`);
+  });
+}
 
 try {
   if (useSandbox) {
-    const sandboxDir = process.env.SANDBOX_DIR ?? path.join(root, '.sandbox', version);
-    const seeded = existsSync(path.join(sandboxDir, 'traffic/.seeded'));
-    say(`no NAMESRV_ADDR: starting the RocketMQ ${version} sandbox on 127.0.0.1:9876${seeded ? '' : ' (first run: fetching jars, seeding demo traffic)'}`);
-    run('bash', [path.join(scripts, 'start-cluster.sh'), ...(seeded ? [] : ['--fresh'])]);
+    const main = sandboxOf(version);
+    say(`no NAMESRV_ADDR: starting the RocketMQ ${version} sandbox on ${main.namesrv}${main.seeded ? '' : ' (first run: fetching jars, seeding demo traffic)'}`);
+    run('bash', [path.join(scripts, 'start-cluster.sh'), ...(main.seeded ? [] : ['--fresh'])], { RMQ_VERSION: version });
     // seeding takes about a minute; the console is served meanwhile
-    traffic = spawn('bash', [path.join(scripts, 'traffic.sh'), seeded ? '--live-only' : '--live'], { stdio: 'inherit', cwd: root, env });
-    env.NAMESRV_ADDR = '127.0.0.1:9876';
+    background([path.join(scripts, 'traffic.sh'), main.seeded ? '--live-only' : '--live'], { RMQ_VERSION: version });
+    const file = path.join(root, '.sandbox/console.yaml');
+    run('bash', [path.join(scripts, 'console-config.sh'), file, ...versions]);
+    env.CONSOLE_CONFIG = file;
   }
   buildIfStale();
   // V8 flags from package.json config.consoleNodeOptions (README, Configuration); NODE_OPTIONS overrides them
@@ -69,17 +118,21 @@ try {
   // AUTH=off: nobody signs in, so the console must not be reachable from another machine
   const authOff = (process.env.AUTH ?? '').trim().toLowerCase() === 'off';
   server = spawn('npx', ['next', 'start', '-p', port, ...(authOff ? ['-H', '127.0.0.1'] : [])], { cwd: root, env: serverEnv, stdio: ['ignore', 'pipe', 'inherit'] });
+  let ready = false;
   server.stdout.on('data', (chunk) => {
     const text = chunk.toString();
     process.stdout.write(text);
-    if (!/Ready in/.test(text)) return;
-    say(`RocketMQ console ready at http://localhost:${port} (namesrv ${env.NAMESRV_ADDR})`);
+    if (ready || !/Ready in/.test(text)) return;
+    ready = true;
+    const serving = useSandbox ? `clusters ${versions.map((v) => (v.startsWith('4') ? 'local-4.9' : 'local')).join(', ')} from ${env.CONSOLE_CONFIG}` : env.CONSOLE_CONFIG ? `clusters of ${env.CONSOLE_CONFIG}` : `namesrv ${env.NAMESRV_ADDR}`;
+    say(`RocketMQ console ready at http://localhost:${port} after ${since()} (${serving})`);
     if (authOff) say('sign-in is off (AUTH=off): anyone who reaches the port acts as an admin; bound to 127.0.0.1 only');
     else if (process.env.CONSOLE_ADMIN_PASSWORD) say(`sign in at http://localhost:${port}/login as ${process.env.CONSOLE_ADMIN_USER || 'admin'} with CONSOLE_ADMIN_PASSWORD (the password it set when the store had no user yet)`);
     else say(`sign in at http://localhost:${port}/login: at the first start as ${process.env.CONSOLE_ADMIN_USER || 'admin'} with the one-time password printed above (also in ${path.join(process.env.DATA_DIR || 'data', 'initial-admin-password')}), afterwards with the password you chose`);
+    if (withV4) startSecondSandbox();
   });
-  server.on('exit', (code) => stop(code ?? 1));
+  server.on('exit', (code) => void stop(code ?? 1));
 } catch (error) {
   console.error(`[start] ${error.message}`);
-  stop(1);
+  void stop(1);
 }

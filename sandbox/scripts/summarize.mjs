@@ -1,6 +1,15 @@
 // Adds up the JSON reports of every suite (vitest and Playwright) and prints one line per suite, then the total
 // as the very last line: "N passed, N failed[, N skipped]". Exit code 1 when anything failed or a report is missing.
-import { existsSync, readFileSync } from 'node:fs';
+// A suite that ran (passed + failed) fewer tests than its baseline in test-counts.json counts as one more failure,
+// named: tests that vanish (an empty fixture table, a skipped file) must not go unnoticed. After adding or removing
+// tests on purpose, run `npm test` with TEST_COUNTS_UPDATE=1: the suites that ran and passed then write their counts
+// into test-counts.json (commit it with the tests).
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+const baselineFile = path.join(import.meta.dirname, 'test-counts.json');
+const baseline = existsSync(baselineFile) ? JSON.parse(readFileSync(baselineFile, 'utf8')) : {};
+const updateBaseline = process.env.TEST_COUNTS_UPDATE === '1';
 
 const suites = process.argv.slice(2).map((arg) => {
   const [name, file] = arg.split('=');
@@ -61,10 +70,30 @@ for (const { name, file } of suites) {
       broken = true;
     }
   }
-  console.log(`${name}: ${p} passed, ${f} failed${s ? `, ${s} skipped` : ''}`);
+  const expected = baseline[name];
+  let note = '';
+  if (updateBaseline) {
+    if (f === 0) baseline[name] = p;
+    note = f === 0 ? ` (baseline ${expected ?? 'none'} -> ${p})` : ' (failures: baseline left as it was)';
+  } else if (typeof expected !== 'number') {
+    note = ' (no baseline in test-counts.json)';
+    failures.push(`${name}: no test count in sandbox/scripts/test-counts.json (TEST_COUNTS_UPDATE=1 npm test writes it)`);
+    f += 1;
+  } else if (p + f < expected) {
+    note = ` (ran ${p + f}, baseline ${expected})`;
+    failures.push(`${name}: ran ${p + f} tests, fewer than the ${expected} of sandbox/scripts/test-counts.json`);
+    f += 1;
+  } else if (p + f > expected) {
+    note = ` (ran ${p + f}, baseline ${expected}: raise it with TEST_COUNTS_UPDATE=1)`;
+  }
+  console.log(`${name}: ${p} passed, ${f} failed${s ? `, ${s} skipped` : ''}${note}`);
   passed += p;
   failed += f;
   skipped += s;
+}
+if (updateBaseline) {
+  writeFileSync(baselineFile, `${JSON.stringify(baseline, null, 2)}\n`);
+  console.log(`test counts written to ${path.relative(process.cwd(), baselineFile)}`);
 }
 // the failures again, by name, just above the total: CI logs are often read from the end
 for (const line of failures) console.log(`FAILED ${line}`.slice(0, 400));

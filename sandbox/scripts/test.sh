@@ -1,30 +1,63 @@
 #!/usr/bin/env bash
 # `npm test`: every suite, starting and stopping what it needs.
 #   1. build the console (next build, which also type-checks)
-#   2. unit tests (recorded fixtures, TCP layer)
-#   3. RocketMQ 5.x sandbox, fresh, with seeded traffic and online groups: live tests against mqadmin, then Playwright e2e
-#   4. RocketMQ 4.9.8 sandbox, fresh: the live protocol and console tests again (TEST_SKIP_V4=1 skips)
-# Reports go to test-results/*.json; the last line is the total: "N passed, N failed[, N skipped]".
+#   2. unit tests (recorded fixtures, TCP layer), 3. store tests on a throwaway PostgreSQL
+#   4. two RocketMQ sandboxes side by side, fresh, each with seeded traffic and online groups: 5.5.0 (cluster `local`)
+#      and 4.9.8 (`local-4.9`), on ports by version (env.sh)
+#   5. live tests on 5.5.0, 6. Playwright e2e with the console serving both clusters, 7. live tests on 4.9.8
+#      (TEST_LIVE_SIDE_BY_SIDE=1: 7 runs beside 5)
+# SANDBOX_PORT_OFFSET shifts every port this starts (sandboxes, e2e console, PostgreSQL), so two worktrees can
+# run it at once. SANDBOX_START=sequential starts the sandboxes one after the other (default: both at once).
+# Reports go to test-results/*.json; the last line is the total: "N passed, N failed[, N skipped]", and a suite that
+# ran fewer tests than sandbox/scripts/test-counts.json says fails (summarize.mjs).
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
 S=sandbox/scripts
 R=test-results
-rm -rf "$R" && mkdir -p "$R"
 export NEXT_TELEMETRY_DISABLED=1
+export SANDBOX_PORT_OFFSET="${SANDBOX_PORT_OFFSET:-0}"
 V5="${RMQ_VERSION_V5:-5.5.0}"
 V4="${RMQ_VERSION_V4:-4.9.8}"
+export RMQ_VERSION_V5=$V5 RMQ_VERSION_V4=$V4
+for var in NAMESRV_PORT BROKER_PORTS SANDBOX_DIR NAMESRV_ADDR CONSOLE_CONFIG; do
+  if [ -n "${!var:-}" ]; then
+    echo "$var is set, but npm test starts its own two sandboxes on ports by version: unset it (SANDBOX_PORT_OFFSET shifts them)"
+    echo "0 passed, 1 failed"
+    exit 1
+  fi
+done
+rm -rf "$R" && mkdir -p "$R"
 SUITES=()
+DURATIONS=()
 started_versions=()
 
+stop_sandboxes() {
+  local v
+  for v in "${started_versions[@]}"; do RMQ_VERSION=$v bash $S/stop-cluster.sh --quiet & done
+  wait
+  started_versions=()
+}
 cleanup() {
-  for v in "${started_versions[@]}"; do RMQ_VERSION=$v bash $S/stop-cluster.sh --quiet; done
+  stop_sandboxes
   bash $S/postgres.sh stop
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-step() { printf '\n=== %s ===\n' "$*"; }
+STEP_NAME=""
+STEP_T0=0
+step() { # name: ends the running step (recording its duration) and starts the next one
+  step_end
+  STEP_NAME=$*
+  STEP_T0=$SECONDS
+  printf '\n=== %s ===\n' "$*"
+}
+step_end() {
+  if [ -n "$STEP_NAME" ]; then DURATIONS+=("$(printf '%5ds  %s' $((SECONDS - STEP_T0)) "$STEP_NAME")"); fi
+  STEP_NAME=""
+}
+T0=$SECONDS
 
 step "build"
 if ! npx next build > "$R/build.log" 2>&1; then
@@ -54,43 +87,72 @@ fi
 SUITES+=("pg=$R/pg.json")
 bash $S/postgres.sh stop
 
-live_suite() { # version label paths...
-  local v=$1 label=$2; shift 2
-  step "live tests on RocketMQ $v ($label)"
+sandbox_up() { # version: fresh cluster, seeded traffic, online groups; output to $R/sandbox-<version>.log
+  local v=$1 t=$SECONDS
+  {
+    RMQ_VERSION=$v bash $S/start-cluster.sh --fresh && RMQ_VERSION=$v bash $S/traffic.sh && RMQ_VERSION=$v bash $S/online-consumers.sh start
+  } > "$R/sandbox-$v.log" 2>&1
+  local rc=$?
+  echo "sandbox $v: $([ $rc = 0 ] && echo up || echo FAILED) in $((SECONDS - t))s (log $R/sandbox-$v.log)"
+  [ $rc = 0 ] || tail -n 30 "$R/sandbox-$v.log"
+  return $rc
+}
+
+step "sandboxes RocketMQ $V5 and $V4 (${SANDBOX_START:-parallel}): start, seed traffic, put groups online"
+started_versions=("$V5" "$V4")
+if [ "${SANDBOX_START:-parallel}" = sequential ]; then
+  sandbox_up "$V5"; v5_up=$?
+  sandbox_up "$V4"; v4_up=$?
+else
+  sandbox_up "$V5" & p5=$!
+  sandbox_up "$V4" & p4=$!
+  wait $p5; v5_up=$?
+  wait $p4; v4_up=$?
+fi
+# the e2e console serves both sandboxes (clusters `local` and `local-4.9`)
+export E2E_CONSOLE_CONFIG="$ROOT/$R/e2e-console.yaml"
+bash $S/console-config.sh "$E2E_CONSOLE_CONFIG" "$V5" "$V4"
+
+live_run() { # version paths...
+  local v=$1; shift
   RMQ_VERSION=$v MQADMIN_CACHE_DIR="$ROOT/$R/mqadmin-$v" \
     npx vitest run --project live --reporter=default --reporter=json --outputFile="$R/live-$v.json" "$@"
-  SUITES+=("live-$v=$R/live-$v.json")
 }
+SUITES+=("live-$V5=$R/live-$V5.json" "e2e=$R/e2e.json" "live-$V4=$R/live-$V4.json")
 
-sandbox_up() { # version
-  step "sandbox RocketMQ $1: start, seed traffic, put groups online"
-  started_versions+=("$1")
-  RMQ_VERSION=$1 bash $S/start-cluster.sh --fresh && RMQ_VERSION=$1 bash $S/traffic.sh && RMQ_VERSION=$1 bash $S/online-consumers.sh start
-}
-
-if sandbox_up "$V5"; then
-  live_suite "$V5" "protocol and console"
-  step "e2e (Playwright, Debian chromium) on RocketMQ $V5"
-  RMQ_VERSION=$V5 MQADMIN_CACHE_DIR="$ROOT/$R/mqadmin-e2e-$V5" E2E_JSON="$R/e2e.json" npx playwright test
-  SUITES+=("e2e=$R/e2e.json")
-  step "e2e sign-in (Playwright, a console with sign-in on and a loopback OIDC provider) on RocketMQ $V5"
-  RMQ_VERSION=$V5 E2E_AUTH_JSON="$R/e2e-auth.json" npx playwright test -c playwright.auth.config.ts
-  SUITES+=("e2e-auth=$R/e2e-auth.json")
-else
-  echo "sandbox $V5 did not start"
-  SUITES+=("live-$V5=$R/live-$V5.json" "e2e=$R/e2e.json" "e2e-auth=$R/e2e-auth.json")
-fi
-RMQ_VERSION=$V5 bash $S/stop-cluster.sh --quiet
-
-if [ "${TEST_SKIP_V4:-0}" != 1 ]; then
-  if sandbox_up "$V4"; then
-    live_suite "$V4" "protocol and console" lib/rocketmq lib/console
-  else
-    echo "sandbox $V4 did not start"
-    SUITES+=("live-$V4=$R/live-$V4.json")
-  fi
-  RMQ_VERSION=$V4 bash $S/stop-cluster.sh --quiet
+# TEST_LIVE_SIDE_BY_SIDE=1 runs the 4.9.8 live suite alongside the 5.5.0 one (its output follows when both are done)
+if [ "${TEST_LIVE_SIDE_BY_SIDE:-0}" = 1 ] && [ $v5_up = 0 ] && [ $v4_up = 0 ]; then
+  step "live tests on RocketMQ $V5 and $V4 side by side"
+  live_run "$V4" lib/rocketmq lib/console > "$R/live-$V4.log" 2>&1 &
+  p4=$!
+  live_run "$V5"
+  wait $p4
+  printf '\n--- live tests on RocketMQ %s ---\n' "$V4"
+  cat "$R/live-$V4.log"
+  v4_done=1
+elif [ $v5_up = 0 ]; then
+  step "live tests on RocketMQ $V5"
+  live_run "$V5"
 fi
 
-step "summary"
+if [ $v5_up = 0 ]; then
+  step "e2e (Playwright, Debian chromium) on RocketMQ $V5 and $V4"
+  RMQ_VERSION=$V5 MQADMIN_CACHE_DIR="$ROOT/$R/mqadmin-e2e" E2E_JSON="$R/e2e.json" npx playwright test
+fi
+
+# after e2e, not beside it: e2e visits both clusters, and the live suite freezes the 4.9.8 brokers at its end
+if [ $v4_up = 0 ] && [ -z "${v4_done:-}" ]; then
+  step "live tests on RocketMQ $V4"
+  live_run "$V4" lib/rocketmq lib/console
+fi
+
+step "stop the sandboxes"
+stop_sandboxes
+step_end
+
+echo
+echo "=== durations (total $((SECONDS - T0))s) ==="
+printf '%s\n' "${DURATIONS[@]}" | tee "$R/durations.txt"
+echo
+echo "=== summary ==="
 node $S/summarize.mjs "${SUITES[@]}"

@@ -4,11 +4,13 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { request, startConsole, type ConsoleServer } from '../../../test-support/console-server';
 import { consumerProgress } from '../../../test-support/mqadmin';
-import { LIVE } from '../../../test-support/sandbox';
+import { DEFAULT_PORTS, LIVE, testPort } from '../../../test-support/sandbox';
 import { liveConsole } from '../../../test-support/live-console';
 import { offlineGroupWithOffsets } from '../../../test-support/reset';
 
 const key = (r: { brokerName: string; queueId: number }) => `${r.brokerName}/${r.queueId}`;
+// ports of its own per version: the 4.9.8 and 5.5.0 live suites may run side by side
+const consolePorts = LIVE.isV5 ? DEFAULT_PORTS.crashConsoles.v5 : DEFAULT_PORTS.crashConsoles.v4;
 
 // A real console process (next start) is killed with SIGKILL in the middle of a reset: after broker-a's queues and
 // before broker-b's. Restarted on the same store, it shows the entry as interrupted, and undo restores the offsets.
@@ -24,7 +26,7 @@ describe(`reset interrupted by a crash (${LIVE.version})`, () => {
     const original = await offlineGroupWithOffsets(admin, group);
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'crash-console-'));
     const env = { DATA_DIR: dataDir, CONSOLE_BACKGROUND: 'off', CONSOLE_TEST_PAUSE_BETWEEN_BROKERS_MS: '20000' };
-    const first = await startConsole(LIVE.namesrv, 3170, env);
+    const first = await startConsole(LIVE.namesrv, testPort(consolePorts[0]), env);
     servers.push(first);
     const base = first.url;
     const preview = await request<{ previewId: string }>(`${base}/api/groups/${group}/reset/preview`, 'POST', { topic: 'LabTopic', mode: 'earliest' });
@@ -42,7 +44,7 @@ describe(`reset interrupted by a crash (${LIVE.version})`, () => {
     await first.stop('SIGKILL');
     await applying;
 
-    const second = await startConsole(LIVE.namesrv, 3171, { DATA_DIR: dataDir, CONSOLE_BACKGROUND: 'off' });
+    const second = await startConsole(LIVE.namesrv, testPort(consolePorts[1]), { DATA_DIR: dataDir, CONSOLE_BACKGROUND: 'off' });
     servers.push(second);
     const list = await request<{ items: Array<{ auditId: number; status: string; group: string }> }>(`${second.url}/api/audit?group=${group}`);
     expect(list.body.items).toHaveLength(1);

@@ -25,7 +25,7 @@ describe.each(fixtureVersions('query-message', 'trace-a'))('trace assembly from 
     const t = assembleTrace(traced.msgId, entries);
     expect(t.pubs).toHaveLength(1);
     expect(t.pubs[0]).toMatchObject({ topic: traced.topic, storeHost: traced.storeHost, status: 'success', tags: traced.tags, keys: traced.keys.join(' ') });
-    if (t.pubs[0]!.offsetMsgId !== undefined) expect(t.pubs[0]!.offsetMsgId).toBe(traced.offsetMsgId);
+    expect(t.pubs[0]!.offsetMsgId).toBe(traced.offsetMsgId);
     expect(t.pubs[0]!.sendTime).toBeLessThanOrEqual(traced.storeTimestamp);
     expect(t.topic).toBe(traced.topic);
   });

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { asArray, asObject } from '../fastjson';
 import { topicList, topicRoute } from '../../../test-support/mqadmin';
 import { LIVE } from '../../../test-support/sandbox';
 import { livePool } from '../../../test-support/live';
@@ -10,9 +9,9 @@ describe(`GET_ALL_TOPIC_CONFIG live (${LIVE.version})`, () => {
 
   it('holds configs whose queue numbers and perm match the route mqadmin topicRoute prints', async () => {
     const configs = await getAllTopicConfig(pool, LIVE.brokerAMaster);
-    const route = asObject(await topicRoute('LabTopic'), 'route');
-    const queueData = asArray(route.queueDatas, 'queueDatas').map((q) => asObject(q, 'q')).find((q) => q.brokerName === 'broker-a')!;
-    expect(configs.get('LabTopic')).toMatchObject({ readQueueNums: queueData.readQueueNums, writeQueueNums: queueData.writeQueueNums, perm: queueData.perm });
+    const queueData = (await topicRoute('LabTopic')).queueDatas.find((q) => q.brokerName === 'broker-a');
+    expect(queueData).toBeDefined();
+    expect(configs.get('LabTopic')).toMatchObject({ readQueueNums: queueData!.readQueueNums, writeQueueNums: queueData!.writeQueueNums, perm: queueData!.perm });
     expect(configs.get('LabOrderTopic')?.order).toBe(true);
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureVersions, loadReply } from '../../../test-support/fixtures';
-import { decodeConsumerRunningInfo } from '.';
+import { RemotingResponseError } from '../../remoting';
+import { fixtureVersions, loadReply, replayInvoker, SANDBOX } from '../../../test-support/fixtures';
+import { decodeConsumerRunningInfo, getConsumerRunningInfo, getConsumerRunningInfoRequest } from '.';
 
 describe.each(fixtureVersions('get-consumer-running-info', 'broadcasting'))('GET_CONSUMER_RUNNING_INFO from %s', (version) => {
   it('decodes a broadcasting client: its own offsets per queue (object keys) and consume rates', () => {
@@ -21,9 +22,11 @@ describe.each(fixtureVersions('get-consumer-running-info', 'broadcasting'))('GET
     expect(info.queues.some((q) => q.topic === '%RETRY%lab_cg_online')).toBe(true);
   });
 
-  it('answers code 1 naming the client when it is not online', () => {
-    const reply = loadReply('get-consumer-running-info', version, 'gone-client');
-    expect(reply.code).toBe(1);
-    expect(reply.remark).toMatch(/not online/);
+  it('asks the broker to relay to the client, and fails with code 1 naming the client when it is not online', async () => {
+    const { invoker, calls } = replayInvoker(version, ['get-consumer-running-info', 'gone-client']);
+    const error = await getConsumerRunningInfo(invoker, SANDBOX.brokerAMaster, 'lab_cg_online', '127.0.0.9@gone', { timeoutMs: 7000 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RemotingResponseError);
+    expect(error).toMatchObject({ addr: SANDBOX.brokerAMaster, code: 1, remark: expect.stringMatching(/127\.0\.0\.9@gone.*not online|not online.*127\.0\.0\.9@gone/) });
+    expect(calls).toEqual([{ addr: SANDBOX.brokerAMaster, request: getConsumerRunningInfoRequest('lab_cg_online', '127.0.0.9@gone'), timeoutMs: 7000 }]);
   });
 });

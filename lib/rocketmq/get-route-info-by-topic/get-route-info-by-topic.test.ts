@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureVersions, loadReply, SANDBOX } from '../../../test-support/fixtures';
-import { decodeTopicRouteData, permText } from '.';
+import { RemotingResponseError } from '../../remoting';
+import { fixtureVersions, loadReply, replayInvoker, SANDBOX } from '../../../test-support/fixtures';
+import { DEFAULT_TIMEOUT_MS } from '../invoke';
+import { decodeTopicRouteData, getRouteInfoByTopic, getRouteInfoByTopicRequest, permText } from '.';
 
 describe.each(fixtureVersions('get-route-info-by-topic', 'LabTopic'))('GET_ROUTEINFO_BY_TOPIC from %s', (version) => {
   it('decodes brokers and queues of LabTopic (standard JSON at version 479)', () => {
@@ -22,10 +24,12 @@ describe.each(fixtureVersions('get-route-info-by-topic', 'LabTopic'))('GET_ROUTE
     expect(decodeTopicRouteData(legacy)).toEqual(standard);
   });
 
-  it('answers code 17 for an unknown topic', () => {
-    const reply = loadReply('get-route-info-by-topic', version, 'unknown');
-    expect(reply.code).toBe(17);
-    expect(reply.remark).toContain('NoSuchTopic');
+  it('asks the namesrv for the topic and fails with its code 17 for an unknown topic', async () => {
+    const { invoker, calls } = replayInvoker(version, ['get-route-info-by-topic', 'unknown']);
+    const error = await getRouteInfoByTopic(invoker, SANDBOX.namesrv, 'NoSuchTopic').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RemotingResponseError);
+    expect(error).toMatchObject({ addr: SANDBOX.namesrv, code: 17, remark: expect.stringContaining('NoSuchTopic') });
+    expect(calls).toEqual([{ addr: SANDBOX.namesrv, request: getRouteInfoByTopicRequest('NoSuchTopic'), timeoutMs: DEFAULT_TIMEOUT_MS }]);
   });
 });
 

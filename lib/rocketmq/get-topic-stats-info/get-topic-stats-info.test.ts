@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureVersions, loadReply } from '../../../test-support/fixtures';
-import { decodeTopicStatsTable } from '.';
+import { RemotingResponseError } from '../../remoting';
+import { fixtureVersions, loadReply, replayInvoker, SANDBOX } from '../../../test-support/fixtures';
+import { DEFAULT_TIMEOUT_MS } from '../invoke';
+import { decodeTopicStatsTable, getTopicStatsInfo, getTopicStatsInfoRequest } from '.';
 
 describe.each(fixtureVersions('get-topic-stats-info', 'LabTopic'))('GET_TOPIC_STATS_INFO from %s', (version) => {
   it('decodes the offset table keyed by MessageQueue object literals', () => {
@@ -15,7 +17,11 @@ describe.each(fixtureVersions('get-topic-stats-info', 'LabTopic'))('GET_TOPIC_ST
     }
   });
 
-  it('answers code 17 for a topic the broker does not hold', () => {
-    expect(loadReply('get-topic-stats-info', version, 'unknown').code).toBe(17);
+  it('asks the broker for the topic and fails with its code 17 for a topic it does not hold', async () => {
+    const { invoker, calls } = replayInvoker(version, ['get-topic-stats-info', 'unknown']);
+    const error = await getTopicStatsInfo(invoker, SANDBOX.brokerAMaster, 'NoSuchTopic').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RemotingResponseError);
+    expect(error).toMatchObject({ addr: SANDBOX.brokerAMaster, code: 17, remark: expect.stringContaining('NoSuchTopic') });
+    expect(calls).toEqual([{ addr: SANDBOX.brokerAMaster, request: getTopicStatsInfoRequest('NoSuchTopic'), timeoutMs: DEFAULT_TIMEOUT_MS }]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mqadmin, topicStatus } from '../../../test-support/mqadmin';
+import { mqadminOutcome, topicStatus } from '../../../test-support/mqadmin';
 import { queryMsgByOffset } from '../../../test-support/mqadmin-messages';
 import { LIVE } from '../../../test-support/sandbox';
 import { getAllSubscriptionGroupConfig } from '../get-all-subscriptiongroup-config';
@@ -16,8 +16,8 @@ describe(`PULL_MESSAGE live (${LIVE.version})`, () => {
   const traces = async () => ({
     groups: await Promise.all(masters.map(async (addr) => [...(await getAllSubscriptionGroupConfig(pool, addr)).keys()].sort())),
     offsets: await Promise.all(masters.flatMap((addr) => [0, 1, 2, 3].map((q) => queryConsumerOffset(pool, addr, TOOLS_CONSUMER_GROUP, 'LabTopic', q)))),
-    // mqadmin fails for a group without offsets ("offset table is empty"), so no LabTopic row may appear
-    progress: (await mqadmin(['consumerProgress', '-g', TOOLS_CONSUMER_GROUP], { cache: false })).includes('LabTopic'),
+    // mqadmin fails for a group without offsets
+    progress: await mqadminOutcome(['consumerProgress', '-g', TOOLS_CONSUMER_GROUP]),
   });
 
   /** Every message of one queue, page by page. */
@@ -34,7 +34,8 @@ describe(`PULL_MESSAGE live (${LIVE.version})`, () => {
 
   it('browses queues without creating a group or committing an offset, and reads what mqadmin queryMsgByOffset reads', async () => {
     const before = await traces();
-    expect(before.progress).toBe(false);
+    // CODE 17 while TOOLS_CONSUMER has no retry topic, 206 (an empty offset table) once mqadmin's own pulls made one
+    expect(before.progress).toMatch(/^failed: .*CODE: (17|206) /);
     const queues = await Promise.all([0, 1, 2, 3].flatMap((q) => masters.map((addr) => walk(addr, q))));
     const after = await traces();
     expect(after).toEqual(before);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parsePrintedMessage, queryMsgById, sentOne } from '../../../test-support/mqadmin-messages';
-import { mqadmin } from '../../../test-support/mqadmin';
+import { queryMsgById, sentOne } from '../../../test-support/mqadmin-messages';
+import { mqadminOutcome } from '../../../test-support/mqadmin';
 import { LIVE } from '../../../test-support/sandbox';
 import { encodeOffsetMessageId } from '../message-id';
 import { livePool } from '../../../test-support/live';
@@ -22,7 +22,8 @@ describe(`VIEW_MESSAGE_BY_ID live (${LIVE.version})`, () => {
     const offset = 2 ** 32 - 1;
     const ours = await viewMessageById(pool, LIVE.brokerAMaster, offset, 'LabTopic');
     expect(ours).toEqual({ found: false, reason: `can not find message by the offset, ${offset}` });
-    const out = await mqadmin(['queryMsgById', '-i', encodeOffsetMessageId(LIVE.brokerAMaster, offset), ...(LIVE.isV5 ? ['-t', 'LabTopic'] : [])]);
-    expect(() => parsePrintedMessage(out)).toThrow(/no "Topic:" line/);
+    const outcome = await mqadminOutcome(['queryMsgById', '-i', encodeOffsetMessageId(LIVE.brokerAMaster, offset), ...(LIVE.isV5 ? ['-t', 'LabTopic'] : [])]);
+    // 4.9's mqadmin relays the broker's answer; 5.x's looks the id up through the topic's index and finds nothing
+    expect(outcome).toMatch(LIVE.isV5 ? /^failed: .*CODE: 208 .*no message/ : new RegExp(`^failed: .*CODE: 1 .*can not find message by the offset, ${offset}`));
   });
 });

@@ -1,0 +1,36 @@
+/** Runs a push consumer of the official Java client (sandbox/java/Consumer.java, trace on) for a live test. */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { LIVE, type Sandbox } from './sandbox';
+
+const jrun = path.resolve(import.meta.dirname, '../sandbox/scripts/jrun.sh');
+
+export interface RunningConsumer {
+  /** What it printed so far (stdout and stderr). */
+  output(): string;
+  /** SIGTERM (its shutdown hook commits offsets and unregisters), SIGKILL after 20 s; resolves once it exited. */
+  stop(): Promise<void>;
+}
+
+/** Starts Consumer.java with `args` (--group, --topic, --filter 'sql:...', ...) against a sandbox; it runs until stop(). */
+export function startConsumer(args: string[], on: Sandbox = LIVE): RunningConsumer {
+  // jrun.sh execs java, so the child is the JVM itself
+  const child = spawn('bash', [jrun, 'Consumer.java', '--ns', on.namesrv, '--idle', '0', '--max', '0', ...args], {
+    env: { ...process.env, RMQ_VERSION: on.version, SANDBOX_DIR: on.dir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let text = '';
+  child.stdout.on('data', (d: Buffer) => (text += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (text += d.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    output: () => text,
+    stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const killer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+      await exited;
+      clearTimeout(killer);
+    },
+  };
+}
