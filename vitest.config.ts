@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
-import { FreezingLastSequencer } from './test-support/freezing-last-sequencer';
+import { FreezingLastSequencer } from './test-support/freezing-last-sequencer.ts';
 
 // unit: pure functions of bytes (recorded fixtures) and of the TCP layer; live: against the running sandbox,
 // compared with the official mqadmin. sandbox/scripts/test.sh starts what the live project needs.

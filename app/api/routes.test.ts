@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { refusal, type Principal, type Requirement } from '@/lib/console/auth/principal';
@@ -87,5 +87,15 @@ describe('every API route checks a permission', () => {
       const cluster = h.route.startsWith('/api/clusters/[cluster]/') ? { name: 'prod', readOnly: false } : undefined;
       expect(refusal(viewer, h.permission!, cluster)?.status, h.key).toBe(403);
     }
+  });
+});
+
+describe('the README lists every route with its permission', () => {
+  it('has one row per handler, in step with app/api', async () => {
+    const readme = readFileSync(path.resolve(root, '../../README.md'), 'utf8');
+    const rows = [...readme.matchAll(/^\| (GET|POST|PATCH|PUT|DELETE) \| `([^`]+)` \| ([a-z:-]+) \|/gm)].map((m) => `${m[1]} ${m[2]!.replace(/\{(\w+)\}/g, '[$1]')} ${m[3]}`);
+    expect(rows.length).toBeGreaterThanOrEqual(40);
+    const actual = (await handlers()).map((h) => `${h.key} ${h.permission}`);
+    expect(rows.sort()).toEqual(actual.sort());
   });
 });
