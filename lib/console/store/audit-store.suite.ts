@@ -1,25 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { openStore, type Store } from './index';
+import { describe, expect, it } from 'vitest';
+import type { Store } from './index';
 import type { TestDatabase } from '../../../test-support/databases';
+import { freshDatabases } from '../../../test-support/store-suites';
 
 // The audit log's behaviour on every dialect: audit-store.test.ts (SQLite file), audit-store.pg.test.ts (PostgreSQL).
 export function describeAuditStore(kind: Store['kind'], createDatabase: () => Promise<TestDatabase>): void {
   describe(`audit store on ${kind}`, () => {
-    const cleanups: Array<() => Promise<void>> = [];
-    afterEach(async () => {
-      for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-    });
-    async function fresh(): Promise<{ open: () => Promise<Store> }> {
-      const db = await createDatabase();
-      cleanups.push(() => db.drop());
-      return {
-        open: async () => {
-          const store = await openStore(db.options);
-          cleanups.push(() => store.close());
-          return store;
-        },
-      };
-    }
+    const fresh = freshDatabases(createDatabase);
     const entry = (at: number, group: string, topic: string | null = 'T') => ({
       at, actor: 'local', channel: 'ui', cluster: 'c', action: 'reset-offset', group, topic, params: { mode: 'timestamp', timestamp: at - 60_000 }, plan: { queues: [{ brokerName: 'b', queueId: 0, before: 5, target: 2 }] },
     });

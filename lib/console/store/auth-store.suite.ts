@@ -1,25 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { openStore, type SessionRecord, type Store } from './index';
+import { describe, expect, it } from 'vitest';
+import type { SessionRecord, Store } from './index';
 import type { TestDatabase } from '../../../test-support/databases';
+import { freshDatabases } from '../../../test-support/store-suites';
 
 // Users, sessions and tokens on every dialect: auth-store.test.ts (SQLite file), auth-store.pg.test.ts (PostgreSQL).
 export function describeAuthStore(kind: Store['kind'], createDatabase: () => Promise<TestDatabase>): void {
   describe(`auth store on ${kind}`, () => {
-    const cleanups: Array<() => Promise<void>> = [];
-    afterEach(async () => {
-      for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-    });
-    async function fresh(): Promise<{ open: () => Promise<Store> }> {
-      const db = await createDatabase();
-      cleanups.push(() => db.drop());
-      return {
-        open: async () => {
-          const store = await openStore(db.options);
-          cleanups.push(() => store.close());
-          return store;
-        },
-      };
-    }
+    const fresh = freshDatabases(createDatabase);
     const user = (username: string, at = 1_000) => ({
       username, displayName: username.toUpperCase(), passwordHash: 'scrypt$1$1$1$x$y', source: 'local' as const, oidcIssuer: null, oidcSubject: null,
       bindings: [{ cluster: '*', role: 'viewer' as const }], disabled: false, mustChangePassword: true, createdAt: at, updatedAt: at,

@@ -1,6 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { openStore, type GroupLagRow, type QueueLagRow, type Store } from './index';
+import { describe, expect, it } from 'vitest';
+import type { GroupLagRow, QueueLagRow, Store } from './index';
 import type { TestDatabase } from '../../../test-support/databases';
+import { freshDatabases } from '../../../test-support/store-suites';
 
 // The lag store's behaviour, run against every dialect: lag-store.test.ts (SQLite file) and
 // lag-store.pg.test.ts (a real PostgreSQL). Each test gets an empty database of its own.
@@ -11,21 +12,7 @@ const MIN = 60 * SEC;
 
 export function describeLagStore(kind: Store['kind'], createDatabase: () => Promise<TestDatabase>): void {
   describe(`lag store on ${kind}`, () => {
-    const cleanups: (() => Promise<void>)[] = [];
-    afterEach(async () => {
-      // stores close before their database is dropped (registered in that order, run in reverse)
-      for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-    });
-    async function fresh(): Promise<{ db: TestDatabase; open: () => Promise<Store> }> {
-      const db = await createDatabase();
-      cleanups.push(() => db.drop());
-      const open = async () => {
-        const store = await openStore(db.options);
-        cleanups.push(() => store.close());
-        return store;
-      };
-      return { db, open };
-    }
+    const fresh = freshDatabases(createDatabase);
     async function freshStore(): Promise<Store> {
       return (await fresh()).open();
     }
