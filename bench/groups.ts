@@ -3,8 +3,9 @@
  * three topics (random positions, so they lag), a retry topic (so mqadmin finds them) and no client.
  *  - floor: a bare pipelined GET_CONSUME_STATS loop over every group on every master (the least any list needs)
  *  - snapshot: the console's full lag snapshot (configs, consume stats, connections; then lag ages), cold and warm
- *  - first page of GET /api/groups?sort=-lag on a fresh console process (cold) and again (warm), and its RSS then
- *    and at its peak over the next two background refreshes
+ *  - first page of GET /api/clusters/bench/groups?sort=-lag on a fresh console process (cold) and again (warm), and
+ *    its RSS then and at its peak over the next two background refreshes; that console serves a second, small
+ *    cluster beside the bench one (its own snapshot and sampler), as a team's console serves several
  *  - `mqadmin consumerProgress` for all groups
  * Targets: warm first page <= 300 ms at 10,000 groups; snapshot <= 1.5x the floor; RSS <= 300 MB.
  */
@@ -18,6 +19,9 @@ import { getTopicStatsInfo } from '../lib/rocketmq/get-topic-stats-info';
 import { updateAndCreateSubscriptionGroupList } from '../lib/rocketmq/update-and-create-subscriptiongroup-list';
 import { updateAndCreateTopicList } from '../lib/rocketmq/update-and-create-topic-list';
 import { updateConsumerOffset } from '../lib/rocketmq/update-consumer-offset';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { PerKeyLimiter } from './per-key-limiter';
 import { startConsole, timedGet } from '../test-support/console-server';
 import { DEFAULT_PORTS, testPort } from '../test-support/sandbox';
@@ -46,7 +50,7 @@ export interface GroupsFigures {
   rssPeakMb: number;
 }
 
-export async function groupsBench(cluster: BenchCluster, counts: number[]): Promise<{ figures: GroupsFigures[]; passed: boolean }> {
+export async function groupsBench(cluster: BenchCluster, counts: number[], second: BenchCluster): Promise<{ figures: GroupsFigures[]; passed: boolean }> {
   const pool = new ConnectionPool();
   const info = await getBrokerClusterInfo(pool, cluster.namesrv.split(';')[0]!);
   const masters = [...info.brokers.values()].map((b) => ({ brokerName: b.brokerName, addr: b.brokerAddrs.get(0)! })).filter((m) => m.addr);
@@ -66,7 +70,7 @@ export async function groupsBench(cluster: BenchCluster, counts: number[]): Prom
     await seed(pool, masters, maxOffsets, seeded, count);
     seeded = count;
     console.log(`\nseeded ${fmt(count)} bench groups in ${fmt((performance.now() - t0) / 1000, 1)} s`);
-    figures.push(await measure(pool, cluster, masters, count));
+    figures.push(await measure(pool, cluster, masters, count, second));
   }
   pool.close();
 
@@ -123,7 +127,7 @@ export async function seed(pool: ConnectionPool, masters: Array<{ brokerName: st
   await Promise.all(commits);
 }
 
-async function measure(pool: ConnectionPool, cluster: BenchCluster, masters: Array<{ brokerName: string; addr: string }>, count: number): Promise<GroupsFigures> {
+async function measure(pool: ConnectionPool, cluster: BenchCluster, masters: Array<{ brokerName: string; addr: string }>, count: number, second: BenchCluster): Promise<GroupsFigures> {
   // the floor: every group the brokers hold, one GET_CONSUME_STATS each per master, nothing else
   const groupsPerMaster = await Promise.all(masters.map(async (m) => ({ m, groups: [...(await getAllSubscriptionGroupConfig(pool, m.addr, 30_000)).keys()] })));
   const limiter = new PerKeyLimiter(CONCURRENCY);
@@ -144,15 +148,24 @@ async function measure(pool: ConnectionPool, cluster: BenchCluster, masters: Arr
   const mqadminGroups = mq.output.split('\n').filter((l) => l.trim() && !l.startsWith('#')).length;
 
   // the console runs with the V8 flags npm start gives it (package.json config.consoleNodeOptions)
-  const server = await startConsole(cluster.namesrv, testPort(DEFAULT_PORTS.benchConsole + (count % 7)), { LAG_SNAPSHOT_INTERVAL_MS: String(REFRESH_MS), NODE_OPTIONS: process.env.BENCH_CONSOLE_NODE_OPTIONS ?? consoleNodeOptions() });
+  const clustersFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'bench-clusters-')), 'clusters.json');
+  writeFileSync(clustersFile, JSON.stringify({ clusters: [{ name: 'bench', namesrv: cluster.namesrv }, { name: 'second', namesrv: second.namesrv }] }));
+  const server = await startConsole(cluster.namesrv, testPort(DEFAULT_PORTS.benchConsole + (count % 7)), {
+    CONSOLE_CONFIG: clustersFile,
+    LAG_SNAPSHOT_INTERVAL_MS: String(REFRESH_MS),
+    NODE_OPTIONS: process.env.BENCH_CONSOLE_NODE_OPTIONS ?? consoleNodeOptions(),
+  });
   try {
-    const url = `${server.url}/api/groups?sort=-lag&pageSize=50`;
+    const url = `${server.url}/api/clusters/bench/groups?sort=-lag&pageSize=50`;
     const first = await timedGet(url);
     const warmTimes: number[] = [];
     for (let i = 0; i < 30; i++) warmTimes.push((await timedGet(url)).ms);
     warmTimes.sort((a, b) => a - b);
     const total = (first.body as { total: number }).total;
     if (total < count) throw new Error(`the console lists ${total} groups, expected at least ${count}`);
+    // the second cluster's snapshot is in memory too before the RSS is read
+    const secondTotal = ((await timedGet(`${server.url}/api/clusters/second/groups?system=show&pageSize=1`)).body as { total: number }).total;
+    if (secondTotal < 4) throw new Error(`the console lists ${secondTotal} groups of the second cluster, expected the demo's`);
     const rssMb = server.rssMb();
     let rssPeakMb = rssMb;
     for (const until = Date.now() + 2 * REFRESH_MS + 5000; Date.now() < until; ) {

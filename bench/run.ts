@@ -13,7 +13,7 @@ import { groupsBench } from './groups';
 import { messagesBench } from './messages';
 import { resetBench } from './reset';
 import { scanBench } from './scan';
-import { ensureCluster, root, version } from './sandbox';
+import { ensureCluster, ensureSecondCluster, root, version } from './sandbox';
 
 // the console-server measurements need a production build
 if (!existsSync(path.join(root, '.next/BUILD_ID'))) execFileSync('npx', ['next', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
@@ -56,9 +56,14 @@ try {
   }
   if (!only || only.includes('groups')) {
     const counts = (process.env.BENCH_GROUPS ?? '2000,10000').split(',').map(Number);
-    const groups = await groupsBench(cluster, counts);
-    results.groups = groups;
-    failed ||= !groups.passed;
+    const second = ensureSecondCluster();
+    try {
+      const groups = await groupsBench(cluster, counts, second);
+      results.groups = groups;
+      failed ||= !groups.passed;
+    } finally {
+      second.stop();
+    }
   }
 } finally {
   cluster.stop();

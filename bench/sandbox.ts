@@ -24,12 +24,26 @@ export function ensureCluster(): BenchCluster {
     return { namesrv: process.env.NAMESRV_ADDR, brokerPorts: [], env: { ...process.env }, stop: () => undefined };
   }
   // ports of their own, beside both test sandboxes (5.x 9876/109xx, 4.x 9886/1095x-1097x), shifted like theirs
-  const namesrvPort = String(testPort(DEFAULT_PORTS.bench.namesrv));
-  const brokerPorts = DEFAULT_PORTS.bench.brokers.map((p) => String(testPort(p)));
+  return startSandbox(version, DEFAULT_PORTS.bench);
+}
+
+/**
+ * A second, small cluster for the console of the groups bench to serve beside the big one (as a team's console
+ * serves several): a 4.9.8 sandbox with the demo traffic, on ports of its own. BENCH_SECOND_NAMESRV names one instead.
+ */
+export function ensureSecondCluster(): BenchCluster {
+  const given = process.env.BENCH_SECOND_NAMESRV;
+  if (given) return { namesrv: given, brokerPorts: [], env: { ...process.env }, stop: () => undefined };
+  return startSandbox(process.env.RMQ_VERSION_V4 ?? '4.9.8', DEFAULT_PORTS.benchSecond);
+}
+
+function startSandbox(sandboxVersion: string, ports: { namesrv: number; brokers: readonly number[] }): BenchCluster {
+  const namesrvPort = String(testPort(ports.namesrv));
+  const brokerPorts = ports.brokers.map((p) => String(testPort(p)));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    RMQ_VERSION: version,
-    SANDBOX_DIR: path.join(root, '.sandbox', `bench-${version}`),
+    RMQ_VERSION: sandboxVersion,
+    SANDBOX_DIR: path.join(root, '.sandbox', `bench-${sandboxVersion}`),
     NAMESRV_PORT: namesrvPort,
     BROKER_PORTS: brokerPorts.join(' '),
   };

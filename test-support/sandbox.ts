@@ -30,6 +30,8 @@ export const DEFAULT_PORTS = {
   v4: { namesrv: 9886, brokers: [10951, 10961, 10971] },
   /** npm run bench's own sandbox (bench/sandbox.ts) */
   bench: { namesrv: 9896, brokers: [10981, 10991, 11001] },
+  /** the second cluster the groups bench's console serves beside its own (a 4.9.8 sandbox with the demo traffic) */
+  benchSecond: { namesrv: 9916, brokers: [11011, 11021, 11031] },
   /** the namesrv with binary (ROCKETMQ) headers that record-fixtures.ts starts for a moment */
   binaryNamesrv: 9906,
   /** the e2e console (next start), the crash test's two consoles per version, the groups bench's consoles (3190 + n % 7) */
