@@ -69,7 +69,6 @@ async function stop(code) {
   if (stopping) return;
   stopping = true;
   say('stopping');
-  server?.kill('SIGTERM');
   for (const child of groups) {
     try {
       process.kill(-child.pid, 'SIGTERM');
@@ -115,7 +114,9 @@ try {
   // V8 flags from package.json config.consoleNodeOptions (README, Configuration); NODE_OPTIONS overrides them
   const { config } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
   const serverEnv = { ...env, NODE_OPTIONS: process.env.NODE_OPTIONS ?? config?.consoleNodeOptions ?? '' };
-  server = spawn('npx', ['next', 'start', '-p', port], { cwd: root, env: serverEnv, stdio: ['ignore', 'pipe', 'inherit'] });
+  // next's own bin, not npx: killing npx left its next-server running; a group of its own for the same reason
+  server = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', port], { cwd: root, env: serverEnv, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+  groups.add(server);
   let ready = false;
   server.stdout.on('data', (chunk) => {
     const text = chunk.toString();
