@@ -1,24 +1,58 @@
 import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { ADMIN_STATE } from './e2e/support';
 import { DEFAULT_PORTS, SANDBOXES, testPort } from './test-support/sandbox';
 
 // End-to-end tests drive the real UI in Debian's Chromium against the two running sandboxes (sandbox/scripts/test.sh
-// starts them). The console is served by `next start` from the build test.sh makes, with a clusters file naming
-// both: `local` (5.x, the default cluster) and `local-4.9`.
+// starts them). The console is served by `next start` from the build test.sh makes, as in production: sign-in on,
+// a clusters file naming both sandboxes (`local`, 5.x and the default cluster; `local-4.9`), and single sign-on
+// against a real OIDC provider on loopback that e2e/auth.spec.ts starts. The `setup` project signs the first admin
+// in once; the other specs act as that admin (its session cookie), e2e/auth.spec.ts makes its own users and runs last.
 const port = Number(process.env.E2E_PORT ?? testPort(DEFAULT_PORTS.e2eConsole));
-const consoleConfig = process.env.E2E_CONSOLE_CONFIG ?? writeConsoleConfig();
+const baseURL = `http://127.0.0.1:${port}`;
+const oidcPort = Number(process.env.E2E_OIDC_PORT ?? testPort(DEFAULT_PORTS.oidcProvider));
+const adminPassword = process.env.E2E_ADMIN_PASSWORD ?? 'e2e-admin-password-123';
+const results = path.resolve(import.meta.dirname, 'test-results');
+const dataDir = process.env.E2E_DATA_DIR ?? path.join(results, 'e2e-data');
 
-/** Without test.sh's file (npx playwright test by hand), the same file from the same script. */
-function writeConsoleConfig(): string {
-  const file = path.resolve(import.meta.dirname, 'test-results/e2e-console.yaml');
-  execFileSync('bash', [path.resolve(import.meta.dirname, 'sandbox/scripts/console-config.sh'), file, SANDBOXES.v5.version, SANDBOXES.v4.version]);
+// the specs read these (the workers inherit the runner's environment)
+process.env.E2E_CLUSTER ??= SANDBOXES.v5.cluster;
+process.env.E2E_OIDC_PORT = String(oidcPort);
+process.env.E2E_ADMIN_PASSWORD = adminPassword;
+
+/** The clusters file of test.sh (or the same one, written by the same script) plus the sign-on section. */
+function consoleConfig(): string {
+  mkdirSync(results, { recursive: true });
+  let clusters = process.env.E2E_CONSOLE_CONFIG;
+  if (!clusters) {
+    clusters = path.join(results, 'e2e-console.yaml');
+    execFileSync('bash', [path.resolve(import.meta.dirname, 'sandbox/scripts/console-config.sh'), clusters, SANDBOXES.v5.version, SANDBOXES.v4.version]);
+  }
+  const file = path.join(results, 'e2e-console-signin.yaml');
+  writeFileSync(
+    file,
+    `${readFileSync(clusters, 'utf8')}
+auth:
+  oidc:
+    issuer: http://127.0.0.1:${oidcPort}
+    clientId: rocketmq-console
+    clientSecret: console-test-secret-0123456789
+    scopes: openid profile email groups
+    label: Test IdP
+    usernameClaim: preferred_username
+    roleClaim: groups
+    roles:
+      - { value: rmq-operators, role: operator, clusters: [${SANDBOXES.v5.cluster}] }
+      - { value: rmq-viewers, role: viewer, clusters: ["*"] }
+`,
+  );
   return file;
 }
 
 export default defineConfig({
   testDir: 'e2e',
-  testMatch: '**/*.spec.ts',
   workers: 1,
   fullyParallel: false,
   timeout: 90_000,
@@ -26,7 +60,7 @@ export default defineConfig({
   reporter: [['list'], ['json', { outputFile: process.env.E2E_JSON ?? 'test-results/e2e.json' }]],
   outputDir: 'test-results/e2e-artifacts',
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
+    baseURL,
     viewport: { width: 1440, height: 900 },
     screenshot: 'only-on-failure',
     launchOptions: {
@@ -34,20 +68,34 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
     },
   },
+  projects: [
+    { name: 'setup', testMatch: /sign-in\.setup\.ts/ },
+    {
+      name: 'console',
+      testMatch: '**/*.spec.ts',
+      testIgnore: '**/auth.spec.ts',
+      dependencies: ['setup'],
+      // the admin's session; API calls send the console's own Origin, as its pages do (mutations need it)
+      use: { storageState: ADMIN_STATE, extraHTTPHeaders: { origin: baseURL } },
+    },
+    { name: 'sign-in', testMatch: '**/auth.spec.ts', dependencies: ['console'] },
+  ],
   webServer: {
-    command: `npx next start -p ${port} -H 127.0.0.1`,
-    url: `http://127.0.0.1:${port}/api/clusters`,
+    // a fresh store each run: the first admin comes from CONSOLE_ADMIN_PASSWORD
+    command: `rm -rf ${JSON.stringify(dataDir)} && npx next start -p ${port} -H 127.0.0.1`,
+    url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: 'ignore',
     stderr: 'pipe',
     env: {
-      CONSOLE_CONFIG: consoleConfig,
+      CONSOLE_CONFIG: consoleConfig(),
+      CONSOLE_ADMIN_PASSWORD: adminPassword,
       NEXT_TELEMETRY_DISABLED: '1',
       RMQ_REQUEST_TIMEOUT_MS: '2000',
       RMQ_FANOUT_DEADLINE_MS: '2500',
       LOG_LEVEL: 'warn',
-      DATA_DIR: process.env.E2E_DATA_DIR ?? 'test-results/e2e-data',
+      DATA_DIR: dataDir,
       // short intervals so the lag snapshot and history have several points within a test
       LAG_SNAPSHOT_INTERVAL_MS: '2000',
       LAG_SAMPLE_INTERVAL_MS: '2000',

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { ConnectionPool } from '../lib/remoting';
 import { getBrokerClusterInfo } from '../lib/rocketmq/get-broker-cluster-info';
 import { adminCallsBench } from './admin-calls';
+import { authBench } from './auth';
 import { groupsBench } from './groups';
 import { messagesBench } from './messages';
 import { resetBench } from './reset';
@@ -47,6 +48,11 @@ try {
     const scan = await scanBench(cluster);
     results.scan = scan;
     failed ||= !scan.passed;
+  }
+  if (!only || only.includes('auth')) {
+    const auth = await authBench(cluster);
+    results.auth = auth;
+    failed ||= !auth.passed;
   }
   if (!only || only.includes('groups')) {
     const counts = (process.env.BENCH_GROUPS ?? '2000,10000').split(',').map(Number);

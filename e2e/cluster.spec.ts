@@ -10,8 +10,8 @@ test.describe('cluster overview', () => {
     expect(base).toHaveLength(3);
     expect(more).toHaveLength(3);
     await open(page, '/cluster');
-    await expect(page).toHaveURL(/\/clusters\/default$/);
-    await expect(page.getByRole('heading', { name: 'Cluster default' })).toBeVisible();
+    await expect(page).toHaveURL(/\/clusters\/local$/);
+    await expect(page.getByRole('heading', { name: 'Cluster local' })).toBeVisible();
     await expect(page.getByTestId('cluster-name')).toHaveText(['DefaultCluster']);
     const rows = page.getByTestId('broker-row');
     await expect(rows).toHaveCount(base.length);

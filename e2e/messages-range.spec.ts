@@ -66,7 +66,7 @@ test.describe('messages by topic and time range', () => {
     const oldest = [...all].sort((a, b) => a.storeTimestamp - b.storeTimestamp)[0]!;
     const first = page.getByTestId('scan-row').first();
     await expect(first.locator('[data-ms]')).toHaveAttribute('data-ms', String(oldest.storeTimestamp));
-    await expect(first.getByTestId('message-link')).toHaveAttribute('href', /^\/messages\/[0-9A-F]+\?topic=LabTopic$/);
+    await expect(first.getByTestId('message-link')).toHaveAttribute('href', /^\/clusters\/local\/messages\/[0-9A-F]+\?topic=LabTopic$/);
     await expect(first).toContainText(/UTC|GMT/);
 
     await page.locator('input[name="tag"]').fill('TagA');

@@ -20,6 +20,8 @@ export async function startConsole(namesrv: string, port: number, extraEnv: Reco
     env: {
       ...process.env,
       NAMESRV_ADDR: namesrv,
+      // the bench times data routes, not sign-in: the local admin on 127.0.0.1 (extraEnv may turn it back on)
+      AUTH: 'off',
       NEXT_TELEMETRY_DISABLED: '1',
       LOG_LEVEL: 'warn',
       DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'bench-console-')),

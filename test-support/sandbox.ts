@@ -36,6 +36,8 @@ export const DEFAULT_PORTS = {
   e2eConsole: 3100,
   crashConsoles: { v5: [3170, 3171], v4: [3172, 3173] },
   benchConsole: 3190,
+  /** the loopback OIDC provider of the sign-in e2e */
+  oidcProvider: 4421,
   postgres: 55432,
 } as const;
 

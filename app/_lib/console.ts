@@ -1,6 +1,9 @@
 import { createConsole, type Console } from '@/lib/console/console';
 import { readSettings } from '@/lib/console/core/config';
 
+/** The segment old URLs are rewritten to (next.config.ts): the default cluster, whatever its name. */
+export const DEFAULT_CLUSTER_SEGMENT = '_default';
+
 // The one process-wide slot: Next.js loads route and page modules in several bundles (and reloads them in
 // development), so a module variable would build a second console with its own sockets and timers.
 const slot = globalThis as typeof globalThis & { __rocketmqConsole?: Console };

@@ -18,9 +18,27 @@ export const messageKeys = {
 const messageUrl = (c: string, msgId: string) => `${api(c)}/messages/${encodeURIComponent(msgId)}`;
 const topicQs = (topic?: string) => (topic ? `?topic=${encodeURIComponent(topic)}` : '');
 
-/** Messages by key; `qs` holds topic, key, window and limit (disabled until both topic and key are given). */
-export function useMessagesByKey(c: string, qs: string | undefined) {
-  return useQuery({ queryKey: messageKeys.byKey(c, qs ?? ''), queryFn: () => fetchJson<KeySearchResult>(`${api(c)}/messages?${qs}`), enabled: qs !== undefined, retry: false });
+/** What the key search asks: the store-time window is relative ("last hour") and resolved when the query runs. */
+export interface KeySearchInput {
+  topic: string;
+  key: string;
+  limit: string;
+  window: { id: string; resolve: () => { begin?: number; end: number } };
+}
+
+/** Messages by key (disabled until both topic and key are given). */
+export function useMessagesByKey(c: string, search: KeySearchInput) {
+  const { topic, key, limit, window } = search;
+  return useQuery({
+    queryKey: messageKeys.byKey(c, new URLSearchParams({ topic, key, limit, window: window.id }).toString()),
+    queryFn: () => {
+      const { begin, end } = window.resolve();
+      const qs = new URLSearchParams({ topic, key, limit, ...(begin !== undefined ? { begin: String(begin) } : {}), end: String(end) });
+      return fetchJson<KeySearchResult>(`${api(c)}/messages?${qs}`);
+    },
+    enabled: topic !== '' && key !== '',
+    retry: false,
+  });
 }
 
 export function useMessageDetail(c: string, msgId: string, topic: string | undefined, initial?: MessageDetail) {

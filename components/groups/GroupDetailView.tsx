@@ -45,7 +45,7 @@ function progressColumns(cluster: string, asOf: number, v5: boolean): Array<Colu
       meta: { numeric: true },
       cell: ({ row }) => <LagAge ms={row.original.oldestUnconsumedTimestamp ? asOf - row.original.oldestUnconsumedTimestamp : undefined} />,
     },
-    { accessorKey: 'lastTimestamp', header: 'Last consumed', cell: ({ row }) => <Timestamp ms={row.original.lastTimestamp} /> },
+    { accessorKey: 'lastTimestamp', header: 'Last consumed', cell: ({ row }) => <Timestamp ms={row.original.lastTimestamp} compact /> },
   );
   return cols;
 }
@@ -54,7 +54,7 @@ function Tile({ label, children, testId }: { label: string; children: React.Reac
   return (
     <div className="rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm">
       <div className="text-xs uppercase tracking-wide text-slate-500">{label}</div>
-      <div className="mt-0.5 text-xl font-semibold tabular-nums" data-testid={testId}>{children}</div>
+      <div className="mt-0.5 text-lg font-semibold leading-tight tabular-nums" data-testid={testId}>{children}</div>
     </div>
   );
 }
@@ -208,7 +208,7 @@ export function GroupDetailView({ group }: { group: string }) {
               <tbody className="divide-y divide-slate-100">
                 {overview.data.configs.map((c) => (
                   <tr key={c.brokerName}>
-                    <td className="px-3 py-1.5">{c.brokerName}</td>
+                    <td className="whitespace-nowrap px-3 py-1.5">{c.brokerName}</td>
                     <td className="px-3 py-1.5">{c.consumeEnable ? 'enabled' : <span className="text-red-700">disabled</span>}</td>
                     <td className="px-3 py-1.5">{c.consumeMessageOrderly ? 'yes' : 'no'}</td>
                     <td className="px-3 py-1.5">{c.consumeBroadcastEnable ? 'yes' : 'no'}</td>

@@ -26,11 +26,7 @@ export function KeySearch() {
   const [topic, setTopic] = useState(state.topic);
   const [key, setKey] = useState(state.key);
   const ready = state.topic !== '' && state.key !== '';
-  const { begin, end } = windowOf(state.window);
-  const qs = ready
-    ? new URLSearchParams({ topic: state.topic, key: state.key, limit: state.limit, ...(begin !== undefined ? { begin: String(begin) } : {}), end: String(end) }).toString()
-    : undefined;
-  const query = useMessagesByKey(cluster, qs);
+  const query = useMessagesByKey(cluster, { topic: state.topic, key: state.key, limit: state.limit, window: { id: state.window, resolve: () => windowOf(state.window) } });
   return (
     <div className="space-y-4">
       <form

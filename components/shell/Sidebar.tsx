@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
+import { useLogout } from '../api/auth';
 import { useSession } from '../api/session';
 import { paths } from '../paths';
 import { useOptionalCluster } from '../useCluster';
@@ -28,6 +29,18 @@ export function Sidebar() {
   const rest = base && pathname.startsWith(base) ? pathname.slice(base.length) : '';
   const section = rest.split('/').slice(0, 2).join('/');
   const clusters = session?.clusters ?? (cluster ? [{ name: cluster, readOnly: false, role: null }] : []);
+  const logout = useLogout();
+  const consoleAdmin = session?.bindings.some((b) => b.cluster === '*' && b.role === 'admin') ?? false;
+  if (pathname === '/login') {
+    return (
+      <aside className="w-56 shrink-0 bg-slate-900">
+        <div className="flex items-center gap-2 px-4 py-4 text-white">
+          <span className="grid h-7 w-7 place-items-center rounded bg-orange-500 text-sm font-bold">R</span>
+          <span className="whitespace-nowrap font-semibold tracking-tight">RocketMQ Console</span>
+        </div>
+      </aside>
+    );
+  }
   return (
     <aside className="flex w-56 shrink-0 flex-col bg-slate-900 text-slate-200">
       <Link href="/" className="flex items-center gap-2 px-4 py-4 text-white">
@@ -72,6 +85,15 @@ export function Sidebar() {
             <div className="uppercase tracking-wide text-slate-500">{session.authEnabled ? 'Signed in' : 'Sign-in is off'}</div>
             <div className="truncate text-slate-200" title={session.user}>{session.displayName}</div>
             {cluster && <div className="text-slate-400">{session.clusters.find((c) => c.name === cluster)?.role ?? 'no role'} on {cluster}</div>}
+            {session.authEnabled && (
+              <div className="mt-2 flex flex-wrap gap-x-3 gap-y-1 text-slate-300">
+                <Link href="/account" aria-current={pathname === '/account' ? 'page' : undefined} className="hover:text-white hover:underline">Account</Link>
+                {consoleAdmin && <Link href="/admin/users" aria-current={pathname.startsWith('/admin') ? 'page' : undefined} className="hover:text-white hover:underline">Admin</Link>}
+                <button type="button" onClick={() => logout.mutate(undefined, { onSettled: () => window.location.assign('/login') })} className="hover:text-white hover:underline">
+                  Sign out
+                </button>
+              </div>
+            )}
           </>
         )}
       </div>

@@ -62,7 +62,7 @@ export function DataTable<T>({
     getSortedRowModel: serverSorting ? undefined : getSortedRowModel(),
     getRowId,
   });
-  const pad = dense ? 'px-3 py-1.5' : 'px-3 py-2';
+  const pad = dense ? 'px-2 py-1.5' : 'px-3 py-2';
   return (
     <div className="overflow-x-auto">
       <table className="min-w-full text-sm">

@@ -26,11 +26,19 @@ function absolute(ms: number, timeZone?: string): string {
  * A point in time with its zone and its age ("2026-11-24 06:07:42 UTC · 3 min ago"). The server renders UTC; the
  * browser switches to the operator's zone once mounted.
  */
-export function Timestamp({ ms, showAge = true }: { ms: number | undefined | null; showAge?: boolean }) {
+export function Timestamp({ ms, showAge = true, compact = false }: { ms: number | undefined | null; showAge?: boolean; compact?: boolean }) {
   const now = useNow(15_000);
   if (!ms || ms <= 0) return <span className="text-slate-400">—</span>;
   const text = absolute(ms, now === null ? 'UTC' : undefined);
   const age = now === null ? null : now - ms;
+  if (compact) {
+    // narrow table cells: the age, with the full time (zone included) on hover
+    return (
+      <span className="whitespace-nowrap tabular-nums" title={text} data-ms={ms}>
+        {age === null ? text : age >= 0 ? `${formatDuration(age)} ago` : `in ${formatDuration(-age)}`}
+      </span>
+    );
+  }
   return (
     <span className="whitespace-nowrap" title={new Date(ms).toISOString()} data-ms={ms}>
       <span className="tabular-nums">{text}</span>

@@ -1,3 +1,4 @@
+import { Auth } from './auth/service';
 import { AdminClient } from './core/admin';
 import type { ConsoleSettings, TestHooks } from './core/config';
 import { NotFoundError } from './core/errors';
@@ -22,6 +23,8 @@ export interface Console {
   readonly defaultCluster: string;
   readonly metrics: ConsoleMetrics;
   readonly log: Logger;
+  /** Sign-in, sessions, API tokens and users (unused when settings.auth.enabled is false: AUTH=off). */
+  readonly auth: Auth;
   store(): Promise<Store>;
   /** The context of a configured cluster; NotFoundError naming `cluster` otherwise. */
   cluster(name: string): ClusterContext;
@@ -65,7 +68,9 @@ export function createConsole(settings: ConsoleSettings, options: ConsoleOptions
     });
   }
   registerLagMetrics(metrics.registry, () => [...clusters.values()].map((c) => ({ cluster: c.name, snapshot: c.lag.peek() })));
+  const auth = new Auth({ settings, store: store.get, log });
   if (options.background) for (const ctx of clusters.values()) startBackgroundWork(ctx, settings);
+  if (options.background) announceSignIn(auth, settings, log);
   log.info({ clusters: [...clusters.keys()], from: settings.source, background: Boolean(options.background) }, 'console ready');
   return {
     settings,
@@ -73,6 +78,7 @@ export function createConsole(settings: ConsoleSettings, options: ConsoleOptions
     defaultCluster: settings.defaultCluster,
     metrics,
     log,
+    auth,
     store: store.get,
     cluster(name) {
       const ctx = clusters.get(name);
@@ -98,4 +104,16 @@ function startBackgroundWork(ctx: ClusterContext, settings: ConsoleSettings): vo
   });
   ctx.lag.start();
   ctx.log.info({ intervalMs: ctx.lag.options.intervalMs }, 'lag snapshot and history sampler started');
+}
+
+/** At server start: the first admin is made now (its one-time password printed), or AUTH=off is said loudly. */
+function announceSignIn(auth: Auth, settings: ConsoleSettings, log: Logger): void {
+  if (!settings.auth.enabled) {
+    log.warn('sign-in is off (AUTH=off): anyone who reaches this port acts as an admin; serve it on 127.0.0.1 only');
+    return;
+  }
+  auth
+    .ensureInitialAdmin()
+    .then(() => auth.purgeEnded())
+    .catch((error: unknown) => log.error({ err: error }, 'could not make the first admin (the store failed); retried at the first sign-in'));
 }

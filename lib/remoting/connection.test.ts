@@ -2,6 +2,7 @@ import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Connection, parseAddr } from './connection';
 import { ConnectionClosedError, FrameTooLargeError, RemotingConnectError, RemotingTimeoutError } from './errors';
+import { decodeFrame, encodeFrame, FrameSplitter } from './frame';
 import { ConnectionPool } from './pool';
 
 // These tests exercise our TCP handling with plain loopback sockets (a peer that stays silent, one that hangs up,
@@ -25,7 +26,52 @@ function unusedPort(): Promise<number> {
   }));
 }
 
+/** Keeps the event loop busy: what a server start or a long synchronous job does to the deadlines. */
+function blockLoop(ms: number): void {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    // spin
+  }
+}
+
+/** A peer that answers every request at once with an empty success, and says when an answer has left. */
+async function echoPeer(): Promise<{ addr: string; answered: Promise<void> }> {
+  let sent!: () => void;
+  const answered = new Promise<void>((resolve) => (sent = resolve));
+  const addr = await peer((socket) => {
+    const splitter = new FrameSplitter();
+    socket.on('data', (chunk) =>
+      splitter.push(chunk, (frame) => {
+        const request = decodeFrame(frame);
+        socket.write(encodeFrame({ code: 0, language: 'JAVA', version: 0, opaque: request.opaque, flag: 1, extFields: {} }), () => sent());
+      }),
+    );
+  });
+  return { addr, answered };
+}
+
 describe('Connection', () => {
+  it('counts a connection made while the event loop was blocked past the deadline as made, not as late', async () => {
+    const addr = await peer(() => undefined);
+    const connection = new Connection(addr);
+    const connecting = connection.connect(50);
+    blockLoop(200);
+    await expect(connecting).resolves.toBeUndefined();
+    connection.close();
+  });
+
+  it('takes a reply that arrived while the event loop was blocked past the deadline', async () => {
+    const { addr, answered: replySent } = await echoPeer();
+    const connection = new Connection(addr);
+    await connection.connect();
+    const answered = connection.request({ code: 28 }, 50);
+    // the reply is on its way (in the socket's buffer) when the loop gets busy past the request's deadline
+    await replySent;
+    blockLoop(200);
+    await expect(answered).resolves.toMatchObject({ code: 0 });
+    connection.close();
+  });
+
   it('times a request out at its deadline and leaves no pending entry', async () => {
     const addr = await peer(() => undefined);
     const connection = new Connection(addr);

@@ -1,4 +1,5 @@
 import net from 'node:net';
+import { afterPendingIo } from './deadline';
 import {
   DEFAULT_PROTOCOL_VERSION,
   FLAG_ONEWAY,
@@ -74,10 +75,15 @@ export class Connection {
       this.socket = socket;
       socket.setNoDelay(true);
       let connected = false;
-      const timer = setTimeout(() => {
-        fail(new RemotingConnectError(this.addr, 'timeout', `no connection within ${timeoutMs} ms`));
-        socket.destroy();
-      }, timeoutMs);
+      const timer = setTimeout(
+        () =>
+          afterPendingIo(() => {
+            if (connected) return;
+            fail(new RemotingConnectError(this.addr, 'timeout', `no connection within ${timeoutMs} ms`));
+            socket.destroy();
+          }),
+        timeoutMs,
+      );
       const fail = (error: RemotingError) => {
         clearTimeout(timer);
         this.shutdown(error);
@@ -107,9 +113,13 @@ export class Connection {
     if (!socket) return Promise.reject(new ConnectionClosedError(this.addr, 'not connected'));
     const opaque = this.takeOpaque();
     return new Promise<RemotingCommand>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        if (this.pending.delete(opaque)) reject(new RemotingTimeoutError(this.addr, request.code, timeoutMs));
-      }, timeoutMs);
+      const timer = setTimeout(
+        () =>
+          afterPendingIo(() => {
+            if (this.pending.delete(opaque)) reject(new RemotingTimeoutError(this.addr, request.code, timeoutMs));
+          }),
+        timeoutMs,
+      );
       this.pending.set(opaque, { resolve, reject, timer });
       this.write(socket, this.encode(request, opaque, 0));
     });

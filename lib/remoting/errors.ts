@@ -4,8 +4,13 @@
  */
 export type RemotingErrorKind = 'response' | 'timeout' | 'connect' | 'closed' | 'frame-too-large' | 'protocol';
 
+// A brand from the global symbol registry: Next.js may hold two copies of this module (instrumentation.ts's and a
+// route's), and instanceof fails across them.
+const REMOTING_ERROR = Symbol.for('rocketmq-console.RemotingError');
+
 export abstract class RemotingError extends Error {
   abstract readonly kind: RemotingErrorKind;
+  readonly [REMOTING_ERROR] = true;
   constructor(
     message: string,
     readonly addr: string,
@@ -77,5 +82,5 @@ export class ProtocolError extends RemotingError {
 }
 
 export function isRemotingError(error: unknown): error is RemotingError {
-  return error instanceof RemotingError;
+  return typeof error === 'object' && error !== null && (error as { [REMOTING_ERROR]?: unknown })[REMOTING_ERROR] === true;
 }

@@ -59,6 +59,8 @@ describe.each(fixtureVersions('query-message', 'trace-a'))('trace messages recor
     for (const m of messages) {
       expect(m.topic).toBe('RMQ_SYS_TRACE_TOPIC');
       expect(m.bodyCompressed).toBe(false);
+      // trace records separate their fields with \u0001 (TraceConstants.CONTENT_SPLITOR)
+      // eslint-disable-next-line no-control-regex
       expect(m.body.toString()).toMatch(/^(Pub|SubBefore|SubAfter)\u0001/);
       if (version.startsWith('4')) expect(m.sysFlags).toMatchObject({ compressed: true, compressionType: 'ZLIB' });
     }

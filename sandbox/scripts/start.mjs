@@ -114,19 +114,28 @@ try {
   // V8 flags from package.json config.consoleNodeOptions (README, Configuration); NODE_OPTIONS overrides them
   const { config } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
   const serverEnv = { ...env, NODE_OPTIONS: process.env.NODE_OPTIONS ?? config?.consoleNodeOptions ?? '' };
+  // AUTH=off: nobody signs in, so the console must not be reachable from another machine
+  const authOff = (process.env.AUTH ?? '').trim().toLowerCase() === 'off';
   // next's own bin, not npx: killing npx left its next-server running; a group of its own for the same reason
-  server = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', port], { cwd: root, env: serverEnv, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+  server = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', port, ...(authOff ? ['-H', '127.0.0.1'] : [])], {
+    cwd: root,
+    env: serverEnv,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    detached: true,
+  });
   groups.add(server);
   let ready = false;
   server.stdout.on('data', (chunk) => {
     const text = chunk.toString();
     process.stdout.write(text);
-    if (!ready && /Ready in/.test(text)) {
-      ready = true;
-      const serving = useSandbox ? `clusters ${versions.map((v) => (v.startsWith('4') ? 'local-4.9' : 'local')).join(', ')} from ${env.CONSOLE_CONFIG}` : env.CONSOLE_CONFIG ? `clusters of ${env.CONSOLE_CONFIG}` : `namesrv ${env.NAMESRV_ADDR}`;
-      say(`RocketMQ console ready at http://localhost:${port} after ${since()} (${serving})`);
-      if (withV4) startSecondSandbox();
-    }
+    if (ready || !/Ready in/.test(text)) return;
+    ready = true;
+    const serving = useSandbox ? `clusters ${versions.map((v) => (v.startsWith('4') ? 'local-4.9' : 'local')).join(', ')} from ${env.CONSOLE_CONFIG}` : env.CONSOLE_CONFIG ? `clusters of ${env.CONSOLE_CONFIG}` : `namesrv ${env.NAMESRV_ADDR}`;
+    say(`RocketMQ console ready at http://localhost:${port} after ${since()} (${serving})`);
+    if (authOff) say('sign-in is off (AUTH=off): anyone who reaches the port acts as an admin; bound to 127.0.0.1 only');
+    else if (process.env.CONSOLE_ADMIN_PASSWORD) say(`sign in at http://localhost:${port}/login as ${process.env.CONSOLE_ADMIN_USER || 'admin'} with CONSOLE_ADMIN_PASSWORD (the password it set when the store had no user yet)`);
+    else say(`sign in at http://localhost:${port}/login: at the first start as ${process.env.CONSOLE_ADMIN_USER || 'admin'} with the one-time password printed above (also in ${path.join(process.env.DATA_DIR || 'data', 'initial-admin-password')}), afterwards with the password you chose`);
+    if (withV4) startSecondSandbox();
   });
   server.on('exit', (code) => void stop(code ?? 1));
 } catch (error) {

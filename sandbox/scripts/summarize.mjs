@@ -20,6 +20,7 @@ let failed = 0;
 let skipped = 0;
 let broken = false;
 const failures = [];
+// eslint-disable-next-line no-control-regex -- strips the ANSI colour codes of reporters' messages
 const firstLine = (m) => String(m ?? '').replace(/\u001b\[[0-9;]*m/g, '').split('\n').find((l) => l.trim()) ?? '';
 function playwrightFailures(name, suitesOf) {
   for (const suite of suitesOf ?? []) {
@@ -37,9 +38,9 @@ for (const { name, file } of suites) {
     continue;
   }
   const report = JSON.parse(readFileSync(file, 'utf8'));
-  let p = 0;
-  let f = 0;
-  let s = 0;
+  let p;
+  let f;
+  let s;
   if (report.stats && 'expected' in report.stats) {
     // Playwright: expected = passed, unexpected = failed, flaky counts as passed (it passed on retry)
     p = report.stats.expected + (report.stats.flaky ?? 0);

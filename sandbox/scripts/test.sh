@@ -67,6 +67,13 @@ if ! npx next build > "$R/build.log" 2>&1; then
   exit 1
 fi
 
+step "lint (eslint: import cycles, hooks, unused code)"
+if npx eslint . > "$R/lint.log" 2>&1; then lint_failed=0; else lint_failed=1; cat "$R/lint.log"; fi
+# one test in the summary: the lint passed or it did not
+printf '{"numTotalTests":1,"numPassedTests":%d,"numFailedTests":%d,"testResults":[{"name":"eslint","status":"%s","assertionResults":[{"title":"eslint .","status":"%s","failureMessages":["see test-results/lint.log"]}]}]}\n' \
+  $((1 - lint_failed)) "$lint_failed" "$([ $lint_failed = 0 ] && echo passed || echo failed)" "$([ $lint_failed = 0 ] && echo passed || echo failed)" > "$R/lint.json"
+SUITES+=("lint=$R/lint.json")
+
 step "unit tests"
 npx vitest run --project unit --reporter=default --reporter=json --outputFile="$R/unit.json"
 SUITES+=("unit=$R/unit.json")

@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { ZodError } from 'zod';
 import { isRemotingError } from '@/lib/remoting';
-import { ConsoleError, describeFailure } from '@/lib/console/core/errors';
+import { describeFailure, isConsoleError } from '@/lib/console/core/errors';
 import type { Logger } from '@/lib/console/core/log';
 
 export interface ErrorBody {
@@ -15,7 +15,7 @@ export function errorResponse(error: unknown, log: Logger): NextResponse<ErrorBo
     const field = issue?.path.map(String).join('.') || undefined;
     return json(400, 'bad_input', `${field ? `${field}: ` : ''}${issue?.message ?? 'invalid input'}`, field);
   }
-  if (error instanceof ConsoleError) return json(error.status, error.code, error.message, error.field, error.details);
+  if (isConsoleError(error)) return json(error.status, error.code, error.message, error.field, error.details);
   if (isRemotingError(error)) {
     return json(error.kind === 'timeout' ? 504 : 502, error.kind === 'timeout' ? 'broker_timeout' : 'broker_error', describeFailure(error));
   }

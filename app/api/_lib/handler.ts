@@ -1,18 +1,16 @@
 import { NextResponse } from 'next/server';
 import type { ZodType } from 'zod';
+import { loopbackRefusal, originRefusal, SESSION_COOKIE } from '@/lib/console/auth/http';
 import { refusal, type Principal, type Requirement } from '@/lib/console/auth/principal';
 import type { Console } from '@/lib/console/console';
 import type { Actor, ChangeContext, ClusterContext } from '@/lib/console/context';
 import { BadInputError } from '@/lib/console/core/errors';
-import { theConsole } from '../../_lib/console';
-import { authenticate } from '../../_lib/principal';
+import { DEFAULT_CLUSTER_SEGMENT, theConsole } from '../../_lib/console';
+import { authenticate, bearerToken } from '../../_lib/principal';
 import { errorResponse, json } from './errors';
 
 /** Who a public route (health, sign-in) sees when nobody is signed in. */
 const NOBODY: Principal = { kind: 'session', user: 'anonymous', displayName: 'anonymous', bindings: [] };
-
-/** The segment old URLs are rewritten to (next.config.ts): the default cluster, whatever its name. */
-export const DEFAULT_CLUSTER_SEGMENT = '_default';
 
 export interface RouteSpec<Q, B> {
   /** The route's pattern, the label of its request metrics. */
@@ -61,7 +59,6 @@ export function route<Q, B>(spec: RouteSpec<Q, B>, work: (call: ClusterCall<Q, B
     let response: Response;
     const app = theConsole();
     try {
-      // routes without a dynamic segment get no params from Next
       response = await answer(app, spec, work, request, (await context?.params) ?? {});
     } catch (error) {
       response = errorResponse(error, app.log);
@@ -74,6 +71,8 @@ export function route<Q, B>(spec: RouteSpec<Q, B>, work: (call: ClusterCall<Q, B
 }
 
 async function answer<Q, B>(app: Console, spec: RouteSpec<Q, B>, work: (call: ClusterCall<Q, B>) => Promise<unknown>, request: Request, raw: Record<string, string | string[]>): Promise<Response> {
+  const blocked = requestRefusal(app, request);
+  if (blocked) return blocked;
   const params: Record<string, string> = {};
   for (const [key, value] of Object.entries(raw)) params[key] = pathParam(Array.isArray(value) ? value.join('/') : value, key);
   const principal = await authenticate(app, {
@@ -111,6 +110,24 @@ async function answer<Q, B>(app: Console, spec: RouteSpec<Q, B>, work: (call: Cl
   return result instanceof Response ? result : NextResponse.json(result, { headers: { 'cache-control': 'no-store' } });
 }
 
+/**
+ * Refusals that come before who is asking: AUTH=off serves loopback hosts only; a browser request that changes
+ * something must come from the console's own pages (Origin, or Referer without one). API tokens are exempt: a
+ * cross-site page cannot make the browser send an Authorization header. The check is required (a request with no
+ * Origin refused) when the session cookie would authenticate it; otherwise only a foreign Origin is refused.
+ */
+export function requestRefusal(app: Console, request: Request): Response | undefined {
+  if (!app.settings.auth.enabled) {
+    const remote = loopbackRefusal(request.headers);
+    if (remote) return json(403, 'auth_off_remote', remote);
+  }
+  if (request.method === 'GET' || request.method === 'HEAD') return undefined;
+  if (bearerToken(request.headers.get('authorization') ?? undefined) !== undefined) return undefined;
+  const required = app.settings.auth.enabled && cookieValue(request.headers.get('cookie'), SESSION_COOKIE) !== undefined;
+  const bad = originRefusal(request.headers, request.url, { required, ...(app.settings.auth.publicUrl ? { publicUrl: app.settings.auth.publicUrl } : {}) });
+  return bad ? json(403, 'bad_origin', bad) : undefined;
+}
+
 async function jsonBody(request: Request): Promise<unknown> {
   const text = await request.text();
   if (text.trim() === '') return {};
@@ -134,7 +151,16 @@ export function cookieValue(header: string | null, name: string): string | undef
   if (!header) return undefined;
   for (const part of header.split(';')) {
     const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeCookie(part.slice(eq + 1).trim());
   }
   return undefined;
+}
+
+/** A cookie value that does not decode is no credential (not a 500). */
+function decodeCookie(value: string): string | undefined {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return undefined;
+  }
 }

@@ -33,12 +33,14 @@ export interface Refusal {
 export function refusal(principal: Principal | undefined, requirement: Requirement, cluster?: { name: string; readOnly: boolean }): Refusal | undefined {
   if (requirement === 'public') return undefined;
   if (!principal) return { status: 401, code: 'unauthenticated', message: 'sign in first (or send an API token as "Authorization: Bearer <token>")' };
-  if (principal.mustChangePassword) return { status: 403, code: 'password_change_required', message: 'choose a new password first: the one you signed in with was a one-time password' };
+  // changing the password (and seeing who you are, signing out) is what a one-time password still allows
   if (requirement === 'signed-in') return undefined;
+  if (principal.mustChangePassword) return { status: 403, code: 'password_change_required', message: 'choose a new password first (on /account): the one you signed in with was set for you' };
   const role = cluster ? roleOn(principal.bindings, cluster.name) : roleEverywhere(principal.bindings);
   if (!roleAllows(role, requirement)) {
     const where = cluster ? `on cluster ${cluster.name}` : 'on every cluster ("*")';
-    const has = role ? `you are ${role} ${where}` : `you have no role ${where}`;
+    const elsewhere = principal.bindings.map((b) => `${b.role} on ${b.cluster}`).join(', ');
+    const has = role ? `you are ${role} ${where}` : !cluster && elsewhere ? `your roles are on single clusters only (${elsewhere})` : `you have no role ${where}`;
     return { status: 403, code: 'forbidden', permission: requirement, message: `${requirement} needs the ${PERMISSIONS[requirement]} role ${where}; ${has}` };
   }
   if (cluster?.readOnly && CLUSTER_CHANGES.has(requirement)) {

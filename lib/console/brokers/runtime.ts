@@ -1,6 +1,6 @@
 import { getBrokerRuntimeInfo, type BrokerRuntimeInfo } from '../../rocketmq/get-broker-runtime-info';
 import type { BrokerNode } from '../core/admin';
-import { NotFoundError } from '../core/errors';
+import { BadInputError, NotFoundError } from '../core/errors';
 import type { ClusterContext } from '../context';
 
 export interface BrokerRuntime {
@@ -15,6 +15,7 @@ export interface BrokerRuntime {
 export async function getBrokerRuntime(ctx: ClusterContext, input: { addr: string }): Promise<BrokerRuntime> {
   const { admin } = ctx;
   const { addr } = input;
+  if (!/^[A-Za-z0-9.\-[\]:]+:\d{1,5}$/.test(addr)) throw new BadInputError(`addr: "${addr}" is not a broker address (host:port)`, 'addr');
   const node = (await admin.brokerNodes()).find((n) => n.addr === addr);
   if (!node) throw new NotFoundError(`no broker at ${addr} is registered with the namesrv`, 'addr');
   const entries = await admin.onBroker(() => getBrokerRuntimeInfo(admin, addr, admin.config.requestTimeoutMs), node);

@@ -56,8 +56,15 @@ export interface AuthSettings {
   /** AUTH=off: no sign-in, every request acts as a local admin; the server binds to 127.0.0.1 only. */
   enabled: boolean;
   sessionTtlMs: number;
-  /** The first admin: its password from CONSOLE_ADMIN_PASSWORD, or a one-time password printed at the first start. */
-  initialAdmin: { username: string; password?: string };
+  /**
+   * The first admin: its password from CONSOLE_ADMIN_PASSWORD, or a one-time password printed at the first start
+   * and written to passwordFile (DATA_DIR/initial-admin-password).
+   */
+  initialAdmin: { username: string; password?: string; passwordFile: string };
+  /** CONSOLE_PUBLIC_URL: the console's URL as browsers reach it (OIDC redirect URI, Origin check behind a proxy). */
+  publicUrl?: string;
+  /** Where to sign in, for the lines printed at start: publicUrl, else http://localhost:$PORT. */
+  signInUrl: string;
   oidc?: OidcSettings;
   /** Secure cookies: always, never, or when the request came over TLS (x-forwarded-proto). */
   cookieSecure: 'auto' | 'always' | 'never';
@@ -163,10 +170,17 @@ function authSettings(env: Env, file: ClustersFile | undefined): AuthSettings {
   const issuer = env.OIDC_ISSUER?.trim() || oidc?.issuer;
   const clientId = env.OIDC_CLIENT_ID?.trim() || oidc?.clientId;
   const clientSecret = env.OIDC_CLIENT_SECRET ?? oidc?.clientSecret;
+  const publicUrl = env.CONSOLE_PUBLIC_URL?.trim().replace(/\/+$/, '') || undefined;
   return {
     enabled: mode !== 'off',
     sessionTtlMs: positiveNumber(env.SESSION_TTL_HOURS, file?.auth?.sessionTtlHours ?? 12) * 3_600_000,
-    initialAdmin: { username: env.CONSOLE_ADMIN_USER?.trim() || 'admin', ...(env.CONSOLE_ADMIN_PASSWORD ? { password: env.CONSOLE_ADMIN_PASSWORD } : {}) },
+    initialAdmin: {
+      username: env.CONSOLE_ADMIN_USER?.trim() || 'admin',
+      ...(env.CONSOLE_ADMIN_PASSWORD ? { password: env.CONSOLE_ADMIN_PASSWORD } : {}),
+      passwordFile: path.join(env.DATA_DIR?.trim() || './data', 'initial-admin-password'),
+    },
+    ...(publicUrl ? { publicUrl } : {}),
+    signInUrl: `${publicUrl ?? `http://localhost:${env.PORT?.trim() || '3000'}`}/login`,
     ...(issuer && clientId
       ? {
           oidc: {

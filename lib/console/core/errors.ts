@@ -1,15 +1,26 @@
 import { isRemotingError, type RemotingError } from '../../remoting';
 
+// Next.js bundles the server per entry: the console built by instrumentation.ts and a route handler can hold two
+// copies of this module, so `instanceof ConsoleError` fails for an error thrown by the other copy (a 404 became a
+// 500). A brand from the global symbol registry is the same in every copy.
+const CONSOLE_ERROR = Symbol.for('rocketmq-console.ConsoleError');
+
 /** Failures in operators' terms. The HTTP layer maps `status` and shows `message`, naming `field` when set. */
 export abstract class ConsoleError extends Error {
   abstract readonly status: number;
   abstract readonly code: string;
+  readonly [CONSOLE_ERROR] = true;
   /** Extra data the caller needs to act on the error (e.g. a fresh preview after offsets moved). */
   details?: unknown;
   constructor(message: string, readonly field?: string) {
     super(message);
     this.name = new.target.name;
   }
+}
+
+/** Whether `error` is a ConsoleError from any copy of this module (see CONSOLE_ERROR). */
+export function isConsoleError(error: unknown): error is ConsoleError {
+  return typeof error === 'object' && error !== null && (error as { [CONSOLE_ERROR]?: unknown })[CONSOLE_ERROR] === true;
 }
 
 export class BadInputError extends ConsoleError {

@@ -1,4 +1,4 @@
-import { RemotingResponseError } from '../../remoting';
+import { afterPendingIo, RemotingResponseError } from '../../remoting';
 import { describeFailure } from './errors';
 
 /** A broker that failed or was late: the partial answer names it. */
@@ -28,7 +28,7 @@ export async function fanOut<T extends { brokerName: string; addr: string }, R>(
   const settled = new Set<number>();
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, deadlineMs);
+    timer = setTimeout(() => afterPendingIo(resolve), deadlineMs);
   });
   const calls = targets.map(async (target, i) => {
     try {

@@ -34,7 +34,8 @@ export class SnapshotService {
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
-    void this.refresh();
+    // a failed refresh is logged and retried on schedule; nobody awaits this one
+    void this.refresh().catch(() => undefined);
   }
 
   stop(): void {
@@ -82,8 +83,11 @@ export class SnapshotService {
         return snapshot;
       })
       .catch((error: unknown) => {
-        this.lastError = error instanceof Error ? error.message : String(error);
-        this.log.warn({ err: error }, 'lag snapshot failed');
+        const message = error instanceof Error ? error.message : String(error);
+        // a cluster that stays down fails every interval: say so when it starts or changes, not each time
+        if (message !== this.lastError) this.log.warn({ err: error }, 'lag snapshot failed');
+        else this.log.debug({ error: message }, 'lag snapshot failed again');
+        this.lastError = message;
         throw error;
       })
       .finally(() => {

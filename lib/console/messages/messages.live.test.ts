@@ -132,8 +132,7 @@ describe(`message search live (${LIVE.version})`, () => {
 });
 
 describe(`message trace live (${LIVE.version})`, () => {
-  const live = liveConsole({ requestTimeoutMs: 3000, fanOutDeadlineMs: 4000 });
-  const { admin, ctx } = live;
+  const { ctx } = liveConsole({ requestTimeoutMs: 3000, fanOutDeadlineMs: 4000 });
 
   it.each(['broker-a', 'broker-b'])('assembles the trace of a message on %s into the rows mqadmin queryMsgTraceById prints', async (brokerName) => {
     const sent = sentOne('normal', (s) => s.brokerName === brokerName);
@@ -172,7 +171,7 @@ describe(`message trace live (${LIVE.version})`, () => {
 
 describe(`message resend live (${LIVE.version})`, () => {
   const live = liveConsole({ requestTimeoutMs: 3000, fanOutDeadlineMs: 4000 });
-  const { admin, ctx } = live;
+  const { ctx } = live;
 
   it('resends a message to an online client after a preview and the typed group name, audited, as mqadmin queryMsgById -d does', async () => {
     const store = await ctx.store();

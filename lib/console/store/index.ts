@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Logger } from '../core/log';
 import { connectPostgres, connectSqlite } from './connect';
 import { createAuditStore } from './audit';
+import { createAuthStore } from './auth';
 import { createLagStore } from './lag';
 import { migrateToLatest } from './migrations';
 import type { StoreDatabase } from './schema';
@@ -9,6 +10,7 @@ import type { Store, StoreOptions } from './types';
 
 export type { CompactOptions, GroupLagRow, LagStore, QueueLagRow, Store, StoreOptions } from './types';
 export type { AuditFilter, AuditRecord, AuditStore } from './audit';
+export type { AuthStore, NewUser, SessionFilter, SessionListing, SessionRecord, UserPatch, UserRecord } from './auth';
 
 /** A store of its own (tests, bench): PostgreSQL when databaseUrl is given, else SQLite at sqlitePath (':memory:' allowed, the default). */
 export async function openStore(options: StoreOptions, log?: Logger): Promise<Store> {
@@ -22,7 +24,7 @@ export async function openStore(options: StoreOptions, log?: Logger): Promise<St
     await db.destroy();
     throw error;
   }
-  return { kind, lag: createLagStore(db), audit: createAuditStore(db), close: () => db.destroy() };
+  return { kind, lag: createLagStore(db), audit: createAuditStore(db), auth: createAuthStore(db), close: () => db.destroy() };
 }
 
 /**

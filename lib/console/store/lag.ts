@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { compact } from './compact';
 import { groupFromDb, groupToDb, queueFromDb, queueToDb } from './rows';
 import type { StoreDatabase } from './schema';
-import type { GroupLagRow, LagStore, QueueLagRow } from './types';
+import type { LagStore } from './types';
 
 // Bound parameters per INSERT: SQLite allows 32,766 and PostgreSQL 65,535; one budget under both keeps one code
 // path, and batches this large make a 100,000-row sample a few dozen statements.

@@ -89,11 +89,65 @@ const auditChannel: Migration = {
   },
 };
 
+// Users, their browser sessions and API tokens, and OIDC sign-ins in flight. Secrets are stored as SHA-256
+// hashes only. Flags are integers (0/1) on both dialects so one code path reads them.
+const authUsersSessions: Migration = {
+  async up(db: Kysely<unknown>) {
+    const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+    await db.schema
+      .createTable('console_user')
+      .addColumn('id', postgres ? 'bigserial' : 'integer', (c) => (postgres ? c.primaryKey() : c.primaryKey().autoIncrement()))
+      .addColumn('username', 'text', (c) => c.notNull().unique())
+      .addColumn('display_name', 'text', (c) => c.notNull())
+      .addColumn('password_hash', 'text')
+      .addColumn('source', 'text', (c) => c.notNull())
+      .addColumn('oidc_issuer', 'text')
+      .addColumn('oidc_subject', 'text')
+      .addColumn('bindings', 'text', (c) => c.notNull())
+      .addColumn('disabled', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('must_change_password', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addColumn('updated_at', 'bigint', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('console_user_oidc').on('console_user').columns(['oidc_issuer', 'oidc_subject']).execute();
+    await db.schema
+      .createTable('auth_session')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('user_id', 'bigint', (c) => c.notNull())
+      .addColumn('method', 'text', (c) => c.notNull())
+      .addColumn('name', 'text')
+      .addColumn('role_cap', 'text')
+      .addColumn('bindings', 'text')
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addColumn('last_seen_at', 'bigint', (c) => c.notNull())
+      .addColumn('expires_at', 'bigint')
+      .addColumn('ip', 'text')
+      .addColumn('user_agent', 'text')
+      .addColumn('revoked_at', 'bigint')
+      .execute();
+    await db.schema.createIndex('auth_session_user').on('auth_session').columns(['user_id', 'kind']).execute();
+    await db.schema
+      .createTable('oidc_flow')
+      .addColumn('id_hash', 'text', (c) => c.primaryKey())
+      .addColumn('data', 'text', (c) => c.notNull())
+      .addColumn('expires_at', 'bigint', (c) => c.notNull())
+      .execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.dropTable('oidc_flow').execute();
+    await db.schema.dropTable('auth_session').execute();
+    await db.schema.dropTable('console_user').execute();
+  },
+};
+
 /** Every migration, in order. Append only. */
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001_lag_history': lagHistory,
   '0002_audit_log': auditLog,
   '0003_audit_channel': auditChannel,
+  '0004_auth': authUsersSessions,
 };
 
 /** Brings the schema to the newest migration; a no-op when it is there already. */

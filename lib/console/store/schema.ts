@@ -50,9 +50,67 @@ export interface AuditOutcomeTable {
   error: string | null;
 }
 
+/** A person who may sign in: a local user (password) or one who signed in through OIDC. */
+export interface ConsoleUserTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  /** scrypt$N$r$p$salt$hash; null for OIDC users. */
+  password_hash: string | null;
+  /** local or oidc */
+  source: string;
+  oidc_issuer: string | null;
+  oidc_subject: string | null;
+  /** JSON RoleBinding[]: edited by an admin for local users, recomputed from the claims at each OIDC sign-in. */
+  bindings: string;
+  /** 0 or 1 (an integer on both dialects) */
+  disabled: number;
+  must_change_password: number;
+  created_at: number;
+  updated_at: number;
+}
+
+/** A browser session or an API token: the same lifecycle (hashed secret, expiry, last use, revocation). */
+export interface AuthSessionTable {
+  /** Public id (URLs of the sessions pages); not the secret. */
+  id: string;
+  /** SHA-256 (hex) of the secret the client holds: the raw secret is never stored. */
+  token_hash: string;
+  /** session or token */
+  kind: string;
+  user_id: number;
+  /** How it was made: password, oidc or token. */
+  method: string;
+  /** A token's name. */
+  name: string | null;
+  /** A token's highest role (its user's roles capped at this), null for the user's own roles. */
+  role_cap: string | null;
+  /** JSON RoleBinding[] of an OIDC session (from the claims at sign-in); null: the user's current bindings. */
+  bindings: string | null;
+  created_at: number;
+  last_seen_at: number;
+  /** null: a token without expiry */
+  expires_at: number | null;
+  ip: string | null;
+  user_agent: string | null;
+  revoked_at: number | null;
+}
+
+/** An OIDC sign-in between the redirect to the provider and its callback (PKCE verifier, state, nonce). */
+export interface OidcFlowTable {
+  /** SHA-256 (hex) of the flow cookie's value. */
+  id_hash: string;
+  /** JSON */
+  data: string;
+  expires_at: number;
+}
+
 export interface StoreDatabase {
   lag_group: LagGroupTable;
   lag_queue: LagQueueTable;
   audit_entry: AuditEntryTable;
   audit_outcome: AuditOutcomeTable;
+  console_user: ConsoleUserTable;
+  auth_session: AuthSessionTable;
+  oidc_flow: OidcFlowTable;
 }

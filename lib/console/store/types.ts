@@ -1,4 +1,5 @@
 import type { AuditStore } from './audit';
+import type { AuthStore } from './auth';
 
 /** One consumer group's lag at one instant (or the summary of one bucket of instants). */
 export interface GroupLagRow {
@@ -61,6 +62,8 @@ export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   readonly lag: LagStore;
   readonly audit: AuditStore;
+  /** Users, sessions, API tokens and OIDC sign-ins in flight. */
+  readonly auth: AuthStore;
   close(): Promise<void>;
 }
 

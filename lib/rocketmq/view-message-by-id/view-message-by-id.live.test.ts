@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { queryMsgById, sentOne } from '../../../test-support/mqadmin-messages';
-import { mqadmin, mqadminOutcome } from '../../../test-support/mqadmin';
+import { mqadminOutcome } from '../../../test-support/mqadmin';
 import { LIVE } from '../../../test-support/sandbox';
 import { encodeOffsetMessageId } from '../message-id';
 import { livePool } from '../../../test-support/live';

@@ -1,0 +1,91 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { refusal, type Principal, type Requirement } from '@/lib/console/auth/principal';
+import { PERMISSIONS, roleRank, type Permission } from '@/lib/console/core/roles';
+
+// Every route file of the API, imported as Next.js would: each exported HTTP handler must carry the permission it
+// checks (the adapter's route() sets it), and a handler that changes something must need at least the operator
+// role, so a viewer can change nothing. The only exceptions are the sign-in routes below, each with its reason.
+
+const METHODS = ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'] as const;
+const MUTATING = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
+
+/** Handlers open to anyone, or to anyone signed in, and why that is right. */
+const OPEN: Record<string, string> = {
+  'GET /api/health': 'liveness for load balancers: says nothing about any cluster',
+  'POST /api/auth/login': 'signing in is what someone not yet signed in does (rate-limited, Origin-checked)',
+  'GET /api/auth/oidc/start': 'starts single sign-on for someone not yet signed in',
+  'GET /api/auth/oidc/callback': "the provider's redirect back, before there is a session",
+  'GET /api/session': 'who am I: every signed-in user may ask',
+  'GET /api/overview': 'every cluster at a glance: getHome reads a cluster only when refusal(cluster:read) allows it, and names the others with the reason',
+  'POST /api/auth/logout': 'ends the caller’s own session',
+  'POST /api/auth/password': 'changes the caller’s own password (the one thing a one-time password allows)',
+  'GET /api/auth/sessions': 'lists the caller’s own sessions and tokens',
+  'DELETE /api/auth/sessions/[id]': 'revokes the caller’s own session; another user’s needs console:admin (checked by Auth.revoke)',
+  'GET /api/auth/tokens': 'lists the caller’s own tokens',
+  'POST /api/auth/tokens': 'a token acts with at most its user’s own roles; tokens cannot mint tokens (Auth.createToken)',
+  'DELETE /api/auth/tokens/[id]': 'revokes the caller’s own token',
+};
+
+const root = path.resolve(import.meta.dirname);
+
+function routeFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return routeFiles(p);
+    return e.name === 'route.ts' ? [p] : [];
+  });
+}
+
+interface Handler {
+  key: string;
+  method: string;
+  route: string;
+  permission: Requirement | undefined;
+}
+
+async function handlers(): Promise<Handler[]> {
+  const out: Handler[] = [];
+  for (const file of routeFiles(root)) {
+    const route = `/api/${path.relative(root, path.dirname(file)).split(path.sep).join('/')}`;
+    const mod = (await import(file)) as Record<string, unknown>;
+    for (const method of METHODS) {
+      const handler = mod[method] as ((...args: unknown[]) => unknown) & { permission?: Requirement };
+      if (typeof handler === 'function') out.push({ key: `${method} ${route}`, method, route, permission: handler.permission });
+    }
+  }
+  return out;
+}
+
+const viewer: Principal = { kind: 'session', user: 'v', displayName: 'v', bindings: [{ cluster: '*', role: 'viewer' }] };
+
+describe('every API route checks a permission', () => {
+  it('finds the route files (guard: an empty walk would prove nothing)', async () => {
+    const all = await handlers();
+    expect(all.length).toBeGreaterThanOrEqual(40);
+    expect(all.map((h) => h.key)).toEqual(expect.arrayContaining(['POST /api/clusters/[cluster]/groups/[group]/reset', 'POST /api/auth/login', 'GET /api/admin/users']));
+  });
+
+  it('each exported handler carries its permission', async () => {
+    const missing = (await handlers()).filter((h) => h.permission === undefined).map((h) => h.key);
+    expect(missing).toEqual([]);
+  });
+
+  it('only the listed sign-in routes are public or open to any signed-in user, and every one listed exists', async () => {
+    const all = await handlers();
+    const open = all.filter((h) => h.permission === 'public' || h.permission === 'signed-in').map((h) => h.key);
+    expect(open.sort()).toEqual(Object.keys(OPEN).sort());
+  });
+
+  it('a handler that changes something needs at least the operator role, so a viewer gets 403 from each', async () => {
+    const mutating = (await handlers()).filter((h) => MUTATING.has(h.method) && !(h.key in OPEN));
+    expect(mutating.length).toBeGreaterThanOrEqual(10);
+    const weak = mutating.filter((h) => !(h.permission! in PERMISSIONS) || roleRank(PERMISSIONS[h.permission as Permission]) < roleRank('operator'));
+    expect(weak.map((h) => `${h.key}: ${h.permission}`)).toEqual([]);
+    for (const h of mutating) {
+      const cluster = h.route.startsWith('/api/clusters/[cluster]/') ? { name: 'prod', readOnly: false } : undefined;
+      expect(refusal(viewer, h.permission!, cluster)?.status, h.key).toBe(403);
+    }
+  });
+});

@@ -1,0 +1,161 @@
+'use client';
+
+import Link from 'next/link';
+import type { HomeCluster } from '@/lib/console/cluster/home';
+import type { RankedGroup } from '@/lib/console/cluster/summary';
+import { useOverview } from '../api/overview';
+import { formatCount } from '../format';
+import { LagAge, LagNumber } from '../groups/badges';
+import { paths } from '../paths';
+import { Badge } from '../ui/Badge';
+import { RefreshBar } from '../ui/RefreshBar';
+import { ErrorState, Spinner } from '../ui/states';
+import { Timestamp } from '../ui/Timestamp';
+
+/** Every configured cluster side by side: brokers up or down, versions, total lag, the worst groups; links in. */
+export function HomeView({ initial }: { initial?: { clusters: HomeCluster[]; asOf: number } }) {
+  const query = useOverview(initial);
+  const data = query.data;
+  return (
+    <div>
+      <div className="mb-4 flex justify-end">
+        <RefreshBar asOf={data?.asOf} fetching={query.isFetching} onRefresh={() => void query.refetch()} />
+      </div>
+      {!data && query.error && <ErrorState message={query.error.message} onRetry={() => void query.refetch()} />}
+      {!data && !query.error && <Spinner label="Reading every cluster" />}
+      {data && (
+        <div className="grid gap-5 2xl:grid-cols-2">
+          {data.clusters.map((c) => (
+            <ClusterCard key={c.name} cluster={c} />
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function ClusterCard({ cluster: c }: { cluster: HomeCluster }) {
+  const healthy = c.brokers && c.brokers.down.length === 0 && !c.error;
+  return (
+    <section className="rounded-lg border border-slate-200 bg-white shadow-sm" data-testid="home-cluster" data-cluster={c.name}>
+      <header className="flex flex-wrap items-center gap-2 border-b border-slate-200 px-4 py-2.5">
+        <span className={`h-2.5 w-2.5 rounded-full ${c.refused ? 'bg-slate-300' : healthy ? 'bg-emerald-500' : 'bg-red-500'}`} aria-hidden="true" />
+        {c.refused ? (
+          <h2 className="text-base font-semibold text-slate-500">{c.name}</h2>
+        ) : (
+          <h2 className="text-base font-semibold">
+            <Link href={paths.cluster(c.name)} className="text-blue-700 hover:underline">
+              {c.name}
+            </Link>
+          </h2>
+        )}
+        {c.readOnly && <Badge tone="bg-slate-100 text-slate-600 ring-slate-300">read-only</Badge>}
+        {c.brokers?.versions.map((v) => (
+          <Badge key={v}>{v}</Badge>
+        ))}
+        <span className="ml-auto text-xs text-slate-500">
+          {c.role ? `you: ${c.role}` : 'no role'} · <span className="font-mono">{c.namesrvAddrs?.join(';')}</span>
+        </span>
+      </header>
+      <div className="space-y-3 p-4 text-sm">
+        {c.refused && <p className="text-slate-600" data-testid="home-refused">{c.refused}</p>}
+        {c.error && <ErrorState title="Cluster unreachable" message={c.error} />}
+        {c.brokers && <Brokers brokers={c.brokers} cluster={c.name} />}
+        {!c.refused && !c.error && <Lag cluster={c} />}
+      </div>
+    </section>
+  );
+}
+
+function Brokers({ brokers, cluster }: { brokers: NonNullable<HomeCluster['brokers']>; cluster: string }) {
+  return (
+    <div data-testid="home-brokers">
+      <div className="flex flex-wrap gap-x-6 gap-y-1">
+        <Figure label="Brokers up" value={`${formatCount(brokers.up)} / ${formatCount(brokers.total)}`} tone={brokers.down.length ? 'text-red-700' : 'text-emerald-700'} testId="home-brokers-up" />
+        <Figure label="Masters" value={formatCount(brokers.masters)} />
+      </div>
+      {brokers.down.length > 0 && (
+        <ul className="mt-2 list-disc pl-5 text-red-800" data-testid="home-brokers-down">
+          {brokers.down.map((b) => (
+            <li key={b.addr}>
+              <Link href={paths.broker(cluster, b.addr)} className="font-mono hover:underline">
+                {b.brokerName} {b.addr}
+              </Link>
+              : {b.error}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function Lag({ cluster: c }: { cluster: HomeCluster }) {
+  if (!c.lag) {
+    return <p className="text-slate-500">{c.lagError ? `Lag unknown: the lag snapshot failed (${c.lagError}).` : 'Lag unknown until the first lag snapshot is built.'}</p>;
+  }
+  const lag = c.lag;
+  return (
+    <div data-testid="home-lag">
+      <div className="flex flex-wrap gap-x-6 gap-y-1">
+        <Figure label="Total lag" value={<LagNumber lag={lag.total} />} testId="home-total-lag" />
+        <Figure label="Lagging groups" value={`${formatCount(lag.laggingGroups)} / ${formatCount(lag.groups)}`} />
+        <Figure label="Online groups" value={formatCount(lag.onlineGroups)} />
+        <span className="ml-auto self-end text-xs text-slate-500">
+          lag snapshot <Timestamp ms={lag.asOf} />
+          {lag.partial ? ' · partial: a broker did not answer' : ''}
+        </span>
+      </div>
+      {lag.laggingGroups > 0 && (
+        <div className="mt-3 grid gap-4 lg:grid-cols-2">
+          <Worst title="Most messages behind" groups={lag.worstByLag} cluster={c.name} testId="home-worst-lag" />
+          <Worst title="Oldest unconsumed message" groups={lag.worstByAge} cluster={c.name} testId="home-worst-age" />
+        </div>
+      )}
+    </div>
+  );
+}
+
+function Worst({ title, groups, cluster, testId }: { title: string; groups: RankedGroup[]; cluster: string; testId: string }) {
+  return (
+    <table className="w-full table-fixed text-sm" data-testid={testId}>
+      <caption className="pb-1 text-left text-xs uppercase tracking-wide text-slate-500">{title}</caption>
+      <thead className="text-xs text-slate-500">
+        <tr>
+          <th className="w-[58%] py-1 text-left font-normal">Group</th>
+          <th className="w-[17%] py-1 text-right font-normal">Lag</th>
+          <th className="w-[25%] py-1 text-right font-normal">Oldest unconsumed</th>
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-slate-100">
+        {groups.map((g) => (
+          <tr key={g.group}>
+            <td className="truncate py-1 pr-2">
+              <Link href={paths.group(cluster, g.group)} className="text-blue-700 hover:underline" title={g.group}>
+                {g.group}
+              </Link>
+              {g.clients === 0 && <span className="ml-1 text-xs text-slate-400">offline</span>}
+            </td>
+            <td className="num py-1">
+              <LagNumber lag={g.lag} />
+            </td>
+            <td className="num py-1">
+              <LagAge ms={g.lagAgeMs} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function Figure({ label, value, tone = '', testId }: { label: string; value: React.ReactNode; tone?: string; testId?: string }) {
+  return (
+    <div>
+      <div className="text-xs uppercase tracking-wide text-slate-500">{label}</div>
+      <div className={`text-lg font-semibold tabular-nums ${tone}`} data-testid={testId}>
+        {value}
+      </div>
+    </div>
+  );
+}

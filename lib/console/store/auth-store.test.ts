@@ -1,0 +1,4 @@
+import { describeAuthStore } from './auth-store.suite';
+import { sqliteTempDatabase } from '../../../test-support/databases';
+
+describeAuthStore('sqlite', sqliteTempDatabase);
