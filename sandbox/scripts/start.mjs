@@ -69,7 +69,6 @@ async function stop(code) {
   if (stopping) return;
   stopping = true;
   say('stopping');
-  server?.kill('SIGTERM');
   for (const child of groups) {
     try {
       process.kill(-child.pid, 'SIGTERM');
@@ -117,7 +116,14 @@ try {
   const serverEnv = { ...env, NODE_OPTIONS: process.env.NODE_OPTIONS ?? config?.consoleNodeOptions ?? '' };
   // AUTH=off: nobody signs in, so the console must not be reachable from another machine
   const authOff = (process.env.AUTH ?? '').trim().toLowerCase() === 'off';
-  server = spawn('npx', ['next', 'start', '-p', port, ...(authOff ? ['-H', '127.0.0.1'] : [])], { cwd: root, env: serverEnv, stdio: ['ignore', 'pipe', 'inherit'] });
+  // next's own bin, not npx: killing npx left its next-server running; a group of its own for the same reason
+  server = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', port, ...(authOff ? ['-H', '127.0.0.1'] : [])], {
+    cwd: root,
+    env: serverEnv,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    detached: true,
+  });
+  groups.add(server);
   let ready = false;
   server.stdout.on('data', (chunk) => {
     const text = chunk.toString();
