@@ -1,4 +1,4 @@
-// Lint rules `npm test` enforces: no import cycles, the rules of hooks, no unused code, no `any` at boundaries.
+// Lint rules `npm test` enforces: no import cycles, the rules of hooks, no unused code, no `any` at boundaries, no vitest outside tests.
 import js from '@eslint/js';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import importX from 'eslint-plugin-import-x';
@@ -23,6 +23,12 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       'no-console': 'off',
     },
+  },
+  {
+    // test helpers live in test-support/: what the app, the bench and Playwright load never pulls in vitest
+    files: ['lib/**/*.{ts,tsx}', 'app/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'bench/**/*.ts', 'e2e/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['vitest', 'vitest/*'], message: 'vitest belongs in *.test.ts files and test-support/' }] }] },
   },
   {
     // sandbox scripts and the bench are plain Node programs

@@ -1,4 +1,4 @@
-import { describeAuditStore } from './audit-store.suite';
+import { describeAuditStore } from '../../../test-support/store/audit-store.suite';
 import { postgresSchemaDatabase } from '../../../test-support/databases';
 
 const url = process.env.DATABASE_URL;

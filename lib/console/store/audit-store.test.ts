@@ -1,4 +1,4 @@
-import { describeAuditStore } from './audit-store.suite';
+import { describeAuditStore } from '../../../test-support/store/audit-store.suite';
 import { sqliteTempDatabase } from '../../../test-support/databases';
 
 describeAuditStore('sqlite', sqliteTempDatabase);

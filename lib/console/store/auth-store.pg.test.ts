@@ -1,4 +1,4 @@
-import { describeAuthStore } from './auth-store.suite';
+import { describeAuthStore } from '../../../test-support/store/auth-store.suite';
 import { postgresSchemaDatabase } from '../../../test-support/databases';
 
 const url = process.env.DATABASE_URL;

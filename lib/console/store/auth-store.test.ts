@@ -1,4 +1,4 @@
-import { describeAuthStore } from './auth-store.suite';
+import { describeAuthStore } from '../../../test-support/store/auth-store.suite';
 import { sqliteTempDatabase } from '../../../test-support/databases';
 
 describeAuthStore('sqlite', sqliteTempDatabase);

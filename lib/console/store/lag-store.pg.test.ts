@@ -1,4 +1,4 @@
-import { describeLagStore } from './lag-store.suite';
+import { describeLagStore } from '../../../test-support/store/lag-store.suite';
 import { postgresSchemaDatabase } from '../../../test-support/databases';
 
 // The `pg` vitest project: sandbox/scripts/test.sh starts a throwaway server (sandbox/scripts/postgres.sh) and

@@ -1,4 +1,4 @@
-import { describeLagStore } from './lag-store.suite';
+import { describeLagStore } from '../../../test-support/store/lag-store.suite';
 import { sqliteTempDatabase } from '../../../test-support/databases';
 
 describeLagStore('sqlite', sqliteTempDatabase);

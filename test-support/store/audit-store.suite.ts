@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Store } from './index';
-import type { TestDatabase } from '../../../test-support/databases';
-import { freshDatabases } from '../../../test-support/store-suites';
+import type { Store } from '../../lib/console/store';
+import type { TestDatabase } from '../databases';
+import { freshDatabases } from './fresh-databases';
 
 // The audit log's behaviour on every dialect: audit-store.test.ts (SQLite file), audit-store.pg.test.ts (PostgreSQL).
 export function describeAuditStore(kind: Store['kind'], createDatabase: () => Promise<TestDatabase>): void {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { SessionRecord, Store } from './index';
-import type { TestDatabase } from '../../../test-support/databases';
-import { freshDatabases } from '../../../test-support/store-suites';
+import type { SessionRecord, Store } from '../../lib/console/store';
+import type { TestDatabase } from '../databases';
+import { freshDatabases } from './fresh-databases';
 
 // Users, sessions and tokens on every dialect: auth-store.test.ts (SQLite file), auth-store.pg.test.ts (PostgreSQL).
 export function describeAuthStore(kind: Store['kind'], createDatabase: () => Promise<TestDatabase>): void {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { GroupLagRow, QueueLagRow, Store } from './index';
-import type { TestDatabase } from '../../../test-support/databases';
-import { freshDatabases } from '../../../test-support/store-suites';
+import type { GroupLagRow, QueueLagRow, Store } from '../../lib/console/store';
+import type { TestDatabase } from '../databases';
+import { freshDatabases } from './fresh-databases';
 
 // The lag store's behaviour, run against every dialect: lag-store.test.ts (SQLite file) and
 // lag-store.pg.test.ts (a real PostgreSQL). Each test gets an empty database of its own.

@@ -1,7 +1,7 @@
 /** Test support (vitest only) for the store suites that run on every dialect. */
 import { afterEach } from 'vitest';
-import { openStore, type Store } from '../lib/console/store';
-import type { TestDatabase } from './databases';
+import { openStore, type Store } from '../../lib/console/store';
+import type { TestDatabase } from '../databases';
 
 export interface FreshDatabase {
   db: TestDatabase;
