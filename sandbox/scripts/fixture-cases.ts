@@ -27,6 +27,10 @@ import { updateAndCreateTopicRequest } from '../../lib/rocketmq/update-and-creat
 import { updateAndCreateTopicListRequest } from '../../lib/rocketmq/update-and-create-topic-list';
 import { updateAndCreateSubscriptionGroupListRequest } from '../../lib/rocketmq/update-and-create-subscriptiongroup-list';
 import { updateConsumerOffsetRequest } from '../../lib/rocketmq/update-consumer-offset';
+import { deleteTopicInBrokerRequest } from '../../lib/rocketmq/delete-topic-in-broker';
+import { deleteTopicInNamesrvRequest } from '../../lib/rocketmq/delete-topic-in-namesrv';
+import { putKvConfigRequest } from '../../lib/rocketmq/put-kv-config';
+import { deleteKvConfigRequest } from '../../lib/rocketmq/delete-kv-config';
 
 import { LIVE } from '../../test-support/sandbox';
 import { MESSAGE_CASES } from './fixture-cases-messages';
@@ -121,6 +125,24 @@ const ADMIN_CASES: FixtureCase[] = [
   { operation: 'query-consumer-offset', name: 'none', target: 'broker-a-master', request: () => queryConsumerOffsetRequest('no_such_group', 'LabTopic', 0) },
   // mutations, on a group and a topic of their own
   { operation: 'update-and-create-topic', name: 'create', target: 'broker-a-master', request: () => updateAndCreateTopicRequest({ topic: 'FixtureTopic', readQueueNums: 2, writeQueueNums: 2 }) },
+  {
+    operation: 'update-and-create-topic', name: 'fifo', target: 'broker-a-master', versions: ['5'],
+    request: () => updateAndCreateTopicRequest({ topic: 'FixtureFifoTopic', readQueueNums: 2, writeQueueNums: 2, attributes: '+message.type=FIFO' }),
+  },
+  {
+    // a creation may only add attributes: "-key" is refused with the broker's reason
+    operation: 'update-and-create-topic', name: 'remove-attribute-on-create', target: 'broker-a-master', versions: ['5'],
+    request: () => updateAndCreateTopicRequest({ topic: 'FixtureNoSuchTopic', readQueueNums: 1, writeQueueNums: 1, attributes: '-message.type' }),
+  },
+  {
+    operation: 'delete-topic-in-broker', name: 'delete', target: 'broker-a-master',
+    setup: [updateAndCreateTopicRequest({ topic: 'FixtureDeleteTopic', readQueueNums: 1, writeQueueNums: 1 })],
+    request: () => deleteTopicInBrokerRequest('FixtureDeleteTopic'),
+  },
+  { operation: 'delete-topic-in-broker', name: 'system', target: 'broker-a-master', request: () => deleteTopicInBrokerRequest('TBW102') },
+  { operation: 'delete-topic-in-namesrv', name: 'delete', target: 'namesrv', request: () => deleteTopicInNamesrvRequest('FixtureDeleteTopic', 'DefaultCluster') },
+  { operation: 'put-kv-config', name: 'order', target: 'namesrv', request: () => putKvConfigRequest('ORDER_TOPIC_CONFIG', 'FixtureOrderTopic', 'broker-a:2;broker-b:2') },
+  { operation: 'delete-kv-config', name: 'order', target: 'namesrv', request: () => deleteKvConfigRequest('ORDER_TOPIC_CONFIG', 'FixtureOrderTopic') },
   { operation: 'update-and-create-subscriptiongroup', name: 'create', target: 'broker-a-master', request: () => updateAndCreateSubscriptionGroupRequest({ groupName: 'fixture_cg' }) },
   {
     operation: 'update-and-create-topic-list', name: 'create', target: 'broker-a-master', versions: ['5'],

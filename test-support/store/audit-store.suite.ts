@@ -11,6 +11,16 @@ export function describeAuditStore(kind: Store['kind'], createDatabase: () => Pr
       at, actor: 'local', channel: 'ui', cluster: 'c', action: 'reset-offset', group, topic, params: { mode: 'timestamp', timestamp: at - 60_000 }, plan: { queues: [{ brokerName: 'b', queueId: 0, before: 5, target: 2 }] },
     });
 
+    it('names the target of a change, and lists by it; an entry without one (a reset) names its group', async () => {
+      const store = await (await fresh()).open();
+      const topicChange = await store.audit.begin({ ...entry(1_000, 'x'), group: null, topic: 'T1', action: 'topic.update', target: { kind: 'topic', name: 'T1' } });
+      const reset = await store.audit.begin(entry(2_000, 'g1'));
+      expect((await store.audit.get(topicChange))!.target).toEqual({ kind: 'topic', name: 'T1' });
+      expect((await store.audit.get(reset))!.target).toEqual({ kind: 'group', name: 'g1' });
+      const listed = await store.audit.list({ cluster: 'c', targetKind: 'topic', targetName: 'T1', limit: 10, offset: 0 });
+      expect([listed.total, listed.items.map((e) => e.id)]).toEqual([1, [topicChange]]);
+    });
+
     it('writes an entry before the action and its outcome after, parsing JSON back', async () => {
       const store = await (await fresh()).open();
       const id = await store.audit.begin(entry(1_000, 'g'));

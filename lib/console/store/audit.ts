@@ -15,6 +15,8 @@ export interface AuditRecord {
   params: unknown;
   plan: unknown;
   undoOf: number | null;
+  /** What the change was on; resets written before targets were recorded say group. */
+  target: { kind: string; name: string } | null;
   outcome: { at: number; status: string; result: unknown; durationMs: number; error: string | null } | null;
 }
 
@@ -27,13 +29,15 @@ export interface AuditFilter {
   from?: number;
   to?: number;
   undoOf?: number;
+  targetKind?: string;
+  targetName?: string;
   limit: number;
   offset: number;
 }
 
 export interface AuditStore {
   /** Writes the entry before the action runs; returns its id. */
-  begin(entry: { at: number; actor: string; channel: string; cluster: string; action: string; group: string | null; topic: string | null; params: unknown; plan: unknown; undoOf?: number | null }): Promise<number>;
+  begin(entry: { at: number; actor: string; channel: string; cluster: string; action: string; group: string | null; topic: string | null; params: unknown; plan: unknown; undoOf?: number | null; target?: { kind: string; name: string } }): Promise<number>;
   /** Writes the outcome once; a second outcome for the same entry is ignored (append-only). */
   finish(id: number, outcome: { at: number; status: string; result: unknown; durationMs: number; error?: string | null }): Promise<void>;
   get(id: number): Promise<AuditRecord | undefined>;
@@ -46,7 +50,7 @@ export function createAuditStore(db: Kysely<StoreDatabase>): AuditStore {
       .selectFrom('audit_entry as e')
       .leftJoin('audit_outcome as o', 'o.entry_id', 'e.id')
       .select([
-        'e.id', 'e.at', 'e.actor', 'e.channel', 'e.cluster', 'e.action', 'e.group_name', 'e.topic', 'e.params', 'e.plan', 'e.undo_of',
+        'e.id', 'e.at', 'e.actor', 'e.channel', 'e.cluster', 'e.action', 'e.group_name', 'e.topic', 'e.params', 'e.plan', 'e.undo_of', 'e.target_kind', 'e.target_name',
         'o.at as outcome_at', 'o.status', 'o.result', 'o.duration_ms', 'o.error',
       ]);
   type Row = Awaited<ReturnType<ReturnType<typeof base>['executeTakeFirst']>>;
@@ -62,6 +66,7 @@ export function createAuditStore(db: Kysely<StoreDatabase>): AuditStore {
     params: JSON.parse(r.params) as unknown,
     plan: JSON.parse(r.plan) as unknown,
     undoOf: r.undo_of === null ? null : Number(r.undo_of),
+    target: r.target_kind && r.target_name ? { kind: r.target_kind, name: r.target_name } : r.group_name ? { kind: 'group', name: r.group_name } : null,
     outcome:
       r.status === null || r.status === undefined
         ? null
@@ -82,6 +87,8 @@ export function createAuditStore(db: Kysely<StoreDatabase>): AuditStore {
           params: JSON.stringify(entry.params),
           plan: JSON.stringify(entry.plan),
           undo_of: entry.undoOf ?? null,
+          target_kind: entry.target?.kind ?? null,
+          target_name: entry.target?.name ?? null,
         })
         .returning('id')
         .executeTakeFirstOrThrow();
@@ -100,22 +107,23 @@ export function createAuditStore(db: Kysely<StoreDatabase>): AuditStore {
     },
     async list(f) {
       let q = base().where('e.cluster', '=', f.cluster);
-      if (f.group) q = q.where('e.group_name', '=', f.group);
-      if (f.topic) q = q.where('e.topic', '=', f.topic);
-      if (f.actor) q = q.where('e.actor', '=', f.actor);
-      if (f.action) q = q.where('e.action', '=', f.action);
-      if (f.from !== undefined) q = q.where('e.at', '>=', f.from);
-      if (f.to !== undefined) q = q.where('e.at', '<=', f.to);
-      if (f.undoOf !== undefined) q = q.where('e.undo_of', '=', f.undoOf);
-      const rows = await q.orderBy('e.at', 'desc').orderBy('e.id', 'desc').limit(f.limit).offset(f.offset).execute();
       let c = db.selectFrom('audit_entry as e').select((eb) => eb.fn.countAll<number>().as('n')).where('e.cluster', '=', f.cluster);
-      if (f.group) c = c.where('e.group_name', '=', f.group);
-      if (f.topic) c = c.where('e.topic', '=', f.topic);
-      if (f.actor) c = c.where('e.actor', '=', f.actor);
-      if (f.action) c = c.where('e.action', '=', f.action);
-      if (f.from !== undefined) c = c.where('e.at', '>=', f.from);
-      if (f.to !== undefined) c = c.where('e.at', '<=', f.to);
-      if (f.undoOf !== undefined) c = c.where('e.undo_of', '=', f.undoOf);
+      // the same conditions on the page and on the count
+      const equal = [['e.group_name', f.group], ['e.topic', f.topic], ['e.actor', f.actor], ['e.action', f.action], ['e.undo_of', f.undoOf], ['e.target_kind', f.targetKind], ['e.target_name', f.targetName]] as const;
+      for (const [column, value] of equal) {
+        if (value === undefined || value === '') continue;
+        q = q.where(column, '=', value);
+        c = c.where(column, '=', value);
+      }
+      if (f.from !== undefined) {
+        q = q.where('e.at', '>=', f.from);
+        c = c.where('e.at', '>=', f.from);
+      }
+      if (f.to !== undefined) {
+        q = q.where('e.at', '<=', f.to);
+        c = c.where('e.at', '<=', f.to);
+      }
+      const rows = await q.orderBy('e.at', 'desc').orderBy('e.id', 'desc').limit(f.limit).offset(f.offset).execute();
       const total = Number((await c.executeTakeFirstOrThrow()).n);
       return { items: rows.map(fromRow), total };
     },

@@ -4,12 +4,14 @@ import { connectPostgres, connectSqlite } from './connect';
 import { createAuditStore } from './audit';
 import { createAuthStore } from './auth';
 import { createLagStore } from './lag';
+import { createLockStore } from './locks';
 import { migrateToLatest } from './migrations';
 import type { StoreDatabase } from './schema';
 import type { Store, StoreOptions } from './types';
 
 export type { CompactOptions, GroupLagRow, LagStore, QueueLagRow, Store, StoreOptions } from './types';
 export type { AuditFilter, AuditRecord, AuditStore } from './audit';
+export type { LockHolder, LockKey, LockStore } from './locks';
 export type { AuthStore, NewUser, SessionFilter, SessionListing, SessionRecord, UserPatch, UserRecord } from './auth';
 
 /** A store of its own (tests, bench): PostgreSQL when databaseUrl is given, else SQLite at sqlitePath (':memory:' allowed, the default). */
@@ -24,7 +26,7 @@ export async function openStore(options: StoreOptions, log?: Logger): Promise<St
     await db.destroy();
     throw error;
   }
-  return { kind, lag: createLagStore(db), audit: createAuditStore(db), auth: createAuthStore(db), close: () => db.destroy() };
+  return { kind, lag: createLagStore(db), audit: createAuditStore(db), auth: createAuthStore(db), locks: createLockStore(db), close: () => db.destroy() };
 }
 
 /**

@@ -142,12 +142,42 @@ const authUsersSessions: Migration = {
   },
 };
 
+// Changes of every kind: the audit entry names its target (topic, group, broker, namesrv) rather than a group and a
+// topic only, and a change in progress holds a lock row, so two console processes on one database never run two
+// changes on one target. A lock row carries an expiry the holder renews while it runs: a process that died leaves
+// a row the next taker may replace once it expired. Entries written before this keep target_kind null (resets:
+// their group says the target).
+const changeLocks: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable('audit_entry').addColumn('target_kind', 'text').execute();
+    await db.schema.alterTable('audit_entry').addColumn('target_name', 'text').execute();
+    await db.schema.createIndex('audit_entry_target').on('audit_entry').columns(['cluster', 'target_kind', 'target_name', 'at']).execute();
+    await db.schema
+      .createTable('change_lock')
+      .addColumn('cluster', 'text', (c) => c.notNull())
+      .addColumn('target', 'text', (c) => c.notNull())
+      .addColumn('holder', 'text', (c) => c.notNull())
+      .addColumn('since', 'bigint', (c) => c.notNull())
+      .addColumn('expires_at', 'bigint', (c) => c.notNull())
+      .addColumn('audit_id', 'bigint')
+      .addPrimaryKeyConstraint('change_lock_pk', ['cluster', 'target'])
+      .execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.dropTable('change_lock').execute();
+    await db.schema.dropIndex('audit_entry_target').execute();
+    await db.schema.alterTable('audit_entry').dropColumn('target_name').execute();
+    await db.schema.alterTable('audit_entry').dropColumn('target_kind').execute();
+  },
+};
+
 /** Every migration, in order. Append only. */
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001_lag_history': lagHistory,
   '0002_audit_log': auditLog,
   '0003_audit_channel': auditChannel,
   '0004_auth': authUsersSessions,
+  '0005_change_locks': changeLocks,
 };
 
 /** Brings the schema to the newest migration; a no-op when it is there already. */

@@ -38,6 +38,21 @@ export interface AuditEntryTable {
   /** JSON: what the action was about to do (e.g. per-queue offsets before and targets). */
   plan: string;
   undo_of: number | null;
+  /** topic, group, broker or namesrv; null on entries written before targets were recorded (resets). */
+  target_kind: string | null;
+  target_name: string | null;
+}
+
+/** A change running on one target of one cluster (see store/locks.ts). */
+export interface ChangeLockTable {
+  cluster: string;
+  /** kind:name, e.g. group:lab_cg or topic:LabTopic */
+  target: string;
+  /** Who holds it: a random id per change, with the process and user for the 409 message. */
+  holder: string;
+  since: number;
+  expires_at: number;
+  audit_id: number | null;
 }
 
 export interface AuditOutcomeTable {
@@ -113,4 +128,5 @@ export interface StoreDatabase {
   console_user: ConsoleUserTable;
   auth_session: AuthSessionTable;
   oidc_flow: OidcFlowTable;
+  change_lock: ChangeLockTable;
 }

@@ -1,5 +1,6 @@
 import type { AuditStore } from './audit';
 import type { AuthStore } from './auth';
+import type { LockStore } from './locks';
 
 /** One consumer group's lag at one instant (or the summary of one bucket of instants). */
 export interface GroupLagRow {
@@ -64,6 +65,8 @@ export interface Store {
   readonly audit: AuditStore;
   /** Users, sessions, API tokens and OIDC sign-ins in flight. */
   readonly auth: AuthStore;
+  /** Changes in progress, one per target, across console processes. */
+  readonly locks: LockStore;
   close(): Promise<void>;
 }
 

@@ -11,6 +11,11 @@ export interface TopicSpec {
   perm?: number;
   order?: boolean;
   topicSysFlag?: number;
+  /**
+   * 5.x topic attributes as the broker's header takes them: "+key=value" sets, "-key" removes (a creation may
+   * only set), joined with commas, e.g. "+message.type=FIFO". 4.9 brokers have no such field and ignore it.
+   */
+  attributes?: string;
 }
 
 export function updateAndCreateTopicRequest(spec: TopicSpec): RemotingRequest {
@@ -25,6 +30,7 @@ export function updateAndCreateTopicRequest(spec: TopicSpec): RemotingRequest {
       topicFilterType: 'SINGLE_TAG',
       topicSysFlag: spec.topicSysFlag ?? 0,
       order: spec.order ?? false,
+      ...(spec.attributes ? { attributes: spec.attributes } : {}),
     }),
   };
 }
