@@ -59,7 +59,7 @@ export function createConsole(settings: ConsoleSettings, options: ConsoleOptions
       config,
       admin,
       lag: new SnapshotService(admin, { intervalMs: settings.lag.snapshotIntervalMs, concurrencyPerBroker: settings.lag.snapshotConcurrency }, clusterLog),
-      previews: { reset: new PreviewStore<ResetPlan>(), resend: new PreviewStore<ResendPlan>() },
+      previews: { reset: new PreviewStore<ResetPlan>(), resend: new PreviewStore<ResendPlan>(), change: new PreviewStore() },
       locks: new LockTable(),
       resetMethods: new ResetMethodCache(),
       store: store.get,

@@ -1,3 +1,4 @@
+import type { ChangePlan } from './changes/types';
 import type { AdminClient } from './core/admin';
 import type { ClusterConfig, TestHooks } from './core/config';
 import type { LockTable } from './core/locks';
@@ -19,7 +20,7 @@ export interface ClusterContext {
   readonly admin: AdminClient;
   /** The background lag snapshot of every group (and the store-time cache the group page reuses). */
   readonly lag: SnapshotService;
-  readonly previews: { readonly reset: PreviewStore<ResetPlan>; readonly resend: PreviewStore<ResendPlan> };
+  readonly previews: { readonly reset: PreviewStore<ResetPlan>; readonly resend: PreviewStore<ResendPlan>; readonly change: PreviewStore<Omit<ChangePlan, 'previewId' | 'createdAt' | 'expiresAt'>> };
   /** One change at a time per group. */
   readonly locks: LockTable;
   readonly resetMethods: ResetMethodCache;

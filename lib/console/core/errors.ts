@@ -54,6 +54,16 @@ export class BrokerCallError extends ConsoleError {
   }
 }
 
+/** Brokers a plan needs did not answer: nothing was changed; the details name each. */
+export class BrokersUnavailableError extends ConsoleError {
+  readonly status = 503;
+  readonly code = 'brokers_unavailable';
+  constructor(message: string, failures: unknown[]) {
+    super(message);
+    this.details = { failures };
+  }
+}
+
 /** One line an operator can act on: which node, what went wrong. */
 export function describeFailure(error: unknown, brokerName?: string): string {
   const who = brokerName ? `${brokerName}` : '';

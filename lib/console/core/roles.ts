@@ -1,7 +1,7 @@
 /**
  * Roles are granted per cluster ("*" = every cluster). Each role includes the ones before it:
  * viewer reads everything but message bodies; operator also reads bodies, resets offsets, undoes and resends;
- * admin also manages users and sessions (and, later, topics, groups and broker configuration).
+ * admin also creates, updates and deletes topics, groups and broker configuration, and manages users and sessions.
  */
 export const ROLES = ['viewer', 'operator', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -23,13 +23,15 @@ export const PERMISSIONS = {
   'offset:reset': 'operator',
   'audit:undo': 'operator',
   'message:resend': 'operator',
+  /** Topics, subscription groups, broker and namesrv configuration: create, update, delete, and undo those. */
+  'cluster:change': 'admin',
   /** Users, role bindings and everyone's sessions: needs admin on every cluster ("*"). */
   'console:admin': 'admin',
 } as const satisfies Record<string, Role>;
 export type Permission = keyof typeof PERMISSIONS;
 
 /** Permissions that change a cluster: refused on a read-only cluster whatever the role. */
-export const CLUSTER_CHANGES: ReadonlySet<Permission> = new Set<Permission>(['offset:reset', 'audit:undo', 'message:resend']);
+export const CLUSTER_CHANGES: ReadonlySet<Permission> = new Set<Permission>(['offset:reset', 'audit:undo', 'message:resend', 'cluster:change']);
 
 export function roleRank(role: Role): number {
   return ROLES.indexOf(role);

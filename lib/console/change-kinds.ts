@@ -1,0 +1,27 @@
+import { applyChange, previewChange, previewUndo } from './changes/pipeline';
+import { anyKind, ChangeKinds } from './changes/registry';
+import type { ChangePlan, ChangeResult } from './changes/types';
+import { NotFoundError } from './core/errors';
+import type { ChangeContext, ClusterContext } from './context';
+import { topicDelete } from './topics/change/delete';
+import { topicUpsert } from './topics/change/upsert';
+
+/** Every kind of change the console makes through the change pipeline, by audit action. */
+export const CHANGE_KINDS = new ChangeKinds([anyKind(topicUpsert), anyKind(topicDelete)]);
+
+/** Plans a change of any kind (changes nothing). */
+export function previewAnyChange(ctx: ClusterContext, input: { action: string; request: unknown }): Promise<ChangePlan> {
+  return previewChange(ctx, CHANGE_KINDS.get(input.action), input.request);
+}
+
+/** Applies a kept plan of any kind, an undo included. */
+export function applyAnyChange(ctx: ChangeContext, input: { previewId: string; confirm: unknown }): Promise<ChangeResult> {
+  return applyChange(ctx, CHANGE_KINDS, input);
+}
+
+/** Plans taking back an audited change: a new change through the same pipeline, linked to the entry it undoes. */
+export async function previewChangeUndo(ctx: ClusterContext, input: { auditId: number }): Promise<ChangePlan> {
+  const entry = await (await ctx.store()).audit.get(input.auditId);
+  if (!entry || entry.cluster !== ctx.name) throw new NotFoundError(`no audit entry #${input.auditId} on cluster ${ctx.name}`, 'auditId');
+  return previewUndo(ctx, CHANGE_KINDS, entry);
+}
