@@ -3,6 +3,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import type { ColumnDef } from '@tanstack/react-table';
 import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
 import type { QueueStats } from '@/lib/rocketmq/get-topic-stats-info';
 import type { TopicRoute, TopicStatus } from '@/lib/console/topics/detail';
 import { LagNumber, ModelBadge } from '../groups/badges';
@@ -15,6 +17,9 @@ import { DataTable } from '../ui/DataTable';
 import { RefreshBar } from '../ui/RefreshBar';
 import { Card, EmptyState, ErrorState, PartialFailures, Spinner } from '../ui/states';
 import { Timestamp } from '../ui/Timestamp';
+import { useCan } from '../api/session';
+import { DisabledReasonButton } from '../ui/DisabledReasonButton';
+import { TopicDeleteDialog, TopicUpsertDialog } from './TopicChangeDialog';
 
 const queueColumns: Array<ColumnDef<QueueStats, unknown>> = [
   { accessorKey: 'brokerName', header: 'Broker' },
@@ -31,6 +36,9 @@ export function TopicDetailView({ topic, initialRoute, initialStatus, initialErr
   const route = useTopicRoute(cluster, topic, initialRoute);
   const status = useTopicStatus(cluster, topic, initialStatus);
   const groups = useTopicGroups(cluster, topic);
+  const canChange = useCan(cluster, 'cluster:change');
+  const router = useRouter();
+  const [dialog, setDialog] = useState<'edit' | 'delete' | undefined>();
   const error = route.error ?? status.error;
   if (!route.data && (error || initialError)) return <ErrorState message={error?.message ?? initialError ?? ''} onRetry={() => void route.refetch()} />;
   if (!route.data) return <Spinner />;
@@ -42,12 +50,23 @@ export function TopicDetailView({ topic, initialRoute, initialStatus, initialErr
         <div className="flex items-center gap-2 text-sm text-slate-600">
           {r.orderTopicConf && <Badge title="orderConf in the namesrv KV">{`orderConf ${r.orderTopicConf}`}</Badge>}
         </div>
-        <RefreshBar
-          asOf={s?.asOf ?? r.asOf}
-          fetching={route.isFetching || status.isFetching}
-          onRefresh={() => void queryClient.invalidateQueries({ queryKey: topicKeys.detail(cluster, topic) })}
-        />
+        <div className="flex items-center gap-3">
+          <Link href={paths.audit(cluster, { topic })} className="text-sm text-blue-700 hover:underline">Audit log</Link>
+          <DisabledReasonButton onClick={() => setDialog('edit')} disabledReason={canChange.reason} testId="edit-topic" className="rounded border border-slate-300 bg-white px-2.5 py-1 text-sm font-medium shadow-sm hover:bg-slate-50">
+            Edit…
+          </DisabledReasonButton>
+          <DisabledReasonButton onClick={() => setDialog('delete')} disabledReason={canChange.reason} testId="delete-topic" className="rounded border border-red-300 bg-white px-2.5 py-1 text-sm font-medium text-red-700 shadow-sm hover:bg-red-50">
+            Delete…
+          </DisabledReasonButton>
+          <RefreshBar
+            asOf={s?.asOf ?? r.asOf}
+            fetching={route.isFetching || status.isFetching}
+            onRefresh={() => void queryClient.invalidateQueries({ queryKey: topicKeys.detail(cluster, topic) })}
+          />
+        </div>
       </div>
+      {dialog === 'edit' && <TopicUpsertDialog topic={topic} route={r} onClose={() => setDialog(undefined)} />}
+      {dialog === 'delete' && <TopicDeleteDialog topic={topic} onClose={() => setDialog(undefined)} onDeleted={() => router.push(paths.topics(cluster))} />}
       {s && <PartialFailures failures={s.failures} />}
       <div className="mb-5 grid gap-5 lg:grid-cols-2">
         <Card title="Route: brokers (as mqadmin topicRoute)">

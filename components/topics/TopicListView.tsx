@@ -18,6 +18,9 @@ import { RefreshBar } from '../ui/RefreshBar';
 import { Card, EmptyState, ErrorState, PartialFailures, Spinner } from '../ui/states';
 import { Timestamp } from '../ui/Timestamp';
 import { topicListParams, topicListQuery } from './listState';
+import { useCan } from '../api/session';
+import { DisabledReasonButton } from '../ui/DisabledReasonButton';
+import { TopicUpsertDialog } from './TopicChangeDialog';
 
 const TYPES = ['NORMAL', 'FIFO', 'DELAY', 'TRANSACTION', 'MIXED', 'RETRY', 'DLQ', 'SYSTEM'];
 
@@ -42,6 +45,8 @@ const columns = (cluster: string): Array<ColumnDef<TopicListItem, unknown>> => [
 
 export function TopicListView({ initial, initialKey, initialError }: { initial?: TopicPage; initialKey: string; initialError?: string }) {
   const cluster = useCluster();
+  const canChange = useCan(cluster, 'cluster:change');
+  const [creating, setCreating] = useState(false);
   const [state, set] = useQueryStates(topicListParams, URL_STATE_OPTIONS);
   const [searchDraft, setSearchDraft] = useState(state.search);
   useEffect(() => setSearchDraft(state.search), [state.search]);
@@ -88,10 +93,14 @@ export function TopicListView({ initial, initialKey, initialError }: { initial?:
           />
           Hide system topics
         </label>
-        <div className="ml-auto">
+        <div className="ml-auto flex items-center gap-3">
+          <DisabledReasonButton onClick={() => setCreating(true)} disabledReason={canChange.reason} testId="create-topic" className="rounded border border-slate-300 bg-white px-2.5 py-1 text-sm font-medium shadow-sm hover:bg-slate-50">
+            Create topic…
+          </DisabledReasonButton>
           <RefreshBar asOf={data?.asOf} fetching={query.isFetching} onRefresh={() => void query.refetch()} />
         </div>
       </div>
+      {creating && <TopicUpsertDialog onClose={() => setCreating(false)} />}
       {data && <PartialFailures failures={data.failures} />}
       {query.error && <ErrorState message={query.error.message} onRetry={() => void query.refetch()} />}
       {!data && !query.error && (initialError ? <ErrorState message={initialError} /> : <Spinner />)}

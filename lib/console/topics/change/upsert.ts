@@ -75,13 +75,24 @@ export const topicUpsert: ChangeKind<TopicUpsertRequest, TopicUpsertDetail> = {
   },
 
   async drift(ctx, plan) {
+    // every field of every chosen master, not only the changing ones: apply sends whole configs, so a field changed
+    // elsewhere since the preview would be silently put back
     const nodes = await chosenMasters(ctx, { brokerNames: plan.request.brokerNames });
     const states = await readMasters(ctx, nodes, plan.request.topic);
-    const now = new Map(states.map((s) => [s.node.brokerName, s]));
     const drift: ChangeLine[] = [];
-    for (const line of plan.lines) {
-      const current = line.field === ORDER_FIELD ? await orderConf(ctx, plan.request.topic) : fieldOf(now.get(line.where)?.config, line.field);
-      if (current !== line.before) drift.push({ ...line, after: current });
+    for (const state of states) {
+      const b = state.node.brokerName;
+      const was = plan.detail.before[b] ?? null;
+      const now = state.config ? configOf(state.config) : null;
+      for (const field of ['readQueueNums', 'writeQueueNums', 'perm', 'messageType'] as const) {
+        const before = was ? (was[field] === undefined ? null : String(was[field])) : null;
+        const after = now ? (now[field] === undefined ? null : String(now[field])) : null;
+        if (before !== after) drift.push({ where: b, field: field === 'messageType' ? 'message.type' : field, before, after });
+      }
+    }
+    if (plan.detail.orderConf) {
+      const current = await orderConf(ctx, plan.request.topic);
+      if (current !== plan.detail.orderConf.before) drift.push({ where: 'namesrv', field: ORDER_FIELD, before: plan.detail.orderConf.before, after: current });
     }
     return drift;
   },

@@ -1,0 +1,114 @@
+'use client';
+
+import Link from 'next/link';
+import { useState } from 'react';
+import type { ChangeLine, ChangePlan, ChangeResult } from '@/lib/console/changes/types';
+import { ApiError } from '../api/client';
+import { useChangeApply } from '../api/changes';
+import { paths } from '../paths';
+import { useCluster } from '../useCluster';
+import { DisabledReasonButton } from '../ui/DisabledReasonButton';
+import { ErrorState } from '../ui/states';
+import { LinesTable, PlanView } from './PlanView';
+
+/**
+ * The confirm step of every change: the plan, the target's name typed where the change is destructive or
+ * cluster-wide, apply; when the cluster moved since the plan, the difference and the fresh plan, to confirm again.
+ */
+export function ConfirmChange({ plan: initial, onApplied, onCancel }: { plan: ChangePlan; onApplied: (result: ChangeResult) => void; onCancel: () => void }) {
+  const cluster = useCluster();
+  const apply = useChangeApply(cluster);
+  const [plan, setPlan] = useState(initial);
+  const [typed, setTyped] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const [drift, setDrift] = useState<ChangeLine[]>([]);
+  const run = async () => {
+    setError(undefined);
+    try {
+      onApplied(await apply.mutateAsync({ previewId: plan.previewId, confirm: plan.typedConfirmation ? typed : true }));
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'plan_stale') {
+        const details = e.details as { drift: ChangeLine[]; preview: ChangePlan } | undefined;
+        if (details) {
+          setDrift(details.drift);
+          setPlan(details.preview);
+          setTyped('');
+        }
+      }
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+  const reason = apply.isPending
+    ? 'applying…'
+    : plan.blockers.length > 0
+      ? plan.blockers.join('; ')
+      : plan.typedConfirmation && typed !== plan.target.name
+        ? `type ${plan.target.name} to confirm`
+        : undefined;
+  return (
+    <div>
+      {drift.length > 0 && (
+        <div className="mb-3 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="plan-drift">
+          <div className="mb-2 font-medium">The cluster changed since the preview (Before = previewed, After = now). Here is the new plan.</div>
+          <LinesTable lines={drift} />
+        </div>
+      )}
+      <PlanView plan={plan} />
+      {error && <div className="mt-3"><ErrorState title="Not applied" message={error} /></div>}
+      <div className="mt-4 flex flex-wrap items-end gap-3 border-t border-slate-200 pt-3">
+        {plan.typedConfirmation && (
+          <label className="flex flex-col text-sm">
+            <span className="mb-1 text-slate-700">Type <strong className="font-mono">{plan.target.name}</strong> to confirm:</span>
+            <input value={typed} onChange={(e) => setTyped(e.target.value)} aria-label={`Type the ${plan.target.kind} name to confirm`} className="w-72 rounded border border-slate-300 px-2 py-1 font-mono" autoComplete="off" />
+          </label>
+        )}
+        <DisabledReasonButton onClick={() => void run()} disabledReason={reason} testId="apply-change" className="rounded bg-red-600 px-3 py-1.5 text-sm font-semibold text-white shadow-sm hover:bg-red-700">
+          {apply.isPending ? 'Applying…' : plan.undoOf ? `Undo audit #${plan.undoOf}` : 'Apply'}
+        </DisabledReasonButton>
+        <button type="button" onClick={onCancel} className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm">Back</button>
+      </div>
+    </div>
+  );
+}
+
+const TONE = { done: 'text-emerald-700', failed: 'text-red-700', unknown: 'text-amber-700' } as const;
+
+/** What an apply did, step by step, with its audit entry. */
+export function ChangeResultView({ result }: { result: ChangeResult }) {
+  const cluster = useCluster();
+  return (
+    <div className="space-y-3 text-sm" data-testid="change-result">
+      <p>
+        <span className="font-semibold" data-testid="change-status">{result.status}</span> in {result.durationMs} ms ·{' '}
+        <Link href={paths.auditEntry(cluster, result.auditId)} className="text-blue-700 hover:underline">audit #{result.auditId}</Link>
+      </p>
+      <table className="min-w-full rounded border border-slate-200">
+        <thead className="bg-slate-50 text-left text-xs uppercase text-slate-500"><tr><th className="px-3 py-1.5">Where</th><th className="px-3 py-1.5">Outcome</th><th className="px-3 py-1.5">Error</th></tr></thead>
+        <tbody className="divide-y divide-slate-100">
+          {result.steps.map((s) => (
+            <tr key={s.where} data-testid="change-step">
+              <td className="px-3 py-1">{s.where}</td>
+              <td className={`px-3 py-1 font-medium ${TONE[s.outcome]}`}>{s.outcome}</td>
+              <td className="px-3 py-1 text-slate-600">{s.error ?? ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** A modal around a change: its form or plan or result. */
+export function ChangeModal({ title, onClose, children }: { title: string; onClose: () => void; children: React.ReactNode }) {
+  return (
+    <div className="fixed inset-0 z-50 flex items-start justify-center overflow-y-auto bg-slate-900/40 p-6" role="dialog" aria-modal="true" aria-label={title}>
+      <div className="w-full max-w-4xl rounded-lg bg-white shadow-xl">
+        <div className="flex items-center justify-between border-b border-slate-200 px-5 py-3">
+          <h2 className="text-lg font-semibold">{title}</h2>
+          <button type="button" onClick={onClose} aria-label="Close" className="text-slate-500 hover:text-slate-900">✕</button>
+        </div>
+        <div className="p-5">{children}</div>
+      </div>
+    </div>
+  );
+}

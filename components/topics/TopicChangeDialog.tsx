@@ -1,0 +1,163 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import type { ChangeResult } from '@/lib/console/changes/types';
+import type { TopicRoute } from '@/lib/console/topics/detail';
+import { MESSAGE_TYPES, type MessageType } from '@/lib/console/topics/change/schema';
+import { errorText } from '../api/client';
+import { useChangePreview } from '../api/changes';
+import { useClusterOverview } from '../api/clusters';
+import { useCluster } from '../useCluster';
+import { ChangeModal, ChangeResultView, ConfirmChange } from '../changes/ConfirmChange';
+import { ErrorState, Spinner } from '../ui/states';
+
+const input = 'rounded border border-slate-300 px-2 py-1';
+
+/**
+ * Create a topic, or edit one (queues, permission, message type, order config) on every master of a cluster or on
+ * chosen brokers: a form, then the plan to confirm, then what each broker and namesrv did.
+ */
+export function TopicUpsertDialog({ topic: existing, route, onClose }: { topic?: string; route?: TopicRoute; onClose: () => void }) {
+  const cluster = useCluster();
+  const overview = useClusterOverview(cluster);
+  const preview = useChangePreview(cluster);
+  const [result, setResult] = useState<ChangeResult | undefined>();
+  const first = route?.queues[0];
+  const [topic, setTopic] = useState(existing ?? '');
+  const [where, setWhere] = useState<string>('');
+  const [brokers, setBrokers] = useState<string[]>(route ? route.queues.map((q) => q.brokerName) : []);
+  const [readQueueNums, setRead] = useState(String(first?.readQueueNums ?? 8));
+  const [writeQueueNums, setWrite] = useState(String(first?.writeQueueNums ?? 8));
+  const [perm, setPerm] = useState(String(first?.perm ?? 6));
+  const [messageType, setMessageType] = useState<MessageType | ''>('');
+  const [order, setOrder] = useState<'' | 'true' | 'false'>('');
+  const clusters = overview.data?.clusters ?? [];
+  const masters = clusters.flatMap((c) => c.brokers.filter((b) => b.role === 'MASTER').map((b) => ({ ...b, clusterName: c.clusterName })));
+  const v5 = masters.length > 0 && masters.every((m) => /^V5_/.test(m.version ?? ''));
+  const chosenCluster = where || (existing ? '' : clusters[0]?.clusterName ?? '');
+  const title = existing ? `Edit topic ${existing}` : 'Create topic';
+
+  const submit = () =>
+    preview.mutate({
+      action: 'topic.upsert',
+      request: {
+        topic: topic.trim(),
+        ...(chosenCluster ? { clusterName: chosenCluster } : { brokerNames: brokers }),
+        readQueueNums: Number(readQueueNums),
+        writeQueueNums: Number(writeQueueNums),
+        perm: Number(perm),
+        ...(messageType ? { messageType } : {}),
+        ...(order ? { order: order === 'true' } : {}),
+      },
+    });
+
+  return (
+    <ChangeModal title={title} onClose={onClose}>
+      {result ? (
+        <Done result={result} onClose={onClose} />
+      ) : preview.data ? (
+        <ConfirmChange plan={preview.data} onApplied={setResult} onCancel={() => preview.reset()} />
+      ) : !overview.data ? (
+        <Spinner label="Reading the brokers" />
+      ) : (
+        <form className="space-y-3 text-sm" onSubmit={(e) => (e.preventDefault(), submit())}>
+          {!existing && (
+            <label className="flex items-center gap-2">
+              <span className="w-40 text-slate-600">Topic</span>
+              <input value={topic} onChange={(e) => setTopic(e.target.value)} aria-label="Topic name" className={`${input} w-80 font-mono`} autoComplete="off" />
+            </label>
+          )}
+          <label className="flex items-center gap-2">
+            <span className="w-40 text-slate-600">Where</span>
+            <select value={chosenCluster || '*brokers'} onChange={(e) => setWhere(e.target.value === '*brokers' ? '' : e.target.value)} aria-label="Where" className={input}>
+              {clusters.map((c) => <option key={c.clusterName} value={c.clusterName}>{`every master of ${c.clusterName}`}</option>)}
+              <option value="*brokers">chosen brokers</option>
+            </select>
+          </label>
+          {!chosenCluster && (
+            <fieldset className="flex flex-wrap gap-4 pl-42">
+              <legend className="sr-only">Brokers</legend>
+              {masters.map((m) => (
+                <label key={m.brokerName} className="flex items-center gap-1.5">
+                  <input type="checkbox" checked={brokers.includes(m.brokerName)} onChange={(e) => setBrokers(e.target.checked ? [...brokers, m.brokerName] : brokers.filter((b) => b !== m.brokerName))} />
+                  {m.brokerName}
+                </label>
+              ))}
+            </fieldset>
+          )}
+          <label className="flex items-center gap-2">
+            <span className="w-40 text-slate-600">Read queues</span>
+            <input inputMode="numeric" value={readQueueNums} onChange={(e) => setRead(e.target.value)} aria-label="readQueueNums" className={`${input} w-24 text-right`} />
+          </label>
+          <label className="flex items-center gap-2">
+            <span className="w-40 text-slate-600">Write queues</span>
+            <input inputMode="numeric" value={writeQueueNums} onChange={(e) => setWrite(e.target.value)} aria-label="writeQueueNums" className={`${input} w-24 text-right`} />
+          </label>
+          <label className="flex items-center gap-2">
+            <span className="w-40 text-slate-600">Permission</span>
+            <select value={perm} onChange={(e) => setPerm(e.target.value)} aria-label="perm" className={input}>
+              <option value="6">read and write (6)</option>
+              <option value="4">read only (4)</option>
+              <option value="2">write only (2)</option>
+            </select>
+          </label>
+          {v5 && (
+            <label className="flex items-center gap-2">
+              <span className="w-40 text-slate-600">Message type (5.x)</span>
+              <select value={messageType} onChange={(e) => setMessageType(e.target.value as MessageType | '')} aria-label="messageType" className={input}>
+                <option value="">{existing ? 'unchanged' : 'unset (any)'}</option>
+                {MESSAGE_TYPES.map((t) => <option key={t} value={t}>{t}</option>)}
+              </select>
+            </label>
+          )}
+          <label className="flex items-center gap-2">
+            <span className="w-40 text-slate-600">Order config</span>
+            <select value={order} onChange={(e) => setOrder(e.target.value as '' | 'true' | 'false')} aria-label="order" className={input}>
+              <option value="">unchanged</option>
+              <option value="true">ordered: write brokerName:writeQueueNums to ORDER_TOPIC_CONFIG</option>
+              <option value="false">not ordered: remove these brokers from ORDER_TOPIC_CONFIG</option>
+            </select>
+          </label>
+          {preview.error && <ErrorState title="Cannot plan this change" message={errorText(preview.error)} />}
+          <div className="flex justify-end gap-2 border-t border-slate-200 pt-3">
+            <button type="button" onClick={onClose} className="rounded border border-slate-300 bg-white px-3 py-1.5">Cancel</button>
+            <button type="submit" disabled={preview.isPending} className="rounded bg-slate-800 px-3 py-1.5 font-medium text-white">{preview.isPending ? 'Planning…' : 'Preview'}</button>
+          </div>
+        </form>
+      )}
+    </ChangeModal>
+  );
+}
+
+/** Delete a topic: the plan (brokers, messages held, groups) straight away, to confirm by typing its name. */
+export function TopicDeleteDialog({ topic, onClose, onDeleted }: { topic: string; onClose: () => void; onDeleted?: () => void }) {
+  const cluster = useCluster();
+  const preview = useChangePreview(cluster);
+  const [result, setResult] = useState<ChangeResult | undefined>();
+  const { mutate } = preview;
+  useEffect(() => mutate({ action: 'topic.delete', request: { topic } }), [mutate, topic]);
+  return (
+    <ChangeModal title={`Delete topic ${topic}`} onClose={onClose}>
+      {result ? (
+        <Done result={result} onClose={() => (result.status === 'completed' && onDeleted ? onDeleted() : onClose())} />
+      ) : preview.data ? (
+        <ConfirmChange plan={preview.data} onApplied={setResult} onCancel={onClose} />
+      ) : preview.error ? (
+        <ErrorState title="Cannot plan the deletion" message={errorText(preview.error)} />
+      ) : (
+        <Spinner label="Reading what the topic holds" />
+      )}
+    </ChangeModal>
+  );
+}
+
+function Done({ result, onClose }: { result: ChangeResult; onClose: () => void }) {
+  return (
+    <>
+      <ChangeResultView result={result} />
+      <div className="mt-4 flex justify-end">
+        <button type="button" onClick={onClose} className="rounded bg-slate-800 px-3 py-1.5 text-sm font-medium text-white">Done</button>
+      </div>
+    </>
+  );
+}

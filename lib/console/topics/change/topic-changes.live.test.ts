@@ -1,0 +1,133 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { mqadmin, topicList, topicRoute, topicStatus } from '../../../../test-support/mqadmin';
+import { produce } from '../../../../test-support/producer';
+import { LIVE } from '../../../../test-support/sandbox';
+import { liveConsole } from '../../../../test-support/live-console';
+import { applyAnyChange, previewAnyChange, previewChangeUndo } from '../../change-kinds';
+import { createConsole } from '../../console';
+import { readSettings } from '../../core/config';
+import type { TopicDeleteDetail } from './delete';
+import type { TopicUpsertDetail } from './upsert';
+
+const queuesOf = async (topic: string) => new Map((await topicRoute(topic)).queueDatas.map((q) => [q.brokerName, [q.readQueueNums, q.writeQueueNums, q.perm]]));
+
+describe(`topic changes through the change pipeline (${LIVE.version})`, () => {
+  const { ctx, as } = liveConsole();
+  const alice = as('alice', 'ui');
+  const topic = `ChangeTopic_${Date.now().toString(36)}`;
+  let updateAuditId = 0;
+
+  it('creates a topic on every master of the cluster: previewed as new on each, not undoable, then equal to mqadmin topicRoute', async () => {
+    const plan = await previewAnyChange(ctx, { action: 'topic.upsert', request: { topic, clusterName: 'DefaultCluster', readQueueNums: 4, writeQueueNums: 4 } });
+    const detail = plan.detail as TopicUpsertDetail;
+    expect(detail.created).toEqual(['broker-a', 'broker-b']);
+    expect(plan.lines.filter((l) => l.where === 'broker-a')).toEqual([
+      { where: 'broker-a', field: 'readQueueNums', before: null, after: '4' },
+      { where: 'broker-a', field: 'writeQueueNums', before: null, after: '4' },
+      { where: 'broker-a', field: 'perm', before: null, after: '6' },
+    ]);
+    expect([plan.typedConfirmation, plan.undo.possible, plan.warnings]).toEqual([false, false, []]);
+    const result = await applyAnyChange(alice, { previewId: plan.previewId, confirm: true });
+    expect(result).toMatchObject({ status: 'completed', steps: [{ where: 'broker-a', outcome: 'done' }, { where: 'broker-b', outcome: 'done' }] });
+    expect(await queuesOf(topic)).toEqual(new Map([['broker-a', [4, 4, 6]], ['broker-b', [4, 4, 6]]]));
+    const entry = await (await ctx.store()).audit.get(result.auditId);
+    expect(entry).toMatchObject({ actor: 'alice', channel: 'ui', action: 'topic.upsert', target: { kind: 'topic', name: topic }, outcome: { status: 'completed' } });
+  });
+
+  it('shrinking the read queues names the queues and the messages they hold (as mqadmin topicStatus counts them), wants the name typed, and undo restores the queues', async () => {
+    const sent = await produce(['--topic', topic, '--count', '24', '--run', 'tc', '--extras', 'false']);
+    expect(sent.filter((m) => m.brokerName === 'broker-a' && m.queueId >= 2).length).toBeGreaterThan(0);
+    const status = await topicStatus(topic);
+    const hidden = status.filter((q) => q.brokerName === 'broker-a' && q.queueId >= 2).reduce((n, q) => n + q.maxOffset - q.minOffset, 0);
+    expect(hidden).toBeGreaterThan(0);
+
+    const plan = await previewAnyChange(ctx, { action: 'topic.upsert', request: { topic, brokerNames: ['broker-a'], readQueueNums: 2, writeQueueNums: 2 } });
+    expect(plan.lines).toEqual([
+      { where: 'broker-a', field: 'readQueueNums', before: '4', after: '2' },
+      { where: 'broker-a', field: 'writeQueueNums', before: '4', after: '2' },
+    ]);
+    expect(plan.warnings).toContain(`broker-a: consumers stop reading queues 2–3, which hold ${hidden} messages; they stay on disk and come back if readQueueNums grows again`);
+    expect(plan.warnings).toContain('broker-a: producers stop writing to queues 2–3');
+    expect([plan.typedConfirmation, plan.undo.possible]).toEqual([true, true]);
+    await expect(applyAnyChange(alice, { previewId: plan.previewId, confirm: true })).rejects.toMatchObject({ status: 400, field: 'confirm' });
+    const result = await applyAnyChange(alice, { previewId: plan.previewId, confirm: topic });
+    expect(result.status).toBe('completed');
+    updateAuditId = result.auditId;
+    expect(await queuesOf(topic)).toEqual(new Map([['broker-a', [2, 2, 6]], ['broker-b', [4, 4, 6]]]));
+
+    const undo = await previewChangeUndo(ctx, { auditId: updateAuditId });
+    expect(undo).toMatchObject({ undoOf: updateAuditId, action: 'topic.upsert' });
+    expect(undo.lines).toEqual([
+      { where: 'broker-a', field: 'readQueueNums', before: '2', after: '4' },
+      { where: 'broker-a', field: 'writeQueueNums', before: '2', after: '4' },
+    ]);
+    const undone = await applyAnyChange(as('bob'), { previewId: undo.previewId, confirm: topic });
+    expect(undone).toMatchObject({ status: 'completed', undoOf: updateAuditId });
+    expect(await queuesOf(topic)).toEqual(new Map([['broker-a', [4, 4, 6]], ['broker-b', [4, 4, 6]]]));
+    expect(await (await ctx.store()).audit.get(undone.auditId)).toMatchObject({ actor: 'bob', undoOf: updateAuditId });
+  });
+
+  it('refuses a plan the cluster moved away from (mqadmin changed the topic since), naming the field, with a fresh plan', async () => {
+    const plan = await previewAnyChange(ctx, { action: 'topic.upsert', request: { topic, brokerNames: ['broker-b'], readQueueNums: 4, writeQueueNums: 4, perm: 4 } });
+    expect(plan.warnings).toContain(`broker-b: producers can no longer send to ${topic} (perm read and write (6) → read only (4))`);
+    await mqadmin(['updateTopic', '-b', LIVE.brokerBMaster, '-t', topic, '-r', '3', '-w', '3'], { cache: false });
+    const refused = await applyAnyChange(alice, { previewId: plan.previewId, confirm: topic }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ status: 409, code: 'plan_stale' });
+    expect((refused as { details: { drift: unknown[] } }).details.drift).toEqual([
+      { where: 'broker-b', field: 'readQueueNums', before: '4', after: '3' },
+      { where: 'broker-b', field: 'writeQueueNums', before: '4', after: '3' },
+    ]);
+    expect(await queuesOf(topic)).toEqual(new Map([['broker-a', [4, 4, 6]], ['broker-b', [3, 3, 6]]]));
+  });
+
+  it('lets exactly one of two consoles on one store change a topic when both apply at once', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'two-consoles-'));
+    const settings = () => readSettings({ NAMESRV_ADDR: LIVE.namesrv, CLUSTER_KEY: 'live', DATA_DIR: dir, LOG_LEVEL: 'silent' });
+    const [one, two] = [createConsole(settings(), { testHooks: { pauseAfterAuditMs: 1500 } }), createConsole(settings(), { testHooks: { pauseAfterAuditMs: 1500 } })];
+    afterAll(async () => Promise.all([one.close(), two.close()]));
+    const request = { topic, brokerNames: ['broker-b'], readQueueNums: 5, writeQueueNums: 5 };
+    const [p1, p2] = await Promise.all([previewAnyChange(one.cluster('live'), { action: 'topic.upsert', request }), previewAnyChange(two.cluster('live'), { action: 'topic.upsert', request })]);
+    const outcomes = await Promise.allSettled([
+      applyAnyChange({ ...one.cluster('live'), actor: { user: 'one', channel: 'ui' } }, { previewId: p1.previewId, confirm: true }),
+      applyAnyChange({ ...two.cluster('live'), actor: { user: 'two', channel: 'api' } }, { previewId: p2.previewId, confirm: true }),
+    ]);
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+    const refused = outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult;
+    expect(refused.reason).toMatchObject({ status: 409, code: 'change_running' });
+    expect(String(refused.reason.message)).toMatch(/another change of topic .* is running \(by (one|two), audit #\d+/);
+    expect((await queuesOf(topic)).get('broker-b')).toEqual([5, 5, 6]);
+  });
+
+  it('answers bad input with 400 naming the field', async () => {
+    const upsert = (request: Record<string, unknown>) => previewAnyChange(ctx, { action: 'topic.upsert', request: { topic, brokerNames: ['broker-a'], readQueueNums: 4, writeQueueNums: 4, ...request } });
+    await expect(upsert({ readQueueNums: 0 })).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ['readQueueNums'] })] });
+    await expect(upsert({ writeQueueNums: 5000 })).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ['writeQueueNums'] })] });
+    await expect(upsert({ brokerNames: ['broker-x'] })).rejects.toMatchObject({ status: 400, field: 'brokerNames' });
+    await expect(upsert({ topic: 'bad topic!' })).rejects.toMatchObject({ status: 400, field: 'topic' });
+    await expect(upsert({ topic: 'TBW102' })).rejects.toMatchObject({ status: 400, field: 'topic' });
+    await expect(upsert({ perm: 5 })).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ['perm'] })] });
+    if (!LIVE.isV5) await expect(upsert({ messageType: 'FIFO' })).rejects.toMatchObject({ status: 400, field: 'messageType' });
+    await expect(previewAnyChange(ctx, { action: 'topic.rename', request: {} })).rejects.toMatchObject({ status: 404, field: 'action' });
+    await expect(previewAnyChange(ctx, { action: 'topic.delete', request: { topic: 'NoSuchTopic_zz' } })).rejects.toMatchObject({ status: 404, field: 'topic' });
+  });
+
+  it('deletes the topic from every master and then every namesrv, after showing the messages it holds; mqadmin topicList no longer has it; no undo', async () => {
+    const plan = await previewAnyChange(ctx, { action: 'topic.delete', request: { topic } });
+    const detail = plan.detail as TopicDeleteDetail;
+    const status = await topicStatus(topic);
+    for (const b of ['broker-a', 'broker-b']) {
+      const held = status.filter((q) => q.brokerName === b).reduce((n, q) => n + q.maxOffset - q.minOffset, 0);
+      expect(detail.brokers.find((x) => x.brokerName === b)?.messages, b).toBe(held);
+    }
+    expect([plan.typedConfirmation, plan.undo.possible]).toEqual([true, false]);
+    expect(plan.warnings[0]).toMatch(new RegExp(`^deletes ${status.reduce((n, q) => n + q.maxOffset - q.minOffset, 0)} messages ${topic} holds on broker-a`));
+    const result = await applyAnyChange(alice, { previewId: plan.previewId, confirm: topic });
+    expect(result.status).toBe('completed');
+    expect(result.steps.map((s) => s.where)).toEqual(['broker-a', 'broker-b', `namesrv ${LIVE.namesrv} (DefaultCluster)`]);
+    expect(await topicList()).not.toContain(topic);
+    await expect(previewChangeUndo(ctx, { auditId: result.auditId })).rejects.toMatchObject({ status: 409, code: 'not_undoable' });
+  });
+});
