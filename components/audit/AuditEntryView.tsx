@@ -14,6 +14,7 @@ import { ConfirmApply } from '../reset/ConfirmApply';
 import { Outcome, StatusBadge } from '../reset/ResultView';
 import { Card, ErrorState, Spinner } from '../ui/states';
 import { Timestamp } from '../ui/Timestamp';
+import { ChangeEntryView } from './ChangeEntryView';
 
 /** One audited reset: what was asked, the offsets before, the targets, the outcome per queue, and Undo. */
 export function AuditEntryView({ auditId }: { auditId: number }) {
@@ -27,6 +28,19 @@ export function AuditEntryView({ auditId }: { auditId: number }) {
   const e = query.data;
   if (query.error) return <ErrorState message={query.error.message} />;
   if (!e) return <Spinner />;
+  if (e.change) {
+    const header = (
+      <>
+        <StatusBadge status={e.status} />
+        <span>{e.durationMs !== null ? `Finished in ${formatCount(e.durationMs)} ms.` : e.status === 'started' ? 'Running now.' : 'Interrupted.'}</span>
+        <span>by <strong data-testid="audit-actor">{e.actor}</strong> <span className="text-slate-500">({e.channel})</span> <Timestamp ms={e.at} /></span>
+        {e.topic && <Link className="text-blue-700 hover:underline" href={paths.topic(cluster, e.topic)}>topic {e.topic}</Link>}
+        {e.undoOf && <Link className="text-blue-700 hover:underline" href={paths.auditEntry(cluster, e.undoOf)}>undoes #{e.undoOf}</Link>}
+        {e.undoneBy.map((id) => <Link key={id} className="text-blue-700 hover:underline" href={paths.auditEntry(cluster, id)}>undone by #{id}</Link>)}
+      </>
+    );
+    return <ChangeEntryView entry={{ ...e, change: e.change }} header={header} />;
+  }
   const results = new Map((e.results ?? []).map((r) => [queueKey(r), r]));
   const p = e.params as { mode?: string; timestamp?: number };
   const undoReason = can.reason ?? e.undoReason ?? (undoPreview.isPending ? 'computing the undo preview…' : undo ? 'the undo preview is open below' : undefined);

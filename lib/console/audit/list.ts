@@ -1,5 +1,5 @@
 import type { ClusterContext } from '../context';
-import { auditView, type AuditView } from './view';
+import { auditView, runningAuditIds, type AuditView } from './view';
 
 export interface AuditQuery {
   group?: string;
@@ -26,6 +26,6 @@ export async function listAudit(ctx: ClusterContext, q: AuditQuery): Promise<{ i
     limit: q.pageSize,
     offset: (q.page - 1) * q.pageSize,
   });
-  const running = ctx.locks.runningAuditIds();
+  const running = await runningAuditIds(ctx);
   return { items: items.map((r) => auditView(r, running)), total, page: q.page, pageSize: q.pageSize };
 }

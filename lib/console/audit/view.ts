@@ -3,6 +3,7 @@ import { queueKey } from '../core/routes';
 import type { ClusterContext } from '../context';
 import type { AuditRecord } from '../store';
 import type { AppliedQueue } from '../reset/types';
+import type { ChangeLine, StepOutcome } from '../changes/types';
 
 export type AuditStatus = 'started' | 'completed' | 'partial' | 'failed' | 'interrupted';
 
@@ -38,6 +39,8 @@ export interface AuditView {
   /** Undo restores the before-offsets of the queues that were (or may have been) reset. */
   canUndo: boolean;
   undoReason?: string;
+  /** For a change of the change pipeline (topic.upsert, …): the diff it planned and each step's outcome. */
+  change?: { targetKind: string; lines: ChangeLine[]; warnings: string[]; steps: StepOutcome[] | null };
 }
 
 /**
@@ -50,8 +53,10 @@ export function auditView(record: AuditRecord, running: ReadonlySet<number>, und
   const status: AuditStatus = record.outcome ? (record.outcome.status as AuditStatus) : running.has(record.id) ? 'started' : 'interrupted';
   const planned = plan.queues ?? [];
   const restorable = restorableQueues({ status, planned, results: result?.queues ?? null });
+  const change = changeOf(record);
   let undoReason: string | undefined;
-  if (record.action === 'resend-message') undoReason = 'a message handed to a client cannot be taken back';
+  if (change) undoReason = changeUndoReason(record, status, change.steps);
+  else if (record.action === 'resend-message') undoReason = 'a message handed to a client cannot be taken back';
   else if (!record.action.includes('reset-offset')) undoReason = 'only offset resets can be undone';
   else if (status === 'started') undoReason = 'the reset is still running';
   else if (status === 'failed') undoReason = 'the reset changed nothing';
@@ -64,7 +69,7 @@ export function auditView(record: AuditRecord, running: ReadonlySet<number>, und
     action: record.action,
     group: record.group,
     topic: record.topic,
-    target: `${record.group ?? ''}${record.topic ? ` @ ${record.topic}` : ' @ all topics'}`,
+    target: change ? `${record.target?.kind} ${record.target?.name}` : `${record.group ?? ''}${record.topic ? ` @ ${record.topic}` : ' @ all topics'}`,
     status,
     params: (record.params ?? {}) as Record<string, unknown>,
     planned,
@@ -75,7 +80,25 @@ export function auditView(record: AuditRecord, running: ReadonlySet<number>, und
     undoneBy,
     canUndo: undoReason === undefined,
     undoReason,
+    ...(change ? { change } : {}),
   };
+}
+
+/** Entries written by the change pipeline carry lines in their plan and steps in their result. */
+function changeOf(record: AuditRecord): AuditView['change'] | undefined {
+  const plan = record.plan as { lines?: ChangeLine[]; warnings?: string[] } | null;
+  if (!record.target || !Array.isArray(plan?.lines)) return undefined;
+  const steps = (record.outcome?.result as { steps?: StepOutcome[] } | null)?.steps ?? null;
+  return { targetKind: record.target.kind, lines: plan.lines, warnings: plan.warnings ?? [], steps };
+}
+
+function changeUndoReason(record: AuditRecord, status: AuditStatus, steps: StepOutcome[] | null): string | undefined {
+  const undo = (record.plan as { undo?: { possible: boolean; reason?: string } }).undo;
+  if (undo && !undo.possible) return undo.reason ?? 'RocketMQ keeps no way back';
+  if (status === 'started') return 'the change is still running';
+  if (status === 'interrupted') return 'the console stopped before recording what happened: read the cluster, then change it again';
+  if (!steps || steps.every((s) => s.outcome === 'failed')) return 'the change changed nothing';
+  return undefined;
 }
 
 /**
@@ -95,5 +118,11 @@ export async function getAuditEntry(ctx: ClusterContext, input: { auditId: numbe
   const record = await store.audit.get(id);
   if (!record || record.cluster !== ctx.name) throw new NotFoundError(`there is no audit entry #${id} on cluster ${ctx.name}`, 'auditId');
   const undone = await store.audit.list({ cluster: ctx.name, undoOf: id, limit: 50, offset: 0 });
-  return auditView(record, ctx.locks.runningAuditIds(), undone.items.map((r) => r.id));
+  return auditView(record, await runningAuditIds(ctx), undone.items.map((r) => r.id));
+}
+
+/** Entries whose change runs now: resets in this process, pipeline changes in any process on the store. */
+export async function runningAuditIds(ctx: ClusterContext): Promise<Set<number>> {
+  const store = await ctx.store();
+  return new Set([...ctx.locks.runningAuditIds(), ...(await store.locks.runningAuditIds(ctx.name, Date.now()))]);
 }

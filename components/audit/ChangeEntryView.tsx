@@ -1,0 +1,72 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import type { AuditView } from '@/lib/console/audit/view';
+import { errorText } from '../api/client';
+import { useChangeUndoPreview } from '../api/changes';
+import { useCan } from '../api/session';
+import { ConfirmChange } from '../changes/ConfirmChange';
+import { LinesTable } from '../changes/PlanView';
+import { paths } from '../paths';
+import { DisabledReasonButton } from '../ui/DisabledReasonButton';
+import { Card, ErrorState } from '../ui/states';
+import { useCluster } from '../useCluster';
+
+const TONE = { done: 'text-emerald-700', failed: 'text-red-700', unknown: 'text-amber-700' } as const;
+
+/** An audited topic, group or configuration change: its diff, each step's outcome, and Undo from the before-image. */
+export function ChangeEntryView({ entry, header }: { entry: AuditView & { change: NonNullable<AuditView['change']> }; header: React.ReactNode }) {
+  const cluster = useCluster();
+  const router = useRouter();
+  const can = useCan(cluster, 'cluster:change');
+  const undo = useChangeUndoPreview(cluster);
+  const reason = can.reason ?? entry.undoReason ?? (undo.isPending ? 'computing the undo plan…' : undo.data ? 'the undo plan is open below' : undefined);
+  const { change } = entry;
+  return (
+    <div>
+      <div className="mb-4 flex flex-wrap items-center gap-3 text-sm">
+        {header}
+        <div className="ml-auto">
+          <DisabledReasonButton onClick={() => undo.mutate(entry.auditId)} disabledReason={reason} testId="undo-button" className="rounded border border-slate-300 bg-white px-3 py-1.5 font-medium shadow-sm hover:bg-slate-50">
+            Undo…
+          </DisabledReasonButton>
+        </div>
+      </div>
+      {undo.error && <div className="mb-4"><ErrorState title="Cannot undo" message={errorText(undo.error)} /></div>}
+      {undo.data && (
+        <Card title={`Undo: restore what #${entry.auditId} replaced`} className="mb-5">
+          <div className="p-4">
+            <ConfirmChange plan={undo.data} onApplied={(r) => router.push(paths.auditEntry(cluster, r.auditId))} onCancel={() => undo.reset()} />
+          </div>
+        </Card>
+      )}
+      <Card title={`${entry.action} on ${entry.target}`} className="mb-5">
+        <div className="space-y-3 p-4 text-sm">
+          <LinesTable lines={change.lines} testId="audit-change-lines" />
+          {change.warnings.length > 0 && (
+            <ul className="list-disc pl-5 text-amber-900">{change.warnings.map((w) => <li key={w}>{w}</li>)}</ul>
+          )}
+          {entry.error && <p className="text-red-700">{entry.error}</p>}
+        </div>
+      </Card>
+      <Card title="Steps">
+        {change.steps ? (
+          <table className="min-w-full text-sm">
+            <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500"><tr><th className="px-3 py-2">Where</th><th className="px-3 py-2">Outcome</th><th className="px-3 py-2">Error</th></tr></thead>
+            <tbody className="divide-y divide-slate-100">
+              {change.steps.map((s) => (
+                <tr key={s.where} data-testid="audit-change-step">
+                  <td className="px-3 py-1">{s.where}</td>
+                  <td className={`px-3 py-1 font-medium ${TONE[s.outcome]}`}>{s.outcome}</td>
+                  <td className="px-3 py-1 text-slate-600">{s.error ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p className="p-4 text-sm text-amber-800">No outcome recorded{entry.status === 'started' ? ' yet: the change is running.' : ': the console stopped during the change, so which steps ran is unknown.'}</p>
+        )}
+      </Card>
+    </div>
+  );
+}
