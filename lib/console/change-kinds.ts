@@ -10,7 +10,7 @@ import { topicUpsert } from './topics/change/upsert';
 export const CHANGE_KINDS = new ChangeKinds([anyKind(topicUpsert), anyKind(topicDelete)]);
 
 /** Plans a change of any kind (changes nothing). */
-export function previewAnyChange(ctx: ClusterContext, input: { action: string; request: unknown }): Promise<ChangePlan> {
+export async function previewAnyChange(ctx: ClusterContext, input: { action: string; request: unknown }): Promise<ChangePlan> {
   return previewChange(ctx, CHANGE_KINDS.get(input.action), input.request);
 }
 

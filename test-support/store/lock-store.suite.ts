@@ -34,9 +34,10 @@ export function describeLockStore(kind: Store['kind'], createDatabase: () => Pro
       expect((await store.locks.acquire(key, 'third', 20_002, 10_000)).acquired).toBe(false);
     });
 
-    it('gives exactly one of two stores on one database the lock when they race for it', async () => {
+    it('opens two stores on one fresh database at once, and gives exactly one of them the lock when they race for it', async () => {
       const db = await fresh();
-      const [a, b] = [await db.open(), await db.open()];
+      // both opened at once on the fresh database: both migrate it, as two console processes starting together do
+      const [a, b] = await Promise.all([db.open(), db.open()]);
       for (let round = 0; round < 20; round++) {
         const target = { cluster: 'c1', target: `topic:race${round}` };
         const results = await Promise.all([a.locks.acquire(target, `a${round}`, 1_000, 60_000), b.locks.acquire(target, `b${round}`, 1_000, 60_000)]);

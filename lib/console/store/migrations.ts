@@ -180,12 +180,21 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0005_change_locks': changeLocks,
 };
 
-/** Brings the schema to the newest migration; a no-op when it is there already. */
-export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {
+/**
+ * Brings the schema to the newest migration; a no-op when it is there already. Kysely locks migrations on
+ * PostgreSQL (an advisory lock) but not on SQLite, so two console processes opening one fresh SQLite file at once
+ * can both start migration 0001 and one fails ("table already exists"). A failed run is therefore tried again a
+ * few times: once the other process has finished, the next run finds every migration done.
+ */
+export async function migrateToLatest(db: Kysely<unknown>, attempts = 5): Promise<void> {
   const migrator = new Migrator({ db, provider: { getMigrations: async () => ({ ...migrations }) } });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) {
-    const failed = results?.find((r) => r.status === 'Error')?.migrationName;
-    throw new Error(`store migration ${failed ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  for (let attempt = 1; ; attempt++) {
+    const { error, results } = await migrator.migrateToLatest();
+    if (!error) return;
+    if (attempt >= attempts) {
+      const failed = results?.find((r) => r.status === 'Error')?.migrationName;
+      throw new Error(`store migration ${failed ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
   }
 }
