@@ -171,6 +171,22 @@ test.describe('sign-in', () => {
     }
   });
 
+  test('an operator may reset but not change topics: Create topic stays visible, disabled with the reason, and the API answers 403', async ({ page, baseURL }) => {
+    const user = unique('operator');
+    const password = await createUser(admin, user, 'operator');
+    await page.goto(`/clusters/${c}/topics`);
+    await signInThroughForm(page, user, password);
+    await expect(page).toHaveURL(`${baseURL}/clusters/${c}/topics`);
+    const create = page.getByTestId('create-topic');
+    const reason = `cluster:change needs the admin role on cluster ${cluster}; you are operator on cluster ${cluster}`;
+    await expect(create).toHaveAttribute('aria-disabled', 'true');
+    await create.focus();
+    await expect(create).toHaveAccessibleDescription(reason);
+    const preview = await page.request.post(`/api/clusters/${c}/changes/preview`, { headers: { origin: baseURL! }, data: { action: 'topic.upsert', request: { topic: 'NeverMade', clusterName: 'DefaultCluster', readQueueNums: 1, writeQueueNums: 1 } } });
+    expect(preview.status()).toBe(403);
+    expect((await preview.json()).error).toMatchObject({ code: 'forbidden', message: reason });
+  });
+
   test('a session revoked on /admin/sessions is refused on its next request', async ({ page, browser, baseURL }) => {
     const user = unique('revoked');
     const password = await createUser(admin, user, 'viewer');

@@ -1,0 +1,80 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { topicList, topicRoute } from '../test-support/mqadmin';
+import { LIVE } from '../test-support/sandbox';
+import { open } from './support';
+
+const c = LIVE.cluster;
+const queues = async (topic: string) => new Map((await topicRoute(topic)).queueDatas.map((q) => [q.brokerName, `${q.readQueueNums}/${q.writeQueueNums}/${q.perm}`]));
+
+async function planLines(page: Page | Locator, testId: string) {
+  return page.getByTestId(testId).getByTestId('plan-line').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+}
+
+test.describe.serial('topic changes', () => {
+  const topic = `E2eTopic_${Date.now().toString(36)}`;
+
+  test('creates a topic from the list, edits it on one broker with its name typed, and undoes the edit from the audit page; mqadmin topicRoute agrees at each step', async ({ page }) => {
+    test.setTimeout(180_000);
+    await open(page, `/clusters/${c}/topics`);
+    await page.getByTestId('create-topic').click();
+    const dialog = page.getByRole('dialog', { name: 'Create topic' });
+    await dialog.getByLabel('Topic name').fill(topic);
+    await dialog.getByLabel('readQueueNums').fill('4');
+    await dialog.getByLabel('writeQueueNums').fill('4');
+    await dialog.getByRole('button', { name: 'Preview' }).click();
+    expect(await planLines(dialog, 'plan-lines')).toEqual(
+      ['broker-a', 'broker-b'].flatMap((b) => [[b, 'readQueueNums', 'absent', '4'], [b, 'writeQueueNums', 'absent', '4'], [b, 'perm', 'absent', '6']]),
+    );
+    await expect(dialog.getByTestId('plan-undo')).toContainText('Cannot be undone: the topic is new');
+    await dialog.getByTestId('apply-change').click();
+    await expect(dialog.getByTestId('change-status')).toHaveText('completed');
+    await expect(dialog.getByTestId('change-step')).toHaveCount(2);
+    expect(await queues(topic)).toEqual(new Map([['broker-a', '4/4/6'], ['broker-b', '4/4/6']]));
+    await dialog.getByRole('button', { name: 'Done' }).click();
+
+    await open(page, `/clusters/${c}/topics/${topic}`);
+    await page.getByTestId('edit-topic').click();
+    const edit = page.getByRole('dialog', { name: `Edit topic ${topic}` });
+    await edit.getByLabel('Where').selectOption('*brokers');
+    await edit.getByRole('checkbox', { name: 'broker-b' }).uncheck();
+    await edit.getByLabel('readQueueNums').fill('2');
+    await edit.getByLabel('writeQueueNums').fill('2');
+    await edit.getByRole('button', { name: 'Preview' }).click();
+    expect(await planLines(edit, 'plan-lines')).toEqual([['broker-a', 'readQueueNums', '4', '2'], ['broker-a', 'writeQueueNums', '4', '2']]);
+    await expect(edit.getByTestId('plan-warnings')).toContainText('broker-a: consumers stop reading queues 2–3, which hold 0 messages');
+    const apply = edit.getByTestId('apply-change');
+    await expect(apply).toHaveAttribute('aria-disabled', 'true');
+    await apply.focus();
+    await expect(apply).toHaveAccessibleDescription(`type ${topic} to confirm`);
+    await edit.getByLabel('Type the topic name to confirm').fill(topic);
+    await apply.click();
+    await expect(edit.getByTestId('change-status')).toHaveText('completed');
+    expect(await queues(topic)).toEqual(new Map([['broker-a', '2/2/6'], ['broker-b', '4/4/6']]));
+
+    await edit.getByRole('link', { name: /^audit #\d+$/ }).click();
+    await expect(page).toHaveURL(/\/audit\/\d+$/);
+    const editId = Number(/\/audit\/(\d+)$/.exec(page.url())![1]);
+    await expect(page.getByTestId('audit-actor')).toHaveText('admin');
+    expect(await planLines(page, 'audit-change-lines')).toEqual([['broker-a', 'readQueueNums', '4', '2'], ['broker-a', 'writeQueueNums', '4', '2']]);
+    await page.getByTestId('undo-button').click();
+    expect(await planLines(page, 'plan-lines')).toEqual([['broker-a', 'readQueueNums', '2', '4'], ['broker-a', 'writeQueueNums', '2', '4']]);
+    await page.getByLabel('Type the topic name to confirm').fill(topic);
+    await page.getByRole('button', { name: `Undo audit #${editId}` }).click();
+    await expect(page.getByRole('link', { name: `undoes #${editId}` })).toBeVisible();
+    expect(await queues(topic)).toEqual(new Map([['broker-a', '4/4/6'], ['broker-b', '4/4/6']]));
+  });
+
+  test('deletes the topic after showing what it holds and that it cannot be undone; mqadmin topicList no longer has it', async ({ page }) => {
+    await open(page, `/clusters/${c}/topics/${topic}`);
+    await page.getByTestId('delete-topic').click();
+    const dialog = page.getByRole('dialog', { name: `Delete topic ${topic}` });
+    await expect(dialog.getByTestId('plan-warnings')).toContainText(`deletes 0 messages ${topic} holds on broker-a (0), broker-b (0)`);
+    await expect(dialog.getByTestId('plan-undo')).toContainText('Cannot be undone');
+    await dialog.getByLabel('Type the topic name to confirm').fill(topic);
+    await dialog.getByTestId('apply-change').click();
+    await expect(dialog.getByTestId('change-status')).toHaveText('completed');
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await expect(page).toHaveURL(new RegExp(`/clusters/${c}/topics$`));
+    expect(await topicList()).not.toContain(topic);
+  });
+});
