@@ -31,6 +31,7 @@ import { deleteTopicInBrokerRequest } from '../../lib/rocketmq/delete-topic-in-b
 import { deleteTopicInNamesrvRequest } from '../../lib/rocketmq/delete-topic-in-namesrv';
 import { putKvConfigRequest } from '../../lib/rocketmq/put-kv-config';
 import { deleteKvConfigRequest } from '../../lib/rocketmq/delete-kv-config';
+import { deleteSubscriptionGroupRequest } from '../../lib/rocketmq/delete-subscriptiongroup';
 
 import { LIVE } from '../../test-support/sandbox';
 import { MESSAGE_CASES } from './fixture-cases-messages';
@@ -141,6 +142,11 @@ const ADMIN_CASES: FixtureCase[] = [
   },
   { operation: 'delete-topic-in-broker', name: 'system', target: 'broker-a-master', request: () => deleteTopicInBrokerRequest('TBW102') },
   { operation: 'delete-topic-in-namesrv', name: 'delete', target: 'namesrv', request: () => deleteTopicInNamesrvRequest('FixtureDeleteTopic', 'DefaultCluster') },
+  {
+    operation: 'delete-subscriptiongroup', name: 'keep-offsets', target: 'broker-a-master',
+    setup: [updateAndCreateSubscriptionGroupRequest({ groupName: 'fixture_delete_cg' })],
+    request: () => deleteSubscriptionGroupRequest('fixture_delete_cg', false),
+  },
   { operation: 'put-kv-config', name: 'order', target: 'namesrv', request: () => putKvConfigRequest('ORDER_TOPIC_CONFIG', 'FixtureOrderTopic', 'broker-a:2;broker-b:2') },
   { operation: 'delete-kv-config', name: 'order', target: 'namesrv', request: () => deleteKvConfigRequest('ORDER_TOPIC_CONFIG', 'FixtureOrderTopic') },
   { operation: 'update-and-create-subscriptiongroup', name: 'create', target: 'broker-a-master', request: () => updateAndCreateSubscriptionGroupRequest({ groupName: 'fixture_cg' }) },

@@ -117,6 +117,6 @@ export async function previewUndo(ctx: ClusterContext, kinds: ChangeKinds, entry
   if (!entry.outcome) throw new ConflictError(`audit entry #${entry.id} has no outcome yet (running, or interrupted): check the cluster first`, 'auditId', 'not_finished');
   const steps = (entry.outcome.result as { steps?: StepOutcome[] } | null)?.steps ?? [];
   if (!steps.some((s) => s.outcome !== 'failed')) throw new ConflictError(`audit entry #${entry.id} changed nothing: there is nothing to undo`, 'auditId', 'nothing_to_undo');
-  const request = kind.undoRequest({ request: (entry.params as { request: unknown }).request, lines: recorded.lines, detail: recorded.detail }, steps);
-  return previewChange(ctx, kind, request, { undoOf: entry.id });
+  const undo = kind.undoRequest({ request: (entry.params as { request: unknown }).request, lines: recorded.lines, detail: recorded.detail }, steps);
+  return previewChange(ctx, kinds.get(undo.action), undo.request, { undoOf: entry.id });
 }

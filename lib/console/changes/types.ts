@@ -70,8 +70,11 @@ export interface ChangeKind<Request, Detail> {
    */
   drift(ctx: ClusterContext, plan: ChangePlan<Request, Detail>): Promise<ChangeLine[]>;
   apply(ctx: ChangeContext, plan: ChangePlan<Request, Detail>): Promise<StepOutcome[]>;
-  /** The request that restores the before-image, from the applied plan and its outcome; absent when none can. */
-  undoRequest?(plan: { request: Request; lines: ChangeLine[]; detail: Detail }, steps: StepOutcome[]): Request;
+  /**
+   * The change that restores the before-image, from the applied plan and its outcome (possibly of another kind: the
+   * undo of a group deletion is a group creation); absent when none can.
+   */
+  undoRequest?(plan: { request: Request; lines: ChangeLine[]; detail: Detail }, steps: StepOutcome[]): { action: string; request: unknown };
 }
 
 export interface ChangeResult {

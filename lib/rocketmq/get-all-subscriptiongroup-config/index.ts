@@ -10,6 +10,8 @@ export interface SubscriptionGroupConfig {
   /** Whether the broker allows broadcasting consumption (not the model the clients use). */
   consumeBroadcastEnable: boolean;
   consumeMessageOrderly: boolean;
+  /** Start from the queue's min offset rather than its max when the group has no offset there. */
+  consumeFromMinEnable: boolean;
   retryQueueNums: number;
   retryMaxTimes: number;
   brokerId: number;
@@ -44,6 +46,7 @@ export function decodeSubscriptionGroupConfig(value: Parameters<typeof asObject>
     consumeEnable: optBoolean(o.consumeEnable) ?? true,
     consumeBroadcastEnable: optBoolean(o.consumeBroadcastEnable) ?? true,
     consumeMessageOrderly: optBoolean(o.consumeMessageOrderly) ?? false,
+    consumeFromMinEnable: optBoolean(o.consumeFromMinEnable) ?? false,
     retryQueueNums: optNumber(o.retryQueueNums) ?? 1,
     retryMaxTimes: optNumber(o.retryMaxTimes) ?? 16,
     brokerId: optNumber(o.brokerId) ?? 0,

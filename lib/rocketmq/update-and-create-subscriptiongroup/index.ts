@@ -8,6 +8,7 @@ export interface SubscriptionGroupSpec {
   consumeEnable?: boolean;
   consumeBroadcastEnable?: boolean;
   consumeMessageOrderly?: boolean;
+  consumeFromMinEnable?: boolean;
   retryQueueNums?: number;
   retryMaxTimes?: number;
   brokerId?: number;
@@ -20,6 +21,7 @@ export function updateAndCreateSubscriptionGroupRequest(spec: SubscriptionGroupS
     consumeEnable: true,
     consumeBroadcastEnable: true,
     consumeMessageOrderly: false,
+    consumeFromMinEnable: false,
     retryQueueNums: 1,
     retryMaxTimes: 16,
     brokerId: 0,

@@ -4,30 +4,16 @@ import { getKvConfig, ORDER_TOPIC_CONFIG_NAMESPACE } from '../../../rocketmq/get
 import { getTopicStatsInfo, type QueueStats } from '../../../rocketmq/get-topic-stats-info';
 import { queryTopicConsumeByWho } from '../../../rocketmq/query-topic-consume-by-who';
 import type { BrokerNode } from '../../core/admin';
-import { BadInputError, BrokersUnavailableError, describeFailure } from '../../core/errors';
+import { BrokersUnavailableError, describeFailure } from '../../core/errors';
 import { failureOf, fanOut } from '../../core/fanout';
-import { masters } from '../../core/routes';
 import type { ClusterContext } from '../../context';
+export { chosenMasters } from '../../changes/masters';
 
 /** One master as a topic change sees it: its config of the topic (absent: not there) and whether it is 5.x. */
 export interface MasterTopicState {
   node: BrokerNode;
   config?: TopicConfig;
   v5: boolean;
-}
-
-/** The masters a change covers: every master of clusterName, or the named brokers' masters. */
-export async function chosenMasters(ctx: ClusterContext, where: { clusterName?: string; brokerNames?: string[] }): Promise<BrokerNode[]> {
-  const all = masters(await ctx.admin.brokerNodes());
-  if (where.clusterName !== undefined) {
-    const chosen = all.filter((n) => n.clusterName === where.clusterName);
-    if (chosen.length === 0) throw new BadInputError(`no RocketMQ cluster named ${where.clusterName} has a master (known: ${[...new Set(all.map((n) => n.clusterName))].join(', ')})`, 'clusterName');
-    return chosen;
-  }
-  const byName = new Map(all.map((n) => [n.brokerName, n]));
-  const unknown = (where.brokerNames ?? []).filter((b) => !byName.has(b));
-  if (unknown.length > 0) throw new BadInputError(`no master registered for ${unknown.join(', ')} (known: ${[...byName.keys()].join(', ')})`, 'brokerNames');
-  return [...new Set(where.brokerNames)].map((b) => byName.get(b)!);
 }
 
 /** Each master's config of the topic and version, read in parallel; a broker that does not answer fails the plan, naming it. */

@@ -135,7 +135,7 @@ export const topicUpsert: ChangeKind<TopicUpsertRequest, TopicUpsertDetail> = {
     const restore = Object.entries(plan.detail.before).filter(([b, config]) => config !== null && plan.detail.updated.includes(b) && !failed.has(b));
     const first = restore[0]?.[1] ?? Object.values(plan.detail.before).find((c) => c !== null);
     if (!first) throw new BadInputError('the change created the topic everywhere: remove it with Delete', 'auditId');
-    return {
+    const request: TopicUpsertRequest = {
       topic: plan.request.topic,
       brokerNames: restore.length > 0 ? restore.map(([b]) => b) : plan.request.brokerNames,
       readQueueNums: first.readQueueNums,
@@ -144,6 +144,7 @@ export const topicUpsert: ChangeKind<TopicUpsertRequest, TopicUpsertDetail> = {
       perBroker: Object.fromEntries(restore.map(([b, c]) => [b, c!])),
       ...(plan.detail.orderConf ? { orderConf: plan.detail.orderConf.before } : {}),
     };
+    return { action: 'topic.upsert', request };
   },
 };
 

@@ -1,0 +1,90 @@
+import { deleteSubscriptionGroup } from '../../../rocketmq/delete-subscriptiongroup';
+import { masters } from '../../core/routes';
+import { stepFailure } from '../../changes/steps';
+import type { ChangeKind, ChangeLine, StepOutcome } from '../../changes/types';
+import { BadInputError, NotFoundError } from '../../core/errors';
+import { checkGroupName, isSystemGroup, DLQ_PREFIX, RETRY_PREFIX } from '../../core/names';
+import type { ClusterContext } from '../../context';
+import { GROUP_FIELDS, GroupDeleteInput, type GroupDeleteRequest, type GroupFields } from './schema';
+import { fieldsOf, onlineClients, readGroupOnMasters } from './state';
+import type { GroupUpsertRequest } from './schema';
+
+export interface GroupDeleteDetail {
+  /** Each master's edited fields before: what undo (of a deletion that kept the offsets) creates again. */
+  before: Record<string, Required<GroupFields>>;
+  clients: string[];
+}
+
+/**
+ * Delete a subscription group from every master that has it, with or without its consumer offsets. Its retry and
+ * dead-letter topics stay (mqadmin deletes them too, losing their messages): they are deleted from their topic pages.
+ */
+export const groupDelete: ChangeKind<GroupDeleteRequest, GroupDeleteDetail> = {
+  action: 'group.delete',
+  parse: (input) => GroupDeleteInput.parse(input),
+
+  async plan(ctx, request) {
+    checkGroupName(request.group);
+    if (isSystemGroup(request.group)) throw new BadInputError(`${request.group} is a group the brokers and tools use themselves`, 'group');
+    const holding = await holders(ctx, request.group);
+    const detail: GroupDeleteDetail = { before: Object.fromEntries(holding.map((s) => [s.node.brokerName, fieldsOf(s.config!)])), clients: await onlineClients(ctx, holding.map((s) => s.node), request.group) };
+    const lines: ChangeLine[] = holding.flatMap((s) => [
+      { where: s.node.brokerName, field: 'subscription group', before: GROUP_FIELDS.map((f) => `${f}=${s.config![f]}`).join(', '), after: null },
+      ...(request.cleanOffset ? [{ where: s.node.brokerName, field: 'consumer offsets', before: 'kept', after: null }] : []),
+    ]);
+    const warnings = [
+      ...(detail.clients.length > 0 ? [`${detail.clients.length} client${detail.clients.length === 1 ? ' is' : 's are'} online (${detail.clients.join(', ')}): with autoCreateSubscriptionGroup on (the default) their next heartbeat creates the group again with default settings`] : []),
+      `its retry and dead-letter topics (${RETRY_PREFIX}${request.group}, ${DLQ_PREFIX}${request.group}) stay, with their messages`,
+      ...(request.cleanOffset ? ['the consumer offsets are deleted: a group created again under this name starts where consumeFromWhere says, not where it was'] : []),
+    ];
+    return {
+      target: { kind: 'group', name: request.group },
+      request,
+      lines,
+      detail,
+      warnings,
+      blockers: [],
+      typedConfirmation: true,
+      undo: request.cleanOffset ? { possible: false, reason: 'the consumer offsets are deleted with the group: RocketMQ cannot bring them back' } : { possible: true },
+    };
+  },
+
+  async drift(ctx, plan) {
+    const now = new Map((await holders(ctx, plan.request.group).catch(() => [])).map((s) => [s.node.brokerName, fieldsOf(s.config!)]));
+    const drift: ChangeLine[] = [];
+    for (const [b, was] of Object.entries(plan.detail.before)) {
+      const current = now.get(b);
+      for (const f of GROUP_FIELDS) if (String(was[f]) !== (current ? String(current[f]) : null)) drift.push({ where: b, field: f, before: String(was[f]), after: current ? String(current[f]) : null });
+    }
+    for (const b of now.keys()) if (!(b in plan.detail.before)) drift.push({ where: b, field: 'subscription group', before: null, after: 'present' });
+    return drift;
+  },
+
+  async apply(ctx, plan) {
+    const nodes = new Map(masters(await ctx.admin.brokerNodes()).map((n) => [n.brokerName, n]));
+    return Promise.all(
+      Object.keys(plan.detail.before).map(async (b): Promise<StepOutcome> => {
+        const node = nodes.get(b);
+        if (!node) return { where: b, outcome: 'failed', error: `${b} has no master registered with the namesrv` };
+        try {
+          await deleteSubscriptionGroup(ctx.admin, node.addr, { groupName: plan.request.group, cleanOffset: plan.request.cleanOffset }, ctx.admin.config.requestTimeoutMs * 2);
+          return { where: b, outcome: 'done' };
+        } catch (error) {
+          return stepFailure(b, error);
+        }
+      }),
+    );
+  },
+
+  undoRequest(plan, steps) {
+    const deleted = Object.entries(plan.detail.before).filter(([b]) => steps.some((s) => s.where === b && s.outcome !== 'failed'));
+    const request: GroupUpsertRequest = { group: plan.request.group, brokerNames: deleted.map(([b]) => b), perBroker: Object.fromEntries(deleted) };
+    return { action: 'group.upsert', request };
+  },
+};
+
+async function holders(ctx: ClusterContext, group: string) {
+  const holding = (await readGroupOnMasters(ctx, masters(await ctx.admin.brokerNodes()), group)).filter((s) => s.config);
+  if (holding.length === 0) throw new NotFoundError(`no subscription group named ${group} on cluster ${ctx.name}`, 'group');
+  return holding;
+}

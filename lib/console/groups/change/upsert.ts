@@ -1,0 +1,123 @@
+import { updateAndCreateSubscriptionGroup } from '../../../rocketmq/update-and-create-subscriptiongroup';
+import type { SubscriptionGroupConfig } from '../../../rocketmq/get-all-subscriptiongroup-config';
+import { chosenMasters } from '../../changes/masters';
+import { stepFailure } from '../../changes/steps';
+import type { ChangeKind, ChangeLine, StepOutcome } from '../../changes/types';
+import { BadInputError } from '../../core/errors';
+import { checkGroupName, isSystemGroup } from '../../core/names';
+import { GROUP_FIELDS, GroupUpsertInput, type GroupFields, type GroupUpsertRequest } from './schema';
+import { fieldsOf, onlineClients, readGroupOnMasters } from './state';
+
+type Values = Required<GroupFields>;
+
+/** What a new group gets for a field the request leaves out: the broker's own defaults (SubscriptionGroupConfig). */
+const DEFAULTS: Values = { retryQueueNums: 1, retryMaxTimes: 16, consumeEnable: true, consumeBroadcastEnable: true, consumeFromMinEnable: false, consumeMessageOrderly: false };
+
+export interface GroupUpsertDetail {
+  /** Each chosen master's edited fields before (null: the group is not there yet): what undo restores. */
+  before: Record<string, Values | null>;
+  created: string[];
+  updated: string[];
+  unchanged: string[];
+  /** Online clients (clientId @ address) when the change disables consumption. */
+  clients: string[];
+}
+
+/** Create a subscription group or update its retry, broadcast, from-min, enabled and orderly settings. */
+export const groupUpsert: ChangeKind<GroupUpsertRequest, GroupUpsertDetail> = {
+  action: 'group.upsert',
+  parse: (input) => GroupUpsertInput.parse(input),
+
+  async plan(ctx, request) {
+    checkGroupName(request.group);
+    if (isSystemGroup(request.group)) throw new BadInputError(`${request.group} is a group the brokers and tools use themselves`, 'group');
+    const nodes = await chosenMasters(ctx, request);
+    const states = await readGroupOnMasters(ctx, nodes, request.group);
+    const detail: GroupUpsertDetail = { before: {}, created: [], updated: [], unchanged: [], clients: [] };
+    const lines: ChangeLine[] = [];
+    for (const s of states) {
+      const b = s.node.brokerName;
+      const before = s.config ? fieldsOf(s.config) : null;
+      detail.before[b] = before;
+      const after = wanted(request, b, before);
+      const mine = GROUP_FIELDS.filter((f) => !before || before[f] !== after[f]).map((f) => ({ where: b, field: f, before: before ? String(before[f]) : null, after: String(after[f]) }));
+      lines.push(...mine);
+      (mine.length === 0 ? detail.unchanged : before ? detail.updated : detail.created).push(b);
+    }
+    const warnings: string[] = [];
+    const disabling = states.filter((s) => s.config?.consumeEnable !== false && wanted(request, s.node.brokerName, s.config ? fieldsOf(s.config) : null).consumeEnable === false);
+    if (disabling.length > 0) {
+      detail.clients = await onlineClients(ctx, nodes, request.group);
+      warnings.push(
+        `consumption stops on ${disabling.map((s) => s.node.brokerName).join(', ')}: ${detail.clients.length === 0 ? 'no client is online now' : `${detail.clients.length} online client${detail.clients.length === 1 ? '' : 's'} stop receiving messages there (${detail.clients.join(', ')})`}`,
+      );
+    }
+    const retriesDown = states.filter((s) => s.config && wanted(request, s.node.brokerName, fieldsOf(s.config)).retryMaxTimes < s.config.retryMaxTimes);
+    if (retriesDown.length > 0) warnings.push(`fewer retries on ${retriesDown.map((s) => s.node.brokerName).join(', ')}: messages that fail more often go to %DLQ%${request.group} sooner`);
+    if (detail.created.length > 0 && detail.updated.length > 0) warnings.push(`undo restores the earlier values on ${detail.updated.join(', ')}; on ${detail.created.join(', ')}, where the group is new, it stays`);
+    const existing = states.filter((s) => s.config);
+    return {
+      target: { kind: 'group', name: request.group },
+      request: { ...request, clusterName: undefined, brokerNames: states.map((s) => s.node.brokerName) },
+      lines,
+      detail,
+      warnings,
+      blockers: lines.length === 0 ? [`nothing to change: ${request.group} is already as asked on ${states.map((s) => s.node.brokerName).join(', ')}`] : [],
+      typedConfirmation: disabling.length > 0 || (request.clusterName !== undefined && existing.length > 0),
+      undo: existing.length > 0 ? { possible: true } : { possible: false, reason: 'the group is new: remove it with Delete' },
+    };
+  },
+
+  async drift(ctx, plan) {
+    const states = await readGroupOnMasters(ctx, await chosenMasters(ctx, { brokerNames: plan.request.brokerNames }), plan.request.group);
+    const drift: ChangeLine[] = [];
+    for (const s of states) {
+      const was = plan.detail.before[s.node.brokerName] ?? null;
+      const now = s.config ? fieldsOf(s.config) : null;
+      for (const f of GROUP_FIELDS) {
+        const before = was ? String(was[f]) : null;
+        const after = now ? String(now[f]) : null;
+        if (before !== after) drift.push({ where: s.node.brokerName, field: f, before, after });
+      }
+    }
+    return drift;
+  },
+
+  async apply(ctx, plan) {
+    const touched = new Set(plan.lines.map((l) => l.where));
+    const nodes = (await chosenMasters(ctx, { brokerNames: plan.request.brokerNames })).filter((n) => touched.has(n.brokerName));
+    // the broker replaces the whole config: send every field as it is now, with the edited ones changed
+    const current = new Map((await readGroupOnMasters(ctx, nodes, plan.request.group)).map((s) => [s.node.brokerName, s.config]));
+    return Promise.all(
+      nodes.map(async (node): Promise<StepOutcome> => {
+        const config = current.get(node.brokerName);
+        try {
+          await updateAndCreateSubscriptionGroup(ctx.admin, node.addr, { ...(config ? keep(config) : {}), groupName: plan.request.group, ...wanted(plan.request, node.brokerName, config ? fieldsOf(config) : null) }, ctx.admin.config.requestTimeoutMs * 2);
+          return { where: node.brokerName, outcome: 'done' };
+        } catch (error) {
+          return stepFailure(node.brokerName, error);
+        }
+      }),
+    );
+  },
+
+  undoRequest(plan, steps) {
+    const failed = new Set(steps.filter((s) => s.outcome === 'failed').map((s) => s.where));
+    const restore = Object.entries(plan.detail.before).filter(([b, v]) => v !== null && plan.detail.updated.includes(b) && !failed.has(b)) as Array<[string, Values]>;
+    if (restore.length === 0) throw new BadInputError('the change created the group everywhere it changed it: remove it with Delete', 'auditId');
+    const request: GroupUpsertRequest = { group: plan.request.group, brokerNames: restore.map(([b]) => b), perBroker: Object.fromEntries(restore) };
+    return { action: 'group.upsert', request };
+  },
+};
+
+function wanted(request: GroupUpsertRequest, brokerName: string, before: Values | null): Values {
+  const exact = request.perBroker?.[brokerName];
+  if (exact) return exact;
+  const base = before ?? DEFAULTS;
+  return Object.fromEntries(GROUP_FIELDS.map((f) => [f, request[f] ?? base[f]])) as Values;
+}
+
+/** The fields the console does not edit, sent back as they are (brokerId, whichBrokerWhenConsumeSlowly, …). */
+function keep(config: SubscriptionGroupConfig) {
+  return { brokerId: config.brokerId, whichBrokerWhenConsumeSlowly: config.whichBrokerWhenConsumeSlowly, notifyConsumerIdsChangedEnable: config.notifyConsumerIdsChangedEnable };
+}
