@@ -343,7 +343,8 @@ export async function consumerConfig(group: string, on: Sandbox = LIVE): Promise
   const out = await mqadmin(['getConsumerConfig', '-g', group], { cache: false, on });
   const blocks: Array<Record<string, string>> = [];
   for (const line of out.split('\n')) {
-    if (line.startsWith('=====')) { blocks.push({}); continue; }
+    // each broker's block starts with a ===== line naming it
+    if (line.startsWith('=====')) { blocks.push({ _header: line.replace(/=/g, '') }); continue; }
     const m = /^(\w+)\s*=\s+(.*)$/.exec(line);
     if (m && blocks.length > 0) blocks[blocks.length - 1]![m[1]!] = m[2]!.trim();
   }

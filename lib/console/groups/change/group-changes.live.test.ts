@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { consumerConfig, consumerProgress } from '../../../../test-support/mqadmin';
+import { labMasters } from '../../../../test-support/reset';
+import { LIVE } from '../../../../test-support/sandbox';
+import { liveConsole } from '../../../../test-support/live-console';
+import { getTopicStatsInfo } from '../../../rocketmq/get-topic-stats-info';
+import { updateAndCreateTopic } from '../../../rocketmq/update-and-create-topic';
+import { updateConsumerOffset } from '../../../rocketmq/update-consumer-offset';
+import { applyAnyChange, previewAnyChange, previewChangeUndo } from '../../change-kinds';
+
+/** mqadmin getConsumerConfig, per broker: brokerName -> the fields it prints. */
+async function configs(group: string): Promise<Map<string, Record<string, string>>> {
+  const blocks = await consumerConfig(group).catch(() => []);
+  return new Map(blocks.map((b) => [/broker-[ab]/.exec(b._header ?? '')?.[0] ?? b._header ?? '', b]));
+}
+
+describe(`subscription group changes through the change pipeline (${LIVE.version})`, () => {
+  const { ctx, admin, as } = liveConsole();
+  const carol = as('carol', 'api');
+  const group = `change_cg_${Date.now().toString(36)}`;
+
+  it('creates a group on every master with its settings, as mqadmin getConsumerConfig then prints them', async () => {
+    const plan = await previewAnyChange(ctx, { action: 'group.upsert', request: { group, clusterName: 'DefaultCluster', retryMaxTimes: 5, consumeFromMinEnable: true } });
+    expect(plan.lines.filter((l) => l.where === 'broker-a').map((l) => [l.field, l.before, l.after])).toEqual([
+      ['retryQueueNums', null, '1'], ['retryMaxTimes', null, '5'], ['consumeEnable', null, 'true'], ['consumeBroadcastEnable', null, 'true'], ['consumeFromMinEnable', null, 'true'], ['consumeMessageOrderly', null, 'false'],
+    ]);
+    expect(plan.undo.possible).toBe(false);
+    expect((await applyAnyChange(carol, { previewId: plan.previewId, confirm: true })).status).toBe('completed');
+    const after = await configs(group);
+    expect([...after.keys()].sort()).toEqual(['broker-a', 'broker-b']);
+    for (const c of after.values()) expect(c).toMatchObject({ groupName: group, retryMaxTimes: '5', consumeFromMinEnable: 'true', consumeEnable: 'true' });
+  });
+
+  it('disabling consumption on one broker is typed-confirmed and says who stops; undo restores the values mqadmin printed before', async () => {
+    const plan = await previewAnyChange(ctx, { action: 'group.upsert', request: { group, brokerNames: ['broker-a'], consumeEnable: false, retryMaxTimes: 3 } });
+    expect(plan.lines).toEqual([
+      { where: 'broker-a', field: 'retryMaxTimes', before: '5', after: '3' },
+      { where: 'broker-a', field: 'consumeEnable', before: 'true', after: 'false' },
+    ]);
+    expect(plan.warnings).toEqual([`consumption stops on broker-a: no client is online now`, `fewer retries on broker-a: messages that fail more often go to %DLQ%${group} sooner`]);
+    expect(plan.typedConfirmation).toBe(true);
+    const result = await applyAnyChange(carol, { previewId: plan.previewId, confirm: group });
+    expect(result.status).toBe('completed');
+    const changed = await configs(group);
+    expect(changed.get('broker-a')).toMatchObject({ consumeEnable: 'false', retryMaxTimes: '3', consumeFromMinEnable: 'true' });
+    expect(changed.get('broker-b')).toMatchObject({ consumeEnable: 'true', retryMaxTimes: '5' });
+
+    const undo = await previewChangeUndo(ctx, { auditId: result.auditId });
+    expect(undo.lines).toEqual([
+      { where: 'broker-a', field: 'retryMaxTimes', before: '3', after: '5' },
+      { where: 'broker-a', field: 'consumeEnable', before: 'false', after: 'true' },
+    ]);
+    expect((await applyAnyChange(carol, { previewId: undo.previewId, confirm: group })).status).toBe('completed');
+    expect((await configs(group)).get('broker-a')).toMatchObject({ consumeEnable: 'true', retryMaxTimes: '5' });
+  });
+
+  it('deletes the group keeping its offsets, and undo creates it again with its settings; mqadmin consumerProgress shows the same offsets', async () => {
+    for (const m of labMasters()) {
+      // the retry topic a consumer's heartbeat would create, so mqadmin consumerProgress finds the group
+      await updateAndCreateTopic(admin, m.addr, { topic: `%RETRY%${group}`, readQueueNums: 1, writeQueueNums: 1 });
+      for (const q of await getTopicStatsInfo(admin, m.addr, 'LabTopic')) await updateConsumerOffset(admin, m.addr, { consumerGroup: group, topic: 'LabTopic', queueId: q.queueId, commitOffset: q.minOffset + 1 });
+    }
+    const offsets = async () => new Map((await consumerProgress(group, 'LabTopic', false)).rows.map((r) => [`${r.brokerName}/${r.queueId}`, r.consumerOffset]));
+    const before = await offsets();
+    expect(before.size).toBe(8);
+
+    const plan = await previewAnyChange(ctx, { action: 'group.delete', request: { group } });
+    expect(plan.lines.map((l) => [l.where, l.field, l.after])).toEqual([['broker-a', 'subscription group', null], ['broker-b', 'subscription group', null]]);
+    expect([plan.typedConfirmation, plan.undo.possible]).toEqual([true, true]);
+    const result = await applyAnyChange(carol, { previewId: plan.previewId, confirm: group });
+    expect(result.status).toBe('completed');
+    expect((await configs(group)).size).toBe(0);
+
+    const undo = await previewChangeUndo(ctx, { auditId: result.auditId });
+    expect(undo).toMatchObject({ action: 'group.upsert', undoOf: result.auditId });
+    expect((await applyAnyChange(carol, { previewId: undo.previewId, confirm: true })).status).toBe('completed');
+    const back = await configs(group);
+    for (const b of ['broker-a', 'broker-b']) expect(back.get(b), b).toMatchObject({ retryMaxTimes: '5', consumeFromMinEnable: 'true' });
+    expect(await offsets()).toEqual(before);
+  });
+
+  it('deletes it with its offsets, which cannot be undone, and answers bad input naming the field', async () => {
+    const plan = await previewAnyChange(ctx, { action: 'group.delete', request: { group, cleanOffset: true } });
+    expect(plan.undo).toMatchObject({ possible: false });
+    expect(plan.lines.filter((l) => l.field === 'consumer offsets')).toHaveLength(2);
+    const result = await applyAnyChange(carol, { previewId: plan.previewId, confirm: group });
+    expect(result.status).toBe('completed');
+    expect((await configs(group)).size).toBe(0);
+    await expect(previewChangeUndo(ctx, { auditId: result.auditId })).rejects.toMatchObject({ status: 409, code: 'not_undoable' });
+
+    await expect(previewAnyChange(ctx, { action: 'group.delete', request: { group: 'no_such_group_zz' } })).rejects.toMatchObject({ status: 404, field: 'group' });
+    await expect(previewAnyChange(ctx, { action: 'group.upsert', request: { group, brokerNames: ['broker-a'], retryQueueNums: 0 } })).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ['retryQueueNums'] })] });
+    await expect(previewAnyChange(ctx, { action: 'group.upsert', request: { group: 'bad group!', brokerNames: ['broker-a'] } })).rejects.toMatchObject({ status: 400, field: 'group' });
+    await expect(previewAnyChange(ctx, { action: 'group.upsert', request: { group: 'TOOLS_CONSUMER', brokerNames: ['broker-a'] } })).rejects.toMatchObject({ status: 400, field: 'group' });
+  });
+});
