@@ -112,3 +112,15 @@ export function ChangeModal({ title, onClose, children }: { title: string; onClo
     </div>
   );
 }
+
+/** The result of an apply and a Done button. */
+export function ChangeDone({ result, onClose }: { result: ChangeResult; onClose: () => void }) {
+  return (
+    <>
+      <ChangeResultView result={result} />
+      <div className="mt-4 flex justify-end">
+        <button type="button" onClick={onClose} className="rounded bg-slate-800 px-3 py-1.5 text-sm font-medium text-white">Done</button>
+      </div>
+    </>
+  );
+}

@@ -4,6 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ColumnDef } from '@tanstack/react-table';
 import Link from 'next/link';
+import { useRouter } from 'next/navigation';
 import type { QueueLag } from '@/lib/console/lag/types';
 import { groupKeys, useGroupClients, useGroupConnections, useGroupOverview, useGroupProgress } from '../api/groups';
 import { useCan } from '../api/session';
@@ -19,6 +20,7 @@ import { Timestamp } from '../ui/Timestamp';
 import { DrainText, LagAge, LagNumber, ModelBadge } from './badges';
 import { LagChart } from './LagChart';
 import { ResetDialog } from '../reset/ResetDialog';
+import { GroupDeleteDialog, GroupUpsertDialog } from './GroupChangeDialog';
 
 function progressColumns(cluster: string, asOf: number, v5: boolean): Array<ColumnDef<QueueLag, unknown>> {
   const cols: Array<ColumnDef<QueueLag, unknown>> = [
@@ -69,6 +71,9 @@ export function GroupDetailView({ group }: { group: string }) {
   const progress = useGroupProgress(cluster, group, connections.isSuccess);
   const clients = useGroupClients(cluster, group, Boolean(connections.data?.online));
   const canReset = useCan(cluster, 'offset:reset');
+  const canChange = useCan(cluster, 'cluster:change');
+  const router = useRouter();
+  const [changing, setChanging] = useState<'edit' | 'delete' | undefined>();
   const notFound = [overview.error, connections.error].find((e) => e && 'status' in e && (e as { status: number }).status === 404);
   if (notFound) return <ErrorState title="Consumer group not found" message={notFound.message} />;
   const p = progress.data;
@@ -77,6 +82,8 @@ export function GroupDetailView({ group }: { group: string }) {
   const worstClientLag = clients.data ? Math.max(0, ...clients.data.clients.map((c) => c.queues.reduce((n, q) => n + (q.lag ?? 0), 0))) : undefined;
   return (
     <div>
+      {changing === 'edit' && overview.data && <GroupUpsertDialog group={group} overview={overview.data} onClose={() => setChanging(undefined)} />}
+      {changing === 'delete' && <GroupDeleteDialog group={group} onClose={() => setChanging(undefined)} onDeleted={() => router.push(paths.groups(cluster))} />}
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
         <div className="flex items-center gap-2 text-sm">
           <ModelBadge model={connections.data?.messageModel ?? overview.data?.messageModel} />
@@ -85,6 +92,12 @@ export function GroupDetailView({ group }: { group: string }) {
         </div>
         <div className="flex items-center gap-3">
         <Link href={paths.audit(cluster, { group })} className="text-sm text-blue-700 hover:underline">Audit log</Link>
+        <DisabledReasonButton onClick={() => setChanging('edit')} disabledReason={canChange.reason ?? (overview.data ? undefined : 'reading the group…')} testId="edit-group" className="rounded border border-slate-300 bg-white px-2.5 py-1 text-sm font-medium shadow-sm hover:bg-slate-50">
+          Edit…
+        </DisabledReasonButton>
+        <DisabledReasonButton onClick={() => setChanging('delete')} disabledReason={canChange.reason} testId="delete-group" className="rounded border border-red-300 bg-white px-2.5 py-1 text-sm font-medium text-red-700 shadow-sm hover:bg-red-50">
+          Delete…
+        </DisabledReasonButton>
         <DisabledReasonButton
           onClick={() => setResetting(true)}
           disabledReason={

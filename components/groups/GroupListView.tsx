@@ -17,6 +17,9 @@ import { RefreshBar } from '../ui/RefreshBar';
 import { Card, EmptyState, ErrorState, PartialFailures, Spinner } from '../ui/states';
 import { DrainText, LagAge, LagNumber, ModelBadge } from './badges';
 import { groupListParams, groupListQuery } from './listState';
+import { useCan } from '../api/session';
+import { DisabledReasonButton } from '../ui/DisabledReasonButton';
+import { GroupUpsertDialog } from './GroupChangeDialog';
 
 function columns(cluster: string, asOf: number): Array<ColumnDef<GroupListItem, unknown>> {
   return [
@@ -73,6 +76,8 @@ function columns(cluster: string, asOf: number): Array<ColumnDef<GroupListItem, 
 
 export function GroupListView({ initial, initialKey, initialError }: { initial?: GroupPage; initialKey: string; initialError?: string }) {
   const cluster = useCluster();
+  const canChange = useCan(cluster, 'cluster:change');
+  const [creating, setCreating] = useState(false);
   const [state, set] = useQueryStates(groupListParams, URL_STATE_OPTIONS);
   const [searchDraft, setSearchDraft] = useState(state.search);
   const [autoRefresh, setAutoRefresh] = useState(true);
@@ -105,7 +110,10 @@ export function GroupListView({ initial, initialKey, initialError }: { initial?:
           <input type="checkbox" checked={state.system === 'hide'} onChange={(e) => void set({ system: e.target.checked ? 'hide' : 'show', page: 1 })} className="accent-slate-700" />
           Hide system groups
         </label>
-        <div className="ml-auto">
+        <div className="ml-auto flex items-center gap-3">
+          <DisabledReasonButton onClick={() => setCreating(true)} disabledReason={canChange.reason} testId="create-group" className="rounded border border-slate-300 bg-white px-2.5 py-1 text-sm font-medium shadow-sm hover:bg-slate-50">
+            Create group…
+          </DisabledReasonButton>
           <RefreshBar
             asOf={data?.asOf}
             fetching={refresh.isPending || query.isFetching}
@@ -116,6 +124,7 @@ export function GroupListView({ initial, initialKey, initialError }: { initial?:
           />
         </div>
       </div>
+      {creating && <GroupUpsertDialog onClose={() => setCreating(false)} />}
       {data && <PartialFailures failures={data.failures} />}
       {query.error && <ErrorState message={query.error.message} onRetry={() => void query.refetch()} />}
       {!data && !query.error && (initialError ? <ErrorState message={initialError} /> : <Spinner label="Reading every group's lag" />)}

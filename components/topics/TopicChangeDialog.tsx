@@ -8,7 +8,7 @@ import { errorText } from '../api/client';
 import { useChangePreview } from '../api/changes';
 import { useClusterOverview } from '../api/clusters';
 import { useCluster } from '../useCluster';
-import { ChangeModal, ChangeResultView, ConfirmChange } from '../changes/ConfirmChange';
+import { ChangeDone, ChangeModal, ConfirmChange } from '../changes/ConfirmChange';
 import { ErrorState, Spinner } from '../ui/states';
 
 const input = 'rounded border border-slate-300 px-2 py-1';
@@ -54,7 +54,7 @@ export function TopicUpsertDialog({ topic: existing, route, onClose }: { topic?:
   return (
     <ChangeModal title={title} onClose={onClose}>
       {result ? (
-        <Done result={result} onClose={onClose} />
+        <ChangeDone result={result} onClose={onClose} />
       ) : preview.data ? (
         <ConfirmChange plan={preview.data} onApplied={setResult} onCancel={() => preview.reset()} />
       ) : !overview.data ? (
@@ -139,7 +139,7 @@ export function TopicDeleteDialog({ topic, onClose, onDeleted }: { topic: string
   return (
     <ChangeModal title={`Delete topic ${topic}`} onClose={onClose}>
       {result ? (
-        <Done result={result} onClose={() => (result.status === 'completed' && onDeleted ? onDeleted() : onClose())} />
+        <ChangeDone result={result} onClose={() => (result.status === 'completed' && onDeleted ? onDeleted() : onClose())} />
       ) : preview.data ? (
         <ConfirmChange plan={preview.data} onApplied={setResult} onCancel={onClose} />
       ) : preview.error ? (
@@ -148,16 +148,5 @@ export function TopicDeleteDialog({ topic, onClose, onDeleted }: { topic: string
         <Spinner label="Reading what the topic holds" />
       )}
     </ChangeModal>
-  );
-}
-
-function Done({ result, onClose }: { result: ChangeResult; onClose: () => void }) {
-  return (
-    <>
-      <ChangeResultView result={result} />
-      <div className="mt-4 flex justify-end">
-        <button type="button" onClick={onClose} className="rounded bg-slate-800 px-3 py-1.5 text-sm font-medium text-white">Done</button>
-      </div>
-    </>
   );
 }

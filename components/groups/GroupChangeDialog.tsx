@@ -1,0 +1,140 @@
+'use client';
+
+import { useState } from 'react';
+import type { ChangeResult } from '@/lib/console/changes/types';
+import type { GroupOverview } from '@/lib/console/groups/overview';
+import { errorText } from '../api/client';
+import { useChangePreview } from '../api/changes';
+import { useClusterOverview } from '../api/clusters';
+import { useCluster } from '../useCluster';
+import { ChangeDone, ChangeModal, ConfirmChange } from '../changes/ConfirmChange';
+import { ErrorState, Spinner } from '../ui/states';
+
+const input = 'rounded border border-slate-300 px-2 py-1';
+const FLAGS = [
+  ['consumeEnable', 'Consumption enabled'],
+  ['consumeBroadcastEnable', 'Broadcasting allowed'],
+  ['consumeFromMinEnable', 'Consume from min offset'],
+  ['consumeMessageOrderly', 'Orderly'],
+] as const;
+type Flag = (typeof FLAGS)[number][0];
+
+/** Create a subscription group, or edit one, on every master of a cluster or chosen brokers: form, plan, outcome. */
+export function GroupUpsertDialog({ group: existing, overview, onClose }: { group?: string; overview?: GroupOverview; onClose: () => void }) {
+  const cluster = useCluster();
+  const brokers = useClusterOverview(cluster);
+  const preview = useChangePreview(cluster);
+  const [result, setResult] = useState<ChangeResult | undefined>();
+  const first = overview?.configs[0];
+  const [group, setGroup] = useState(existing ?? '');
+  const [where, setWhere] = useState('');
+  const [chosen, setChosen] = useState<string[]>(overview ? overview.configs.map((c) => c.brokerName) : []);
+  const [retryQueueNums, setRetryQueueNums] = useState(String(first?.retryQueueNums ?? 1));
+  const [retryMaxTimes, setRetryMaxTimes] = useState(String(first?.retryMaxTimes ?? 16));
+  const [flags, setFlags] = useState<Record<Flag, boolean>>({
+    consumeEnable: first?.consumeEnable ?? true,
+    consumeBroadcastEnable: first?.consumeBroadcastEnable ?? true,
+    consumeFromMinEnable: false,
+    consumeMessageOrderly: first?.consumeMessageOrderly ?? false,
+  });
+  const clusters = brokers.data?.clusters ?? [];
+  const masters = clusters.flatMap((c) => c.brokers.filter((b) => b.role === 'MASTER'));
+  const chosenCluster = where || (existing ? '' : clusters[0]?.clusterName ?? '');
+  const submit = () =>
+    preview.mutate({
+      action: 'group.upsert',
+      request: {
+        group: group.trim(),
+        ...(chosenCluster ? { clusterName: chosenCluster } : { brokerNames: chosen }),
+        retryQueueNums: Number(retryQueueNums),
+        retryMaxTimes: Number(retryMaxTimes),
+        ...flags,
+      },
+    });
+  return (
+    <ChangeModal title={existing ? `Edit group ${existing}` : 'Create group'} onClose={onClose}>
+      {result ? (
+        <ChangeDone result={result} onClose={onClose} />
+      ) : preview.data ? (
+        <ConfirmChange plan={preview.data} onApplied={setResult} onCancel={() => preview.reset()} />
+      ) : !brokers.data ? (
+        <Spinner label="Reading the brokers" />
+      ) : (
+        <form className="space-y-3 text-sm" onSubmit={(e) => (e.preventDefault(), submit())}>
+          {!existing && (
+            <label className="flex items-center gap-2">
+              <span className="w-48 text-slate-600">Group</span>
+              <input value={group} onChange={(e) => setGroup(e.target.value)} aria-label="Group name" className={`${input} w-80 font-mono`} autoComplete="off" />
+            </label>
+          )}
+          <label className="flex items-center gap-2">
+            <span className="w-48 text-slate-600">Where</span>
+            <select value={chosenCluster || '*brokers'} onChange={(e) => setWhere(e.target.value === '*brokers' ? '' : e.target.value)} aria-label="Where" className={input}>
+              {clusters.map((c) => <option key={c.clusterName} value={c.clusterName}>{`every master of ${c.clusterName}`}</option>)}
+              <option value="*brokers">chosen brokers</option>
+            </select>
+          </label>
+          {!chosenCluster && (
+            <fieldset className="flex flex-wrap gap-4 pl-50">
+              <legend className="sr-only">Brokers</legend>
+              {masters.map((m) => (
+                <label key={m.brokerName} className="flex items-center gap-1.5">
+                  <input type="checkbox" checked={chosen.includes(m.brokerName)} onChange={(e) => setChosen(e.target.checked ? [...chosen, m.brokerName] : chosen.filter((b) => b !== m.brokerName))} />
+                  {m.brokerName}
+                </label>
+              ))}
+            </fieldset>
+          )}
+          <label className="flex items-center gap-2">
+            <span className="w-48 text-slate-600">Retry queues</span>
+            <input inputMode="numeric" value={retryQueueNums} onChange={(e) => setRetryQueueNums(e.target.value)} aria-label="retryQueueNums" className={`${input} w-24 text-right`} />
+          </label>
+          <label className="flex items-center gap-2">
+            <span className="w-48 text-slate-600">Max retries (-1: for ever)</span>
+            <input inputMode="numeric" value={retryMaxTimes} onChange={(e) => setRetryMaxTimes(e.target.value)} aria-label="retryMaxTimes" className={`${input} w-24 text-right`} />
+          </label>
+          {FLAGS.map(([key, label]) => (
+            <label key={key} className="flex items-center gap-2">
+              <span className="w-48 text-slate-600">{label}</span>
+              <input type="checkbox" checked={flags[key]} onChange={(e) => setFlags({ ...flags, [key]: e.target.checked })} aria-label={key} />
+            </label>
+          ))}
+          {preview.error && <ErrorState title="Cannot plan this change" message={errorText(preview.error)} />}
+          <div className="flex justify-end gap-2 border-t border-slate-200 pt-3">
+            <button type="button" onClick={onClose} className="rounded border border-slate-300 bg-white px-3 py-1.5">Cancel</button>
+            <button type="submit" disabled={preview.isPending} className="rounded bg-slate-800 px-3 py-1.5 font-medium text-white">{preview.isPending ? 'Planning…' : 'Preview'}</button>
+          </div>
+        </form>
+      )}
+    </ChangeModal>
+  );
+}
+
+/** Delete a group: with or without its offsets (without can be undone), then the plan to confirm. */
+export function GroupDeleteDialog({ group, onClose, onDeleted }: { group: string; onClose: () => void; onDeleted?: () => void }) {
+  const cluster = useCluster();
+  const preview = useChangePreview(cluster);
+  const [cleanOffset, setCleanOffset] = useState(false);
+  const [result, setResult] = useState<ChangeResult | undefined>();
+  return (
+    <ChangeModal title={`Delete group ${group}`} onClose={onClose}>
+      {result ? (
+        <ChangeDone result={result} onClose={() => (result.status === 'completed' && onDeleted ? onDeleted() : onClose())} />
+      ) : preview.data ? (
+        <ConfirmChange plan={preview.data} onApplied={setResult} onCancel={() => preview.reset()} />
+      ) : (
+        <form className="space-y-3 text-sm" onSubmit={(e) => (e.preventDefault(), preview.mutate({ action: 'group.delete', request: { group, cleanOffset } }))}>
+          <label className="flex items-center gap-2">
+            <input type="checkbox" checked={cleanOffset} onChange={(e) => setCleanOffset(e.target.checked)} aria-label="Also delete the consumer offsets" />
+            Also delete the consumer offsets (then it cannot be undone)
+          </label>
+          {preview.error && <ErrorState title="Cannot plan the deletion" message={errorText(preview.error)} />}
+          <div className="flex justify-end gap-2 border-t border-slate-200 pt-3">
+            <button type="button" onClick={onClose} className="rounded border border-slate-300 bg-white px-3 py-1.5">Cancel</button>
+            <button type="submit" disabled={preview.isPending} className="rounded bg-slate-800 px-3 py-1.5 font-medium text-white">{preview.isPending ? 'Planning…' : 'Preview'}</button>
+          </div>
+        </form>
+      )}
+    </ChangeModal>
+  );
+}
