@@ -45,7 +45,7 @@ export const groupUpsert: ChangeKind<GroupUpsertRequest, GroupUpsertDetail> = {
       (mine.length === 0 ? detail.unchanged : before ? detail.updated : detail.created).push(b);
     }
     const warnings: string[] = [];
-    const disabling = states.filter((s) => s.config?.consumeEnable !== false && wanted(request, s.node.brokerName, s.config ? fieldsOf(s.config) : null).consumeEnable === false);
+    const disabling = states.filter((s) => s.config?.consumeEnable === true && wanted(request, s.node.brokerName, fieldsOf(s.config)).consumeEnable === false);
     if (disabling.length > 0) {
       detail.clients = await onlineClients(ctx, nodes, request.group);
       warnings.push(

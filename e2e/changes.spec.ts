@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { topicList, topicRoute } from '../test-support/mqadmin';
+import { consumerConfig, topicList, topicRoute } from '../test-support/mqadmin';
 import { LIVE } from '../test-support/sandbox';
 import { open } from './support';
 
@@ -76,5 +76,64 @@ test.describe.serial('topic changes', () => {
     await dialog.getByRole('button', { name: 'Done' }).click();
     await expect(page).toHaveURL(new RegExp(`/clusters/${c}/topics$`));
     expect(await topicList()).not.toContain(topic);
+  });
+});
+
+test.describe.serial('subscription group changes', () => {
+  const group = `e2e_change_cg_${Date.now().toString(36)}`;
+  const config = async () => new Map((await consumerConfig(group).catch(() => [])).map((b) => [/broker-[ab]/.exec(b._header ?? '')?.[0] ?? '', b]));
+
+  test('creates a group from the list, disables it on one broker with its name typed, as mqadmin getConsumerConfig shows', async ({ page }) => {
+    await open(page, `/clusters/${c}/groups`);
+    await page.getByTestId('create-group').click();
+    const dialog = page.getByRole('dialog', { name: 'Create group' });
+    await dialog.getByLabel('Group name').fill(group);
+    await dialog.getByLabel('retryMaxTimes').fill('7');
+    await dialog.getByRole('button', { name: 'Preview' }).click();
+    await expect(dialog.getByTestId('plan-line')).toHaveCount(12);
+    await dialog.getByTestId('apply-change').click();
+    await expect(dialog.getByTestId('change-status')).toHaveText('completed');
+    const created = await config();
+    expect([...created.keys()].sort()).toEqual(['broker-a', 'broker-b']);
+    for (const b of created.values()) expect(b).toMatchObject({ retryMaxTimes: '7', consumeEnable: 'true' });
+    await dialog.getByRole('button', { name: 'Done' }).click();
+
+    // the group page reads the lag snapshot: ask for a fresh one so the new group is there
+    await page.request.get(`/api/clusters/${c}/groups?refresh=1&search=${group}`);
+    await open(page, `/clusters/${c}/groups/${group}`);
+    await page.getByTestId('edit-group').click();
+    const edit = page.getByRole('dialog', { name: `Edit group ${group}` });
+    await edit.getByLabel('Where').selectOption('*brokers');
+    await edit.getByRole('checkbox', { name: 'broker-b' }).uncheck();
+    await edit.getByLabel('consumeEnable').uncheck();
+    await edit.getByRole('button', { name: 'Preview' }).click();
+    expect(await planLines(edit, 'plan-lines')).toEqual([['broker-a', 'consumeEnable', 'true', 'false']]);
+    await expect(edit.getByTestId('plan-warnings')).toContainText('consumption stops on broker-a: no client is online now');
+    await edit.getByLabel('Type the group name to confirm').fill(group);
+    await edit.getByTestId('apply-change').click();
+    await expect(edit.getByTestId('change-status')).toHaveText('completed');
+    const edited = await config();
+    expect([edited.get('broker-a')?.consumeEnable, edited.get('broker-b')?.consumeEnable]).toEqual(['false', 'true']);
+  });
+
+  test('deletes the group keeping its offsets, then undoes the deletion from the audit page: the group is back as it was', async ({ page }) => {
+    await open(page, `/clusters/${c}/groups/${group}`);
+    await page.getByTestId('delete-group').click();
+    const dialog = page.getByRole('dialog', { name: `Delete group ${group}` });
+    await dialog.getByRole('button', { name: 'Preview' }).click();
+    await expect(dialog.getByTestId('plan-undo')).toContainText('Can be undone');
+    await dialog.getByLabel('Type the group name to confirm').fill(group);
+    await dialog.getByTestId('apply-change').click();
+    await expect(dialog.getByTestId('change-status')).toHaveText('completed');
+    expect((await config()).size).toBe(0);
+
+    await dialog.getByRole('link', { name: /^audit #\d+$/ }).click();
+    await expect(page).toHaveURL(/\/audit\/\d+$/);
+    const deleteId = Number(/\/audit\/(\d+)$/.exec(page.url())![1]);
+    await page.getByTestId('undo-button').click();
+    await page.getByTestId('apply-change').click();
+    await expect(page.getByRole('link', { name: `undoes #${deleteId}` })).toBeVisible();
+    const back = await config();
+    expect([back.get('broker-a')?.consumeEnable, back.get('broker-b')?.consumeEnable, back.get('broker-a')?.retryMaxTimes]).toEqual(['false', 'true', '7']);
   });
 });
