@@ -1,4 +1,4 @@
-import * as client from 'openid-client';
+import type * as Client from 'openid-client';
 import type { OidcSettings } from '../core/config';
 import type { Logger } from '../core/log';
 import { OidcError } from './errors';
@@ -19,8 +19,11 @@ export interface OidcFlow {
  * signature, nonce, state). Claims are the ID token's merged with the userinfo endpoint's, since providers release
  * scope claims (groups, say) in either.
  */
+// loaded on the first sign-in through OIDC: a console without OIDC never holds openid-client and jose in memory
+const openid = () => import('openid-client');
+
 export class OidcClient {
-  private config: Promise<client.Configuration> | undefined;
+  private config: Promise<Client.Configuration> | undefined;
 
   constructor(
     readonly settings: OidcSettings,
@@ -29,6 +32,7 @@ export class OidcClient {
 
   async begin(redirectUri: string, next: string): Promise<{ url: string; flow: OidcFlow }> {
     const config = await this.configuration();
+    const client = await openid();
     const flow: OidcFlow = { state: client.randomState(), nonce: client.randomNonce(), verifier: client.randomPKCECodeVerifier(), redirectUri, next };
     const url = client.buildAuthorizationUrl(config, {
       redirect_uri: redirectUri,
@@ -45,6 +49,7 @@ export class OidcClient {
   /** The claims of the user who came back to `callbackUrl` (the redirect URI with the provider's parameters). */
   async finish(callbackUrl: URL, flow: OidcFlow): Promise<Record<string, unknown>> {
     const config = await this.configuration();
+    const client = await openid();
     try {
       const tokens = await client.authorizationCodeGrant(
         config,
@@ -65,7 +70,7 @@ export class OidcClient {
     }
   }
 
-  private configuration(): Promise<client.Configuration> {
+  private configuration(): Promise<Client.Configuration> {
     this.config ??= discover(this.settings).catch((error: unknown) => {
       this.config = undefined;
       this.log.warn({ err: error, issuer: this.settings.issuer }, 'oidc: discovery failed');
@@ -75,7 +80,8 @@ export class OidcClient {
   }
 }
 
-function discover(settings: OidcSettings): Promise<client.Configuration> {
+async function discover(settings: OidcSettings): Promise<Client.Configuration> {
+  const client = await openid();
   const issuer = new URL(settings.issuer);
   // plain HTTP only for a provider on this machine (the tests' loopback provider); anywhere else it must be HTTPS
   const insecure = issuer.protocol === 'http:' && isLoopbackHost(issuer.host);
@@ -89,8 +95,11 @@ function pick(claims: Record<string, unknown>, ...names: string[]): Record<strin
 }
 
 function describe(error: unknown): string {
-  if (error instanceof client.AuthorizationResponseError) return `${error.error}${error.error_description ? `: ${error.error_description}` : ''}`;
-  if (error instanceof client.ResponseBodyError) return `${error.error}${error.error_description ? `: ${error.error_description}` : ''}`;
+  // AuthorizationResponseError and ResponseBodyError carry the provider's error code and description
+  if (error instanceof Error && typeof (error as { error?: unknown }).error === 'string') {
+    const { error: code, error_description: text } = error as Error & { error: string; error_description?: string };
+    return `${code}${text ? `: ${text}` : ''}`;
+  }
   if (error instanceof Error) return error.cause instanceof Error ? `${error.message} (${error.cause.message})` : error.message;
   return String(error);
 }

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import type { StoreDatabase } from './schema';
 
 /** How long a SQLite writer waits for another connection's write lock before failing (another process, a CLI). */
@@ -25,12 +25,17 @@ export function connectSqlite(file: string): Kysely<StoreDatabase> {
 // message counts stay far below that, and callers want numbers; this is set per pool, not on pg's global
 // registry, so other pg users in the process keep their defaults.
 const INT8_OID = 20;
-const getTypeParser = ((oid: number, format?: 'text' | 'binary') =>
-  oid === INT8_OID && format !== 'binary' ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser;
 
+// pg is loaded when the store is on PostgreSQL only: a SQLite console never holds it in memory
 export function connectPostgres(url: string, onIdleError: (error: Error) => void): Kysely<StoreDatabase> {
-  const pool = new pg.Pool({ connectionString: url, max: 10, types: { getTypeParser } });
-  // an idle client losing its server emits 'error' on the pool; unhandled, that would end the process
-  pool.on('error', onIdleError);
+  const pool = async () => {
+    const { default: driver } = await import('pg');
+    const getTypeParser = ((oid: number, format?: 'text' | 'binary') =>
+      oid === INT8_OID && format !== 'binary' ? (value: string) => Number(value) : driver.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser;
+    const created = new driver.Pool({ connectionString: url, max: 10, types: { getTypeParser } });
+    // an idle client losing its server emits 'error' on the pool; unhandled, that would end the process
+    created.on('error', onIdleError);
+    return created;
+  };
   return new Kysely<StoreDatabase>({ dialect: new PostgresDialect({ pool }) });
 }
