@@ -4,7 +4,7 @@ import { LIVE } from '../test-support/sandbox';
 import { open } from './support';
 
 const c = LIVE.cluster;
-const queues = async (topic: string) => new Map((await topicRoute(topic)).queueDatas.map((q) => [q.brokerName, `${q.readQueueNums}/${q.writeQueueNums}/${q.perm}`]));
+const queues = async (topic: string) => new Map((await topicRoute(topic, LIVE, false)).queueDatas.map((q) => [q.brokerName, `${q.readQueueNums}/${q.writeQueueNums}/${q.perm}`]));
 
 async function planLines(page: Page | Locator, testId: string) {
   return page.getByTestId(testId).getByTestId('plan-line').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent ?? '')));

@@ -163,8 +163,9 @@ export function parseTopicRoute(output: string): TopicRouteOutput {
   return route;
 }
 
-export async function topicRoute(topic: string, on: Sandbox = LIVE): Promise<TopicRouteOutput> {
-  return parseTopicRoute(await mqadmin(['topicRoute', '-t', topic], { on }));
+/** cache false: the route as it is now (tests that change the topic read it again). */
+export async function topicRoute(topic: string, on: Sandbox = LIVE, cache = true): Promise<TopicRouteOutput> {
+  return parseTopicRoute(await mqadmin(['topicRoute', '-t', topic], { on, cache }));
 }
 
 export interface TopicStatusRow {
@@ -175,8 +176,8 @@ export interface TopicStatusRow {
   lastUpdated: string;
 }
 
-export async function topicStatus(topic: string, on: Sandbox = LIVE): Promise<TopicStatusRow[]> {
-  return tableRows(await mqadmin(['topicStatus', '-t', topic], { on })).map((r) => ({
+export async function topicStatus(topic: string, on: Sandbox = LIVE, cache = true): Promise<TopicStatusRow[]> {
+  return tableRows(await mqadmin(['topicStatus', '-t', topic], { on, cache })).map((r) => ({
     brokerName: r[0]!,
     queueId: Number(r[1]),
     minOffset: Number(r[2]),

@@ -12,7 +12,7 @@ import { readSettings } from '../../core/config';
 import type { TopicDeleteDetail } from './delete';
 import type { TopicUpsertDetail } from './upsert';
 
-const queuesOf = async (topic: string) => new Map((await topicRoute(topic)).queueDatas.map((q) => [q.brokerName, [q.readQueueNums, q.writeQueueNums, q.perm]]));
+const queuesOf = async (topic: string) => new Map((await topicRoute(topic, LIVE, false)).queueDatas.map((q) => [q.brokerName, [q.readQueueNums, q.writeQueueNums, q.perm]]));
 
 describe(`topic changes through the change pipeline (${LIVE.version})`, () => {
   const { ctx, as } = liveConsole();
@@ -40,7 +40,7 @@ describe(`topic changes through the change pipeline (${LIVE.version})`, () => {
   it('shrinking the read queues names the queues and the messages they hold (as mqadmin topicStatus counts them), wants the name typed, and undo restores the queues', async () => {
     const sent = await produce(['--topic', topic, '--count', '24', '--run', 'tc', '--extras', 'false']);
     expect(sent.filter((m) => m.brokerName === 'broker-a' && m.queueId >= 2).length).toBeGreaterThan(0);
-    const status = await topicStatus(topic);
+    const status = await topicStatus(topic, LIVE, false);
     const hidden = status.filter((q) => q.brokerName === 'broker-a' && q.queueId >= 2).reduce((n, q) => n + q.maxOffset - q.minOffset, 0);
     expect(hidden).toBeGreaterThan(0);
 
@@ -101,6 +101,23 @@ describe(`topic changes through the change pipeline (${LIVE.version})`, () => {
     expect((await queuesOf(topic)).get('broker-b')).toEqual([5, 5, 6]);
   });
 
+  it('writes the order conf to every namesrv with the queues, as mqadmin topicRoute then shows it, and undo removes it again', async () => {
+    const plan = await previewAnyChange(ctx, { action: 'topic.upsert', request: { topic, clusterName: 'DefaultCluster', readQueueNums: 4, writeQueueNums: 4, order: true } });
+    expect(plan.lines.filter((l) => l.where === 'namesrv')).toEqual([{ where: 'namesrv', field: 'ORDER_TOPIC_CONFIG', before: null, after: 'broker-a:4;broker-b:4' }]);
+    expect(plan.typedConfirmation).toBe(true);
+    const result = await applyAnyChange(alice, { previewId: plan.previewId, confirm: topic });
+    expect(result.steps.filter((s) => s.where.startsWith('namesrv'))).toEqual([{ where: `namesrv ${LIVE.namesrv}`, outcome: 'done' }]);
+    const route = await topicRoute(topic, LIVE, false);
+    expect(route.orderTopicConf).toBe('broker-a:4;broker-b:4');
+    expect(await queuesOf(topic)).toEqual(new Map([['broker-a', [4, 4, 6]], ['broker-b', [4, 4, 6]]]));
+
+    const undo = await previewChangeUndo(ctx, { auditId: result.auditId });
+    expect(undo.lines.filter((l) => l.where === 'namesrv')).toEqual([{ where: 'namesrv', field: 'ORDER_TOPIC_CONFIG', before: 'broker-a:4;broker-b:4', after: null }]);
+    expect((await applyAnyChange(alice, { previewId: undo.previewId, confirm: topic })).status).toBe('completed');
+    expect((await topicRoute(topic, LIVE, false)).orderTopicConf ?? null).toBeNull();
+    expect((await queuesOf(topic)).get('broker-b')).toEqual([5, 5, 6]);
+  });
+
   it('answers bad input with 400 naming the field', async () => {
     const upsert = (request: Record<string, unknown>) => previewAnyChange(ctx, { action: 'topic.upsert', request: { topic, brokerNames: ['broker-a'], readQueueNums: 4, writeQueueNums: 4, ...request } });
     await expect(upsert({ readQueueNums: 0 })).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ['readQueueNums'] })] });
@@ -117,7 +134,7 @@ describe(`topic changes through the change pipeline (${LIVE.version})`, () => {
   it('deletes the topic from every master and then every namesrv, after showing the messages it holds; mqadmin topicList no longer has it; no undo', async () => {
     const plan = await previewAnyChange(ctx, { action: 'topic.delete', request: { topic } });
     const detail = plan.detail as TopicDeleteDetail;
-    const status = await topicStatus(topic);
+    const status = await topicStatus(topic, LIVE, false);
     for (const b of ['broker-a', 'broker-b']) {
       const held = status.filter((q) => q.brokerName === b).reduce((n, q) => n + q.maxOffset - q.minOffset, 0);
       expect(detail.brokers.find((x) => x.brokerName === b)?.messages, b).toBe(held);

@@ -132,12 +132,15 @@ export const topicUpsert: ChangeKind<TopicUpsertRequest, TopicUpsertDetail> = {
 
   undoRequest(plan, steps) {
     const failed = new Set(steps.filter((s) => s.outcome === 'failed').map((s) => s.where));
-    const restore = Object.entries(plan.detail.before).filter(([b, config]) => config !== null && plan.detail.updated.includes(b) && !failed.has(b));
-    const first = restore[0]?.[1] ?? Object.values(plan.detail.before).find((c) => c !== null);
+    const had = Object.entries(plan.detail.before).filter(([, config]) => config !== null);
+    const updated = had.filter(([b]) => plan.detail.updated.includes(b) && !failed.has(b));
+    // only the order conf changed: the brokers are named with their values as they were, which changes none of them
+    const restore = updated.length > 0 ? updated : plan.detail.orderConf ? had : [];
+    const first = restore[0]?.[1];
     if (!first) throw new BadInputError('the change created the topic everywhere: remove it with Delete', 'auditId');
     const request: TopicUpsertRequest = {
       topic: plan.request.topic,
-      brokerNames: restore.length > 0 ? restore.map(([b]) => b) : plan.request.brokerNames,
+      brokerNames: restore.map(([b]) => b),
       readQueueNums: first.readQueueNums,
       writeQueueNums: first.writeQueueNums,
       perm: first.perm,
