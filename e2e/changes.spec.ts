@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { consumerConfig, topicList, topicRoute } from '../test-support/mqadmin';
+import { consumerConfig, mqadmin, topicList, topicRoute } from '../test-support/mqadmin';
 import { LIVE } from '../test-support/sandbox';
 import { open } from './support';
 
@@ -116,24 +116,38 @@ test.describe.serial('subscription group changes', () => {
     expect([edited.get('broker-a')?.consumeEnable, edited.get('broker-b')?.consumeEnable]).toEqual(['false', 'true']);
   });
 
-  test('deletes the group keeping its offsets, then undoes the deletion from the audit page: the group is back as it was', async ({ page }) => {
+  test('deleting it keeping its offsets is refused while the 5.x brokers would create it again; with autoCreateSubscriptionGroup off it is deleted and undone from the audit page', async ({ page }) => {
+    test.setTimeout(180_000);
     await open(page, `/clusters/${c}/groups/${group}`);
     await page.getByTestId('delete-group').click();
-    const dialog = page.getByRole('dialog', { name: `Delete group ${group}` });
+    let dialog = page.getByRole('dialog', { name: `Delete group ${group}` });
     await dialog.getByRole('button', { name: 'Preview' }).click();
-    await expect(dialog.getByTestId('plan-undo')).toContainText('Can be undone');
-    await dialog.getByLabel('Type the group name to confirm').fill(group);
-    await dialog.getByTestId('apply-change').click();
-    await expect(dialog.getByTestId('change-status')).toHaveText('completed');
-    expect((await config()).size).toBe(0);
+    await expect(dialog.getByTestId('plan-blockers')).toContainText('create a group deleted without its offsets again at once');
+    await expect(dialog.getByTestId('apply-change')).toHaveAttribute('aria-disabled', 'true');
+    await dialog.getByRole('button', { name: 'Close' }).click();
 
-    await dialog.getByRole('link', { name: /^audit #\d+$/ }).click();
-    await expect(page).toHaveURL(/\/audit\/\d+$/);
-    const deleteId = Number(/\/audit\/(\d+)$/.exec(page.url())![1]);
-    await page.getByTestId('undo-button').click();
-    await page.getByTestId('apply-change').click();
-    await expect(page.getByRole('link', { name: `undoes #${deleteId}` })).toBeVisible();
-    const back = await config();
-    expect([back.get('broker-a')?.consumeEnable, back.get('broker-b')?.consumeEnable, back.get('broker-a')?.retryMaxTimes]).toEqual(['false', 'true', '7']);
+    const flag = (value: string) => Promise.all([LIVE.brokerAMaster, LIVE.brokerBMaster].map((addr) => mqadmin(['updateBrokerConfig', '-b', addr, '-k', 'autoCreateSubscriptionGroup', '-v', value], { cache: false })));
+    await flag('false');
+    try {
+      await page.getByTestId('delete-group').click();
+      dialog = page.getByRole('dialog', { name: `Delete group ${group}` });
+      await dialog.getByRole('button', { name: 'Preview' }).click();
+      await expect(dialog.getByTestId('plan-undo')).toContainText('Can be undone');
+      await dialog.getByLabel('Type the group name to confirm').fill(group);
+      await dialog.getByTestId('apply-change').click();
+      await expect(dialog.getByTestId('change-status')).toHaveText('completed');
+      expect((await config()).size).toBe(0);
+
+      await dialog.getByRole('link', { name: /^audit #\d+$/ }).click();
+      await expect(page).toHaveURL(/\/audit\/\d+$/);
+      const deleteId = Number(/\/audit\/(\d+)$/.exec(page.url())![1]);
+      await page.getByTestId('undo-button').click();
+      await page.getByTestId('apply-change').click();
+      await expect(page.getByRole('link', { name: `undoes #${deleteId}` })).toBeVisible();
+      const back = await config();
+      expect([back.get('broker-a')?.consumeEnable, back.get('broker-b')?.consumeEnable, back.get('broker-a')?.retryMaxTimes]).toEqual(['false', 'true', '7']);
+    } finally {
+      await flag('true');
+    }
   });
 });

@@ -1,4 +1,7 @@
 import { deleteSubscriptionGroup } from '../../../rocketmq/delete-subscriptiongroup';
+import { getBrokerConfig } from '../../../rocketmq/get-broker-config';
+import { getBrokerRuntimeInfo } from '../../../rocketmq/get-broker-runtime-info';
+import type { BrokerNode } from '../../core/admin';
 import { masters } from '../../core/routes';
 import { stepFailure } from '../../changes/steps';
 import type { ChangeKind, ChangeLine, StepOutcome } from '../../changes/types';
@@ -37,13 +40,17 @@ export const groupDelete: ChangeKind<GroupDeleteRequest, GroupDeleteDetail> = {
       `its retry and dead-letter topics (${RETRY_PREFIX}${request.group}, ${DLQ_PREFIX}${request.group}) stay, with their messages`,
       ...(request.cleanOffset ? ['the consumer offsets are deleted: a group created again under this name starts where consumeFromWhere says, not where it was'] : []),
     ];
+    const recreating = request.cleanOffset ? [] : await recreatesAtOnce(ctx, holding.map((s) => s.node));
     return {
       target: { kind: 'group', name: request.group },
       request,
       lines,
       detail,
       warnings,
-      blockers: [],
+      blockers:
+        recreating.length > 0
+          ? [`${recreating.join(', ')} (5.x with autoCreateSubscriptionGroup=true) create a group deleted without its offsets again at once, with default settings: delete it with its offsets, or set autoCreateSubscriptionGroup=false on ${recreating.length === 1 ? 'that broker' : 'those brokers'} first`]
+          : [],
       typedConfirmation: true,
       undo: request.cleanOffset ? { possible: false, reason: 'the consumer offsets are deleted with the group: RocketMQ cannot bring them back' } : { possible: true },
     };
@@ -62,7 +69,7 @@ export const groupDelete: ChangeKind<GroupDeleteRequest, GroupDeleteDetail> = {
 
   async apply(ctx, plan) {
     const nodes = new Map(masters(await ctx.admin.brokerNodes()).map((n) => [n.brokerName, n]));
-    return Promise.all(
+    const steps = await Promise.all(
       Object.keys(plan.detail.before).map(async (b): Promise<StepOutcome> => {
         const node = nodes.get(b);
         if (!node) return { where: b, outcome: 'failed', error: `${b} has no master registered with the namesrv` };
@@ -74,6 +81,9 @@ export const groupDelete: ChangeKind<GroupDeleteRequest, GroupDeleteDetail> = {
         }
       }),
     );
+    // a broker answers 0 even when it created the group again in the same call: read back what is left
+    const left = new Set((await readGroupOnMasters(ctx, [...nodes.values()], plan.request.group).catch(() => [])).filter((s) => s.config).map((s) => s.node.brokerName));
+    return steps.map((s) => (s.outcome === 'done' && left.has(s.where) ? { where: s.where, outcome: 'failed', error: 'the broker answered OK but still has the group (it created it again at once)' } : s));
   },
 
   undoRequest(plan, steps) {
@@ -87,4 +97,18 @@ async function holders(ctx: ClusterContext, group: string) {
   const holding = (await readGroupOnMasters(ctx, masters(await ctx.admin.brokerNodes()), group)).filter((s) => s.config);
   if (holding.length === 0) throw new NotFoundError(`no subscription group named ${group} on cluster ${ctx.name}`, 'group');
   return holding;
+}
+
+/** 5.x masters that create a group again in the same call that deletes it without its offsets (seen on 5.5.0). */
+async function recreatesAtOnce(ctx: ClusterContext, nodes: BrokerNode[]): Promise<string[]> {
+  const timeout = ctx.admin.config.requestTimeoutMs;
+  const out: string[] = [];
+  await Promise.all(
+    nodes.map(async (node) => {
+      const [runtime, config] = await Promise.all([getBrokerRuntimeInfo(ctx.admin, node.addr, timeout), getBrokerConfig(ctx.admin, node.addr, timeout)]);
+      const major = Number(/^V(\d+)_/.exec(runtime.brokerVersionDesc ?? '')?.[1] ?? 0);
+      if (major >= 5 && config.properties.autoCreateSubscriptionGroup !== 'false') out.push(node.brokerName);
+    }),
+  );
+  return out.sort();
 }

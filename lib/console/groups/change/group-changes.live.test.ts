@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { consumerConfig, consumerProgress } from '../../../../test-support/mqadmin';
+import { consumerConfig, consumerProgress, mqadmin } from '../../../../test-support/mqadmin';
 import { labMasters } from '../../../../test-support/reset';
 import { LIVE } from '../../../../test-support/sandbox';
 import { liveConsole } from '../../../../test-support/live-console';
@@ -64,7 +64,26 @@ describe(`subscription group changes through the change pipeline (${LIVE.version
     const before = await offsets();
     expect(before.size).toBe(8);
 
+    if (LIVE.isV5) {
+      // 5.5.0 brokers with autoCreateSubscriptionGroup=true (the default) create the group again in the very call that
+      // deletes it without its offsets: the plan says so and refuses; with the flag off the deletion sticks
+      const refused = await previewAnyChange(ctx, { action: 'group.delete', request: { group } });
+      expect(refused.blockers).toEqual([
+        'broker-a, broker-b (5.x with autoCreateSubscriptionGroup=true) create a group deleted without its offsets again at once, with default settings: delete it with its offsets, or set autoCreateSubscriptionGroup=false on those brokers first',
+      ]);
+      await expect(applyAnyChange(carol, { previewId: refused.previewId, confirm: group })).rejects.toMatchObject({ status: 409, code: 'blocked' });
+      for (const m of labMasters()) await mqadmin(['updateBrokerConfig', '-b', m.addr, '-k', 'autoCreateSubscriptionGroup', '-v', 'false'], { cache: false });
+    }
+    try {
+      await deleteAndUndo(before, offsets);
+    } finally {
+      if (LIVE.isV5) for (const m of labMasters()) await mqadmin(['updateBrokerConfig', '-b', m.addr, '-k', 'autoCreateSubscriptionGroup', '-v', 'true'], { cache: false });
+    }
+  });
+
+  async function deleteAndUndo(before: Map<string, number>, offsets: () => Promise<Map<string, number>>) {
     const plan = await previewAnyChange(ctx, { action: 'group.delete', request: { group } });
+    expect(plan.blockers).toEqual([]);
     expect(plan.lines.map((l) => [l.where, l.field, l.after])).toEqual([['broker-a', 'subscription group', null], ['broker-b', 'subscription group', null]]);
     expect([plan.typedConfirmation, plan.undo.possible]).toEqual([true, true]);
     const result = await applyAnyChange(carol, { previewId: plan.previewId, confirm: group });
@@ -77,7 +96,7 @@ describe(`subscription group changes through the change pipeline (${LIVE.version
     const back = await configs(group);
     for (const b of ['broker-a', 'broker-b']) expect(back.get(b), b).toMatchObject({ retryMaxTimes: '5', consumeFromMinEnable: 'true' });
     expect(await offsets()).toEqual(before);
-  });
+  }
 
   it('deletes it with its offsets, which cannot be undone, and answers bad input naming the field', async () => {
     const plan = await previewAnyChange(ctx, { action: 'group.delete', request: { group, cleanOffset: true } });
