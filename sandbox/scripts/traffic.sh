@@ -26,15 +26,23 @@ start_live() {
 if [ "$ONLY_LIVE" = 1 ]; then start_live; exit 0; fi
 : > "$T/sent.tsv"
 
-"$S/mqadmin.sh" updateTopic -c DefaultCluster -t LabTopic -r 4 -w 4 > "$T/updateTopic.out" 2>&1 &
-p1=$!
-"$S/mqadmin.sh" updateTopic -c DefaultCluster -t LabOrderTopic -r 4 -w 4 -o true > "$T/updateOrderTopic.out" 2>&1 &
-p2=$!
-wait $p1 || { cat "$T/updateTopic.out" >&2; die "updateTopic LabTopic failed"; }
-wait $p2 || { cat "$T/updateOrderTopic.out" >&2; die "updateTopic LabOrderTopic failed"; }
-for f in updateTopic updateOrderTopic; do
-  [ "$(grep -c 'create topic to' "$T/$f.out")" -ge 2 ] || { cat "$T/$f.out" >&2; die "$f did not reach both masters"; }
-done
+# updateTopic on every master; mqadmin's namesrv call has a 3 s timeout that a machine busy starting two sandboxes
+# can miss (it then prints the exception and exits 0), so each is tried up to three times
+create_topic() { # name out extra-args...
+  local name=$1 out=$2; shift 2
+  for attempt in 1 2 3; do
+    "$S/mqadmin.sh" updateTopic -c DefaultCluster -t "$name" -r 4 -w 4 "$@" > "$T/$out.out" 2>&1 || true
+    [ "$(grep -c 'create topic to' "$T/$out.out")" -ge 2 ] && return 0
+    log "updateTopic $name did not reach both masters (attempt $attempt)"
+    sleep 2
+  done
+  cat "$T/$out.out" >&2
+  return 1
+}
+create_topic LabTopic updateTopic & p1=$!
+create_topic LabOrderTopic updateOrderTopic -o true & p2=$!
+wait $p1 || die "updateTopic LabTopic did not reach both masters"
+wait $p2 || die "updateTopic LabOrderTopic did not reach both masters"
 log "topics LabTopic and LabOrderTopic created on both masters"
 
 "$S/jrun.sh" Producer.java --ns "$NAMESRV_ADDR_LOCAL" --count 40 --run r1 --out "$T/sent.tsv" > "$T/producer-r1.out" 2>&1 \
