@@ -3,13 +3,15 @@ import { anyKind, ChangeKinds } from './changes/registry';
 import type { ChangePlan, ChangeResult } from './changes/types';
 import { NotFoundError } from './core/errors';
 import type { ChangeContext, ClusterContext } from './context';
+import { brokerConfigChange } from './brokers/change/config';
+import { namesrvConfigChange } from './brokers/change/namesrv-config';
 import { groupDelete } from './groups/change/delete';
 import { groupUpsert } from './groups/change/upsert';
 import { topicDelete } from './topics/change/delete';
 import { topicUpsert } from './topics/change/upsert';
 
 /** Every kind of change the console makes through the change pipeline, by audit action. */
-export const CHANGE_KINDS = new ChangeKinds([anyKind(topicUpsert), anyKind(topicDelete), anyKind(groupUpsert), anyKind(groupDelete)]);
+export const CHANGE_KINDS = new ChangeKinds([anyKind(topicUpsert), anyKind(topicDelete), anyKind(groupUpsert), anyKind(groupDelete), anyKind(brokerConfigChange), anyKind(namesrvConfigChange)]);
 
 /** Plans a change of any kind (changes nothing). */
 export async function previewAnyChange(ctx: ClusterContext, input: { action: string; request: unknown }): Promise<ChangePlan> {
