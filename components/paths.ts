@@ -17,6 +17,7 @@ export const paths = {
   message: (c: string, msgId: string, topic?: string) => `/clusters/${e(c)}/messages/${e(msgId)}${withTopic(topic)}`,
   traces: (c: string) => `/clusters/${e(c)}/traces`,
   trace: (c: string, msgId: string, topic?: string) => `/clusters/${e(c)}/traces/${e(msgId)}${withTopic(topic)}`,
+  config: (c: string) => `/clusters/${e(c)}/config`,
   audit: (c: string, filter?: { group?: string; topic?: string }) => `/clusters/${e(c)}/audit${filter?.group ? `?group=${e(filter.group)}` : filter?.topic ? `?topic=${e(filter.topic)}` : ''}`,
   auditEntry: (c: string, id: number) => `/clusters/${e(c)}/audit/${id}`,
 };
