@@ -356,3 +356,22 @@ export async function consumerConfig(group: string, on: Sandbox = LIVE): Promise
 export async function topicListWithGroups(on: Sandbox = LIVE): Promise<Array<{ cluster: string; topic: string; group: string }>> {
   return tableRows(await mqadmin(['topicList', '-c'], { cache: false, on })).map((r) => ({ cluster: r[0]!, topic: r[1]!, group: r[2] ?? '' }));
 }
+
+/** getBrokerConfig -b <addr> or getNamesrvConfig: key -> value, read fresh (changes are what these tests check). */
+export async function brokerConfig(addr: string, on: Sandbox = LIVE): Promise<Record<string, string>> {
+  return keyValueBlock(await mqadmin(['getBrokerConfig', '-b', addr], { cache: false, on }));
+}
+
+export async function namesrvConfig(on: Sandbox = LIVE): Promise<Record<string, string>> {
+  return keyValueBlock(await mqadmin(['getNamesrvConfig'], { cache: false, on }));
+}
+
+function keyValueBlock(out: string): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const line of out.split('\n')) {
+    const m = /^(\w[\w.]*)\s+=\s{2}(.*)$/.exec(line);
+    if (m) values[m[1]!] = m[2]!.trim();
+  }
+  if (Object.keys(values).length < 10) throw new Error(`mqadmin printed no configuration:\n${out.slice(0, 2000)}`);
+  return values;
+}
