@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { consumerConfig, mqadmin, topicList, topicRoute } from '../test-support/mqadmin';
+import { brokerConfig, consumerConfig, mqadmin, topicList, topicRoute } from '../test-support/mqadmin';
 import { LIVE } from '../test-support/sandbox';
 import { open } from './support';
 
@@ -149,5 +149,42 @@ test.describe.serial('subscription group changes', () => {
     } finally {
       await flag('true');
     }
+  });
+});
+
+test.describe('configuration', () => {
+  test('shows a key on every broker as mqadmin getBrokerConfig does, edits it on one broker with its name typed, marks the drift, and undoes it from the audit page', async ({ page }) => {
+    test.setTimeout(180_000);
+    const [a, b] = await Promise.all([brokerConfig(LIVE.brokerAMaster), brokerConfig(LIVE.brokerBMaster)]);
+    const before = b.fileReservedTime!;
+    expect(a.fileReservedTime).toBe(before);
+    await open(page, `/clusters/${c}/config?search=fileReservedTime`);
+    const row = page.locator('[data-testid="config-row"][data-key="fileReservedTime"]');
+    await expect(row).toHaveCount(1);
+    await expect(row.locator('td').nth(2)).toHaveText(before);
+    await expect(row).not.toHaveAttribute('data-differs', 'true');
+    await row.getByRole('checkbox').check();
+    await page.getByTestId('edit-config').click();
+    const dialog = page.getByRole('dialog', { name: 'Edit broker configuration' });
+    await dialog.getByLabel('On').selectOption('broker:broker-b');
+    const next = String(Number(before) + 2);
+    await dialog.getByLabel('New value of fileReservedTime').fill(next);
+    await dialog.getByRole('button', { name: 'Preview' }).click();
+    expect(await planLines(dialog, 'plan-lines')).toEqual([[`broker-b (master, ${LIVE.brokerBMaster})`, 'fileReservedTime', before, next]]);
+    await dialog.getByLabel('Type the broker name to confirm').fill('broker-b');
+    await dialog.getByTestId('apply-change').click();
+    await expect(dialog.getByTestId('change-status')).toHaveText('completed');
+    expect((await brokerConfig(LIVE.brokerBMaster)).fileReservedTime).toBe(next);
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await expect(row).toHaveAttribute('data-differs', 'true');
+
+    await open(page, `/clusters/${c}/audit`);
+    await page.getByTestId('audit-row').first().getByRole('link').first().click();
+    await expect(page).toHaveURL(/\/audit\/\d+$/);
+    await page.getByTestId('undo-button').click();
+    await page.getByLabel('Type the broker name to confirm').fill('broker-b');
+    await page.getByTestId('apply-change').click();
+    await expect(page.getByRole('link', { name: /^undoes #\d+$/ })).toBeVisible();
+    expect((await brokerConfig(LIVE.brokerBMaster)).fileReservedTime).toBe(before);
   });
 });

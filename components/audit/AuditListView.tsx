@@ -76,7 +76,7 @@ export function AuditListView() {
                   <th className="px-3 py-2">Action</th>
                   <th className="px-3 py-2">Target</th>
                   <th className="px-3 py-2">Status</th>
-                  <th className="px-3 py-2 text-right">Queues</th>
+                  <th className="px-3 py-2 text-right" title="queues of a reset, lines (before → after) of a change">Items</th>
                   <th className="px-3 py-2 text-right">Duration</th>
                 </tr>
               </thead>
@@ -89,7 +89,7 @@ export function AuditListView() {
                     <td className="px-3 py-1.5">{e.action}{e.undoOf ? <span className="text-slate-500"> of #{e.undoOf}</span> : null}</td>
                     <td className="px-3 py-1.5 font-mono">{e.target}</td>
                     <td className="px-3 py-1.5"><StatusBadge status={e.status} /></td>
-                    <td className="num px-3 py-1.5">{formatCount(e.planned.length)}</td>
+                    <td className="num px-3 py-1.5" title={e.change ? 'lines of the change (before → after)' : 'queues of the reset'}>{formatCount(e.change ? e.change.lines.length : e.planned.length)}</td>
                     <td className="num px-3 py-1.5">{e.durationMs === null ? '—' : `${formatCount(e.durationMs)} ms`}</td>
                   </tr>
                 ))}
