@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { brokerConfig, consumerConfig, mqadmin, topicList, topicRoute } from '../test-support/mqadmin';
+import { queryMsgByUniqueKey } from '../test-support/mqadmin-messages';
 import { LIVE } from '../test-support/sandbox';
 import { open } from './support';
 
@@ -64,11 +65,34 @@ test.describe.serial('topic changes', () => {
     expect(await queues(topic)).toEqual(new Map([['broker-a', '4/4/6'], ['broker-b', '4/4/6']]));
   });
 
+  test('sends a message to a chosen queue from the topic page; the result links to the message, which mqadmin finds by its msgId', async ({ page }) => {
+    await open(page, `/clusters/${c}/topics/${topic}`);
+    await page.getByTestId('send-message').click();
+    const dialog = page.getByRole('dialog', { name: `Send a message to ${topic}` });
+    await dialog.getByLabel('Tag').fill('TagE2E');
+    await dialog.getByLabel('Keys').fill('E2E-1 E2E-2');
+    await dialog.getByLabel('Body', { exact: true }).fill('{"hello":"console"}');
+    await dialog.getByLabel('Body format').selectOption('json');
+    await dialog.getByLabel('Queue').selectOption('broker-a/0');
+    await dialog.getByRole('button', { name: 'Preview' }).click();
+    await expect(dialog.getByTestId('plan-lines').getByTestId('plan-line').first()).toContainText('broker-a queue 0');
+    await expect(dialog.getByTestId('plan-undo')).toContainText('Cannot be undone');
+    await dialog.getByTestId('apply-change').click();
+    await expect(dialog.getByTestId('change-status')).toHaveText('completed');
+    const text = await dialog.getByTestId('step-result').textContent();
+    const msgId = /msgId\s*([0-9A-F]{32})/.exec(text ?? '')![1]!;
+    const found = await queryMsgByUniqueKey(msgId, topic);
+    expect(found).toMatchObject({ topic, tags: 'TagE2E', keys: 'E2E-1 E2E-2', queueId: 0 });
+    await dialog.getByRole('link', { name: 'message', exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`/messages/${msgId}`));
+    await expect(page.getByText('{"hello":"console"}')).toBeVisible();
+  });
+
   test('deletes the topic after showing what it holds and that it cannot be undone; mqadmin topicList no longer has it', async ({ page }) => {
     await open(page, `/clusters/${c}/topics/${topic}`);
     await page.getByTestId('delete-topic').click();
     const dialog = page.getByRole('dialog', { name: `Delete topic ${topic}` });
-    await expect(dialog.getByTestId('plan-warnings')).toContainText(`deletes 0 messages ${topic} holds on broker-a (0), broker-b (0)`);
+    await expect(dialog.getByTestId('plan-warnings')).toContainText(`deletes 1 message ${topic} holds on broker-a (1), broker-b (0)`);
     await expect(dialog.getByTestId('plan-undo')).toContainText('Cannot be undone');
     await dialog.getByLabel('Type the topic name to confirm').fill(topic);
     await dialog.getByTestId('apply-change').click();

@@ -89,12 +89,29 @@ export function ChangeResultView({ result }: { result: ChangeResult }) {
             <tr key={s.where} data-testid="change-step">
               <td className="px-3 py-1">{s.where}</td>
               <td className={`px-3 py-1 font-medium ${TONE[s.outcome]}`}>{s.outcome}</td>
-              <td className="px-3 py-1 text-slate-600">{s.error ?? ''}</td>
+              <td className="px-3 py-1 text-slate-600">{s.error ?? (s.result ? <StepResult result={s.result} topic={result.target.kind === 'topic' ? result.target.name : undefined} /> : '')}</td>
             </tr>
           ))}
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** What a step produced: a sent message's ids (with links to the message and its trace), queue and offset. */
+function StepResult({ result, topic }: { result: Record<string, string | number>; topic?: string }) {
+  const cluster = useCluster();
+  const msgId = typeof result.msgId === 'string' ? result.msgId : undefined;
+  return (
+    <span className="space-x-3" data-testid="step-result">
+      {Object.entries(result).map(([k, v]) => (
+        <span key={k}>
+          <span className="text-slate-500">{k}</span> <span className="font-mono">{String(v)}</span>
+        </span>
+      ))}
+      {msgId && <Link href={paths.message(cluster, msgId, topic)} className="text-blue-700 hover:underline">message</Link>}
+      {msgId && <Link href={paths.trace(cluster, msgId, topic)} className="text-blue-700 hover:underline">trace</Link>}
+    </span>
   );
 }
 

@@ -20,6 +20,7 @@ import { Timestamp } from '../ui/Timestamp';
 import { useCan } from '../api/session';
 import { DisabledReasonButton } from '../ui/DisabledReasonButton';
 import { TopicDeleteDialog, TopicUpsertDialog } from './TopicChangeDialog';
+import { SendMessageDialog } from './SendMessageDialog';
 
 const queueColumns: Array<ColumnDef<QueueStats, unknown>> = [
   { accessorKey: 'brokerName', header: 'Broker' },
@@ -38,7 +39,7 @@ export function TopicDetailView({ topic, initialRoute, initialStatus, initialErr
   const groups = useTopicGroups(cluster, topic);
   const canChange = useCan(cluster, 'cluster:change');
   const router = useRouter();
-  const [dialog, setDialog] = useState<'edit' | 'delete' | undefined>();
+  const [dialog, setDialog] = useState<'edit' | 'delete' | 'send' | undefined>();
   const error = route.error ?? status.error;
   if (!route.data && (error || initialError)) return <ErrorState message={error?.message ?? initialError ?? ''} onRetry={() => void route.refetch()} />;
   if (!route.data) return <Spinner />;
@@ -52,6 +53,9 @@ export function TopicDetailView({ topic, initialRoute, initialStatus, initialErr
         </div>
         <div className="flex items-center gap-3">
           <Link href={paths.audit(cluster, { topic })} className="text-sm text-blue-700 hover:underline">Audit log</Link>
+          <DisabledReasonButton onClick={() => setDialog('send')} disabledReason={canChange.reason} testId="send-message" className="rounded border border-slate-300 bg-white px-2.5 py-1 text-sm font-medium shadow-sm hover:bg-slate-50">
+            Send message…
+          </DisabledReasonButton>
           <DisabledReasonButton onClick={() => setDialog('edit')} disabledReason={canChange.reason} testId="edit-topic" className="rounded border border-slate-300 bg-white px-2.5 py-1 text-sm font-medium shadow-sm hover:bg-slate-50">
             Edit…
           </DisabledReasonButton>
@@ -65,6 +69,7 @@ export function TopicDetailView({ topic, initialRoute, initialStatus, initialErr
           />
         </div>
       </div>
+      {dialog === 'send' && <SendMessageDialog topic={topic} route={r} onClose={() => setDialog(undefined)} />}
       {dialog === 'edit' && <TopicUpsertDialog topic={topic} route={r} onClose={() => setDialog(undefined)} />}
       {dialog === 'delete' && <TopicDeleteDialog topic={topic} onClose={() => setDialog(undefined)} onDeleted={() => router.push(paths.topics(cluster))} />}
       {s && <PartialFailures failures={s.failures} />}

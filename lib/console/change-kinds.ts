@@ -7,11 +7,12 @@ import { brokerConfigChange } from './brokers/change/config';
 import { namesrvConfigChange } from './brokers/change/namesrv-config';
 import { groupDelete } from './groups/change/delete';
 import { groupUpsert } from './groups/change/upsert';
+import { messageSend } from './messages/send';
 import { topicDelete } from './topics/change/delete';
 import { topicUpsert } from './topics/change/upsert';
 
 /** Every kind of change the console makes through the change pipeline, by audit action. */
-export const CHANGE_KINDS = new ChangeKinds([anyKind(topicUpsert), anyKind(topicDelete), anyKind(groupUpsert), anyKind(groupDelete), anyKind(brokerConfigChange), anyKind(namesrvConfigChange)]);
+export const CHANGE_KINDS = new ChangeKinds([anyKind(topicUpsert), anyKind(topicDelete), anyKind(groupUpsert), anyKind(groupDelete), anyKind(brokerConfigChange), anyKind(namesrvConfigChange), anyKind(messageSend)]);
 
 /** Plans a change of any kind (changes nothing). */
 export async function previewAnyChange(ctx: ClusterContext, input: { action: string; request: unknown }): Promise<ChangePlan> {

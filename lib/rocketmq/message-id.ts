@@ -176,3 +176,20 @@ export function classifyMessageId(input: string, knownBrokers: Iterable<string>)
   for (const addr of knownBrokers) known.add(normalizeAddress(addr) ?? addr);
   return { valid: true, id, asOffset, asClient, plausible: known.has(asOffset.address) ? 'offset' : 'unique-key' };
 }
+
+/**
+ * A client msgId (UNIQ_KEY) as MessageClientIDSetter makes one: IPv4, the low 16 bits of the pid, a class-loader
+ * hash, ms since the start of the current month (UTC here) and a counter. 4.9 brokers do not fill it in for a raw
+ * send, so a sender sets it itself.
+ */
+export function newClientMessageId(input: { ip: string; pid: number; classLoaderHash: number; counter: number; now?: number }): string {
+  const now = new Date(input.now ?? Date.now());
+  const monthStart = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1);
+  const bytes = Buffer.alloc(16);
+  (ipToBytes(input.ip) ?? Buffer.from([127, 0, 0, 1])).subarray(0, 4).copy(bytes, 0);
+  bytes.writeUInt16BE(input.pid & 0xffff, 4);
+  bytes.writeInt32BE(input.classLoaderHash | 0, 6);
+  bytes.writeUInt32BE((now.getTime() - monthStart) >>> 0, 10);
+  bytes.writeUInt16BE(input.counter & 0xffff, 14);
+  return bytes.toString('hex').toUpperCase();
+}

@@ -32,6 +32,8 @@ import { deleteTopicInNamesrvRequest } from '../../lib/rocketmq/delete-topic-in-
 import { putKvConfigRequest } from '../../lib/rocketmq/put-kv-config';
 import { deleteKvConfigRequest } from '../../lib/rocketmq/delete-kv-config';
 import { deleteSubscriptionGroupRequest } from '../../lib/rocketmq/delete-subscriptiongroup';
+import { sendMessageRequest } from '../../lib/rocketmq/send-message';
+import { FIXTURE_SEND } from '../../lib/rocketmq/send-message/fixture-message';
 
 import { LIVE } from '../../test-support/sandbox';
 import { MESSAGE_CASES } from './fixture-cases-messages';
@@ -146,6 +148,12 @@ const ADMIN_CASES: FixtureCase[] = [
     operation: 'delete-subscriptiongroup', name: 'keep-offsets', target: 'broker-a-master',
     setup: [updateAndCreateSubscriptionGroupRequest({ groupName: 'fixture_delete_cg' })],
     request: () => deleteSubscriptionGroupRequest('fixture_delete_cg', false),
+  },
+  {
+    // to a topic of its own, queue 1 of broker-a, with a fixed UNIQ_KEY and born time
+    operation: 'send-message', name: 'to-queue', target: 'broker-a-master',
+    setup: [updateAndCreateTopicRequest({ topic: 'FixtureSendTopic', readQueueNums: 2, writeQueueNums: 2 })],
+    request: () => sendMessageRequest(FIXTURE_SEND),
   },
   { operation: 'put-kv-config', name: 'order', target: 'namesrv', request: () => putKvConfigRequest('ORDER_TOPIC_CONFIG', 'FixtureOrderTopic', 'broker-a:2;broker-b:2') },
   { operation: 'delete-kv-config', name: 'order', target: 'namesrv', request: () => deleteKvConfigRequest('ORDER_TOPIC_CONFIG', 'FixtureOrderTopic') },

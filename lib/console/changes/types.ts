@@ -27,6 +27,8 @@ export interface StepOutcome {
   where: string;
   outcome: 'done' | 'failed' | 'unknown';
   error?: string;
+  /** What the step produced, when it produces something (a sent message's ids, queue and offset). */
+  result?: Record<string, string | number>;
 }
 
 export type ChangeStatus = 'completed' | 'partial' | 'failed';
