@@ -6,6 +6,9 @@ import { deleteSubscriptionGroup, deleteSubscriptionGroupRequest } from './delet
 import { deleteTopicInBroker, deleteTopicInBrokerRequest } from './delete-topic-in-broker';
 import { deleteTopicInNamesrv, deleteTopicInNamesrvRequest } from './delete-topic-in-namesrv';
 import { putKvConfig, putKvConfigRequest } from './put-kv-config';
+import { decodeOffsetMessageId } from './message-id';
+import { messageProperties, sendMessage, sendMessageRequest } from './send-message';
+import { FIXTURE_SEND } from './send-message/fixture-message';
 import { updateAndCreateTopic, updateAndCreateTopicRequest } from './update-and-create-topic';
 
 // The requests below are the ones sandbox/scripts/fixture-cases.ts sent to record these replies.
@@ -44,6 +47,17 @@ describe.each(fixtureVersions('delete-topic-in-broker', 'delete'))('change opera
     await expect(deleteSubscriptionGroup(invoker, broker, { groupName: 'fixture_delete_cg', cleanOffset: false })).resolves.toBeUndefined();
     expect(calls[0]!.request).toEqual(deleteSubscriptionGroupRequest('fixture_delete_cg', false));
     expect(calls[0]!.request.extFields).toEqual({ groupName: 'fixture_delete_cg', cleanOffset: 'false', removeOffset: 'false' });
+  });
+
+  it('sends a message to a chosen queue (code 310): the reply names the offset msgId, queue, offset and the UNIQ_KEY it was sent with', async () => {
+    const { invoker, calls } = replayInvoker(version, ['send-message', 'to-queue']);
+    const sent = await sendMessage(invoker, broker, FIXTURE_SEND);
+    expect(sent).toMatchObject({ code: 0, queueId: 1, queueOffset: 0 });
+    // the offset msgId is the broker's address and the commit-log offset it stored the message at
+    expect(decodeOffsetMessageId(sent.offsetMsgId)).toMatchObject({ address: broker });
+    if (version.startsWith('5')) expect(sent.msgId).toBe(FIXTURE_SEND.properties.UNIQ_KEY);
+    expect(calls[0]!.request).toEqual(sendMessageRequest(FIXTURE_SEND));
+    expect(calls[0]!.request.extFields).toMatchObject({ a: 'ROCKETMQ_CONSOLE_PRODUCER', b: 'FixtureSendTopic', e: '1', n: 'broker-a', i: messageProperties(FIXTURE_SEND.properties) });
   });
 
   if (version.startsWith('5')) {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   classifyMessageId,
   decodeClientMessageId,
+  newClientMessageId,
   decodeOffsetMessageId,
   encodeOffsetMessageId,
   ipToBytes,
@@ -106,5 +107,14 @@ describe.each(fixtureVersions('query-message', 'key'))('ids of messages recorded
       expect(m.bornTimestamp - made).toBeGreaterThanOrEqual(0);
       expect(m.bornTimestamp - made).toBeLessThan(1000);
     }
+  });
+});
+
+describe('newClientMessageId', () => {
+  it('makes an id the decoder reads back: ip, pid, class-loader hash, ms since the UTC month start, counter', () => {
+    const now = Date.UTC(2026, 10, 30, 12, 0, 0);
+    const id = newClientMessageId({ ip: '10.1.2.3', pid: 0x12345, classLoaderHash: -5, counter: 0x1ffff, now });
+    expect(id).toMatch(/^[0-9A-F]{32}$/);
+    expect(decodeClientMessageId(id)).toEqual({ ip: '10.1.2.3', pid: 0x2345, classLoaderHash: -5, msSinceMonthStart: now - Date.UTC(2026, 10, 1), counter: 0xffff });
   });
 });
