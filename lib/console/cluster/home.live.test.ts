@@ -49,18 +49,24 @@ describe(`every cluster at a glance (${LIVE.version})`, () => {
     const snapshot = await app.cluster('live').lag.refresh();
     const [second, theirs, topics] = await Promise.all([getHome(app, LOCAL_PRINCIPAL), consumerProgressAll(false), topicList()]);
     const lag = second.clusters.find((c) => c.name === 'live')!.lag!;
-    const userGroups = theirs.filter((r) => !isSystemGroup(r.group));
-    expect(userGroups.length).toBeGreaterThan(3);
-    // mqadmin lists the groups that have a %RETRY% topic; groups made by config alone (say, by an earlier suite's
-    // batch creation) are ours only: each must lack that topic, exist as mqadmin getConsumerConfig shows, and hold
-    // no offset (lag 0 over no topic), so the totals below are mqadmin's
-    const listed = new Set(userGroups.map((r) => r.group));
+    const listedByMqadmin = theirs.filter((r) => !isSystemGroup(r.group));
+    expect(listedByMqadmin.length).toBeGreaterThan(3);
+    // the two lists differ by construction: mqadmin lists the groups that have a %RETRY% topic, the console those
+    // with a subscription config. Groups made by config alone (say, an earlier suite's batch creation) are the
+    // console's only: each must lack that topic, exist as mqadmin getConsumerConfig shows, and hold no offset.
+    // Groups whose config was deleted (their retry topic stays) are mqadmin's only: no master may hold a config.
+    const ours = new Set(snapshot.groups.filter((g) => !g.system).map((g) => g.group));
+    const listed = new Set(listedByMqadmin.map((r) => r.group));
     const oursOnly = snapshot.groups.filter((g) => !g.system && !listed.has(g.group));
     for (const g of oursOnly) {
       expect(topics, `${g.group} has a retry topic, yet mqadmin consumerProgress leaves it out`).not.toContain(`%RETRY%${g.group}`);
       expect((await consumerConfig(g.group))[0], g.group).toMatchObject({ groupName: g.group });
       expect([g.lag, g.topics], g.group).toEqual([0, []]);
     }
+    for (const r of listedByMqadmin.filter((x) => !ours.has(x.group))) {
+      expect(await consumerConfig(r.group).catch(() => []), `${r.group} has a config, yet the console does not list it`).toEqual([]);
+    }
+    const userGroups = listedByMqadmin.filter((r) => ours.has(r.group));
     expect(lag.groups).toBe(userGroups.length + oursOnly.length);
     expect(lag.total).toBe(userGroups.reduce((n, r) => n + r.diffTotal, 0));
     const expectedWorst = userGroups.filter((r) => r.diffTotal > 0).sort((a, b) => b.diffTotal - a.diffTotal || (a.group < b.group ? -1 : 1)).slice(0, 5);
