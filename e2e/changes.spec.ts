@@ -8,6 +8,8 @@ const c = LIVE.cluster;
 const queues = async (topic: string) => new Map((await topicRoute(topic, LIVE, false)).queueDatas.map((q) => [q.brokerName, `${q.readQueueNums}/${q.writeQueueNums}/${q.perm}`]));
 
 async function planLines(page: Page | Locator, testId: string) {
+  // the table renders once the plan is in: wait for its first row
+  await expect(page.getByTestId(testId).getByTestId('plan-line').first()).toBeVisible();
   return page.getByTestId(testId).getByTestId('plan-line').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent ?? '')));
 }
 
