@@ -1,5 +1,5 @@
 import { afterPendingIo, RemotingResponseError } from '../../remoting';
-import { describeFailure } from './errors';
+import { BrokersUnavailableError, describeFailure } from './errors';
 
 /** A broker that failed or was late: the partial answer names it. */
 export interface BrokerFailure {
@@ -62,4 +62,14 @@ export function failureOf(target: { brokerName: string; addr: string }, error: u
   const failure: BrokerFailure = { brokerName: target.brokerName, addr: target.addr, error: describeFailure(error, target.brokerName) };
   if (error instanceof RemotingResponseError) failure.code = error.code;
   return failure;
+}
+
+/**
+ * fanOut for work that needs every target (a change's plan): the results in the targets' order, or
+ * BrokersUnavailableError naming each target that failed or was late (`what` names them, e.g. "chosen master").
+ */
+export async function fanOutAll<T extends { brokerName: string; addr: string }, R>(targets: T[], fn: (target: T) => Promise<R>, deadlineMs: number, what: string): Promise<Array<{ target: T; value: R }>> {
+  const { results, failures } = await fanOut(targets, fn, deadlineMs);
+  if (failures.length > 0) throw new BrokersUnavailableError(`cannot plan without every ${what}; nothing was changed: ${failures.map((f) => f.failure.error).join('; ')}`, failures.map((f) => f.failure));
+  return results;
 }

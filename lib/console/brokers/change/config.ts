@@ -1,8 +1,8 @@
 import { getBrokerConfig } from '../../../rocketmq/get-broker-config';
 import { updateBrokerConfig } from '../../../rocketmq/update-broker-config';
 import type { BrokerNode } from '../../core/admin';
-import { BadInputError, BrokersUnavailableError } from '../../core/errors';
-import { fanOut } from '../../core/fanout';
+import { BadInputError } from '../../core/errors';
+import { fanOutAll } from '../../core/fanout';
 import { stepFailure } from '../../changes/steps';
 import type { ChangeKind, ChangeLine, StepOutcome } from '../../changes/types';
 import type { ClusterContext } from '../../context';
@@ -126,7 +126,6 @@ async function targets(ctx: ClusterContext, request: Pick<BrokerConfigRequest, '
 }
 
 async function readConfigs(ctx: ClusterContext, nodes: BrokerNode[]): Promise<Map<string, Record<string, string>>> {
-  const { results, failures } = await fanOut(nodes, async (n) => (await getBrokerConfig(ctx.admin, n.addr, ctx.admin.config.requestTimeoutMs)).properties, ctx.admin.config.fanOutDeadlineMs);
-  if (failures.length > 0) throw new BrokersUnavailableError(`cannot plan without every chosen broker; nothing was changed: ${failures.map((f) => f.failure.error).join('; ')}`, failures.map((f) => f.failure));
+  const results = await fanOutAll(nodes, async (n) => (await getBrokerConfig(ctx.admin, n.addr, ctx.admin.config.requestTimeoutMs)).properties, ctx.admin.config.fanOutDeadlineMs, 'chosen broker');
   return new Map(results.map((r) => [r.target.addr, r.value]));
 }

@@ -1,7 +1,7 @@
 import { getNamesrvConfig } from '../../../rocketmq/get-namesrv-config';
 import { updateNamesrvConfig } from '../../../rocketmq/update-namesrv-config';
-import { BadInputError, BrokersUnavailableError } from '../../core/errors';
-import { fanOut } from '../../core/fanout';
+import { BadInputError } from '../../core/errors';
+import { fanOutAll } from '../../core/fanout';
 import { stepFailure } from '../../changes/steps';
 import type { ChangeKind, ChangeLine, StepOutcome } from '../../changes/types';
 import type { ClusterContext } from '../../context';
@@ -92,7 +92,6 @@ export const namesrvConfigChange: ChangeKind<NamesrvConfigRequest, NamesrvConfig
 
 async function readAll(ctx: ClusterContext): Promise<Map<string, Record<string, string>>> {
   const targets = ctx.config.namesrvAddrs.map((addr) => ({ brokerName: where(addr), addr }));
-  const { results, failures } = await fanOut(targets, async (t) => (await getNamesrvConfig(ctx.admin, t.addr, ctx.admin.config.requestTimeoutMs)).properties, ctx.admin.config.fanOutDeadlineMs);
-  if (failures.length > 0) throw new BrokersUnavailableError(`cannot plan without every namesrv; nothing was changed: ${failures.map((f) => f.failure.error).join('; ')}`, failures.map((f) => f.failure));
+  const results = await fanOutAll(targets, async (t) => (await getNamesrvConfig(ctx.admin, t.addr, ctx.admin.config.requestTimeoutMs)).properties, ctx.admin.config.fanOutDeadlineMs, 'namesrv');
   return new Map(results.map((r) => [r.target.addr, r.value]));
 }

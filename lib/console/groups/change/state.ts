@@ -1,8 +1,7 @@
 import { getAllSubscriptionGroupConfig, type SubscriptionGroupConfig } from '../../../rocketmq/get-all-subscriptiongroup-config';
 import { getConsumerConnectionList } from '../../../rocketmq/get-consumer-connection-list';
 import type { BrokerNode } from '../../core/admin';
-import { BrokersUnavailableError } from '../../core/errors';
-import { fanOut } from '../../core/fanout';
+import { fanOutAll } from '../../core/fanout';
 import type { ClusterContext } from '../../context';
 import type { GroupFields } from './schema';
 
@@ -14,8 +13,7 @@ export interface MasterGroupState {
 /** Each master's config of the group, read in parallel; a master that does not answer fails the plan, naming it. */
 export async function readGroupOnMasters(ctx: ClusterContext, nodes: BrokerNode[], group: string): Promise<MasterGroupState[]> {
   const timeout = Math.max(ctx.admin.config.requestTimeoutMs, 10_000);
-  const { results, failures } = await fanOut(nodes, async (node) => ({ node, config: (await getAllSubscriptionGroupConfig(ctx.admin, node.addr, timeout)).get(group) }), Math.max(ctx.admin.config.fanOutDeadlineMs, 15_000));
-  if (failures.length > 0) throw new BrokersUnavailableError(`cannot plan without every chosen master; nothing was changed: ${failures.map((f) => f.failure.error).join('; ')}`, failures.map((f) => f.failure));
+  const results = await fanOutAll(nodes, async (node) => ({ node, config: (await getAllSubscriptionGroupConfig(ctx.admin, node.addr, timeout)).get(group) }), Math.max(ctx.admin.config.fanOutDeadlineMs, 15_000), 'chosen master');
   return results.map((r) => r.value);
 }
 

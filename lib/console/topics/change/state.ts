@@ -4,8 +4,8 @@ import { getKvConfig, ORDER_TOPIC_CONFIG_NAMESPACE } from '../../../rocketmq/get
 import { getTopicStatsInfo, type QueueStats } from '../../../rocketmq/get-topic-stats-info';
 import { queryTopicConsumeByWho } from '../../../rocketmq/query-topic-consume-by-who';
 import type { BrokerNode } from '../../core/admin';
-import { BrokersUnavailableError, describeFailure } from '../../core/errors';
-import { failureOf, fanOut } from '../../core/fanout';
+import { describeFailure } from '../../core/errors';
+import { failureOf, fanOutAll } from '../../core/fanout';
 import type { ClusterContext } from '../../context';
 export { chosenMasters } from '../../changes/masters';
 
@@ -19,15 +19,15 @@ export interface MasterTopicState {
 /** Each master's config of the topic and version, read in parallel; a broker that does not answer fails the plan, naming it. */
 export async function readMasters(ctx: ClusterContext, nodes: BrokerNode[], topic: string): Promise<MasterTopicState[]> {
   const timeout = ctx.admin.config.requestTimeoutMs;
-  const { results, failures } = await fanOut(
+  const results = await fanOutAll(
     nodes,
     async (node) => {
       const [configs, runtime] = await Promise.all([getAllTopicConfig(ctx.admin, node.addr, Math.max(timeout, 10_000)), getBrokerRuntimeInfo(ctx.admin, node.addr, timeout)]);
       return { node, config: configs.get(topic), v5: Number(/^V(\d+)_/.exec(runtime.brokerVersionDesc ?? '')?.[1] ?? 0) >= 5 };
     },
     Math.max(ctx.admin.config.fanOutDeadlineMs, 15_000),
+    'chosen master',
   );
-  if (failures.length > 0) throw new BrokersUnavailableError(`cannot plan without every chosen master; nothing was changed: ${failures.map((f) => f.failure.error).join('; ')}`, failures.map((f) => f.failure));
   return results.map((r) => r.value);
 }
 
