@@ -5,14 +5,12 @@ import type { AuditView } from '@/lib/console/audit/view';
 import { errorText } from '../api/client';
 import { useChangeUndoPreview } from '../api/changes';
 import { useCan } from '../api/session';
-import { ConfirmChange } from '../changes/ConfirmChange';
+import { ConfirmChange, StepsTable } from '../changes/ConfirmChange';
 import { LinesTable } from '../changes/PlanView';
 import { paths } from '../paths';
 import { DisabledReasonButton } from '../ui/DisabledReasonButton';
 import { Card, ErrorState } from '../ui/states';
 import { useCluster } from '../useCluster';
-
-const TONE = { done: 'text-emerald-700', failed: 'text-red-700', unknown: 'text-amber-700' } as const;
 
 /** An audited topic, group or configuration change: its diff, each step's outcome, and Undo from the before-image. */
 export function ChangeEntryView({ entry, header }: { entry: AuditView & { change: NonNullable<AuditView['change']> }; header: React.ReactNode }) {
@@ -51,18 +49,7 @@ export function ChangeEntryView({ entry, header }: { entry: AuditView & { change
       </Card>
       <Card title="Steps">
         {change.steps ? (
-          <table className="min-w-full text-sm">
-            <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500"><tr><th className="px-3 py-2">Where</th><th className="px-3 py-2">Outcome</th><th className="px-3 py-2">Error</th></tr></thead>
-            <tbody className="divide-y divide-slate-100">
-              {change.steps.map((s) => (
-                <tr key={s.where} data-testid="audit-change-step">
-                  <td className="px-3 py-1">{s.where}</td>
-                  <td className={`px-3 py-1 font-medium ${TONE[s.outcome]}`}>{s.outcome}</td>
-                  <td className="px-3 py-1 text-slate-600">{s.error ?? ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <StepsTable steps={change.steps} topic={entry.topic ?? undefined} testId="audit-change-step" />
         ) : (
           <p className="p-4 text-sm text-amber-800">No outcome recorded{entry.status === 'started' ? ' yet: the change is running.' : ': the console stopped during the change, so which steps ran is unknown.'}</p>
         )}

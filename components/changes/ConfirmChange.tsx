@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useState } from 'react';
-import type { ChangeLine, ChangePlan, ChangeResult } from '@/lib/console/changes/types';
+import type { ChangeLine, ChangePlan, ChangeResult, StepOutcome } from '@/lib/console/changes/types';
 import { ApiError } from '../api/client';
 import { useChangeApply } from '../api/changes';
 import { paths } from '../paths';
@@ -82,19 +82,26 @@ export function ChangeResultView({ result }: { result: ChangeResult }) {
         <span className="font-semibold" data-testid="change-status">{result.status}</span> in {result.durationMs} ms ·{' '}
         <Link href={paths.auditEntry(cluster, result.auditId)} className="text-blue-700 hover:underline">audit #{result.auditId}</Link>
       </p>
-      <table className="min-w-full rounded border border-slate-200">
-        <thead className="bg-slate-50 text-left text-xs uppercase text-slate-500"><tr><th className="px-3 py-1.5">Where</th><th className="px-3 py-1.5">Outcome</th><th className="px-3 py-1.5">Error</th></tr></thead>
-        <tbody className="divide-y divide-slate-100">
-          {result.steps.map((s) => (
-            <tr key={s.where} data-testid="change-step">
-              <td className="px-3 py-1">{s.where}</td>
-              <td className={`px-3 py-1 font-medium ${TONE[s.outcome]}`}>{s.outcome}</td>
-              <td className="px-3 py-1 text-slate-600">{s.error ?? (s.result ? <StepResult result={s.result} topic={result.target.kind === 'topic' ? result.target.name : undefined} /> : '')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <StepsTable steps={result.steps} topic={result.target.kind === 'topic' ? result.target.name : undefined} testId="change-step" />
     </div>
+  );
+}
+
+/** Each step of an apply: where, its outcome, and its error or what it produced. */
+export function StepsTable({ steps, topic, testId }: { steps: StepOutcome[]; topic?: string; testId: string }) {
+  return (
+    <table className="min-w-full rounded border border-slate-200 text-sm">
+      <thead className="bg-slate-50 text-left text-xs uppercase text-slate-500"><tr><th className="px-3 py-1.5">Where</th><th className="px-3 py-1.5">Outcome</th><th className="px-3 py-1.5">Error or result</th></tr></thead>
+      <tbody className="divide-y divide-slate-100">
+        {steps.map((s) => (
+          <tr key={s.where} data-testid={testId}>
+            <td className="px-3 py-1">{s.where}</td>
+            <td className={`px-3 py-1 font-medium ${TONE[s.outcome]}`}>{s.outcome}</td>
+            <td className="px-3 py-1 text-slate-600">{s.error ?? (s.result ? <StepResult result={s.result} topic={topic} /> : '')}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 

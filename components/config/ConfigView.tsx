@@ -4,11 +4,11 @@ import { parseAsBoolean, parseAsString, parseAsStringLiteral, useQueryStates } f
 import { useEffect, useState } from 'react';
 import type { ConfigTable } from '@/lib/console/brokers/config-view';
 import type { ChangeResult } from '@/lib/console/changes/types';
-import { errorText } from '../api/client';
 import { useChangePreview } from '../api/changes';
 import { useConfigTable } from '../api/config';
 import { useCan } from '../api/session';
 import { ChangeDone, ChangeModal, ConfirmChange } from '../changes/ConfirmChange';
+import { PlanFormFooter } from '../changes/FormParts';
 import { URL_STATE_OPTIONS } from '../urlState';
 import { useCluster } from '../useCluster';
 import { Badge } from '../ui/Badge';
@@ -157,11 +157,7 @@ function ConfigEditDialog({ of, table, keys, onClose }: { of: 'brokers' | 'names
               <input value={values[k] ?? ''} onChange={(e) => setValues({ ...values, [k]: e.target.value })} aria-label={`New value of ${k}`} className="w-80 rounded border border-slate-300 px-2 py-1 font-mono text-xs" />
             </label>
           ))}
-          {preview.error && <ErrorState title="Cannot plan this change" message={errorText(preview.error)} />}
-          <div className="flex justify-end gap-2 border-t border-slate-200 pt-3">
-            <button type="button" onClick={onClose} className="rounded border border-slate-300 bg-white px-3 py-1.5">Cancel</button>
-            <button type="submit" disabled={preview.isPending} className="rounded bg-slate-800 px-3 py-1.5 font-medium text-white">{preview.isPending ? 'Planning…' : 'Preview'}</button>
-          </div>
+          <PlanFormFooter error={preview.error} pending={preview.isPending} onCancel={onClose} />
         </form>
       )}
     </ChangeModal>

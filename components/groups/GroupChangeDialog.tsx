@@ -3,12 +3,12 @@
 import { useState } from 'react';
 import type { ChangeResult } from '@/lib/console/changes/types';
 import type { GroupOverview } from '@/lib/console/groups/overview';
-import { errorText } from '../api/client';
 import { useChangePreview } from '../api/changes';
 import { useClusterOverview } from '../api/clusters';
 import { useCluster } from '../useCluster';
 import { ChangeDone, ChangeModal, ConfirmChange } from '../changes/ConfirmChange';
-import { ErrorState, Spinner } from '../ui/states';
+import { PlanFormFooter, WhereField } from '../changes/FormParts';
+import { Spinner } from '../ui/states';
 
 const input = 'rounded border border-slate-300 px-2 py-1';
 const FLAGS = [
@@ -67,24 +67,7 @@ export function GroupUpsertDialog({ group: existing, overview, onClose }: { grou
               <input value={group} onChange={(e) => setGroup(e.target.value)} aria-label="Group name" className={`${input} w-80 font-mono`} autoComplete="off" />
             </label>
           )}
-          <label className="flex items-center gap-2">
-            <span className="w-48 text-slate-600">Where</span>
-            <select value={chosenCluster || '*brokers'} onChange={(e) => setWhere(e.target.value === '*brokers' ? '' : e.target.value)} aria-label="Where" className={input}>
-              {clusters.map((c) => <option key={c.clusterName} value={c.clusterName}>{`every master of ${c.clusterName}`}</option>)}
-              <option value="*brokers">chosen brokers</option>
-            </select>
-          </label>
-          {!chosenCluster && (
-            <fieldset className="flex flex-wrap gap-4 pl-50">
-              <legend className="sr-only">Brokers</legend>
-              {masters.map((m) => (
-                <label key={m.brokerName} className="flex items-center gap-1.5">
-                  <input type="checkbox" checked={chosen.includes(m.brokerName)} onChange={(e) => setChosen(e.target.checked ? [...chosen, m.brokerName] : chosen.filter((b) => b !== m.brokerName))} />
-                  {m.brokerName}
-                </label>
-              ))}
-            </fieldset>
-          )}
+          <WhereField clusters={clusters.map((c) => c.clusterName)} masters={masters.map((m) => m.brokerName)} cluster={chosenCluster} onCluster={setWhere} brokers={chosen} onBrokers={setChosen} labelClass="w-48" indentClass="pl-50" />
           <label className="flex items-center gap-2">
             <span className="w-48 text-slate-600">Retry queues</span>
             <input inputMode="numeric" value={retryQueueNums} onChange={(e) => setRetryQueueNums(e.target.value)} aria-label="retryQueueNums" className={`${input} w-24 text-right`} />
@@ -99,11 +82,7 @@ export function GroupUpsertDialog({ group: existing, overview, onClose }: { grou
               <input type="checkbox" checked={flags[key]} onChange={(e) => setFlags({ ...flags, [key]: e.target.checked })} aria-label={key} />
             </label>
           ))}
-          {preview.error && <ErrorState title="Cannot plan this change" message={errorText(preview.error)} />}
-          <div className="flex justify-end gap-2 border-t border-slate-200 pt-3">
-            <button type="button" onClick={onClose} className="rounded border border-slate-300 bg-white px-3 py-1.5">Cancel</button>
-            <button type="submit" disabled={preview.isPending} className="rounded bg-slate-800 px-3 py-1.5 font-medium text-white">{preview.isPending ? 'Planning…' : 'Preview'}</button>
-          </div>
+          <PlanFormFooter error={preview.error} pending={preview.isPending} onCancel={onClose} />
         </form>
       )}
     </ChangeModal>
@@ -128,11 +107,7 @@ export function GroupDeleteDialog({ group, onClose, onDeleted }: { group: string
             <input type="checkbox" checked={cleanOffset} onChange={(e) => setCleanOffset(e.target.checked)} aria-label="Also delete the consumer offsets" />
             Also delete the consumer offsets (then it cannot be undone)
           </label>
-          {preview.error && <ErrorState title="Cannot plan the deletion" message={errorText(preview.error)} />}
-          <div className="flex justify-end gap-2 border-t border-slate-200 pt-3">
-            <button type="button" onClick={onClose} className="rounded border border-slate-300 bg-white px-3 py-1.5">Cancel</button>
-            <button type="submit" disabled={preview.isPending} className="rounded bg-slate-800 px-3 py-1.5 font-medium text-white">{preview.isPending ? 'Planning…' : 'Preview'}</button>
-          </div>
+          <PlanFormFooter error={preview.error} pending={preview.isPending} onCancel={onClose} errorTitle="Cannot plan the deletion" />
         </form>
       )}
     </ChangeModal>

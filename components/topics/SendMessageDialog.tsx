@@ -3,11 +3,10 @@
 import { useState } from 'react';
 import type { ChangeResult } from '@/lib/console/changes/types';
 import type { TopicRoute } from '@/lib/console/topics/detail';
-import { errorText } from '../api/client';
 import { useChangePreview } from '../api/changes';
 import { useCluster } from '../useCluster';
 import { ChangeDone, ChangeModal, ConfirmChange } from '../changes/ConfirmChange';
-import { ErrorState } from '../ui/states';
+import { PlanFormFooter } from '../changes/FormParts';
 
 const input = 'rounded border border-slate-300 px-2 py-1';
 
@@ -78,11 +77,7 @@ export function SendMessageDialog({ topic, route, onClose }: { topic: string; ro
               {writable.flatMap((q) => Array.from({ length: q.writeQueueNums }, (_, i) => <option key={`${q.brokerName}/${i}`} value={`${q.brokerName}/${i}`}>{`${q.brokerName} queue ${i}`}</option>))}
             </select>
           </label>
-          {preview.error && <ErrorState title="Cannot plan this send" message={errorText(preview.error)} />}
-          <div className="flex justify-end gap-2 border-t border-slate-200 pt-3">
-            <button type="button" onClick={onClose} className="rounded border border-slate-300 bg-white px-3 py-1.5">Cancel</button>
-            <button type="submit" disabled={preview.isPending} className="rounded bg-slate-800 px-3 py-1.5 font-medium text-white">{preview.isPending ? 'Planning…' : 'Preview'}</button>
-          </div>
+          <PlanFormFooter error={preview.error} pending={preview.isPending} onCancel={onClose} errorTitle="Cannot plan this send" />
         </form>
       )}
     </ChangeModal>

@@ -9,6 +9,7 @@ import { useChangePreview } from '../api/changes';
 import { useClusterOverview } from '../api/clusters';
 import { useCluster } from '../useCluster';
 import { ChangeDone, ChangeModal, ConfirmChange } from '../changes/ConfirmChange';
+import { PlanFormFooter, WhereField } from '../changes/FormParts';
 import { ErrorState, Spinner } from '../ui/states';
 
 const input = 'rounded border border-slate-300 px-2 py-1';
@@ -67,24 +68,7 @@ export function TopicUpsertDialog({ topic: existing, route, onClose }: { topic?:
               <input value={topic} onChange={(e) => setTopic(e.target.value)} aria-label="Topic name" className={`${input} w-80 font-mono`} autoComplete="off" />
             </label>
           )}
-          <label className="flex items-center gap-2">
-            <span className="w-40 text-slate-600">Where</span>
-            <select value={chosenCluster || '*brokers'} onChange={(e) => setWhere(e.target.value === '*brokers' ? '' : e.target.value)} aria-label="Where" className={input}>
-              {clusters.map((c) => <option key={c.clusterName} value={c.clusterName}>{`every master of ${c.clusterName}`}</option>)}
-              <option value="*brokers">chosen brokers</option>
-            </select>
-          </label>
-          {!chosenCluster && (
-            <fieldset className="flex flex-wrap gap-4 pl-42">
-              <legend className="sr-only">Brokers</legend>
-              {masters.map((m) => (
-                <label key={m.brokerName} className="flex items-center gap-1.5">
-                  <input type="checkbox" checked={brokers.includes(m.brokerName)} onChange={(e) => setBrokers(e.target.checked ? [...brokers, m.brokerName] : brokers.filter((b) => b !== m.brokerName))} />
-                  {m.brokerName}
-                </label>
-              ))}
-            </fieldset>
-          )}
+          <WhereField clusters={clusters.map((c) => c.clusterName)} masters={masters.map((m) => m.brokerName)} cluster={chosenCluster} onCluster={setWhere} brokers={brokers} onBrokers={setBrokers} labelClass="w-40" indentClass="pl-42" />
           <label className="flex items-center gap-2">
             <span className="w-40 text-slate-600">Read queues</span>
             <input inputMode="numeric" value={readQueueNums} onChange={(e) => setRead(e.target.value)} aria-label="readQueueNums" className={`${input} w-24 text-right`} />
@@ -118,11 +102,7 @@ export function TopicUpsertDialog({ topic: existing, route, onClose }: { topic?:
               <option value="false">not ordered: remove these brokers from ORDER_TOPIC_CONFIG</option>
             </select>
           </label>
-          {preview.error && <ErrorState title="Cannot plan this change" message={errorText(preview.error)} />}
-          <div className="flex justify-end gap-2 border-t border-slate-200 pt-3">
-            <button type="button" onClick={onClose} className="rounded border border-slate-300 bg-white px-3 py-1.5">Cancel</button>
-            <button type="submit" disabled={preview.isPending} className="rounded bg-slate-800 px-3 py-1.5 font-medium text-white">{preview.isPending ? 'Planning…' : 'Preview'}</button>
-          </div>
+          <PlanFormFooter error={preview.error} pending={preview.isPending} onCancel={onClose} />
         </form>
       )}
     </ChangeModal>
