@@ -2,7 +2,6 @@ import { Auth } from './auth/service';
 import { AdminClient } from './core/admin';
 import type { ConsoleSettings, TestHooks } from './core/config';
 import { NotFoundError } from './core/errors';
-import { LockTable } from './core/locks';
 import { createLog, type Logger } from './core/log';
 import { brokerCallObserver, createMetrics, type ConsoleMetrics } from './core/metrics';
 import { PreviewStore } from './core/previews';
@@ -41,7 +40,7 @@ export interface ConsoleOptions {
 
 /**
  * The composition root: builds the store, metrics and log, and one context per configured cluster (its admin
- * client and connection pool, lag snapshot service, previews, locks). The Next.js server (instrumentation.ts),
+ * client and connection pool, lag snapshot service, previews). The Next.js server (instrumentation.ts),
  * the tests and the bench all build a console this way; nothing else holds a process-wide instance.
  */
 export function createConsole(settings: ConsoleSettings, options: ConsoleOptions = {}): Console {
@@ -60,7 +59,6 @@ export function createConsole(settings: ConsoleSettings, options: ConsoleOptions
       admin,
       lag: new SnapshotService(admin, { intervalMs: settings.lag.snapshotIntervalMs, concurrencyPerBroker: settings.lag.snapshotConcurrency }, clusterLog),
       previews: { reset: new PreviewStore<ResetPlan>(), resend: new PreviewStore<ResendPlan>(), change: new PreviewStore() },
-      locks: new LockTable(),
       resetMethods: new ResetMethodCache(),
       store: store.get,
       log: clusterLog,

@@ -1,7 +1,6 @@
 import type { ChangePlan } from './changes/types';
 import type { AdminClient } from './core/admin';
 import type { ClusterConfig, TestHooks } from './core/config';
-import type { LockTable } from './core/locks';
 import type { Logger } from './core/log';
 import type { PreviewStore } from './core/previews';
 import type { SnapshotService } from './lag/service';
@@ -21,8 +20,6 @@ export interface ClusterContext {
   /** The background lag snapshot of every group (and the store-time cache the group page reuses). */
   readonly lag: SnapshotService;
   readonly previews: { readonly reset: PreviewStore<ResetPlan>; readonly resend: PreviewStore<ResendPlan>; readonly change: PreviewStore<Omit<ChangePlan, 'previewId' | 'createdAt' | 'expiresAt'>> };
-  /** One change at a time per group. */
-  readonly locks: LockTable;
   readonly resetMethods: ResetMethodCache;
   /** The console's store, opened on first use (a database down at start does not stop the console). */
   readonly store: () => Promise<Store>;

@@ -79,13 +79,14 @@ npx vitest run --project unit --reporter=default --reporter=json --outputFile="$
 SUITES+=("unit=$R/unit.json")
 
 step "store tests on PostgreSQL"
+# PostgreSQL stays up for the live suites too: two consoles on one PostgreSQL race for a change (LIVE_DATABASE_URL)
 if PG_URL=$(bash $S/postgres.sh start); then
   DATABASE_URL="$PG_URL" npx vitest run --project pg --reporter=default --reporter=json --outputFile="$R/pg.json"
 else
+  PG_URL=""
   echo "PostgreSQL did not start"
 fi
 SUITES+=("pg=$R/pg.json")
-bash $S/postgres.sh stop
 
 sandbox_up() { # version: fresh cluster, seeded traffic, online groups; output to $R/sandbox-<version>.log
   local v=$1 t=$SECONDS
@@ -115,7 +116,7 @@ bash $S/console-config.sh "$E2E_CONSOLE_CONFIG" "$V5" "$V4"
 
 live_run() { # version paths...
   local v=$1; shift
-  RMQ_VERSION=$v MQADMIN_CACHE_DIR="$ROOT/$R/mqadmin-$v" \
+  RMQ_VERSION=$v MQADMIN_CACHE_DIR="$ROOT/$R/mqadmin-$v" LIVE_DATABASE_URL="$PG_URL" \
     npx vitest run --project live --reporter=default --reporter=json --outputFile="$R/live-$v.json" "$@"
 }
 SUITES+=("live-$V5=$R/live-$V5.json" "e2e=$R/e2e.json" "live-$V4=$R/live-$V4.json")
@@ -149,6 +150,7 @@ fi
 
 step "stop the sandboxes"
 stop_sandboxes
+bash $S/postgres.sh stop
 step_end
 
 echo

@@ -4,6 +4,9 @@ import type { ClusterContext } from '../context';
 import type { AuditRecord } from '../store';
 import type { AppliedQueue } from '../reset/types';
 import type { ChangeLine, StepOutcome } from '../changes/types';
+import { CHANGE_LOCK_TTL_MS } from '../changes/guard';
+
+const DIED = `(or its console process died: its lock lapses within ${CHANGE_LOCK_TTL_MS / 1000} s, and the entry then shows as interrupted)`;
 
 export type AuditStatus = 'started' | 'completed' | 'partial' | 'failed' | 'interrupted';
 
@@ -58,7 +61,7 @@ export function auditView(record: AuditRecord, running: ReadonlySet<number>, und
   if (change) undoReason = changeUndoReason(record, status, change.steps);
   else if (record.action === 'resend-message') undoReason = 'a message handed to a client cannot be taken back';
   else if (!record.action.includes('reset-offset')) undoReason = 'only offset resets can be undone';
-  else if (status === 'started') undoReason = 'the reset is still running';
+  else if (status === 'started') undoReason = `the reset is still running ${DIED}`;
   else if (status === 'failed') undoReason = 'the reset changed nothing';
   else if (restorable.length === 0) undoReason = 'no queue was changed';
   return {
@@ -95,7 +98,7 @@ function changeOf(record: AuditRecord): AuditView['change'] | undefined {
 function changeUndoReason(record: AuditRecord, status: AuditStatus, steps: StepOutcome[] | null): string | undefined {
   const undo = (record.plan as { undo?: { possible: boolean; reason?: string } }).undo;
   if (undo && !undo.possible) return undo.reason ?? 'RocketMQ keeps no way back';
-  if (status === 'started') return 'the change is still running';
+  if (status === 'started') return `the change is still running ${DIED}`;
   if (status === 'interrupted') return 'the console stopped before recording what happened: read the cluster, then change it again';
   if (!steps || steps.every((s) => s.outcome === 'failed')) return 'the change changed nothing';
   return undefined;
@@ -121,8 +124,8 @@ export async function getAuditEntry(ctx: ClusterContext, input: { auditId: numbe
   return auditView(record, await runningAuditIds(ctx), undone.items.map((r) => r.id));
 }
 
-/** Entries whose change runs now: resets in this process, pipeline changes in any process on the store. */
+/** Entries whose change runs now, in any console process on the store (each holds its target's lock). */
 export async function runningAuditIds(ctx: ClusterContext): Promise<Set<number>> {
   const store = await ctx.store();
-  return new Set([...ctx.locks.runningAuditIds(), ...(await store.locks.runningAuditIds(ctx.name, Date.now()))]);
+  return store.locks.runningAuditIds(ctx.name, Date.now());
 }

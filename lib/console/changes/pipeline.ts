@@ -1,13 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BadInputError, ConflictError, NotFoundError } from '../core/errors';
 import type { ChangeContext, ClusterContext } from '../context';
 import type { AuditRecord } from '../store';
+import { beginChangeAudit, withChangeLock, type HeldChangeLock } from './guard';
 import type { AnyChangeKind, ChangeKinds } from './registry';
 import type { ChangeLine, ChangePlan, ChangeResult, ChangeStatus, StepOutcome } from './types';
-
-/** A lock outlives a process that died holding it by this much at most; the holder renews it while it runs. */
-export const CHANGE_LOCK_TTL_MS = 60_000;
 
 /** Plans a change from the live cluster and keeps the plan for apply (15 minutes). Changes nothing. */
 export async function previewChange(ctx: ClusterContext, kind: AnyChangeKind, input: unknown, options: { undoOf?: number } = {}): Promise<ChangePlan> {
@@ -29,22 +26,7 @@ export async function applyChange(ctx: ChangeContext, kinds: ChangeKinds, input:
   checkConfirmation(plan, input.confirm);
   if (plan.blockers.length > 0) throw new ConflictError(plan.blockers.join('; '), 'previewId', 'blocked');
 
-  const store = await ctx.store();
-  const key = { cluster: ctx.name, target: `${plan.target.kind}:${plan.target.name}` };
-  const holder = `${randomUUID()} ${ctx.actor.user}`;
-  const taken = await store.locks.acquire(key, holder, Date.now(), CHANGE_LOCK_TTL_MS);
-  if (!taken.acquired) {
-    const { held } = taken;
-    const by = held.holder.split(' ').slice(1).join(' ') || 'someone';
-    throw new ConflictError(
-      `another change of ${plan.target.kind} ${plan.target.name} is running (by ${by}${held.auditId ? `, audit #${held.auditId}` : ''}, since ${new Date(held.since).toISOString()})`,
-      'previewId',
-      'change_running',
-    );
-  }
-  const renewal = setInterval(() => void store.locks.renew(key, holder, Date.now() + CHANGE_LOCK_TTL_MS).catch(() => undefined), CHANGE_LOCK_TTL_MS / 3);
-  renewal.unref();
-  try {
+  return withChangeLock(ctx, plan.target, async (lock) => {
     const drift = await kind.drift(ctx, plan);
     if (drift.length > 0) {
       ctx.previews.change.drop(plan.previewId);
@@ -56,11 +38,8 @@ export async function applyChange(ctx: ChangeContext, kinds: ChangeKinds, input:
         { drift, preview: fresh },
       );
     }
-    return await execute(ctx, kind, plan, store, key, holder);
-  } finally {
-    clearInterval(renewal);
-    await store.locks.release(key, holder);
-  }
+    return execute(ctx, kind, plan, lock);
+  });
 }
 
 function checkConfirmation(plan: ChangePlan, confirm: unknown): void {
@@ -68,13 +47,8 @@ function checkConfirmation(plan: ChangePlan, confirm: unknown): void {
   throw new BadInputError(plan.typedConfirmation ? `type the ${plan.target.kind} name (${plan.target.name}) to confirm` : 'confirm the change', 'confirm');
 }
 
-async function execute(ctx: ChangeContext, kind: AnyChangeKind, plan: ChangePlan, store: Awaited<ReturnType<ChangeContext['store']>>, key: { cluster: string; target: string }, holder: string): Promise<ChangeResult> {
-  const started = Date.now();
-  const auditId = await store.audit.begin({
-    at: started,
-    actor: ctx.actor.user,
-    channel: ctx.actor.channel,
-    cluster: ctx.name,
+async function execute(ctx: ChangeContext, kind: AnyChangeKind, plan: ChangePlan, lock: HeldChangeLock): Promise<ChangeResult> {
+  const { auditId, started } = await beginChangeAudit(ctx, lock, {
     action: plan.action,
     group: plan.target.kind === 'group' ? plan.target.name : null,
     topic: plan.target.kind === 'topic' ? plan.target.name : null,
@@ -83,7 +57,6 @@ async function execute(ctx: ChangeContext, kind: AnyChangeKind, plan: ChangePlan
     plan: { lines: plan.lines, detail: plan.detail, warnings: plan.warnings, undo: plan.undo },
     undoOf: plan.undoOf ?? null,
   });
-  await store.locks.noteAudit(key, holder, auditId);
   if (ctx.testHooks.pauseAfterAuditMs) await sleep(ctx.testHooks.pauseAfterAuditMs);
 
   let steps: StepOutcome[];
@@ -96,7 +69,7 @@ async function execute(ctx: ChangeContext, kind: AnyChangeKind, plan: ChangePlan
   const status = statusOf(steps);
   const durationMs = Date.now() - started;
   const errors = [...new Set(steps.flatMap((s) => (s.error ? [`${s.where}: ${s.error}`] : [])))];
-  await store.audit.finish(auditId, { at: Date.now(), status, result: { steps }, durationMs, error: errors.length ? errors.join('; ') : null });
+  await (await ctx.store()).audit.finish(auditId, { at: Date.now(), status, result: { steps }, durationMs, error: errors.length ? errors.join('; ') : null });
   ctx.previews.change.drop(plan.previewId);
   return { auditId, action: plan.action, target: plan.target, status, steps, durationMs, ...(plan.undoOf !== undefined ? { undoOf: plan.undoOf } : {}) };
 }

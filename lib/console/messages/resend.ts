@@ -1,5 +1,6 @@
 import { consumeMessageDirectly, type ConsumeMessageDirectlyResult } from '../../rocketmq/consume-message-directly';
 import { getConsumerConnectionList, type ClientConnection } from '../../rocketmq/get-consumer-connection-list';
+import { beginChangeAudit, withChangeLock } from '../changes/guard';
 import { BadInputError, ConflictError, NotFoundError, describeFailure } from '../core/errors';
 import type { Kept } from '../core/previews';
 import type { ChangeContext, ClusterContext } from '../context';
@@ -99,20 +100,21 @@ export async function applyResend(ctx: ChangeContext, input: { previewId: string
   if (!preview) throw new NotFoundError('no such resend preview (it expires after 15 minutes or once applied): preview again', 'previewId');
   if (confirm !== preview.group) throw new BadInputError(`confirm: type the group name ${preview.group} to resend`, 'confirm');
   ctx.previews.resend.drop(previewId);
-  const { admin } = ctx;
-  const store = await ctx.store();
-  const started = Date.now();
-  const auditId = await store.audit.begin({
-    at: started,
-    actor: ctx.actor.user,
-    channel: ctx.actor.channel,
-    cluster: ctx.name,
-    action: 'resend-message',
-    group: preview.group,
-    topic: preview.topic,
-    params: { msgId: preview.msgId, offsetMsgId: preview.offsetMsgId, clientId: preview.clientId, previewId },
-    plan: { brokerName: preview.brokerName, queueId: preview.queueId, queueOffset: preview.queueOffset, brokerAddr: preview.brokerAddr },
+  return withChangeLock(ctx, { kind: 'group', name: preview.group }, async (lock) => {
+    const { auditId, started } = await beginChangeAudit(ctx, lock, {
+      action: 'resend-message',
+      group: preview.group,
+      topic: preview.topic,
+      target: { kind: 'group', name: preview.group },
+      params: { msgId: preview.msgId, offsetMsgId: preview.offsetMsgId, clientId: preview.clientId, previewId },
+      plan: { brokerName: preview.brokerName, queueId: preview.queueId, queueOffset: preview.queueOffset, brokerAddr: preview.brokerAddr },
+    });
+    return deliver(ctx, preview, auditId, started);
   });
+}
+
+async function deliver(ctx: ChangeContext, preview: ResendPreview, auditId: number, started: number): Promise<ResendResult> {
+  const { admin } = ctx;
   let result: ConsumeMessageDirectlyResult | undefined;
   let error: string | undefined;
   try {
@@ -123,6 +125,6 @@ export async function applyResend(ctx: ChangeContext, input: { previewId: string
   }
   const status = error === undefined ? 'completed' : 'failed';
   const durationMs = Date.now() - started;
-  await store.audit.finish(auditId, { at: Date.now(), status, result: result ?? null, durationMs, error: error ?? null });
+  await (await ctx.store()).audit.finish(auditId, { at: Date.now(), status, result: result ?? null, durationMs, error: error ?? null });
   return { auditId, status, group: preview.group, clientId: preview.clientId, msgId: preview.msgId, ...(result ? { result } : {}), ...(error ? { error } : {}), durationMs };
 }

@@ -7,12 +7,14 @@ import { updateConsumerOffset } from '../../rocketmq/update-consumer-offset';
 import type { AdminClient, BrokerNode } from '../core/admin';
 import { BadInputError, ConflictError, NotFoundError, describeFailure } from '../core/errors';
 import { masters as mastersOf } from '../core/routes';
+import { beginChangeAudit, withChangeLock, type HeldChangeLock } from '../changes/guard';
 import type { ChangeContext } from '../context';
 import { previewReset } from './preview';
 import type { AppliedQueue, PreviewQueue, ResetPreview, ResetResult, ResetStatus } from './types';
 
 /**
- * Applies a stored preview: checks the confirmation, takes the group's lock, re-reads the offsets (if they moved,
+ * Applies a stored preview: checks the confirmation, takes the group's lock in the store (the one every change of
+ * the group takes, in every console process on the store), re-reads the offsets (if they moved,
  * answers 409 with the difference and a fresh preview), writes the audit entry, then changes the offsets broker by
  * broker and records the outcome per queue. Only queues whose target differs from their offset are touched.
  */
@@ -24,15 +26,7 @@ export async function applyReset(ctx: ChangeContext, input: { group: string; pre
     throw new BadInputError(preview.requiresTypedConfirmation ? `type the group name (${group}) to confirm` : 'confirm the reset', 'confirm');
   }
   if (preview.blockers.length > 0) throw new ConflictError(preview.blockers.join('; '), 'previewId', 'blocked');
-  const held = ctx.locks.tryLock(group);
-  if (held) {
-    throw new ConflictError(
-      `another reset of group ${group} is running${held.auditId ? ` (audit #${held.auditId})` : ''} since ${new Date(held.since).toISOString()}`,
-      'group',
-      'reset_running',
-    );
-  }
-  try {
+  return withChangeLock(ctx, { kind: 'group', name: group }, async (lock) => {
     const moved = await movedSincePreview(ctx.admin, preview);
     if (moved.length > 0) {
       ctx.previews.reset.drop(previewId);
@@ -44,10 +38,8 @@ export async function applyReset(ctx: ChangeContext, input: { group: string; pre
         { moved, preview: fresh },
       );
     }
-    return await execute(ctx, preview);
-  } finally {
-    ctx.locks.unlock(group);
-  }
+    return execute(ctx, preview, lock);
+  });
 }
 
 async function movedSincePreview(admin: AdminClient, preview: ResetPreview): Promise<Array<{ topic: string; brokerName: string; queueId: number; previewed: number; now: number }>> {
@@ -77,24 +69,18 @@ async function movedSincePreview(admin: AdminClient, preview: ResetPreview): Pro
   return moved;
 }
 
-async function execute(ctx: ChangeContext, preview: ResetPreview): Promise<ResetResult> {
+async function execute(ctx: ChangeContext, preview: ResetPreview, lock: HeldChangeLock): Promise<ResetResult> {
   const { admin } = ctx;
-  const store = await ctx.store();
-  const started = Date.now();
   const changed = preview.queues.filter((q) => q.delta !== 0);
-  const auditId = await store.audit.begin({
-    at: started,
-    actor: ctx.actor.user,
-    channel: ctx.actor.channel,
-    cluster: ctx.name,
+  const { auditId, started } = await beginChangeAudit(ctx, lock, {
     action: preview.undoOf === undefined ? 'reset-offset' : 'undo-reset-offset',
     group: preview.group,
     topic: preview.topics.length === 1 ? preview.topics[0]! : null,
+    target: { kind: 'group', name: preview.group },
     params: { ...preview.request, previewId: preview.previewId, methods: preview.methods },
     plan: { queues: changed.map((q) => ({ topic: q.topic, brokerName: q.brokerName, queueId: q.queueId, before: q.currentOffset, target: q.targetOffset, brokerOffset: q.brokerOffset })), totals: preview.totals },
     undoOf: preview.undoOf ?? null,
   });
-  ctx.locks.noteAudit(preview.group, auditId);
   const { pauseAfterAuditMs, pauseBetweenBrokersMs } = ctx.testHooks;
   if (pauseAfterAuditMs) await sleep(pauseAfterAuditMs);
 
@@ -124,7 +110,7 @@ async function execute(ctx: ChangeContext, preview: ResetPreview): Promise<Reset
   const status: ResetStatus = ok === results.length ? 'completed' : ok === 0 && unknown === 0 ? 'failed' : 'partial';
   const durationMs = Date.now() - started;
   const errors = [...new Set(results.filter((r) => !r.ok).map((r) => r.error))];
-  await store.audit.finish(auditId, { at: Date.now(), status, result: { queues: results }, durationMs, error: errors.length ? errors.join('; ') : null });
+  await (await ctx.store()).audit.finish(auditId, { at: Date.now(), status, result: { queues: results }, durationMs, error: errors.length ? errors.join('; ') : null });
   ctx.previews.reset.drop(preview.previewId);
   return { auditId, group: preview.group, status, queues: results, durationMs, undoOf: preview.undoOf };
 }

@@ -7,6 +7,7 @@ import { consumerProgress } from '../../../test-support/mqadmin';
 import { DEFAULT_PORTS, LIVE, testPort } from '../../../test-support/sandbox';
 import { liveConsole } from '../../../test-support/live-console';
 import { offlineGroupWithOffsets } from '../../../test-support/reset';
+import { CHANGE_LOCK_TTL_MS } from '../changes/guard';
 
 const key = (r: { brokerName: string; queueId: number }) => `${r.brokerName}/${r.queueId}`;
 // ports of its own per version: the 4.9.8 and 5.5.0 live suites may run side by side
@@ -46,9 +47,14 @@ describe(`reset interrupted by a crash (${LIVE.version})`, () => {
 
     const second = await startConsole(LIVE.namesrv, testPort(consolePorts[1]), { DATA_DIR: dataDir, CONSOLE_BACKGROUND: 'off' });
     servers.push(second);
-    const list = await request<{ items: Array<{ auditId: number; status: string; group: string }> }>(`${second.url}/api/audit?group=${group}`);
-    expect(list.body.items).toHaveLength(1);
-    const entry = list.body.items[0]!;
+    // the dead process's lock on the group lapses after CHANGE_LOCK_TTL_MS: until then the entry shows as running
+    const entries = async () => (await request<{ items: Array<{ auditId: number; status: string; group: string }> }>(`${second.url}/api/audit?group=${group}`)).body.items;
+    expect(['started', 'interrupted']).toContain((await entries())[0]?.status);
+    const lapse = Date.now() + CHANGE_LOCK_TTL_MS + 5_000;
+    while ((await entries())[0]!.status === 'started' && Date.now() < lapse) await new Promise((r) => setTimeout(r, 1000));
+    const list = await entries();
+    expect(list).toHaveLength(1);
+    const entry = list[0]!;
     expect(entry.status).toBe('interrupted');
 
     const undoPreview = await request<{ previewId: string; queues: Array<{ brokerName: string; queueId: number; currentOffset: number; targetOffset: number }> }>(`${second.url}/api/audit/${entry.auditId}/undo/preview`, 'POST');

@@ -123,7 +123,7 @@ describe(`offset reset live (${LIVE.version})`, () => {
     await new Promise((r) => setTimeout(r, 300));
     const refused = await applyReset(change, { group, previewId: second.previewId, confirm: group }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(ConflictError);
-    expect(refused).toMatchObject({ status: 409, code: 'reset_running', message: expect.stringContaining('audit #') });
+    expect(refused).toMatchObject({ status: 409, code: 'change_running', message: expect.stringContaining('audit #') });
     expect((await running).status).toBe('completed');
   });
 
