@@ -9,14 +9,17 @@ import { ConnectionPool } from '../lib/remoting';
 import { getBrokerClusterInfo } from '../lib/rocketmq/get-broker-cluster-info';
 import { adminCallsBench } from './admin-calls';
 import { authBench } from './auth';
+import { changesBench } from './changes';
 import { groupsBench } from './groups';
 import { messagesBench } from './messages';
 import { resetBench } from './reset';
 import { scanBench } from './scan';
 import { ensureCluster, ensureSecondCluster, root, version } from './sandbox';
 
-// the console-server measurements need a production build
-if (!existsSync(path.join(root, '.next/BUILD_ID'))) execFileSync('npx', ['next', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+const only = process.env.BENCH_ONLY?.split(',');
+// the console-server measurements (auth, groups) need a production build
+const serves = !only || only.includes('auth') || only.includes('groups');
+if (serves && !existsSync(path.join(root, '.next/BUILD_ID'))) execFileSync('npx', ['next', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
 const cluster = ensureCluster();
 const results: Record<string, unknown> = { at: new Date().toISOString(), rocketmq: version, namesrv: cluster.namesrv, node: process.version };
 let failed = false;
@@ -28,7 +31,6 @@ try {
   const master = brokerA.brokerAddrs.get(0)!;
   console.log(`RocketMQ ${version} at ${cluster.namesrv}; measuring against ${brokerA.brokerName} master ${master}`);
 
-  const only = process.env.BENCH_ONLY?.split(',');
   if (!only || only.includes('admin')) {
     const admin = await adminCallsBench(master, process.env.BENCH_TOPIC ?? 'LabTopic', cluster.env);
     results.adminCalls = admin;
@@ -38,6 +40,11 @@ try {
     const reset = await resetBench(cluster);
     results.reset = reset;
     failed ||= !reset.passed;
+  }
+  if (!only || only.includes('changes')) {
+    const changes = await changesBench(cluster);
+    results.changes = changes;
+    failed ||= !changes.passed;
   }
   if (!only || only.includes('messages')) {
     const messages = await messagesBench(cluster);
