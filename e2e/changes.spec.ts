@@ -144,6 +144,27 @@ test.describe.serial('subscription group changes', () => {
     expect([edited.get('broker-a')?.consumeEnable, edited.get('broker-b')?.consumeEnable]).toEqual(['false', 'true']);
   });
 
+  test('sets an exponential retry policy (5.x) from the group page, which then shows it per broker as mqadmin getConsumerConfig does', async ({ page }) => {
+    await open(page, `/clusters/${c}/groups/${group}`);
+    await page.getByTestId('edit-group').click();
+    const edit = page.getByRole('dialog', { name: `Edit group ${group}` });
+    await edit.getByLabel('Retry policy').selectOption('exponential');
+    await edit.getByLabel('retryPolicy.initial').fill('2s');
+    await edit.getByLabel('retryPolicy.multiplier').fill('3');
+    await edit.getByLabel('retryPolicy.max').fill('10m');
+    await edit.getByRole('button', { name: 'Preview' }).click();
+    expect(await planLines(edit, 'plan-lines')).toEqual(['broker-a', 'broker-b'].map((b) => [b, 'retryPolicy', "CUSTOMIZED (the broker's delay levels)", 'EXPONENTIAL 2s ×3 up to 10m']));
+    await edit.getByTestId('apply-change').click();
+    await expect(edit.getByTestId('change-status')).toHaveText('completed');
+    const policy = 'GroupRetryPolicy{type=EXPONENTIAL, exponentialRetryPolicy=ExponentialRetryPolicy{initial=2000, max=600000, multiplier=3}, customizedRetryPolicy=null}';
+    expect([...(await config()).values()].map((b) => b.groupRetryPolicy)).toEqual([policy, policy]);
+    await edit.getByRole('button', { name: 'Done' }).click();
+    await page.request.get(`/api/clusters/${c}/groups?refresh=1&search=${group}`);
+    await page.reload();
+    await expect(page.getByTestId('group-config-row')).toHaveCount(2);
+    for (const row of await page.getByTestId('group-config-row').all()) await expect(row).toContainText('EXPONENTIAL 2s ×3 up to 10m');
+  });
+
   test('deleting it keeping its offsets is refused while the 5.x brokers would create it again; with autoCreateSubscriptionGroup off it is deleted and undone from the audit page', async ({ page }) => {
     test.setTimeout(180_000);
     await open(page, `/clusters/${c}/groups/${group}`);

@@ -7,7 +7,8 @@
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { LIVE, type Sandbox } from './sandbox';
@@ -360,6 +361,20 @@ export async function topicListWithGroups(on: Sandbox = LIVE): Promise<Array<{ c
 /** getBrokerConfig -b <addr> or getNamesrvConfig: key -> value, read fresh (changes are what these tests check). */
 export async function brokerConfig(addr: string, on: Sandbox = LIVE): Promise<Record<string, string>> {
   return keyValueBlock(await mqadmin(['getBrokerConfig', '-b', addr], { cache: false, on }));
+}
+
+/**
+ * exportMetadata -c DefaultCluster -t: the topic configs mqadmin gathers from the cluster's masters, with their 5.x
+ * attributes (message.type), as it writes them to topic.json (plain JSON). Read fresh.
+ */
+export async function exportedTopicConfigs(on: Sandbox = LIVE): Promise<Record<string, { readQueueNums: number; writeQueueNums: number; perm: number; order: boolean; attributes: Record<string, string> }>> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'mqadmin-export-'));
+  try {
+    await mqadmin(['exportMetadata', '-c', 'DefaultCluster', '-t', '-f', dir], { cache: false, on });
+    return (JSON.parse(readFileSync(path.join(dir, 'topic.json'), 'utf8')) as { topicConfigTable: Record<string, never> }).topicConfigTable;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 export async function namesrvConfig(on: Sandbox = LIVE): Promise<Record<string, string>> {

@@ -9,6 +9,7 @@ import { useCluster } from '../useCluster';
 import { ChangeDone, ChangeModal, ConfirmChange } from '../changes/ConfirmChange';
 import { PlanFormFooter, WhereField } from '../changes/FormParts';
 import { Spinner } from '../ui/states';
+import { RetryPolicyField, retryPolicyForm, retryPolicyRequest } from './RetryPolicyField';
 
 const input = 'rounded border border-slate-300 px-2 py-1';
 const FLAGS = [
@@ -18,6 +19,9 @@ const FLAGS = [
   ['consumeMessageOrderly', 'Orderly'],
 ] as const;
 type Flag = (typeof FLAGS)[number][0];
+
+/** 5 for a broker that says V5_5_0; 0 when it did not say. */
+const majorVersion = (version?: string) => Number(/^V(\d+)_/.exec(version ?? '')?.[1] ?? 0);
 
 /** Create a subscription group, or edit one, on every master of a cluster or chosen brokers: form, plan, outcome. */
 export function GroupUpsertDialog({ group: existing, overview, onClose }: { group?: string; overview?: GroupOverview; onClose: () => void }) {
@@ -37,8 +41,11 @@ export function GroupUpsertDialog({ group: existing, overview, onClose }: { grou
     consumeFromMinEnable: false,
     consumeMessageOrderly: first?.consumeMessageOrderly ?? false,
   });
+  const [policy, setPolicy] = useState(() => retryPolicyForm(first?.retryPolicy));
   const clusters = brokers.data?.clusters ?? [];
   const masters = clusters.flatMap((c) => c.brokers.filter((b) => b.role === 'MASTER'));
+  // the retry policy is a 5.x setting: offered when every master runs 5.x
+  const v5 = masters.length > 0 && masters.every((m) => majorVersion(m.version) >= 5);
   const chosenCluster = where || (existing ? '' : clusters[0]?.clusterName ?? '');
   const submit = () =>
     preview.mutate({
@@ -49,6 +56,7 @@ export function GroupUpsertDialog({ group: existing, overview, onClose }: { grou
         retryQueueNums: Number(retryQueueNums),
         retryMaxTimes: Number(retryMaxTimes),
         ...flags,
+        ...(v5 ? retryPolicyRequest(policy) : {}),
       },
     });
   return (
@@ -82,6 +90,7 @@ export function GroupUpsertDialog({ group: existing, overview, onClose }: { grou
               <input type="checkbox" checked={flags[key]} onChange={(e) => setFlags({ ...flags, [key]: e.target.checked })} aria-label={key} />
             </label>
           ))}
+          {v5 && <RetryPolicyField form={policy} onChange={setPolicy} current={first?.retryPolicyText} />}
           <PlanFormFooter error={preview.error} pending={preview.isPending} onCancel={onClose} />
         </form>
       )}

@@ -216,16 +216,17 @@ export function GroupDetailView({ group }: { group: string }) {
           {overview.data && overview.data.configs.length > 0 && (
             <table className="min-w-full text-sm">
               <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-                <tr><th className="px-3 py-2">Broker</th><th className="px-3 py-2">Consume</th><th className="px-3 py-2">Orderly</th><th className="px-3 py-2">Broadcast allowed</th><th className="px-3 py-2 text-right">Max retries</th><th className="px-3 py-2 text-right">Read from</th></tr>
+                <tr><th className="px-3 py-2">Broker</th><th className="px-3 py-2">Consume</th><th className="px-3 py-2">Orderly</th><th className="px-3 py-2">Broadcast allowed</th><th className="px-3 py-2 text-right">Max retries</th><th className="px-3 py-2">Retry policy</th><th className="px-3 py-2 text-right">Read from</th></tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {overview.data.configs.map((c) => (
-                  <tr key={c.brokerName}>
+                  <tr key={c.brokerName} data-testid="group-config-row">
                     <td className="whitespace-nowrap px-3 py-1.5">{c.brokerName}</td>
                     <td className="px-3 py-1.5">{c.consumeEnable ? 'enabled' : <span className="text-red-700">disabled</span>}</td>
                     <td className="px-3 py-1.5">{c.consumeMessageOrderly ? 'yes' : 'no'}</td>
                     <td className="px-3 py-1.5">{c.consumeBroadcastEnable ? 'yes' : 'no'}</td>
                     <td className="num px-3 py-1.5">{c.retryMaxTimes}</td>
+                    <td className="px-3 py-1.5 font-mono text-xs">{c.retryPolicyText ?? <span className="font-sans text-slate-500" title="4.x brokers retry on the delay levels">delay levels (4.x)</span>}</td>
                     <td className="num px-3 py-1.5">brokerId {c.brokerId}</td>
                   </tr>
                 ))}

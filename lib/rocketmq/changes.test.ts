@@ -10,6 +10,12 @@ import { decodeOffsetMessageId } from './message-id';
 import { messageProperties, sendMessage, sendMessageRequest } from './send-message';
 import { FIXTURE_SEND } from './send-message/fixture-message';
 import { updateAndCreateTopic, updateAndCreateTopicRequest } from './update-and-create-topic';
+import { propertiesText, updateBrokerConfig, updateBrokerConfigRequest } from './update-broker-config';
+import { getNamesrvConfig } from './get-namesrv-config';
+import { updateNamesrvConfig, updateNamesrvConfigRequest } from './update-namesrv-config';
+
+/** Versions whose broker refuses keys of its configBlackList (4.9.8 has none, and sets any key). */
+const BLACK_LISTED_IN = (version: string) => version.startsWith('5');
 
 // The requests below are the ones sandbox/scripts/fixture-cases.ts sent to record these replies.
 describe.each(fixtureVersions('delete-topic-in-broker', 'delete'))('change operations from %s', (version) => {
@@ -58,6 +64,36 @@ describe.each(fixtureVersions('delete-topic-in-broker', 'delete'))('change opera
     if (version.startsWith('5')) expect(sent.msgId).toBe(FIXTURE_SEND.properties.UNIQ_KEY);
     expect(calls[0]!.request).toEqual(sendMessageRequest(FIXTURE_SEND));
     expect(calls[0]!.request.extFields).toMatchObject({ a: 'ROCKETMQ_CONSOLE_PRODUCER', b: 'FixtureSendTopic', e: '1', n: 'broker-a', i: messageProperties(FIXTURE_SEND.properties) });
+  });
+
+  it('sets broker keys at runtime (code 25, body as java.util.Properties text), and is refused a key in the configBlackList with 16', async () => {
+    const { invoker, calls } = replayInvoker(version, ['update-broker-config', 'runtime']);
+    await expect(updateBrokerConfig(invoker, broker, { deleteWhen: '04' })).resolves.toBeUndefined();
+    expect(calls[0]!.request).toEqual(updateBrokerConfigRequest({ deleteWhen: '04' }));
+    expect(calls[0]!.request.body?.toString('utf8')).toBe('deleteWhen=04\n');
+    if (!BLACK_LISTED_IN(version)) return;
+    const refused = replayInvoker(version, ['update-broker-config', 'black-listed']);
+    const error = await updateBrokerConfig(refused.invoker, broker, { brokerConfigPath: '/tmp/fixture-broker.conf' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RemotingResponseError);
+    expect(error).toMatchObject({ code: 16 });
+    expect((error as Error).message).toContain('Can not update config in black list.');
+    expect(refused.calls[0]!.request.body?.toString('utf8')).toBe('brokerConfigPath=/tmp/fixture-broker.conf\n');
+  });
+
+  it('reads a namesrv\'s configuration (code 319) and sets a key on it (code 318)', async () => {
+    const { invoker, calls } = replayInvoker(version, ['get-namesrv-config', 'namesrv'], ['update-namesrv-config', 'runtime']);
+    const { properties } = await getNamesrvConfig(invoker, namesrv);
+    // the sandbox's namesrv.conf (start-cluster.sh) and the namesrv's own defaults
+    expect(properties).toMatchObject({ listenPort: '9876', orderMessageEnable: 'true' });
+    expect(properties.kvConfigPath).toMatch(/kvConfig\.json$/);
+    if (version.startsWith('5')) expect(properties.configBlackList).toBe('configBlackList;configStorePath;kvConfigPath');
+    await expect(updateNamesrvConfig(invoker, namesrv, { orderMessageEnable: 'true' })).resolves.toBeUndefined();
+    expect(calls.map((c) => [c.addr, c.request.code])).toEqual([[namesrv, 319], [namesrv, 318]]);
+    expect(calls[1]!.request).toEqual(updateNamesrvConfigRequest({ orderMessageEnable: 'true' }));
+  });
+
+  it('writes keys and values as java.util.Properties escapes them', () => {
+    expect(propertiesText({ 'a key': ' lead', 'b=c': 'x:y#z!\\', u: 'é\n' })).toBe('a\\ key=\\ lead\nb\\=c=x\\:y\\#z\\!\\\\\nu=\\u00e9\\n\n');
   });
 
   if (version.startsWith('5')) {

@@ -33,6 +33,13 @@ describe.each(fixtureVersions('update-consumer-offset', 'commit'))('admin mutati
   });
 
   if (version.startsWith('5')) {
+    it('5.x creates a group with an exponential retry policy, sent as the broker\'s GroupRetryPolicy JSON', async () => {
+      const spec = { groupName: 'fixture_policy_cg', groupRetryPolicy: { type: 'EXPONENTIAL', initial: 1000, max: 60_000, multiplier: 2 } } as const;
+      const { invoker, calls } = replayInvoker(version, ['update-and-create-subscriptiongroup', 'retry-policy']);
+      await expect(updateAndCreateSubscriptionGroup(invoker, broker, spec)).resolves.toBeUndefined();
+      expect(JSON.parse(calls[0]!.request.body!.toString('utf8'))).toMatchObject({ groupName: 'fixture_policy_cg', groupRetryPolicy: { type: 'EXPONENTIAL', exponentialRetryPolicy: { initial: 1000, max: 60000, multiplier: 2 } } });
+    });
+
     it('5.x creates topics and groups in batches (codes 18 and 225)', async () => {
       const { invoker, calls } = replayInvoker(version, ['update-and-create-topic-list', 'create'], ['update-and-create-subscriptiongroup-list', 'create']);
       const topics = [{ topic: 'FixtureListTopic1', readQueueNums: 1, writeQueueNums: 1 }, { topic: 'FixtureListTopic2', readQueueNums: 2, writeQueueNums: 2 }];

@@ -30,6 +30,9 @@ import { updateConsumerOffsetRequest } from '../../lib/rocketmq/update-consumer-
 import { deleteTopicInBrokerRequest } from '../../lib/rocketmq/delete-topic-in-broker';
 import { deleteTopicInNamesrvRequest } from '../../lib/rocketmq/delete-topic-in-namesrv';
 import { putKvConfigRequest } from '../../lib/rocketmq/put-kv-config';
+import { updateBrokerConfigRequest } from '../../lib/rocketmq/update-broker-config';
+import { getNamesrvConfigRequest } from '../../lib/rocketmq/get-namesrv-config';
+import { updateNamesrvConfigRequest } from '../../lib/rocketmq/update-namesrv-config';
 import { deleteKvConfigRequest } from '../../lib/rocketmq/delete-kv-config';
 import { deleteSubscriptionGroupRequest } from '../../lib/rocketmq/delete-subscriptiongroup';
 import { sendMessageRequest } from '../../lib/rocketmq/send-message';
@@ -155,9 +158,18 @@ const ADMIN_CASES: FixtureCase[] = [
     setup: [updateAndCreateTopicRequest({ topic: 'FixtureSendTopic', readQueueNums: 2, writeQueueNums: 2 })],
     request: () => sendMessageRequest(FIXTURE_SEND),
   },
+  // a runtime key set to the value the sandbox has (nothing changes), and a key in the broker's configBlackList
+  { operation: 'update-broker-config', name: 'runtime', target: 'broker-a-master', request: () => updateBrokerConfigRequest({ deleteWhen: '04' }) },
+  { operation: 'update-broker-config', name: 'black-listed', target: 'broker-a-master', request: () => updateBrokerConfigRequest({ brokerConfigPath: '/tmp/fixture-broker.conf' }) },
+  { operation: 'get-namesrv-config', name: 'namesrv', target: 'namesrv', request: getNamesrvConfigRequest },
+  { operation: 'update-namesrv-config', name: 'runtime', target: 'namesrv', request: () => updateNamesrvConfigRequest({ orderMessageEnable: 'true' }) },
   { operation: 'put-kv-config', name: 'order', target: 'namesrv', request: () => putKvConfigRequest('ORDER_TOPIC_CONFIG', 'FixtureOrderTopic', 'broker-a:2;broker-b:2') },
   { operation: 'delete-kv-config', name: 'order', target: 'namesrv', request: () => deleteKvConfigRequest('ORDER_TOPIC_CONFIG', 'FixtureOrderTopic') },
   { operation: 'update-and-create-subscriptiongroup', name: 'create', target: 'broker-a-master', request: () => updateAndCreateSubscriptionGroupRequest({ groupName: 'fixture_cg' }) },
+  {
+    operation: 'update-and-create-subscriptiongroup', name: 'retry-policy', target: 'broker-a-master', versions: ['5'],
+    request: () => updateAndCreateSubscriptionGroupRequest({ groupName: 'fixture_policy_cg', groupRetryPolicy: { type: 'EXPONENTIAL', initial: 1000, max: 60_000, multiplier: 2 } }),
+  },
   {
     operation: 'update-and-create-topic-list', name: 'create', target: 'broker-a-master', versions: ['5'],
     request: () => updateAndCreateTopicListRequest([{ topic: 'FixtureListTopic1', readQueueNums: 1, writeQueueNums: 1 }, { topic: 'FixtureListTopic2', readQueueNums: 2, writeQueueNums: 2 }]),

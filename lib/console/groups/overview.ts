@@ -5,10 +5,12 @@ import { checkGroupName, DLQ_PREFIX, RETRY_PREFIX } from '../core/names';
 import { readTargets, routeIfExists } from '../core/routes';
 import type { ClusterContext } from '../context';
 import { groupBrokers } from './brokers';
+import type { GroupRetryPolicy } from '../../rocketmq/get-all-subscriptiongroup-config';
+import { showRetryPolicy } from './change/schema';
 
 export interface GroupOverview {
   group: string;
-  configs: Array<{ brokerName: string; consumeEnable: boolean; consumeMessageOrderly: boolean; consumeBroadcastEnable: boolean; retryMaxTimes: number; retryQueueNums: number; brokerId: number; whichBrokerWhenConsumeSlowly: number }>;
+  configs: Array<{ brokerName: string; consumeEnable: boolean; consumeMessageOrderly: boolean; consumeBroadcastEnable: boolean; retryMaxTimes: number; retryQueueNums: number; brokerId: number; whichBrokerWhenConsumeSlowly: number; retryPolicy?: GroupRetryPolicy; retryPolicyText?: string }>;
   messageModel?: string;
   /** Messages kept in the group's retry and dead-letter topics, null when the topic does not exist. */
   retry: { topic: string; messages: number } | null;
@@ -45,6 +47,8 @@ export async function getGroupOverview(ctx: ClusterContext, input: { group: stri
       retryQueueNums: c.retryQueueNums,
       brokerId: c.brokerId,
       whichBrokerWhenConsumeSlowly: c.whichBrokerWhenConsumeSlowly,
+      // 5.x only: a 4.x broker has no retry policy (the delay levels apply)
+      ...(c.groupRetryPolicy ? { retryPolicy: c.groupRetryPolicy, retryPolicyText: showRetryPolicy(c.groupRetryPolicy) } : {}),
     })),
     messageModel: snapshot.groups.find((g) => g.group === group)?.messageModel,
     retry,

@@ -21,7 +21,17 @@ export interface SubscriptionGroupConfig {
   /** 5.x */
   consumeTimeoutMinute?: number;
   attributes: Record<string, string>;
+  /** 5.x: how long the broker waits before each redelivery of a failed message (absent on 4.x). */
+  groupRetryPolicy?: GroupRetryPolicy;
 }
+
+/**
+ * 5.x GroupRetryPolicy: CUSTOMIZED waits `next[i]` ms before the i-th retry (absent: the broker's delay levels,
+ * 1s 5s 10s 30s 1m … 2h); EXPONENTIAL waits initial × multiplier^i ms, at most max (absent: the broker's defaults).
+ */
+export type GroupRetryPolicy =
+  | { type: 'CUSTOMIZED'; next?: number[] }
+  | { type: 'EXPONENTIAL'; initial?: number; max?: number; multiplier?: number };
 
 export function getAllSubscriptionGroupConfigRequest(): RemotingRequest {
   // no paging fields: a 5.3.3+ master then answers with the whole table
@@ -55,7 +65,18 @@ export function decodeSubscriptionGroupConfig(value: Parameters<typeof asObject>
     groupSysFlag: optNumber(o.groupSysFlag) ?? 0,
     consumeTimeoutMinute: optNumber(o.consumeTimeoutMinute),
     attributes,
+    ...(o.groupRetryPolicy !== undefined && o.groupRetryPolicy !== null ? { groupRetryPolicy: decodeGroupRetryPolicy(o.groupRetryPolicy) } : {}),
   };
+}
+
+function decodeGroupRetryPolicy(value: Parameters<typeof asObject>[0]): GroupRetryPolicy {
+  const o = asObject(value, 'groupRetryPolicy');
+  if (optString(o.type) === 'EXPONENTIAL') {
+    const e = optObject(o.exponentialRetryPolicy);
+    return { type: 'EXPONENTIAL', ...(e ? { initial: optNumber(e.initial), max: optNumber(e.max), multiplier: optNumber(e.multiplier) } : {}) };
+  }
+  const next = optObject(o.customizedRetryPolicy)?.next;
+  return { type: 'CUSTOMIZED', ...(Array.isArray(next) ? { next: next.map((n) => Number(n)) } : {}) };
 }
 
 export function getAllSubscriptionGroupConfig(invoker: Invoker, brokerAddr: string, timeoutMs?: number): Promise<Map<string, SubscriptionGroupConfig>> {

@@ -8,13 +8,13 @@ import type { ChangeKind, ChangeLine, StepOutcome } from '../../changes/types';
 import { BadInputError, NotFoundError } from '../../core/errors';
 import { checkGroupName, isSystemGroup, DLQ_PREFIX, RETRY_PREFIX } from '../../core/names';
 import type { ClusterContext } from '../../context';
-import { GROUP_FIELDS, GroupDeleteInput, type GroupDeleteRequest, type GroupFields } from './schema';
+import { GROUP_FIELDS, GroupDeleteInput, showGroupField, type GroupDeleteRequest, type GroupValues } from './schema';
 import { fieldsOf, onlineClients, readGroupOnMasters } from './state';
 import type { GroupUpsertRequest } from './schema';
 
 export interface GroupDeleteDetail {
   /** Each master's edited fields before: what undo (of a deletion that kept the offsets) creates again. */
-  before: Record<string, Required<GroupFields>>;
+  before: Record<string, GroupValues>;
   clients: string[];
 }
 
@@ -32,7 +32,7 @@ export const groupDelete: ChangeKind<GroupDeleteRequest, GroupDeleteDetail> = {
     const holding = await holders(ctx, request.group);
     const detail: GroupDeleteDetail = { before: Object.fromEntries(holding.map((s) => [s.node.brokerName, fieldsOf(s.config!)])), clients: await onlineClients(ctx, holding.map((s) => s.node), request.group) };
     const lines: ChangeLine[] = holding.flatMap((s) => [
-      { where: s.node.brokerName, field: 'subscription group', before: GROUP_FIELDS.map((f) => `${f}=${s.config![f]}`).join(', '), after: null },
+      { where: s.node.brokerName, field: 'subscription group', before: GROUP_FIELDS.flatMap((f) => { const v = showGroupField(fieldsOf(s.config!), f); return v === null ? [] : [`${f}=${v}`]; }).join(', '), after: null },
       ...(request.cleanOffset ? [{ where: s.node.brokerName, field: 'consumer offsets', before: 'kept', after: null }] : []),
     ]);
     const warnings = [
@@ -61,7 +61,10 @@ export const groupDelete: ChangeKind<GroupDeleteRequest, GroupDeleteDetail> = {
     const drift: ChangeLine[] = [];
     for (const [b, was] of Object.entries(plan.detail.before)) {
       const current = now.get(b);
-      for (const f of GROUP_FIELDS) if (String(was[f]) !== (current ? String(current[f]) : null)) drift.push({ where: b, field: f, before: String(was[f]), after: current ? String(current[f]) : null });
+      for (const f of GROUP_FIELDS) {
+        const [before, after] = [showGroupField(was, f), current ? showGroupField(current, f) : null];
+        if (before !== after) drift.push({ where: b, field: f, before, after });
+      }
     }
     for (const b of now.keys()) if (!(b in plan.detail.before)) drift.push({ where: b, field: 'subscription group', before: null, after: 'present' });
     return drift;

@@ -54,6 +54,40 @@ describe(`subscription group changes through the change pipeline (${LIVE.version
     expect((await configs(group)).get('broker-a')).toMatchObject({ consumeEnable: 'true', retryMaxTimes: '5' });
   });
 
+  if (LIVE.isV5) {
+    it('5.x: sets an exponential retry policy (= getConsumerConfig groupRetryPolicy), keeps it through an edit of another field, and undo puts the delay levels back', async () => {
+      const policyOf = async () => new Map([...(await configs(group))].map(([b, c]) => [b, c.groupRetryPolicy]));
+      const levels = 'GroupRetryPolicy{type=CUSTOMIZED, exponentialRetryPolicy=null, customizedRetryPolicy=null}';
+      expect(await policyOf()).toEqual(new Map([['broker-a', levels], ['broker-b', levels]]));
+      const set = await previewAnyChange(ctx, { action: 'group.upsert', request: { group, clusterName: 'DefaultCluster', retryPolicy: { type: 'EXPONENTIAL', initial: 1000, max: 60_000, multiplier: 2 } } });
+      expect(set.lines).toEqual(['broker-a', 'broker-b'].map((where) => ({ where, field: 'retryPolicy', before: "CUSTOMIZED (the broker's delay levels)", after: 'EXPONENTIAL 1s ×2 up to 1m' })));
+      const applied = await applyAnyChange(carol, { previewId: set.previewId, confirm: set.typedConfirmation ? group : true });
+      expect(applied.status).toBe('completed');
+      const exponential = 'GroupRetryPolicy{type=EXPONENTIAL, exponentialRetryPolicy=ExponentialRetryPolicy{initial=1000, max=60000, multiplier=2}, customizedRetryPolicy=null}';
+      expect(await policyOf()).toEqual(new Map([['broker-a', exponential], ['broker-b', exponential]]));
+
+      // the broker replaces the whole config: an edit of another field sends the policy back as it is
+      const other = await previewAnyChange(ctx, { action: 'group.upsert', request: { group, brokerNames: ['broker-a'], retryQueueNums: 2 } });
+      expect(other.lines).toEqual([{ where: 'broker-a', field: 'retryQueueNums', before: '1', after: '2' }]);
+      const edited = await applyAnyChange(carol, { previewId: other.previewId, confirm: other.typedConfirmation ? group : true });
+      expect((await configs(group)).get('broker-a')).toMatchObject({ retryQueueNums: '2', groupRetryPolicy: exponential, retryMaxTimes: '5' });
+
+      for (const auditId of [edited.auditId, applied.auditId]) {
+        const undo = await previewChangeUndo(ctx, { auditId });
+        expect((await applyAnyChange(carol, { previewId: undo.previewId, confirm: undo.typedConfirmation ? group : true })).status).toBe('completed');
+      }
+      expect(await policyOf()).toEqual(new Map([['broker-a', levels], ['broker-b', levels]]));
+      expect((await configs(group)).get('broker-a')).toMatchObject({ retryQueueNums: '1', retryMaxTimes: '5', consumeFromMinEnable: 'true' });
+      await expect(previewAnyChange(ctx, { action: 'group.upsert', request: { group, brokerNames: ['broker-a'], retryPolicy: { type: 'EXPONENTIAL', initial: 5000, max: 1000, multiplier: 2 } } })).rejects.toMatchObject({
+        issues: [expect.objectContaining({ path: ['retryPolicy', 'max'] })],
+      });
+    });
+  } else {
+    it('4.x: refuses a retry policy, a 5.x setting, naming the field', async () => {
+      await expect(previewAnyChange(ctx, { action: 'group.upsert', request: { group, brokerNames: ['broker-a'], retryPolicy: { type: 'CUSTOMIZED', next: [1000, 5000] } } })).rejects.toMatchObject({ status: 400, field: 'retryPolicy' });
+    });
+  }
+
   it('deletes the group keeping its offsets, and undo creates it again with its settings; mqadmin consumerProgress shows the same offsets', async () => {
     for (const m of labMasters()) {
       // the retry topic a consumer's heartbeat would create, so mqadmin consumerProgress finds the group

@@ -5,10 +5,10 @@ import { stepFailure } from '../../changes/steps';
 import type { ChangeKind, ChangeLine, StepOutcome } from '../../changes/types';
 import { BadInputError } from '../../core/errors';
 import { checkGroupName, isSystemGroup } from '../../core/names';
-import { GROUP_FIELDS, GroupUpsertInput, type GroupFields, type GroupUpsertRequest } from './schema';
+import { GROUP_FIELDS, GroupUpsertInput, showGroupField, type GroupValues, type GroupUpsertRequest } from './schema';
 import { fieldsOf, onlineClients, readGroupOnMasters } from './state';
 
-type Values = Required<GroupFields>;
+type Values = GroupValues;
 
 /** What a new group gets for a field the request leaves out: the broker's own defaults (SubscriptionGroupConfig). */
 const DEFAULTS: Values = { retryQueueNums: 1, retryMaxTimes: 16, consumeEnable: true, consumeBroadcastEnable: true, consumeFromMinEnable: false, consumeMessageOrderly: false };
@@ -33,6 +33,8 @@ export const groupUpsert: ChangeKind<GroupUpsertRequest, GroupUpsertDetail> = {
     if (isSystemGroup(request.group)) throw new BadInputError(`${request.group} is a group the brokers and tools use themselves`, 'group');
     const nodes = await chosenMasters(ctx, request);
     const states = await readGroupOnMasters(ctx, nodes, request.group);
+    const old = states.filter((s) => !s.v5).map((s) => s.node.brokerName);
+    if (request.retryPolicy && old.length > 0) throw new BadInputError(`retryPolicy is a 5.x group setting; ${old.join(', ')} run${old.length === 1 ? 's' : ''} 4.x: leave retryPolicy out`, 'retryPolicy');
     const detail: GroupUpsertDetail = { before: {}, created: [], updated: [], unchanged: [], clients: [] };
     const lines: ChangeLine[] = [];
     for (const s of states) {
@@ -40,7 +42,7 @@ export const groupUpsert: ChangeKind<GroupUpsertRequest, GroupUpsertDetail> = {
       const before = s.config ? fieldsOf(s.config) : null;
       detail.before[b] = before;
       const after = wanted(request, b, before);
-      const mine = GROUP_FIELDS.filter((f) => !before || before[f] !== after[f]).map((f) => ({ where: b, field: f, before: before ? String(before[f]) : null, after: String(after[f]) }));
+      const mine = GROUP_FIELDS.map((f) => ({ where: b, field: f, before: before ? showGroupField(before, f) : null, after: showGroupField(after, f) })).filter((l) => l.before !== l.after);
       lines.push(...mine);
       (mine.length === 0 ? detail.unchanged : before ? detail.updated : detail.created).push(b);
     }
@@ -75,8 +77,8 @@ export const groupUpsert: ChangeKind<GroupUpsertRequest, GroupUpsertDetail> = {
       const was = plan.detail.before[s.node.brokerName] ?? null;
       const now = s.config ? fieldsOf(s.config) : null;
       for (const f of GROUP_FIELDS) {
-        const before = was ? String(was[f]) : null;
-        const after = now ? String(now[f]) : null;
+        const before = was ? showGroupField(was, f) : null;
+        const after = now ? showGroupField(now, f) : null;
         if (before !== after) drift.push({ where: s.node.brokerName, field: f, before, after });
       }
     }
@@ -92,7 +94,7 @@ export const groupUpsert: ChangeKind<GroupUpsertRequest, GroupUpsertDetail> = {
       nodes.map(async (node): Promise<StepOutcome> => {
         const config = current.get(node.brokerName);
         try {
-          await updateAndCreateSubscriptionGroup(ctx.admin, node.addr, { ...(config ? keep(config) : {}), groupName: plan.request.group, ...wanted(plan.request, node.brokerName, config ? fieldsOf(config) : null) }, ctx.admin.config.requestTimeoutMs * 2);
+          await updateAndCreateSubscriptionGroup(ctx.admin, node.addr, { ...(config ? keep(config) : {}), groupName: plan.request.group, ...spec(wanted(plan.request, node.brokerName, config ? fieldsOf(config) : null)) }, ctx.admin.config.requestTimeoutMs * 2);
           return { where: node.brokerName, outcome: 'done' };
         } catch (error) {
           return stepFailure(node.brokerName, error);
@@ -114,10 +116,36 @@ function wanted(request: GroupUpsertRequest, brokerName: string, before: Values 
   const exact = request.perBroker?.[brokerName];
   if (exact) return exact;
   const base = before ?? DEFAULTS;
-  return Object.fromEntries(GROUP_FIELDS.map((f) => [f, request[f] ?? base[f]])) as Values;
+  const retryPolicy = request.retryPolicy ?? base.retryPolicy;
+  return {
+    retryQueueNums: request.retryQueueNums ?? base.retryQueueNums,
+    retryMaxTimes: request.retryMaxTimes ?? base.retryMaxTimes,
+    consumeEnable: request.consumeEnable ?? base.consumeEnable,
+    consumeBroadcastEnable: request.consumeBroadcastEnable ?? base.consumeBroadcastEnable,
+    consumeFromMinEnable: request.consumeFromMinEnable ?? base.consumeFromMinEnable,
+    consumeMessageOrderly: request.consumeMessageOrderly ?? base.consumeMessageOrderly,
+    ...(retryPolicy ? { retryPolicy } : {}),
+  };
 }
 
-/** The fields the console does not edit, sent back as they are (brokerId, whichBrokerWhenConsumeSlowly, …). */
+/**
+ * The fields the console does not edit, sent back as they are (brokerId, whichBrokerWhenConsumeSlowly, the 5.x
+ * timeout, attributes and retry policy): the broker replaces the whole config, so a field left out is reset.
+ */
 function keep(config: SubscriptionGroupConfig) {
-  return { brokerId: config.brokerId, whichBrokerWhenConsumeSlowly: config.whichBrokerWhenConsumeSlowly, notifyConsumerIdsChangedEnable: config.notifyConsumerIdsChangedEnable };
+  return {
+    brokerId: config.brokerId,
+    whichBrokerWhenConsumeSlowly: config.whichBrokerWhenConsumeSlowly,
+    notifyConsumerIdsChangedEnable: config.notifyConsumerIdsChangedEnable,
+    groupSysFlag: config.groupSysFlag,
+    ...(config.consumeTimeoutMinute !== undefined ? { consumeTimeoutMinute: config.consumeTimeoutMinute } : {}),
+    ...(Object.keys(config.attributes).length > 0 ? { attributes: config.attributes } : {}),
+    ...(config.groupRetryPolicy ? { groupRetryPolicy: config.groupRetryPolicy } : {}),
+  };
+}
+
+/** A group's edited values as the request to the broker names them. */
+function spec(values: Values) {
+  const { retryPolicy, ...rest } = values;
+  return { ...rest, ...(retryPolicy ? { groupRetryPolicy: retryPolicy } : {}) };
 }

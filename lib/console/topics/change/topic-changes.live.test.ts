@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { mqadmin, topicList, topicRoute, topicStatus } from '../../../../test-support/mqadmin';
+import { exportedTopicConfigs, mqadmin, topicList, topicRoute, topicStatus } from '../../../../test-support/mqadmin';
 import { LIVE } from '../../../../test-support/sandbox';
 import { liveConsole } from '../../../../test-support/live-console';
 import { applyAnyChange, previewAnyChange, previewChangeUndo } from '../../change-kinds';
@@ -119,6 +119,29 @@ describe(`topic changes through the change pipeline (${LIVE.version})`, () => {
     expect((await applyAnyChange(alice, { previewId: undo.previewId, confirm: topic })).status).toBe('completed');
     expect((await topicRoute(topic, LIVE, false)).orderTopicConf ?? null).toBeNull();
     expect((await queuesOf(topic)).get('broker-b')).toEqual([5, 5, 6]);
+  });
+
+  // 4.x topics have no attributes (the 400 for messageType on 4.x is checked below)
+  if (LIVE.isV5) it('5.x: creates a FIFO topic (the message.type attribute), changes its type, and undo puts FIFO back (= mqadmin exportMetadata)', async () => {
+    const fifo = `${topic}_FIFO`;
+    const typeOf = async () => (await exportedTopicConfigs())[fifo]?.attributes['message.type'];
+    const create = await previewAnyChange(ctx, { action: 'topic.upsert', request: { topic: fifo, clusterName: 'DefaultCluster', readQueueNums: 2, writeQueueNums: 2, messageType: 'FIFO' } });
+    expect(create.lines.filter((l) => l.field === 'message.type')).toEqual([
+      { where: 'broker-a', field: 'message.type', before: null, after: 'FIFO' },
+      { where: 'broker-b', field: 'message.type', before: null, after: 'FIFO' },
+    ]);
+    expect((await applyAnyChange(alice, { previewId: create.previewId, confirm: create.typedConfirmation ? fifo : true })).status).toBe('completed');
+    expect(await typeOf()).toBe('FIFO');
+
+    const normal = await previewAnyChange(ctx, { action: 'topic.upsert', request: { topic: fifo, clusterName: 'DefaultCluster', readQueueNums: 2, writeQueueNums: 2, messageType: 'NORMAL' } });
+    expect(normal.lines.filter((l) => l.field === 'message.type').map((l) => [l.where, l.before, l.after])).toEqual([['broker-a', 'FIFO', 'NORMAL'], ['broker-b', 'FIFO', 'NORMAL']]);
+    const changed = await applyAnyChange(alice, { previewId: normal.previewId, confirm: normal.typedConfirmation ? fifo : true });
+    expect(changed.status).toBe('completed');
+    expect(await typeOf()).toBe('NORMAL');
+
+    const undo = await previewChangeUndo(ctx, { auditId: changed.auditId });
+    expect((await applyAnyChange(alice, { previewId: undo.previewId, confirm: undo.typedConfirmation ? fifo : true })).status).toBe('completed');
+    expect(await typeOf()).toBe('FIFO');
   });
 
   it('answers bad input with 400 naming the field', async () => {

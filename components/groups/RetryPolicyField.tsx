@@ -1,0 +1,76 @@
+'use client';
+
+import type { GroupRetryPolicy } from '@/lib/rocketmq/get-all-subscriptiongroup-config';
+
+const input = 'rounded border border-slate-300 px-2 py-1';
+const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+/** The retry policy as the form holds it: kept as is, or one of the 5.x policies with its delays as typed. */
+export interface RetryPolicyForm {
+  mode: 'keep' | 'levels' | 'customized' | 'exponential';
+  next: string;
+  initial: string;
+  max: string;
+  multiplier: string;
+}
+
+export function retryPolicyForm(policy: GroupRetryPolicy | undefined): RetryPolicyForm {
+  const blank = { next: '1s 5s 30s 2m 10m', initial: '1s', max: '2h', multiplier: '2' };
+  if (!policy) return { mode: 'keep', ...blank };
+  if (policy.type === 'EXPONENTIAL' && policy.initial !== undefined) return { mode: 'keep', ...blank, initial: delay(policy.initial), max: delay(policy.max ?? 0), multiplier: String(policy.multiplier ?? 2) };
+  if (policy.type === 'CUSTOMIZED' && policy.next) return { mode: 'keep', ...blank, next: policy.next.map(delay).join(' ') };
+  return { mode: 'keep', ...blank };
+}
+
+/** "1s 5s 2m" to milliseconds; a token the form cannot read stays NaN, so the server names the field. */
+function ms(text: string): number {
+  const m = /^(\d+)(ms|s|m|h)?$/.exec(text.trim());
+  return m ? Number(m[1]) * UNITS[m[2] ?? 'ms']! : Number.NaN;
+}
+
+function delay(value: number): string {
+  for (const [unit, size] of [['h', 3_600_000], ['m', 60_000], ['s', 1000]] as const) if (value >= size && value % size === 0) return `${value / size}${unit}`;
+  return `${value}ms`;
+}
+
+/** The request's retryPolicy, or nothing when the form keeps the brokers' policy. */
+export function retryPolicyRequest(form: RetryPolicyForm): { retryPolicy?: unknown } {
+  if (form.mode === 'keep') return {};
+  if (form.mode === 'levels') return { retryPolicy: { type: 'CUSTOMIZED' } };
+  if (form.mode === 'customized') return { retryPolicy: { type: 'CUSTOMIZED', next: form.next.split(/[\s,]+/).filter(Boolean).map(ms) } };
+  return { retryPolicy: { type: 'EXPONENTIAL', initial: ms(form.initial), max: ms(form.max), multiplier: Number(form.multiplier) } };
+}
+
+/** 5.x: how long the broker waits before each redelivery of a message the group failed to consume. */
+export function RetryPolicyField({ form, onChange, current }: { form: RetryPolicyForm; onChange: (form: RetryPolicyForm) => void; current?: string }) {
+  const set = (patch: Partial<RetryPolicyForm>) => onChange({ ...form, ...patch });
+  return (
+    <div className="space-y-2">
+      <label className="flex items-center gap-2">
+        <span className="w-48 text-slate-600">Retry policy (5.x)</span>
+        <select value={form.mode} onChange={(e) => set({ mode: e.target.value as RetryPolicyForm['mode'] })} aria-label="Retry policy" className={input}>
+          <option value="keep">{current ? `Keep (${current})` : 'Keep the brokers\u2019 default'}</option>
+          <option value="levels">Delay levels (1s 5s 10s 30s 1m … 2h)</option>
+          <option value="customized">Customized delays</option>
+          <option value="exponential">Exponential backoff</option>
+        </select>
+      </label>
+      {form.mode === 'customized' && (
+        <label className="flex items-center gap-2 pl-50">
+          <span className="text-slate-600">Delays before retry 1, 2, …</span>
+          <input value={form.next} onChange={(e) => set({ next: e.target.value })} aria-label="retryPolicy.next" className={`${input} w-72 font-mono`} placeholder="1s 5s 30s 2m" />
+        </label>
+      )}
+      {form.mode === 'exponential' && (
+        <div className="flex items-center gap-2 pl-50">
+          <span className="text-slate-600">from</span>
+          <input value={form.initial} onChange={(e) => set({ initial: e.target.value })} aria-label="retryPolicy.initial" className={`${input} w-20 text-right font-mono`} />
+          <span className="text-slate-600">× </span>
+          <input value={form.multiplier} onChange={(e) => set({ multiplier: e.target.value })} aria-label="retryPolicy.multiplier" className={`${input} w-14 text-right`} />
+          <span className="text-slate-600">per retry, at most</span>
+          <input value={form.max} onChange={(e) => set({ max: e.target.value })} aria-label="retryPolicy.max" className={`${input} w-20 text-right font-mono`} />
+        </div>
+      )}
+    </div>
+  );
+}
