@@ -26,7 +26,7 @@ export async function applyChange(ctx: ChangeContext, kinds: ChangeKinds, input:
   checkConfirmation(plan, input.confirm);
   if (plan.blockers.length > 0) throw new ConflictError(plan.blockers.join('; '), 'previewId', 'blocked');
 
-  return withChangeLock(ctx, plan.target, async (lock) => {
+  return withChangeLock(ctx, plan.lockOn ?? plan.target, async (lock) => {
     const drift = await kind.drift(ctx, plan);
     if (drift.length > 0) {
       ctx.previews.change.drop(plan.previewId);

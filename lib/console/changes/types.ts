@@ -36,6 +36,11 @@ export type ChangeStatus = 'completed' | 'partial' | 'failed';
 /** What a kind computes from the live cluster, changing nothing. */
 export interface PlanBody<Request, Detail> {
   target: ChangeTarget;
+  /**
+   * What the change locks when that is wider than its target (default: the target): changes of one broker's and of
+   * the whole cluster's configuration overlap, so both lock the cluster's broker configuration.
+   */
+  lockOn?: ChangeTarget;
   /** The request as the kind normalised it: what apply runs and the audit keeps. */
   request: Request;
   lines: ChangeLine[];

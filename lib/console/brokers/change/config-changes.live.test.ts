@@ -8,6 +8,8 @@ import { getBrokerConfigTable, getNamesrvConfigTable } from '../config-view';
 describe(`broker and namesrv configuration changes (${LIVE.version})`, () => {
   const { ctx, as } = liveConsole();
   const dave = as('dave', 'ui');
+  // a console that pauses between the audit write and the first broker call, so two changes overlap
+  const paused = liveConsole({ testHooks: { pauseAfterAuditMs: 2000 } });
 
   it('shows every key of every broker as mqadmin getBrokerConfig prints it', async () => {
     const table = await getBrokerConfigTable(ctx, {});
@@ -39,6 +41,25 @@ describe(`broker and namesrv configuration changes (${LIVE.version})`, () => {
 
     const undo = await previewChangeUndo(ctx, { auditId: result.auditId });
     expect(undo.lines).toEqual([{ where: `broker-a (master, ${LIVE.brokerAMaster})`, field: 'fileReservedTime', before: next, after: before }]);
+    expect((await applyAnyChange(dave, { previewId: undo.previewId, confirm: 'broker-a' })).status).toBe('completed');
+    expect((await brokerConfig(LIVE.brokerAMaster)).fileReservedTime).toBe(before);
+  });
+
+  it('runs one of a one-broker and a cluster-wide change of the configuration at a time: both lock the cluster\'s broker configuration', async () => {
+    const before = (await brokerConfig(LIVE.brokerAMaster)).fileReservedTime!;
+    const next = String(Number(before) + 2);
+    const one = await previewAnyChange(paused.ctx, { action: 'broker.config', request: { brokerName: 'broker-a', changes: { fileReservedTime: next } } });
+    const all = await previewAnyChange(paused.ctx, { action: 'broker.config', request: { clusterName: 'DefaultCluster', changes: { fileReservedTime: next } } });
+    const running = applyAnyChange(paused.as('dave', 'ui'), { previewId: one.previewId, confirm: 'broker-a' });
+    await new Promise((r) => setTimeout(r, 500));
+    await expect(applyAnyChange(paused.as('erin', 'api'), { previewId: all.previewId, confirm: 'DefaultCluster' })).rejects.toMatchObject({
+      status: 409,
+      code: 'change_running',
+      message: expect.stringMatching(/another change of broker configuration of cluster DefaultCluster is running \(by dave, audit #\d+/),
+    });
+    const done = await running;
+    expect(done.status).toBe('completed');
+    const undo = await previewChangeUndo(ctx, { auditId: done.auditId });
     expect((await applyAnyChange(dave, { previewId: undo.previewId, confirm: 'broker-a' })).status).toBe('completed');
     expect((await brokerConfig(LIVE.brokerAMaster)).fileReservedTime).toBe(before);
   });

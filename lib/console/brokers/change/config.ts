@@ -54,6 +54,7 @@ export const brokerConfigChange: ChangeKind<BrokerConfigRequest, BrokerConfigDet
     ];
     return {
       target: { kind: 'broker', name: request.clusterName ?? request.brokerName! },
+      lockOn: { kind: 'broker', name: `configuration of cluster ${nodes[0]!.clusterName}` },
       request: { ...request },
       lines,
       detail,
