@@ -33,14 +33,19 @@ export function GroupUpsertDialog({ group: existing, overview, onClose }: { grou
   const [group, setGroup] = useState(existing ?? '');
   const [where, setWhere] = useState('');
   const [chosen, setChosen] = useState<string[]>(overview ? overview.configs.map((c) => c.brokerName) : []);
-  const [retryQueueNums, setRetryQueueNums] = useState(String(first?.retryQueueNums ?? 1));
-  const [retryMaxTimes, setRetryMaxTimes] = useState(String(first?.retryMaxTimes ?? 16));
-  const [flags, setFlags] = useState<Record<Flag, boolean>>({
-    consumeEnable: first?.consumeEnable ?? true,
-    consumeBroadcastEnable: first?.consumeBroadcastEnable ?? true,
-    consumeFromMinEnable: false,
-    consumeMessageOrderly: first?.consumeMessageOrderly ?? false,
-  });
+  const initial = {
+    retryQueueNums: String(first?.retryQueueNums ?? 1),
+    retryMaxTimes: String(first?.retryMaxTimes ?? 16),
+    flags: {
+      consumeEnable: first?.consumeEnable ?? true,
+      consumeBroadcastEnable: first?.consumeBroadcastEnable ?? true,
+      consumeFromMinEnable: first?.consumeFromMinEnable ?? false,
+      consumeMessageOrderly: first?.consumeMessageOrderly ?? false,
+    } satisfies Record<Flag, boolean>,
+  };
+  const [retryQueueNums, setRetryQueueNums] = useState(initial.retryQueueNums);
+  const [retryMaxTimes, setRetryMaxTimes] = useState(initial.retryMaxTimes);
+  const [flags, setFlags] = useState<Record<Flag, boolean>>(initial.flags);
   const [policy, setPolicy] = useState(() => retryPolicyForm(first?.retryPolicy));
   const clusters = brokers.data?.clusters ?? [];
   const masters = clusters.flatMap((c) => c.brokers.filter((b) => b.role === 'MASTER'));
@@ -53,9 +58,10 @@ export function GroupUpsertDialog({ group: existing, overview, onClose }: { grou
       request: {
         group: group.trim(),
         ...(chosenCluster ? { clusterName: chosenCluster } : { brokerNames: chosen }),
-        retryQueueNums: Number(retryQueueNums),
-        retryMaxTimes: Number(retryMaxTimes),
-        ...flags,
+        // editing sends only what the operator changed: brokers that differ keep their own other values
+        ...(!existing || retryQueueNums !== initial.retryQueueNums ? { retryQueueNums: Number(retryQueueNums) } : {}),
+        ...(!existing || retryMaxTimes !== initial.retryMaxTimes ? { retryMaxTimes: Number(retryMaxTimes) } : {}),
+        ...Object.fromEntries(FLAGS.flatMap(([key]) => (!existing || flags[key] !== initial.flags[key] ? [[key, flags[key]]] : []))),
         ...(v5 ? retryPolicyRequest(policy) : {}),
       },
     });

@@ -10,7 +10,7 @@ import { showRetryPolicy } from './change/schema';
 
 export interface GroupOverview {
   group: string;
-  configs: Array<{ brokerName: string; consumeEnable: boolean; consumeMessageOrderly: boolean; consumeBroadcastEnable: boolean; retryMaxTimes: number; retryQueueNums: number; brokerId: number; whichBrokerWhenConsumeSlowly: number; retryPolicy?: GroupRetryPolicy; retryPolicyText?: string }>;
+  configs: Array<{ brokerName: string; consumeEnable: boolean; consumeFromMinEnable: boolean; consumeMessageOrderly: boolean; consumeBroadcastEnable: boolean; retryMaxTimes: number; retryQueueNums: number; brokerId: number; whichBrokerWhenConsumeSlowly: number; retryPolicy?: GroupRetryPolicy; retryPolicyText?: string }>;
   messageModel?: string;
   /** Messages kept in the group's retry and dead-letter topics, null when the topic does not exist. */
   retry: { topic: string; messages: number } | null;
@@ -41,6 +41,7 @@ export async function getGroupOverview(ctx: ClusterContext, input: { group: stri
     configs: (configs ?? []).map(({ brokerName, config: c }) => ({
       brokerName,
       consumeEnable: c.consumeEnable,
+      consumeFromMinEnable: c.consumeFromMinEnable,
       consumeMessageOrderly: c.consumeMessageOrderly,
       consumeBroadcastEnable: c.consumeBroadcastEnable,
       retryMaxTimes: c.retryMaxTimes,
