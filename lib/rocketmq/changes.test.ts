@@ -71,8 +71,9 @@ describe.each(fixtureVersions('delete-topic-in-broker', 'delete'))('change opera
     await expect(updateBrokerConfig(invoker, broker, { deleteWhen: '04' })).resolves.toBeUndefined();
     expect(calls[0]!.request).toEqual(updateBrokerConfigRequest({ deleteWhen: '04' }));
     expect(calls[0]!.request.body?.toString('utf8')).toBe('deleteWhen=04\n');
-    if (!BLACK_LISTED_IN(version)) return;
     const refused = replayInvoker(version, ['update-broker-config', 'black-listed']);
+    // 4.9.8 has no configBlackList: it takes even the path of its own config file (the console refuses it first)
+    if (!BLACK_LISTED_IN(version)) return expect(updateBrokerConfig(refused.invoker, broker, { brokerConfigPath: '/tmp/fixture-broker.conf' })).resolves.toBeUndefined();
     const error = await updateBrokerConfig(refused.invoker, broker, { brokerConfigPath: '/tmp/fixture-broker.conf' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RemotingResponseError);
     expect(error).toMatchObject({ code: 16 });
