@@ -34,9 +34,11 @@ export const DEFAULT_PORTS = {
   benchSecond: { namesrv: 9916, brokers: [11011, 11021, 11031] },
   /** the namesrv with binary (ROCKETMQ) headers that record-fixtures.ts starts for a moment */
   binaryNamesrv: 9906,
-  /** the e2e console (next start), the crash test's two consoles per version, the groups bench's consoles (3190 + n % 7) */
+  /** the e2e console (next start), the crash and race tests' two consoles per version, the groups bench's consoles (3190 + n % 7) */
   e2eConsole: 3100,
   crashConsoles: { v5: [3170, 3171], v4: [3172, 3173] },
+  /** two console processes on one PostgreSQL racing for one change, per version */
+  raceConsoles: { v5: [3174, 3175], v4: [3176, 3177] },
   benchConsole: 3190,
   /** the loopback OIDC provider of the sign-in e2e */
   oidcProvider: 4421,

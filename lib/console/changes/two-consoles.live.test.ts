@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { consumerConfig, consumerProgress } from '../../../test-support/mqadmin';
+import { startConsole } from '../../../test-support/console-server';
+import { consumerConfig, consumerProgress, topicRoute } from '../../../test-support/mqadmin';
 import { postgresSchemaDatabase, type TestDatabase } from '../../../test-support/databases';
 import { offlineGroupWithOffsets } from '../../../test-support/reset';
-import { LIVE } from '../../../test-support/sandbox';
+import { DEFAULT_PORTS, LIVE, testPort } from '../../../test-support/sandbox';
 import { applyAnyChange, previewAnyChange } from '../change-kinds';
 import { createConsole, type Console } from '../console';
 import { readSettings } from '../core/config';
@@ -10,11 +11,17 @@ import type { ChangeContext } from '../context';
 import { applyReset } from '../reset/apply';
 import { previewReset } from '../reset/preview';
 
+async function postJson<T>(url: string, body: unknown): Promise<{ status: number; body: T }> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', origin: new URL(url).origin }, body: JSON.stringify(body) });
+  return { status: response.status, body: (await response.json()) as T };
+}
+
 const key = (r: { brokerName: string; queueId: number }) => `${r.brokerName}/${r.queueId}`;
 
-// Two console processes' worth of consoles (each its own composition root, admin client and previews) on one
-// PostgreSQL: the change lock lives in the database, so a change of a target runs in one of them only, whether
-// both run the same kind of change or one resets the group's offsets while the other edits the group.
+// Two console processes on one PostgreSQL (next start twice; then, for the finer cases, two composition roots in this
+// process, which share nothing but the database either): the change lock lives in the database, so a change of a
+// target runs in one of them only, whether both run the same kind of change or one resets the group's offsets while
+// the other edits the group.
 describe(`two consoles on one PostgreSQL (${LIVE.version})`, () => {
   const url = process.env.LIVE_DATABASE_URL;
   let database: TestDatabase;
@@ -34,6 +41,27 @@ describe(`two consoles on one PostgreSQL (${LIVE.version})`, () => {
     if (database) await database.drop();
   });
   const as = (i: 0 | 1, user: string): ChangeContext => ({ ...consoles[i].cluster('live'), actor: { user, channel: 'ui' } });
+
+  it('two console processes (next start) on the database: of two applies of one topic change at once, exactly one runs', async () => {
+    const ports = LIVE.isV5 ? DEFAULT_PORTS.raceConsoles.v5 : DEFAULT_PORTS.raceConsoles.v4;
+    const env = { DATABASE_URL: database.options.databaseUrl!, CONSOLE_BACKGROUND: 'off', CONSOLE_TEST_PAUSE_AFTER_AUDIT_MS: '1500' };
+    const servers = await Promise.all(ports.map((port) => startConsole(LIVE.namesrv, testPort(port), env)));
+    try {
+      const topic = `TwoProcesses_${suffix}`;
+      const request = { topic, brokerNames: ['broker-a'], readQueueNums: 3, writeQueueNums: 3 };
+      const plans = await Promise.all(servers.map((s) => postJson<{ previewId: string }>(`${s.url}/api/clusters/default/changes/preview`, { action: 'topic.upsert', request })));
+      expect(plans.map((p) => p.status)).toEqual([200, 200]);
+      const applied = await Promise.all(servers.map((s, i) => postJson<{ status?: string; error?: { code: string; message: string } }>(`${s.url}/api/clusters/default/changes`, { previewId: plans[i]!.body.previewId, confirm: true })));
+      expect(applied.map((a) => a.status).sort()).toEqual([200, 409]);
+      const refused = applied.find((a) => a.status === 409)!.body;
+      expect(refused).toMatchObject({ error: { code: 'change_running' } });
+      expect(JSON.stringify(refused)).toContain(`another change of topic ${topic} is running`);
+      expect(applied.find((a) => a.status === 200)!.body.status).toBe('completed');
+      await expect.poll(async () => (await topicRoute(topic, LIVE, false)).queueDatas.map((q) => [q.brokerName, q.readQueueNums, q.writeQueueNums]), { timeout: 15_000 }).toEqual([['broker-a', 3, 3]]);
+    } finally {
+      await Promise.all(servers.map((s) => s.stop()));
+    }
+  });
 
   it('runs exactly one of two creations of one group applied at once; the other is told who runs it', async () => {
     const group = `two_consoles_${suffix}`;
