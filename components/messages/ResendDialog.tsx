@@ -78,8 +78,10 @@ export function ResendDialog({ msgId, topic, group, onClose }: { msgId: string; 
             </>
           )}
           {result && (
-            <div data-testid="resend-result" className={`rounded border px-3 py-2 ${result.status === 'completed' ? 'border-green-300 bg-green-50 text-green-900' : 'border-red-300 bg-red-50 text-red-900'}`}>
-              <p className="font-medium">{result.status === 'completed' ? `Consumed again by ${result.clientId}: ${result.result?.consumeResult ?? ''}` : `Resend failed: ${result.error ?? ''}`}</p>
+            <div data-testid="resend-result" className={`rounded border px-3 py-2 ${result.status === 'completed' ? 'border-green-300 bg-green-50 text-green-900' : result.status === 'unknown' ? 'border-amber-300 bg-amber-50 text-amber-900' : 'border-red-300 bg-red-50 text-red-900'}`}>
+              <p className="font-medium">
+                {result.status === 'completed' ? `Consumed again by ${result.clientId}: ${result.result?.consumeResult ?? ''}` : result.status === 'unknown' ? `Outcome unknown: ${result.error ?? ''}` : `Resend failed: ${result.error ?? ''}`}
+              </p>
               {result.result && <p className="text-xs">listener took {formatCount(result.result.spentTimeMills)} ms{result.result.order ? ' · orderly consumer' : ''}</p>}
               <p className="mt-1 text-xs">
                 Audit entry{' '}

@@ -13,6 +13,7 @@ export function StatusBadge({ status }: { status: string }) {
     partial: 'bg-amber-50 text-amber-800 ring-amber-200',
     failed: 'bg-red-50 text-red-700 ring-red-200',
     interrupted: 'bg-red-50 text-red-700 ring-red-200',
+    unknown: 'bg-amber-50 text-amber-800 ring-amber-200',
     started: 'bg-sky-50 text-sky-700 ring-sky-200',
   };
   return <Badge tone={tone[status]}>{status}</Badge>;

@@ -8,7 +8,7 @@ import { CHANGE_LOCK_TTL_MS } from '../changes/guard';
 
 const DIED = `(or its console process died: its lock lapses within ${CHANGE_LOCK_TTL_MS / 1000} s, and the entry then shows as interrupted)`;
 
-export type AuditStatus = 'started' | 'completed' | 'partial' | 'failed' | 'interrupted';
+export type AuditStatus = 'started' | 'completed' | 'partial' | 'failed' | 'unknown' | 'interrupted';
 
 export interface PlannedQueue {
   topic: string;

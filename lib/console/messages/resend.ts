@@ -1,7 +1,8 @@
 import { consumeMessageDirectly, type ConsumeMessageDirectlyResult } from '../../rocketmq/consume-message-directly';
 import { getConsumerConnectionList, type ClientConnection } from '../../rocketmq/get-consumer-connection-list';
 import { beginChangeAudit, withChangeLock } from '../changes/guard';
-import { BadInputError, ConflictError, NotFoundError, describeFailure } from '../core/errors';
+import { stepFailure } from '../changes/steps';
+import { BadInputError, ConflictError, NotFoundError } from '../core/errors';
 import type { Kept } from '../core/previews';
 import type { ChangeContext, ClusterContext } from '../context';
 import { findMessageById } from './lookup';
@@ -36,7 +37,8 @@ export type ResendPlan = Omit<ResendPreview, keyof Kept>;
 
 export interface ResendResult {
   auditId: number;
-  status: 'completed' | 'failed';
+  /** unknown: the request left but no answer came in time, so the client may have run its listener. */
+  status: 'completed' | 'failed' | 'unknown';
   group: string;
   clientId: string;
   msgId: string;
@@ -117,13 +119,15 @@ async function deliver(ctx: ChangeContext, preview: ResendPreview, auditId: numb
   const { admin } = ctx;
   let result: ConsumeMessageDirectlyResult | undefined;
   let error: string | undefined;
+  let status: ResendResult['status'] = 'completed';
   try {
     result = await consumeMessageDirectly(admin, { consumerGroup: preview.group, clientId: preview.clientId, offsetMsgId: preview.offsetMsgId, topic: preview.topic }, { brokerAddr: preview.brokerAddr });
-    if (result.consumeResult !== 'CR_SUCCESS') error = `the client answered ${result.consumeResult ?? 'no result'}${result.remark ? `: ${result.remark}` : ''}`;
+    if (result.consumeResult !== 'CR_SUCCESS') [status, error] = ['failed', `the client answered ${result.consumeResult ?? 'no result'}${result.remark ? `: ${result.remark}` : ''}`];
   } catch (e) {
-    error = describeFailure(e);
+    // as for every change: a request that left without an answer may still have been carried out
+    const step = stepFailure(preview.brokerName, e);
+    [status, error] = [step.outcome === 'unknown' ? 'unknown' : 'failed', step.error];
   }
-  const status = error === undefined ? 'completed' : 'failed';
   const durationMs = Date.now() - started;
   await (await ctx.store()).audit.finish(auditId, { at: Date.now(), status, result: result ?? null, durationMs, error: error ?? null });
   return { auditId, status, group: preview.group, clientId: preview.clientId, msgId: preview.msgId, ...(result ? { result } : {}), ...(error ? { error } : {}), durationMs };
