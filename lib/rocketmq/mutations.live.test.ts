@@ -43,12 +43,13 @@ describe(`admin mutations live (${LIVE.version})`, () => {
     }
   });
 
-  it.runIf(!LIVE.isV5)('4.9 does not know the batch creation codes 18 and 225 (code 3)', async () => {
+  // one of the two runs per version (registered conditionally: a skipped test would only be noise in the summary)
+  if (!LIVE.isV5) it('4.9 does not know the batch creation codes 18 and 225 (code 3)', async () => {
     await expect(updateAndCreateTopicList(pool, LIVE.brokerAMaster, [{ topic: `LiveListTopic_${suffix}`, readQueueNums: 1, writeQueueNums: 1 }])).rejects.toMatchObject({ code: 3 });
     await expect(updateAndCreateSubscriptionGroupList(pool, LIVE.brokerAMaster, [{ groupName: `live_list_cg_${suffix}` }])).rejects.toMatchObject({ code: 3 });
   });
 
-  it.runIf(LIVE.isV5)('creates topics and groups in batches that mqadmin then shows (5.3+)', async () => {
+  if (LIVE.isV5) it('creates topics and groups in batches that mqadmin then shows (5.3+)', async () => {
     const topics = [1, 2].map((i) => `LiveListTopic${i}_${suffix}`);
     await updateAndCreateTopicList(pool, LIVE.brokerAMaster, topics.map((topic, i) => ({ topic, readQueueNums: i + 1, writeQueueNums: i + 1 })));
     for (const [i, topic] of topics.entries()) {

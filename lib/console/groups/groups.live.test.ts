@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { consumerConnection, consumerProgress, consumerProgressAll, consumerStatus } from '../../../test-support/mqadmin';
+import { mqadminOutcome, consumerConnection, consumerProgress, consumerProgressAll, consumerStatus } from '../../../test-support/mqadmin';
 import { LIVE } from '../../../test-support/sandbox';
 import { BadInputError, NotFoundError } from '../core/errors';
 import { liveConsole } from '../../../test-support/live-console';
@@ -23,7 +23,12 @@ describe(`consumer groups live (${LIVE.version})`, () => {
     const ours = new Map(snapshot.groups.map((g) => [g.group, g]));
     for (const row of theirs) {
       const g = ours.get(row.group);
-      expect(g, row.group).toBeDefined();
+      if (!g) {
+        // mqadmin lists groups by their %RETRY% topic, which outlives a group other suites deleted: such a group must
+        // have no subscription config left on any broker (mqadmin getConsumerConfig prints nothing, and no exception)
+        expect((await mqadminOutcome(['getConsumerConfig', '-g', row.group])).trim(), `${row.group}: listed by mqadmin, missing from ours`).toBe('');
+        continue;
+      }
       expect(g!.lag, `${row.group} lag`).toBe(row.diffTotal);
       expect(g!.clients, `${row.group} clients`).toBe(row.count);
       if (row.count > 0) {
