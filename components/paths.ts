@@ -18,6 +18,7 @@ export const paths = {
   traces: (c: string) => `/clusters/${e(c)}/traces`,
   trace: (c: string, msgId: string, topic?: string) => `/clusters/${e(c)}/traces/${e(msgId)}${withTopic(topic)}`,
   config: (c: string) => `/clusters/${e(c)}/config`,
+  scheduled: (c: string) => `/clusters/${e(c)}/scheduled`,
   audit: (c: string, filter?: { group?: string; topic?: string }) => `/clusters/${e(c)}/audit${filter?.group ? `?group=${e(filter.group)}` : filter?.topic ? `?topic=${e(filter.topic)}` : ''}`,
   auditEntry: (c: string, id: number) => `/clusters/${e(c)}/audit/${id}`,
 };

@@ -106,6 +106,8 @@ export interface ClusterListRow {
   version: string;
   inTps: number;
   outTps: number;
+  /** 5.x: the #Timer(Progress) column, "<readBehind>-<offsetBehind>(<congestion/10^4>w, <enqueue tps>, <dequeue tps>)". */
+  timerProgress?: string;
 }
 
 export async function clusterList(on: Sandbox = LIVE): Promise<ClusterListRow[]> {
@@ -117,6 +119,7 @@ export async function clusterList(on: Sandbox = LIVE): Promise<ClusterListRow[]>
     version: r[4]!,
     inTps: Number(r[5]!.split('(')[0]),
     outTps: Number(r[6]!.split('(')[0]),
+    ...(on.isV5 ? { timerProgress: r[7]! } : {}),
   }));
 }
 

@@ -13,6 +13,7 @@ const NAV = [
   { path: paths.groups, label: 'Consumer groups', section: ['/groups'] },
   { path: paths.messages, label: 'Messages', section: ['/messages'] },
   { path: paths.traces, label: 'Traces', section: ['/traces'] },
+  { path: paths.scheduled, label: 'Scheduled', section: ['/scheduled'] },
   { path: paths.config, label: 'Configuration', section: ['/config'] },
   { path: (c: string) => paths.audit(c), label: 'Audit log', section: ['/audit'] },
 ] as const;

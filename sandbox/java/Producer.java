@@ -2,6 +2,8 @@
 // java -cp '<rocketmq lib>/*' Producer.java --ns 127.0.0.1:9876 --topic LabTopic --order-topic LabOrderTopic
 //      --count 40 --run r1 [--out sent.tsv] [--rate 0 (messages/s; > 0 = keep sending until killed)]
 //      [--extras false (normal messages only)] [--cust-mod 5 (keys CUST-0 .. CUST-<n-1>)]
+//      [--waiting <topic>: instead, 2 messages at delay level 18 (2 h) and on 5.x 2 timer messages due in 2 h, so
+//       the demo always has delayed messages waiting]
 // Sends: <count> normal messages (tags TagA/TagB, keys "K-<run>-<i> CUST-<i%5>", properties a=<i>, color=red|blue),
 // 3 delayed messages (delay level 2 = 5 s), one batch of 10, 12 ordered messages through a MessageQueueSelector
 // (orderId 0..2), and on 5.x one timer message (deliver time now + 10 s).
@@ -42,6 +44,10 @@ public class Producer {
         producer.setSendMsgTimeout(10000);
         producer.start();
         try {
+            if (a.containsKey("waiting")) {
+                waiting(producer, a.get("waiting"), run);
+                return;
+            }
             if (rate > 0) {
                 steady(producer, topic, run, rate);
                 return;
@@ -85,6 +91,21 @@ public class Producer {
             Thread.sleep(1500);
             producer.shutdown();
             if (out != null) out.close();
+        }
+    }
+
+    static void waiting(DefaultMQProducer producer, String topic, String run) throws Exception {
+        for (int i = 0; i < 2; i++) {
+            Message m = message(topic, "TagWaiting", "W-" + run + "-" + i, "due in two hours " + i);
+            m.setDelayTimeLevel(18);
+            send(producer, "waiting-delay", m);
+        }
+        Method deliver = findMethod(Message.class, "setDeliverTimeMs");
+        if (deliver == null) return;
+        for (int i = 0; i < 2; i++) {
+            Message m = message(topic, "TagWaitingTimer", "WT-" + run + "-" + i, "timer due in two hours " + i);
+            deliver.invoke(m, System.currentTimeMillis() + 2 * 3600_000L);
+            send(producer, "waiting-timer", m);
         }
     }
 

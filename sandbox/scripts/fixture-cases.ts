@@ -5,6 +5,7 @@ import { getAllTopicListRequest } from '../../lib/rocketmq/get-all-topic-list';
 import { getBrokerClusterInfoRequest } from '../../lib/rocketmq/get-broker-cluster-info';
 import { getBrokerRuntimeInfoRequest } from '../../lib/rocketmq/get-broker-runtime-info';
 import { getBrokerConfigRequest } from '../../lib/rocketmq/get-broker-config';
+import { getTimerMetricsRequest } from '../../lib/rocketmq/get-timer-metrics';
 import { getKvConfigRequest, ORDER_TOPIC_CONFIG_NAMESPACE } from '../../lib/rocketmq/get-kv-config';
 import { getKvListByNamespaceRequest } from '../../lib/rocketmq/get-kvlist-by-namespace';
 import { getRouteInfoByTopicRequest } from '../../lib/rocketmq/get-route-info-by-topic';
@@ -71,6 +72,9 @@ const ADMIN_CASES: FixtureCase[] = [
   { operation: 'get-broker-runtime-info', name: 'master', target: 'broker-a-master', request: getBrokerRuntimeInfoRequest },
   { operation: 'get-broker-runtime-info', name: 'slave', target: 'broker-a-slave', request: getBrokerRuntimeInfoRequest },
   { operation: 'get-broker-config', name: 'master', target: 'broker-a-master', request: getBrokerConfigRequest },
+  // 5.x: the timer wheel's pending messages per topic (traffic.sh leaves timer messages due in two hours); 4.9: code 3
+  { operation: 'get-timer-metrics', name: 'broker-a', target: 'broker-a-master', request: getTimerMetricsRequest },
+  { operation: 'get-timer-metrics', name: 'broker-b', target: 'broker-b-master', request: getTimerMetricsRequest },
   { operation: 'get-all-topic-list', name: 'all', target: 'namesrv', request: getAllTopicListRequest },
   { operation: 'get-route-info-by-topic', name: 'LabTopic', target: 'namesrv', request: () => getRouteInfoByTopicRequest('LabTopic') },
   { operation: 'get-route-info-by-topic', name: 'LabOrderTopic', target: 'namesrv', request: () => getRouteInfoByTopicRequest('LabOrderTopic') },

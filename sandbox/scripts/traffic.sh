@@ -4,6 +4,7 @@
 #   Producer r1 (40 normal + 3 delayed + batch of 10 + 12 ordered [+ 1 timer on 5.x])
 #   consumers in parallel: lab_cg_cluster (CLUSTERING, *), lab_cg_broadcast (BROADCASTING), lab_cg_sql (SQL92 a > 5)
 #   Producer r2 (20 more normal ...) while the consumers are offline -> lag
+#   2 messages at delay level 18 and (5.x) 2 timer messages, due in two hours, to LabDelayTopic ($SANDBOX_DIR/traffic/waiting.tsv)
 # Sent messages are recorded in $SANDBOX_DIR/traffic/sent.tsv (kind key status msgId offsetMsgId broker queue offset).
 #   --live       afterwards keep a steady producer (1 msg/s) and a slow online group lab_cg_live running in the background
 #   --live-only  only start those background clients (the sandbox already holds the seeded traffic)
@@ -24,7 +25,7 @@ start_live() {
   log "live traffic running: producer 1 msg/s, online group lab_cg_live consuming slowly"
 }
 if [ "$ONLY_LIVE" = 1 ]; then start_live; exit 0; fi
-: > "$T/sent.tsv"
+: > "$T/sent.tsv"; : > "$T/waiting.tsv"
 
 # updateTopic on every master; mqadmin's namesrv call has a 3 s timeout that a machine busy starting two sandboxes
 # can miss (it then prints the exception and exits 0), so each is tried up to three times
@@ -91,5 +92,9 @@ log "LabTopic holds all $expected messages"
 "$REPO_ROOT/node_modules/.bin/tsx" "$S/wait-traced.ts" "$NAMESRV_ADDR_LOCAL" "$T/sent.tsv" \
   || die "the trace topic lacks Pub records of sent messages"
 log "every sent message has its Pub trace record"
+# delayed and timer messages due in two hours, to a topic of their own: the scheduled page always has some waiting
+"$S/jrun.sh" Producer.java --ns "$NAMESRV_ADDR_LOCAL" --waiting LabDelayTopic --run w --out "$T/waiting.tsv" > "$T/producer-waiting.out" 2>&1 \
+  || { cat "$T/producer-waiting.out" >&2; die "the waiting producer failed"; }
+log "waiting: $(cut -f1 "$T/waiting.tsv" | sort | uniq -c | tr -s ' ' | paste -sd, -)"
 touch "$T/.seeded"
 if [ "$LIVE" = 1 ]; then start_live; fi

@@ -1,0 +1,127 @@
+import { getBrokerConfig } from '../../rocketmq/get-broker-config';
+import { getBrokerRuntimeInfo, type BrokerRuntimeInfo } from '../../rocketmq/get-broker-runtime-info';
+import { getTimerMetrics } from '../../rocketmq/get-timer-metrics';
+import { pullMessage } from '../../rocketmq/pull-message';
+import type { AdminClient, BrokerNode } from '../core/admin';
+import { fanOut, type BrokerFailure } from '../core/fanout';
+import { masters } from '../core/routes';
+import type { ClusterContext } from '../context';
+
+/** Where delay-level messages wait: level L in queue L-1. */
+export const SCHEDULE_TOPIC = 'SCHEDULE_TOPIC_XXXX';
+/** The broker's default delay levels (MessageStoreConfig.messageDelayLevel), used when a broker does not say. */
+const DEFAULT_LEVELS = '1s 5s 10s 30s 1m 2m 3m 4m 5m 6m 7m 8m 9m 10m 20m 30m 1h 2h';
+const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+export interface DelayLevel {
+  level: number;
+  /** As the broker's messageDelayLevel spells it, e.g. 5s. */
+  delay: string;
+  delayMs: number;
+  /**
+   * Offsets in the level's queue of SCHEDULE_TOPIC_XXXX: up to `deliveredOffset` the broker has delivered to the real
+   * topics, up to `maxOffset` it has stored. Absent: no message used this level since the broker started.
+   */
+  deliveredOffset?: number;
+  maxOffset?: number;
+  waiting: number;
+  /** The next message of the level to be delivered: its real topic and when it is due. */
+  next?: { realTopic: string; msgId: string; storedAt: number; dueAt: number };
+}
+
+/** 5.x timer wheel, from the broker's runtime figures and its timer metrics. */
+export interface TimerWheel {
+  /** Seconds the delivery out of the wheel lags behind now. */
+  readBehindSeconds: number;
+  /** Timer messages stored but not yet put into the wheel. */
+  offsetBehind: number;
+  /** Messages in the wheel from its current read time on. */
+  congestion: number;
+  enqueueTps: number;
+  dequeueTps: number;
+  /** Pending timer messages per real topic (GET_TIMER_METRICS). */
+  topics: Array<{ topic: string; count: number; updatedAt: number }>;
+}
+
+export interface BrokerSchedule {
+  brokerName: string;
+  addr: string;
+  levels: DelayLevel[];
+  waiting: number;
+  /** Absent on 4.x brokers, or when the wheel is off: `timerUnavailable` says which. */
+  timer?: TimerWheel;
+  timerUnavailable?: string;
+}
+
+export interface ScheduleOverview {
+  brokers: BrokerSchedule[];
+  failures: BrokerFailure[];
+  asOf: number;
+}
+
+/**
+ * Delayed messages on every master: per delay level its delay, how many messages wait and when the next is due;
+ * on 5.x the timer wheel's progress and the pending timer messages per topic. A master that fails or is late is
+ * named in `failures` (the others are still shown).
+ */
+export async function getScheduleOverview(ctx: ClusterContext): Promise<ScheduleOverview> {
+  const { admin } = ctx;
+  const nodes = masters(await admin.brokerNodes());
+  const { results, failures } = await fanOut(nodes, (node) => brokerSchedule(admin, node), admin.config.fanOutDeadlineMs);
+  return { brokers: results.map((r) => r.value), failures: failures.map((f) => f.failure), asOf: Date.now() };
+}
+
+async function brokerSchedule(admin: AdminClient, node: BrokerNode): Promise<BrokerSchedule> {
+  const timeout = admin.config.requestTimeoutMs;
+  const [config, runtime] = await Promise.all([getBrokerConfig(admin, node.addr, timeout), getBrokerRuntimeInfo(admin, node.addr, timeout)]);
+  const levels = parseDelayLevels(config.properties.messageDelayLevel ?? DEFAULT_LEVELS).map((l) => withOffsets(l, runtime));
+  await Promise.all(levels.filter((l) => l.waiting > 0).map(async (l) => (l.next = await nextDue(admin, node.addr, l, timeout))));
+  const out: BrokerSchedule = { brokerName: node.brokerName, addr: node.addr, levels, waiting: levels.reduce((n, l) => n + l.waiting, 0) };
+  const metrics = await getTimerMetrics(admin, node.addr, timeout);
+  if (metrics.kind === 'unsupported' || runtime.timerReadBehind === undefined) {
+    out.timerUnavailable = metrics.kind === 'unsupported' ? metrics.reason : 'the broker reports no timer figures';
+    return out;
+  }
+  out.timer = {
+    readBehindSeconds: Number(runtime.timerReadBehind),
+    offsetBehind: Number(runtime.timerOffsetBehind ?? 0),
+    congestion: Number(runtime.timerCongestNum ?? 0),
+    enqueueTps: Number(runtime.timerEnqueueTps ?? 0),
+    dequeueTps: Number(runtime.timerDequeueTps ?? 0),
+    topics: metrics.topics.filter((t) => t.count > 0),
+  };
+  return out;
+}
+
+/** "1s 5s 2m 1h" -> levels 1.. with their delays in ms. */
+export function parseDelayLevels(text: string): Array<Pick<DelayLevel, 'level' | 'delay' | 'delayMs'>> {
+  return text
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((delay, i) => {
+      const m = /^(\d+)([smhd])$/.exec(delay);
+      return { level: i + 1, delay, delayMs: m ? Number(m[1]) * UNIT_MS[m[2]!]! : Number.NaN };
+    });
+}
+
+/** scheduleMessageOffset_<L> = "<delivered>,<max>" in the runtime figures, for every level the broker has used. */
+function withOffsets(level: Pick<DelayLevel, 'level' | 'delay' | 'delayMs'>, runtime: BrokerRuntimeInfo): DelayLevel {
+  const value = runtime[`scheduleMessageOffset_${level.level}`];
+  const [delivered, max] = (value ?? '').split(',').map(Number);
+  if (value === undefined || !Number.isFinite(delivered) || !Number.isFinite(max)) return { ...level, waiting: 0 };
+  return { ...level, deliveredOffset: delivered!, maxOffset: max!, waiting: Math.max(0, max! - delivered!) };
+}
+
+/** The level's next message: stored at `deliveredOffset` of queue L-1, due its store time plus the level's delay. */
+async function nextDue(admin: AdminClient, addr: string, level: DelayLevel, timeoutMs: number): Promise<DelayLevel['next']> {
+  try {
+    const pulled = await pullMessage(admin, addr, { topic: SCHEDULE_TOPIC, queueId: level.level - 1, queueOffset: level.deliveredOffset!, maxMsgNums: 1 }, timeoutMs);
+    const m = pulled.messages[0];
+    if (!m) return undefined;
+    return { realTopic: m.properties.REAL_TOPIC ?? m.topic, msgId: m.properties.UNIQ_KEY ?? m.msgId, storedAt: m.storeTimestamp, dueAt: m.storeTimestamp + level.delayMs };
+  } catch {
+    // the counts stand without it; the page shows no due time for this level
+    return undefined;
+  }
+}
