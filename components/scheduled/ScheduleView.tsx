@@ -70,7 +70,7 @@ function BrokerCard({ broker }: { broker: BrokerSchedule }) {
           </tbody>
         </table>
         <p className="border-t border-slate-200 px-3 py-2 text-xs text-slate-500">
-          {used.length} of {broker.levels.length} levels used since the broker started (levels come from its messageDelayLevel; a message at level L waits in queue L-1 of SCHEDULE_TOPIC_XXXX).
+          {used.length} of {broker.levels.length} levels have held a message (levels come from its messageDelayLevel; a message at level L waits in queue L-1 of SCHEDULE_TOPIC_XXXX).
         </p>
         <TimerWheel broker={broker} />
       </div>

@@ -1,10 +1,11 @@
 import { getBrokerConfig } from '../../rocketmq/get-broker-config';
 import { getBrokerRuntimeInfo, type BrokerRuntimeInfo } from '../../rocketmq/get-broker-runtime-info';
 import { getTimerMetrics } from '../../rocketmq/get-timer-metrics';
+import { getTopicStatsInfo, type QueueStats } from '../../rocketmq/get-topic-stats-info';
 import { pullMessage } from '../../rocketmq/pull-message';
 import type { AdminClient, BrokerNode } from '../core/admin';
 import { fanOut, type BrokerFailure } from '../core/fanout';
-import { masters } from '../core/routes';
+import { isTopicNotExist, masters } from '../core/routes';
 import type { ClusterContext } from '../context';
 
 /** Where delay-level messages wait: level L in queue L-1. */
@@ -20,7 +21,7 @@ export interface DelayLevel {
   delayMs: number;
   /**
    * Offsets in the level's queue of SCHEDULE_TOPIC_XXXX: up to `deliveredOffset` the broker has delivered to the real
-   * topics, up to `maxOffset` it has stored. Absent: no message used this level since the broker started.
+   * topics, up to `maxOffset` it has stored. Absent: the level's queue has never held a message.
    */
   deliveredOffset?: number;
   maxOffset?: number;
@@ -73,8 +74,8 @@ export async function getScheduleOverview(ctx: ClusterContext): Promise<Schedule
 
 async function brokerSchedule(admin: AdminClient, node: BrokerNode): Promise<BrokerSchedule> {
   const timeout = admin.config.requestTimeoutMs;
-  const [config, runtime] = await Promise.all([getBrokerConfig(admin, node.addr, timeout), getBrokerRuntimeInfo(admin, node.addr, timeout)]);
-  const levels = parseDelayLevels(config.properties.messageDelayLevel ?? DEFAULT_LEVELS).map((l) => withOffsets(l, runtime));
+  const [config, runtime, queues] = await Promise.all([getBrokerConfig(admin, node.addr, timeout), getBrokerRuntimeInfo(admin, node.addr, timeout), scheduleQueues(admin, node.addr, timeout)]);
+  const levels = parseDelayLevels(config.properties.messageDelayLevel ?? DEFAULT_LEVELS).map((l) => withOffsets(l, runtime, queues.get(l.level - 1)));
   await Promise.all(levels.filter((l) => l.waiting > 0).map(async (l) => (l.next = await nextDue(admin, node.addr, l, timeout))));
   const out: BrokerSchedule = { brokerName: node.brokerName, addr: node.addr, levels, waiting: levels.reduce((n, l) => n + l.waiting, 0) };
   const metrics = await getTimerMetrics(admin, node.addr, timeout);
@@ -105,12 +106,27 @@ export function parseDelayLevels(text: string): Array<Pick<DelayLevel, 'level' |
     });
 }
 
-/** scheduleMessageOffset_<L> = "<delivered>,<max>" in the runtime figures, for every level the broker has used. */
-function withOffsets(level: Pick<DelayLevel, 'level' | 'delay' | 'delayMs'>, runtime: BrokerRuntimeInfo): DelayLevel {
+/** The queues of SCHEDULE_TOPIC_XXXX on a broker by queueId; none when the broker has not created the topic yet. */
+async function scheduleQueues(admin: AdminClient, addr: string, timeoutMs: number): Promise<Map<number, QueueStats>> {
+  try {
+    return new Map((await getTopicStatsInfo(admin, addr, SCHEDULE_TOPIC, timeoutMs)).map((q) => [q.queueId, q]));
+  } catch (error) {
+    if (isTopicNotExist(error)) return new Map();
+    throw error;
+  }
+}
+
+/**
+ * The level's stored offset from its queue's stats and its delivered offset from scheduleMessageOffset_<L> =
+ * "<delivered>,<max>" in the runtime figures. A 4.9 broker has no key for a level until it first delivers from it:
+ * then nothing was delivered beyond the queue's min offset.
+ */
+function withOffsets(level: Pick<DelayLevel, 'level' | 'delay' | 'delayMs'>, runtime: BrokerRuntimeInfo, queue: QueueStats | undefined): DelayLevel {
   const value = runtime[`scheduleMessageOffset_${level.level}`];
-  const [delivered, max] = (value ?? '').split(',').map(Number);
-  if (value === undefined || !Number.isFinite(delivered) || !Number.isFinite(max)) return { ...level, waiting: 0 };
-  return { ...level, deliveredOffset: delivered!, maxOffset: max!, waiting: Math.max(0, max! - delivered!) };
+  const max = queue?.maxOffset ?? Number(value?.split(',')[1] ?? Number.NaN);
+  if (!Number.isFinite(max) || max === 0) return { ...level, waiting: 0 };
+  const delivered = value !== undefined ? Number(value.split(',')[0]) : (queue?.minOffset ?? 0);
+  return { ...level, deliveredOffset: delivered, maxOffset: max, waiting: Math.max(0, max - delivered) };
 }
 
 /** The level's next message: stored at `deliveredOffset` of queue L-1, due its store time plus the level's delay. */

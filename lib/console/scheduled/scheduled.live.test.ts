@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { brokerStatus, clusterList } from '../../../test-support/mqadmin';
+import { brokerStatus, clusterList, topicStatus } from '../../../test-support/mqadmin';
 import { LIVE } from '../../../test-support/sandbox';
 import { liveConsole } from '../../../test-support/live-console';
 import { getScheduleOverview } from './overview';
@@ -10,8 +10,8 @@ const TWO_HOURS = 2 * 3_600_000;
 describe(`scheduled messages (${LIVE.version})`, () => {
   const { ctx } = liveConsole();
 
-  it('shows per master and delay level the offsets mqadmin brokerStatus prints as scheduleMessageOffset_<level>, and the demo\'s waiting messages with their due time', async () => {
-    const overview = await getScheduleOverview(ctx);
+  it('shows per master and delay level the stored offset of mqadmin topicStatus SCHEDULE_TOPIC_XXXX and the delivered one of brokerStatus scheduleMessageOffset_<level>, and the demo\'s waiting messages with their due time', async () => {
+    const [overview, stored] = await Promise.all([getScheduleOverview(ctx), topicStatus('SCHEDULE_TOPIC_XXXX', LIVE, false)]);
     expect(overview.failures).toEqual([]);
     expect(overview.brokers.map((b) => b.brokerName).sort()).toEqual(['broker-a', 'broker-b']);
     let compared = 0;
@@ -19,9 +19,14 @@ describe(`scheduled messages (${LIVE.version})`, () => {
       expect(broker.levels.map((l) => l.delay).slice(0, 3)).toEqual(['1s', '5s', '10s']);
       const theirs = await brokerStatus(broker.addr, false);
       for (const level of broker.levels) {
+        const where = `${broker.brokerName} level ${level.level}`;
+        const queue = stored.find((r) => r.brokerName === broker.brokerName && r.queueId === level.level - 1);
+        expect(level.maxOffset ?? 0, where).toBe(queue?.maxOffset ?? 0);
         const line = theirs[`scheduleMessageOffset_${level.level}`];
-        expect(level.maxOffset === undefined ? undefined : `${level.deliveredOffset},${level.maxOffset}`, `${broker.brokerName} level ${level.level}`).toBe(line);
-        if (line !== undefined) compared++;
+        // a 4.9 broker names a level only once it has delivered from it; until then nothing is delivered
+        if (line !== undefined) expect(`${level.deliveredOffset},${level.maxOffset}`, where).toBe(line);
+        else if (level.maxOffset !== undefined) expect(level.deliveredOffset, where).toBe(queue!.minOffset);
+        if (level.maxOffset !== undefined) compared++;
       }
     }
     // the demo used level 2 (5 s) and level 18 (2 h): the oracle loop compared real lines
