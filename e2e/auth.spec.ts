@@ -148,8 +148,12 @@ test.describe('sign-in', () => {
     const reset = page.getByTestId('reset-button');
     await expect(reset).toHaveAttribute('aria-disabled', 'true');
     const reason = `offset:reset needs the operator role on cluster ${cluster}; you are viewer on cluster ${cluster}`;
-    await reset.hover();
-    await expect(page.getByRole('tooltip')).toHaveText(reason);
+    // hovered again until the reason shows: the header's buttons settle once the session's roles are read, which
+    // can move the button from under a pointer placed before that
+    await expect(async () => {
+      await reset.hover();
+      await expect(page.getByRole('tooltip')).toHaveText(reason, { timeout: 1000 });
+    }).toPass({ timeout: 15_000 });
     await reset.focus();
     await expect(reset).toHaveAccessibleDescription(reason);
     // aria-disabled (not disabled, so the reason can show): a click still opens nothing
