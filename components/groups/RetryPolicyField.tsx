@@ -1,9 +1,9 @@
 'use client';
 
+import { parseDelay, showDelay } from '@/lib/console/core/delays';
 import type { GroupRetryPolicy } from '@/lib/rocketmq/get-all-subscriptiongroup-config';
 
 const input = 'rounded border border-slate-300 px-2 py-1';
-const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 
 /** The retry policy as the form holds it: kept as is, or one of the 5.x policies with its delays as typed. */
 export interface RetryPolicyForm {
@@ -17,20 +17,14 @@ export interface RetryPolicyForm {
 export function retryPolicyForm(policy: GroupRetryPolicy | undefined): RetryPolicyForm {
   const blank = { next: '1s 5s 30s 2m 10m', initial: '1s', max: '2h', multiplier: '2' };
   if (!policy) return { mode: 'keep', ...blank };
-  if (policy.type === 'EXPONENTIAL' && policy.initial !== undefined) return { mode: 'keep', ...blank, initial: delay(policy.initial), max: delay(policy.max ?? 0), multiplier: String(policy.multiplier ?? 2) };
-  if (policy.type === 'CUSTOMIZED' && policy.next) return { mode: 'keep', ...blank, next: policy.next.map(delay).join(' ') };
+  if (policy.type === 'EXPONENTIAL' && policy.initial !== undefined) return { mode: 'keep', ...blank, initial: showDelay(policy.initial), max: showDelay(policy.max ?? 0), multiplier: String(policy.multiplier ?? 2) };
+  if (policy.type === 'CUSTOMIZED' && policy.next) return { mode: 'keep', ...blank, next: policy.next.map(showDelay).join(' ') };
   return { mode: 'keep', ...blank };
 }
 
-/** "1s 5s 2m" to milliseconds; a token the form cannot read stays NaN, so the server names the field. */
+/** "1s 5s 2m" to milliseconds, a bare number being milliseconds; a token the form cannot read stays NaN, so the server names the field. */
 function ms(text: string): number {
-  const m = /^(\d+)(ms|s|m|h)?$/.exec(text.trim());
-  return m ? Number(m[1]) * UNITS[m[2] ?? 'ms']! : Number.NaN;
-}
-
-function delay(value: number): string {
-  for (const [unit, size] of [['h', 3_600_000], ['m', 60_000], ['s', 1000]] as const) if (value >= size && value % size === 0) return `${value / size}${unit}`;
-  return `${value}ms`;
+  return /^\d+$/.test(text.trim()) ? Number(text.trim()) : parseDelay(text);
 }
 
 /** The request's retryPolicy, or nothing when the form keeps the brokers' policy. */

@@ -4,6 +4,7 @@ import { getTimerMetrics } from '../../rocketmq/get-timer-metrics';
 import { getTopicStatsInfo, type QueueStats } from '../../rocketmq/get-topic-stats-info';
 import { pullMessage } from '../../rocketmq/pull-message';
 import type { AdminClient, BrokerNode } from '../core/admin';
+import { parseDelay } from '../core/delays';
 import { fanOut, type BrokerFailure } from '../core/fanout';
 import { isTopicNotExist, masters } from '../core/routes';
 import type { ClusterContext } from '../context';
@@ -12,7 +13,6 @@ import type { ClusterContext } from '../context';
 export const SCHEDULE_TOPIC = 'SCHEDULE_TOPIC_XXXX';
 /** The broker's default delay levels (MessageStoreConfig.messageDelayLevel), used when a broker does not say. */
 const DEFAULT_LEVELS = '1s 5s 10s 30s 1m 2m 3m 4m 5m 6m 7m 8m 9m 10m 20m 30m 1h 2h';
-const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
 export interface DelayLevel {
   level: number;
@@ -100,10 +100,7 @@ export function parseDelayLevels(text: string): Array<Pick<DelayLevel, 'level' |
     .trim()
     .split(/\s+/)
     .filter(Boolean)
-    .map((delay, i) => {
-      const m = /^(\d+)([smhd])$/.exec(delay);
-      return { level: i + 1, delay, delayMs: m ? Number(m[1]) * UNIT_MS[m[2]!]! : Number.NaN };
-    });
+    .map((delay, i) => ({ level: i + 1, delay, delayMs: parseDelay(delay) }));
 }
 
 /** The queues of SCHEDULE_TOPIC_XXXX on a broker by queueId; none when the broker has not created the topic yet. */

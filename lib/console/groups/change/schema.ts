@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { GroupRetryPolicy } from '../../../rocketmq/get-all-subscriptiongroup-config';
+import { showDelay } from '../../core/delays';
 
 const retryQueueNums = z.coerce.number({ message: 'retryQueueNums must be a number' }).int('retryQueueNums must be a whole number').min(1, 'retryQueueNums must be 1 or more').max(64, 'retryQueueNums must be 64 or less');
 const retryMaxTimes = z.coerce.number({ message: 'retryMaxTimes must be a number' }).int('retryMaxTimes must be a whole number').min(-1, 'retryMaxTimes must be -1 (retry for ever) or more').max(10_000, 'retryMaxTimes must be 10000 or less');
@@ -49,11 +50,6 @@ export function showGroupField(values: GroupValues, field: GroupField): string |
 export function showRetryPolicy(p: GroupRetryPolicy): string {
   if (p.type === 'CUSTOMIZED') return p.next ? `CUSTOMIZED ${p.next.map(showDelay).join(' ')}` : 'CUSTOMIZED (the broker\'s delay levels)';
   return p.initial === undefined ? 'EXPONENTIAL (the broker\'s defaults)' : `EXPONENTIAL ${showDelay(p.initial)} ×${p.multiplier} up to ${showDelay(p.max ?? 0)}`;
-}
-
-function showDelay(ms: number): string {
-  for (const [unit, size] of [['h', 3_600_000], ['m', 60_000], ['s', 1000]] as const) if (ms >= size && ms % size === 0) return `${ms / size}${unit}`;
-  return `${ms}ms`;
 }
 
 const groupName = z.string().trim().min(1, 'group is empty').max(255, 'group is longer than 255 characters');
