@@ -2,6 +2,9 @@
 // java -cp '<rocketmq lib>/*' Consumer.java --ns 127.0.0.1:9876 --group lab_cg_cluster --topic LabTopic
 //      [--model CLUSTERING|BROADCASTING] [--filter '*' | 'TagA || TagB' | 'sql:a > 5'] [--idle 15] [--max 120]
 //      [--expect N] [--instance name] [--sleep-ms 0] [--threads 20]
+//      [--orderly true (MessageListenerOrderly: the client locks each queue on the broker)]
+//      [--suspend-keys <prefix> (orderly: answer SUSPEND_CURRENT_QUEUE_A_MOMENT for messages whose keys start with it,
+//       so their queue stops moving: a stuck ordered queue, as an operator meets one)]
 // Exits after --expect messages, after --idle seconds without a message, or after --max seconds (0 = never),
 // then shuts down, which commits its offsets and unregisters. Prints "consumed N" at the end.
 import java.lang.reflect.Method;
@@ -13,6 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.MessageSelector;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
+import org.apache.rocketmq.client.consumer.listener.ConsumeOrderlyStatus;
+import org.apache.rocketmq.client.consumer.listener.MessageListenerOrderly;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
 import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
 
@@ -29,6 +34,8 @@ public class Consumer {
         int expect = Integer.parseInt(a.getOrDefault("expect", "0"));
         long sleepMs = Long.parseLong(a.getOrDefault("sleep-ms", "0"));
         int threads = Integer.parseInt(a.getOrDefault("threads", "20"));
+        boolean orderly = "true".equals(a.get("orderly"));
+        String suspendKeys = a.get("suspend-keys");
 
         DefaultMQPushConsumer consumer = new DefaultMQPushConsumer(group, true, null);
         consumer.setNamesrvAddr(a.getOrDefault("ns", "127.0.0.1:9876"));
@@ -48,14 +55,27 @@ public class Consumer {
         }
         AtomicInteger consumed = new AtomicInteger();
         AtomicLong last = new AtomicLong(System.currentTimeMillis());
-        consumer.registerMessageListener((MessageListenerConcurrently) (msgs, ctx) -> {
-            if (sleepMs > 0) {
-                try { Thread.sleep(sleepMs); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
-            }
-            consumed.addAndGet(msgs.size());
-            last.set(System.currentTimeMillis());
-            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
-        });
+        if (orderly) {
+            consumer.registerMessageListener((MessageListenerOrderly) (msgs, ctx) -> {
+                for (var m : msgs) {
+                    if (suspendKeys != null && m.getKeys() != null && m.getKeys().startsWith(suspendKeys)) {
+                        return ConsumeOrderlyStatus.SUSPEND_CURRENT_QUEUE_A_MOMENT;
+                    }
+                }
+                consumed.addAndGet(msgs.size());
+                last.set(System.currentTimeMillis());
+                return ConsumeOrderlyStatus.SUCCESS;
+            });
+        } else {
+            consumer.registerMessageListener((MessageListenerConcurrently) (msgs, ctx) -> {
+                if (sleepMs > 0) {
+                    try { Thread.sleep(sleepMs); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+                }
+                consumed.addAndGet(msgs.size());
+                last.set(System.currentTimeMillis());
+                return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+            });
+        }
         consumer.start();
         // SIGTERM (stop-cluster.sh, tests) shuts down cleanly too: offsets committed, client unregistered
         AtomicBoolean stopped = new AtomicBoolean();
@@ -63,7 +83,7 @@ public class Consumer {
             if (stopped.compareAndSet(false, true)) consumer.shutdown();
         }));
         long start = System.currentTimeMillis();
-        System.out.println("started " + group + " " + model + " " + filter);
+        System.out.println("started " + group + " " + model + " " + filter + (orderly ? " orderly" : ""));
         while (true) {
             Thread.sleep(200);
             long now = System.currentTimeMillis();

@@ -4,6 +4,8 @@
 //      [--extras false (normal messages only)] [--cust-mod 5 (keys CUST-0 .. CUST-<n-1>)]
 //      [--waiting <topic>: instead, 2 messages at delay level 18 (2 h) and on 5.x 2 timer messages due in 2 h, so
 //       the demo always has delayed messages waiting]
+//      [--only-ordered N: just N ordered messages (keys O-<run>-<orderId>-<i>, orderId = i % 3) to --order-topic]
+//      [--hold true: send nothing, stay connected (heartbeats) until killed: a producer group the console lists]
 // Sends: <count> normal messages (tags TagA/TagB, keys "K-<run>-<i> CUST-<i%5>", properties a=<i>, color=red|blue),
 // 3 delayed messages (delay level 2 = 5 s), one batch of 10, 12 ordered messages through a MessageQueueSelector
 // (orderId 0..2), and on 5.x one timer message (deliver time now + 10 s).
@@ -44,6 +46,19 @@ public class Producer {
         producer.setSendMsgTimeout(10000);
         producer.start();
         try {
+            if ("true".equals(a.get("hold"))) {
+                // a producer heartbeats only to the brokers of routes it knows; one that has not sent knows none, so
+                // it learns LabOrderTopic's route (without sending) and heartbeats to its masters at once
+                var factory = producer.getDefaultMQProducerImpl().getmQClientFactory();
+                factory.updateTopicRouteInfoFromNameServer(orderTopic);
+                factory.sendHeartbeatToAllBrokerWithLock();
+                System.out.println("holding " + producer.getProducerGroup());
+                Thread.sleep(Long.MAX_VALUE);
+            }
+            if (a.containsKey("only-ordered")) {
+                ordered(producer, orderTopic, run, Integer.parseInt(a.get("only-ordered")));
+                return;
+            }
             if (a.containsKey("waiting")) {
                 waiting(producer, a.get("waiting"), run);
                 return;
@@ -71,14 +86,7 @@ public class Producer {
                 line("batch", "B-" + run + "-" + i, String.valueOf(br.getSendStatus()), ids[i], offsetIds[i],
                     br.getMessageQueue().getBrokerName(), br.getMessageQueue().getQueueId(), br.getQueueOffset() + i);
             }
-            MessageQueueSelector selector = (mqs, msg, arg) -> mqs.get((Integer) arg % mqs.size());
-            for (int i = 0; i < 12; i++) {
-                int orderId = i % 3;
-                Message m = message(orderTopic, "TagOrder", "O-" + run + "-" + orderId + "-" + i,
-                    "{\"orderId\":" + orderId + ",\"step\":" + (i / 3) + "}");
-                SendResult r = producer.send(m, selector, orderId);
-                print("order", "O-" + run + "-" + orderId + "-" + i, r);
-            }
+            ordered(producer, orderTopic, run, 12);
             Method deliver = findMethod(Message.class, "setDeliverTimeMs");
             if (deliver != null) {
                 Message m = message(topic, "TagTimer", "T-" + run, "timer message");
@@ -91,6 +99,17 @@ public class Producer {
             Thread.sleep(1500);
             producer.shutdown();
             if (out != null) out.close();
+        }
+    }
+
+    static void ordered(DefaultMQProducer producer, String orderTopic, String run, int n) throws Exception {
+        MessageQueueSelector selector = (mqs, msg, arg) -> mqs.get((Integer) arg % mqs.size());
+        for (int i = 0; i < n; i++) {
+            int orderId = i % 3;
+            Message m = message(orderTopic, "TagOrder", "O-" + run + "-" + orderId + "-" + i,
+                "{\"orderId\":" + orderId + ",\"step\":" + (i / 3) + "}");
+            SendResult r = producer.send(m, selector, orderId);
+            print("order", "O-" + run + "-" + orderId + "-" + i, r);
         }
     }
 

@@ -16,6 +16,8 @@ import { getAllConsumerOffsetRequest } from '../../lib/rocketmq/get-all-consumer
 import { getConsumeStatsRequest } from '../../lib/rocketmq/get-consume-stats';
 import { getConsumerConnectionList, getConsumerConnectionListRequest } from '../../lib/rocketmq/get-consumer-connection-list';
 import { getConsumerRunningInfoRequest } from '../../lib/rocketmq/get-consumer-running-info';
+import { getProducerConnectionListRequest } from '../../lib/rocketmq/get-producer-connection-list';
+import { getAllProducerInfoRequest } from '../../lib/rocketmq/get-all-producer-info';
 import { getMaxOffsetRequest } from '../../lib/rocketmq/get-max-offset';
 import { getMinOffsetRequest } from '../../lib/rocketmq/get-min-offset';
 import { invokeBrokerToResetOffsetRequest } from '../../lib/rocketmq/invoke-broker-to-reset-offset';
@@ -123,6 +125,14 @@ const ADMIN_CASES: FixtureCase[] = [
     operation: 'get-consumer-running-info', name: 'clustering', target: 'broker-b-master',
     request: async () => getConsumerRunningInfoRequest('lab_cg_online', await clientIdOf('lab_cg_online')),
   },
+  {
+    operation: 'get-consumer-running-info', name: 'orderly', target: 'broker-a-master',
+    request: async () => getConsumerRunningInfoRequest('lab_cg_orderly', await clientIdOf('lab_cg_orderly')),
+  },
+  // producers (online-consumers.sh keeps lab_pg_online connected)
+  { operation: 'get-producer-connection-list', name: 'online', target: 'broker-a-master', request: () => getProducerConnectionListRequest('lab_pg_online') },
+  { operation: 'get-producer-connection-list', name: 'unknown-group', target: 'broker-a-master', request: () => getProducerConnectionListRequest('no_such_producer_group') },
+  { operation: 'get-all-producer-info', name: 'broker-a', target: 'broker-a-master', request: getAllProducerInfoRequest },
   { operation: 'get-consumer-running-info', name: 'gone-client', target: 'broker-a-master', request: () => getConsumerRunningInfoRequest('lab_cg_online', '127.0.0.9@gone') },
   { operation: 'query-consume-time-span', name: 'lagging', target: 'broker-a-master', request: () => queryConsumeTimeSpanRequest('LabTopic', 'lab_cg_cluster') },
   { operation: 'query-consume-time-span', name: 'caught-up', target: 'broker-a-master', request: () => queryConsumeTimeSpanRequest('LabTopic', 'lab_cg_online') },

@@ -2,6 +2,8 @@
 # Puts consumer groups online for the tests and the demo, without new traffic (so their numbers stay put):
 #   lab_cg_online     CLUSTERING, LabTopic '*'  (new group: catches up to zero lag, then idles online)
 #   lab_cg_broadcast  BROADCASTING, LabTopic    (offsets live on the client)
+#   lab_cg_orderly    CLUSTERING, LabOrderTopic, orderly (holds a lock on each queue it consumes)
+#   lab_pg_online     a producer group that stays connected and sends nothing
 # start: launches them (pid files under pids/client-*.pid) and waits until both are online and lab_cg_online has
 # consumed everything; stop: SIGTERM (the consumer shuts down cleanly: commits, unregisters).
 set -euo pipefail
@@ -10,20 +12,29 @@ S="$(dirname "$0")"
 T="$SANDBOX_DIR/traffic"; mkdir -p "$T" "$SANDBOX_DIR/pids"
 case "${1:-start}" in
   start)
-    for spec in "lab_cg_online CLUSTERING" "lab_cg_broadcast BROADCASTING"; do
-      read -r group model <<<"$spec"
+    for spec in "lab_cg_online CLUSTERING LabTopic false" "lab_cg_broadcast BROADCASTING LabTopic false" "lab_cg_orderly CLUSTERING LabOrderTopic true"; do
+      read -r group model topic orderly <<<"$spec"
       pidf="$SANDBOX_DIR/pids/client-$group.pid"
       if [ -f "$pidf" ] && pid_alive "$(cat "$pidf")"; then continue; fi
-      setsid nohup "$S/jrun.sh" Consumer.java --ns "$NAMESRV_ADDR_LOCAL" --group "$group" --topic LabTopic --model "$model" \
-        --idle 0 --max 0 --instance "$group-online" > "$T/$group-online.out" 2>&1 < /dev/null &
+      setsid nohup "$S/jrun.sh" Consumer.java --ns "$NAMESRV_ADDR_LOCAL" --group "$group" --topic "$topic" --model "$model" \
+        --orderly "$orderly" --idle 0 --max 0 --instance "$group-online" > "$T/$group-online.out" 2>&1 < /dev/null &
       echo $! > "$pidf"
     done
-    "$REPO_ROOT/node_modules/.bin/tsx" "$S/wait-consumers.ts" "$NAMESRV_ADDR_LOCAL" lab_cg_online:caught-up lab_cg_broadcast \
+    pidf="$SANDBOX_DIR/pids/client-lab_pg_online.pid"
+    if ! { [ -f "$pidf" ] && pid_alive "$(cat "$pidf")"; }; then
+      setsid nohup "$S/jrun.sh" Producer.java --ns "$NAMESRV_ADDR_LOCAL" --group lab_pg_online --hold true \
+        > "$T/lab_pg_online.out" 2>&1 < /dev/null &
+      echo $! > "$pidf"
+    fi
+    "$REPO_ROOT/node_modules/.bin/tsx" "$S/wait-consumers.ts" "$NAMESRV_ADDR_LOCAL" lab_cg_online:caught-up lab_cg_broadcast lab_cg_orderly:caught-up \
       || die "online consumers did not come up"
-    log "online: lab_cg_online (clustering, caught up), lab_cg_broadcast (broadcasting)"
+    # the holding producer prints "holding" once it has heartbeat to the masters of LabOrderTopic
+    for _ in $(seq 1 150); do grep -q '^holding' "$T/lab_pg_online.out" 2>/dev/null && break; sleep 0.2; done
+    grep -q '^holding' "$T/lab_pg_online.out" || die "producer lab_pg_online did not come up: $(tail -n 3 "$T/lab_pg_online.out")"
+    log "online: lab_cg_online (clustering, caught up), lab_cg_broadcast (broadcasting), lab_cg_orderly (orderly, caught up), producer lab_pg_online"
     ;;
   stop)
-    for group in lab_cg_online lab_cg_broadcast; do
+    for group in lab_cg_online lab_cg_broadcast lab_cg_orderly lab_pg_online; do
       pidf="$SANDBOX_DIR/pids/client-$group.pid"
       [ -f "$pidf" ] || continue
       p=$(cat "$pidf"); pid_alive "$p" && kill -TERM "$p"

@@ -6,7 +6,8 @@
 #   Producer r2 (20 more normal ...) while the consumers are offline -> lag
 #   2 messages at delay level 18 and (5.x) 2 timer messages, due in two hours, to LabDelayTopic ($SANDBOX_DIR/traffic/waiting.tsv)
 # Sent messages are recorded in $SANDBOX_DIR/traffic/sent.tsv (kind key status msgId offsetMsgId broker queue offset).
-#   --live       afterwards keep a steady producer (1 msg/s) and a slow online group lab_cg_live running in the background
+#   --live       afterwards keep a steady producer (1 msg/s), a slow online group lab_cg_live and the groups of
+#                online-consumers.sh (orderly, broadcasting, an idle producer group) running in the background
 #   --live-only  only start those background clients (the sandbox already holds the seeded traffic)
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
@@ -22,7 +23,10 @@ start_live() {
   setsid nohup "$S/jrun.sh" Consumer.java --ns "$NAMESRV_ADDR_LOCAL" --group lab_cg_live --topic LabTopic --idle 0 --max 0 \
     --sleep-ms 1500 --threads 1 > "$T/lab_cg_live.out" 2>&1 < /dev/null &
   echo $! > "$SANDBOX_DIR/pids/client-consumer-live.pid"
-  log "live traffic running: producer 1 msg/s, online group lab_cg_live consuming slowly"
+  # the groups the tests keep online, for the demo too: an orderly consumer holding queue locks, a broadcasting
+  # group, an idle producer group
+  setsid nohup "$S/online-consumers.sh" start > "$T/online-consumers.out" 2>&1 < /dev/null &
+  log "live traffic running: producer 1 msg/s, online group lab_cg_live consuming slowly, online-consumers.sh start"
 }
 if [ "$ONLY_LIVE" = 1 ]; then start_live; exit 0; fi
 : > "$T/sent.tsv"; : > "$T/waiting.tsv"

@@ -22,6 +22,21 @@ describe.each(fixtureVersions('get-consumer-running-info', 'broadcasting'))('GET
     expect(info.queues.some((q) => q.topic === '%RETRY%lab_cg_online')).toBe(true);
   });
 
+  it('decodes an orderly client: every queue it holds is locked, with when the lock was last taken or renewed', () => {
+    const info = decodeConsumerRunningInfo(loadReply('get-consumer-running-info', version, 'orderly'));
+    expect(info.properties.PROP_CONSUMEORDERLY).toBe('true');
+    const order = info.queues.filter((q) => q.topic === 'LabOrderTopic');
+    expect(order).toHaveLength(8);
+    expect(order.every((q) => q.locked && q.lastLockTimestamp > 1_700_000_000_000)).toBe(true);
+    expect(order.map((q) => q.commitOffset).reduce((a, b) => a + b, 0)).toBe(24); // r1 and r2 each send 12 ordered messages
+  });
+
+  it('a concurrent client reports every queue as locked too (the client marks each new queue so), so a lock means something only for an orderly client', () => {
+    const info = decodeConsumerRunningInfo(loadReply('get-consumer-running-info', version, 'broadcasting'));
+    expect(info.properties.PROP_CONSUMEORDERLY).toBe('false');
+    expect(info.queues.filter((q) => q.topic === 'LabTopic').every((q) => q.locked)).toBe(true);
+  });
+
   it('asks the broker to relay to the client, and fails with code 1 naming the client when it is not online', async () => {
     const { invoker, calls } = replayInvoker(version, ['get-consumer-running-info', 'gone-client']);
     const error = await getConsumerRunningInfo(invoker, SANDBOX.brokerAMaster, 'lab_cg_online', '127.0.0.9@gone', { timeoutMs: 7000 }).catch((e: unknown) => e);

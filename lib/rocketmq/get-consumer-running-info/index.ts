@@ -17,7 +17,11 @@ export interface ProcessQueueInfo extends MessageQueue {
   cachedMsgCount: number;
   cachedMsgMinOffset: number;
   cachedMsgMaxOffset: number;
+  /** Orderly clients: whether the client holds the queue's lock on its master. */
   locked: boolean;
+  /** When the client last took or renewed the lock (every 20 s while it holds it); 0 when it never did. */
+  lastLockTimestamp: number;
+  tryUnlockTimes: number;
   droped: boolean;
   lastPullTimestamp: number;
   lastConsumeTimestamp: number;
@@ -61,6 +65,8 @@ export function decodeConsumerRunningInfo(reply: RemotingCommand): ConsumerRunni
       cachedMsgMinOffset: optNumber(o.cachedMsgMinOffset) ?? 0,
       cachedMsgMaxOffset: optNumber(o.cachedMsgMaxOffset) ?? 0,
       locked: optBoolean(o.locked) ?? false,
+      lastLockTimestamp: optNumber(o.lastLockTimestamp) ?? 0,
+      tryUnlockTimes: optNumber(o.tryUnlockTimes) ?? 0,
       droped: optBoolean(o.droped) ?? false,
       lastPullTimestamp: optNumber(o.lastPullTimestamp) ?? 0,
       lastConsumeTimestamp: optNumber(o.lastConsumeTimestamp) ?? 0,
