@@ -19,6 +19,8 @@ export const paths = {
   trace: (c: string, msgId: string, topic?: string) => `/clusters/${e(c)}/traces/${e(msgId)}${withTopic(topic)}`,
   config: (c: string) => `/clusters/${e(c)}/config`,
   scheduled: (c: string) => `/clusters/${e(c)}/scheduled`,
+  ordered: (c: string) => `/clusters/${e(c)}/ordered`,
+  producers: (c: string) => `/clusters/${e(c)}/producers`,
   audit: (c: string, filter?: { group?: string; topic?: string }) => `/clusters/${e(c)}/audit${filter?.group ? `?group=${e(filter.group)}` : filter?.topic ? `?topic=${e(filter.topic)}` : ''}`,
   auditEntry: (c: string, id: number) => `/clusters/${e(c)}/audit/${id}`,
 };

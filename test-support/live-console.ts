@@ -21,12 +21,13 @@ export interface LiveConsole {
   as(user?: string, channel?: Actor['channel']): ChangeContext;
 }
 
-export function liveConsole(overrides: { requestTimeoutMs?: number; fanOutDeadlineMs?: number; testHooks?: TestHooks } = {}): LiveConsole {
+export function liveConsole(overrides: { requestTimeoutMs?: number; fanOutDeadlineMs?: number; stuckAfterMs?: number; testHooks?: TestHooks } = {}): LiveConsole {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'live-console-'));
   const settings = readSettings({ NAMESRV_ADDR: LIVE.namesrv, CLUSTER_KEY: 'live', DATA_DIR: dataDir, LOG_LEVEL: 'warn', RMQ_REQUEST_TIMEOUT_MS: '2000', RMQ_FANOUT_DEADLINE_MS: '2500' });
   for (const c of settings.clusters) Object.assign(c, overrides.requestTimeoutMs ? { requestTimeoutMs: overrides.requestTimeoutMs } : {}, overrides.fanOutDeadlineMs ? { fanOutDeadlineMs: overrides.fanOutDeadlineMs } : {});
   settings.lag.snapshotIntervalMs = 60_000;
   settings.lag.snapshotConcurrency = 16;
+  if (overrides.stuckAfterMs !== undefined) settings.lag.stuckAfterMs = overrides.stuckAfterMs;
   const app = createConsole(settings, { testHooks: overrides.testHooks ?? {} });
   afterAll(() => app.close());
   const ctx = app.cluster('live');

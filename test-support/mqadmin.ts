@@ -323,24 +323,39 @@ export async function consumerConnection(group: string, cache = true, on: Sandbo
   return result;
 }
 
-/** consumerStatus -g <group> -i <clientId>: the client's properties and its offset per queue. */
-export async function consumerStatus(group: string, clientId: string, on: Sandbox = LIVE): Promise<{ properties: Record<string, string>; offsets: Array<{ topic: string; brokerName: string; queueId: number; offset: number }> }> {
+export interface ConsumerStatusOutput {
+  properties: Record<string, string>;
+  offsets: Array<{ topic: string; brokerName: string; queueId: number; offset: number }>;
+  /** #Consumer MQ Detail#: each queue's ProcessQueueInfo, as its toString prints it (locked, lastLockTimestamp, ...). */
+  details: Array<{ topic: string; brokerName: string; queueId: number; info: Record<string, string> }>;
+}
+
+/** consumerStatus -g <group> -i <clientId>: the client's properties, its offset per queue and each queue's process-queue state. */
+export async function consumerStatus(group: string, clientId: string, on: Sandbox = LIVE): Promise<ConsumerStatusOutput> {
   const out = await mqadmin(['consumerStatus', '-g', group, '-i', clientId], { cache: false, on });
-  const properties: Record<string, string> = {};
-  const offsets: Array<{ topic: string; brokerName: string; queueId: number; offset: number }> = [];
+  const result: ConsumerStatusOutput = { properties: {}, offsets: [], details: [] };
   let section = '';
   for (const line of out.split('\n')) {
-    if (/^#Consumer [A-Za-z ]+#$/.test(line.trim())) { section = line.trim(); continue; }
+    if (/^#Consumer [A-Za-z& ]+#$/.test(line.trim())) { section = line.trim(); continue; }
     if (line.startsWith('#') || line.trim() === '') continue;
     if (section === '#Consumer Properties#') {
       const m = /^(\S+)\s*: (.*)$/.exec(line);
-      if (m) properties[m[1]!] = m[2]!.trim();
+      if (m) result.properties[m[1]!] = m[2]!.trim();
     } else if (section === '#Consumer Offset#') {
       const f = line.trim().split(/\s+/);
-      offsets.push({ topic: f[0]!, brokerName: f[1]!, queueId: Number(f[2]), offset: Number(f[3]) });
+      result.offsets.push({ topic: f[0]!, brokerName: f[1]!, queueId: Number(f[2]), offset: Number(f[3]) });
+    } else if (section === '#Consumer MQ Detail#') {
+      const m = /^(\S+)\s+(\S+)\s+(\d+)\s+ProcessQueueInfo \[(.*)\]\s*$/.exec(line);
+      if (!m) continue;
+      const info: Record<string, string> = {};
+      for (const pair of m[4]!.split(', ')) {
+        const [k, v] = pair.split('=');
+        if (k && v !== undefined) info[k] = v;
+      }
+      result.details.push({ topic: m[1]!, brokerName: m[2]!, queueId: Number(m[3]), info });
     }
   }
-  return { properties, offsets };
+  return result;
 }
 
 /** getConsumerConfig -g <group>: the group's config per broker, as field = value. */
@@ -392,4 +407,25 @@ function keyValueBlock(out: string): Record<string, string> {
   }
   if (Object.keys(values).length < 10) throw new Error(`mqadmin printed no configuration:\n${out.slice(0, 2000)}`);
   return values;
+}
+
+/** producer -b <addr>: every producer connection the broker lists, as [group, clientId, remote address, language, version ordinal]. */
+export async function producersOfBroker(addr: string, on: Sandbox = LIVE): Promise<Array<{ group: string; clientId: string; remoteAddr: string; language: string; version: number }>> {
+  const out = await mqadmin(['producer', '-b', addr], { cache: false, on });
+  const rows: Array<{ group: string; clientId: string; remoteAddr: string; language: string; version: number }> = [];
+  for (const line of out.split('\n')) {
+    const m = /^producer group \((.+)\) instance : clientId=(.+),remoteIP=\/?([^,]+), language=(\w+), version=(\d+),/.exec(line.trim());
+    if (m) rows.push({ group: m[1]!, clientId: m[2]!, remoteAddr: m[3]!, language: m[4]!, version: Number(m[5]) });
+  }
+  return rows;
+}
+
+/** producerConnection -g <group> -t <topic>: the group's clients on one broker of the topic, as [clientId, address, language, version]. */
+export async function producerConnection(group: string, topic: string, on: Sandbox = LIVE): Promise<Array<{ clientId: string; clientAddr: string; language: string; version: string }>> {
+  const out = await mqadmin(['producerConnection', '-g', group, '-t', topic], { cache: false, on });
+  return out
+    .split('\n')
+    .map((l) => l.trim().split(/\s+/))
+    .filter((f) => f.length === 5 && /^\d{4}$/.test(f[0]!))
+    .map((f) => ({ clientId: f[1]!, clientAddr: f[2]!, language: f[3]!, version: f[4]! }));
 }

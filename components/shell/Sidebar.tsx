@@ -11,9 +11,11 @@ const NAV = [
   { path: paths.cluster, label: 'Brokers', section: ['', '/brokers'] },
   { path: paths.topics, label: 'Topics', section: ['/topics'] },
   { path: paths.groups, label: 'Consumer groups', section: ['/groups'] },
+  { path: paths.producers, label: 'Producers', section: ['/producers'] },
   { path: paths.messages, label: 'Messages', section: ['/messages'] },
   { path: paths.traces, label: 'Traces', section: ['/traces'] },
   { path: paths.scheduled, label: 'Scheduled', section: ['/scheduled'] },
+  { path: paths.ordered, label: 'Ordered', section: ['/ordered'] },
   { path: paths.config, label: 'Configuration', section: ['/config'] },
   { path: (c: string) => paths.audit(c), label: 'Audit log', section: ['/audit'] },
 ] as const;

@@ -57,7 +57,7 @@ export function createConsole(settings: ConsoleSettings, options: ConsoleOptions
       name: config.name,
       config,
       admin,
-      lag: new SnapshotService(admin, { intervalMs: settings.lag.snapshotIntervalMs, concurrencyPerBroker: settings.lag.snapshotConcurrency }, clusterLog),
+      lag: new SnapshotService(admin, { intervalMs: settings.lag.snapshotIntervalMs, concurrencyPerBroker: settings.lag.snapshotConcurrency, stuckAfterMs: settings.lag.stuckAfterMs }, clusterLog),
       previews: { reset: new PreviewStore<ResetPlan>(), resend: new PreviewStore<ResendPlan>(), change: new PreviewStore() },
       resetMethods: new ResetMethodCache(),
       store: store.get,

@@ -24,6 +24,8 @@ export interface LagSettings {
   /** Pause between the end of one snapshot and the start of the next (stretched when a snapshot is slow). */
   snapshotIntervalMs: number;
   snapshotConcurrency: number;
+  /** A queue of an online group with lag and a consumer offset still for this long is stuck (LAG_STUCK_AFTER_MS). */
+  stuckAfterMs: number;
   sampleIntervalMs: number;
   heartbeatMs: number;
   rawForMs: number;
@@ -155,6 +157,7 @@ function lagSettings(env: Env): LagSettings {
   return {
     snapshotIntervalMs: positiveInt(env.LAG_SNAPSHOT_INTERVAL_MS, 15_000),
     snapshotConcurrency: positiveInt(env.LAG_SNAPSHOT_CONCURRENCY, 64),
+    stuckAfterMs: positiveNumber(env.LAG_STUCK_AFTER_MS, 60_000),
     sampleIntervalMs: positiveNumber(env.LAG_SAMPLE_INTERVAL_MS, 30_000),
     heartbeatMs: positiveNumber(env.LAG_HEARTBEAT_MS, 10 * 60_000),
     rawForMs: positiveNumber(env.LAG_RAW_HOURS, 24) * 3_600_000,

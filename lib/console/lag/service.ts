@@ -1,12 +1,14 @@
 import type { AdminClient } from '../core/admin';
 import type { Logger } from '../core/log';
-import { buildLagSnapshot, newSnapshotMemory, type SnapshotMemory } from './snapshot';
+import { buildLagSnapshot, newSnapshotMemory, stallKey, type QueueStall, type SnapshotMemory } from './snapshot';
 import type { LagSnapshot } from './types';
 
 export interface SnapshotServiceOptions {
   /** Pause between the end of one refresh and the start of the next (stretched when a refresh is slow). */
   intervalMs: number;
   concurrencyPerBroker: number;
+  /** A queue with lag whose consumer offset has stood still this long is called stuck. */
+  stuckAfterMs: number;
 }
 
 type Listener = (snapshot: LagSnapshot) => void | Promise<void>;
@@ -55,6 +57,11 @@ export class SnapshotService {
   /** Store times learnt so far: the group page reuses them for its fresh reads. */
   get storeTimes() {
     return this.memory.storeTimes;
+  }
+
+  /** Since when a queue of an online group has had lag with its consumer offset standing still; undefined when it moves. */
+  stallOf(group: string, queue: { topic: string; brokerName: string; queueId: number }): QueueStall | undefined {
+    return this.memory.stalls.get(stallKey(group, queue));
   }
 
   get refreshing(): boolean {

@@ -28,10 +28,35 @@ export interface SnapshotMemory {
   /** messageModel of groups seen online, so an offline group still says what it is. */
   lastModel: Map<string, string>;
   previous?: LagSnapshot;
+  /** Queues of online groups that have lag and whose consumer offset has not moved since `since` (see stallKey). */
+  stalls: Map<string, QueueStall>;
+}
+
+/** A queue with messages to consume whose consumer offset stood still from one snapshot to the next. */
+export interface QueueStall {
+  consumerOffset: number;
+  /** Start of the first snapshot that saw the offset at this value with lag behind it. */
+  since: number;
+  /** The lag then: a lag that grew since, with the offset still, is a stuck queue. */
+  lagAtSince: number;
+}
+
+export function stallKey(group: string, q: { topic: string; brokerName: string; queueId: number }): string {
+  return `${group}\u0001${q.topic}\u0001${q.brokerName}\u0001${q.queueId}`;
 }
 
 export function newSnapshotMemory(): SnapshotMemory {
-  return { storeTimes: new StoreTimeCache(), lastModel: new Map() };
+  return { storeTimes: new StoreTimeCache(), lastModel: new Map(), stalls: new Map() };
+}
+
+/** Only online groups' queues with lag are kept, so the map holds what is waiting now, not every offline backlog. */
+function trackStalls(stalls: Map<string, QueueStall>, before: Map<string, QueueStall>, group: string, queues: QueueLag[], at: number): void {
+  for (const q of queues) {
+    if (q.lag <= 0) continue;
+    const key = stallKey(group, q);
+    const known = before.get(key);
+    stalls.set(key, known && known.consumerOffset === q.consumerOffset ? known : { consumerOffset: q.consumerOffset, since: at, lagAtSince: q.lag });
+  }
 }
 
 /**
@@ -218,6 +243,7 @@ export async function buildLagSnapshot(admin: AdminClient, memory: SnapshotMemor
   const previous = new Map((memory.previous?.groups ?? []).map((g) => [g.group, g]));
   const elapsedSincePrevious = memory.previous ? (started - memory.previous.asOf) / 1000 : 0;
   const result: GroupSnapshot[] = [];
+  const stalls = new Map<string, QueueStall>();
   for (const [group, entry] of groups) {
     const connection = connections.get(group);
     if (connection?.messageModel) memory.lastModel.set(group, connection.messageModel);
@@ -235,6 +261,7 @@ export async function buildLagSnapshot(admin: AdminClient, memory: SnapshotMemor
     const clients = connection?.connections ?? [];
     const minVersion = clients.length > 0 ? Math.min(...clients.map((c) => c.version)) : undefined;
     const inflight = queues.some((q) => q.inflight !== undefined) ? queues.reduce((n, q) => n + (q.inflight ?? 0), 0) : undefined;
+    if (clients.length > 0) trackStalls(stalls, memory.stalls, group, queues, started);
     result.push({
       group,
       brokers: entry.brokers.map((b) => b.brokerName).sort(),
@@ -255,6 +282,7 @@ export async function buildLagSnapshot(admin: AdminClient, memory: SnapshotMemor
     });
   }
   result.sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
+  memory.stalls = stalls;
   const configsByGroup = new Map([...groups].map(([name, e]) => [name, e.brokers.map((b, i) => ({ brokerName: b.brokerName, config: e.configs[i]! }))]));
   return {
     asOf: started,

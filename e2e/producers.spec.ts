@@ -1,0 +1,24 @@
+import { expect, test } from '@playwright/test';
+import { producerConnection } from '../test-support/mqadmin';
+import { SANDBOXES } from '../test-support/sandbox';
+import { open } from './support';
+
+// online-consumers.sh keeps the producer group lab_pg_online connected in each sandbox
+test.describe('producers', () => {
+  for (const sandbox of [SANDBOXES.v5, SANDBOXES.v4]) {
+    test(`lists lab_pg_online with the client, language and version of mqadmin producerConnection, inner groups on demand (${sandbox.version})`, async ({ page }) => {
+      await open(page, `/clusters/${sandbox.cluster}/producers`);
+      const theirs = (await producerConnection('lab_pg_online', 'LabOrderTopic', sandbox))[0]!;
+      const row = page.locator('[data-testid="producer-client"][data-group="lab_pg_online"]');
+      await expect(row).toHaveCount(1);
+      await expect(row.locator('td').nth(1)).toHaveText(theirs.clientId);
+      await expect(row.locator('td').nth(3)).toHaveText(theirs.language);
+      await expect(row.locator('td').nth(4)).toHaveText(theirs.version);
+      await expect(row.locator('td').nth(5)).toHaveText('broker-a, broker-b');
+      const inner = page.locator('[data-testid="producer-client"][data-group="CLIENT_INNER_PRODUCER"]');
+      await expect(inner).toHaveCount(0);
+      await page.getByTestId('show-inner').check();
+      await expect(inner.first()).toBeVisible();
+    });
+  }
+});
