@@ -21,6 +21,7 @@ export const paths = {
   scheduled: (c: string) => `/clusters/${e(c)}/scheduled`,
   ordered: (c: string) => `/clusters/${e(c)}/ordered`,
   producers: (c: string) => `/clusters/${e(c)}/producers`,
+  storage: (c: string) => `/clusters/${e(c)}/storage`,
   audit: (c: string, filter?: { group?: string; topic?: string }) => `/clusters/${e(c)}/audit${filter?.group ? `?group=${e(filter.group)}` : filter?.topic ? `?topic=${e(filter.topic)}` : ''}`,
   auditEntry: (c: string, id: number) => `/clusters/${e(c)}/audit/${id}`,
 };

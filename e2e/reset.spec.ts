@@ -14,7 +14,8 @@ test.describe('offset reset', () => {
     const admin = sandboxAdmin();
     const original = await offlineGroupWithOffsets(admin, group);
     admin.close();
-    const mins = new Map((await topicStatus('LabTopic')).map((r) => [key(r), r.minOffset]));
+    const status = await topicStatus('LabTopic');
+    const mins = new Map(status.map((r) => [key(r), r.minOffset]));
 
     await open(page, `/groups/${group}`);
     await expect(page.getByTestId('progress-row')).toHaveCount(8);
@@ -35,6 +36,8 @@ test.describe('offset reset', () => {
     }
     const replay = [...original].reduce((n, [k, v]) => n + v - mins.get(k)!, 0);
     await expect(dialog.getByTestId('preview-replay')).toHaveText(replay.toLocaleString('en-US'));
+    // how far back each queue goes: its oldest stored message, for every queue that holds one
+    await expect(dialog.getByTestId('preview-horizon').filter({ hasText: / ago$/ })).toHaveCount(status.filter((r) => r.maxOffset > r.minOffset).length);
     const apply = dialog.getByRole('button', { name: 'Apply reset' });
     await expect(apply).toBeDisabled();
     await dialog.getByLabel('Type the group name to confirm').fill(group);

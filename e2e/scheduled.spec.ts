@@ -33,6 +33,16 @@ test.describe('scheduled messages', () => {
     await expect(page.getByTestId('timer-topic').filter({ hasText: 'LabDelayTopic' }).first()).toBeVisible();
   });
 
+  test('a waiting delayed message\'s page says when it is due and that it has not reached its topic yet', async ({ page }) => {
+    await open(page, `/clusters/${SANDBOXES.v5.cluster}/scheduled`);
+    await page.getByTestId('delay-level').getByRole('link', { name: 'LabDelayTopic' }).first().click();
+    const note = page.getByTestId('schedule-note');
+    await expect(note).toHaveAttribute('data-state', 'waiting');
+    await expect(note).toContainText('Delayed message, level 18 (2h): waiting to LabDelayTopic');
+    await expect(note.getByTestId('due-at')).toContainText(/in (1 h \d+ min|2 h)/);
+    await expect(page.locator('[data-field="Topic"]')).toHaveText('SCHEDULE_TOPIC_XXXX');
+  });
+
   test('on 4.9 shows the delay levels too (the demo\'s two level-18 messages waiting) and says the broker has no timer wheel', async ({ page }) => {
     await open(page, `/clusters/${SANDBOXES.v4.cluster}/scheduled`);
     const level18 = page.getByTestId('delay-level').filter({ has: page.locator('td:nth-child(1)', { hasText: /^18$/ }) });

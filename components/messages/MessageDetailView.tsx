@@ -11,6 +11,7 @@ import { formatBytes, formatCount } from '../format';
 import { Badge } from '../ui/Badge';
 import { Card, EmptyState, ErrorState, PartialFailures } from '../ui/states';
 import { Timestamp } from '../ui/Timestamp';
+import { ScheduleNote } from './ScheduleNote';
 import { BodyView } from './BodyView';
 import { GroupTracks } from './GroupTracks';
 import { ResendDialog } from './ResendDialog';
@@ -47,6 +48,7 @@ export function MessageDetailView({ id, topic, initial, initialError }: { id: st
   return (
     <div className="space-y-4">
       <PartialFailures failures={detail.failures} />
+      {detail.schedule && <ScheduleNote schedule={detail.schedule} />}
       {detail.copies.length > 0 && (
         <p className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
           This client msgId is stored {detail.copies.length + 1} times (a producer retry): showing the newest. Others:{' '}
@@ -100,7 +102,11 @@ export function MessageDetailView({ id, topic, initial, initialError }: { id: st
         <BodyView body={m.body} downloadHref={messageBodyUrl(cluster, m.offsetMsgId)} />
       </Card>
       <Card title="Consumer groups of the topic">
-        {detail.groups.length === 0 ? (
+        {detail.schedule && detail.schedule.state === 'waiting' && m.topic !== detail.schedule.realTopic ? (
+          <p className="px-4 py-3 text-sm text-slate-600" data-testid="groups-after-delivery">
+            It waits in {m.topic} until due; the groups of {detail.schedule.realTopic} consume the copy the broker then stores there.
+          </p>
+        ) : detail.groups.length === 0 ? (
           <EmptyState title="No group consumes this topic">No broker of the topic knows a group that subscribes to it.</EmptyState>
         ) : (
           <GroupTracks tracks={detail.groups} queueOffset={m.queueOffset} onResend={setResendTo} resendBlocked={canResend.reason} />

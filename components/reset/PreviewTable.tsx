@@ -2,10 +2,13 @@
 
 import type { ResetPreview } from '@/lib/console/reset/types';
 import { formatCount } from '../format';
+import { Timestamp } from '../ui/Timestamp';
 
 /** The per-queue plan of a reset: where each queue is, where it will be, and what that replays or skips. */
 export function PreviewTable({ preview }: { preview: ResetPreview }) {
   const changed = preview.queues.filter((q) => q.delta !== 0);
+  // resets by time and to the earliest show how far back each queue can go (its oldest stored message)
+  const horizon = preview.mode === 'timestamp' || preview.mode === 'earliest';
   return (
     <div>
       <div className="mb-2 flex flex-wrap gap-4 text-sm" data-testid="preview-totals">
@@ -32,6 +35,7 @@ export function PreviewTable({ preview }: { preview: ResetPreview }) {
               <th className="px-3 py-1.5 text-right">Current offset</th>
               <th className="px-3 py-1.5 text-right">Target offset</th>
               <th className="px-3 py-1.5 text-right">Broker offset</th>
+              {horizon && <th className="px-3 py-1.5" title="The oldest message the queue still holds: a reset by time cannot go further back">Oldest stored</th>}
               <th className="px-3 py-1.5 text-right">Change</th>
             </tr>
           </thead>
@@ -44,6 +48,14 @@ export function PreviewTable({ preview }: { preview: ResetPreview }) {
                 <td className="num px-3 py-1">{formatCount(q.currentOffset)}</td>
                 <td className="num px-3 py-1 font-medium">{formatCount(q.targetOffset)}</td>
                 <td className="num px-3 py-1">{formatCount(q.brokerOffset)}</td>
+                {horizon && (
+                  <td
+                    className={`px-3 py-1 ${preview.timestamp !== undefined && q.earliestStoreTime !== undefined && preview.timestamp < q.earliestStoreTime ? 'font-medium text-amber-800' : ''}`}
+                    data-testid="preview-horizon"
+                  >
+                    {q.earliestStoreTime !== undefined ? <Timestamp ms={q.earliestStoreTime} compact /> : q.brokerOffset > q.minOffset ? 'unknown' : 'empty'}
+                  </td>
+                )}
                 <td className="num px-3 py-1">
                   {q.delta < 0 ? <span className="text-amber-800">replay {formatCount(-q.delta)}</span> : q.delta > 0 ? <span className="text-red-700">skip {formatCount(q.delta)}</span> : 'unchanged'}
                 </td>

@@ -16,6 +16,7 @@ const NAV = [
   { path: paths.traces, label: 'Traces', section: ['/traces'] },
   { path: paths.scheduled, label: 'Scheduled', section: ['/scheduled'] },
   { path: paths.ordered, label: 'Ordered', section: ['/ordered'] },
+  { path: paths.storage, label: 'Storage', section: ['/storage'] },
   { path: paths.config, label: 'Configuration', section: ['/config'] },
   { path: (c: string) => paths.audit(c), label: 'Audit log', section: ['/audit'] },
 ] as const;

@@ -11,3 +11,15 @@ export function showDelay(ms: number): string {
   for (const [unit, size] of [['h', 3_600_000], ['m', 60_000], ['s', 1000]] as const) if (ms >= size && ms % size === 0) return `${ms / size}${unit}`;
   return `${ms}ms`;
 }
+
+/** The broker's default delay levels (MessageStoreConfig.messageDelayLevel), used when a broker does not say. */
+export const DEFAULT_DELAY_LEVELS = '1s 5s 10s 30s 1m 2m 3m 4m 5m 6m 7m 8m 9m 10m 20m 30m 1h 2h';
+
+/** "1s 5s 2m 1h" -> levels 1.. with their delays in ms. */
+export function parseDelayLevels(text: string): Array<{ level: number; delay: string; delayMs: number }> {
+  return text
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((delay, i) => ({ level: i + 1, delay, delayMs: parseDelay(delay) }));
+}

@@ -7,6 +7,10 @@ export const RETRY_OR_DLQ_TOPIC_MAX_LENGTH = 255;
 export const GROUP_MAX_LENGTH = 120;
 export const RETRY_PREFIX = '%RETRY%';
 export const DLQ_PREFIX = '%DLQ%';
+/** Where delay-level messages wait until due: level L in queue L-1. */
+export const SCHEDULE_TOPIC = 'SCHEDULE_TOPIC_XXXX';
+/** Where 5.x timer messages wait in the timer wheel until due. */
+export const TIMER_TOPIC = 'rmq_sys_wheel_timer';
 
 /** Why a topic name is not one RocketMQ accepts, or undefined when it is fine. */
 export function topicNameProblem(topic: string): string | undefined {

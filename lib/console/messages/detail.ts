@@ -2,6 +2,7 @@ import type { ClusterContext } from '../context';
 import type { BrokerFailure } from '../core/fanout';
 import { findMessageById, type LookupResult } from './lookup';
 import { withholdBody, type MessageView } from './model';
+import { messageSchedule, type MessageSchedule } from './schedule';
 import { routeTargets } from './targets';
 import { trackMessage, type GroupTrack } from './tracks';
 
@@ -13,6 +14,8 @@ export interface MessageDetail {
   /** Other stored copies of the same client msgId (a producer retry), newest first. */
   copies: Array<Pick<MessageView, 'offsetMsgId' | 'brokerName' | 'queueId' | 'queueOffset' | 'storeTimestamp'>>;
   groups: GroupTrack[];
+  /** A delayed or timer message: when it is (was) due and whether it reached its real topic. */
+  schedule?: MessageSchedule;
   failures: BrokerFailure[];
   asOf: number;
 }
@@ -27,7 +30,7 @@ export async function getMessageDetail(ctx: ClusterContext, input: { msgId: stri
   const [message, ...others] = found.messages;
   if (!message) throw new Error('lookup returned no message');
   const targets = await routeTargets(admin, message.topic).catch(() => [{ brokerName: message.brokerName, addr: message.storeHost }]);
-  const tracked = await trackMessage(admin, message, targets);
+  const [tracked, schedule] = await Promise.all([trackMessage(admin, message, targets), messageSchedule(admin, message).catch(() => undefined)]);
   return {
     id: found.id,
     kind: found.kind,
@@ -35,6 +38,7 @@ export async function getMessageDetail(ctx: ClusterContext, input: { msgId: stri
     message: input.bodies ? message : withholdBody(message, 'message bodies need the operator role'),
     copies: others.map((m) => ({ offsetMsgId: m.offsetMsgId, brokerName: m.brokerName, queueId: m.queueId, queueOffset: m.queueOffset, storeTimestamp: m.storeTimestamp })),
     groups: tracked.tracks,
+    schedule,
     failures: [...found.failures, ...tracked.failures],
     asOf: Date.now(),
   };

@@ -4,6 +4,8 @@ import { viewMessageByOffsetMsgId } from '../../rocketmq/view-message-by-id';
 import type { AdminClient } from '../core/admin';
 import { BadInputError, NotFoundError } from '../core/errors';
 import type { BrokerFailure } from '../core/fanout';
+import { SCHEDULE_TOPIC, TIMER_TOPIC } from '../core/names';
+import { routeIfExists } from '../core/routes';
 import { queryIndex } from './index-query';
 import { toView, type MessageView } from './model';
 import { brokerNamesByAddr, routeTargets } from './targets';
@@ -59,10 +61,29 @@ export async function findMessageById(admin: AdminClient, input: string, topic?:
     topicFrom = 'trace';
   }
   const targets = await routeTargets(admin, topic);
-  const result = await queryIndex(admin, targets, { topic, key: id, begin: 0, end: Date.now() + FAR_FUTURE_MS, limit: 32, uniqueKey: true }, admin.config.fanOutDeadlineMs * 2);
+  let result = await queryIndex(admin, targets, { topic, key: id, begin: 0, end: Date.now() + FAR_FUTURE_MS, limit: 32, uniqueKey: true }, admin.config.fanOutDeadlineMs * 2);
   failures = [...failures, ...result.failures];
+  if (result.hits.length === 0) {
+    // a delayed or timer message not yet due is indexed under the topic it waits in, not under its own
+    const waiting = await findWaiting(admin, id, topic);
+    if (waiting) {
+      result = waiting.result;
+      topic = waiting.topic;
+      failures = [...failures, ...waiting.result.failures];
+    }
+  }
   if (result.hits.length === 0 && failures.length === 0) {
     throw new NotFoundError(`no message ${id} in topic ${topic}: neither a client msgId in its index nor an offset msgId of a broker`, 'msgId');
   }
   return { id, kind: 'unique-key', topic, topicFrom, messages: result.hits.map((h) => toView(h.message, h.brokerName)), raw: result.hits.map((h) => h.message), failures };
+}
+
+async function findWaiting(admin: AdminClient, id: string, realTopic: string) {
+  for (const topic of [SCHEDULE_TOPIC, TIMER_TOPIC]) {
+    if (!(await routeIfExists(admin, topic))) continue;
+    const result = await queryIndex(admin, await routeTargets(admin, topic), { topic, key: id, begin: 0, end: Date.now() + FAR_FUTURE_MS, limit: 32, uniqueKey: true }, admin.config.fanOutDeadlineMs * 2);
+    const hits = result.hits.filter((h) => h.message.properties.REAL_TOPIC === realTopic);
+    if (hits.length > 0) return { topic, result: { ...result, hits } };
+  }
+  return undefined;
 }

@@ -1,6 +1,7 @@
 import { getConsumeStats } from '../../rocketmq/get-consume-stats';
 import { compareMessageQueues } from '../../rocketmq/message-queue';
 import { getConsumerConnectionList } from '../../rocketmq/get-consumer-connection-list';
+import { pullMessage } from '../../rocketmq/pull-message';
 import { getTopicStatsInfo, type QueueStats } from '../../rocketmq/get-topic-stats-info';
 import { searchOffsetByTimestamp } from '../../rocketmq/search-offset-by-timestamp';
 import type { AdminClient, BrokerNode } from '../core/admin';
@@ -84,8 +85,11 @@ export async function previewReset(ctx: ClusterContext, request: ResetRequest, o
         ...(await Promise.all(
           stats.map(async (s) => {
             const currentOffset = current.get(s.queueId) ?? 0;
-            const targetOffset = await target(admin, node, request, s, currentOffset, options.clampOffsets ?? false, warnings);
-            return { topic, brokerName: s.brokerName, queueId: s.queueId, currentOffset, targetOffset, brokerOffset: s.maxOffset, minOffset: s.minOffset, delta: targetOffset - currentOffset };
+            const [targetOffset, earliestStoreTime] = await Promise.all([
+              target(admin, node, request, s, currentOffset, options.clampOffsets ?? false, warnings),
+              request.mode === 'timestamp' || request.mode === 'earliest' ? earliestStored(admin, node, s, timeout) : undefined,
+            ]);
+            return { topic, brokerName: s.brokerName, queueId: s.queueId, currentOffset, targetOffset, brokerOffset: s.maxOffset, minOffset: s.minOffset, earliestStoreTime, delta: targetOffset - currentOffset };
           }),
         )),
       );
@@ -104,6 +108,13 @@ export async function previewReset(ctx: ClusterContext, request: ResetRequest, o
     blockers.push('a BROADCASTING group keeps its offsets on its clients: the brokers cannot reset them');
   }
   if (changed.length === 0) warnings.push('every queue is already at its target: nothing would change');
+  const beyond = request.mode === 'timestamp' ? queues.filter((q) => q.earliestStoreTime !== undefined && request.timestamp! < q.earliestStoreTime) : [];
+  if (beyond.length > 0) {
+    const horizon = Math.max(...beyond.map((q) => q.earliestStoreTime!));
+    warnings.push(
+      `${beyond.length} of ${queues.length} queues no longer hold messages from that time (the brokers keep messages for fileReservedTime): ${beyond.map((q) => `${q.topic} ${q.brokerName}/${q.queueId}`).slice(0, 8).join(', ')}${beyond.length > 8 ? ', …' : ''} start at their oldest stored message instead; ${new Date(horizon).toISOString()} is the latest of their horizons`,
+    );
+  }
   const skip = changed.reduce((n, q) => n + Math.max(0, q.delta), 0);
   const replay = changed.reduce((n, q) => n + Math.max(0, -q.delta), 0);
   return ctx.previews.reset.save({
@@ -177,5 +188,17 @@ function checkOffsetsKnown(request: ResetRequest, queues: PreviewQueue[]): void 
     if (!queues.some((q) => q.topic === o.topic && q.brokerName === o.brokerName && q.queueId === o.queueId)) {
       throw new BadInputError(`${o.topic} has no queue ${o.brokerName}/${o.queueId}`, `offsets[${o.brokerName}/${o.queueId}]`);
     }
+  }
+}
+
+/** The store time of the oldest message a queue still holds; undefined when it holds none or the read fails. */
+async function earliestStored(admin: AdminClient, node: BrokerNode, q: QueueStats, timeoutMs: number): Promise<number | undefined> {
+  if (q.maxOffset <= q.minOffset) return undefined;
+  try {
+    const pulled = await pullMessage(admin, node.addr, { topic: q.topic, queueId: q.queueId, queueOffset: q.minOffset, maxMsgNums: 1 }, timeoutMs);
+    return pulled.messages[0]?.storeTimestamp;
+  } catch {
+    // the preview stands without the horizon; its column shows unknown
+    return undefined;
   }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { consumerProgress, topicStatus } from '../../../test-support/mqadmin';
+import { queryMsgByOffset } from '../../../test-support/mqadmin-messages';
 import { LIVE, withBrokerFrozen } from '../../../test-support/sandbox';
 import { getBrokerRuntimeInfo } from '../../rocketmq/get-broker-runtime-info';
 import { updateConsumerOffset } from '../../rocketmq/update-consumer-offset';
@@ -111,6 +112,27 @@ describe(`offset reset live (${LIVE.version})`, () => {
     await expect(previewReset(ctx, { group: 'lab_cg_cluster', topic: 'NoSuchTopicReset', mode: 'latest' })).rejects.toMatchObject({ field: 'topic' });
     await expect(previewReset(ctx, { group: 'lab_cg_cluster', topic: 'LabOrderTopic', mode: 'latest' })).rejects.toMatchObject({ code: 'not_subscribed' });
     await expect(previewReset(ctx, { group: 'bad group!', topic: 'LabTopic', mode: 'latest' })).rejects.toMatchObject({ field: 'group' });
+  });
+
+  it('shows each queue\'s retention horizon (its oldest stored message, = mqadmin queryMsgByOffset at topicStatus\'s min offset) and warns when the time is before it', async () => {
+    const before = Date.now() - 30 * 86_400_000;
+    const [preview, status] = await Promise.all([previewReset(ctx, { group: 'lab_cg_cluster', topic: 'LabTopic', mode: 'timestamp', timestamp: before }), topicStatus('LabTopic', LIVE, false)]);
+    const rows = preview.queues.map((q) => ({ q, row: status.find((r) => key(r) === key(q))! }));
+    const oldest = await Promise.all(rows.map(({ q, row }) => (row.maxOffset > row.minOffset ? queryMsgByOffset('LabTopic', q.brokerName, q.queueId, row.minOffset) : undefined)));
+    let compared = 0;
+    rows.forEach(({ q, row }, i) => {
+      expect(q.minOffset, key(q)).toBe(row.minOffset);
+      expect(q.earliestStoreTime, key(q)).toBe(oldest[i]?.storeTimestamp);
+      if (oldest[i]) compared++;
+    });
+    expect(compared).toBeGreaterThanOrEqual(6);
+    expect(preview.warnings.join('\n')).toMatch(new RegExp(`${compared} of ${preview.queues.length} queues no longer hold messages from that time`));
+    // a time after every queue's oldest message: no horizon warning
+    const after = Math.max(...preview.queues.map((q) => q.earliestStoreTime ?? 0)) + 1;
+    const later = await previewReset(ctx, { group: 'lab_cg_cluster', topic: 'LabTopic', mode: 'timestamp', timestamp: after });
+    expect(later.warnings.join('\n')).not.toMatch(/no longer hold/);
+    // resets to given offsets do not read it
+    expect((await previewReset(ctx, { group: 'lab_cg_cluster', topic: 'LabTopic', mode: 'latest' })).queues.every((q) => q.earliestStoreTime === undefined)).toBe(true);
   });
 
   it('answers 409 for a second reset of the same group while one runs', async () => {

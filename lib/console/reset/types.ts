@@ -25,6 +25,11 @@ export interface PreviewQueue {
   targetOffset: number;
   brokerOffset: number;
   minOffset: number;
+  /**
+   * Store time of the oldest message the queue still holds (at minOffset): a reset by time cannot go further back
+   * (retention, fileReservedTime). Read for resets by time and to the earliest; undefined when the queue is empty.
+   */
+  earliestStoreTime?: number;
   /** targetOffset - currentOffset: negative replays that many messages, positive skips them. */
   delta: number;
 }

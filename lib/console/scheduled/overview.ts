@@ -4,15 +4,11 @@ import { getTimerMetrics } from '../../rocketmq/get-timer-metrics';
 import { getTopicStatsInfo, type QueueStats } from '../../rocketmq/get-topic-stats-info';
 import { pullMessage } from '../../rocketmq/pull-message';
 import type { AdminClient, BrokerNode } from '../core/admin';
-import { parseDelay } from '../core/delays';
+import { DEFAULT_DELAY_LEVELS, parseDelayLevels } from '../core/delays';
 import { fanOut, type BrokerFailure } from '../core/fanout';
+import { SCHEDULE_TOPIC } from '../core/names';
 import { isTopicNotExist, masters } from '../core/routes';
 import type { ClusterContext } from '../context';
-
-/** Where delay-level messages wait: level L in queue L-1. */
-export const SCHEDULE_TOPIC = 'SCHEDULE_TOPIC_XXXX';
-/** The broker's default delay levels (MessageStoreConfig.messageDelayLevel), used when a broker does not say. */
-const DEFAULT_LEVELS = '1s 5s 10s 30s 1m 2m 3m 4m 5m 6m 7m 8m 9m 10m 20m 30m 1h 2h';
 
 export interface DelayLevel {
   level: number;
@@ -75,7 +71,7 @@ export async function getScheduleOverview(ctx: ClusterContext): Promise<Schedule
 async function brokerSchedule(admin: AdminClient, node: BrokerNode): Promise<BrokerSchedule> {
   const timeout = admin.config.requestTimeoutMs;
   const [config, runtime, queues] = await Promise.all([getBrokerConfig(admin, node.addr, timeout), getBrokerRuntimeInfo(admin, node.addr, timeout), scheduleQueues(admin, node.addr, timeout)]);
-  const levels = parseDelayLevels(config.properties.messageDelayLevel ?? DEFAULT_LEVELS).map((l) => withOffsets(l, runtime, queues.get(l.level - 1)));
+  const levels = parseDelayLevels(config.properties.messageDelayLevel ?? DEFAULT_DELAY_LEVELS).map((l) => withOffsets(l, runtime, queues.get(l.level - 1)));
   await Promise.all(levels.filter((l) => l.waiting > 0).map(async (l) => (l.next = await nextDue(admin, node.addr, l, timeout))));
   const out: BrokerSchedule = { brokerName: node.brokerName, addr: node.addr, levels, waiting: levels.reduce((n, l) => n + l.waiting, 0) };
   const metrics = await getTimerMetrics(admin, node.addr, timeout);
@@ -92,15 +88,6 @@ async function brokerSchedule(admin: AdminClient, node: BrokerNode): Promise<Bro
     topics: metrics.topics.filter((t) => t.count > 0),
   };
   return out;
-}
-
-/** "1s 5s 2m 1h" -> levels 1.. with their delays in ms. */
-export function parseDelayLevels(text: string): Array<Pick<DelayLevel, 'level' | 'delay' | 'delayMs'>> {
-  return text
-    .trim()
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((delay, i) => ({ level: i + 1, delay, delayMs: parseDelay(delay) }));
 }
 
 /** The queues of SCHEDULE_TOPIC_XXXX on a broker by queueId; none when the broker has not created the topic yet. */
