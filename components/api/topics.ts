@@ -1,12 +1,15 @@
 'use client';
 
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { FilterTestBody as FilterTestSchema } from '@/lib/console/filters/schema';
+import type { FilterTestResult } from '@/lib/console/filters/test';
 import type { TopicRoute, TopicStatus } from '@/lib/console/topics/detail';
 import type { TopicGroup } from '@/lib/console/topics/groups';
 import type { TopicPage } from '@/lib/console/topics/list';
 import type { BrokerFailure } from '@/lib/console/core/fanout';
 import { api } from '../paths';
-import { fetchJson } from './client';
+import { fetchJson, postJson } from './client';
 import { clusterKeys } from './clusters';
 
 export const topicKeys = {
@@ -45,5 +48,14 @@ export function useTopicGroups(c: string, topic: string) {
   return useQuery({
     queryKey: topicKeys.groups(c, topic),
     queryFn: () => fetchJson<{ groups: TopicGroup[]; failures: BrokerFailure[] }>(`${api(c)}/topics/${encodeURIComponent(topic)}/groups`),
+  });
+}
+
+/** A filter test (tag or SQL92 expression, or a group's subscription) evaluated by the brokers. */
+type FilterTestBody = z.input<typeof FilterTestSchema>;
+
+export function useFilterTest(c: string, topic: string) {
+  return useMutation({
+    mutationFn: (input: FilterTestBody) => postJson<FilterTestResult>(`${api(c)}/topics/${encodeURIComponent(topic)}/filter-test`, input),
   });
 }

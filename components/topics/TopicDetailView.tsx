@@ -21,6 +21,7 @@ import { useCan } from '../api/session';
 import { DisabledReasonButton } from '../ui/DisabledReasonButton';
 import { TopicDeleteDialog, TopicUpsertDialog } from './TopicChangeDialog';
 import { SendMessageDialog } from './SendMessageDialog';
+import { FilterTest } from './FilterTest';
 
 const queueColumns: Array<ColumnDef<QueueStats, unknown>> = [
   { accessorKey: 'brokerName', header: 'Broker' },
@@ -40,6 +41,7 @@ export function TopicDetailView({ topic, initialRoute, initialStatus, initialErr
   const canChange = useCan(cluster, 'cluster:change');
   const router = useRouter();
   const [dialog, setDialog] = useState<'edit' | 'delete' | 'send' | undefined>();
+  const [groupToTest, setGroupToTest] = useState<{ group: string; nonce: number } | undefined>();
   const error = route.error ?? status.error;
   if (!route.data && (error || initialError)) return <ErrorState message={error?.message ?? initialError ?? ''} onRetry={() => void route.refetch()} />;
   if (!route.data) return <Spinner />;
@@ -137,6 +139,7 @@ export function TopicDetailView({ topic, initialRoute, initialStatus, initialErr
                 <th className="px-3 py-2">Model</th>
                 <th className="px-3 py-2 text-right">Clients</th>
                 <th className="px-3 py-2 text-right">Lag on this topic</th>
+                <th className="px-3 py-2" />
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -146,12 +149,22 @@ export function TopicDetailView({ topic, initialRoute, initialStatus, initialErr
                   <td className="px-3 py-1.5"><ModelBadge model={g.messageModel} /></td>
                   <td className="num px-3 py-1.5">{g.clients === undefined ? '—' : formatCount(g.clients)}</td>
                   <td className="num px-3 py-1.5">{g.lag === undefined ? <span className="text-slate-400" title="offsets live on the clients">on clients</span> : <LagNumber lag={g.lag} />}</td>
+                  <td className="px-3 py-1.5 text-right">
+                    {g.clients ? (
+                      <button type="button" className="text-xs text-blue-700 hover:underline" onClick={() => setGroupToTest({ group: g.group, nonce: Date.now() })} data-testid="test-subscription">
+                        Test its subscription
+                      </button>
+                    ) : (
+                      <span className="text-xs text-slate-400" title="a group's subscription is known only from its online clients">offline</span>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         )}
       </Card>
+      <FilterTest topic={topic} groupToTest={groupToTest} />
       <Card
         title={s ? `Queues (as mqadmin topicStatus): ${formatCount(s.totals.messages)} messages kept` : 'Queues'}
         actions={s?.totals.lastUpdateTimestamp ? <span className="text-xs text-slate-500">last write <Timestamp ms={s.totals.lastUpdateTimestamp} /></span> : undefined}

@@ -2,6 +2,7 @@
 // java -cp '<rocketmq lib>/*' Consumer.java --ns 127.0.0.1:9876 --group lab_cg_cluster --topic LabTopic
 //      [--model CLUSTERING|BROADCASTING] [--filter '*' | 'TagA || TagB' | 'sql:a > 5'] [--idle 15] [--max 120]
 //      [--expect N] [--instance name] [--sleep-ms 0] [--threads 20]
+//      [--print true (prints "msg <msgId>" for each message consumed)]
 //      [--orderly true (MessageListenerOrderly: the client locks each queue on the broker)]
 //      [--suspend-keys <prefix> (orderly: answer SUSPEND_CURRENT_QUEUE_A_MOMENT for messages whose keys start with it,
 //       so their queue stops moving: a stuck ordered queue, as an operator meets one)]
@@ -35,6 +36,7 @@ public class Consumer {
         long sleepMs = Long.parseLong(a.getOrDefault("sleep-ms", "0"));
         int threads = Integer.parseInt(a.getOrDefault("threads", "20"));
         boolean orderly = "true".equals(a.get("orderly"));
+        boolean print = "true".equals(a.get("print"));
         String suspendKeys = a.get("suspend-keys");
 
         DefaultMQPushConsumer consumer = new DefaultMQPushConsumer(group, true, null);
@@ -71,6 +73,7 @@ public class Consumer {
                 if (sleepMs > 0) {
                     try { Thread.sleep(sleepMs); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
                 }
+                if (print) for (var m : msgs) System.out.println("msg " + m.getMsgId());
                 consumed.addAndGet(msgs.size());
                 last.set(System.currentTimeMillis());
                 return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;

@@ -33,8 +33,10 @@ export interface PullParams {
   queueOffset: number;
   /** The broker also stops at its own batch limits (32 messages / 256 KiB from memory by default). */
   maxMsgNums?: number;
-  /** Tag expression (`TagA || TagB`); `*` by default. */
+  /** Tag expression (`TagA || TagB`, `*` by default), or a SQL92 selector with expressionType SQL92. */
   subscription?: string;
+  /** SQL92: the broker evaluates the selector against each message's properties (needs enablePropertyFilter). */
+  expressionType?: 'TAG' | 'SQL92';
 }
 
 export interface PullResult {
@@ -64,7 +66,7 @@ export function pullMessageRequest(params: PullParams): RemotingRequest {
       suspendTimeoutMillis: 0,
       subscription: params.subscription ?? '*',
       subVersion: 0,
-      expressionType: 'TAG',
+      expressionType: params.expressionType ?? 'TAG',
     }),
   };
 }
@@ -76,12 +78,12 @@ function tagSet(subscription: string | undefined): Set<string> | undefined {
   return new Set(expr.split('||').map((t) => t.trim()).filter(Boolean));
 }
 
-export function decodePullMessage(reply: RemotingCommand, subscription?: string, addr = ''): PullResult {
+export function decodePullMessage(reply: RemotingCommand, subscription?: string, addr = '', expressionType: PullParams['expressionType'] = 'TAG'): PullResult {
   expectCode(reply, addr, RequestCode.PULL_MESSAGE, ResponseCode.PULL_NOT_FOUND, ResponseCode.PULL_RETRY_IMMEDIATELY, ResponseCode.PULL_OFFSET_MOVED);
   const h = reply.extFields;
   let messages = reply.code === ResponseCode.SUCCESS && reply.body ? decodeStoredMessages(reply.body) : [];
   // the broker filters tags by hash code; like the Java client, drop the collisions
-  const tags = tagSet(subscription);
+  const tags = expressionType === 'TAG' ? tagSet(subscription) : undefined;
   if (tags) messages = messages.filter((m) => m.tags !== undefined && tags.has(m.tags));
   return {
     status: STATUS[reply.code]!,
@@ -96,5 +98,5 @@ export function decodePullMessage(reply: RemotingCommand, subscription?: string,
 
 export async function pullMessage(invoker: Invoker, brokerAddr: string, params: PullParams, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<PullResult> {
   const reply = await invoker.invoke(brokerAddr, pullMessageRequest(params), { timeoutMs });
-  return decodePullMessage(reply, params.subscription, brokerAddr);
+  return decodePullMessage(reply, params.subscription, brokerAddr, params.expressionType);
 }

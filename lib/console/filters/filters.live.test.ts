@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { pullMessage } from '../../rocketmq/pull-message';
+import { startConsumer } from '../../../test-support/consumer';
+import { LIVE } from '../../../test-support/sandbox';
+import { liveConsole } from '../../../test-support/live-console';
+import { BadInputError, ConflictError } from '../core/errors';
+import { testFilter } from './test';
+
+/** Runs the official push consumer with `filter` on a new group from the first offset until it idles; the msgIds it got. */
+async function officialConsumer(filter: string): Promise<string[]> {
+  const group = `lab_cg_filter_${Date.now().toString(36)}`;
+  const consumer = startConsumer(['--group', group, '--topic', 'LabTopic', '--filter', filter, '--print', 'true', '--idle', '12', '--max', '120']);
+  const deadline = Date.now() + 150_000;
+  while (!/^consumed \d+$/m.test(consumer.output()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 500));
+  await consumer.stop();
+  const out = consumer.output();
+  if (!/^consumed \d+$/m.test(out)) throw new Error(`the consumer did not finish:\n${out}`);
+  return [...out.matchAll(/^msg (\S+)$/gm)].map((m) => m[1]!).sort();
+}
+
+describe(`filter test (${LIVE.version})`, () => {
+  const { ctx } = liveConsole({ requestTimeoutMs: 5000 });
+
+  it.each([
+    ['SQL92', 'a > 5', 'sql:a > 5'],
+    ['TAG', 'TagA || TagDelay', 'TagA || TagDelay'],
+  ] as const)('gives for %s %s exactly the messages the official consumer receives with that subscription', async (expressionType, expression, filter) => {
+    const theirs = await officialConsumer(filter);
+    expect(theirs.length).toBeGreaterThan(5);
+    const ours = await testFilter(ctx, { topic: 'LabTopic', expressionType, expression, begin: 0, limit: 500 });
+    expect(ours.failures).toEqual([]);
+    expect(ours.truncated).toBe(false);
+    expect(ours.matchedCount).toBe(theirs.length);
+    expect(ours.matched.map((m) => m.msgId).sort()).toEqual(theirs);
+    expect(ours.inWindow).toBeGreaterThan(ours.matchedCount);
+  });
+
+  it('refuses a SQL92 expression that does not compile, naming where (the broker would match every message with it)', async () => {
+    const error = await testFilter(ctx, { topic: 'LabTopic', expressionType: 'SQL92', expression: 'a >', begin: 0 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BadInputError);
+    expect(error).toMatchObject({ field: 'expression', message: expect.stringContaining('at position 4') });
+    // why the check is ours: the broker takes the broken selector and delivers everything, messages without `a` too
+    const pulled = await pullMessage(ctx.admin, LIVE.brokerAMaster, { topic: 'LabTopic', queueId: 0, queueOffset: 0, maxMsgNums: 32, subscription: 'a >', expressionType: 'SQL92' });
+    expect(pulled.messages.some((m) => m.properties.a === undefined)).toBe(true);
+  });
+
+  it('tests an online group\'s own subscription, and says an offline group\'s is unknown', async () => {
+    const ours = await testFilter(ctx, { topic: 'LabTopic', group: 'lab_cg_online', begin: 0, limit: 10 });
+    expect(ours).toMatchObject({ expressionType: 'TAG', expression: '*', group: 'lab_cg_online' });
+    expect(ours.matchedCount).toBe(ours.inWindow);
+    expect(ours.matched).toHaveLength(10);
+    expect(ours.matched[0]!.storeTimestamp).toBeGreaterThanOrEqual(ours.matched[9]!.storeTimestamp);
+    await expect(testFilter(ctx, { topic: 'LabTopic', group: 'lab_cg_sql' })).rejects.toBeInstanceOf(ConflictError);
+    await expect(testFilter(ctx, { topic: 'LabTopic', expressionType: 'TAG', expression: 'TagA || ', begin: 0 })).rejects.toMatchObject({ field: 'expression' });
+    await expect(testFilter(ctx, { topic: 'LabTopic', expression: 'x', begin: 10, end: 5 })).rejects.toMatchObject({ field: 'begin' });
+  });
+});
