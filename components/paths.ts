@@ -22,6 +22,7 @@ export const paths = {
   ordered: (c: string) => `/clusters/${e(c)}/ordered`,
   producers: (c: string) => `/clusters/${e(c)}/producers`,
   storage: (c: string) => `/clusters/${e(c)}/storage`,
+  ha: (c: string) => `/clusters/${e(c)}/ha`,
   audit: (c: string, filter?: { group?: string; topic?: string }) => `/clusters/${e(c)}/audit${filter?.group ? `?group=${e(filter.group)}` : filter?.topic ? `?topic=${e(filter.topic)}` : ''}`,
   auditEntry: (c: string, id: number) => `/clusters/${e(c)}/audit/${id}`,
 };

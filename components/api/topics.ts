@@ -2,14 +2,14 @@
 
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { FilterTestBody as FilterTestSchema } from '@/lib/console/filters/schema';
+import type { FilterTestQuery } from '@/lib/console/filters/schema';
 import type { FilterTestResult } from '@/lib/console/filters/test';
 import type { TopicRoute, TopicStatus } from '@/lib/console/topics/detail';
 import type { TopicGroup } from '@/lib/console/topics/groups';
 import type { TopicPage } from '@/lib/console/topics/list';
 import type { BrokerFailure } from '@/lib/console/core/fanout';
 import { api } from '../paths';
-import { fetchJson, postJson } from './client';
+import { fetchJson } from './client';
 import { clusterKeys } from './clusters';
 
 export const topicKeys = {
@@ -52,10 +52,13 @@ export function useTopicGroups(c: string, topic: string) {
 }
 
 /** A filter test (tag or SQL92 expression, or a group's subscription) evaluated by the brokers. */
-type FilterTestBody = z.input<typeof FilterTestSchema>;
+type FilterTestInput = z.input<typeof FilterTestQuery>;
 
 export function useFilterTest(c: string, topic: string) {
   return useMutation({
-    mutationFn: (input: FilterTestBody) => postJson<FilterTestResult>(`${api(c)}/topics/${encodeURIComponent(topic)}/filter-test`, input),
+    mutationFn: (input: FilterTestInput) => {
+      const qs = new URLSearchParams(Object.entries(input).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])));
+      return fetchJson<FilterTestResult>(`${api(c)}/topics/${encodeURIComponent(topic)}/filter-test?${qs}`);
+    },
   });
 }

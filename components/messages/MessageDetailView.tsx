@@ -11,6 +11,7 @@ import { formatBytes, formatCount } from '../format';
 import { Badge } from '../ui/Badge';
 import { Card, EmptyState, ErrorState, PartialFailures } from '../ui/states';
 import { Timestamp } from '../ui/Timestamp';
+import { BatchNote } from './BatchNote';
 import { ScheduleNote } from './ScheduleNote';
 import { BodyView } from './BodyView';
 import { GroupTracks } from './GroupTracks';
@@ -49,6 +50,7 @@ export function MessageDetailView({ id, topic, initial, initialError }: { id: st
     <div className="space-y-4">
       <PartialFailures failures={detail.failures} />
       {detail.schedule && <ScheduleNote schedule={detail.schedule} />}
+      {detail.batch && <BatchNote batch={detail.batch} topic={m.topic} current={m.offsetMsgId} />}
       {detail.copies.length > 0 && (
         <p className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
           This client msgId is stored {detail.copies.length + 1} times (a producer retry): showing the newest. Others:{' '}

@@ -74,6 +74,7 @@ export function TopicDetailView({ topic, initialRoute, initialStatus, initialErr
       {dialog === 'send' && <SendMessageDialog topic={topic} route={r} onClose={() => setDialog(undefined)} />}
       {dialog === 'edit' && <TopicUpsertDialog topic={topic} route={r} onClose={() => setDialog(undefined)} />}
       {dialog === 'delete' && <TopicDeleteDialog topic={topic} onClose={() => setDialog(undefined)} onDeleted={() => router.push(paths.topics(cluster))} />}
+      {(r.type === 'PRIORITY' || r.type === 'LITE') && <NewTypeNote type={r.type} />}
       {s && <PartialFailures failures={s.failures} />}
       <div className="mb-5 grid gap-5 lg:grid-cols-2">
         <Card title="Route: brokers (as mqadmin topicRoute)">
@@ -177,5 +178,16 @@ export function TopicDetailView({ topic, initialRoute, initialStatus, initialErr
         )}
       </Card>
     </div>
+  );
+}
+
+/** 5.5's new topic types: what the console shows of them and what it cannot do yet. */
+function NewTypeNote({ type }: { type: 'PRIORITY' | 'LITE' }) {
+  return (
+    <p className="mb-4 rounded border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900" data-testid="new-type-note">
+      {type === 'PRIORITY'
+        ? 'A PRIORITY topic (RocketMQ 5.5): its queues, offsets, groups and messages are shown as for any topic, with each message\'s priority among its properties. Not yet here: lag or backlog per priority level.'
+        : 'A LITE topic (RocketMQ 5.5): its queues and stored messages are shown as for any topic. Not yet here: its lite sub-topics, their lite subscriptions and expiry (lite.topic.expiration), which 5.5 reports through its own lite requests.'}
+    </p>
   );
 }

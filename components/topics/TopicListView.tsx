@@ -22,7 +22,7 @@ import { useCan } from '../api/session';
 import { DisabledReasonButton } from '../ui/DisabledReasonButton';
 import { TopicUpsertDialog } from './TopicChangeDialog';
 
-const TYPES = ['NORMAL', 'FIFO', 'DELAY', 'TRANSACTION', 'MIXED', 'RETRY', 'DLQ', 'SYSTEM'];
+const TYPES = ['NORMAL', 'FIFO', 'DELAY', 'TRANSACTION', 'PRIORITY', 'LITE', 'MIXED', 'RETRY', 'DLQ', 'SYSTEM'];
 
 const columns = (cluster: string): Array<ColumnDef<TopicListItem, unknown>> => [
   {

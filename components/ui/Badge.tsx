@@ -3,6 +3,8 @@ const TOPIC_TYPE_STYLE: Record<string, string> = {
   FIFO: 'bg-indigo-50 text-indigo-700 ring-indigo-200',
   DELAY: 'bg-sky-50 text-sky-700 ring-sky-200',
   TRANSACTION: 'bg-violet-50 text-violet-700 ring-violet-200',
+  PRIORITY: 'bg-fuchsia-50 text-fuchsia-700 ring-fuchsia-200',
+  LITE: 'bg-lime-50 text-lime-800 ring-lime-200',
   MIXED: 'bg-teal-50 text-teal-700 ring-teal-200',
   RETRY: 'bg-amber-50 text-amber-800 ring-amber-200',
   DLQ: 'bg-red-50 text-red-700 ring-red-200',

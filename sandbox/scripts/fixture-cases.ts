@@ -16,6 +16,9 @@ import { getAllConsumerOffsetRequest } from '../../lib/rocketmq/get-all-consumer
 import { getConsumeStatsRequest } from '../../lib/rocketmq/get-consume-stats';
 import { getConsumerConnectionList, getConsumerConnectionListRequest } from '../../lib/rocketmq/get-consumer-connection-list';
 import { getConsumerRunningInfoRequest } from '../../lib/rocketmq/get-consumer-running-info';
+import { pullMessageRequest } from '../../lib/rocketmq/pull-message';
+import { getBrokerHaStatusRequest } from '../../lib/rocketmq/get-broker-ha-status';
+import { checkClientConfigRequest } from '../../lib/rocketmq/check-client-config';
 import { getProducerConnectionListRequest } from '../../lib/rocketmq/get-producer-connection-list';
 import { getAllProducerInfoRequest } from '../../lib/rocketmq/get-all-producer-info';
 import { getMaxOffsetRequest } from '../../lib/rocketmq/get-max-offset';
@@ -129,6 +132,13 @@ const ADMIN_CASES: FixtureCase[] = [
     operation: 'get-consumer-running-info', name: 'orderly', target: 'broker-a-master',
     request: async () => getConsumerRunningInfoRequest('lab_cg_orderly', await clientIdOf('lab_cg_orderly')),
   },
+  // HA (5.x answers; 4.9 answers code 3)
+  { operation: 'get-broker-ha-status', name: 'master', target: 'broker-a-master', request: getBrokerHaStatusRequest },
+  { operation: 'get-broker-ha-status', name: 'slave', target: 'broker-a-slave', request: getBrokerHaStatusRequest },
+  // filters: the broker compiles a subscription (46), a pull with a SQL92 selector
+  { operation: 'check-client-config', name: 'valid', target: 'broker-a-master', request: () => checkClientConfigRequest('LabTopic', 'SQL92', 'a > 5') },
+  { operation: 'check-client-config', name: 'invalid', target: 'broker-a-master', request: () => checkClientConfigRequest('LabTopic', 'SQL92', 'a >') },
+  { operation: 'pull-message', name: 'sql92', target: 'broker-a-master', request: () => pullMessageRequest({ topic: 'LabTopic', queueId: 0, queueOffset: 0, maxMsgNums: 32, subscription: 'a > 5', expressionType: 'SQL92' }) },
   // producers (online-consumers.sh keeps lab_pg_online connected)
   { operation: 'get-producer-connection-list', name: 'online', target: 'broker-a-master', request: () => getProducerConnectionListRequest('lab_pg_online') },
   { operation: 'get-producer-connection-list', name: 'unknown-group', target: 'broker-a-master', request: () => getProducerConnectionListRequest('no_such_producer_group') },

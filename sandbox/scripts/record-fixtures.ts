@@ -6,6 +6,7 @@
  * online-consumers.sh's groups), on the ports env.sh gives that version (or NAMESRV_PORT / BROKER_PORTS):
  *   npx tsx sandbox/scripts/record-fixtures.ts                          every operation
  *   npx tsx sandbox/scripts/record-fixtures.ts get-topic-stats-info     only the named operations
+ *   npx tsx sandbox/scripts/record-fixtures.ts pull-message/sql92        only that case
  * `npm run record-fixtures [-- <version>...]` (record-all-fixtures.sh) instead starts a fresh sandbox of each
  * version (default 5.5.0 and 4.9.8) on the 5.x ports, seeds it and records every operation.
  */
@@ -82,7 +83,8 @@ const only = process.argv.slice(2);
 let written = 0;
 let binaryNamesrv: ChildProcess | undefined;
 for (const c of FIXTURE_CASES) {
-  if (only.length > 0 && !only.includes(c.operation)) continue;
+  // an operation records all its cases; operation/name only that one (a running sandbox's state may have moved on)
+  if (only.length > 0 && !only.includes(c.operation) && !only.includes(`${c.operation}/${c.name}`)) continue;
   if (c.versions && !c.versions.some((v) => version.startsWith(v))) continue;
   if (c.target === 'namesrv-binary' && !binaryNamesrv) binaryNamesrv = await startBinaryNamesrv();
   for (const setup of c.setup ?? []) await record(targets[c.target], setup);

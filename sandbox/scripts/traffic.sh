@@ -49,6 +49,13 @@ create_topic LabOrderTopic updateOrderTopic -o true & p2=$!
 wait $p1 || die "updateTopic LabTopic did not reach both masters"
 wait $p2 || die "updateTopic LabOrderTopic did not reach both masters"
 log "topics LabTopic and LabOrderTopic created on both masters"
+# RocketMQ 5.5's new topic types, so the console shows them
+case "$RMQ_VERSION" in
+  5.[5-9].*|[6-9].*)
+    create_topic LabPriorityTopic updatePriorityTopic -a +message.type=PRIORITY || die "updateTopic LabPriorityTopic failed"
+    create_topic LabLiteTopic updateLiteTopic -a +message.type=LITE || die "updateTopic LabLiteTopic failed"
+    log "topics LabPriorityTopic (PRIORITY) and LabLiteTopic (LITE) created" ;;
+esac
 
 "$S/jrun.sh" Producer.java --ns "$NAMESRV_ADDR_LOCAL" --count 40 --run r1 --out "$T/sent.tsv" > "$T/producer-r1.out" 2>&1 \
   || { cat "$T/producer-r1.out" >&2; die "producer r1 failed"; }

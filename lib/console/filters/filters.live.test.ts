@@ -4,7 +4,20 @@ import { startConsumer } from '../../../test-support/consumer';
 import { LIVE } from '../../../test-support/sandbox';
 import { liveConsole } from '../../../test-support/live-console';
 import { BadInputError, ConflictError } from '../core/errors';
+import { checkClientConfig } from '../../rocketmq/check-client-config';
+import { checkSql92 } from './sql92';
 import { testFilter } from './test';
+
+/** Selectors the two parsers must judge alike: ours (with positions) and the broker's own compiler (CHECK_CLIENT_CONFIG). */
+const SELECTORS = [
+  'a > 5', "color = 'red' AND a BETWEEN 1 AND 10", "color IN ('red', 'blue') OR a IS NULL", 'NOT (a > 5) and b is not null',
+  "TAGS = 'TagA'", "a <> -3.5E2 AND b NOT BETWEEN 1 AND 2 AND c NOT IN ('x')", "name CONTAINS 'x' AND name NOT CONTAINS 'y'",
+  "name STARTSWITH 'x' OR name ENDSWITH 'y'", 'flag', 'TRUE', "a = 'it''s'", 'a > 5 /* c */ AND b < 2', 'a >= 10L', '.5 < a', 'a = 5E3',
+  'a >', 'a > 5 AND', "color = 'red", '(a > 5', 'a > 5)', 'a.b = 1', 'color IN (1, 2)', 'a BETWEEN 1 2', 'a IS 5', '5', "'x' AND a",
+  'a > 5 b < 2', 'a # 2', '', 'NOT 5', 'a IN ()', 'a == 1', "a LIKE 'x%'",
+];
+/** Accepted by the broker, which ignores what follows the first whole expression. */
+const TRAILING = ['a > 5)', 'a > 5 b < 2', "a LIKE 'x%'"];
 
 /** Runs the official push consumer with `filter` on a new group from the first offset until it idles; the msgIds it got. */
 async function officialConsumer(filter: string): Promise<string[]> {
@@ -33,6 +46,20 @@ describe(`filter test (${LIVE.version})`, () => {
     expect(ours.matchedCount).toBe(theirs.length);
     expect(ours.matched.map((m) => m.msgId).sort()).toEqual(theirs);
     expect(ours.inWindow).toBeGreaterThan(ours.matchedCount);
+  });
+
+  it('judges every selector as the broker\'s own compiler does (CHECK_CLIENT_CONFIG)', async () => {
+    for (const sql of SELECTORS) {
+      const broker = await checkClientConfig(ctx.admin, LIVE.brokerAMaster, 'LabTopic', 'SQL92', sql);
+      const ours = checkSql92(sql);
+      if (TRAILING.includes(sql)) {
+        // the broker compiles the first whole expression and drops the rest; ours refuses, saying so
+        expect(broker.ok, JSON.stringify(sql)).toBe(true);
+        expect(ours, JSON.stringify(sql)).toMatchObject({ ok: false, message: expect.stringContaining('the broker would stop reading there') });
+      } else {
+        expect(ours.ok, JSON.stringify(sql)).toBe(broker.ok);
+      }
+    }
   });
 
   it('refuses a SQL92 expression that does not compile, naming where (the broker would match every message with it)', async () => {

@@ -119,7 +119,9 @@ class Parser {
     const first = this.t;
     if (first.kind === 'end') throw new SqlError(1, 'the expression is empty');
     this.bool(this.or(), first);
-    if (this.t.kind !== 'end') throw new SqlError(this.t.pos, `unexpected ${this.describe(this.t)}`);
+    // the broker's parser stops at the end of the first whole expression and ignores the rest without a word, so
+    // "a > 5 b < 2" would filter by a > 5 alone: refused here
+    if (this.t.kind !== 'end') throw new SqlError(this.t.pos, `unexpected ${this.describe(this.t)}: the broker would stop reading there and filter by what comes before alone`);
   }
 
   private or(): Yields {

@@ -1,4 +1,4 @@
-import { getBrokerConfig } from '../../rocketmq/get-broker-config';
+import { checkClientConfig } from '../../rocketmq/check-client-config';
 import { getConsumerConnectionList } from '../../rocketmq/get-consumer-connection-list';
 import { getTopicStatsInfo } from '../../rocketmq/get-topic-stats-info';
 import { pullMessage } from '../../rocketmq/pull-message';
@@ -68,8 +68,14 @@ export async function testFilter(ctx: ClusterContext, input: FilterTestInput): P
   let truncated = false;
   for (const target of targets) {
     if (expressionType === 'SQL92') {
-      const config = await getBrokerConfig(admin, target.addr, admin.config.requestTimeoutMs).catch(() => undefined);
-      if (config?.properties.enablePropertyFilter === 'false') {
+      // the broker compiles it too (CHECK_CLIENT_CONFIG): it has the last word on its own grammar
+      const verdict = await checkClientConfig(admin, target.addr, input.topic, 'SQL92', expression, admin.config.requestTimeoutMs).catch((error: unknown) => {
+        failures.push(failureOf(target, error));
+        return undefined;
+      });
+      if (!verdict) continue;
+      if (!verdict.ok && verdict.kind === 'invalid') throw new BadInputError(`expression: ${target.brokerName} cannot compile it: ${compilerWords(verdict.reason)}`, 'expression');
+      if (!verdict.ok) {
         refusedBy.push({ brokerName: target.brokerName, reason: 'enablePropertyFilter=false: this broker refuses SQL92 subscriptions, so a group subscribed this way gets nothing from it' });
         continue;
       }
@@ -152,4 +158,9 @@ async function scanBroker(admin: AdminClient, target: ReadTarget, s: ScanInput) 
     if (out.truncated) break;
   }
   return out;
+}
+
+/** The compiler's first line without the Java class name: "Encountered "<EOF>" at line 1, column 3." */
+function compilerWords(reason: string): string {
+  return reason.split('\n')[0]!.replace(/^[\w.]+(Exception|Error): /, '').trim();
 }

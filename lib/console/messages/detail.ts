@@ -2,6 +2,7 @@ import type { ClusterContext } from '../context';
 import type { BrokerFailure } from '../core/fanout';
 import { findMessageById, type LookupResult } from './lookup';
 import { withholdBody, type MessageView } from './model';
+import { batchOf, type BatchView } from './batch';
 import { messageSchedule, type MessageSchedule } from './schedule';
 import { routeTargets } from './targets';
 import { trackMessage, type GroupTrack } from './tracks';
@@ -16,6 +17,8 @@ export interface MessageDetail {
   groups: GroupTrack[];
   /** A delayed or timer message: when it is (was) due and whether it reached its real topic. */
   schedule?: MessageSchedule;
+  /** Sent in one batch with other messages: all of them, in order. */
+  batch?: BatchView;
   failures: BrokerFailure[];
   asOf: number;
 }
@@ -30,7 +33,12 @@ export async function getMessageDetail(ctx: ClusterContext, input: { msgId: stri
   const [message, ...others] = found.messages;
   if (!message) throw new Error('lookup returned no message');
   const targets = await routeTargets(admin, message.topic).catch(() => [{ brokerName: message.brokerName, addr: message.storeHost }]);
-  const [tracked, schedule] = await Promise.all([trackMessage(admin, message, targets), messageSchedule(admin, message).catch(() => undefined)]);
+  const [tracked, schedule, batch] = await Promise.all([
+    trackMessage(admin, message, targets),
+    messageSchedule(admin, message).catch(() => undefined),
+    // the page stands without it when the queue cannot be read around the message
+    batchOf(admin, message).catch(() => undefined),
+  ]);
   return {
     id: found.id,
     kind: found.kind,
@@ -39,6 +47,7 @@ export async function getMessageDetail(ctx: ClusterContext, input: { msgId: stri
     copies: others.map((m) => ({ offsetMsgId: m.offsetMsgId, brokerName: m.brokerName, queueId: m.queueId, queueOffset: m.queueOffset, storeTimestamp: m.storeTimestamp })),
     groups: tracked.tracks,
     schedule,
+    batch,
     failures: [...found.failures, ...tracked.failures],
     asOf: Date.now(),
   };

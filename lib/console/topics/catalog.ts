@@ -7,7 +7,7 @@ import type { AdminClient } from '../core/admin';
 import { fanOut, type BrokerFailure } from '../core/fanout';
 import { DLQ_PREFIX, isSystemTopic, RETRY_PREFIX } from '../core/names';
 
-export const TOPIC_TYPES = ['NORMAL', 'FIFO', 'DELAY', 'TRANSACTION', 'MIXED', 'RETRY', 'DLQ', 'SYSTEM'] as const;
+export const TOPIC_TYPES = ['NORMAL', 'FIFO', 'DELAY', 'TRANSACTION', 'PRIORITY', 'LITE', 'MIXED', 'RETRY', 'DLQ', 'SYSTEM'] as const;
 export type TopicType = (typeof TOPIC_TYPES)[number];
 
 export interface TopicListItem {
@@ -35,7 +35,7 @@ export function topicType(topic: string, configs: TopicConfig[], ordered: boolea
   if (topic.startsWith(DLQ_PREFIX)) return 'DLQ';
   if (system) return 'SYSTEM';
   const declared = configs.map((c) => c.attributes['message.type']).find((t) => t && t !== 'UNSPECIFIED');
-  if (declared === 'FIFO' || declared === 'DELAY' || declared === 'TRANSACTION' || declared === 'MIXED') return declared;
+  if (declared === 'FIFO' || declared === 'DELAY' || declared === 'TRANSACTION' || declared === 'PRIORITY' || declared === 'LITE' || declared === 'MIXED') return declared;
   if (ordered || configs.some((c) => c.order)) return 'FIFO';
   return 'NORMAL';
 }

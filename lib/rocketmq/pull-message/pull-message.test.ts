@@ -9,6 +9,20 @@ describe('PULL_MESSAGE request for browsing', () => {
       commitOffset: '0', suspendTimeoutMillis: '0', subscription: '*', subVersion: '0', expressionType: 'TAG',
     });
   });
+
+  it('sends a SQL92 selector with its expression type, for the broker to evaluate', () => {
+    expect(pullMessageRequest({ topic: 'T', queueId: 0, queueOffset: 0, subscription: 'a > 5', expressionType: 'SQL92' }).extFields).toMatchObject({ sysFlag: '4', subscription: 'a > 5', expressionType: 'SQL92' });
+  });
+});
+
+describe.each(fixtureVersions('pull-message', 'sql92'))('PULL_MESSAGE with a SQL92 selector from %s', (version) => {
+  it('gives only the messages whose properties match, and no tag re-check', () => {
+    const result = decodePullMessage(loadReply('pull-message', version, 'sql92'), 'a > 5', '', 'SQL92');
+    expect(result.status).toBe('FOUND');
+    expect(result.messages.length).toBeGreaterThan(0);
+    expect(result.messages.every((m) => Number(m.properties.a) > 5)).toBe(true);
+    expect(result.nextBeginOffset).toBeGreaterThan(result.messages.at(-1)!.queueOffset);
+  });
 });
 
 describe.each(fixtureVersions('pull-message', 'found'))('PULL_MESSAGE from %s', (version) => {
