@@ -1,5 +1,6 @@
 'use client';
 
+import type { DeadLetters } from '@/lib/console/dlq/overview';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ClientView } from '@/lib/console/groups/clients';
 import type { GroupConnections } from '@/lib/console/groups/connections';
@@ -22,6 +23,7 @@ export const groupKeys = {
   progress: (c: string, group: string) => [...groupKeys.detail(c, group), 'progress'] as const,
   connections: (c: string, group: string) => [...groupKeys.detail(c, group), 'connections'] as const,
   clients: (c: string, group: string) => [...groupKeys.detail(c, group), 'clients'] as const,
+  deadLetters: (c: string, group: string) => [...groupKeys.detail(c, group), 'dead-letters'] as const,
   lagHistory: (c: string, group: string, range: LagRange) => [...groupKeys.detail(c, group), 'lag-history', range] as const,
 };
 
@@ -97,4 +99,9 @@ export function useResetApply(c: string, group: string) {
     mutationFn: (body: { previewId: string; confirm: string | boolean }) => postJson<ResetResult>(`${groupUrl(c, group)}/reset`, body),
     onSettled: () => invalidateAfterChange(client, c),
   });
+}
+
+/** The group's retry and dead-letter topics with their counts. */
+export function useDeadLetters(c: string, group: string) {
+  return useQuery({ queryKey: groupKeys.deadLetters(c, group), queryFn: () => fetchJson<DeadLetters>(`${groupUrl(c, group)}/dead-letters`) });
 }

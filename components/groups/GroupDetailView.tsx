@@ -8,6 +8,7 @@ import { useRouter } from 'next/navigation';
 import type { QueueLag } from '@/lib/console/lag/types';
 import { groupKeys, useGroupClients, useGroupConnections, useGroupOverview, useGroupProgress } from '../api/groups';
 import { useCan } from '../api/session';
+import { DeadLetters } from './DeadLetters';
 import { paths } from '../paths';
 import { DisabledReasonButton } from '../ui/DisabledReasonButton';
 import { useCluster } from '../useCluster';
@@ -170,6 +171,7 @@ export function GroupDetailView({ group }: { group: string }) {
           )}
         </Card>
       )}
+      <DeadLetters group={group} changeBlocked={canChange.reason} />
       <div className="mb-5 grid gap-5 xl:grid-cols-2">
         <Card title="Online clients (as mqadmin consumerConnection)">
           {connections.error && <div className="p-4"><ErrorState message={connections.error.message} /></div>}

@@ -5,6 +5,7 @@ import { NotFoundError } from './core/errors';
 import type { ChangeContext, ClusterContext } from './context';
 import { brokerConfigChange } from './brokers/change/config';
 import { namesrvConfigChange } from './brokers/change/namesrv-config';
+import { dlqRedrive } from './dlq/redrive';
 import { groupDelete } from './groups/change/delete';
 import { groupUpsert } from './groups/change/upsert';
 import { messageSend } from './messages/send';
@@ -12,7 +13,7 @@ import { topicDelete } from './topics/change/delete';
 import { topicUpsert } from './topics/change/upsert';
 
 /** Every kind of change the console makes through the change pipeline, by audit action. */
-export const CHANGE_KINDS = new ChangeKinds([anyKind(topicUpsert), anyKind(topicDelete), anyKind(groupUpsert), anyKind(groupDelete), anyKind(brokerConfigChange), anyKind(namesrvConfigChange), anyKind(messageSend)]);
+export const CHANGE_KINDS = new ChangeKinds([anyKind(topicUpsert), anyKind(topicDelete), anyKind(groupUpsert), anyKind(groupDelete), anyKind(brokerConfigChange), anyKind(namesrvConfigChange), anyKind(messageSend), anyKind(dlqRedrive)]);
 
 /** Plans a change of any kind (changes nothing). */
 export async function previewAnyChange(ctx: ClusterContext, input: { action: string; request: unknown }): Promise<ChangePlan> {

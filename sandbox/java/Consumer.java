@@ -2,6 +2,9 @@
 // java -cp '<rocketmq lib>/*' Consumer.java --ns 127.0.0.1:9876 --group lab_cg_cluster --topic LabTopic
 //      [--model CLUSTERING|BROADCASTING] [--filter '*' | 'TagA || TagB' | 'sql:a > 5'] [--idle 15] [--max 120]
 //      [--expect N] [--instance name] [--sleep-ms 0] [--threads 20]
+//      [--fail-keys <prefix> (answer RECONSUME_LATER for messages whose keys start with it: the broker redelivers
+//       them through %RETRY%<group>, and past --max-reconsume times moves them to %DLQ%<group>)]
+//      [--max-reconsume N (the client's maxReconsumeTimes; 0 = a failed message goes straight to the DLQ)]
 //      [--print true (prints "msg <msgId>" for each message consumed)]
 //      [--orderly true (MessageListenerOrderly: the client locks each queue on the broker)]
 //      [--suspend-keys <prefix> (orderly: answer SUSPEND_CURRENT_QUEUE_A_MOMENT for messages whose keys start with it,
@@ -37,6 +40,7 @@ public class Consumer {
         int threads = Integer.parseInt(a.getOrDefault("threads", "20"));
         boolean orderly = "true".equals(a.get("orderly"));
         boolean print = "true".equals(a.get("print"));
+        String failKeys = a.get("fail-keys");
         String suspendKeys = a.get("suspend-keys");
 
         DefaultMQPushConsumer consumer = new DefaultMQPushConsumer(group, true, null);
@@ -48,7 +52,8 @@ public class Consumer {
         consumer.setHeartbeatBrokerInterval(3000);
         consumer.setConsumeThreadMin(threads);
         consumer.setConsumeThreadMax(threads);
-        if (sleepMs > 0) consumer.setConsumeMessageBatchMaxSize(1);
+        if (sleepMs > 0 || failKeys != null) consumer.setConsumeMessageBatchMaxSize(1);
+        if (a.containsKey("max-reconsume")) consumer.setMaxReconsumeTimes(Integer.parseInt(a.get("max-reconsume")));
         setMessageModel(consumer, model);
         if (filter.startsWith("sql:")) {
             consumer.subscribe(topic, MessageSelector.bySql(filter.substring(4)));
@@ -72,6 +77,10 @@ public class Consumer {
             consumer.registerMessageListener((MessageListenerConcurrently) (msgs, ctx) -> {
                 if (sleepMs > 0) {
                     try { Thread.sleep(sleepMs); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+                }
+                if (failKeys != null && msgs.get(0).getKeys() != null && msgs.get(0).getKeys().startsWith(failKeys)) {
+                    System.out.println("failed " + msgs.get(0).getMsgId());
+                    return ConsumeConcurrentlyStatus.RECONSUME_LATER;
                 }
                 if (print) for (var m : msgs) System.out.println("msg " + m.getMsgId());
                 consumed.addAndGet(msgs.size());

@@ -2,7 +2,8 @@
 # Seeds the sandbox with traced traffic from the official Java client and leaves real lag behind:
 #   topics LabTopic (4+4 queues on both masters) and LabOrderTopic (ordered, orderConf in the namesrv KV)
 #   Producer r1 (40 normal + 3 delayed + batch of 10 + 12 ordered [+ 1 timer on 5.x])
-#   consumers in parallel: lab_cg_cluster (CLUSTERING, *), lab_cg_broadcast (BROADCASTING), lab_cg_sql (SQL92 a > 5)
+#   consumers in parallel: lab_cg_cluster (CLUSTERING, *), lab_cg_broadcast (BROADCASTING), lab_cg_sql (SQL92 a > 5),
+#   lab_cg_dlq (fails the 11 messages keyed K-r1-1*, which go to %DLQ%lab_cg_dlq)
 #   Producer r2 (20 more normal ...) while the consumers are offline -> lag
 #   2 messages at delay level 18 and (5.x) 2 timer messages, due in two hours, to LabDelayTopic ($SANDBOX_DIR/traffic/waiting.tsv)
 # Sent messages are recorded in $SANDBOX_DIR/traffic/sent.tsv (kind key status msgId offsetMsgId broker queue offset).
@@ -86,8 +87,13 @@ rm -f "$T"/lab_cg_{cluster,broadcast,sql}{,-1,-2}.out
 consumer lab_cg_cluster CLUSTERING '*' "$lab" & c1=$!
 consumer lab_cg_broadcast BROADCASTING '*' "$lab" & c2=$!
 consumer lab_cg_sql CLUSTERING 'sql:a > 5' "$sql_expect" & c3=$!
+# lab_cg_dlq fails the messages with keys K-r1-1* (11 of them): with max reconsume 0 they go straight to %DLQ%lab_cg_dlq
+"$S/jrun.sh" Consumer.java --ns "$NAMESRV_ADDR_LOCAL" --group lab_cg_dlq --topic LabTopic --fail-keys K-r1-1 --max-reconsume 0 \
+  --idle 15 --max 120 > "$T/lab_cg_dlq.out" 2>&1 & c4=$!
 short=0
 for c in $c1 $c2 $c3; do wait "$c" || short=1; done
+wait $c4 || log "lab_cg_dlq ended badly: $(tail -n 1 "$T/lab_cg_dlq.out")"
+log "lab_cg_dlq: $(grep -c '^failed ' "$T/lab_cg_dlq.out" || true) messages failed to its DLQ"
 for g in lab_cg_cluster lab_cg_broadcast lab_cg_sql; do log "$g: $(tail -n 1 "$T/$g.out")"; done
 [ "$short" = 0 ] || die "a seeding consumer did not consume all it should (see $T/lab_cg_*.out)"
 
