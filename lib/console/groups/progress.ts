@@ -75,8 +75,18 @@ export async function getGroupProgress(ctx: ClusterContext, input: { group: stri
     consumeTps: results.reduce((n, r) => n + r.value.consumeTps, 0),
     oldestUnconsumedTimestamp: Number.isFinite(oldest) ? oldest : undefined,
     queues,
-    failures: failures.map((f) => f.failure),
+    failures: [...failures.map((f) => f.failure), ...slavesWithoutOffsets(results)],
     asOf,
   };
+}
+
+/**
+ * A slave read because its master is down that reports no offsets at all: a 5.x slave keeps none (a 4.9 one syncs
+ * them from its master), so the group's lag there is unknown, not zero.
+ */
+function slavesWithoutOffsets(results: Array<{ target: { brokerName: string; brokerId: number; addr: string }; value: { queues: unknown[] } }>): BrokerFailure[] {
+  return results
+    .filter((r) => r.target.brokerId !== 0 && r.value.queues.length === 0)
+    .map((r) => ({ brokerName: r.target.brokerName, addr: r.target.addr, error: 'its master is down and this slave holds no consumer offsets: the lag on its queues is unknown until the master is back' }));
 }
 

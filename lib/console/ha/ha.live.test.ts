@@ -88,6 +88,7 @@ describe(`high availability (${LIVE.version})`, () => {
     const lagA = progress.queues.filter((q) => q.topic === 'LabTopic' && q.brokerName === 'broker-a').map((q) => [key(q), q.brokerOffset, q.consumerOffset]);
     if (LIVE.isV5) {
       expect(lagA).toEqual([]);
+      expect(progress.failures).toEqual([expect.objectContaining({ brokerName: 'broker-a', addr: LIVE.brokerASlave, error: expect.stringContaining('holds no consumer offsets') })]);
       expect(a.unavailable.join(' ')).toMatch(/5\.x slave keeps no consumer offsets/);
     } else {
       const mq = await consumerProgress('lab_cg_cluster', 'LabTopic', false);
