@@ -23,12 +23,13 @@ import { TopicDeleteDialog, TopicUpsertDialog } from './TopicChangeDialog';
 import { SendMessageDialog } from './SendMessageDialog';
 import { FilterTest } from './FilterTest';
 
-const queueColumns: Array<ColumnDef<QueueStats, unknown>> = [
+const queueColumns: Array<ColumnDef<QueueStats & { earliestStoreTime?: number }, unknown>> = [
   { accessorKey: 'brokerName', header: 'Broker' },
   { accessorKey: 'queueId', header: 'Queue', meta: { numeric: true } },
   { accessorKey: 'minOffset', header: 'Min offset', meta: { numeric: true }, cell: ({ row }) => formatCount(row.original.minOffset) },
   { accessorKey: 'maxOffset', header: 'Max offset', meta: { numeric: true }, cell: ({ row }) => formatCount(row.original.maxOffset) },
   { id: 'messages', accessorFn: (q) => q.maxOffset - q.minOffset, header: 'Messages', meta: { numeric: true }, cell: ({ getValue }) => formatCount(getValue() as number) },
+  { id: 'oldest', accessorFn: (q) => q.earliestStoreTime ?? 0, header: 'Oldest stored', cell: ({ row }) => <Timestamp ms={row.original.earliestStoreTime} compact /> },
   { accessorKey: 'lastUpdateTimestamp', header: 'Last updated', cell: ({ row }) => <Timestamp ms={row.original.lastUpdateTimestamp} /> },
 ];
 
@@ -168,7 +169,18 @@ export function TopicDetailView({ topic, initialRoute, initialStatus, initialErr
       <FilterTest topic={topic} groupToTest={groupToTest} />
       <Card
         title={s ? `Queues (as mqadmin topicStatus): ${formatCount(s.totals.messages)} messages kept` : 'Queues'}
-        actions={s?.totals.lastUpdateTimestamp ? <span className="text-xs text-slate-500">last write <Timestamp ms={s.totals.lastUpdateTimestamp} /></span> : undefined}
+        actions={
+          s?.totals.lastUpdateTimestamp ? (
+            <span className="text-xs text-slate-500" data-testid="topic-window">
+              {s.totals.earliestStoreTime ? (
+                <>
+                  oldest stored <Timestamp ms={s.totals.earliestStoreTime} /> ·{' '}
+                </>
+              ) : null}
+              last write <Timestamp ms={s.totals.lastUpdateTimestamp} />
+            </span>
+          ) : undefined
+        }
       >
         {status.error && !s && <div className="p-4"><ErrorState message={status.error.message} /></div>}
         {!s && !status.error && <div className="px-4"><Spinner /></div>}

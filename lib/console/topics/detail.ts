@@ -1,6 +1,7 @@
 import { permText } from '../../rocketmq/get-route-info-by-topic';
 import { getTopicStatsInfo, type QueueStats } from '../../rocketmq/get-topic-stats-info';
 import { compareMessageQueues } from '../../rocketmq/message-queue';
+import { pullMessage } from '../../rocketmq/pull-message';
 import { missingText } from '../cluster/overview';
 import { fanOut, type BrokerFailure } from '../core/fanout';
 import { fetchRoute, readTargets } from '../core/routes';
@@ -19,9 +20,12 @@ export interface TopicRoute {
 
 export interface TopicStatus {
   topic: string;
-  /** Per queue, as `mqadmin topicStatus` prints them (broker order, then queueId). */
-  queues: QueueStats[];
-  totals: { messages: number; maxOffset: number; lastUpdateTimestamp?: number };
+  /**
+   * Per queue, as `mqadmin topicStatus` prints them (broker order, then queueId), with the store time of the oldest
+   * message it still holds (retention: nothing older can be read or reset to).
+   */
+  queues: Array<QueueStats & { earliestStoreTime?: number }>;
+  totals: { messages: number; maxOffset: number; lastUpdateTimestamp?: number; earliestStoreTime?: number };
   failures: BrokerFailure[];
   asOf: number;
 }
@@ -55,9 +59,10 @@ export async function getTopicStatus(ctx: ClusterContext, input: { topic: string
     addr: node.addr,
     error: `its queues of this topic are not served: ${missingText(lastSeen)}`,
   }));
-  const { results, failures } = await fanOut(readTargets(route), (t) => getTopicStatsInfo(admin, t.addr, topic, admin.config.requestTimeoutMs), admin.config.fanOutDeadlineMs);
+  const { results, failures } = await fanOut(readTargets(route), (t) => statsWithOldest(ctx, t.addr, topic), admin.config.fanOutDeadlineMs);
   const queues = results.flatMap((r) => r.value).sort(compareMessageQueues);
   const last = Math.max(0, ...queues.map((q) => q.lastUpdateTimestamp));
+  const earliest = Math.min(...queues.map((q) => q.earliestStoreTime ?? Number.POSITIVE_INFINITY));
   return {
     topic,
     queues,
@@ -65,8 +70,25 @@ export async function getTopicStatus(ctx: ClusterContext, input: { topic: string
       messages: queues.reduce((n, q) => n + (q.maxOffset - q.minOffset), 0),
       maxOffset: queues.reduce((n, q) => n + q.maxOffset, 0),
       lastUpdateTimestamp: last > 0 ? last : undefined,
+      earliestStoreTime: Number.isFinite(earliest) ? earliest : undefined,
     },
     failures: [...failures.map((f) => f.failure), ...gone],
     asOf: Date.now(),
   };
+}
+
+/** Topics with more queues than this show no oldest message per queue: one read per queue would be too many. */
+const MAX_QUEUES_FOR_OLDEST = 256;
+
+async function statsWithOldest(ctx: ClusterContext, addr: string, topic: string): Promise<Array<QueueStats & { earliestStoreTime?: number }>> {
+  const { admin } = ctx;
+  const stats = await getTopicStatsInfo(admin, addr, topic, admin.config.requestTimeoutMs);
+  if (stats.length > MAX_QUEUES_FOR_OLDEST) return stats;
+  return Promise.all(
+    stats.map(async (q) => {
+      if (q.maxOffset <= q.minOffset) return q;
+      const first = await pullMessage(admin, addr, { topic, queueId: q.queueId, queueOffset: q.minOffset, maxMsgNums: 1 }, admin.config.requestTimeoutMs).catch(() => undefined);
+      return { ...q, earliestStoreTime: first?.messages[0]?.storeTimestamp };
+    }),
+  );
 }

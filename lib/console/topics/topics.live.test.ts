@@ -3,6 +3,7 @@ import { topicList, topicRoute, topicStatus } from '../../../test-support/mqadmi
 import { LIVE, withBrokerFrozen } from '../../../test-support/sandbox';
 import { BadInputError, NotFoundError } from '../core/errors';
 import { getTopicRoute, getTopicStatus } from './detail';
+import { queryMsgByOffset } from '../../../test-support/mqadmin-messages';
 import { topicCatalog } from './catalog';
 import { listTopics } from './list';
 import { liveConsole } from '../../../test-support/live-console';
@@ -33,7 +34,7 @@ describe(`topics live (${LIVE.version})`, () => {
   it('searches, filters, sorts and pages on the server', async () => {
     const hidden = await listTopics(ctx, { page: 1, pageSize: 500, hideSystem: true });
     expect(hidden.items.some((t) => t.type === 'SYSTEM')).toBe(false);
-    const search = await listTopics(ctx, { search: 'lab', page: 1, pageSize: 10, hideSystem: true });
+    const search = await listTopics(ctx, { search: 'lab', page: 1, pageSize: 100, hideSystem: true });
     expect(search.items.map((t) => t.topic)).toEqual(expect.arrayContaining(['LabTopic', 'LabOrderTopic']));
     const retry = await listTopics(ctx, { type: 'RETRY', page: 1, pageSize: 500 });
     expect(retry.items.every((t) => t.topic.startsWith('%RETRY%'))).toBe(true);
@@ -61,6 +62,13 @@ describe(`topics live (${LIVE.version})`, () => {
       (await topicStatus('LabTopic')).map((r) => [r.brokerName, r.queueId, r.minOffset, r.maxOffset]),
     );
     expect(status.failures).toEqual([]);
+    // each queue's oldest stored message: mqadmin queryMsgByOffset at the queue's min offset
+    const withMessages = status.queues.filter((q) => q.maxOffset > q.minOffset).slice(0, 3);
+    expect(withMessages.length).toBeGreaterThan(0);
+    for (const q of withMessages) {
+      expect(q.earliestStoreTime, `${q.brokerName}/${q.queueId}`).toBe((await queryMsgByOffset('LabTopic', q.brokerName, q.queueId, q.minOffset)).storeTimestamp);
+    }
+    expect(status.totals.earliestStoreTime).toBe(Math.min(...status.queues.flatMap((q) => (q.earliestStoreTime ? [q.earliestStoreTime] : []))));
   });
 
   it('gives a partial status naming a broker that does not answer', async () => {
