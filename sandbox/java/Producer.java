@@ -49,11 +49,17 @@ public class Producer {
             if ("true".equals(a.get("hold"))) {
                 // a producer heartbeats only to the brokers of routes it knows; one that has not sent knows none, so
                 // it learns LabOrderTopic's route (without sending) and heartbeats to its masters at once
+                // (again every 20 s: the client refreshes only the routes of topics it sends to, so after a broker
+                // restart it would not find its way back on its own)
                 var factory = producer.getDefaultMQProducerImpl().getmQClientFactory();
                 factory.updateTopicRouteInfoFromNameServer(orderTopic);
                 factory.sendHeartbeatToAllBrokerWithLock();
                 System.out.println("holding " + producer.getProducerGroup());
-                Thread.sleep(Long.MAX_VALUE);
+                while (true) {
+                    Thread.sleep(20_000);
+                    factory.updateTopicRouteInfoFromNameServer(orderTopic);
+                    factory.sendHeartbeatToAllBrokerWithLock();
+                }
             }
             if (a.containsKey("only-ordered")) {
                 ordered(producer, orderTopic, run, Integer.parseInt(a.get("only-ordered")));
