@@ -110,8 +110,9 @@ export interface ClusterListRow {
   timerProgress?: string;
 }
 
+/** clusterList, read fresh: its rates and the timer progress move, so a cached answer from an earlier test would lie. */
 export async function clusterList(on: Sandbox = LIVE): Promise<ClusterListRow[]> {
-  return tableRows(await mqadmin(['clusterList'], { on })).map((r) => ({
+  return tableRows(await mqadmin(['clusterList'], { on, cache: false })).map((r) => ({
     cluster: r[0]!,
     brokerName: r[1]!,
     brokerId: Number(r[2]),
@@ -125,7 +126,7 @@ export async function clusterList(on: Sandbox = LIVE): Promise<ClusterListRow[]>
 
 /** clusterList -m: yesterday/today in and out totals, rows in the same order as clusterList. */
 export async function clusterListMore(on: Sandbox = LIVE): Promise<Array<{ brokerName: string; inYest: number; outYest: number; inToday: number; outToday: number }>> {
-  return tableRows(await mqadmin(['clusterList', '-m'], { on })).map((r) => ({
+  return tableRows(await mqadmin(['clusterList', '-m'], { on, cache: false })).map((r) => ({
     brokerName: r[1]!,
     inYest: Number(r[2]),
     outYest: Number(r[3]),
