@@ -1,31 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { startConsumer, type RunningConsumer } from '../../../test-support/consumer';
+import { consumeUntilIdle } from '../../../test-support/consumer';
 import { queryMsgById, sentMessages } from '../../../test-support/mqadmin-messages';
 import { topicStatus } from '../../../test-support/mqadmin';
 import { LIVE } from '../../../test-support/sandbox';
+import { until } from '../../../test-support/wait';
 import { liveConsole } from '../../../test-support/live-console';
 import { applyAnyChange, previewAnyChange } from '../change-kinds';
 import { getDeadLetters } from './overview';
 import type { RedriveDetail } from './redrive';
-
-async function until<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs = 90_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await fn().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-}
-
-/** Runs the official consumer until it has been idle a while; what it printed. */
-async function consumeUntilIdle(args: string[]): Promise<string> {
-  const consumer: RunningConsumer = startConsumer([...args, '--idle', '12', '--max', '120']);
-  const deadline = Date.now() + 150_000;
-  while (!/^consumed \d+$/m.test(consumer.output()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 500));
-  await consumer.stop();
-  return consumer.output();
-}
 
 describe(`dead letters and redrive (${LIVE.version})`, () => {
   const live = liveConsole({ requestTimeoutMs: 5000 });

@@ -1,6 +1,6 @@
 import { getTopicStatsInfo } from '../../rocketmq/get-topic-stats-info';
-import { pullMessage } from '../../rocketmq/pull-message';
 import { describeFailure } from '../core/errors';
+import { oldestStoreTime } from '../core/oldest';
 import { DLQ_PREFIX, RETRY_PREFIX, checkGroupName } from '../core/names';
 import { routeIfExists } from '../core/routes';
 import type { ClusterContext } from '../context';
@@ -47,8 +47,7 @@ async function backlog(ctx: ClusterContext, topic: string): Promise<BacklogTopic
           if (q.maxOffset <= q.minOffset) continue;
           out.messages += q.maxOffset - q.minOffset;
           newest = Math.max(newest, q.lastUpdateTimestamp);
-          const first = await pullMessage(admin, t.addr, { topic, queueId: q.queueId, queueOffset: q.minOffset, maxMsgNums: 1 }, timeout).catch(() => undefined);
-          const at = first?.messages[0]?.storeTimestamp;
+          const at = await oldestStoreTime(admin, t.addr, q, timeout);
           if (at !== undefined) oldest = Math.min(oldest, at);
         }
       } catch (error) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pullMessage } from '../../rocketmq/pull-message';
-import { startConsumer } from '../../../test-support/consumer';
+import { consumeUntilIdle } from '../../../test-support/consumer';
 import { LIVE } from '../../../test-support/sandbox';
 import { liveConsole } from '../../../test-support/live-console';
 import { BadInputError, ConflictError } from '../core/errors';
@@ -22,12 +22,7 @@ const TRAILING = ['a > 5)', 'a > 5 b < 2', "a LIKE 'x%'"];
 /** Runs the official push consumer with `filter` on a new group from the first offset until it idles; the msgIds it got. */
 async function officialConsumer(filter: string): Promise<string[]> {
   const group = `lab_cg_filter_${Date.now().toString(36)}`;
-  const consumer = startConsumer(['--group', group, '--topic', 'LabTopic', '--filter', filter, '--print', 'true', '--idle', '12', '--max', '120']);
-  const deadline = Date.now() + 150_000;
-  while (!/^consumed \d+$/m.test(consumer.output()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 500));
-  await consumer.stop();
-  const out = consumer.output();
-  if (!/^consumed \d+$/m.test(out)) throw new Error(`the consumer did not finish:\n${out}`);
+  const out = await consumeUntilIdle(['--group', group, '--topic', 'LabTopic', '--filter', filter, '--print', 'true']);
   return [...out.matchAll(/^msg (\S+)$/gm)].map((m) => m[1]!).sort();
 }
 

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { brokerStatus, consumerProgress, topicStatus } from '../../../test-support/mqadmin';
 import { sentOne } from '../../../test-support/mqadmin-messages';
 import { LIVE, sandboxPid } from '../../../test-support/sandbox';
+import { until } from '../../../test-support/wait';
 import { liveConsole } from '../../../test-support/live-console';
 import { getGroupProgress } from '../groups/progress';
 import { getMessageDetail } from '../messages/detail';
@@ -13,16 +14,6 @@ import { getHaOverview } from './overview';
 
 const scripts = path.resolve(import.meta.dirname, '../../../sandbox/scripts');
 const run = promisify(execFile);
-
-async function until<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs = 90_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await fn().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-}
 
 describe(`high availability (${LIVE.version})`, () => {
   const { ctx, admin } = liveConsole({ requestTimeoutMs: 3000, fanOutDeadlineMs: 5000 });

@@ -66,7 +66,8 @@ async function findCopy(admin: AdminClient, topic: string, uniqKey: string, notO
 }
 
 async function delayLevelsOf(admin: AdminClient, brokerName: string) {
-  const node = (await admin.brokerNodes()).find((n) => n.brokerName === brokerName && n.brokerId === 0) ?? (await admin.brokerNodes()).find((n) => n.brokerName === brokerName);
+  const nodes = (await admin.brokerNodes()).filter((n) => n.brokerName === brokerName);
+  const node = nodes.find((n) => n.brokerId === 0) ?? nodes[0];
   const text = node ? await getBrokerConfig(admin, node.addr, admin.config.requestTimeoutMs).then((c) => c.properties.messageDelayLevel, () => undefined) : undefined;
   return parseDelayLevels(text ?? DEFAULT_DELAY_LEVELS);
 }

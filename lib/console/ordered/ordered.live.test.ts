@@ -4,6 +4,7 @@ import { consumerConnection, consumerProgress, consumerStatus, namesrvConfig, or
 import { startConsumer, type RunningConsumer } from '../../../test-support/consumer';
 import { produce } from '../../../test-support/producer';
 import { LIVE } from '../../../test-support/sandbox';
+import { until } from '../../../test-support/wait';
 import { liveConsole } from '../../../test-support/live-console';
 import { getOrderedOverview, type OrderedGroup } from './overview';
 
@@ -14,16 +15,6 @@ function humanMillis(text: string): number {
   const m = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{3})$/.exec(text);
   if (!m) throw new Error(`not a yyyyMMddHHmmssSSS time: ${text}`);
   return Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!, +m[7]!);
-}
-
-async function until<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs = 90_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await fn();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 1000));
-  }
 }
 
 // online-consumers.sh keeps lab_cg_orderly (orderly) on LabOrderTopic, created by traffic.sh with updateTopic -o true

@@ -1,13 +1,13 @@
 import { getConsumeStats } from '../../rocketmq/get-consume-stats';
 import { compareMessageQueues } from '../../rocketmq/message-queue';
 import { getConsumerConnectionList } from '../../rocketmq/get-consumer-connection-list';
-import { pullMessage } from '../../rocketmq/pull-message';
 import { getTopicStatsInfo, type QueueStats } from '../../rocketmq/get-topic-stats-info';
 import { searchOffsetByTimestamp } from '../../rocketmq/search-offset-by-timestamp';
 import type { AdminClient, BrokerNode } from '../core/admin';
 import type { ClusterContext } from '../context';
 import { BadInputError, ConflictError, NotFoundError } from '../core/errors';
 import { checkGroupName } from '../core/names';
+import { oldestStoreTime } from '../core/oldest';
 import { RETRY_PREFIX } from '../core/names';
 import { fetchRoute, masters as mastersOf, routeIfExists } from '../core/routes';
 import { methodFor } from './methods';
@@ -87,7 +87,7 @@ export async function previewReset(ctx: ClusterContext, request: ResetRequest, o
             const currentOffset = current.get(s.queueId) ?? 0;
             const [targetOffset, earliestStoreTime] = await Promise.all([
               target(admin, node, request, s, currentOffset, options.clampOffsets ?? false, warnings),
-              request.mode === 'timestamp' || request.mode === 'earliest' ? earliestStored(admin, node, s, timeout) : undefined,
+              request.mode === 'timestamp' || request.mode === 'earliest' ? oldestStoreTime(admin, node.addr, s, timeout) : undefined,
             ]);
             return { topic, brokerName: s.brokerName, queueId: s.queueId, currentOffset, targetOffset, brokerOffset: s.maxOffset, minOffset: s.minOffset, earliestStoreTime, delta: targetOffset - currentOffset };
           }),
@@ -191,14 +191,3 @@ function checkOffsetsKnown(request: ResetRequest, queues: PreviewQueue[]): void 
   }
 }
 
-/** The store time of the oldest message a queue still holds; undefined when it holds none or the read fails. */
-async function earliestStored(admin: AdminClient, node: BrokerNode, q: QueueStats, timeoutMs: number): Promise<number | undefined> {
-  if (q.maxOffset <= q.minOffset) return undefined;
-  try {
-    const pulled = await pullMessage(admin, node.addr, { topic: q.topic, queueId: q.queueId, queueOffset: q.minOffset, maxMsgNums: 1 }, timeoutMs);
-    return pulled.messages[0]?.storeTimestamp;
-  } catch {
-    // the preview stands without the horizon; its column shows unknown
-    return undefined;
-  }
-}

@@ -1,9 +1,9 @@
 import { permText } from '../../rocketmq/get-route-info-by-topic';
 import { getTopicStatsInfo, type QueueStats } from '../../rocketmq/get-topic-stats-info';
 import { compareMessageQueues } from '../../rocketmq/message-queue';
-import { pullMessage } from '../../rocketmq/pull-message';
 import { missingText } from '../cluster/overview';
 import { fanOut, type BrokerFailure } from '../core/fanout';
+import { oldestStoreTime } from '../core/oldest';
 import { fetchRoute, readTargets } from '../core/routes';
 import type { ClusterContext } from '../context';
 import { topicCatalog, type TopicType } from './catalog';
@@ -84,11 +84,5 @@ async function statsWithOldest(ctx: ClusterContext, addr: string, topic: string)
   const { admin } = ctx;
   const stats = await getTopicStatsInfo(admin, addr, topic, admin.config.requestTimeoutMs);
   if (stats.length > MAX_QUEUES_FOR_OLDEST) return stats;
-  return Promise.all(
-    stats.map(async (q) => {
-      if (q.maxOffset <= q.minOffset) return q;
-      const first = await pullMessage(admin, addr, { topic, queueId: q.queueId, queueOffset: q.minOffset, maxMsgNums: 1 }, admin.config.requestTimeoutMs).catch(() => undefined);
-      return { ...q, earliestStoreTime: first?.messages[0]?.storeTimestamp };
-    }),
-  );
+  return Promise.all(stats.map(async (q) => ({ ...q, earliestStoreTime: await oldestStoreTime(admin, addr, q, admin.config.requestTimeoutMs) })));
 }
