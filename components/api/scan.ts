@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ScanCounters, ScanDoneReason, ScanEvent, ScannedMessage } from '@/lib/console/messages/scan';
 import { api } from '../paths';
 import { ApiError } from './client';
+import { errorOf, ndjsonLines } from './ndjson';
 import type { BrokerFailureView } from '../ui/states';
 
 export interface RangeScanQuery {
@@ -41,35 +42,6 @@ function url(cluster: string, q: RangeScanQuery, cursor?: string): string {
   if (q.text.trim()) qs.set('text', q.text.trim());
   if (cursor) qs.set('cursor', cursor);
   return `${api(cluster)}/topics/${encodeURIComponent(q.topic)}/messages?${qs}`;
-}
-
-async function errorOf(response: Response): Promise<ApiError> {
-  try {
-    const body = (await response.json()) as { error?: { code?: string; message?: string; field?: string } };
-    return new ApiError(response.status, body.error?.code ?? 'error', body.error?.message ?? `HTTP ${response.status}`, body.error?.field);
-  } catch {
-    return new ApiError(response.status, 'bad_response', `unexpected answer (HTTP ${response.status})`);
-  }
-}
-
-/** One line of NDJSON after another, as the bytes arrive. */
-async function* lines(body: ReadableStream<Uint8Array>): AsyncGenerator<string> {
-  const reader = body.getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    buffer += decoder.decode(value, { stream: true });
-    let nl = buffer.indexOf('\n');
-    while (nl >= 0) {
-      const line = buffer.slice(0, nl).trim();
-      buffer = buffer.slice(nl + 1);
-      if (line) yield line;
-      nl = buffer.indexOf('\n');
-    }
-  }
-  if (buffer.trim()) yield buffer.trim();
 }
 
 /**
@@ -118,7 +90,7 @@ export function useRangeScan(cluster: string) {
       const response = await fetch(url(cluster, q, cursor), { signal: abort.signal, headers: { accept: 'application/x-ndjson' } });
       if (!response.ok || !response.body) throw await errorOf(response);
       let finished = false;
-      for await (const line of lines(response.body)) {
+      for await (const line of ndjsonLines(response.body)) {
         const event = JSON.parse(line) as ScanEvent;
         switch (event.type) {
           case 'messages':

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import type { ChangeLine, ChangePlan, ChangeResult, StepOutcome } from '@/lib/console/changes/types';
 import { ApiError } from '../api/client';
-import { useChangeApply } from '../api/changes';
+import { useChangeApply, type ApplyProgress } from '../api/changes';
 import { paths } from '../paths';
 import { useCluster } from '../useCluster';
 import { DisabledReasonButton } from '../ui/DisabledReasonButton';
@@ -53,9 +53,9 @@ export function ConfirmChange({ plan: initial, onApplied, onCancel }: { plan: Ch
           <LinesTable lines={drift} />
         </div>
       )}
-      <PlanView plan={plan} />
+      {apply.progress ? <ApplyProgressView progress={apply.progress} running={apply.isPending} /> : <PlanView plan={plan} />}
       {error && <div className="mt-3"><ErrorState title="Not applied" message={error} /></div>}
-      <div className="mt-4 flex flex-wrap items-end gap-3 border-t border-slate-200 pt-3">
+      <div className={`mt-4 flex flex-wrap items-end gap-3 border-t border-slate-200 pt-3 ${apply.isPending && apply.progress ? 'hidden' : ''}`}>
         {plan.typedConfirmation && (
           <label className="flex flex-col text-sm">
             <span className="mb-1 text-slate-700">Type <strong className="font-mono">{plan.target.name}</strong> to confirm:</span>
@@ -67,6 +67,34 @@ export function ConfirmChange({ plan: initial, onApplied, onCancel }: { plan: Ch
         </DisabledReasonButton>
         <button type="button" onClick={onCancel} className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm">Back</button>
       </div>
+    </div>
+  );
+}
+
+/** A change while it runs: its audit entry, how many steps ended of how many, and each one's outcome so far. */
+function ApplyProgressView({ progress, running }: { progress: ApplyProgress; running: boolean }) {
+  const cluster = useCluster();
+  const { steps, expectedSteps } = progress;
+  const failed = steps.filter((s) => s.outcome !== 'done').length;
+  const share = expectedSteps ? Math.min(100, Math.round((steps.length / expectedSteps) * 100)) : undefined;
+  return (
+    <div className="space-y-3 text-sm" data-testid="apply-progress">
+      <p>
+        <span className="font-semibold">{running ? 'Applying' : 'Stopped'}</span> ·{' '}
+        <span data-testid="apply-progress-count">{steps.length}{expectedSteps !== undefined ? ` of ${expectedSteps}` : ''}</span> steps ended
+        {failed > 0 && <span className="text-red-700"> · {failed} not done</span>} · written to{' '}
+        <Link href={paths.auditEntry(cluster, progress.auditId)} className="text-blue-700 hover:underline">audit #{progress.auditId}</Link> before the first step
+      </p>
+      {share !== undefined && (
+        <div className="h-2 w-full overflow-hidden rounded bg-slate-100" role="progressbar" aria-valuemin={0} aria-valuemax={expectedSteps} aria-valuenow={steps.length}>
+          <div className="h-full bg-emerald-600 transition-all" style={{ width: `${share}%` }} />
+        </div>
+      )}
+      {steps.length > 0 && (
+        <div className="max-h-80 overflow-y-auto">
+          <StepsTable steps={steps} testId="progress-step" />
+        </div>
+      )}
     </div>
   );
 }
@@ -90,14 +118,14 @@ export function ChangeResultView({ result }: { result: ChangeResult }) {
 /** Each step of an apply: where, its outcome, and its error or what it produced. */
 export function StepsTable({ steps, topic, testId }: { steps: StepOutcome[]; topic?: string; testId: string }) {
   return (
-    <table className="min-w-full rounded border border-slate-200 text-sm">
-      <thead className="bg-slate-50 text-left text-xs uppercase text-slate-500"><tr><th className="px-3 py-1.5">Where</th><th className="px-3 py-1.5">Outcome</th><th className="px-3 py-1.5">Error or result</th></tr></thead>
+    <table className="w-full table-fixed rounded border border-slate-200 text-sm">
+      <thead className="bg-slate-50 text-left text-xs uppercase text-slate-500"><tr><th className="w-1/4 px-3 py-1.5">Where</th><th className="w-24 px-3 py-1.5">Outcome</th><th className="px-3 py-1.5">Error or result</th></tr></thead>
       <tbody className="divide-y divide-slate-100">
         {steps.map((s) => (
           <tr key={s.where} data-testid={testId}>
-            <td className="px-3 py-1">{s.where}</td>
+            <td className="break-all px-3 py-1">{s.where}</td>
             <td className={`px-3 py-1 font-medium ${TONE[s.outcome]}`}>{s.outcome}</td>
-            <td className="px-3 py-1 text-slate-600">{s.error ?? (s.result ? <StepResult result={s.result} topic={topic} /> : '')}</td>
+            <td className="break-all px-3 py-1 text-slate-600">{s.error ?? (s.result ? <StepResult result={s.result} topic={topic} /> : '')}</td>
           </tr>
         ))}
       </tbody>

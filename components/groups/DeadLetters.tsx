@@ -2,12 +2,9 @@
 
 import Link from 'next/link';
 import { useState } from 'react';
-import type { ChangeResult } from '@/lib/console/changes/types';
 import type { BacklogTopic } from '@/lib/console/dlq/overview';
-import { useChangePreview } from '../api/changes';
 import { useDeadLetters } from '../api/groups';
-import { ChangeDone, ChangeModal, ConfirmChange } from '../changes/ConfirmChange';
-import { PlanFormFooter } from '../changes/FormParts';
+import { RedriveDialog } from '../dlq/RedriveDialog';
 import { formatCount } from '../format';
 import { paths } from '../paths';
 import { useCluster } from '../useCluster';
@@ -81,41 +78,5 @@ function Row({ label, topic, name, cluster, what }: { label: string; topic?: Bac
         <td colSpan={4} className="px-3 py-1.5 text-slate-500">none: {what}</td>
       )}
     </tr>
-  );
-}
-
-/** Choose where the dead letters go, preview every message, confirm by typing the group name. */
-function RedriveDialog({ group, onClose }: { group: string; onClose: () => void }) {
-  const cluster = useCluster();
-  const preview = useChangePreview(cluster);
-  const [target, setTarget] = useState<'retry' | 'original'>('retry');
-  const [result, setResult] = useState<ChangeResult | undefined>();
-  return (
-    <ChangeModal title={`Send the dead letters of ${group} back`} onClose={onClose}>
-      {result ? (
-        <ChangeDone result={result} onClose={onClose} />
-      ) : preview.data ? (
-        <ConfirmChange plan={preview.data} onApplied={setResult} onCancel={() => preview.reset()} />
-      ) : (
-        <form className="space-y-3 text-sm" onSubmit={(e) => (e.preventDefault(), preview.mutate({ action: 'dlq.redrive', request: { group, target } }))}>
-          <fieldset className="space-y-2">
-            <label className="flex items-start gap-2">
-              <input type="radio" name="target" checked={target === 'retry'} onChange={() => setTarget('retry')} aria-label="To the group's retry topic" />
-              <span>
-                <b>To the group&apos;s retry topic</b>: only {group} receives them again, as messages of their original topic, with their retries counted from 0.
-              </span>
-            </label>
-            <label className="flex items-start gap-2">
-              <input type="radio" name="target" checked={target === 'original'} onChange={() => setTarget('original')} aria-label="To their original topic" />
-              <span>
-                <b>To their original topic</b>: every group subscribed to it receives them again (needed for POP and gRPC groups).
-              </span>
-            </label>
-          </fieldset>
-          <p className="text-slate-500">The oldest 200 dead letters at most; each one is sent as a copy (the dead letter stays) and written to the audit log. The preview lists every message first.</p>
-          <PlanFormFooter error={preview.error} pending={preview.isPending} onCancel={onClose} errorTitle="Cannot plan the redrive" />
-        </form>
-      )}
-    </ChangeModal>
   );
 }

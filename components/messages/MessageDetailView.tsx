@@ -16,6 +16,7 @@ import { ScheduleNote } from './ScheduleNote';
 import { BodyView } from './BodyView';
 import { GroupTracks } from './GroupTracks';
 import { ResendDialog } from './ResendDialog';
+import { DeadLetterNote } from '../dlq/DeadLetterNote';
 
 /** Properties the client or broker sets; the others are the producer's user properties. */
 const SYSTEM_PROPERTIES = new Set([
@@ -49,6 +50,7 @@ export function MessageDetailView({ id, topic, initial, initialError }: { id: st
   return (
     <div className="space-y-4">
       <PartialFailures failures={detail.failures} />
+      <DeadLetterNote topic={m.topic} offsetMsgId={m.offsetMsgId} originalTopic={m.properties.RETRY_TOPIC} reconsumeTimes={m.reconsumeTimes} />
       {detail.schedule && <ScheduleNote schedule={detail.schedule} />}
       {detail.batch && <BatchNote batch={detail.batch} topic={m.topic} current={m.offsetMsgId} />}
       {detail.copies.length > 0 && (

@@ -1,5 +1,6 @@
 import { applyChange, previewChange, previewUndo } from './changes/pipeline';
 import { anyKind, ChangeKinds } from './changes/registry';
+import { applyChangeStreamed, type ApplyEvent } from './changes/stream';
 import type { ChangePlan, ChangeResult } from './changes/types';
 import { NotFoundError } from './core/errors';
 import type { ChangeContext, ClusterContext } from './context';
@@ -23,6 +24,11 @@ export async function previewAnyChange(ctx: ClusterContext, input: { action: str
 /** Applies a kept plan of any kind, an undo included. */
 export function applyAnyChange(ctx: ChangeContext, input: { previewId: string; confirm: unknown }): Promise<ChangeResult> {
   return applyChange(ctx, CHANGE_KINDS, input);
+}
+
+/** Applies a kept plan of any kind, telling its progress step by step (resolves once its audit entry is written). */
+export function applyAnyChangeStreamed(ctx: ChangeContext, input: { previewId: string; confirm: unknown }): Promise<AsyncGenerator<ApplyEvent, void, undefined>> {
+  return applyChangeStreamed(ctx, CHANGE_KINDS, input);
 }
 
 /** Plans taking back an audited change: a new change through the same pipeline, linked to the entry it undoes. */

@@ -4,7 +4,7 @@ import type { ChangeContext, ClusterContext } from '../context';
 import type { AuditRecord } from '../store';
 import { beginChangeAudit, withChangeLock, type HeldChangeLock } from './guard';
 import type { AnyChangeKind, ChangeKinds } from './registry';
-import type { ChangeLine, ChangePlan, ChangeResult, ChangeStatus, StepOutcome } from './types';
+import type { ApplyObserver, ChangeLine, ChangePlan, ChangeResult, ChangeStatus, StepOutcome } from './types';
 
 /** Plans a change from the live cluster and keeps the plan for apply (15 minutes). Changes nothing. */
 export async function previewChange(ctx: ClusterContext, kind: AnyChangeKind, input: unknown, options: { undoOf?: number } = {}): Promise<ChangePlan> {
@@ -19,7 +19,7 @@ export async function previewChange(ctx: ClusterContext, kind: AnyChangeKind, in
  * fresh plan if not), then the audit entry, and only then the first call to a broker; the outcome per step is
  * recorded after.
  */
-export async function applyChange(ctx: ChangeContext, kinds: ChangeKinds, input: { previewId: string; confirm: unknown }): Promise<ChangeResult> {
+export async function applyChange(ctx: ChangeContext, kinds: ChangeKinds, input: { previewId: string; confirm: unknown }, observer?: ApplyObserver): Promise<ChangeResult> {
   const plan = ctx.previews.change.get(input.previewId);
   if (!plan) throw new NotFoundError('this preview expired or was applied already: preview again', 'previewId');
   const kind = kinds.get(plan.action);
@@ -38,7 +38,7 @@ export async function applyChange(ctx: ChangeContext, kinds: ChangeKinds, input:
         { drift, preview: fresh },
       );
     }
-    return execute(ctx, kind, plan, lock);
+    return execute(ctx, kind, plan, lock, observer);
   });
 }
 
@@ -47,7 +47,7 @@ function checkConfirmation(plan: ChangePlan, confirm: unknown): void {
   throw new BadInputError(plan.typedConfirmation ? `type the ${plan.target.kind} name (${plan.target.name}) to confirm` : 'confirm the change', 'confirm');
 }
 
-async function execute(ctx: ChangeContext, kind: AnyChangeKind, plan: ChangePlan, lock: HeldChangeLock): Promise<ChangeResult> {
+async function execute(ctx: ChangeContext, kind: AnyChangeKind, plan: ChangePlan, lock: HeldChangeLock, observer?: ApplyObserver): Promise<ChangeResult> {
   const { auditId, started } = await beginChangeAudit(ctx, lock, {
     action: plan.action,
     group: plan.target.kind === 'group' ? plan.target.name : null,
@@ -57,15 +57,22 @@ async function execute(ctx: ChangeContext, kind: AnyChangeKind, plan: ChangePlan
     plan: { lines: plan.lines, detail: plan.detail, warnings: plan.warnings, undo: plan.undo },
     undoOf: plan.undoOf ?? null,
   });
+  observer?.started({ auditId, action: plan.action, target: plan.target, ...(plan.expectedSteps !== undefined ? { expectedSteps: plan.expectedSteps } : {}) });
   if (ctx.testHooks.pauseAfterAuditMs) await sleep(ctx.testHooks.pauseAfterAuditMs);
 
   let steps: StepOutcome[];
+  let reported = 0;
   try {
-    steps = await kind.apply(ctx, plan);
+    steps = await kind.apply(ctx, plan, (step) => {
+      reported += 1;
+      observer?.step(step);
+    });
   } catch (error) {
     // a bug or an unexpected answer before any step reported: nothing is known to have changed
     steps = [{ where: plan.target.name, outcome: 'unknown', error: error instanceof Error ? error.message : String(error) }];
   }
+  // a kind that does not report step by step (a few quick calls): its steps all at once, before the result
+  if (reported === 0) for (const step of steps) observer?.step(step);
   const status = statusOf(steps);
   const durationMs = Date.now() - started;
   const errors = [...new Set(steps.flatMap((s) => (s.error ? [`${s.where}: ${s.error}`] : [])))];

@@ -53,6 +53,8 @@ export interface PlanBody<Request, Detail> {
   typedConfirmation: boolean;
   /** Whether the console can take it back afterwards, and if not why (said before the operator confirms). */
   undo: { possible: true } | { possible: false; reason: string };
+  /** How many steps apply reports one by one, when the kind knows ahead (the total of a progress bar). */
+  expectedSteps?: number;
 }
 
 /** A plan as kept between preview and apply. */
@@ -76,7 +78,8 @@ export interface ChangeKind<Request, Detail> {
    * plan still holds. Apply refuses a stale plan.
    */
   drift(ctx: ClusterContext, plan: ChangePlan<Request, Detail>): Promise<ChangeLine[]>;
-  apply(ctx: ChangeContext, plan: ChangePlan<Request, Detail>): Promise<StepOutcome[]>;
+  /** Runs the plan; a long apply calls `report` as each step ends (the streamed apply shows them as they come). */
+  apply(ctx: ChangeContext, plan: ChangePlan<Request, Detail>, report: (step: StepOutcome) => void): Promise<StepOutcome[]>;
   /**
    * The change that restores the before-image, from the applied plan and its outcome (possibly of another kind: the
    * undo of a group deletion is a group creation); absent when none can.
@@ -92,4 +95,10 @@ export interface ChangeResult {
   steps: StepOutcome[];
   durationMs: number;
   undoOf?: number;
+}
+
+/** What an apply tells while it runs: its audit entry once written, then each step as it ends. */
+export interface ApplyObserver {
+  started(info: { auditId: number; action: string; target: ChangeTarget; expectedSteps?: number }): void;
+  step(step: StepOutcome): void;
 }

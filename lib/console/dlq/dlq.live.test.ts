@@ -5,12 +5,15 @@ import { topicStatus } from '../../../test-support/mqadmin';
 import { LIVE } from '../../../test-support/sandbox';
 import { until } from '../../../test-support/wait';
 import { liveConsole } from '../../../test-support/live-console';
-import { applyAnyChange, previewAnyChange } from '../change-kinds';
+import { applyAnyChangeStreamed, previewAnyChange } from '../change-kinds';
+import type { ApplyEvent } from '../changes/stream';
+import type { ChangeResult } from '../changes/types';
 import { getDeadLetters } from './overview';
 import type { RedriveDetail } from './redrive';
 
 describe(`dead letters and redrive (${LIVE.version})`, () => {
-  const live = liveConsole({ requestTimeoutMs: 5000 });
+  // the pause after the audit entry lets the test read the entry before any step ends
+  const live = liveConsole({ requestTimeoutMs: 5000, testHooks: { pauseAfterAuditMs: 500 } });
   const { ctx } = live;
   const group = `lab_cg_dlq_${Date.now().toString(36)}`;
   // the seeded normal messages of run r1 whose first key starts K-r1-1: K-r1-1 and K-r1-10 .. K-r1-19
@@ -38,7 +41,24 @@ describe(`dead letters and redrive (${LIVE.version})`, () => {
     expect(plan.warnings.join(' ')).toContain(`only ${group} receives them again`);
     expect(plan.typedConfirmation).toBe(true);
 
-    const result = await applyAnyChange(live.as('test'), { previewId: plan.previewId, confirm: group });
+    // applied with its progress streamed: the audit entry first (written, no outcome yet), each message's step as it
+    // ends, then the result, whose steps are the streamed ones
+    const events: ApplyEvent[] = [];
+    let entryAtStart: unknown;
+    for await (const event of await applyAnyChangeStreamed(live.as('test'), { previewId: plan.previewId, confirm: group })) {
+      events.push(event);
+      if (event.type === 'started') entryAtStart = await (await ctx.store()).audit.get(event.auditId);
+    }
+    expect(events[0]).toMatchObject({ type: 'started', action: 'dlq.redrive', target: { kind: 'group', name: group }, expectedSteps: 11 });
+    expect(entryAtStart).toMatchObject({ action: 'dlq.redrive', outcome: null });
+    const streamed = events.flatMap((e) => (e.type === 'step' ? [e] : []));
+    expect(streamed.map((e) => e.index)).toEqual([...Array(11).keys()]);
+    expect(events).toHaveLength(13);
+    const last = events[12]!;
+    expect(last.type).toBe('done');
+    const result = (last as { result: ChangeResult }).result;
+    expect(result.auditId).toBe((events[0] as { auditId: number }).auditId);
+    expect(result.steps).toEqual(streamed.map((e) => e.step));
     expect(result.status).toBe('completed');
     expect(result.steps.map((s) => s.outcome)).toEqual(Array(11).fill('done'));
     // the new copies, as mqadmin queryMsgById reads them: in the retry topic, the original topic named, count 0
@@ -66,6 +86,8 @@ describe(`dead letters and redrive (${LIVE.version})`, () => {
     await expect(previewAnyChange(ctx, { action: 'dlq.redrive', request: { group, target: 'retry', offsetMsgIds: ['XYZ'] } })).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ['offsetMsgIds', 0] })] });
     await expect(previewAnyChange(ctx, { action: 'dlq.redrive', request: { group, target: 'retry', offsetMsgIds: ['7F00000100002A9F0000000000000000'] } })).rejects.toMatchObject({ status: 400, field: 'offsetMsgIds[0]' });
     await expect(previewAnyChange(ctx, { action: 'dlq.redrive', request: { group: 'lab_cg_online', target: 'retry' } })).rejects.toMatchObject({ status: 404, field: 'group' });
+    // what stops a streamed apply before it starts is thrown as usual (the API answers it as a JSON error, not a stream)
+    await expect(applyAnyChangeStreamed(live.as('test'), { previewId: plan.previewId, confirm: 'not-the-group' })).rejects.toMatchObject({ status: 400, field: 'confirm' });
   });
 
   async function firstDeadLetter(): Promise<string> {

@@ -74,7 +74,7 @@ export const dlqRedrive: ChangeKind<RedriveRequest, RedriveDetail> = {
     const lines: ChangeLine[] = messages.map((m) => ({
       where: `${m.brokerName} ${dlqTopic} queue ${m.queueId} offset ${m.queueOffset}`,
       field: m.msgId,
-      before: `dead letter of ${m.originalTopic}, consumed ${m.reconsumeTimes} times`,
+      before: `dead letter of ${m.originalTopic}, consumed ${m.reconsumeTimes} time${m.reconsumeTimes === 1 ? '' : 's'}`,
       after: `sent to ${destination(m)}, reconsume count 0`,
     }));
     const originals = [...new Set(selected.messages.map((m) => m.originalTopic))];
@@ -95,6 +95,7 @@ export const dlqRedrive: ChangeKind<RedriveRequest, RedriveDetail> = {
       blockers: messages.length === 0 ? ['no dead letter to send back in this selection'] : [],
       typedConfirmation: true,
       undo: { possible: false, reason: 'sent messages cannot be taken back: consumers may have received them already' },
+      expectedSteps: messages.length,
     };
   },
 
@@ -103,18 +104,18 @@ export const dlqRedrive: ChangeKind<RedriveRequest, RedriveDetail> = {
     return [];
   },
 
-  async apply(ctx, plan) {
+  async apply(ctx, plan, report) {
     const { admin } = ctx;
     const { request, detail } = plan;
     const done = await alreadyRedriven(ctx, request.group);
     const steps: StepOutcome[] = [];
     // one at a time: a broker that refuses stops nothing else, and the audit has each message's outcome
     for (const m of detail.messages) {
-      if (done.has(m.offsetMsgId)) {
-        steps.push({ where: m.offsetMsgId, outcome: 'failed', error: `skipped: already sent back (audit #${done.get(m.offsetMsgId)})` });
-        continue;
-      }
-      steps.push(await redriveOne(admin, request, detail.dlqTopic, m));
+      const step: StepOutcome = done.has(m.offsetMsgId)
+        ? { where: m.offsetMsgId, outcome: 'failed', error: `skipped: already sent back (audit #${done.get(m.offsetMsgId)})` }
+        : await redriveOne(admin, request, detail.dlqTopic, m);
+      steps.push(step);
+      report(step);
     }
     return steps;
   },

@@ -1,6 +1,7 @@
 import { scanTopic, type ScanEvent } from '@/lib/console/messages/scan';
 import { RangeScanQuery } from '@/lib/console/messages/schema';
 import { route } from '../../../../../_lib/handler';
+import { ndjsonResponse } from '../../../../../_lib/ndjson';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -15,43 +16,15 @@ export const GET = route({ route: '/api/clusters/[cluster]/topics/[topic]/messag
   const abort = new AbortController();
   const onClientGone = () => abort.abort();
   request.signal.addEventListener('abort', onClientGone);
+  const close = () => request.signal.removeEventListener('abort', onClientGone);
   let events: AsyncGenerator<ScanEvent, void, undefined>;
   let first: IteratorResult<ScanEvent, void>;
   try {
     events = scanTopic(ctx, { topic: params.topic!, ...query, bodies: may('message:body') }, abort.signal);
     first = await events.next();
   } catch (error) {
-    request.signal.removeEventListener('abort', onClientGone);
+    close();
     throw error;
   }
-  const encoder = new TextEncoder();
-  const line = (event: ScanEvent) => encoder.encode(`${JSON.stringify(event)}\n`);
-  const close = () => request.signal.removeEventListener('abort', onClientGone);
-  const body = new ReadableStream<Uint8Array>({
-    start(controller) {
-      if (!first.done) controller.enqueue(line(first.value));
-    },
-    // pull-driven: a slow reader holds the scan back instead of piling events up in memory
-    async pull(controller) {
-      try {
-        const next = await events.next();
-        if (next.done) {
-          close();
-          controller.close();
-        } else controller.enqueue(line(next.value));
-      } catch (error) {
-        ctx.log.error({ err: error }, 'time-range scan failed after its first event');
-        close();
-        controller.error(error);
-      }
-    },
-    async cancel() {
-      abort.abort();
-      close();
-      await events.return(undefined);
-    },
-  });
-  return new Response(body, {
-    headers: { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store', 'x-accel-buffering': 'no' },
-  });
+  return ndjsonResponse(events, { ...(first.done ? {} : { first: first.value }), log: ctx.log, what: 'time-range scan', cancel: () => abort.abort(), close });
 });
