@@ -18,6 +18,8 @@ export interface RemotingRequest {
   body?: Buffer;
   /** Overrides the default protocol version for this request (ACL needs 399 on some calls). */
   version?: number;
+  /** Header fields sent but left out of the ACL signature (a broker that leaves them out of its own check). */
+  unsignedFields?: readonly string[];
 }
 
 export type SerializeType = 'JSON' | 'ROCKETMQ';

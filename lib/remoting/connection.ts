@@ -19,12 +19,15 @@ import {
   type RemotingError,
 } from './errors';
 import { DEFAULT_MAX_FRAME_BYTES, FrameSizeError, FrameSplitter, decodeFrame, encodeFrame } from './frame';
+import type { RequestHook } from './sign';
 
 export interface ConnectionOptions {
   connectTimeoutMs?: number;
   maxFrameBytes?: number;
   /** Called once when the socket is gone (closed by either side or failed). */
   onClose?: (connection: Connection) => void;
+  /** Runs on every request just before it is framed: the ACL signature. */
+  beforeRequest?: RequestHook;
 }
 
 interface Pending {
@@ -148,7 +151,8 @@ export class Connection {
     this.shutdown(new ConnectionClosedError(this.addr, 'closed by the console'));
   }
 
-  private encode(request: RemotingRequest, opaque: number, flag: number): Buffer {
+  private encode(original: RemotingRequest, opaque: number, flag: number): Buffer {
+    const request = this.options.beforeRequest ? this.options.beforeRequest(original) : original;
     return encodeFrame({
       code: request.code,
       language: 'JAVA',

@@ -5,3 +5,4 @@ export * from './deadline';
 export * from './errors';
 export * from './frame';
 export * from './pool';
+export * from './sign';

@@ -13,6 +13,7 @@ if [ "$FRESH" = 1 ]; then
   rm -rf "$SANDBOX_DIR/store" "$SANDBOX_DIR/home" "$SANDBOX_DIR/logs"
 fi
 mkdir -p "$SANDBOX_DIR"/{conf,logs,pids,store,home}
+if [ "$SANDBOX_AUTH" = on ]; then auth_home; fi
 
 read -r PORT_A0 PORT_A1 PORT_B0 <<<"$BROKER_PORTS"
 
@@ -50,6 +51,7 @@ osPageCacheBusyTimeOutMills=5000
 deleteWhen=04
 fileReservedTime=48
 CONF
+  if [ "$SANDBOX_AUTH" = on ]; then auth_broker_conf >> "$SANDBOX_DIR/conf/$name-$id.conf"; fi
 }
 broker_conf broker-a 0 ASYNC_MASTER "$PORT_A0"
 broker_conf broker-a 1 SLAVE "$PORT_A1"
@@ -89,4 +91,6 @@ done
 for b in broker-a-0 broker-b-0 broker-a-1; do wait_boot "$b"; done
 "$REPO_ROOT/node_modules/.bin/tsx" "$SANDBOX_ROOT/scripts/wait-brokers.ts" "$NAMESRV_ADDR_LOCAL" \
   "127.0.0.1:$PORT_A0" "127.0.0.1:$PORT_A1" "127.0.0.1:$PORT_B0" || die "brokers did not register with the namesrv"
-log "RocketMQ $RMQ_VERSION up in $((SECONDS - t0))s: namesrv $NAMESRV_ADDR_LOCAL, brokers $BROKER_PORTS (state in $SANDBOX_DIR)"
+if [ "$SANDBOX_AUTH" = on ] && [ "$RMQ_MAJOR" = 5 ]; then "$(dirname "$0")/auth-users.sh"; fi
+secured=""; if [ "$SANDBOX_AUTH" = on ]; then secured=" with access control"; fi
+log "RocketMQ $RMQ_VERSION$secured up in $((SECONDS - t0))s: namesrv $NAMESRV_ADDR_LOCAL, brokers $BROKER_PORTS (state in $SANDBOX_DIR)"

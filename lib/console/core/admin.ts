@@ -1,4 +1,4 @@
-import { ConnectionPool, isRemotingError, type RemotingCommand, type RemotingRequest } from '../../remoting';
+import { aclSigner, ConnectionPool, isRemotingError, type RemotingCommand, type RemotingRequest } from '../../remoting';
 import { getBrokerClusterInfo, type ClusterInfo } from '../../rocketmq/get-broker-cluster-info';
 import type { Invoker } from '../../rocketmq/invoke';
 import type { ClusterConfig } from './config';
@@ -32,7 +32,12 @@ export class AdminClient implements Invoker {
     readonly config: ClusterConfig,
     private readonly onCall?: CallObserver,
   ) {
-    this.pool = new ConnectionPool({ maxFrameBytes: config.maxFrameBytes, connectTimeoutMs: Math.min(3000, config.requestTimeoutMs) });
+    this.pool = new ConnectionPool({
+      maxFrameBytes: config.maxFrameBytes,
+      connectTimeoutMs: Math.min(3000, config.requestTimeoutMs),
+      // a cluster with ACL: every request signed with its account, as the official clients do (namesrvs ignore it)
+      ...(config.credentials ? { beforeRequest: aclSigner(config.credentials) } : {}),
+    });
   }
 
   invoke(addr: string, request: RemotingRequest, options: { timeoutMs: number }): Promise<RemotingCommand> {

@@ -47,6 +47,9 @@ export function queryMessageRequest(params: QueryMessageParams): RemotingRequest
       // always sent: brokers read a missing flag as false, ACL signers differ on whether it is signed (sheet §7)
       _UNIQUE_KEY_QUERY: params.uniqueKey ? 'true' : 'false',
     }),
+    // a 4.9 broker leaves the flag out of its signature check, a 5.x one only at version <= 399 (V4_9_3): so both agree
+    version: 399,
+    unsignedFields: ['_UNIQUE_KEY_QUERY'],
   };
 }
 
