@@ -68,12 +68,16 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
     },
   },
-  projects: [
+  // E2E_SECURED=1: only the specs of the sandboxes with access control (E2E_CONSOLE_CONFIG names them)
+  projects: process.env.E2E_SECURED === '1' ? [
+    { name: 'setup', testMatch: /sign-in\.setup\.ts/ },
+    { name: 'secured', testMatch: '**/secured.spec.ts', dependencies: ['setup'], use: { storageState: ADMIN_STATE, extraHTTPHeaders: { origin: baseURL } } },
+  ] : [
     { name: 'setup', testMatch: /sign-in\.setup\.ts/ },
     {
       name: 'console',
       testMatch: '**/*.spec.ts',
-      testIgnore: '**/auth.spec.ts',
+      testIgnore: ['**/auth.spec.ts', '**/secured.spec.ts'],
       dependencies: ['setup'],
       // the admin's session; API calls send the console's own Origin, as its pages do (mutations need it)
       use: { storageState: ADMIN_STATE, extraHTTPHeaders: { origin: baseURL } },

@@ -12,7 +12,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['lib/**/*.test.ts', 'app/**/*.test.ts', 'components/**/*.test.ts'], exclude: ['**/*.live.test.ts', '**/*.pg.test.ts', 'node_modules/**'] },
+        test: { name: 'unit', include: ['lib/**/*.test.ts', 'app/**/*.test.ts', 'components/**/*.test.ts'], exclude: ['**/*.live.test.ts', '**/*.pg.test.ts', '**/*.secured.test.ts', 'node_modules/**'] },
       },
       {
         extends: true,
@@ -23,6 +23,11 @@ export default defineConfig({
           hookTimeout: 180_000,
           fileParallelism: false,
         },
+      },
+      {
+        // the sandboxes with access control (SANDBOX_AUTH=on, RMQ_VERSION picks 5.x ACL 2.0 or 4.x ACL 1.0)
+        extends: true,
+        test: { name: 'secured', include: ['lib/**/*.secured.test.ts'], testTimeout: 120_000, hookTimeout: 180_000, fileParallelism: false },
       },
       {
         // the store against a real PostgreSQL: sandbox/scripts/test.sh starts one (sandbox/scripts/postgres.sh)

@@ -10,7 +10,8 @@ import { createConsole, type Console } from '../lib/console/console';
 import { readSettings, type TestHooks } from '../lib/console/core/config';
 import type { Actor, ChangeContext, ClusterContext } from '../lib/console/context';
 import type { AdminClient } from '../lib/console/core/admin';
-import { LIVE } from './sandbox';
+import type { AclCredentials } from '../lib/remoting';
+import { LIVE, type Sandbox } from './sandbox';
 
 export interface LiveConsole {
   app: Console;
@@ -21,10 +22,13 @@ export interface LiveConsole {
   as(user?: string, channel?: Actor['channel']): ChangeContext;
 }
 
-export function liveConsole(overrides: { requestTimeoutMs?: number; fanOutDeadlineMs?: number; stuckAfterMs?: number; testHooks?: TestHooks } = {}): LiveConsole {
+export function liveConsole(
+  overrides: { requestTimeoutMs?: number; fanOutDeadlineMs?: number; stuckAfterMs?: number; testHooks?: TestHooks; on?: Sandbox; credentials?: AclCredentials } = {},
+): LiveConsole {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'live-console-'));
-  const settings = readSettings({ NAMESRV_ADDR: LIVE.namesrv, CLUSTER_KEY: 'live', DATA_DIR: dataDir, LOG_LEVEL: 'warn', RMQ_REQUEST_TIMEOUT_MS: '2000', RMQ_FANOUT_DEADLINE_MS: '2500' });
+  const settings = readSettings({ NAMESRV_ADDR: (overrides.on ?? LIVE).namesrv, CLUSTER_KEY: 'live', DATA_DIR: dataDir, LOG_LEVEL: 'warn', RMQ_REQUEST_TIMEOUT_MS: '2000', RMQ_FANOUT_DEADLINE_MS: '2500' });
   for (const c of settings.clusters) Object.assign(c, overrides.requestTimeoutMs ? { requestTimeoutMs: overrides.requestTimeoutMs } : {}, overrides.fanOutDeadlineMs ? { fanOutDeadlineMs: overrides.fanOutDeadlineMs } : {});
+  if (overrides.credentials) for (const c of settings.clusters) c.credentials = { ...overrides.credentials };
   settings.lag.snapshotIntervalMs = 60_000;
   settings.lag.snapshotConcurrency = 16;
   if (overrides.stuckAfterMs !== undefined) settings.lag.stuckAfterMs = overrides.stuckAfterMs;

@@ -53,7 +53,7 @@ export interface MqadminOptions {
 /** stdout and stderr of one mqadmin command, whatever it printed (for tests that expect it to fail). Never cached. */
 export async function mqadminOutput(args: string[], on: Sandbox = LIVE): Promise<{ stdout: string; stderr: string }> {
   const { stdout, stderr } = await run('bash', [script, ...args, '-n', on.namesrv], {
-    env: { ...process.env, RMQ_VERSION: on.version, SANDBOX_DIR: on.dir },
+    env: { ...process.env, RMQ_VERSION: on.version, SANDBOX_DIR: on.dir, SANDBOX_AUTH: on.auth ? 'on' : 'off' },
     maxBuffer: 64 * 1024 * 1024,
     timeout: 60_000,
   });

@@ -28,6 +28,9 @@ export function testPort(base: number): number {
 export const DEFAULT_PORTS = {
   v5: { namesrv: 9876, brokers: [10911, 10921, 10931] },
   v4: { namesrv: 9886, brokers: [10951, 10961, 10971] },
+  /** the sandboxes with access control (SANDBOX_AUTH=on): 5.x ACL 2.0, 4.x ACL 1.0 */
+  v5Auth: { namesrv: 9926, brokers: [11041, 11051, 11061] },
+  v4Auth: { namesrv: 9936, brokers: [11071, 11081, 11091] },
   /** npm run bench's own sandbox (bench/sandbox.ts) */
   bench: { namesrv: 9896, brokers: [10981, 10991, 11001] },
   /** the second cluster the groups bench's console serves beside its own (a 4.9.8 sandbox with the demo traffic) */
@@ -57,6 +60,36 @@ export interface Sandbox {
   isV5: boolean;
   /** Runtime state of the sandbox scripts: pids, traffic log, stores. */
   dir: string;
+  /** Runs with access control (SANDBOX_AUTH=on): every request must be signed (SECURED_ACCOUNTS). */
+  auth: boolean;
+}
+
+/** The lab accounts of a sandbox with access control, as sandbox/scripts/auth.sh creates them. */
+export const SECURED_ACCOUNTS = {
+  /** 5.x Super user, 4.x admin account; mqadmin signs with it */
+  admin: { accessKey: 'rocketmq', secretKey: 'lab-admin-pw-1' },
+  /** reads only: 5.x Allow Get,List,Sub on everything; 4.x SUB by default */
+  reader: { accessKey: 'lab_reader', secretKey: 'lab-reader-pw-1' },
+  /** the demo clients */
+  app: { accessKey: 'lab_app', secretKey: 'lab-app-pw-1' },
+} as const;
+
+/** The sandbox with access control of `version` (sandbox/scripts/auth.sh), on its default ports. */
+export function securedSandboxOf(version: string): Sandbox {
+  const isV5 = !version.startsWith('4');
+  const ports = isV5 ? DEFAULT_PORTS.v5Auth : DEFAULT_PORTS.v4Auth;
+  const [a0, a1, b0] = ports.brokers.map(testPort);
+  return {
+    version,
+    cluster: isV5 ? 'secured' : `secured-${version.split('.').slice(0, 2).join('.')}`,
+    namesrv: `127.0.0.1:${testPort(ports.namesrv)}`,
+    brokerAMaster: `127.0.0.1:${a0}`,
+    brokerASlave: `127.0.0.1:${a1}`,
+    brokerBMaster: `127.0.0.1:${b0}`,
+    isV5,
+    dir: path.join(repoRoot, '.sandbox', `${version}-auth`),
+    auth: true,
+  };
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '..');
@@ -77,6 +110,7 @@ export function sandboxOf(version: string, overrides = false): Sandbox {
     brokerBMaster: `127.0.0.1:${brokerPorts[2]}`,
     isV5,
     dir: (overrides && env.SANDBOX_DIR) || path.join(repoRoot, '.sandbox', version),
+    auth: false,
   };
 }
 

@@ -43,7 +43,7 @@ public class Consumer {
         String failKeys = a.get("fail-keys");
         String suspendKeys = a.get("suspend-keys");
 
-        DefaultMQPushConsumer consumer = new DefaultMQPushConsumer(group, true, null);
+        DefaultMQPushConsumer consumer = new DefaultMQPushConsumer(group, aclHook(), new org.apache.rocketmq.client.consumer.rebalance.AllocateMessageQueueAveragely(), true, null);
         consumer.setNamesrvAddr(a.getOrDefault("ns", "127.0.0.1:9876"));
         consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
         consumer.setInstanceName(a.getOrDefault("instance", group + "-" + ProcessHandle.current().pid()));
@@ -119,5 +119,12 @@ public class Consumer {
             }
         }
         throw new IllegalArgumentException("unknown message model " + model);
+    }
+
+    /** On a sandbox with access control (SANDBOX_AUTH=on), the client signs as RMQ_ACCESS_KEY (sandbox/scripts/auth.sh). */
+    static org.apache.rocketmq.remoting.RPCHook aclHook() {
+        String accessKey = System.getenv("RMQ_ACCESS_KEY");
+        if (accessKey == null || accessKey.isEmpty()) return null;
+        return new org.apache.rocketmq.acl.common.AclClientRPCHook(new org.apache.rocketmq.acl.common.SessionCredentials(accessKey, System.getenv("RMQ_SECRET_KEY")));
     }
 }

@@ -41,7 +41,7 @@ public class Producer {
         custMod = Integer.parseInt(a.getOrDefault("cust-mod", "5"));
         out = a.containsKey("out") ? new PrintWriter(new FileWriter(a.get("out"), true), true) : null;
 
-        DefaultMQProducer producer = new DefaultMQProducer(a.getOrDefault("group", "lab_producer_group"), true, null);
+        DefaultMQProducer producer = new DefaultMQProducer(a.getOrDefault("group", "lab_producer_group"), aclHook(), true, null);
         producer.setNamesrvAddr(ns);
         producer.setSendMsgTimeout(10000);
         producer.start();
@@ -187,5 +187,12 @@ public class Producer {
             m.put(argv[i].substring(2), argv[i + 1]);
         }
         return m;
+    }
+
+    /** On a sandbox with access control (SANDBOX_AUTH=on), the client signs as RMQ_ACCESS_KEY (sandbox/scripts/auth.sh). */
+    static org.apache.rocketmq.remoting.RPCHook aclHook() {
+        String accessKey = System.getenv("RMQ_ACCESS_KEY");
+        if (accessKey == null || accessKey.isEmpty()) return null;
+        return new org.apache.rocketmq.acl.common.AclClientRPCHook(new org.apache.rocketmq.acl.common.SessionCredentials(accessKey, System.getenv("RMQ_SECRET_KEY")));
     }
 }

@@ -1,9 +1,9 @@
 # Access control of a SANDBOX_AUTH=on sandbox (sourced by env.sh). Lab accounts, on loopback only:
-#   rocketmq / 12345678            the administrator: 5.x Super user (initAuthenticationUser, also the brokers' own
+#   rocketmq / lab-admin-pw-1      the administrator: 5.x Super user (initAuthenticationUser, also the brokers' own
 #                                  inner credentials); 4.x admin account. mqadmin signs with it (conf/tools.yml).
 #   lab_reader / lab-reader-pw-1   reads only: 5.x policy Allow Get,List,Sub on everything; 4.x SUB by default.
 #   lab_app / lab-app-pw-1         the demo clients: 5.x Allow Pub,Sub on Topic:* and Sub on Group:*; 4.x PUB|SUB.
-AUTH_ADMIN_USER=rocketmq;   AUTH_ADMIN_PASSWORD=12345678
+AUTH_ADMIN_USER=rocketmq;   AUTH_ADMIN_PASSWORD=lab-admin-pw-1
 AUTH_READER_USER=lab_reader; AUTH_READER_PASSWORD=lab-reader-pw-1
 AUTH_APP_USER=lab_app;      AUTH_APP_PASSWORD=lab-app-pw-1
 # the demo programs (sandbox/java) sign with the application's account when these are set
@@ -52,3 +52,5 @@ innerClientAuthenticationCredentials={"accessKey":"$AUTH_ADMIN_USER","secretKey"
 CONF
   fi
 }
+# the sandbox's TypeScript helpers (wait-*.ts, sandbox/scripts/pool.ts) sign as the administrator
+export SANDBOX_ADMIN_ACCESS_KEY="$AUTH_ADMIN_USER" SANDBOX_ADMIN_SECRET_KEY="$AUTH_ADMIN_PASSWORD"

@@ -6,6 +6,7 @@
 #      and 4.9.8 (`local-4.9`), on ports by version (env.sh)
 #   5. live tests on 5.5.0 and on 4.9.8 side by side (TEST_LIVE_SIDE_BY_SIDE=0: 4.9.8 after e2e instead)
 #   6. Playwright e2e with the console serving both clusters
+#   7. the same two versions with access control (5.x ACL 2.0, 4.x ACL 1.0): secured live and e2e suites
 # SANDBOX_PORT_OFFSET shifts every port this starts (sandboxes, e2e console, PostgreSQL), so two worktrees can
 # run it at once. SANDBOX_START=sequential starts the sandboxes one after the other (default: both at once).
 # Reports go to test-results/*.json; the last line is the total: "N passed, N failed[, N skipped]", and a suite that
@@ -150,6 +151,41 @@ fi
 
 step "stop the sandboxes"
 stop_sandboxes
+
+# 7. the sandboxes with access control (SANDBOX_AUTH=on, sandbox/scripts/auth.sh): 5.5.0 with ACL 2.0 and 4.9.8 with
+# ACL 1.0, seeded by the demo clients signing with their own account; the secured live suite on each (the console
+# signed as the administrator, as the reader, unsigned, with a wrong secret) and the secured e2e spec (the console
+# serving them, no secret in any answer, page or the client bundle). After the others: four more JVMs each.
+secured_up() { # version
+  local v=$1 t=$SECONDS
+  { SANDBOX_AUTH=on RMQ_VERSION=$v bash $S/start-cluster.sh --fresh && SANDBOX_AUTH=on RMQ_VERSION=$v bash $S/traffic.sh; } > "$R/sandbox-$v-auth.log" 2>&1
+  local rc=$?
+  echo "sandbox $v with access control: $([ $rc = 0 ] && echo up || echo FAILED) in $((SECONDS - t))s (log $R/sandbox-$v-auth.log)"
+  [ $rc = 0 ] || tail -n 30 "$R/sandbox-$v-auth.log"
+  return $rc
+}
+secured_run() { # version
+  RMQ_VERSION=$1 MQADMIN_CACHE_DIR="$ROOT/$R/mqadmin-$1-auth" npx vitest run --project secured --reporter=default --reporter=json --outputFile="$R/secured-$1.json"
+}
+step "sandboxes with access control: RocketMQ $V5 (ACL 2.0) and $V4 (ACL 1.0)"
+stop_secured() { local v; for v in "$V5" "$V4"; do SANDBOX_AUTH=on RMQ_VERSION=$v bash $S/stop-cluster.sh --quiet & done; wait; }
+trap 'stop_secured; cleanup' EXIT
+secured_up "$V5" & p5=$!
+secured_up "$V4" & p4=$!
+wait $p5; s5_up=$?
+wait $p4; s4_up=$?
+SUITES+=("secured-$V5=$R/secured-$V5.json" "secured-$V4=$R/secured-$V4.json" "e2e-secured=$R/e2e-secured.json")
+step "secured live tests on RocketMQ $V5 and $V4"
+if [ $s5_up = 0 ]; then secured_run "$V5"; fi
+if [ $s4_up = 0 ]; then secured_run "$V4"; fi
+if [ $s5_up = 0 ] && [ $s4_up = 0 ]; then
+  step "secured e2e (Playwright) on RocketMQ $V5 and $V4 with access control"
+  bash $S/console-config.sh "$ROOT/$R/e2e-secured.yaml" "secured:$V5" "secured:$V4" "secured:$V5:none"
+  E2E_SECURED=1 E2E_CONSOLE_CONFIG="$ROOT/$R/e2e-secured.yaml" E2E_DATA_DIR="$ROOT/$R/e2e-secured-data" \
+    MQADMIN_CACHE_DIR="$ROOT/$R/mqadmin-e2e-secured" E2E_JSON="$R/e2e-secured.json" npx playwright test
+fi
+step "stop the sandboxes with access control"
+stop_secured
 bash $S/postgres.sh stop
 step_end
 

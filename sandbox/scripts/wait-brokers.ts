@@ -3,12 +3,12 @@
  * registration reaches the namesrv, and a topic created in that gap lands on fewer brokers.
  *   tsx wait-brokers.ts <namesrv> <addr> [addr...]   (timeout WAIT_TIMEOUT_S, default 60)
  */
-import { ConnectionPool } from '../../lib/remoting';
+import { sandboxPool } from './pool';
 import { getBrokerClusterInfo } from '../../lib/rocketmq/get-broker-cluster-info';
 
 const [namesrv, ...expected] = process.argv.slice(2);
 const deadline = Date.now() + Number(process.env.WAIT_TIMEOUT_S ?? 60) * 1000;
-const pool = new ConnectionPool({ retryAfterFailureMs: 0 });
+const pool = sandboxPool({ retryAfterFailureMs: 0 });
 let registered: string[] = [];
 while (Date.now() < deadline) {
   try {

@@ -3,14 +3,14 @@
  * groups, have consumed everything (no lag), so tests start from a settled state.
  *   tsx wait-consumers.ts <namesrv> <group>[:caught-up] ...   (timeout WAIT_TIMEOUT_S, default 90)
  */
-import { ConnectionPool } from '../../lib/remoting';
+import { sandboxPool } from './pool';
 import { getBrokerClusterInfo } from '../../lib/rocketmq/get-broker-cluster-info';
 import { getConsumeStats } from '../../lib/rocketmq/get-consume-stats';
 import { getConsumerConnectionList } from '../../lib/rocketmq/get-consumer-connection-list';
 
 const [namesrv, ...specs] = process.argv.slice(2);
 const deadline = Date.now() + Number(process.env.WAIT_TIMEOUT_S ?? 90) * 1000;
-const pool = new ConnectionPool({ retryAfterFailureMs: 0 });
+const pool = sandboxPool({ retryAfterFailureMs: 0 });
 let waitingFor = '';
 while (Date.now() < deadline) {
   const info = await getBrokerClusterInfo(pool, namesrv!);

@@ -3,13 +3,13 @@
  * timer messages reach their topic seconds after they were sent, and the tests need a settled sandbox.
  *   tsx wait-delivered.ts <namesrv> <topic> <N>   (timeout WAIT_TIMEOUT_S, default 60)
  */
-import { ConnectionPool } from '../../lib/remoting';
+import { sandboxPool } from './pool';
 import { getRouteInfoByTopic } from '../../lib/rocketmq/get-route-info-by-topic';
 import { getTopicStatsInfo } from '../../lib/rocketmq/get-topic-stats-info';
 
 const [namesrv, topic, wanted] = process.argv.slice(2);
 const deadline = Date.now() + Number(process.env.WAIT_TIMEOUT_S ?? 60) * 1000;
-const pool = new ConnectionPool();
+const pool = sandboxPool();
 let held = 0;
 while (Date.now() < deadline) {
   const route = await getRouteInfoByTopic(pool, namesrv!, topic!);

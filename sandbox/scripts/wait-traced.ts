@@ -5,7 +5,7 @@
  *   tsx wait-traced.ts <namesrv> <sent.tsv> [traceTopic]   (timeout WAIT_TIMEOUT_S, default 60)
  */
 import { readFileSync } from 'node:fs';
-import { ConnectionPool } from '../../lib/remoting';
+import { sandboxPool } from './pool';
 import { getRouteInfoByTopic } from '../../lib/rocketmq/get-route-info-by-topic';
 import { queryMessage } from '../../lib/rocketmq/query-message';
 import { decodeTraceBody } from '../../lib/rocketmq/trace-records';
@@ -16,7 +16,7 @@ const deadline = Date.now() + Number(process.env.WAIT_TIMEOUT_S ?? 60) * 1000;
 const pending = new Set(
   readFileSync(sentFile!, 'utf8').split('\n').map((line) => line.split('\t')).filter((f) => f.length >= 4 && f[0] !== 'batch').map((f) => f[3]!),
 );
-const pool = new ConnectionPool();
+const pool = sandboxPool();
 
 async function traced(masters: string[], msgId: string): Promise<boolean> {
   const results = await Promise.all(masters.map((addr) => queryMessage(pool, addr, { topic: traceTopic, key: msgId })));

@@ -4,7 +4,7 @@ import { loopbackRefusal, originRefusal, SESSION_COOKIE } from '@/lib/console/au
 import { refusal, type Principal, type Requirement } from '@/lib/console/auth/principal';
 import type { Console } from '@/lib/console/console';
 import type { Actor, ChangeContext, ClusterContext } from '@/lib/console/context';
-import { BadInputError } from '@/lib/console/core/errors';
+import { BadInputError, namingAccessRefusal } from '@/lib/console/core/errors';
 import { DEFAULT_CLUSTER_SEGMENT, theConsole } from '../../_lib/console';
 import { authenticate, bearerToken } from '../../_lib/principal';
 import { errorResponse, json } from './errors';
@@ -106,7 +106,12 @@ async function answer<Q, B>(app: Console, spec: RouteSpec<Q, B>, work: (call: Cl
     ctx: ctx!,
     change: ctx ? { ...ctx, actor } : undefined!,
   };
-  const result = await work(call);
+  let result: unknown;
+  try {
+    result = await work(call);
+  } catch (error) {
+    throw ctx ? namingAccessRefusal(error, ctx.name, ctx.config.credentials?.accessKey) : error;
+  }
   return result instanceof Response ? result : NextResponse.json(result, { headers: { 'cache-control': 'no-store' } });
 }
 

@@ -1,4 +1,5 @@
-import { isRemotingError, type RemotingError } from '../../remoting';
+import { isRemotingError, type RemotingError, type RemotingResponseError } from '../../remoting';
+import { RequestCode, ResponseCode } from '../../rocketmq/codes';
 
 // Next.js bundles the server per entry: the console built by instrumentation.ts and a route handler can hold two
 // copies of this module, so `instanceof ConsoleError` fails for an error thrown by the other copy (a 404 became a
@@ -64,6 +65,53 @@ export class BrokersUnavailableError extends ConsoleError {
   }
 }
 
+/**
+ * Whether a broker refused the console's account: 5.x (ACL 2.0) answers NO_PERMISSION (16) to a failed
+ * authentication or authorization; 4.x (ACL 1.0) answers a system error (1) whose remark is the AclException.
+ */
+export function isAccessRefusal(error: unknown): error is RemotingResponseError {
+  if (!isRemotingError(error) || error.kind !== 'response') return false;
+  const { code, remark } = error as RemotingResponseError;
+  return code === ResponseCode.NO_PERMISSION || (code === 1 && /AclException|accessKey|signature|no permission|white ?remote ?address/i.test(remark ?? ''));
+}
+
+const REQUEST_NAMES = new Map<number, string>(Object.entries(RequestCode).map(([name, code]) => [code as number, name]));
+
+/** A broker refused what the console asked with the cluster's account (ACL): 403 naming cluster, broker, request and account. */
+export class AccessRefusedError extends ConsoleError {
+  readonly status = 403;
+  readonly code = 'access_refused';
+  constructor(cluster: string, accessKey: string | undefined, readonly failure: RemotingResponseError) {
+    const request = REQUEST_NAMES.get(failure.requestCode) ?? `request ${failure.requestCode}`;
+    const reason = refusalReason(failure);
+    const who = accessKey ? `the account ${accessKey}` : 'no account (the cluster has no credentials in the clusters file)';
+    super(
+      `cluster ${cluster}: ${failure.addr} refused ${request} for ${who}: ${reason}. ${
+        /username cannot be null|no accessKey|signature|not found|disabled|no acl config/i.test(reason)
+          ? `Check the credentials of cluster ${cluster} in the clusters file.`
+          : 'The broker\'s access control does not let this account do it.'
+      }`,
+    );
+    this.details = { brokerAddr: failure.addr, request, requestCode: failure.requestCode, responseCode: failure.code, ...(accessKey ? { accessKey } : {}) };
+  }
+}
+
+/** The broker's words without 4.x's Java dressing ("org.apache…AclException: …, org.apache…validate(File.java:664)"). */
+function refusalReason(failure: RemotingResponseError): string {
+  return (failure.remark ?? `code ${failure.code}`)
+    .replace(/^[\w.$]*AclException:\s*/, '')
+    .replace(/,\s*[\w.$]+\([\w.]+:\d+\)\s*$/, '')
+    .trim()
+    .replace(/\.$/, '');
+}
+
+/** An access refusal (bare or inside a BrokerCallError) as the 403 naming the cluster; anything else as it is. */
+export function namingAccessRefusal(error: unknown, cluster: string, accessKey: string | undefined): unknown {
+  // a BrokerCallError may come from another copy of this module (see CONSOLE_ERROR): read its failure by shape
+  const failure = isConsoleError(error) && 'failure' in error ? (error as { failure: unknown }).failure : error;
+  return isAccessRefusal(failure) ? new AccessRefusedError(cluster, accessKey, failure) : error;
+}
+
 /** One line an operator can act on: which node, what went wrong. */
 export function describeFailure(error: unknown, brokerName?: string): string {
   const who = brokerName ? `${brokerName}` : '';
@@ -77,6 +125,7 @@ export function describeFailure(error: unknown, brokerName?: string): string {
     case 'closed':
       return `${where} closed the connection`;
     default:
+      if (isAccessRefusal(error)) return `${where} refused ${REQUEST_NAMES.get(error.requestCode) ?? `request ${error.requestCode}`} to the console's account (access control): ${refusalReason(error)}`;
       return `${where}: ${error.message.replace(`${error.addr} `, '')}`;
   }
 }

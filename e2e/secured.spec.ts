@@ -1,0 +1,84 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { clusterList, consumerProgress } from '../test-support/mqadmin';
+import { SECURED_ACCOUNTS, securedSandboxOf } from '../test-support/sandbox';
+import { open } from './support';
+
+// E2E_SECURED=1 (sandbox/scripts/test.sh's last step): the console serves the sandboxes with access control,
+// `secured` (5.5.0, ACL 2.0) and `secured-4.9` (4.9.8, ACL 1.0) signed as their administrator, `secured-none`
+// (5.5.0, no credentials). See sandbox/scripts/console-config.sh.
+const V5 = securedSandboxOf(process.env.RMQ_VERSION_V5 ?? '5.5.0');
+const V4 = securedSandboxOf(process.env.RMQ_VERSION_V4 ?? '4.9.8');
+const SECRETS = Object.values(SECURED_ACCOUNTS).map((a) => a.secretKey);
+/** Every API answer the browser received in this file, scanned for the secrets at the end. */
+const answers: Array<{ url: string; body: string }> = [];
+
+test.describe.serial('clusters with access control', () => {
+  test.beforeEach(({ page }) => {
+    page.on('response', async (response) => {
+      if (!response.url().includes('/api/')) return;
+      answers.push({ url: response.url(), body: await response.text().catch(() => '') });
+    });
+  });
+
+  for (const on of [V5, V4]) {
+    test(`${on.cluster} (${on.isV5 ? 'ACL 2.0' : 'ACL 1.0'}), signed: the cluster and a group's lag as mqadmin, signed with tools.yml, prints them`, async ({ page }) => {
+      const brokers = await clusterList(on);
+      expect(brokers).toHaveLength(3);
+      await open(page, `/clusters/${on.cluster}`);
+      await expect(page.getByTestId('broker-row')).toHaveCount(3);
+      for (const b of brokers) await expect(page.getByTestId('broker-row').filter({ hasText: b.addr })).toContainText(b.version);
+      await expect(page.getByTestId('partial-failures')).toHaveCount(0);
+
+      const progress = await consumerProgress('lab_cg_cluster', undefined, false, on);
+      expect(progress.rows.length).toBeGreaterThan(0);
+      await open(page, `/clusters/${on.cluster}/groups/lab_cg_cluster`);
+      await expect(page.getByTestId('total-lag')).toHaveText(progress.diffTotal.toLocaleString('en-US'));
+      await expect(page.getByTestId('partial-failures')).toHaveCount(0);
+    });
+  }
+
+  test('secured-none, no credentials: the cluster page names each broker\'s refusal, and the API answers 403 naming the cluster and what to check', async ({ page, request }) => {
+    await open(page, '/clusters/secured-none');
+    const banner = page.getByTestId('partial-failures');
+    await expect(banner).toBeVisible();
+    for (const addr of [V5.brokerAMaster, V5.brokerASlave, V5.brokerBMaster]) await expect(banner).toContainText(addr);
+    await expect(banner).toContainText("refused GET_BROKER_RUNTIME_INFO to the console's account (access control): username cannot be null");
+
+    const answer = await request.get(`/api/clusters/secured-none/brokers/${encodeURIComponent(V5.brokerAMaster)}/runtime`);
+    expect(answer.status()).toBe(403);
+    const { error } = await answer.json();
+    expect(error.code).toBe('access_refused');
+    expect(error.message).toContain(`cluster secured-none: ${V5.brokerAMaster} refused GET_BROKER_RUNTIME_INFO for no account`);
+    expect(error.message).toContain('Check the credentials of cluster secured-none in the clusters file');
+  });
+
+  test('no secret of the clusters file is in any API answer, page or the client bundle', async ({ page, request }) => {
+    // the answers of the tests above, and of the routes that describe clusters and the session
+    for (const url of ['/api/session', '/api/overview', `/api/clusters/${V5.cluster}/brokers`, `/api/clusters/${V4.cluster}/brokers`, '/api/clusters/secured-none/brokers']) {
+      const answer = await request.get(url);
+      answers.push({ url, body: await answer.text() });
+    }
+    expect(answers.length).toBeGreaterThan(10);
+    for (const { url, body } of answers) for (const secret of SECRETS) expect(body.includes(secret), `${secret} in ${url}`).toBe(false);
+    for (const url of [`/clusters/${V5.cluster}`, `/clusters/${V4.cluster}/topics`]) {
+      await open(page, url);
+      const html = await page.content();
+      for (const secret of SECRETS) expect(html.includes(secret), `${secret} in ${url}`).toBe(false);
+    }
+    const bundle = files(path.resolve(import.meta.dirname, '../.next/static')).filter((f) => f.endsWith('.js'));
+    expect(bundle.length).toBeGreaterThan(10);
+    for (const file of bundle) {
+      const text = readFileSync(file, 'utf8');
+      for (const secret of SECRETS) expect(text.includes(secret), `${secret} in ${file}`).toBe(false);
+    }
+  });
+});
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? files(full) : [full];
+  });
+}
