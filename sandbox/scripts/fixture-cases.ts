@@ -44,6 +44,14 @@ import { deleteSubscriptionGroupRequest } from '../../lib/rocketmq/delete-subscr
 import { sendMessageRequest } from '../../lib/rocketmq/send-message';
 import { FIXTURE_SEND } from '../../lib/rocketmq/send-message/fixture-message';
 
+import { authListUserRequest } from '../../lib/rocketmq/auth-list-user';
+import { authListAclRequest } from '../../lib/rocketmq/auth-list-acl';
+import { authCreateUserRequest } from '../../lib/rocketmq/auth-create-user';
+import { authUpdateUserRequest } from '../../lib/rocketmq/auth-update-user';
+import { authDeleteUserRequest } from '../../lib/rocketmq/auth-delete-user';
+import { authCreateAclRequest } from '../../lib/rocketmq/auth-create-acl';
+import { authUpdateAclRequest } from '../../lib/rocketmq/auth-update-acl';
+import { authDeleteAclRequest } from '../../lib/rocketmq/auth-delete-acl';
 import { LIVE } from '../../test-support/sandbox';
 import { MESSAGE_CASES } from './fixture-cases-messages';
 
@@ -58,6 +66,8 @@ export interface FixtureCase {
   setup?: RemotingRequest[];
   /** Version prefixes this case applies to (default: all). */
   versions?: string[];
+  /** Recorded from the sandbox with access control (SANDBOX_AUTH=on, signed as its administrator) instead of the plain one. */
+  secured?: true;
 }
 
 /** clientId of the first online client of a group (GET_CONSUMER_RUNNING_INFO needs one). */
@@ -227,5 +237,29 @@ const ADMIN_CASES: FixtureCase[] = [
   },
 ];
 
+const FIXTURE_USER = { username: 'fixture_user', password: 'fixture-user-pw-1', userType: 'Normal' as const };
+const FIXTURE_ACL = { subject: 'User:fixture_user', policies: [{ policyType: 'Custom' as const, entries: [{ resource: 'Topic:Fixture*', actions: ['Pub', 'Sub'], sourceIps: ['127.0.0.1'], decision: 'Allow' as const }] }] };
+
+/** ACL 2.0 (the 5.x sandbox with access control: users rocketmq, lab_app, lab_reader); a 4.9 broker does not know the codes. */
+const ACL_CASES: FixtureCase[] = [
+  { operation: 'auth-list-user', name: 'all', target: 'broker-a-master', secured: true, request: () => authListUserRequest() },
+  { operation: 'auth-list-acl', name: 'all', target: 'broker-a-master', secured: true, request: () => authListAclRequest() },
+  {
+    operation: 'auth-create-user', name: 'normal', target: 'broker-b-master', secured: true, versions: ['5'],
+    setup: [authDeleteAclRequest({ subject: FIXTURE_ACL.subject }), authDeleteUserRequest(FIXTURE_USER.username)],
+    request: () => authCreateUserRequest(FIXTURE_USER),
+  },
+  { operation: 'auth-create-user', name: 'exists', target: 'broker-b-master', secured: true, versions: ['5'], request: () => authCreateUserRequest(FIXTURE_USER) },
+  { operation: 'auth-update-user', name: 'disable', target: 'broker-b-master', secured: true, versions: ['5'], request: () => authUpdateUserRequest({ username: FIXTURE_USER.username, userStatus: 'disable' }) },
+  { operation: 'auth-create-acl', name: 'topic-prefix', target: 'broker-b-master', secured: true, versions: ['5'], request: () => authCreateAclRequest(FIXTURE_ACL) },
+  {
+    operation: 'auth-update-acl', name: 'group', target: 'broker-b-master', secured: true, versions: ['5'],
+    request: () => authUpdateAclRequest({ subject: FIXTURE_ACL.subject, policies: [{ policyType: 'Custom', entries: [{ resource: 'Group:fixture_cg', actions: ['Sub'], sourceIps: [], decision: 'Deny' }] }] }),
+  },
+  { operation: 'auth-list-acl', name: 'fixture-user', target: 'broker-b-master', secured: true, versions: ['5'], request: () => authListAclRequest({ subject: 'fixture_user' }) },
+  { operation: 'auth-delete-acl', name: 'one-resource', target: 'broker-b-master', secured: true, versions: ['5'], request: () => authDeleteAclRequest({ subject: FIXTURE_ACL.subject, resource: 'Topic:Fixture*' }) },
+  { operation: 'auth-delete-user', name: 'fixture', target: 'broker-b-master', secured: true, versions: ['5'], setup: [authDeleteAclRequest({ subject: FIXTURE_ACL.subject })], request: () => authDeleteUserRequest(FIXTURE_USER.username) },
+];
+
 /** Every case record-fixtures.ts records: admin operations here, message operations in fixture-cases-messages.ts. */
-export const FIXTURE_CASES: FixtureCase[] = [...ADMIN_CASES, ...MESSAGE_CASES];
+export const FIXTURE_CASES: FixtureCase[] = [...ADMIN_CASES, ...MESSAGE_CASES, ...ACL_CASES];

@@ -15,11 +15,14 @@ import net from 'node:net';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { FrameSplitter, encodeFrame, type RemotingRequest } from '../../lib/remoting';
+import { FrameSplitter, aclSigner, encodeFrame, type RemotingRequest } from '../../lib/remoting';
 import { DEFAULT_PORTS, LIVE, testPort } from '../../test-support/sandbox';
 import { FIXTURE_CASES, type FixtureTarget } from './fixture-cases';
 
 const version = LIVE.version;
+const SECURED = process.env.SANDBOX_AUTH === 'on';
+// on the sandbox with access control every request is signed as its administrator (auth.sh exports the account)
+const sign = SECURED ? aclSigner({ accessKey: process.env.SANDBOX_ADMIN_ACCESS_KEY ?? 'rocketmq', secretKey: process.env.SANDBOX_ADMIN_SECRET_KEY ?? '' }) : (r: RemotingRequest) => r;
 const namesrv = process.env.NAMESRV_ADDR ?? LIVE.namesrv;
 const BINARY_NAMESRV_PORT = testPort(DEFAULT_PORTS.binaryNamesrv);
 const targets: Record<FixtureTarget, string> = {
@@ -31,7 +34,8 @@ const targets: Record<FixtureTarget, string> = {
 };
 const root = path.resolve(import.meta.dirname, '../../lib/rocketmq');
 
-function record(addr: string, request: RemotingRequest): Promise<Buffer> {
+function record(addr: string, unsigned: RemotingRequest): Promise<Buffer> {
+  const request = sign(unsigned);
   const [host, port] = [addr.slice(0, addr.lastIndexOf(':')), Number(addr.slice(addr.lastIndexOf(':') + 1))];
   return new Promise((resolve, reject) => {
     const socket = net.createConnection({ host, port });
@@ -86,6 +90,8 @@ for (const c of FIXTURE_CASES) {
   // an operation records all its cases; operation/name only that one (a running sandbox's state may have moved on)
   if (only.length > 0 && !only.includes(c.operation) && !only.includes(`${c.operation}/${c.name}`)) continue;
   if (c.versions && !c.versions.some((v) => version.startsWith(v))) continue;
+  // the cases of the sandbox with access control are recorded from it (SANDBOX_AUTH=on), the others from the plain one
+  if (Boolean(c.secured) !== SECURED) continue;
   if (c.target === 'namesrv-binary' && !binaryNamesrv) binaryNamesrv = await startBinaryNamesrv();
   for (const setup of c.setup ?? []) await record(targets[c.target], setup);
   const bytes = await record(targets[c.target], await c.request());

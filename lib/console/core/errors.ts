@@ -72,7 +72,9 @@ export class BrokersUnavailableError extends ConsoleError {
 export function isAccessRefusal(error: unknown): error is RemotingResponseError {
   if (!isRemotingError(error) || error.kind !== 'response') return false;
   const { code, remark } = error as RemotingResponseError;
-  return code === ResponseCode.NO_PERMISSION || (code === 1 && /AclException|accessKey|signature|no permission|white ?remote ?address/i.test(remark ?? ''));
+  // 5.x also answers 16 to an ACL admin call the metadata refuses ("The user is existed"): not a refusal of the account
+  if (code === ResponseCode.NO_PERMISSION) return /username cannot be null|is not found|is disabled|signature|has no permission|no matched polic/i.test(remark ?? '');
+  return code === 1 && /AclException|accessKey|signature|no permission|white ?remote ?address/i.test(remark ?? '');
 }
 
 const REQUEST_NAMES = new Map<number, string>(Object.entries(RequestCode).map(([name, code]) => [code as number, name]));
