@@ -23,6 +23,7 @@ export const paths = {
   producers: (c: string) => `/clusters/${e(c)}/producers`,
   storage: (c: string) => `/clusters/${e(c)}/storage`,
   ha: (c: string) => `/clusters/${e(c)}/ha`,
+  acl: (c: string) => `/clusters/${e(c)}/acl`,
   audit: (c: string, filter?: { group?: string; topic?: string }) => `/clusters/${e(c)}/audit${filter?.group ? `?group=${e(filter.group)}` : filter?.topic ? `?topic=${e(filter.topic)}` : ''}`,
   auditEntry: (c: string, id: number) => `/clusters/${e(c)}/audit/${id}`,
 };

@@ -39,6 +39,30 @@ test.describe.serial('clusters with access control', () => {
     });
   }
 
+  test('the access control page lists the users and policies of every broker and answers "may this user do it?" as the broker would', async ({ page }) => {
+    await open(page, `/clusters/${V5.cluster}/acl`);
+    await expect(page.getByTestId('acl-account')).toContainText('The console signs as rocketmq (Super user)');
+    await expect(page.getByTestId('acl-user')).toHaveCount(3);
+    for (const [user, type] of [['lab_app', 'Normal'], ['lab_reader', 'Normal'], ['rocketmq', 'Super']]) {
+      await expect(page.locator(`[data-testid="acl-user"][data-user="${user}"]`)).toContainText(type!);
+      await expect(page.locator(`[data-testid="acl-user"][data-user="${user}"]`)).toContainText('every broker (3)');
+    }
+    await expect(page.getByTestId('acl-policy').filter({ hasText: 'User:lab_reader' })).toContainText('Get, List, Sub');
+    await page.getByLabel('User').fill('lab_reader');
+    await page.getByLabel('Action').selectOption('Pub');
+    await page.getByLabel('Resource').fill('Topic:LabTopic');
+    await page.getByRole('button', { name: 'Ask' }).click();
+    await expect(page.getByTestId('acl-answer')).toHaveAttribute('data-decision', 'Deny');
+    await expect(page.getByTestId('acl-answer')).toContainText('no matched policies');
+    await page.getByLabel('User').fill('lab_app');
+    await page.getByRole('button', { name: 'Ask' }).click();
+    await expect(page.getByTestId('acl-answer')).toHaveAttribute('data-decision', 'Allow');
+    await expect(page.getByTestId('acl-answer')).toContainText('Custom entry on Topic:* (Pub, Sub, Get) decides: Allow');
+
+    await open(page, `/clusters/${V4.cluster}/acl`);
+    await expect(page.getByTestId('acl-notes')).toContainText('GET_BROKER_CLUSTER_ACL_CONFIG (54) was removed');
+  });
+
   test('secured-none, no credentials: the cluster page names each broker\'s refusal, and the API answers 403 naming the cluster and what to check', async ({ page, request }) => {
     await open(page, '/clusters/secured-none');
     const banner = page.getByTestId('partial-failures');

@@ -430,3 +430,20 @@ export async function producerConnection(group: string, topic: string, on: Sandb
     .filter((f) => f.length === 5 && /^\d{4}$/.test(f[0]!))
     .map((f) => ({ clientId: f[1]!, clientAddr: f[2]!, language: f[3]!, version: f[4]! }));
 }
+
+/** mqadmin listUser -b <addr> (ACL 2.0), passwords left out. */
+export async function listUsers(addr: string, on: Sandbox = LIVE): Promise<Array<{ username: string; userType: string; userStatus: string }>> {
+  return tableRows(await mqadmin(['listUser', '-b', addr], { cache: false, on })).map((r) => ({ username: r[0]!, userType: r[2]!, userStatus: r[3]! }));
+}
+
+/** mqadmin listAcl -b <addr> (ACL 2.0): one row per policy entry; "null" source IPs = from anywhere. */
+export async function listAcls(addr: string, on: Sandbox = LIVE): Promise<Array<{ subject: string; policyType: string; resource: string; actions: string[]; sourceIps: string[]; decision: string }>> {
+  return tableRows(await mqadmin(['listAcl', '-b', addr], { cache: false, on })).map((r) => ({
+    subject: r[0]!,
+    policyType: r[1]!,
+    resource: r[2]!,
+    actions: r[3]!.replace(/^\[|\]$/g, '').split(/,\s*/).filter(Boolean),
+    sourceIps: r[4] === 'null' ? [] : r[4]!.replace(/^\[|\]$/g, '').split(/,\s*/).filter(Boolean),
+    decision: r[5]!,
+  }));
+}

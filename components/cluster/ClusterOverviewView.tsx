@@ -108,9 +108,9 @@ export function ClusterOverviewView({ initial, initialError }: { initial?: Clust
           <div className="mb-5 grid grid-cols-2 gap-3 md:grid-cols-5">
             <Tile label="Clusters" value={formatCount(data.clusters.length)} testId="tile-clusters" />
             <Tile label="Brokers (masters)" value={`${formatCount(brokers.length)} (${formatCount(masters.length)})`} testId="tile-brokers" />
-            <Tile label="In TPS (masters)" value={formatTps(masters.reduce((n, b) => n + (b.inTps ?? 0), 0))} />
-            <Tile label="Out TPS (masters)" value={formatTps(masters.reduce((n, b) => n + (b.outTps ?? 0), 0))} />
-            <Tile label="Put today (masters)" value={formatCount(masters.reduce((n, b) => n + (b.putToday ?? 0), 0))} testId="tile-put-today" />
+            <Tile label="In TPS (masters)" value={known(masters.map((b) => b.inTps), formatTps)} />
+            <Tile label="Out TPS (masters)" value={known(masters.map((b) => b.outTps), formatTps)} />
+            <Tile label="Put today (masters)" value={known(masters.map((b) => b.putToday), formatCount)} testId="tile-put-today" />
           </div>
           {data.clusters.length === 0 && <EmptyState title="No brokers registered">The namesrv knows no broker. Start a broker pointing at it.</EmptyState>}
           {data.clusters.map((c) => (
@@ -122,4 +122,12 @@ export function ClusterOverviewView({ initial, initialError }: { initial?: Clust
       )}
     </div>
   );
+}
+
+/** The sum of the values the brokers gave, marked when some are missing; "—" when none gave one (never a made-up 0). */
+function known(values: Array<number | undefined>, format: (n: number) => string): string {
+  const given = values.filter((v): v is number => v !== undefined);
+  if (given.length === 0) return '—';
+  const sum = format(given.reduce((n, v) => n + v, 0));
+  return given.length < values.length ? `${sum}+` : sum;
 }

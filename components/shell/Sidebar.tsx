@@ -18,6 +18,7 @@ const NAV = [
   { path: paths.ordered, label: 'Ordered', section: ['/ordered'] },
   { path: paths.storage, label: 'Storage', section: ['/storage'] },
   { path: paths.ha, label: 'High availability', section: ['/ha'] },
+  { path: paths.acl, label: 'Access control', section: ['/acl'] },
   { path: paths.config, label: 'Configuration', section: ['/config'] },
   { path: (c: string) => paths.audit(c), label: 'Audit log', section: ['/audit'] },
 ] as const;

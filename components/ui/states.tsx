@@ -42,7 +42,7 @@ export function PartialFailures({ failures }: { failures: BrokerFailureView[] })
   if (failures.length === 0) return null;
   return (
     <div role="alert" className="mb-4 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900" data-testid="partial-failures">
-      <div className="font-medium">Partial answer: {failures.length === 1 ? 'one broker' : `${failures.length} brokers`} did not answer</div>
+      <div className="font-medium">Partial answer: {failures.length === 1 ? 'one broker' : `${failures.length} brokers`} did not answer or refused</div>
       <ul className="mt-1 list-disc pl-5">
         {failures.map((f) => (
           <li key={`${f.addr}-${f.error}`}>

@@ -44,3 +44,12 @@ export function userInfoBody(user: { username: string; password?: string; userTy
 export function aclInfoBody(acl: AclInfo): Buffer {
   return Buffer.from(JSON.stringify(acl), 'utf8');
 }
+
+/**
+ * A 5.x broker without ACL 2.0 set up (no authentication metadata provider) answers its ACL codes with a bare
+ * system error; its log says "The authenticationMetadataProvider is not configured".
+ */
+export const NOT_CONFIGURED = 'ACL 2.0 is not set up on this broker (no authenticationMetadataProvider configured)';
+export function notConfigured(reply: { code: number; remark?: string }): boolean {
+  return reply.code === 1 && /system error occurred/i.test(reply.remark ?? '');
+}

@@ -242,6 +242,8 @@ const FIXTURE_ACL = { subject: 'User:fixture_user', policies: [{ policyType: 'Cu
 
 /** ACL 2.0 (the 5.x sandbox with access control: users rocketmq, lab_app, lab_reader); a 4.9 broker does not know the codes. */
 const ACL_CASES: FixtureCase[] = [
+  // the plain 5.x sandbox: ACL 2.0 codes known, but no metadata provider configured
+  { operation: 'auth-list-user', name: 'not-configured', target: 'broker-a-master', versions: ['5'], request: () => authListUserRequest() },
   { operation: 'auth-list-user', name: 'all', target: 'broker-a-master', secured: true, request: () => authListUserRequest() },
   { operation: 'auth-list-acl', name: 'all', target: 'broker-a-master', secured: true, request: () => authListAclRequest() },
   {

@@ -1,6 +1,7 @@
 import type { RemotingCommand, RemotingRequest } from '../../remoting';
 import type { AclInfo, Decision, PolicyType } from '../acl-model';
 import { RequestCode, ResponseCode } from '../codes';
+import { NOT_CONFIGURED, notConfigured } from '../acl-model';
 import { asArray, asObject, asString, optString, parseFastjson, type JsonValue } from '../fastjson';
 import { DEFAULT_TIMEOUT_MS, expectCode, type Invoker } from '../invoke';
 
@@ -38,6 +39,7 @@ export function decodeAclInfo(value: JsonValue): AclInfo {
 
 export function decodeAuthListAcl(reply: RemotingCommand, addr = ''): ListAclsResult {
   if (reply.code === ResponseCode.REQUEST_CODE_NOT_SUPPORTED) return { kind: 'unsupported', reason: 'the broker has no ACL 2.0 (RocketMQ 5.3 or later)' };
+  if (notConfigured(reply)) return { kind: 'unsupported', reason: NOT_CONFIGURED };
   expectCode(reply, addr, RequestCode.AUTH_LIST_ACL);
   if (!reply.body || reply.body.length === 0) return { kind: 'acls', acls: [] };
   const acls = asArray(parseFastjson(reply.body), 'acls').map(decodeAclInfo);

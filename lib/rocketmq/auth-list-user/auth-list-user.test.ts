@@ -23,6 +23,10 @@ describe('AUTH_LIST_USER', () => {
     expect(decodeAuthListUser(loadReply('auth-list-user', '4.9.8', 'all'))).toMatchObject({ kind: 'unsupported' });
   });
 
+  it('5.5.0 without ACL 2.0 set up: the bare system error is read as "not set up"', () => {
+    expect(decodeAuthListUser(loadReply('auth-list-user', '5.5.0', 'not-configured'))).toEqual({ kind: 'unsupported', reason: expect.stringContaining('not set up') });
+  });
+
   it('sends the filter only when there is one', () => {
     expect(authListUserRequest()).toEqual({ code: 3005, extFields: {} });
     expect(authListUserRequest('lab')).toEqual({ code: 3005, extFields: { filter: 'lab' } });

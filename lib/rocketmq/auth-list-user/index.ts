@@ -1,6 +1,7 @@
 import type { RemotingCommand, RemotingRequest } from '../../remoting';
 import type { AclUser, UserStatus, UserType } from '../acl-model';
 import { RequestCode, ResponseCode } from '../codes';
+import { NOT_CONFIGURED, notConfigured } from '../acl-model';
 import { asArray, asObject, asString, optString, parseFastjson } from '../fastjson';
 import { DEFAULT_TIMEOUT_MS, expectCode, type Invoker } from '../invoke';
 
@@ -17,6 +18,7 @@ export function authListUserRequest(filter = ''): RemotingRequest {
 
 export function decodeAuthListUser(reply: RemotingCommand, addr = ''): ListUsersResult {
   if (reply.code === ResponseCode.REQUEST_CODE_NOT_SUPPORTED) return { kind: 'unsupported', reason: 'the broker has no ACL 2.0 (RocketMQ 5.3 or later)' };
+  if (notConfigured(reply)) return { kind: 'unsupported', reason: NOT_CONFIGURED };
   expectCode(reply, addr, RequestCode.AUTH_LIST_USER);
   if (!reply.body || reply.body.length === 0) return { kind: 'users', users: [] };
   const users = asArray(parseFastjson(reply.body), 'users').map((u) => {

@@ -1,0 +1,152 @@
+'use client';
+
+import { useState } from 'react';
+import type { AccessControlOverview, PolicyRow, UserRow } from '@/lib/console/acl/overview';
+import { useAccessControl, useAccessSimulation } from '../api/acl';
+import { useCluster } from '../useCluster';
+import { RefreshBar } from '../ui/RefreshBar';
+import { Card, EmptyState, ErrorState, PartialFailures, Spinner } from '../ui/states';
+
+/** ACL 2.0 users and policies, where the brokers' copies differ, and a simulator of the broker's decision. */
+export function AccessControlView() {
+  const cluster = useCluster();
+  const query = useAccessControl(cluster);
+  const data = query.data;
+  return (
+    <div className="space-y-4">
+      <div className="flex items-center justify-between gap-3">
+        {data ? <AccountLine data={data} /> : <span />}
+        <RefreshBar asOf={data?.asOf} fetching={query.isFetching} onRefresh={() => void query.refetch()} />
+      </div>
+      {data && <PartialFailures failures={data.failures} />}
+      {query.error && <ErrorState message={query.error.message} onRetry={() => void query.refetch()} />}
+      {!data && !query.error && <Spinner />}
+      {data && data.mode === 'off' && (
+        <Card title="No ACL 2.0 on this cluster">
+          <ul className="list-disc space-y-1 px-8 py-3 text-sm text-slate-700" data-testid="acl-notes">
+            {data.notes.map((n) => <li key={n}>{n}</li>)}
+          </ul>
+        </Card>
+      )}
+      {data && data.mode !== 'off' && data.mode !== 'unknown' && (
+        <>
+          {data.mode === 'mixed' && <p className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">Some brokers keep ACL 2.0 users and some do not: {data.brokers.filter((b) => b.state === 'off').map((b) => `${b.brokerName}/${b.brokerId}`).join(', ')} answer without.</p>}
+          <UsersCard users={data.users} />
+          <PoliciesCard policies={data.policies} />
+          <Simulator users={data.users.map((u) => u.username)} />
+        </>
+      )}
+    </div>
+  );
+}
+
+function AccountLine({ data }: { data: AccessControlOverview }) {
+  return (
+    <p className="text-sm text-slate-600" data-testid="acl-account">
+      {data.account ? (
+        <>The console signs as <span className="font-mono font-medium text-slate-900">{data.account.accessKey}</span>{data.account.userType ? ` (${data.account.userType} user)` : ''}.</>
+      ) : (
+        'The console signs nothing on this cluster (no credentials in the clusters file).'
+      )}
+    </p>
+  );
+}
+
+function Where({ on, missingOn }: { on: string[]; missingOn: string[] }) {
+  return (
+    <span className="text-xs">
+      {missingOn.length === 0 ? <span className="text-slate-500">every broker ({on.length})</span> : <span className="font-medium text-amber-800">only {on.join(', ')}; missing on {missingOn.join(', ')}</span>}
+    </span>
+  );
+}
+
+function UsersCard({ users }: { users: UserRow[] }) {
+  return (
+    <Card title={`Users (${users.length})`}>
+      {users.length === 0 ? (
+        <div className="p-4"><EmptyState title="No user" /></div>
+      ) : (
+        <table className="min-w-full text-sm" data-testid="acl-users">
+          <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
+            <tr><th className="px-3 py-2">User</th><th className="px-3 py-2">Type</th><th className="px-3 py-2">Status</th><th className="px-3 py-2">Held by</th></tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {users.map((u) => (
+              <tr key={u.username} data-testid="acl-user" data-user={u.username}>
+                <td className="px-3 py-1.5 font-mono">{u.username}</td>
+                <td className="px-3 py-1.5">{u.userType}</td>
+                <td className={`px-3 py-1.5 ${u.userStatus === 'disable' ? 'font-medium text-red-700' : ''}`}>{u.userStatus === 'disable' ? 'disabled' : 'enabled'}</td>
+                <td className="px-3 py-1.5"><Where on={u.on} missingOn={u.missingOn} />{u.differsOn.length > 0 && <span className="ml-2 text-xs text-amber-800">type or status differs on {u.differsOn.join(', ')}</span>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <p className="border-t border-slate-200 px-3 py-2 text-xs text-slate-500">Passwords are never shown: the brokers hand them out, the console drops them.</p>
+    </Card>
+  );
+}
+
+function PoliciesCard({ policies }: { policies: PolicyRow[] }) {
+  return (
+    <Card title={`Policies (${policies.length} entries)`}>
+      {policies.length === 0 ? (
+        <div className="p-4"><EmptyState title="No policy" /></div>
+      ) : (
+        <table className="min-w-full text-sm" data-testid="acl-policies">
+          <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
+            <tr><th className="px-3 py-2">Subject</th><th className="px-3 py-2">Resource</th><th className="px-3 py-2">Actions</th><th className="px-3 py-2">From</th><th className="px-3 py-2">Decision</th><th className="px-3 py-2">Type</th><th className="px-3 py-2">Held by</th></tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {policies.map((p) => (
+              <tr key={`${p.subject} ${p.policyType} ${p.resource} ${p.decision} ${p.actions.join()}`} data-testid="acl-policy">
+                <td className="px-3 py-1.5 font-mono">{p.subject}</td>
+                <td className="px-3 py-1.5 font-mono">{p.resource}</td>
+                <td className="px-3 py-1.5">{p.actions.join(', ')}</td>
+                <td className="px-3 py-1.5">{p.sourceIps.length ? p.sourceIps.join(', ') : 'anywhere'}</td>
+                <td className={`px-3 py-1.5 font-medium ${p.decision === 'Deny' ? 'text-red-700' : 'text-emerald-700'}`}>{p.decision}</td>
+                <td className="px-3 py-1.5 text-slate-500">{p.policyType}</td>
+                <td className="px-3 py-1.5"><Where on={p.on} missingOn={p.missingOn} /></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Card>
+  );
+}
+
+const ACTIONS = ['Pub', 'Sub', 'Create', 'Update', 'Delete', 'Get', 'List'];
+
+/** "May U do A on R from I?" as a 5.5 broker decides it from these policies. */
+function Simulator({ users }: { users: string[] }) {
+  const cluster = useCluster();
+  const [form, setForm] = useState({ user: users.find((u) => u !== 'rocketmq') ?? users[0] ?? '', action: 'Pub', resource: 'Topic:', sourceIp: '127.0.0.1' });
+  const [asked, setAsked] = useState<typeof form | undefined>();
+  const answer = useAccessSimulation(cluster, asked);
+  const set = (k: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setForm({ ...form, [k]: e.target.value });
+  return (
+    <Card title="May this user do it?">
+      <form className="flex flex-wrap items-end gap-3 p-3 text-sm" onSubmit={(e) => (e.preventDefault(), setAsked({ ...form }))}>
+        <label className="flex flex-col"><span className="mb-1 text-slate-600">User</span><input list="acl-user-names" value={form.user} onChange={set('user')} aria-label="User" className="w-40 rounded border border-slate-300 px-2 py-1 font-mono" /></label>
+        <datalist id="acl-user-names">{users.map((u) => <option key={u} value={u} />)}</datalist>
+        <label className="flex flex-col"><span className="mb-1 text-slate-600">Action</span><select value={form.action} onChange={set('action')} aria-label="Action" className="rounded border border-slate-300 px-2 py-1">{ACTIONS.map((a) => <option key={a}>{a}</option>)}</select></label>
+        <label className="flex flex-col"><span className="mb-1 text-slate-600">Resource</span><input value={form.resource} onChange={set('resource')} aria-label="Resource" placeholder="Topic:orders" className="w-56 rounded border border-slate-300 px-2 py-1 font-mono" /></label>
+        <label className="flex flex-col"><span className="mb-1 text-slate-600">From IP</span><input value={form.sourceIp} onChange={set('sourceIp')} aria-label="Source IP" className="w-36 rounded border border-slate-300 px-2 py-1 font-mono" /></label>
+        <button type="submit" className="rounded bg-slate-800 px-3 py-1.5 font-medium text-white">Ask</button>
+      </form>
+      <div className="px-3 pb-3 text-sm">
+        {answer.isFetching && <Spinner />}
+        {answer.error && <ErrorState title="Cannot answer" message={answer.error.message} />}
+        {answer.data && !answer.isFetching && (
+          <div data-testid="acl-answer" data-decision={answer.data.decision} className={`rounded border px-3 py-2 ${answer.data.decision === 'Allow' ? 'border-emerald-300 bg-emerald-50 text-emerald-900' : 'border-red-300 bg-red-50 text-red-900'}`}>
+            <div className="font-semibold">{answer.data.decision === 'Allow' ? 'Allowed' : 'Denied'}</div>
+            <div>{answer.data.reason}</div>
+            {answer.data.matched.length > 1 && <div className="mt-1 text-xs">Also matched, ranked lower: {answer.data.matched.slice(1).map((m) => `${m.resource} ${m.decision}`).join('; ')}</div>}
+            {answer.data.note && <div className="mt-1 text-xs text-amber-800">{answer.data.note}</div>}
+          </div>
+        )}
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,27 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import type { AccessControlOverview } from '@/lib/console/acl/overview';
+import type { SimulateAnswer } from '@/lib/console/acl/simulate';
+import { api } from '../paths';
+import { fetchJson } from './client';
+import { clusterKeys } from './clusters';
+
+export const aclKeys = {
+  all: (c: string) => [...clusterKeys.all(c), 'acl'] as const,
+  simulate: (c: string, q: Record<string, string>) => [...clusterKeys.all(c), 'acl', 'simulate', q] as const,
+};
+
+/** ACL 2.0 users and policies of every broker; refreshed every 30 s. */
+export function useAccessControl(c: string) {
+  return useQuery({ queryKey: aclKeys.all(c), queryFn: () => fetchJson<AccessControlOverview>(`${api(c)}/acl`), refetchInterval: 30_000 });
+}
+
+/** The simulator's answer for one question (asked when `q` is set). */
+export function useAccessSimulation(c: string, q: { user: string; action: string; resource: string; sourceIp: string } | undefined) {
+  return useQuery({
+    queryKey: aclKeys.simulate(c, q ?? {}),
+    queryFn: () => fetchJson<SimulateAnswer & { note?: string }>(`${api(c)}/acl/simulate?${new URLSearchParams(q)}`),
+    enabled: q !== undefined,
+  });
+}
