@@ -7,6 +7,8 @@ import type { ChangeContext, ClusterContext } from './context';
 import { brokerConfigChange } from './brokers/change/config';
 import { namesrvConfigChange } from './brokers/change/namesrv-config';
 import { dlqRedrive } from './dlq/redrive';
+import { aclPolicyDelete, aclPolicyUpsert } from './acl/change/policy';
+import { aclUserDelete, aclUserUpsert } from './acl/change/user';
 import { groupDelete } from './groups/change/delete';
 import { groupUpsert } from './groups/change/upsert';
 import { messageSend } from './messages/send';
@@ -14,7 +16,7 @@ import { topicDelete } from './topics/change/delete';
 import { topicUpsert } from './topics/change/upsert';
 
 /** Every kind of change the console makes through the change pipeline, by audit action. */
-export const CHANGE_KINDS = new ChangeKinds([anyKind(topicUpsert), anyKind(topicDelete), anyKind(groupUpsert), anyKind(groupDelete), anyKind(brokerConfigChange), anyKind(namesrvConfigChange), anyKind(messageSend), anyKind(dlqRedrive)]);
+export const CHANGE_KINDS = new ChangeKinds([anyKind(topicUpsert), anyKind(topicDelete), anyKind(groupUpsert), anyKind(groupDelete), anyKind(brokerConfigChange), anyKind(namesrvConfigChange), anyKind(messageSend), anyKind(dlqRedrive), anyKind(aclUserUpsert), anyKind(aclUserDelete), anyKind(aclPolicyUpsert), anyKind(aclPolicyDelete)]);
 
 /** Plans a change of any kind (changes nothing). */
 export async function previewAnyChange(ctx: ClusterContext, input: { action: string; request: unknown }): Promise<ChangePlan> {

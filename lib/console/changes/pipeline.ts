@@ -10,7 +10,8 @@ import type { ApplyObserver, ChangeLine, ChangePlan, ChangeResult, ChangeStatus,
 export async function previewChange(ctx: ClusterContext, kind: AnyChangeKind, input: unknown, options: { undoOf?: number } = {}): Promise<ChangePlan> {
   const request = kind.parse(input);
   const body = await kind.plan(ctx, request);
-  return ctx.previews.change.save({ ...body, action: kind.action, ...(options.undoOf !== undefined ? { undoOf: options.undoOf } : {}) });
+  const { secrets: _secrets, ...shown } = ctx.previews.change.save({ ...body, action: kind.action, ...(options.undoOf !== undefined ? { undoOf: options.undoOf } : {}) });
+  return shown;
 }
 
 /**
@@ -54,6 +55,7 @@ async function execute(ctx: ChangeContext, kind: AnyChangeKind, plan: ChangePlan
     topic: plan.target.kind === 'topic' ? plan.target.name : null,
     target: plan.target,
     params: { request: plan.request, previewId: plan.previewId },
+    // no plan.secrets: they stay in this process's memory for apply
     plan: { lines: plan.lines, detail: plan.detail, warnings: plan.warnings, undo: plan.undo },
     undoOf: plan.undoOf ?? null,
   });

@@ -55,6 +55,11 @@ export interface PlanBody<Request, Detail> {
   undo: { possible: true } | { possible: false; reason: string };
   /** How many steps apply reports one by one, when the kind knows ahead (the total of a progress bar). */
   expectedSteps?: number;
+  /**
+   * Values apply needs but nobody may see again (a new user's password): kept with the plan in this process only,
+   * never in a preview answer, the audit log or a log line.
+   */
+  secrets?: Record<string, string>;
 }
 
 /** A plan as kept between preview and apply. */

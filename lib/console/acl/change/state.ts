@@ -1,0 +1,35 @@
+import type { AclUser, PolicyEntry, PolicyType } from '../../../rocketmq/acl-model';
+import { authListAcl } from '../../../rocketmq/auth-list-acl';
+import { authListUser } from '../../../rocketmq/auth-list-user';
+import type { BrokerNode } from '../../core/admin';
+import { ConflictError } from '../../core/errors';
+import { fanOutAll } from '../../core/fanout';
+import type { ClusterContext } from '../../context';
+
+/** What one broker process keeps: its users, and each subject's entries by policy type and resource. */
+export interface BrokerAclState {
+  node: BrokerNode;
+  users: Map<string, AclUser>;
+  entries: Map<string, PolicyEntry & { policyType: PolicyType }>;
+}
+
+export const where = (n: BrokerNode) => `${n.brokerName}/${n.brokerId} ${n.addr}`;
+export const entryKey = (subject: string, policyType: string, resource: string) => `${subject} ${policyType} ${resource}`;
+
+/** Every broker process's users and entries (masters and slaves: each keeps its own); all must answer. */
+export async function readAclState(ctx: ClusterContext): Promise<BrokerAclState[]> {
+  const { admin } = ctx;
+  const timeout = admin.config.requestTimeoutMs;
+  const nodes = await admin.brokerNodes();
+  const results = await fanOutAll(nodes, async (node) => {
+    const users = await authListUser(admin, node.addr, '', timeout);
+    const acls = await authListAcl(admin, node.addr, {}, timeout);
+    if (users.kind === 'unsupported' || acls.kind === 'unsupported') {
+      throw new ConflictError(`${node.brokerName}/${node.brokerId} (${node.addr}) has no ACL 2.0: ${users.kind === 'unsupported' ? users.reason : acls.kind === 'unsupported' ? acls.reason : ''}`, undefined, 'acl_unsupported');
+    }
+    const entries = new Map<string, PolicyEntry & { policyType: PolicyType }>();
+    for (const a of acls.acls) for (const p of a.policies) for (const e of p.entries) entries.set(entryKey(a.subject, p.policyType, e.resource), { ...e, policyType: p.policyType });
+    return { node, users: new Map(users.users.map((u) => [u.username, u])), entries };
+  }, admin.config.fanOutDeadlineMs, 'broker');
+  return results.map((r) => r.value);
+}
