@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { clusterList, consumerProgress } from '../test-support/mqadmin';
+import { clusterList, consumerProgress, listAcls, listUsers } from '../test-support/mqadmin';
 import { SECURED_ACCOUNTS, securedSandboxOf } from '../test-support/sandbox';
 import { open } from './support';
 
@@ -10,7 +10,9 @@ import { open } from './support';
 // (5.5.0, no credentials). See sandbox/scripts/console-config.sh.
 const V5 = securedSandboxOf(process.env.RMQ_VERSION_V5 ?? '5.5.0');
 const V4 = securedSandboxOf(process.env.RMQ_VERSION_V4 ?? '4.9.8');
-const SECRETS = Object.values(SECURED_ACCOUNTS).map((a) => a.secretKey);
+/** A user this file creates through the UI: its password is a secret too. */
+const NEW_USER = { username: `e2e_user_${Date.now().toString(36)}`, password: `e2e-pw-${Date.now().toString(36)}-x` };
+const SECRETS = [...Object.values(SECURED_ACCOUNTS).map((a) => a.secretKey), NEW_USER.password];
 /** Every API answer the browser received in this file, scanned for the secrets at the end. */
 const answers: Array<{ url: string; body: string }> = [];
 
@@ -61,6 +63,51 @@ test.describe.serial('clusters with access control', () => {
 
     await open(page, `/clusters/${V4.cluster}/acl`);
     await expect(page.getByTestId('acl-notes')).toContainText('GET_BROKER_CLUSTER_ACL_CONFIG (54) was removed');
+  });
+
+  test('creates a user and a policy entry through the change dialogs, each on every broker as mqadmin lists them, then deletes both', async ({ page }) => {
+    await open(page, `/clusters/${V5.cluster}/acl`);
+    await page.getByTestId('acl-new-user').click();
+    let dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Username').fill(NEW_USER.username);
+    await dialog.getByLabel('Password').fill(NEW_USER.password);
+    await dialog.getByRole('button', { name: 'Preview' }).click();
+    await expect(dialog.getByText('set (not shown)')).toHaveCount(3);
+    await dialog.getByTestId('apply-change').click();
+    await expect(dialog.getByTestId('change-status')).toHaveText('completed');
+    await expect(dialog.getByTestId('change-step')).toHaveCount(3);
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    for (const addr of [V5.brokerAMaster, V5.brokerASlave, V5.brokerBMaster]) expect((await listUsers(addr, V5)).map((u) => u.username)).toContain(NEW_USER.username);
+    await expect(page.locator(`[data-testid="acl-user"][data-user="${NEW_USER.username}"]`)).toContainText('every broker (3)');
+
+    await page.getByTestId('acl-new-policy').click();
+    dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Subject').selectOption(`User:${NEW_USER.username}`);
+    await dialog.getByLabel('Resource').fill('Group:e2e-*');
+    await dialog.getByLabel('Action Pub').uncheck();
+    await dialog.getByLabel('Decision').selectOption('Deny');
+    await dialog.getByRole('button', { name: 'Preview' }).click();
+    await expect(dialog.getByText('Deny Sub')).toHaveCount(3);
+    await dialog.getByTestId('apply-change').click();
+    await expect(dialog.getByTestId('change-status')).toHaveText('completed');
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    const listed = (await listAcls(V5.brokerBMaster, V5)).filter((a) => a.subject === `User:${NEW_USER.username}`);
+    expect(listed).toEqual([{ subject: `User:${NEW_USER.username}`, policyType: 'Custom', resource: 'Group:e2e-*', actions: ['Sub'], sourceIps: [], decision: 'Deny' }]);
+    const row = page.getByTestId('acl-policy').filter({ hasText: `User:${NEW_USER.username}` });
+    await expect(row).toContainText('Group:e2e-*');
+
+    await row.getByTestId('acl-delete-policy').click();
+    dialog = page.getByRole('dialog');
+    await dialog.getByTestId('apply-change').click();
+    await expect(dialog.getByTestId('change-status')).toHaveText('completed');
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await page.locator(`[data-testid="acl-user"][data-user="${NEW_USER.username}"]`).getByTestId('acl-delete-user').click();
+    dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Type the broker name to confirm').fill(`user ${NEW_USER.username}`);
+    await dialog.getByTestId('apply-change').click();
+    await expect(dialog.getByTestId('change-status')).toHaveText('completed');
+    expect((await listUsers(V5.brokerAMaster, V5)).map((u) => u.username)).not.toContain(NEW_USER.username);
+    expect((await listAcls(V5.brokerAMaster, V5)).filter((a) => a.subject === `User:${NEW_USER.username}`)).toEqual([]);
   });
 
   test('secured-none, no credentials: the cluster page names each broker\'s refusal, and the API answers 403 naming the cluster and what to check', async ({ page, request }) => {

@@ -3,6 +3,9 @@
 import { useState } from 'react';
 import type { AccessControlOverview, PolicyRow, UserRow } from '@/lib/console/acl/overview';
 import { useAccessControl, useAccessSimulation } from '../api/acl';
+import { useCan } from '../api/session';
+import { DisabledReasonButton } from '../ui/DisabledReasonButton';
+import { DeleteDialog, PolicyDialog, UserDialog } from './AclChangeDialogs';
 import { useCluster } from '../useCluster';
 import { RefreshBar } from '../ui/RefreshBar';
 import { Card, EmptyState, ErrorState, PartialFailures, Spinner } from '../ui/states';
@@ -31,8 +34,8 @@ export function AccessControlView() {
       {data && data.mode !== 'off' && data.mode !== 'unknown' && (
         <>
           {data.mode === 'mixed' && <p className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">Some brokers keep ACL 2.0 users and some do not: {data.brokers.filter((b) => b.state === 'off').map((b) => `${b.brokerName}/${b.brokerId}`).join(', ')} answer without.</p>}
-          <UsersCard users={data.users} />
-          <PoliciesCard policies={data.policies} />
+          <UsersCard users={data.users} account={data.account?.accessKey} />
+          <PoliciesCard policies={data.policies} users={data.users.map((u) => u.username)} />
           <Simulator users={data.users.map((u) => u.username)} />
         </>
       )}
@@ -60,15 +63,33 @@ function Where({ on, missingOn }: { on: string[]; missingOn: string[] }) {
   );
 }
 
-function UsersCard({ users }: { users: UserRow[] }) {
+type Dialog = { kind: 'user'; user?: UserRow } | { kind: 'policy'; entry?: PolicyRow } | { kind: 'delete'; title: string; action: string; request: unknown };
+
+const small = 'rounded border border-slate-300 bg-white px-2 py-0.5 text-xs font-medium shadow-sm hover:bg-slate-50';
+
+function DialogOf({ dialog, users, onClose }: { dialog: Dialog | undefined; users: string[]; onClose: () => void }) {
+  if (!dialog) return null;
+  if (dialog.kind === 'user') return <UserDialog user={dialog.user} onClose={onClose} />;
+  if (dialog.kind === 'policy') return <PolicyDialog users={users} entry={dialog.entry} onClose={onClose} />;
+  return <DeleteDialog title={dialog.title} action={dialog.action} request={dialog.request} onClose={onClose} />;
+}
+
+function UsersCard({ users, account }: { users: UserRow[]; account?: string }) {
+  const cluster = useCluster();
+  const blocked = useCan(cluster, 'cluster:change').reason;
+  const [dialog, setDialog] = useState<Dialog | undefined>();
   return (
-    <Card title={`Users (${users.length})`}>
+    <Card
+      title={`Users (${users.length})`}
+      actions={<DisabledReasonButton onClick={() => setDialog({ kind: 'user' })} disabledReason={blocked} testId="acl-new-user" className={small}>New user…</DisabledReasonButton>}
+    >
+      <DialogOf dialog={dialog} users={users.map((u) => u.username)} onClose={() => setDialog(undefined)} />
       {users.length === 0 ? (
         <div className="p-4"><EmptyState title="No user" /></div>
       ) : (
         <table className="min-w-full text-sm" data-testid="acl-users">
           <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-            <tr><th className="px-3 py-2">User</th><th className="px-3 py-2">Type</th><th className="px-3 py-2">Status</th><th className="px-3 py-2">Held by</th></tr>
+            <tr><th className="px-3 py-2">User</th><th className="px-3 py-2">Type</th><th className="px-3 py-2">Status</th><th className="px-3 py-2">Held by</th><th className="px-3 py-2" /></tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {users.map((u) => (
@@ -77,6 +98,17 @@ function UsersCard({ users }: { users: UserRow[] }) {
                 <td className="px-3 py-1.5">{u.userType}</td>
                 <td className={`px-3 py-1.5 ${u.userStatus === 'disable' ? 'font-medium text-red-700' : ''}`}>{u.userStatus === 'disable' ? 'disabled' : 'enabled'}</td>
                 <td className="px-3 py-1.5"><Where on={u.on} missingOn={u.missingOn} />{u.differsOn.length > 0 && <span className="ml-2 text-xs text-amber-800">type or status differs on {u.differsOn.join(', ')}</span>}</td>
+                <td className="space-x-2 whitespace-nowrap px-3 py-1.5 text-right">
+                  <DisabledReasonButton onClick={() => setDialog({ kind: 'user', user: u })} disabledReason={blocked} testId="acl-edit-user" className={small}>Change…</DisabledReasonButton>
+                  <DisabledReasonButton
+                    onClick={() => setDialog({ kind: 'delete', title: `Delete user ${u.username}`, action: 'acl.user.delete', request: { username: u.username } })}
+                    disabledReason={blocked ?? (u.username === account ? 'the console signs with this account' : undefined)}
+                    testId="acl-delete-user"
+                    className={small}
+                  >
+                    Delete…
+                  </DisabledReasonButton>
+                </td>
               </tr>
             ))}
           </tbody>
@@ -87,15 +119,22 @@ function UsersCard({ users }: { users: UserRow[] }) {
   );
 }
 
-function PoliciesCard({ policies }: { policies: PolicyRow[] }) {
+function PoliciesCard({ policies, users }: { policies: PolicyRow[]; users: string[] }) {
+  const cluster = useCluster();
+  const blocked = useCan(cluster, 'cluster:change').reason;
+  const [dialog, setDialog] = useState<Dialog | undefined>();
   return (
-    <Card title={`Policies (${policies.length} entries)`}>
+    <Card
+      title={`Policies (${policies.length} entries)`}
+      actions={<DisabledReasonButton onClick={() => setDialog({ kind: 'policy' })} disabledReason={blocked} testId="acl-new-policy" className={small}>New entry…</DisabledReasonButton>}
+    >
+      <DialogOf dialog={dialog} users={users} onClose={() => setDialog(undefined)} />
       {policies.length === 0 ? (
         <div className="p-4"><EmptyState title="No policy" /></div>
       ) : (
         <table className="min-w-full text-sm" data-testid="acl-policies">
           <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-            <tr><th className="px-3 py-2">Subject</th><th className="px-3 py-2">Resource</th><th className="px-3 py-2">Actions</th><th className="px-3 py-2">From</th><th className="px-3 py-2">Decision</th><th className="px-3 py-2">Type</th><th className="px-3 py-2">Held by</th></tr>
+            <tr><th className="px-3 py-2">Subject</th><th className="px-3 py-2">Resource</th><th className="px-3 py-2">Actions</th><th className="px-3 py-2">From</th><th className="px-3 py-2">Decision</th><th className="px-3 py-2">Type</th><th className="px-3 py-2">Held by</th><th className="px-3 py-2" /></tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {policies.map((p) => (
@@ -107,6 +146,17 @@ function PoliciesCard({ policies }: { policies: PolicyRow[] }) {
                 <td className={`px-3 py-1.5 font-medium ${p.decision === 'Deny' ? 'text-red-700' : 'text-emerald-700'}`}>{p.decision}</td>
                 <td className="px-3 py-1.5 text-slate-500">{p.policyType}</td>
                 <td className="px-3 py-1.5"><Where on={p.on} missingOn={p.missingOn} /></td>
+                <td className="space-x-2 whitespace-nowrap px-3 py-1.5 text-right">
+                  <DisabledReasonButton onClick={() => setDialog({ kind: 'policy', entry: p })} disabledReason={blocked} testId="acl-edit-policy" className={small}>Change…</DisabledReasonButton>
+                  <DisabledReasonButton
+                    onClick={() => setDialog({ kind: 'delete', title: `Delete the entry of ${p.subject} on ${p.resource}`, action: 'acl.policy.delete', request: { subject: p.subject, resource: p.resource, policyType: p.policyType } })}
+                    disabledReason={blocked}
+                    testId="acl-delete-policy"
+                    className={small}
+                  >
+                    Delete…
+                  </DisabledReasonButton>
+                </td>
               </tr>
             ))}
           </tbody>

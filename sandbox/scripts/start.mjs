@@ -4,7 +4,9 @@
 //     steady producer and a slow online consumer; the console is served as soon as it is up;
 //   - RocketMQ 4.9.8 (RMQ_VERSION_V4), the cluster `local-4.9`: started in the background once the console is up,
 //     with its own seeded traffic (the console shows it unreachable until then). SANDBOX_V4=0 leaves it out.
-// Ctrl-C stops the console, the traffic and both sandboxes.
+//   - SANDBOX_SECURED=1 adds RocketMQ 5.5.0 with access control (ACL 2.0, SANDBOX_AUTH=on), the cluster `secured`,
+//     started and seeded in the background like the 4.9.8 one; the console signs as its administrator.
+// Ctrl-C stops the console, the traffic and the sandboxes.
 // With NAMESRV_ADDR=host:port[;host:port] or CONSOLE_CONFIG=<clusters file> it serves the console only.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
@@ -18,6 +20,7 @@ const versionV4 = process.env.RMQ_VERSION_V4 ?? '4.9.8';
 const useSandbox = !process.env.NAMESRV_ADDR && !process.env.CONSOLE_CONFIG;
 const withV4 = useSandbox && process.env.SANDBOX_V4 !== '0' && !version.startsWith('4');
 const versions = withV4 ? [version, versionV4] : [version];
+const withSecured = useSandbox && process.env.SANDBOX_SECURED === '1' && !version.startsWith('4');
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
 const say = (msg) => console.log(`[start] ${msg}`);
 const t0 = Date.now();
@@ -58,8 +61,8 @@ function buildIfStale() {
 }
 
 /** The sandbox scripts' own answer: namesrv address and state directory of a version (env.sh). */
-function sandboxOf(v) {
-  const out = spawnSync('bash', ['-c', `source "${scripts}/env.sh" && echo "$NAMESRV_ADDR_LOCAL" && echo "$SANDBOX_DIR"`], { env: { ...env, RMQ_VERSION: v }, encoding: 'utf8' });
+function sandboxOf(v, auth = 'off') {
+  const out = spawnSync('bash', ['-c', `source "${scripts}/env.sh" && echo "$NAMESRV_ADDR_LOCAL" && echo "$SANDBOX_DIR"`], { env: { ...env, RMQ_VERSION: v, SANDBOX_AUTH: auth }, encoding: 'utf8' });
   const [namesrv, dir] = out.stdout.trim().split('\n');
   if (out.status !== 0 || !namesrv || !dir) throw new Error(`cannot read the sandbox settings of ${v}: ${out.stderr}`);
   return { namesrv, dir, seeded: existsSync(path.join(dir, 'traffic/.seeded')) };
@@ -78,7 +81,9 @@ async function stop(code) {
   }
   if (useSandbox) {
     await Promise.all(
-      versions.map((v) => new Promise((resolve) => spawn('bash', [path.join(scripts, 'stop-cluster.sh'), '--quiet'], { stdio: 'inherit', env: { ...env, RMQ_VERSION: v } }).on('exit', resolve))),
+      [...versions.map((v) => [v, 'off']), ...(withSecured ? [[version, 'on']] : [])].map(
+        ([v, auth]) => new Promise((resolve) => spawn('bash', [path.join(scripts, 'stop-cluster.sh'), '--quiet'], { stdio: 'inherit', env: { ...env, RMQ_VERSION: v, SANDBOX_AUTH: auth } }).on('exit', resolve)),
+      ),
     );
   }
   process.exit(code);
@@ -99,6 +104,17 @@ function startSecondSandbox() {
   });
 }
 
+/** The sandbox with access control (SANDBOX_SECURED=1): started and seeded in the background. */
+function startSecuredSandbox() {
+  const secured = sandboxOf(version, 'on');
+  say(`starting the RocketMQ ${version} sandbox with access control (cluster secured) on ${secured.namesrv} in the background`);
+  const steps = [`bash "${scripts}/start-cluster.sh"${secured.seeded ? '' : ' --fresh'}`, ...(secured.seeded ? [] : [`bash "${scripts}/traffic.sh"`])];
+  const child = background(['-c', steps.join(' && ')], { RMQ_VERSION: version, SANDBOX_AUTH: 'on' });
+  child.on('exit', (code) => {
+    if (!stopping) say(code === 0 ? `the sandbox with access control is ready after ${since()}: cluster secured answers` : `the sandbox with access control did not come up (exit ${code})`);
+  });
+}
+
 try {
   if (useSandbox) {
     const main = sandboxOf(version);
@@ -107,7 +123,7 @@ try {
     // seeding takes about a minute; the console is served meanwhile
     background([path.join(scripts, 'traffic.sh'), main.seeded ? '--live-only' : '--live'], { RMQ_VERSION: version });
     const file = path.join(root, '.sandbox/console.yaml');
-    run('bash', [path.join(scripts, 'console-config.sh'), file, ...versions]);
+    run('bash', [path.join(scripts, 'console-config.sh'), file, ...versions, ...(withSecured ? [`secured:${version}`] : [])]);
     env.CONSOLE_CONFIG = file;
   }
   buildIfStale();
@@ -136,6 +152,7 @@ try {
     else if (process.env.CONSOLE_ADMIN_PASSWORD) say(`sign in at http://localhost:${port}/login as ${process.env.CONSOLE_ADMIN_USER || 'admin'} with CONSOLE_ADMIN_PASSWORD (the password it set when the store had no user yet)`);
     else say(`sign in at http://localhost:${port}/login: at the first start as ${process.env.CONSOLE_ADMIN_USER || 'admin'} with the one-time password printed above (also in ${path.join(process.env.DATA_DIR || 'data', 'initial-admin-password')}), afterwards with the password you chose`);
     if (withV4) startSecondSandbox();
+    if (withSecured) startSecuredSandbox();
   });
   server.on('exit', (code) => void stop(code ?? 1));
 } catch (error) {

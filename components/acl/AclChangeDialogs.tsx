@@ -1,0 +1,124 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import type { ChangeResult } from '@/lib/console/changes/types';
+import type { PolicyRow, UserRow } from '@/lib/console/acl/overview';
+import { useChangePreview } from '../api/changes';
+import { ChangeDone, ChangeModal, ConfirmChange } from '../changes/ConfirmChange';
+import { PlanFormFooter } from '../changes/FormParts';
+import { useCluster } from '../useCluster';
+import { ErrorState, Spinner } from '../ui/states';
+
+const ACTIONS = ['All', 'Pub', 'Sub', 'Create', 'Update', 'Delete', 'Get', 'List'] as const;
+const input = 'rounded border border-slate-300 px-2 py-1';
+
+/** Form, then plan, then confirm, then result: the steps every ACL change goes through. */
+function Flow({ title, onClose, form }: { title: string; onClose: () => void; form: (preview: (request: { action: string; request: unknown }) => void, pending: boolean, error: unknown) => React.ReactNode }) {
+  const cluster = useCluster();
+  const preview = useChangePreview(cluster);
+  const [result, setResult] = useState<ChangeResult | undefined>();
+  return (
+    <ChangeModal title={title} onClose={onClose}>
+      {result ? <ChangeDone result={result} onClose={onClose} /> : preview.data ? <ConfirmChange plan={preview.data} onApplied={setResult} onCancel={() => preview.reset()} /> : form((r) => preview.mutate(r), preview.isPending, preview.error)}
+    </ChangeModal>
+  );
+}
+
+/** Create a user, or change one's password, type or status. */
+export function UserDialog({ user, onClose }: { user?: UserRow; onClose: () => void }) {
+  const [username, setUsername] = useState(user?.username ?? '');
+  const [password, setPassword] = useState('');
+  const [userType, setUserType] = useState(user?.userType ?? 'Normal');
+  const [userStatus, setUserStatus] = useState(user?.userStatus ?? 'enable');
+  return (
+    <Flow
+      title={user ? `Change user ${user.username}` : 'New user'}
+      onClose={onClose}
+      form={(preview, pending, error) => (
+        <form
+          className="space-y-3 text-sm"
+          onSubmit={(e) => {
+            e.preventDefault();
+            preview({ action: 'acl.user.upsert', request: { username, userType, userStatus, ...(password ? { password } : {}) } });
+          }}
+        >
+          <div className="grid grid-cols-[10rem_1fr] items-center gap-2">
+            <label htmlFor="acl-username">Username</label>
+            <input id="acl-username" value={username} onChange={(e) => setUsername(e.target.value)} disabled={Boolean(user)} className={`${input} w-64 font-mono`} autoComplete="off" />
+            <label htmlFor="acl-password">{user ? 'New password' : 'Password'}</label>
+            <input id="acl-password" type="password" value={password} onChange={(e) => setPassword(e.target.value)} placeholder={user ? 'unchanged when empty' : ''} className={`${input} w-64`} autoComplete="new-password" />
+            <label htmlFor="acl-type">Type</label>
+            <select id="acl-type" value={userType} onChange={(e) => setUserType(e.target.value as 'Super' | 'Normal')} className={`${input} w-40`}><option>Normal</option><option>Super</option></select>
+            <label htmlFor="acl-status">Status</label>
+            <select id="acl-status" value={userStatus} onChange={(e) => setUserStatus(e.target.value as 'enable' | 'disable')} className={`${input} w-40`}><option value="enable">enabled</option><option value="disable">disabled</option></select>
+          </div>
+          <p className="text-slate-500">Written to every broker (each keeps its own copy). The password goes to the brokers only: it is not shown again or written to the audit log.</p>
+          <PlanFormFooter error={error} pending={pending} onCancel={onClose} />
+        </form>
+      )}
+    />
+  );
+}
+
+/** Add or replace one entry of a subject's policy. */
+export function PolicyDialog({ users, entry, onClose }: { users: string[]; entry?: PolicyRow; onClose: () => void }) {
+  const [subject, setSubject] = useState(entry?.subject ?? `User:${users[0] ?? ''}`);
+  const [resource, setResource] = useState(entry?.resource ?? 'Topic:');
+  const [actions, setActions] = useState<string[]>(entry?.actions ?? ['Pub', 'Sub']);
+  const [sourceIps, setSourceIps] = useState(entry?.sourceIps.join(', ') ?? '');
+  const [decision, setDecision] = useState(entry?.decision ?? 'Allow');
+  const toggle = (a: string) => setActions(actions.includes(a) ? actions.filter((x) => x !== a) : [...actions, a]);
+  return (
+    <Flow
+      title={entry ? `Change the entry of ${entry.subject} on ${entry.resource}` : 'New policy entry'}
+      onClose={onClose}
+      form={(preview, pending, error) => (
+        <form
+          className="space-y-3 text-sm"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const ips = sourceIps.split(/[\s,]+/).filter(Boolean);
+            preview({ action: 'acl.policy.upsert', request: { subject, resource, actions, sourceIps: ips, decision, policyType: entry?.policyType ?? 'Custom' } });
+          }}
+        >
+          <div className="grid grid-cols-[10rem_1fr] items-center gap-2">
+            <label htmlFor="acl-subject">Subject</label>
+            <select id="acl-subject" value={subject} onChange={(e) => setSubject(e.target.value)} disabled={Boolean(entry)} className={`${input} w-64 font-mono`}>{users.map((u) => <option key={u} value={`User:${u}`}>User:{u}</option>)}</select>
+            <label htmlFor="acl-resource">Resource</label>
+            <input id="acl-resource" value={resource} onChange={(e) => setResource(e.target.value)} disabled={Boolean(entry)} placeholder="Topic:orders, Group:app-*, *" className={`${input} w-64 font-mono`} />
+            <span>Actions</span>
+            <span className="flex flex-wrap gap-3">{ACTIONS.map((a) => <label key={a} className="flex items-center gap-1"><input type="checkbox" checked={actions.includes(a)} onChange={() => toggle(a)} aria-label={`Action ${a}`} />{a}</label>)}</span>
+            <label htmlFor="acl-ips">From IPs</label>
+            <input id="acl-ips" value={sourceIps} onChange={(e) => setSourceIps(e.target.value)} placeholder="anywhere when empty; 10.0.0.0/8, 192.168.1.5" className={`${input} w-80 font-mono`} />
+            <label htmlFor="acl-decision">Decision</label>
+            <select id="acl-decision" value={decision} onChange={(e) => setDecision(e.target.value as 'Allow' | 'Deny')} className={`${input} w-40`}><option>Allow</option><option>Deny</option></select>
+          </div>
+          <p className="text-slate-500">A literal resource wins over a prefix, a longer prefix over a shorter one, a typed resource over &quot;*&quot;; on the same resource Deny wins.</p>
+          <PlanFormFooter error={error} pending={pending} onCancel={onClose} />
+        </form>
+      )}
+    />
+  );
+}
+
+/** A deletion has nothing to fill in: its plan is asked for at once. */
+export function DeleteDialog({ title, action, request, onClose }: { title: string; action: string; request: unknown; onClose: () => void }) {
+  const cluster = useCluster();
+  const preview = useChangePreview(cluster);
+  const [result, setResult] = useState<ChangeResult | undefined>();
+  const { mutate } = preview;
+  useEffect(() => mutate({ action, request }), [mutate, action, request]);
+  return (
+    <ChangeModal title={title} onClose={onClose}>
+      {result ? (
+        <ChangeDone result={result} onClose={onClose} />
+      ) : preview.data ? (
+        <ConfirmChange plan={preview.data} onApplied={setResult} onCancel={onClose} />
+      ) : preview.error ? (
+        <ErrorState title="Cannot plan this change" message={preview.error.message} />
+      ) : (
+        <Spinner />
+      )}
+    </ChangeModal>
+  );
+}
