@@ -23,12 +23,13 @@ export interface LiveConsole {
 }
 
 export function liveConsole(
-  overrides: { requestTimeoutMs?: number; fanOutDeadlineMs?: number; stuckAfterMs?: number; testHooks?: TestHooks; on?: Sandbox; credentials?: AclCredentials } = {},
+  overrides: { requestTimeoutMs?: number; fanOutDeadlineMs?: number; stuckAfterMs?: number; testHooks?: TestHooks; on?: Sandbox; credentials?: AclCredentials; proxyRemotingPort?: number } = {},
 ): LiveConsole {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'live-console-'));
   const settings = readSettings({ NAMESRV_ADDR: (overrides.on ?? LIVE).namesrv, CLUSTER_KEY: 'live', DATA_DIR: dataDir, LOG_LEVEL: 'warn', RMQ_REQUEST_TIMEOUT_MS: '2000', RMQ_FANOUT_DEADLINE_MS: '2500' });
   for (const c of settings.clusters) Object.assign(c, overrides.requestTimeoutMs ? { requestTimeoutMs: overrides.requestTimeoutMs } : {}, overrides.fanOutDeadlineMs ? { fanOutDeadlineMs: overrides.fanOutDeadlineMs } : {});
   if (overrides.credentials) for (const c of settings.clusters) c.credentials = { ...overrides.credentials };
+  if (overrides.proxyRemotingPort) for (const c of settings.clusters) c.proxyRemotingPort = overrides.proxyRemotingPort;
   settings.lag.snapshotIntervalMs = 60_000;
   settings.lag.snapshotConcurrency = 16;
   if (overrides.stuckAfterMs !== undefined) settings.lag.stuckAfterMs = overrides.stuckAfterMs;

@@ -447,3 +447,16 @@ export async function listAcls(addr: string, on: Sandbox = LIVE): Promise<Array<
     decision: r[5]!,
   }));
 }
+
+/** mqadmin brokerConsumeStats -b <addr>: every group's offsets on that broker (POP groups included, which consumerProgress cannot find). */
+export async function brokerConsumeStats(addr: string, on: Sandbox = LIVE): Promise<Array<{ topic: string; group: string; brokerName: string; queueId: number; brokerOffset: number; consumerOffset: number; diff: number }>> {
+  return tableRows(await mqadmin(['brokerConsumeStats', '-b', addr], { cache: false, on })).map((r) => ({
+    topic: r[0]!,
+    group: r[1]!,
+    brokerName: r[2]!,
+    queueId: Number(r[3]),
+    brokerOffset: Number(r[4]),
+    consumerOffset: Number(r[5]),
+    diff: Number(r[6]),
+  }));
+}

@@ -12,6 +12,7 @@ import { Badge, RoleBadge } from '../ui/Badge';
 import { DataTable } from '../ui/DataTable';
 import { RefreshBar } from '../ui/RefreshBar';
 import { Card, EmptyState, ErrorState, PartialFailures, Spinner } from '../ui/states';
+import { ProxiesCard } from './ProxiesCard';
 
 const columns = (cluster: string): Array<ColumnDef<BrokerSummary, unknown>> => [
   { accessorKey: 'brokerName', header: 'Broker', cell: ({ row }) => <span className="font-medium">{row.original.brokerName}</span> },
@@ -118,6 +119,7 @@ export function ClusterOverviewView({ initial, initialError }: { initial?: Clust
               <DataTable data={c.brokers} columns={columns(cluster)} rowTestId="broker-row" getRowId={(b) => b.addr} />
             </Card>
           ))}
+          <ProxiesCard />
         </>
       )}
     </div>

@@ -78,7 +78,7 @@ export function GroupDetailView({ group }: { group: string }) {
   const notFound = [overview.error, connections.error].find((e) => e && 'status' in e && (e as { status: number }).status === 404);
   if (notFound) return <ErrorState title="Consumer group not found" message={notFound.message} />;
   const p = progress.data;
-  const v5 = Boolean(p?.queues.some((q) => q.inflight !== undefined));
+  const v5 = Boolean(p?.queues.some((q) => q.inflight !== undefined)) && !connections.data?.viaProxy;
   // a broadcasting group's backlog is per client: the worst client is what an operator watches
   const worstClientLag = clients.data ? Math.max(0, ...clients.data.clients.map((c) => c.queues.reduce((n, q) => n + (q.lag ?? 0), 0))) : undefined;
   return (
@@ -178,6 +178,12 @@ export function GroupDetailView({ group }: { group: string }) {
           {connections.data && !connections.data.online && <div className="p-4"><EmptyState title="No client online">The group's consumers are stopped or cannot reach the brokers.</EmptyState></div>}
           {connections.data?.online && (
             <div className="text-sm">
+              {connections.data.viaProxy && (
+                <p className="border-b border-slate-200 bg-sky-50 px-3 py-2 text-sky-900" data-testid="via-proxy">
+                  gRPC clients, connected through the proxy <span className="font-mono">{connections.data.viaProxy}</span>: they heartbeat only to it, so the brokers list none.
+                  {connections.data.consumeType === 'CONSUME_ACTIVELY' && ' A simple (POP) consumer: messages it received and has not acknowledged stay invisible until their invisible time ends; the brokers expose no count of them (only their metrics do).'}
+                </p>
+              )}
               <table className="min-w-full">
                 <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
                   <tr><th className="px-3 py-2">Client ID</th><th className="px-3 py-2">Address</th><th className="px-3 py-2">Language</th><th className="px-3 py-2">Version</th></tr>
@@ -187,7 +193,7 @@ export function GroupDetailView({ group }: { group: string }) {
                     <tr key={c.clientId} data-testid="client-row">
                       <td className="px-3 py-1.5 font-mono">{c.clientId}</td>
                       <td className="px-3 py-1.5 font-mono">{c.clientAddr}</td>
-                      <td className="px-3 py-1.5">{c.language}</td>
+                      <td className="px-3 py-1.5">{c.language}{c.kind ? <span className="ml-1 text-xs text-slate-500">{c.kind}</span> : null}</td>
                       <td className="px-3 py-1.5">{c.version}</td>
                     </tr>
                   ))}

@@ -30,6 +30,8 @@ entry() { # sandbox spec
     source "$(dirname "$0")/env.sh"
     echo "  - name: $(name_of "$spec")   # RocketMQ $v$([ $auth = on ] && echo " with access control, account: $account")"
     echo "    namesrv: $NAMESRV_ADDR_LOCAL"
+    # the plain 5.x sandbox's proxy (proxy.sh) listens for remoting on 8180 (shifted); the console finds it through the brokers
+    if [ "$RMQ_MAJOR" = 5 ] && [ "$auth" = off ]; then echo "    proxyRemotingPort: $(shifted_port 8180)"; fi
     case "$account" in
       admin) echo "    credentials: { accessKey: $AUTH_ADMIN_USER, secretKey: $AUTH_ADMIN_PASSWORD }" ;;
       reader) echo "    credentials: { accessKey: $AUTH_READER_USER, secretKey: $AUTH_READER_PASSWORD }" ;;

@@ -29,6 +29,7 @@ stop_group() { # pidfiles...
 shopt -s nullglob
 t0=$SECONDS
 stop_group "$piddir"/client-*.pid
+stop_group "$piddir"/proxy.pid
 stop_group "$piddir"/broker-*.pid
 stop_group "$piddir"/namesrv.pid
 [ $QUIET = 1 ] || log "sandbox $RMQ_VERSION stopped in $((SECONDS - t0))s"

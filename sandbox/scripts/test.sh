@@ -92,7 +92,9 @@ SUITES+=("pg=$R/pg.json")
 sandbox_up() { # version: fresh cluster, seeded traffic, online groups; output to $R/sandbox-<version>.log
   local v=$1 t=$SECONDS
   {
-    RMQ_VERSION=$v bash $S/start-cluster.sh --fresh && RMQ_VERSION=$v bash $S/traffic.sh && RMQ_VERSION=$v bash $S/online-consumers.sh start
+    RMQ_VERSION=$v bash $S/start-cluster.sh --fresh && RMQ_VERSION=$v bash $S/traffic.sh && RMQ_VERSION=$v bash $S/online-consumers.sh start &&
+      # 5.x: a rocketmq-proxy with the official gRPC clients through it (push and simple/POP consumers)
+      { [[ $v == 4.* ]] || RMQ_VERSION=$v bash $S/proxy.sh start; }
   } > "$R/sandbox-$v.log" 2>&1
   local rc=$?
   echo "sandbox $v: $([ $rc = 0 ] && echo up || echo FAILED) in $((SECONDS - t))s (log $R/sandbox-$v.log)"

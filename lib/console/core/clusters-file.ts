@@ -25,6 +25,10 @@ const ClusterEntry = z
     requestTimeoutMs: z.number().int().positive().optional(),
     fanOutDeadlineMs: z.number().int().positive().optional(),
     credentials: z.object({ accessKey: z.string().min(1, 'accessKey is empty'), secretKey: secret('secretKey') }).strict().optional(),
+    /** 5.x proxies' remoting addresses (host:port); others are found through their heartbeat-syncer group. */
+    proxies: z.array(z.string().regex(HOST_PORT, 'each proxy must be host:port (its remoting port)')).optional(),
+    /** The remoting port of proxies found by discovery (default 8080). */
+    proxyRemotingPort: z.number().int().min(1).max(65535).optional(),
   })
   .strict();
 

@@ -16,8 +16,12 @@ export interface ClusterConfig {
   /** Deadline of a whole page's fan-out to brokers: late brokers become partial-answer entries. */
   fanOutDeadlineMs: number;
   maxFrameBytes: number;
-  /** ACL credentials (used once request signing exists); never sent to a browser. */
+  /** ACL credentials: every request to the brokers is signed with them; never sent to a browser. */
   credentials?: { accessKey: string; secretKey: string };
+  /** 5.x proxies named in the clusters file (remoting host:port). */
+  proxies?: string[];
+  /** Remoting port of proxies found by discovery (default 8080). */
+  proxyRemotingPort?: number;
 }
 
 export interface LagSettings {
@@ -150,6 +154,8 @@ function clustersFromFile(file: ClustersFile, defaults: Omit<ClusterConfig, 'nam
     fanOutDeadlineMs: c.fanOutDeadlineMs ?? defaults.fanOutDeadlineMs,
     maxFrameBytes: defaults.maxFrameBytes,
     ...(c.credentials ? { credentials: c.credentials } : {}),
+    ...(c.proxies ? { proxies: c.proxies } : {}),
+    ...(c.proxyRemotingPort ? { proxyRemotingPort: c.proxyRemotingPort } : {}),
   }));
 }
 

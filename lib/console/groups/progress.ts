@@ -14,6 +14,8 @@ export interface GroupProgress {
   drain?: Drain;
   totalLag: number;
   totalInflight?: number;
+  /** The group is consumed by POP (it has a POP retry topic, %RETRY%<group>_<topic>): popped-but-unacknowledged messages are not counted by any broker request, so in flight is unknown. */
+  pop?: boolean;
   consumeTps: number;
   oldestUnconsumedTimestamp?: number;
   queues: QueueLag[];
@@ -62,6 +64,9 @@ export async function getGroupProgress(ctx: ClusterContext, input: { group: stri
       }),
     )
     .sort(compareMessageQueues);
+  // POP: the broker's pullOffset tracks PULL, not pops; what is popped and not yet acknowledged has no remoting getter
+  const pop = queues.some((q) => q.topic.startsWith(`%RETRY%${group}_`));
+  if (pop) for (const q of queues) q.inflight = undefined;
   // rates need two reads some time apart: the background snapshot has them
   const snapshotted = ctx.lag.peek()?.groups.find((g) => g.group === group);
   const rates = new Map((snapshotted?.queues.toArray() ?? []).map((q) => [queueKey(q), q.drainRate]));
@@ -72,6 +77,7 @@ export async function getGroupProgress(ctx: ClusterContext, input: { group: stri
     drain: snapshotted?.drain,
     totalLag: queues.reduce((n, q) => n + q.lag, 0),
     totalInflight: queues.some((q) => q.inflight !== undefined) ? queues.reduce((n, q) => n + (q.inflight ?? 0), 0) : undefined,
+    ...(pop ? { pop } : {}),
     consumeTps: results.reduce((n, r) => n + r.value.consumeTps, 0),
     oldestUnconsumedTimestamp: Number.isFinite(oldest) ? oldest : undefined,
     queues,
