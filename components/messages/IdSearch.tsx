@@ -5,12 +5,13 @@ import { useState } from 'react';
 import { paths } from '../paths';
 import { useCluster } from '../useCluster';
 
-/** Why text is not a message id, or undefined when it could be one (32 or 56 hex characters). */
+/** Why text is not a message id, or undefined when it could be one (32 or 56 hex characters, or a 5.x gRPC client's 34). */
 export function idProblem(text: string): string | undefined {
   const id = text.trim();
   if (id === '') return 'enter a message id';
   if (!/^[0-9a-fA-F]+$/.test(id)) return 'a message id is hexadecimal';
-  if (id.length !== 32 && id.length !== 56) return `${id.length} characters: a message id has 32 (IPv4) or 56 (IPv6)`;
+  if (id.length === 34 && id.startsWith('01')) return undefined;
+  if (id.length !== 32 && id.length !== 56) return `${id.length} characters: a message id has 32 (IPv4) or 56 (IPv6), or 34 starting 01 (a 5.x gRPC client's)`;
   return undefined;
 }
 

@@ -117,4 +117,9 @@ describe('newClientMessageId', () => {
     expect(id).toMatch(/^[0-9A-F]{32}$/);
     expect(decodeClientMessageId(id)).toEqual({ ip: '10.1.2.3', pid: 0x2345, classLoaderHash: -5, msSinceMonthStart: now - Date.UTC(2026, 10, 1), counter: 0xffff });
   });
+
+  it('reads a 5.x gRPC client\'s message id (01 + 16 bytes, as rocketmq-client-java 5.0.8 printed one) as a unique key only', () => {
+    expect(classifyMessageId('0102FC000000010F780B1FDFA700000000', ['127.0.0.1:10911'])).toEqual({ valid: true, id: '0102FC000000010F780B1FDFA700000000', plausible: 'unique-key' });
+    expect(classifyMessageId('0202FC000000010F780B1FDFA700000000', [])).toMatchObject({ valid: false, reason: expect.stringContaining('34 starting 01') });
+  });
 });

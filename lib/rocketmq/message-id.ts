@@ -152,8 +152,9 @@ export type MessageIdReading =
       valid: true;
       /** The id trimmed and uppercased. */
       id: string;
-      asOffset: OffsetMessageId;
-      asClient: ClientMessageId;
+      /** Absent for a 5.x gRPC client's id, which is only ever a unique key. */
+      asOffset?: OffsetMessageId;
+      asClient?: ClientMessageId;
       /**
        * `offset` when the decoded store address is one of the known brokers (look it up with VIEW_MESSAGE_BY_ID
        * there); otherwise `unique-key` (query the index). Java's admin instead tries the offset reading first and
@@ -162,13 +163,20 @@ export type MessageIdReading =
       plausible: 'offset' | 'unique-key';
     };
 
+/** A message id of the 5.x gRPC clients: version byte 01, then MAC, pid, seconds and a counter (16 bytes). */
+export function isV1MessageId(id: string): boolean {
+  return id.length === 34 && id.startsWith('01') && HEX.test(id);
+}
+
 /** Reads user input as a message id. `knownBrokers`: broker addresses (`ip:port`) of the cluster. */
 export function classifyMessageId(input: string, knownBrokers: Iterable<string>): MessageIdReading {
   const id = input.trim().toUpperCase();
   if (id === '') return { valid: false, input, reason: 'empty' };
   if (!HEX.test(id)) return { valid: false, input, reason: 'not hexadecimal' };
+  // the 5.x gRPC clients (rocketmq-client-java and the other 5.x SDKs) make "01" + 16 bytes: their UNIQ_KEY
+  if (isV1MessageId(id)) return { valid: true, id, plausible: 'unique-key' };
   if (id.length !== 32 && id.length !== 56) {
-    return { valid: false, input, reason: `${id.length} hex characters; a message id has 32 (IPv4) or 56 (IPv6)` };
+    return { valid: false, input, reason: `${id.length} hex characters; a message id has 32 (IPv4) or 56 (IPv6), or 34 starting 01 (a 5.x gRPC client's)` };
   }
   const asOffset = decodeOffsetMessageId(id)!;
   const asClient = decodeClientMessageId(id)!;

@@ -26,7 +26,7 @@ export const RedriveInput = z
     group: z.string({ message: 'group is required' }).trim().min(1, 'group is empty').max(255),
     /** retry: to %RETRY%<group>, only this group gets them; original: to the topic they came from, every group of it does. */
     target: z.enum(['retry', 'original'], { message: 'target must be retry or original' }),
-    offsetMsgIds: z.array(z.string().regex(/^[0-9A-Fa-f]{32}$|^[0-9A-Fa-f]{40}$/, 'an offsetMsgId is 32 (IPv4) or 40 (IPv6) hex digits')).min(1, 'offsetMsgIds is empty').max(MAX_REDRIVE, `at most ${MAX_REDRIVE} offsetMsgIds`).optional(),
+    offsetMsgIds: z.array(z.string().regex(/^[0-9A-Fa-f]{32}$|^[0-9A-Fa-f]{56}$/, 'an offsetMsgId is 32 (IPv4) or 56 (IPv6) hex digits')).min(1, 'offsetMsgIds is empty').max(MAX_REDRIVE, `at most ${MAX_REDRIVE} offsetMsgIds`).optional(),
     begin: timestamp('begin').optional(),
     end: timestamp('end').optional(),
   })

@@ -39,7 +39,7 @@ export async function findMessageById(admin: AdminClient, input: string, topic?:
   const reading = classifyMessageId(input, names.keys());
   if (!reading.valid) throw new BadInputError(`msgId: ${reading.reason}`, 'msgId');
   const { id } = reading;
-  if (reading.plausible === 'offset') {
+  if (reading.plausible === 'offset' && reading.asOffset) {
     const found = await viewMessageByOffsetMsgId(admin, id, topic, admin.config.requestTimeoutMs);
     if (found.found) {
       const brokerName = names.get(reading.asOffset.address) ?? reading.asOffset.address;

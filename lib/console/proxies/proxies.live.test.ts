@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { queryMsgByUniqueKey } from '../../../test-support/mqadmin-messages';
+import { findMessageById } from '../messages/lookup';
 import { brokerConsumeStats, clusterList } from '../../../test-support/mqadmin';
 import { liveConsole } from '../../../test-support/live-console';
 import { LIVE, testPort } from '../../../test-support/sandbox';
@@ -30,6 +34,19 @@ const noop = (..._args: unknown[]) => undefined;
     expect(c.clients).toHaveLength(1);
     expect(c.clients[0]).toMatchObject({ language: 'JAVA', kind, via: PROXY, clientAddr: expect.stringMatching(/^127\.0\.0\.1:\d+$/) });
     expect(c.subscriptions).toEqual([{ topic: 'LabTopic', expressionType: 'TAG', subString: '*' }]);
+  });
+
+  it('opens a message the gRPC producer sent through the proxy by its 5.x message id, as mqadmin queryMsgByUniqueKey reads it', async () => {
+    const ids = [...readFileSync(path.join(LIVE.dir, 'proxy', 'grpc-clients.out'), 'utf8').matchAll(/^sent (01[0-9A-F]{32})$/gm)].map((m) => m[1]!);
+    expect(ids).toHaveLength(10);
+    for (const id of [ids[0]!, ids[9]!]) {
+      const [ours, theirs] = await Promise.all([findMessageById(ctx.admin, id, 'LabTopic'), queryMsgByUniqueKey(id, 'LabTopic')]);
+      expect(ours.kind).toBe('unique-key');
+      expect(ours.messages).toHaveLength(1);
+      const m = ours.messages[0]!;
+      expect([m.topic, m.queueId, m.queueOffset, m.storeTimestamp, m.tags, m.keys.join(' ')]).toEqual([theirs.topic, theirs.queueId, theirs.queueOffset, theirs.storeTimestamp, theirs.tags, theirs.keys]);
+      expect(m.keys[0]).toMatch(/^G-\d$/);
+    }
   });
 
   it('shows the POP group\'s offsets as mqadmin brokerConsumeStats prints them (consumerProgress cannot find a POP group), the un-acknowledged messages back in its POP retry topic, in flight unknown', async () => {
