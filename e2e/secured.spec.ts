@@ -7,7 +7,7 @@ import { open } from './support';
 
 // E2E_SECURED=1 (sandbox/scripts/test.sh's last step): the console serves the sandboxes with access control,
 // `secured` (5.5.0, ACL 2.0) and `secured-4.9` (4.9.8, ACL 1.0) signed as their administrator, `secured-none`
-// (5.5.0, no credentials). See sandbox/scripts/console-config.sh.
+// (5.5.0, no credentials), `secured-reader` (5.5.0, the read-only account). See sandbox/scripts/console-config.sh.
 const V5 = securedSandboxOf(process.env.RMQ_VERSION_V5 ?? '5.5.0');
 const V4 = securedSandboxOf(process.env.RMQ_VERSION_V4 ?? '4.9.8');
 /** A user this file creates through the UI: its password is a secret too. */
@@ -108,6 +108,15 @@ test.describe.serial('clusters with access control', () => {
     await expect(dialog.getByTestId('change-status')).toHaveText('completed');
     expect((await listUsers(V5.brokerAMaster, V5)).map((u) => u.username)).not.toContain(NEW_USER.username);
     expect((await listAcls(V5.brokerAMaster, V5)).filter((a) => a.subject === `User:${NEW_USER.username}`)).toEqual([]);
+  });
+
+  test('secured-reader: a read-only account reads everything, and the access control page says changes will be refused', async ({ page }) => {
+    await open(page, '/clusters/secured-reader');
+    await expect(page.getByTestId('broker-row')).toHaveCount(3);
+    await expect(page.getByTestId('partial-failures')).toHaveCount(0);
+    await open(page, '/clusters/secured-reader/acl');
+    await expect(page.getByTestId('acl-account')).toContainText('lab_reader');
+    await expect(page.getByTestId('acl-account')).toContainText('read-only for the console');
   });
 
   test('secured-none, no credentials: the cluster page names each broker\'s refusal, and the API answers 403 naming the cluster and what to check', async ({ page, request }) => {

@@ -44,6 +44,14 @@ export function AccessControlView() {
 }
 
 function AccountLine({ data }: { data: AccessControlOverview }) {
+  if (data.account?.mayChange === false) {
+    return (
+      <p className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="acl-account">
+        The console signs as <span className="font-mono font-medium">{data.account.accessKey}</span> (Normal user), whose policies allow no Create or Update on topics or groups: this
+        cluster is read-only for the console, and the brokers will refuse the changes it tries.
+      </p>
+    );
+  }
   return (
     <p className="text-sm text-slate-600" data-testid="acl-account">
       {data.account ? (

@@ -182,7 +182,7 @@ if [ $s5_up = 0 ]; then secured_run "$V5"; fi
 if [ $s4_up = 0 ]; then secured_run "$V4"; fi
 if [ $s5_up = 0 ] && [ $s4_up = 0 ]; then
   step "secured e2e (Playwright) on RocketMQ $V5 and $V4 with access control"
-  bash $S/console-config.sh "$ROOT/$R/e2e-secured.yaml" "secured:$V5" "secured:$V4" "secured:$V5:none"
+  bash $S/console-config.sh "$ROOT/$R/e2e-secured.yaml" "secured:$V5" "secured:$V4" "secured:$V5:none" "secured:$V5:reader"
   E2E_SECURED=1 E2E_CONSOLE_CONFIG="$ROOT/$R/e2e-secured.yaml" E2E_DATA_DIR="$ROOT/$R/e2e-secured-data" \
     MQADMIN_CACHE_DIR="$ROOT/$R/mqadmin-e2e-secured" E2E_JSON="$R/e2e-secured.json" npx playwright test
 fi

@@ -6,7 +6,7 @@ import { listAcls, listUsers } from '../../../test-support/mqadmin';
 import { liveConsole } from '../../../test-support/live-console';
 import { SECURED_ACCOUNTS, securedSandboxOf } from '../../../test-support/sandbox';
 import { getAccessControl } from './overview';
-import { simulateOnCluster } from './simulate';
+import { getAccessControlView, simulateOnCluster } from './simulate';
 
 const ON = securedSandboxOf(process.env.RMQ_VERSION ?? '5.5.0');
 // each version defines only the tests of its ACL (not skipped ones: the suite's count stays exact)
@@ -14,6 +14,8 @@ const noop = (..._args: unknown[]) => undefined;
 
 describe(`access control page (${ON.version})`, () => {
   const { ctx } = liveConsole({ on: ON, credentials: SECURED_ACCOUNTS.admin, requestTimeoutMs: 5000 });
+  const asReader = liveConsole({ on: ON, credentials: SECURED_ACCOUNTS.reader, requestTimeoutMs: 5000 });
+  const asApp = liveConsole({ on: ON, credentials: SECURED_ACCOUNTS.app, requestTimeoutMs: 5000 });
 
   (ON.isV5 ? it : noop)('lists the users and policies every broker keeps, as mqadmin listUser / listAcl -b print them, and no password', async () => {
     const overview = await getAccessControl(ctx);
@@ -62,6 +64,13 @@ describe(`access control page (${ON.version})`, () => {
       }
     } finally {
       for (const pool of Object.values(pools)) pool.close();
+    }
+  });
+
+  (ON.isV5 ? it : noop)('says whether the console\'s own account may change anything: the Super user may, the reader and the demo application may not', async () => {
+    expect((await getAccessControlView(ctx)).account).toEqual({ accessKey: 'rocketmq', userType: 'Super', mayChange: true });
+    for (const [account, other] of [[SECURED_ACCOUNTS.reader, asReader], [SECURED_ACCOUNTS.app, asApp]] as const) {
+      expect((await getAccessControlView(other.ctx)).account).toEqual({ accessKey: account.accessKey, userType: 'Normal', mayChange: false });
     }
   });
 

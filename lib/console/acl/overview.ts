@@ -43,7 +43,7 @@ export interface AccessControlOverview {
   users: UserRow[];
   policies: PolicyRow[];
   /** The console's own account on this cluster (never its secret), and its user type when the brokers list it. */
-  account?: { accessKey: string; userType?: string };
+  account?: { accessKey: string; userType?: string; mayChange?: boolean };
   notes: string[];
   failures: BrokerFailure[];
   asOf: number;

@@ -109,3 +109,22 @@ export async function simulateOnCluster(ctx: ClusterContext, input: SimulateInpu
   const drifted = overview.policies.some((p) => p.missingOn.length > 0) || overview.users.some((u) => u.missingOn.length > 0 || u.differsOn.length > 0);
   return drifted ? { ...answer, note: 'the brokers do not all hold the same users and policies: a broker that lacks an entry may decide otherwise' } : answer;
 }
+
+/**
+ * The overview plus whether the console's own account may change anything (create or update a topic or a group,
+ * from any address its entries name): a Super user may; a Normal one only if an entry allows it. Unknown when the
+ * account is not among the users (ACL 1.0, or no credentials).
+ */
+export async function getAccessControlView(ctx: ClusterContext): Promise<AccessControlOverview> {
+  const overview = await getAccessControl(ctx);
+  const account = overview.account;
+  if (!account || !overview.users.some((u) => u.username === account.accessKey)) return overview;
+  const subject = `User:${account.accessKey}`;
+  const ips = ['127.0.0.1', ...overview.policies.filter((p) => p.subject === subject).flatMap((p) => p.sourceIps.map((ip) => ip.split('/')[0]!))];
+  const mayChange = ips.some((sourceIp) =>
+    (['Create', 'Update'] as const).some((action) =>
+      ['Topic:console-probe', 'Group:console-probe'].some((resource) => simulateAccess(overview, { user: account.accessKey, action, resource, sourceIp }).decision === 'Allow'),
+    ),
+  );
+  return { ...overview, account: { ...account, mayChange } };
+}
