@@ -2,11 +2,10 @@ import type { PolicyEntry, PolicyType } from '../../../rocketmq/acl-model';
 import { authCreateAcl } from '../../../rocketmq/auth-create-acl';
 import { authDeleteAcl } from '../../../rocketmq/auth-delete-acl';
 import { authUpdateAcl } from '../../../rocketmq/auth-update-acl';
-import { stepFailure } from '../../changes/steps';
-import type { ChangeKind, ChangeLine, StepOutcome } from '../../changes/types';
+import type { ChangeKind, ChangeLine } from '../../changes/types';
 import type { ClusterContext } from '../../context';
 import { PolicyDeleteInput, PolicyUpsertInput, type PolicyDeleteRequest, type PolicyUpsertRequest } from '../schema';
-import { entryKey, readAclState, where, type BrokerAclState } from './state';
+import { eachBroker, entryKey, readAclState, where, type BrokerAclState } from './state';
 
 type Entry = PolicyEntry & { policyType: PolicyType };
 
@@ -76,23 +75,9 @@ export const aclPolicyUpsert: ChangeKind<PolicyUpsertRequest, PolicyDetail> = {
     const r = plan.request;
     const acl = { subject: r.subject, policies: [{ policyType: r.policyType, entries: [{ resource: r.resource, actions: r.actions, sourceIps: r.sourceIps, decision: r.decision }] }] };
     const touched = new Set(plan.lines.map((l) => l.where));
-    const steps: StepOutcome[] = [];
-    for (const node of await admin.brokerNodes()) {
-      const at = where(node);
-      if (!touched.has(at)) continue;
-      let step: StepOutcome;
-      try {
-        // a subject without any policy yet is created; otherwise the entry is merged (same resource replaced)
-        if (plan.detail.before[at]?.subjectHasAcl) await authUpdateAcl(admin, node.addr, acl, admin.config.requestTimeoutMs);
-        else await authCreateAcl(admin, node.addr, acl, admin.config.requestTimeoutMs);
-        step = { where: at, outcome: 'done' };
-      } catch (error) {
-        step = stepFailure(at, error);
-      }
-      steps.push(step);
-      report(step);
-    }
-    return steps;
+    // a subject without any policy yet is created; otherwise the entry is merged (same resource replaced)
+    return eachBroker(ctx, (at) => touched.has(at), (node, at) =>
+      plan.detail.before[at]?.subjectHasAcl ? authUpdateAcl(admin, node.addr, acl, admin.config.requestTimeoutMs) : authCreateAcl(admin, node.addr, acl, admin.config.requestTimeoutMs), report);
   },
 
   undoRequest(plan, steps) {
@@ -131,21 +116,8 @@ export const aclPolicyDelete: ChangeKind<PolicyDeleteRequest, PolicyDetail> = {
   async apply(ctx, plan, report) {
     const { admin } = ctx;
     const touched = new Set(plan.lines.map((l) => l.where));
-    const steps: StepOutcome[] = [];
-    for (const node of await admin.brokerNodes()) {
-      const at = where(node);
-      if (!touched.has(at)) continue;
-      let step: StepOutcome;
-      try {
-        await authDeleteAcl(admin, node.addr, { subject: plan.request.subject, resource: plan.request.resource, policyType: plan.request.policyType }, admin.config.requestTimeoutMs);
-        step = { where: at, outcome: 'done' };
-      } catch (error) {
-        step = stepFailure(at, error);
-      }
-      steps.push(step);
-      report(step);
-    }
-    return steps;
+    const target = { subject: plan.request.subject, resource: plan.request.resource, policyType: plan.request.policyType };
+    return eachBroker(ctx, (at) => touched.has(at), (node) => authDeleteAcl(admin, node.addr, target, admin.config.requestTimeoutMs), report);
   },
 
   undoRequest(plan, steps) {

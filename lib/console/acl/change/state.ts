@@ -2,6 +2,8 @@ import type { AclUser, PolicyEntry, PolicyType } from '../../../rocketmq/acl-mod
 import { authListAcl } from '../../../rocketmq/auth-list-acl';
 import { authListUser } from '../../../rocketmq/auth-list-user';
 import type { BrokerNode } from '../../core/admin';
+import { stepFailure } from '../../changes/steps';
+import type { StepOutcome } from '../../changes/types';
 import { ConflictError } from '../../core/errors';
 import { fanOutAll } from '../../core/fanout';
 import type { ClusterContext } from '../../context';
@@ -32,4 +34,26 @@ export async function readAclState(ctx: ClusterContext): Promise<BrokerAclState[
     return { node, users: new Map(users.users.map((u) => [u.username, u])), entries };
   }, admin.config.fanOutDeadlineMs, 'broker');
   return results.map((r) => r.value);
+}
+
+/**
+ * Runs `fn` on each broker process `chosen` picks, one after the other, each ending as a step (reported as it ends):
+ * a broker that refuses stops nothing else, and the audit has each one's outcome.
+ */
+export async function eachBroker(ctx: ClusterContext, chosen: (at: string) => boolean, fn: (node: BrokerNode, at: string) => Promise<void>, report: (step: StepOutcome) => void): Promise<StepOutcome[]> {
+  const steps: StepOutcome[] = [];
+  for (const node of await ctx.admin.brokerNodes()) {
+    const at = where(node);
+    if (!chosen(at)) continue;
+    let step: StepOutcome;
+    try {
+      await fn(node, at);
+      step = { where: at, outcome: 'done' };
+    } catch (error) {
+      step = stepFailure(at, error);
+    }
+    steps.push(step);
+    report(step);
+  }
+  return steps;
 }

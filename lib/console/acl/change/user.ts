@@ -2,11 +2,10 @@ import { authCreateUser } from '../../../rocketmq/auth-create-user';
 import { authDeleteUser } from '../../../rocketmq/auth-delete-user';
 import { authUpdateUser } from '../../../rocketmq/auth-update-user';
 import type { AclUser } from '../../../rocketmq/acl-model';
-import { stepFailure } from '../../changes/steps';
-import type { ChangeKind, ChangeLine, StepOutcome } from '../../changes/types';
+import type { ChangeKind, ChangeLine } from '../../changes/types';
 import { BadInputError } from '../../core/errors';
 import { UserDeleteInput, UserUpsertInput, type UserUpsertRequest } from '../schema';
-import { readAclState, where, type BrokerAclState } from './state';
+import { eachBroker, readAclState, where, type BrokerAclState } from './state';
 
 /** The request as planned and audited: whether a password is set, never the password. */
 type UserUpsertPlanned = Omit<UserUpsertRequest, 'password'> & { passwordSet: boolean };
@@ -88,26 +87,12 @@ export const aclUserUpsert: ChangeKind<UserUpsertPlanned, UserDetail> = {
 
   async apply(ctx, plan, report) {
     const { admin } = ctx;
-    const nodes = await admin.brokerNodes();
     const password = plan.secrets?.password;
-    const steps: StepOutcome[] = [];
-    for (const node of nodes) {
-      const at = where(node);
-      if (!(at in plan.detail.before)) continue;
-      const was = plan.detail.before[at];
-      const user = { username: plan.request.username, ...(plan.request.userType ? { userType: plan.request.userType } : {}), ...(plan.request.userStatus ? { userStatus: plan.request.userStatus } : {}) };
-      let step: StepOutcome;
-      try {
-        if (was) await authUpdateUser(admin, node.addr, { ...user, ...(password ? { password } : {}) }, admin.config.requestTimeoutMs);
-        else await authCreateUser(admin, node.addr, { ...user, password: password!, userType: plan.request.userType ?? 'Normal' }, admin.config.requestTimeoutMs);
-        step = { where: at, outcome: 'done' };
-      } catch (error) {
-        step = stepFailure(at, error);
-      }
-      steps.push(step);
-      report(step);
-    }
-    return steps;
+    const user = { username: plan.request.username, ...(plan.request.userType ? { userType: plan.request.userType } : {}), ...(plan.request.userStatus ? { userStatus: plan.request.userStatus } : {}) };
+    return eachBroker(ctx, (at) => at in plan.detail.before, (node, at) =>
+      plan.detail.before[at]
+        ? authUpdateUser(admin, node.addr, { ...user, ...(password ? { password } : {}) }, admin.config.requestTimeoutMs)
+        : authCreateUser(admin, node.addr, { ...user, password: password!, userType: plan.request.userType ?? 'Normal' }, admin.config.requestTimeoutMs), report);
   },
 
   undoRequest(plan, steps) {
@@ -161,20 +146,6 @@ export const aclUserDelete: ChangeKind<{ username: string }, UserDeleteDetail> =
 
   async apply(ctx, plan, report) {
     const { admin } = ctx;
-    const steps: StepOutcome[] = [];
-    for (const node of await admin.brokerNodes()) {
-      const at = where(node);
-      if (!plan.detail.before[at]) continue;
-      let step: StepOutcome;
-      try {
-        await authDeleteUser(admin, node.addr, plan.request.username, admin.config.requestTimeoutMs);
-        step = { where: at, outcome: 'done' };
-      } catch (error) {
-        step = stepFailure(at, error);
-      }
-      steps.push(step);
-      report(step);
-    }
-    return steps;
+    return eachBroker(ctx, (at) => Boolean(plan.detail.before[at]), (node) => authDeleteUser(admin, node.addr, plan.request.username, admin.config.requestTimeoutMs), report);
   },
 };
