@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A rocketmq-proxy 5.5.0 in cluster mode in front of the 5.x sandbox, and the official gRPC client through it:
 #   proxy.sh start   fetches the jars once, starts the proxy (remoting 8180, gRPC 8181, + SANDBOX_PORT_OFFSET), then
-#                    GrpcClients.java: 10 messages sent to LabTopic through the proxy, a push consumer lab_grpc_push
+#                    GrpcClients.java: 10 messages sent to LabGrpcTopic (its own topic: the seeded topics' counts stay
+#                    what traffic.sh recorded) through the proxy, a push consumer lab_grpc_push
 #                    and a simple (POP) consumer lab_grpc_simple that leaves 2 popped messages un-acknowledged
 #   proxy.sh stop
 # The proxy is found by the console through its heartbeat-syncer group (CID_DefaultHeartBeatSyncerTopic); the
@@ -39,9 +40,14 @@ case "${1:-start}" in
     fi
     pidf="$SANDBOX_DIR/pids/client-grpc.pid"
     if ! { [ -f "$pidf" ] && pid_alive "$(cat "$pidf")"; }; then
+      for attempt in 1 2 3; do
+        "$(dirname "$0")/mqadmin.sh" updateTopic -c DefaultCluster -t LabGrpcTopic -r 4 -w 4 > "$P/topic.out" 2>&1 || true
+        grep -q "create topic to .* success" "$P/topic.out" && break
+        sleep 1
+      done
       mkdir -p "$P/client-home"
       setsid nohup java -Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Duser.home="$P/client-home" -cp "$CLIENT_LIB/*" \
-        "$SANDBOX_ROOT/java/GrpcClients.java" --endpoint "127.0.0.1:$PROXY_GRPC_PORT" --topic LabTopic --send 10 \
+        "$SANDBOX_ROOT/java/GrpcClients.java" --endpoint "127.0.0.1:$PROXY_GRPC_PORT" --topic LabGrpcTopic --send 10 \
         --push-group lab_grpc_push --simple-group lab_grpc_simple --leave-unacked 2 --seconds 0 > "$P/grpc-clients.out" 2>&1 < /dev/null &
       echo $! > "$pidf"
       for _ in $(seq 1 400); do grep -q '^ready' "$P/grpc-clients.out" 2>/dev/null && break; pid_alive "$(cat "$pidf")" || break; sleep 0.3; done

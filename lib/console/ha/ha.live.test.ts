@@ -34,12 +34,20 @@ describe(`high availability (${LIVE.version})`, () => {
     ]);
     const a = overview.groups[0]!;
     const [masterStatus, slaveStatus] = await Promise.all([brokerStatus(LIVE.brokerAMaster, false), brokerStatus(LIVE.brokerASlave, false)]);
+    const after = (await getHaOverview(ctx)).groups[0]!.replicas;
     const [master, slave] = a.replicas;
-    // read a moment before mqadmin, with no traffic running: equal
-    expect(master!.commitLogMaxOffset).toBe(Number(masterStatus.commitLogMaxOffset));
-    expect(slave!.commitLogMaxOffset).toBe(Number(slaveStatus.commitLogMaxOffset));
-    expect(slave!.behindBytes).toBe(Number(masterStatus.commitLogMaxOffset) - Number(slaveStatus.commitLogMaxOffset));
-    expect(slave!.behindMs).toBe(0);
+    // on 5.x the proxy's heartbeat syncer and the POP consumer's checkpoints keep writing a little: mqadmin's reading
+    // lies between ours before and after it (equal when nothing was written meanwhile)
+    const between = (theirs: number, before: number, later: number, what: string) => {
+      expect(theirs, what).toBeGreaterThanOrEqual(before);
+      expect(theirs, what).toBeLessThanOrEqual(later);
+    };
+    between(Number(masterStatus.commitLogMaxOffset), master!.commitLogMaxOffset!, after[0]!.commitLogMaxOffset!, 'master commitLogMaxOffset');
+    between(Number(slaveStatus.commitLogMaxOffset), slave!.commitLogMaxOffset!, after[1]!.commitLogMaxOffset!, 'slave commitLogMaxOffset');
+    // the slave keeps up: at most what was written between the reads, and no time behind when no byte is
+    expect(slave!.behindBytes).toBeGreaterThanOrEqual(0);
+    expect(slave!.behindBytes).toBeLessThanOrEqual(after[0]!.commitLogMaxOffset! - slave!.commitLogMaxOffset!);
+    if (slave!.behindBytes === 0) expect(slave!.behindMs).toBe(0);
     if (LIVE.isV5) expect(slave).toMatchObject({ inSync: true, source: 'ha-status' });
     else expect(slave).toMatchObject({ inSync: undefined, source: 'offsets' });
     expect(a.readsFrom).toBe(LIVE.brokerAMaster);

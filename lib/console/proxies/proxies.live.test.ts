@@ -12,7 +12,7 @@ import { getGroupProgress } from '../groups/progress';
 import { listProxies } from './list';
 
 // 5.x: sandbox/scripts/proxy.sh runs a rocketmq-proxy (remoting 8180 shifted) and the official gRPC clients through
-// it: lab_grpc_push (push consumer), lab_grpc_simple (simple consumer, POP, 2 popped messages never acknowledged)
+// it, on LabGrpcTopic: lab_grpc_push (push consumer), lab_grpc_simple (simple consumer, POP, 2 popped messages never acknowledged)
 const PROXY = `127.0.0.1:${testPort(8180)}`;
 const noop = (..._args: unknown[]) => undefined;
 
@@ -33,14 +33,14 @@ const noop = (..._args: unknown[]) => undefined;
     expect(c).toMatchObject({ online: true, viaProxy: PROXY, consumeType, messageModel: 'CLUSTERING' });
     expect(c.clients).toHaveLength(1);
     expect(c.clients[0]).toMatchObject({ language: 'JAVA', kind, via: PROXY, clientAddr: expect.stringMatching(/^127\.0\.0\.1:\d+$/) });
-    expect(c.subscriptions).toEqual([{ topic: 'LabTopic', expressionType: 'TAG', subString: '*' }]);
+    expect(c.subscriptions).toEqual([{ topic: 'LabGrpcTopic', expressionType: 'TAG', subString: '*' }]);
   });
 
   it('opens a message the gRPC producer sent through the proxy by its 5.x message id, as mqadmin queryMsgByUniqueKey reads it', async () => {
     const ids = [...readFileSync(path.join(LIVE.dir, 'proxy', 'grpc-clients.out'), 'utf8').matchAll(/^sent (01[0-9A-F]{32})$/gm)].map((m) => m[1]!);
     expect(ids).toHaveLength(10);
     for (const id of [ids[0]!, ids[9]!]) {
-      const [ours, theirs] = await Promise.all([findMessageById(ctx.admin, id, 'LabTopic'), queryMsgByUniqueKey(id, 'LabTopic')]);
+      const [ours, theirs] = await Promise.all([findMessageById(ctx.admin, id, 'LabGrpcTopic'), queryMsgByUniqueKey(id, 'LabGrpcTopic')]);
       expect(ours.kind).toBe('unique-key');
       expect(ours.messages).toHaveLength(1);
       const m = ours.messages[0]!;
@@ -50,10 +50,10 @@ const noop = (..._args: unknown[]) => undefined;
   });
 
   it('shows the POP group\'s offsets as mqadmin brokerConsumeStats prints them (consumerProgress cannot find a POP group), the un-acknowledged messages back in its POP retry topic, in flight unknown', async () => {
-    // the 2 messages popped and never acknowledged come back through %RETRY%lab_grpc_simple_LabTopic after their invisible time (60 s)
+    // the 2 messages popped and never acknowledged come back through %RETRY%lab_grpc_simple_LabGrpcTopic after their invisible time (60 s)
     const progress = await until('the revived messages', async () => {
       const p = await getGroupProgress(ctx, { group: 'lab_grpc_simple' });
-      return p.queues.some((q) => q.topic === '%RETRY%lab_grpc_simple_LabTopic' && q.lag >= 2) ? p : undefined;
+      return p.queues.some((q) => q.topic === '%RETRY%lab_grpc_simple_LabGrpcTopic' && q.lag >= 2) ? p : undefined;
     }, 150_000);
     expect(progress.pop).toBe(true);
     expect(progress.totalInflight).toBeUndefined();
