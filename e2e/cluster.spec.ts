@@ -43,8 +43,15 @@ test.describe('cluster overview', () => {
     await expect(keys).toHaveCount(Object.keys(expected).length);
     const shown = await keys.allTextContents();
     expect([...shown].sort()).toEqual(Object.keys(expected).sort());
-    for (const key of ['brokerVersionDesc', 'msgPutTotalTodayNow', 'commitLogMaxOffset', 'bootTimestamp']) {
+    for (const key of ['brokerVersionDesc', 'bootTimestamp']) {
       await expect(page.locator(`td[data-key="${key}"]`)).toHaveText(expected[key]!);
+    }
+    // counters the 5.x proxy's heartbeat sync keeps moving a little: ours lies between mqadmin's before and after
+    const later = await brokerStatus(LIVE.brokerAMaster, false);
+    for (const key of ['msgPutTotalTodayNow', 'commitLogMaxOffset']) {
+      const shown = Number(await page.locator(`td[data-key="${key}"]`).textContent());
+      expect(shown, key).toBeGreaterThanOrEqual(Number(expected[key]));
+      expect(shown, key).toBeLessThanOrEqual(Number(later[key]));
     }
     await page.getByLabel('Filter runtime entries').fill('msgPutTotal');
     await expect(page.getByTestId('runtime-row')).toHaveCount(3);

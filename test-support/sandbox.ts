@@ -143,3 +143,16 @@ export async function withBrokerFrozen<T>(proc: string, fn: () => Promise<T>, sa
     process.kill(pid, 'SIGCONT');
   }
 }
+
+/**
+ * The groups of the gRPC clients that sandbox/scripts/proxy.sh runs through the 5.x proxy. They consume by POP, so
+ * mqadmin consumerProgress (which finds groups through %RETRY%<group>) does not list them, and lists instead a
+ * phantom group "<group>_<topic>" made from their POP retry topic %RETRY%<group>_<topic>.
+ */
+export function popGroupsOf(sandbox: Sandbox): string[] {
+  return sandbox.isV5 && !sandbox.auth ? ['lab_grpc_push', 'lab_grpc_simple'] : [];
+}
+
+export function isPopPhantom(group: string, sandbox: Sandbox): boolean {
+  return popGroupsOf(sandbox).some((p) => group.startsWith(`${p}_`));
+}

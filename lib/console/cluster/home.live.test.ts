@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { consumerConfig, consumerProgressAll, topicList } from '../../../test-support/mqadmin';
-import { LIVE } from '../../../test-support/sandbox';
+import { isPopPhantom, LIVE, popGroupsOf } from '../../../test-support/sandbox';
 import { LOCAL_PRINCIPAL } from '../auth/principal';
 import { createConsole } from '../console';
 import { readSettings } from '../core/config';
@@ -49,13 +49,10 @@ describe(`every cluster at a glance (${LIVE.version})`, () => {
     const snapshot = await app.cluster('live').lag.refresh();
     const [second, theirs, topics] = await Promise.all([getHome(app, LOCAL_PRINCIPAL), consumerProgressAll(false), topicList()]);
     const lag = second.clusters.find((c) => c.name === 'live')!.lag!;
-    // 5.x: the proxy's gRPC groups (sandbox/scripts/proxy.sh) consume by POP. mqadmin consumerProgress finds groups
-    // through %RETRY%<group>, which a POP group lacks (its retries go to %RETRY%<group>_<topic>, which mqadmin then
-    // lists as a phantom group "<group>_<topic>"): their lag is taken from our snapshot here, and held against
-    // mqadmin brokerConsumeStats in proxies.live.test.ts
-    const POP_GROUPS = LIVE.isV5 ? ['lab_grpc_push', 'lab_grpc_simple'] : [];
-    const phantom = (g: string) => POP_GROUPS.some((p) => g.startsWith(`${p}_`));
-    const listedByMqadmin = theirs.filter((r) => !isSystemGroup(r.group) && !phantom(r.group));
+    // 5.x: the proxy's gRPC groups consume by POP, which mqadmin consumerProgress cannot list (popGroupsOf): their lag
+    // is taken from our snapshot here, and held against mqadmin brokerConsumeStats in proxies.live.test.ts
+    const POP_GROUPS = popGroupsOf(LIVE);
+    const listedByMqadmin = theirs.filter((r) => !isSystemGroup(r.group) && !isPopPhantom(r.group, LIVE));
     const popRows = snapshot.groups.filter((g) => POP_GROUPS.includes(g.group)).map((g) => ({ group: g.group, diffTotal: g.lag }));
     expect(popRows).toHaveLength(POP_GROUPS.length);
     expect(listedByMqadmin.length).toBeGreaterThan(3);
