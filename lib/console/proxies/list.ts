@@ -32,17 +32,16 @@ export interface ProxyList {
 
 const hostOf = (addr: string) => addr.slice(0, addr.lastIndexOf(':'));
 
-/** Proxies named in the clusters file and those the brokers see, with whether each answers on its remoting port. */
-export async function listProxies(ctx: ClusterContext): Promise<ProxyList> {
+/** Proxies named in the clusters file and those the brokers see (remoting address, where from, version); no probe. */
+async function knownProxies(ctx: ClusterContext): Promise<{ rows: ProxyRow[]; failures: BrokerFailure[] }> {
   const { admin } = ctx;
   const timeout = admin.config.requestTimeoutMs;
-  const configured = admin.config.proxies ?? [];
   const targets = masters(await admin.brokerNodes());
   const { results, failures } = await fanOut(targets, (node) => getConsumerConnectionList(admin, node.addr, PROXY_SYNCER_GROUP, timeout), admin.config.fanOutDeadlineMs);
   const seen = new Map<string, string>();
   for (const r of results) for (const c of r.value?.connections ?? []) seen.set(hostOf(c.clientAddr), versionDesc(c.version));
   const rows = new Map<string, ProxyRow>();
-  for (const addr of configured) rows.set(addr, { addr, source: 'configured', reachable: false });
+  for (const addr of admin.config.proxies ?? []) rows.set(addr, { addr, source: 'configured', reachable: false });
   for (const [host, version] of seen) {
     const match = [...rows.values()].find((r) => hostOf(r.addr) === host);
     if (match) Object.assign(match, { source: 'both', version });
@@ -51,12 +50,17 @@ export async function listProxies(ctx: ClusterContext): Promise<ProxyList> {
       rows.set(addr, { addr, source: 'discovered', version, reachable: false });
     }
   }
-  await Promise.all([...rows.values()].map(async (row) => Object.assign(row, await probe(admin, row.addr))));
-  const proxies = [...rows.values()].sort((a, b) => a.addr.localeCompare(b.addr));
+  return { rows: [...rows.values()].sort((a, b) => a.addr.localeCompare(b.addr)), failures: failures.map((f) => f.failure) };
+}
+
+/** Proxies named in the clusters file and those the brokers see, with whether each answers on its remoting port. */
+export async function listProxies(ctx: ClusterContext): Promise<ProxyList> {
+  const { rows: proxies, failures } = await knownProxies(ctx);
+  await Promise.all(proxies.map(async (row) => Object.assign(row, await probe(ctx.admin, row.addr))));
   return {
     proxies,
     notes: proxies.length === 0 ? ['no proxy: none is named in the clusters file, and no broker lists a heartbeat-syncer client (cluster-mode proxies of RocketMQ 5.x run one)'] : [],
-    failures: failures.map((f) => f.failure),
+    failures,
     asOf: Date.now(),
   };
 }
@@ -79,12 +83,14 @@ export interface ProxyConnections {
 
 /**
  * A group's clients as the proxies see them (gRPC clients of a cluster-mode proxy heartbeat only to it, so the
- * brokers call the group not online). Each reachable proxy answers for all of them (they share heartbeats).
+ * brokers call the group not online). Each proxy answers for all of them (they share heartbeats); one that does
+ * not answer is passed over.
  */
 export async function groupConnectionsViaProxies(ctx: ClusterContext, group: string): Promise<ProxyConnections[]> {
-  const { proxies } = await listProxies(ctx);
+  // the question itself tells whether a proxy answers: no separate probe first
+  const { rows } = await knownProxies(ctx);
   const out: ProxyConnections[] = [];
-  for (const p of proxies.filter((x) => x.reachable)) {
+  for (const p of rows) {
     const connection = await getConsumerConnectionList(ctx.admin, p.addr, group, ctx.admin.config.requestTimeoutMs).catch(() => undefined);
     if (connection && connection.connections.length > 0) out.push({ proxy: p.addr, connection });
   }
