@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeFrame } from './frame';
-import { ACCESS_KEY, SIGNATURE, aclSignature, aclSigner } from './sign';
+import { ACCESS_KEY, SIGNATURE, aclSignature, aclSigner, signedAs } from './sign';
 import { FIXTURE_ACCESS_KEY, FIXTURE_SECRET_KEY, SIGNED_CASES } from './fixtures/signed-cases';
 
 const dir = path.join(import.meta.dirname, 'fixtures');
@@ -47,5 +47,13 @@ describe('ACL request signing, against requests the official mqadmin signed (rec
     const without = aclSigner({ accessKey: 'ak', secretKey: 'sk' })({ code: 28 });
     expect(withToken.extFields!.SecurityToken).toBe('tok');
     expect(withToken.extFields![SIGNATURE]).not.toBe(without.extFields![SIGNATURE]);
+  });
+
+  it('a request already signed for another account (an ACL 1.0 presence probe) goes out as it was signed', () => {
+    const probe = signedAs({ code: 52 }, { accessKey: 'someone', secretKey: 'wrong-secret' });
+    const sent = aclSigner({ accessKey: 'rocketmq', secretKey: 'lab-admin-pw-1' })(probe);
+    expect(sent).toBe(probe);
+    expect(sent.extFields![ACCESS_KEY]).toBe('someone');
+    expect(sent.extFields![SIGNATURE]).toBe(aclSignature({ AccessKey: 'someone' }, undefined, 'wrong-secret'));
   });
 });

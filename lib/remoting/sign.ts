@@ -30,12 +30,21 @@ export function aclSignature(fields: Record<string, string>, body: Buffer | unde
   return hmac.digest('base64');
 }
 
-/** The hook that signs every request with one account, as the official clients do when ACL is on. */
+/**
+ * The hook that signs every request with one account, as the official clients do when ACL is on. A request that
+ * already carries a signature (signed for another account, see signedAs) goes out as it is.
+ */
 export function aclSigner(credentials: AclCredentials): RequestHook {
   return (request) => {
-    const fields: Record<string, string> = { ...request.extFields, [ACCESS_KEY]: credentials.accessKey };
-    if (credentials.securityToken) fields[SECRET_TOKEN] = credentials.securityToken;
-    fields[SIGNATURE] = aclSignature(fields, request.body, credentials.secretKey, request.unsignedFields);
-    return { ...request, extFields: fields };
+    if (request.extFields?.[SIGNATURE] !== undefined) return request;
+    return signedAs(request, credentials);
   };
+}
+
+/** The request signed for one account, whatever the connection's own hook would sign it as. */
+export function signedAs(request: RemotingRequest, credentials: AclCredentials): RemotingRequest {
+  const fields: Record<string, string> = { ...request.extFields, [ACCESS_KEY]: credentials.accessKey };
+  if (credentials.securityToken) fields[SECRET_TOKEN] = credentials.securityToken;
+  fields[SIGNATURE] = aclSignature(fields, request.body, credentials.secretKey, request.unsignedFields);
+  return { ...request, extFields: fields };
 }

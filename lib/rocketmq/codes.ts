@@ -45,6 +45,11 @@ export const RequestCode = {
   GET_BROKER_CONSUME_STATS: 317,
   UPDATE_NAMESRV_CONFIG: 318,
   GET_BROKER_HA_STATUS: 907,
+  // ACL 1.0 (4.x to 5.3.2): plain_acl.yml accounts; listing them (54) is gone in 4.9.8 and 5.2.0
+  UPDATE_AND_CREATE_ACL_CONFIG: 50,
+  DELETE_ACL_CONFIG: 51,
+  GET_BROKER_CLUSTER_ACL_INFO: 52,
+  UPDATE_GLOBAL_WHITE_ADDRS_CONFIG: 53,
   // ACL 2.0 (5.3+): users and their policies, kept by each broker
   AUTH_CREATE_USER: 3001,
   AUTH_UPDATE_USER: 3002,

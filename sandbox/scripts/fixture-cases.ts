@@ -53,6 +53,10 @@ import { authCreateAclRequest } from '../../lib/rocketmq/auth-create-acl';
 import { authUpdateAclRequest } from '../../lib/rocketmq/auth-update-acl';
 import { authDeleteAclRequest } from '../../lib/rocketmq/auth-delete-acl';
 import { LIVE } from '../../test-support/sandbox';
+import { updateAndCreateAclConfigRequest } from '../../lib/rocketmq/update-and-create-acl-config';
+import { deleteAclConfigRequest } from '../../lib/rocketmq/delete-acl-config';
+import { accountProbeRequest, getBrokerClusterAclInfoRequest } from '../../lib/rocketmq/get-broker-cluster-acl-info';
+import { updateGlobalWhiteAddrsConfigRequest } from '../../lib/rocketmq/update-global-white-addrs-config';
 import { MESSAGE_CASES } from './fixture-cases-messages';
 
 export type FixtureTarget = 'namesrv' | 'namesrv-binary' | 'broker-a-master' | 'broker-a-slave' | 'broker-b-master';
@@ -263,5 +267,23 @@ const ACL_CASES: FixtureCase[] = [
   { operation: 'auth-delete-user', name: 'fixture', target: 'broker-b-master', secured: true, versions: ['5'], setup: [authDeleteAclRequest({ subject: FIXTURE_ACL.subject })], request: () => authDeleteUserRequest(FIXTURE_USER.username) },
 ];
 
+const FIXTURE_ACCOUNT = { accessKey: 'fixture_ak1', secretKey: 'fixture-sk-1', admin: false, defaultTopicPerm: 'SUB' as const, topicPerms: ['LabTopic=PUB|SUB'], groupPerms: ['lab_cg_a=SUB'] };
+/** A request signed for an account with a secret nobody has: the broker's refusal says whether the account exists. */
+const probe = (accessKey: string) => accountProbeRequest(accessKey);
+
+/** ACL 1.0 (the 4.9.8 sandbox with access control: accounts rocketmq, lab_app, lab_reader in plain_acl.yml). */
+const ACL1_CASES: FixtureCase[] = [
+  { operation: 'get-broker-cluster-acl-info', name: 'all', target: 'broker-a-master', secured: true, request: () => getBrokerClusterAclInfoRequest() },
+  { operation: 'get-broker-cluster-acl-info', name: 'probe-present', target: 'broker-a-master', secured: true, versions: ['4'], request: () => probe('lab_reader') },
+  { operation: 'get-broker-cluster-acl-info', name: 'probe-absent', target: 'broker-a-master', secured: true, versions: ['4'], request: () => probe('nobody_here') },
+  { operation: 'update-and-create-acl-config', name: 'create', target: 'broker-b-master', secured: true, versions: ['4'], setup: [deleteAclConfigRequest(FIXTURE_ACCOUNT.accessKey)], request: () => updateAndCreateAclConfigRequest(FIXTURE_ACCOUNT) },
+  { operation: 'update-and-create-acl-config', name: 'short-key', target: 'broker-b-master', secured: true, versions: ['4'], request: () => updateAndCreateAclConfigRequest({ accessKey: 'short', secretKey: 'fixture-sk-1', admin: false }) },
+  { operation: 'update-and-create-acl-config', name: 'unsupported', target: 'broker-b-master', secured: true, versions: ['5'], request: () => updateAndCreateAclConfigRequest(FIXTURE_ACCOUNT) },
+  { operation: 'delete-acl-config', name: 'fixture', target: 'broker-b-master', secured: true, versions: ['4'], request: () => deleteAclConfigRequest(FIXTURE_ACCOUNT.accessKey) },
+  { operation: 'delete-acl-config', name: 'missing', target: 'broker-b-master', secured: true, versions: ['4'], request: () => deleteAclConfigRequest(FIXTURE_ACCOUNT.accessKey) },
+  { operation: 'update-global-white-addrs-config', name: 'set', target: 'broker-b-master', secured: true, versions: ['4'], request: () => updateGlobalWhiteAddrsConfigRequest(['10.99.*', '192.168.7.7']) },
+  { operation: 'update-global-white-addrs-config', name: 'clear', target: 'broker-b-master', secured: true, versions: ['4'], request: () => updateGlobalWhiteAddrsConfigRequest([]) },
+];
+
 /** Every case record-fixtures.ts records: admin operations here, message operations in fixture-cases-messages.ts. */
-export const FIXTURE_CASES: FixtureCase[] = [...ADMIN_CASES, ...MESSAGE_CASES, ...ACL_CASES];
+export const FIXTURE_CASES: FixtureCase[] = [...ADMIN_CASES, ...MESSAGE_CASES, ...ACL_CASES, ...ACL1_CASES];
