@@ -9,6 +9,8 @@ import { namesrvConfigChange } from './brokers/change/namesrv-config';
 import { dlqRedrive } from './dlq/redrive';
 import { aclPolicyDelete, aclPolicyUpsert } from './acl/change/policy';
 import { aclUserDelete, aclUserUpsert } from './acl/change/user';
+import { acl1AccountDelete, acl1AccountUpsert } from './acl/v1/account';
+import { acl1WhiteAddrsUpdate } from './acl/v1/white-list';
 import { groupDelete } from './groups/change/delete';
 import { groupUpsert } from './groups/change/upsert';
 import { messageSend } from './messages/send';
@@ -16,7 +18,7 @@ import { topicDelete } from './topics/change/delete';
 import { topicUpsert } from './topics/change/upsert';
 
 /** Every kind of change the console makes through the change pipeline, by audit action. */
-export const CHANGE_KINDS = new ChangeKinds([anyKind(topicUpsert), anyKind(topicDelete), anyKind(groupUpsert), anyKind(groupDelete), anyKind(brokerConfigChange), anyKind(namesrvConfigChange), anyKind(messageSend), anyKind(dlqRedrive), anyKind(aclUserUpsert), anyKind(aclUserDelete), anyKind(aclPolicyUpsert), anyKind(aclPolicyDelete)]);
+export const CHANGE_KINDS = new ChangeKinds([anyKind(topicUpsert), anyKind(topicDelete), anyKind(groupUpsert), anyKind(groupDelete), anyKind(brokerConfigChange), anyKind(namesrvConfigChange), anyKind(messageSend), anyKind(dlqRedrive), anyKind(aclUserUpsert), anyKind(aclUserDelete), anyKind(aclPolicyUpsert), anyKind(aclPolicyDelete), anyKind(acl1AccountUpsert), anyKind(acl1AccountDelete), anyKind(acl1WhiteAddrsUpdate)]);
 
 /** Plans a change of any kind (changes nothing). */
 export async function previewAnyChange(ctx: ClusterContext, input: { action: string; request: unknown }): Promise<ChangePlan> {

@@ -79,7 +79,7 @@ describe(`access control page (${ON.version})`, () => {
 
   (ON.isV5 ? noop : it)('on 4.9.8 (ACL 1.0) says there is no ACL 2.0 and why the accounts cannot be listed', async () => {
     const overview = await getAccessControl(ctx);
-    expect(overview.mode).toBe('off');
+    expect(overview.mode).toBe('acl1');
     expect(overview.brokers).toHaveLength(3);
     expect(overview.notes.join(' ')).toMatch(/GET_BROKER_CLUSTER_ACL_CONFIG \(54\) was removed/);
     expect(overview.users).toEqual([]);

@@ -115,8 +115,8 @@ export async function simulateOnCluster(ctx: ClusterContext, input: SimulateInpu
  * from any address its entries name): a Super user may; a Normal one only if an entry allows it. Unknown when the
  * account is not among the users (ACL 1.0, or no credentials).
  */
-export async function getAccessControlView(ctx: ClusterContext): Promise<AccessControlOverview> {
-  const overview = await getAccessControl(ctx);
+export async function getAccessControlView(ctx: ClusterContext, input: { account?: string } = {}): Promise<AccessControlOverview> {
+  const overview = await getAccessControl(ctx, input);
   const account = overview.account;
   if (!account || !overview.users.some((u) => u.username === account.accessKey)) return overview;
   const subject = `User:${account.accessKey}`;

@@ -84,3 +84,19 @@ export function accountProbeRequest(accessKey: string): RemotingRequest {
 export async function probeAcl1Account(invoker: Invoker, brokerAddr: string, accessKey: string, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<AccountPresence> {
   return decodeAccountProbe(await invoker.invoke(brokerAddr, accountProbeRequest(accessKey), { timeoutMs }), accessKey);
 }
+
+/**
+ * Whether `secretKey` is the account's current secret on this broker: a request signed with it passes the
+ * signature check (0) or fails it. `unknown` when the broker did not check (white-listed) or refused for another reason.
+ */
+export type SecretCheck = 'matches' | 'differs' | 'unknown';
+
+export function decodeSecretCheck(reply: RemotingCommand, accessKey: string): SecretCheck {
+  if (reply.code === 1 && (reply.remark ?? '').includes(`Check signature failed for accessKey=${accessKey}`)) return 'differs';
+  return reply.code === 0 && reply.extFields?.version !== undefined ? 'matches' : 'unknown';
+}
+
+export async function checkAcl1Secret(invoker: Invoker, brokerAddr: string, accessKey: string, secretKey: string, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<SecretCheck> {
+  const request = signedAs(getBrokerClusterAclInfoRequest(), { accessKey, secretKey });
+  return decodeSecretCheck(await invoker.invoke(brokerAddr, request, { timeoutMs }), accessKey);
+}

@@ -23,17 +23,20 @@ export async function readAclState(ctx: ClusterContext): Promise<BrokerAclState[
   const { admin } = ctx;
   const timeout = admin.config.requestTimeoutMs;
   const nodes = await admin.brokerNodes();
-  const results = await fanOutAll(nodes, async (node) => {
+  const results = await fanOutAll(nodes, async (node): Promise<BrokerAclState | { node: BrokerNode; unsupported: string }> => {
     const users = await authListUser(admin, node.addr, '', timeout);
+    if (users.kind === 'unsupported') return { node, unsupported: users.reason };
     const acls = await authListAcl(admin, node.addr, {}, timeout);
-    if (users.kind === 'unsupported' || acls.kind === 'unsupported') {
-      throw new ConflictError(`${node.brokerName}/${node.brokerId} (${node.addr}) has no ACL 2.0: ${users.kind === 'unsupported' ? users.reason : acls.kind === 'unsupported' ? acls.reason : ''}`, undefined, 'acl_unsupported');
-    }
+    if (acls.kind === 'unsupported') return { node, unsupported: acls.reason };
     const entries = new Map<string, PolicyEntry & { policyType: PolicyType }>();
     for (const a of acls.acls) for (const p of a.policies) for (const e of p.entries) entries.set(entryKey(a.subject, p.policyType, e.resource), { ...e, policyType: p.policyType });
     return { node, users: new Map(users.users.map((u) => [u.username, u])), entries };
   }, admin.config.fanOutDeadlineMs, 'broker');
-  return results.map((r) => r.value);
+  const states = results.map((r) => r.value);
+  // a cluster without ACL 2.0 is a conflict with the request (409), not brokers that failed to answer (503)
+  const without = states.flatMap((s) => ('unsupported' in s ? [`${where(s.node)}: ${s.unsupported}`] : []));
+  if (without.length > 0) throw new ConflictError(`has no ACL 2.0: ${without.join('; ')}`, undefined, 'acl_unsupported');
+  return states as BrokerAclState[];
 }
 
 /**
