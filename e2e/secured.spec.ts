@@ -3,6 +3,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { clusterList, consumerProgress, listAcls, listUsers } from '../test-support/mqadmin';
 import { SECURED_ACCOUNTS, securedSandboxOf } from '../test-support/sandbox';
+import { parse } from 'yaml';
 import { open } from './support';
 
 // E2E_SECURED=1 (sandbox/scripts/test.sh's last step): the console serves the sandboxes with access control,
@@ -12,7 +13,11 @@ const V5 = securedSandboxOf(process.env.RMQ_VERSION_V5 ?? '5.5.0');
 const V4 = securedSandboxOf(process.env.RMQ_VERSION_V4 ?? '4.9.8');
 /** A user this file creates through the UI: its password is a secret too. */
 const NEW_USER = { username: `e2e_user_${Date.now().toString(36)}`, password: `e2e-pw-${Date.now().toString(36)}-x` };
-const SECRETS = [...Object.values(SECURED_ACCOUNTS).map((a) => a.secretKey), NEW_USER.password];
+/** An ACL 1.0 account this file creates through the UI on the 4.9.8 cluster. */
+const NEW_ACCOUNT = { accessKey: `e2e_ak_${Date.now().toString(36)}`, secretKey: `e2e-sk-${Date.now().toString(36)}-x` };
+const SECRETS = [...Object.values(SECURED_ACCOUNTS).map((a) => a.secretKey), NEW_USER.password, NEW_ACCOUNT.secretKey];
+/** The 4.9.8 sandbox's brokers share one rocketmq.home.dir (sandbox/scripts/auth.sh): the ACL file they all write. */
+const aclFileAccounts = () => (parse(readFileSync(path.join(V4.dir, 'rmqhome', 'conf', 'plain_acl.yml'), 'utf8')) as { accounts: Array<Record<string, unknown>> }).accounts;
 /** Every API answer the browser received in this file, scanned for the secrets at the end. */
 const answers: Array<{ url: string; body: string }> = [];
 
@@ -108,6 +113,37 @@ test.describe.serial('clusters with access control', () => {
     await expect(dialog.getByTestId('change-status')).toHaveText('completed');
     expect((await listUsers(V5.brokerAMaster, V5)).map((u) => u.username)).not.toContain(NEW_USER.username);
     expect((await listAcls(V5.brokerAMaster, V5)).filter((a) => a.subject === `User:${NEW_USER.username}`)).toEqual([]);
+  });
+
+  test('secured-4.9 (ACL 1.0): creates an account in every broker\'s plain_acl.yml, looks it up without its secret, deletes it', async ({ page }) => {
+    await open(page, `/clusters/${V4.cluster}/acl`);
+    await expect(page.getByTestId('acl1-broker')).toHaveCount(3);
+    await expect(page.getByTestId('acl1-brokers')).toContainText(path.join(V4.dir, 'rmqhome', 'conf', 'plain_acl.yml'));
+    await page.getByTestId('acl1-new-account').click();
+    let dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Access key').fill(NEW_ACCOUNT.accessKey);
+    await dialog.getByLabel('Secret key').fill(NEW_ACCOUNT.secretKey);
+    await dialog.getByLabel('Default topic perm').selectOption('SUB');
+    await dialog.getByLabel('Topic perms').fill('LabTopic=PUB|SUB');
+    await dialog.getByRole('button', { name: 'Preview' }).click();
+    await expect(dialog.getByText('created', { exact: true })).toHaveCount(3);
+    await expect(dialog.getByText('set (not shown)')).toHaveCount(1);
+    await dialog.getByTestId('apply-change').click();
+    await expect(dialog.getByTestId('change-status')).toHaveText('completed');
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    expect(aclFileAccounts().find((a) => a.accessKey === NEW_ACCOUNT.accessKey)).toEqual({ accessKey: NEW_ACCOUNT.accessKey, secretKey: NEW_ACCOUNT.secretKey, admin: false, defaultTopicPerm: 'SUB', topicPerms: ['LabTopic=PUB|SUB'] });
+
+    await page.getByLabel('Access key').fill(NEW_ACCOUNT.accessKey);
+    await page.getByRole('button', { name: 'Look up' }).click();
+    await expect(page.getByTestId('acl1-presence')).toHaveText(['has it', 'has it', 'has it']);
+    await page.getByTestId('acl1-delete-account').click();
+    dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Type the broker name to confirm').fill(`account ${NEW_ACCOUNT.accessKey}`);
+    await dialog.getByTestId('apply-change').click();
+    await expect(dialog.getByTestId('change-status')).toHaveText('completed');
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    expect(aclFileAccounts().find((a) => a.accessKey === NEW_ACCOUNT.accessKey)).toBeUndefined();
+    await expect(page.getByTestId('acl1-presence')).toHaveText(['does not have it', 'does not have it', 'does not have it']);
   });
 
   test('secured-reader: a read-only account reads everything, and the access control page says changes will be refused', async ({ page }) => {

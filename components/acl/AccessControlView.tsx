@@ -5,6 +5,7 @@ import type { AccessControlOverview, PolicyRow, UserRow } from '@/lib/console/ac
 import { useAccessControl, useAccessSimulation } from '../api/acl';
 import { useCan } from '../api/session';
 import { DisabledReasonButton } from '../ui/DisabledReasonButton';
+import { Acl1View } from './Acl1View';
 import { DeleteDialog, PolicyDialog, UserDialog } from './AclChangeDialogs';
 import { useCluster } from '../useCluster';
 import { RefreshBar } from '../ui/RefreshBar';
@@ -13,7 +14,8 @@ import { Card, EmptyState, ErrorState, PartialFailures, Spinner } from '../ui/st
 /** ACL 2.0 users and policies, where the brokers' copies differ, and a simulator of the broker's decision. */
 export function AccessControlView() {
   const cluster = useCluster();
-  const query = useAccessControl(cluster);
+  const [account, setAccount] = useState<string | undefined>();
+  const query = useAccessControl(cluster, account);
   const data = query.data;
   return (
     <div className="space-y-4">
@@ -25,13 +27,14 @@ export function AccessControlView() {
       {query.error && <ErrorState message={query.error.message} onRetry={() => void query.refetch()} />}
       {!data && !query.error && <Spinner />}
       {data && data.mode === 'off' && (
-        <Card title="No ACL 2.0 on this cluster">
+        <Card title="No access control on this cluster">
           <ul className="list-disc space-y-1 px-8 py-3 text-sm text-slate-700" data-testid="acl-notes">
             {data.notes.map((n) => <li key={n}>{n}</li>)}
           </ul>
         </Card>
       )}
-      {data && data.mode !== 'off' && data.mode !== 'unknown' && (
+      {data && data.mode === 'acl1' && <Acl1View data={data} account={account} onLookup={setAccount} />}
+      {data && data.mode !== 'off' && data.mode !== 'acl1' && data.mode !== 'unknown' && (
         <>
           {data.mode === 'mixed' && <p className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">Some brokers keep ACL 2.0 users and some do not: {data.brokers.filter((b) => b.state === 'off').map((b) => `${b.brokerName}/${b.brokerId}`).join(', ')} answer without.</p>}
           <UsersCard users={data.users} account={data.account?.accessKey} />

@@ -13,7 +13,7 @@ const ACTIONS = ['All', 'Pub', 'Sub', 'Create', 'Update', 'Delete', 'Get', 'List
 const input = 'rounded border border-slate-300 px-2 py-1';
 
 /** Form, then plan, then confirm, then result: the steps every ACL change goes through. */
-function Flow({ title, onClose, form }: { title: string; onClose: () => void; form: (preview: (request: { action: string; request: unknown }) => void, pending: boolean, error: unknown) => React.ReactNode }) {
+export function Flow({ title, onClose, form }: { title: string; onClose: () => void; form: (preview: (request: { action: string; request: unknown }) => void, pending: boolean, error: unknown) => React.ReactNode }) {
   const cluster = useCluster();
   const preview = useChangePreview(cluster);
   const [result, setResult] = useState<ChangeResult | undefined>();

@@ -12,9 +12,14 @@ export const aclKeys = {
   simulate: (c: string, q: Record<string, string>) => [...clusterKeys.all(c), 'acl', 'simulate', q] as const,
 };
 
-/** ACL 2.0 users and policies of every broker; refreshed every 30 s. */
-export function useAccessControl(c: string) {
-  return useQuery({ queryKey: aclKeys.all(c), queryFn: () => fetchJson<AccessControlOverview>(`${api(c)}/acl`), refetchInterval: 30_000 });
+/** ACL 2.0 users and policies of every broker (ACL 1.0: versions, and `account`'s presence); refreshed every 30 s. */
+export function useAccessControl(c: string, account?: string) {
+  return useQuery({
+    queryKey: [...aclKeys.all(c), account ?? ''],
+    queryFn: () => fetchJson<AccessControlOverview>(`${api(c)}/acl${account ? `?${new URLSearchParams({ account })}` : ''}`),
+    refetchInterval: 30_000,
+    placeholderData: (previous) => previous,
+  });
 }
 
 /** The simulator's answer for one question (asked when `q` is set). */

@@ -16,7 +16,7 @@ export default async function AccessControlPage({ params }: { params: Promise<{ 
       <PageHeader
         crumbs={[{ label: 'Access control' }]}
         title="Access control"
-        subtitle={`ACL 2.0 users and policies as every broker of ${page.ctx.name} keeps them, and what the brokers would decide.`}
+        subtitle={`Who may do what on ${page.ctx.name}: ACL 2.0 users and policies as every broker keeps them and what the brokers would decide, or ACL 1.0 accounts and the global white list.`}
       />
       {page.refused ? (
         <Refused refusal={page.refused} />
