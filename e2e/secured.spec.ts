@@ -153,6 +153,17 @@ test.describe.serial('clusters with access control', () => {
     await open(page, '/clusters/secured-reader/acl');
     await expect(page.getByTestId('acl-account')).toContainText('lab_reader');
     await expect(page.getByTestId('acl-account')).toContainText('read-only for the console');
+    // and says so where changes start: the change buttons are disabled with the reason
+    await open(page, '/clusters/secured-reader/topics');
+    const create = page.getByTestId('create-topic');
+    await expect(create).toHaveAttribute('aria-disabled', 'true');
+    await create.hover();
+    await expect(page.getByRole('tooltip')).toContainText('the console signs as lab_reader on cluster secured-reader, whose ACL 2.0 policies allow no Create or Update');
+    const session = (await (await page.request.get('/api/session')).json()) as { clusters: Array<{ name: string; accountReadOnly?: string }> };
+    expect(session.clusters.find((c) => c.name === 'secured-reader')?.accountReadOnly).toMatch(/lab_reader/);
+    expect(session.clusters.find((c) => c.name === 'secured')?.accountReadOnly).toBeUndefined();
+    await open(page, '/clusters/secured/topics');
+    await expect(page.getByTestId('create-topic')).not.toHaveAttribute('aria-disabled', 'true');
   });
 
   test('secured-none, no credentials: the cluster page names each broker\'s refusal, and the API answers 403 naming the cluster and what to check', async ({ page, request }) => {

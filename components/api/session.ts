@@ -14,7 +14,7 @@ export interface SessionView {
   mustChangePassword: boolean;
   bindings: RoleBinding[];
   defaultCluster: string;
-  clusters: Array<{ name: string; readOnly: boolean; role: Role | null }>;
+  clusters: Array<{ name: string; readOnly: boolean; role: Role | null; accountReadOnly?: string }>;
 }
 
 export const sessionKeys = { session: ['session'] as const };
@@ -32,6 +32,6 @@ export function useCan(cluster: string, permission: Permission): { allowed: bool
   if (!session) return { allowed: false, reason: 'checking your role…' };
   const config = session.clusters.find((c) => c.name === cluster);
   const principal: Principal = { kind: session.kind, user: session.user, displayName: session.displayName, bindings: session.bindings, mustChangePassword: session.mustChangePassword };
-  const refused = refusal(principal, permission, config ? { name: config.name, readOnly: config.readOnly } : undefined);
+  const refused = refusal(principal, permission, config ? { name: config.name, readOnly: config.readOnly, ...(config.accountReadOnly ? { accountReadOnly: config.accountReadOnly } : {}) } : undefined);
   return refused ? { allowed: false, reason: refused.message } : { allowed: true };
 }

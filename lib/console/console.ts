@@ -10,6 +10,7 @@ import { LagHistorySampler } from './lag/history';
 import { registerLagMetrics } from './lag/metrics';
 import { SnapshotService } from './lag/service';
 import type { ResendPlan } from './messages/resend';
+import { AccountAccessCache } from './acl/account-access';
 import { ResetMethodCache } from './reset/methods';
 import type { ResetPlan } from './reset/types';
 import { lazyStore, type Store } from './store';
@@ -60,6 +61,7 @@ export function createConsole(settings: ConsoleSettings, options: ConsoleOptions
       lag: new SnapshotService(admin, { intervalMs: settings.lag.snapshotIntervalMs, concurrencyPerBroker: settings.lag.snapshotConcurrency, stuckAfterMs: settings.lag.stuckAfterMs }, clusterLog),
       previews: { reset: new PreviewStore<ResetPlan>(), resend: new PreviewStore<ResendPlan>(), change: new PreviewStore() },
       resetMethods: new ResetMethodCache(),
+      accountAccess: new AccountAccessCache(),
       store: store.get,
       log: clusterLog,
       testHooks,

@@ -1,3 +1,4 @@
+import type { AccountAccessCache } from './acl/account-access';
 import type { ChangePlan } from './changes/types';
 import type { AdminClient } from './core/admin';
 import type { ClusterConfig, TestHooks } from './core/config';
@@ -21,6 +22,8 @@ export interface ClusterContext {
   readonly lag: SnapshotService;
   readonly previews: { readonly reset: PreviewStore<ResetPlan>; readonly resend: PreviewStore<ResendPlan>; readonly change: PreviewStore<Omit<ChangePlan, 'previewId' | 'createdAt' | 'expiresAt'>> };
   readonly resetMethods: ResetMethodCache;
+  /** Whether the console's own account may change anything on this cluster (ACL 2.0), kept a few minutes. */
+  readonly accountAccess: AccountAccessCache;
   /** The console's store, opened on first use (a database down at start does not stop the console). */
   readonly store: () => Promise<Store>;
   readonly log: Logger;

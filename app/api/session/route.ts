@@ -13,5 +13,14 @@ export const GET = route({ route: '/api/session', permission: 'signed-in', scope
   mustChangePassword: principal.mustChangePassword ?? false,
   bindings: principal.bindings,
   defaultCluster: app.defaultCluster,
-  clusters: [...app.clusters.values()].map((c) => ({ name: c.name, readOnly: c.config.readOnly, role: roleOf(principal, c.name) ?? null })),
+  clusters: await Promise.all(
+    [...app.clusters.values()].map(async (c) => {
+      // a signed cluster's account may allow reads only (ACL 2.0): the UI disables its change buttons saying so
+      const access = await c.accountAccess.current(c, ACCESS_WAIT_MS);
+      return { name: c.name, readOnly: c.config.readOnly, role: roleOf(principal, c.name) ?? null, ...(access?.readOnly ? { accountReadOnly: access.reason } : {}) };
+    }),
+  ),
 }));
+
+/** How long the first page load waits for a cluster's account rights; later loads get the kept answer at once. */
+const ACCESS_WAIT_MS = 1500;

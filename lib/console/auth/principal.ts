@@ -30,7 +30,7 @@ export interface Refusal {
  * Whether `principal` may do what `requirement` names on `cluster` (undefined for console-wide routes, which need
  * the role on every cluster). Returns the refusal with a reason an operator can act on, or undefined when allowed.
  */
-export function refusal(principal: Principal | undefined, requirement: Requirement, cluster?: { name: string; readOnly: boolean }): Refusal | undefined {
+export function refusal(principal: Principal | undefined, requirement: Requirement, cluster?: { name: string; readOnly: boolean; accountReadOnly?: string }): Refusal | undefined {
   if (requirement === 'public') return undefined;
   if (!principal) return { status: 401, code: 'unauthenticated', message: 'sign in first (or send an API token as "Authorization: Bearer <token>")' };
   // changing the password (and seeing who you are, signing out) is what a one-time password still allows
@@ -46,6 +46,8 @@ export function refusal(principal: Principal | undefined, requirement: Requireme
   if (cluster?.readOnly && CLUSTER_CHANGES.has(requirement)) {
     return { status: 403, code: 'read_only', permission: requirement, message: `cluster ${cluster.name} is read-only in the console's configuration: nothing on it can be changed here` };
   }
+  // the UI's only: the API lets the change go on to the brokers, whose refusal is the authority
+  if (cluster?.accountReadOnly && CLUSTER_CHANGES.has(requirement)) return { status: 403, code: 'read_only', permission: requirement, message: cluster.accountReadOnly };
   return undefined;
 }
 
