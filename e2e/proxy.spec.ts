@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { testPort } from '../test-support/sandbox';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { LIVE, testPort } from '../test-support/sandbox';
 import { open } from './support';
 
 // sandbox/scripts/proxy.sh (started by test.sh on 5.x): a rocketmq-proxy and the official gRPC clients through it
@@ -19,5 +21,16 @@ test.describe('proxies and gRPC clients', () => {
     await expect(page.getByTestId('via-proxy')).toContainText('the brokers expose no count of them');
     await expect(page.getByTestId('client-row')).toHaveCount(1);
     await expect(page.getByTestId('client-row')).toContainText('gRPC simple consumer (POP)');
+  });
+
+  test('a message the gRPC producer sent: its page counts the gRPC groups\' clients through the proxy and says why it cannot resend to them', async ({ page }) => {
+    const msgId = /^sent (01[0-9A-F]{32})$/m.exec(readFileSync(path.join(LIVE.dir, 'proxy', 'grpc-clients.out'), 'utf8'))![1]!;
+    await open(page, `/messages/${msgId}?topic=LabGrpcTopic`);
+    const push = page.getByTestId('group-track').filter({ hasText: 'lab_grpc_push' });
+    await expect(push.getByTestId('track-via-proxy')).toHaveText('1 via proxy');
+    const resend = push.getByTestId('resend-via-proxy');
+    await expect(resend).toHaveAttribute('aria-disabled', 'true');
+    await resend.hover();
+    await expect(page.getByRole('tooltip')).toContainText('the proxy does not take CONSUME_MESSAGE_DIRECTLY');
   });
 });

@@ -50,14 +50,23 @@ export function GroupTracks({ tracks, queueOffset, onResend, resendBlocked }: { 
       cell: ({ row }) => (row.original.consumerOffset === undefined ? <span className="text-slate-400">—</span> : formatCount(row.original.consumerOffset)),
     },
     { id: 'message', header: 'Message offset', meta: { numeric: true }, cell: () => formatCount(queueOffset) },
-    { accessorKey: 'clients', header: 'Clients', meta: { numeric: true } },
+    {
+      accessorKey: 'clients',
+      header: 'Clients',
+      meta: { numeric: true },
+      cell: ({ row }) => (row.original.viaProxy ? <span data-testid="track-via-proxy" title={`gRPC clients through the proxy ${row.original.viaProxy.proxy}`}>{row.original.viaProxy.clients} via proxy</span> : row.original.clients),
+    },
     { accessorKey: 'subscription', header: 'Subscription', cell: ({ row }) => <span className="font-mono text-xs">{row.original.subscription ?? ''}</span> },
     {
       id: 'resend',
       header: '',
       enableSorting: false,
       cell: ({ row }) =>
-        row.original.clients > 0 ? (
+        row.original.viaProxy ? (
+          <DisabledReasonButton disabledReason={`gRPC clients through the proxy ${row.original.viaProxy.proxy} cannot be sent a message directly: the proxy does not take CONSUME_MESSAGE_DIRECTLY and the brokers hold no connection to them. Send a copy to the topic, or reset the group's offset to before the message.`} testId="resend-via-proxy" className="rounded border border-slate-300 px-2 py-0.5 text-xs">
+            Resend…
+          </DisabledReasonButton>
+        ) : row.original.clients > 0 ? (
           <DisabledReasonButton onClick={() => onResend(row.original.group)} disabledReason={resendBlocked} className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-50">
             Resend…
           </DisabledReasonButton>

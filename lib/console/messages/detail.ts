@@ -1,4 +1,5 @@
 import type { ClusterContext } from '../context';
+import { groupConnectionsViaProxies } from '../proxies/list';
 import type { BrokerFailure } from '../core/fanout';
 import { findMessageById, type LookupResult } from './lookup';
 import { withholdBody, type MessageView } from './model';
@@ -45,12 +46,23 @@ export async function getMessageDetail(ctx: ClusterContext, input: { msgId: stri
     topicFrom: found.topicFrom,
     message: input.bodies ? message : withholdBody(message, 'message bodies need the operator role'),
     copies: others.map((m) => ({ offsetMsgId: m.offsetMsgId, brokerName: m.brokerName, queueId: m.queueId, queueOffset: m.queueOffset, storeTimestamp: m.storeTimestamp })),
-    groups: tracked.tracks,
+    groups: await withProxiedClients(ctx, tracked.tracks),
     schedule,
     batch,
     failures: [...found.failures, ...tracked.failures],
     asOf: Date.now(),
   };
+}
+
+/** A group the brokers call offline may have gRPC clients on a proxy: the page says so (and offers no resend to them). */
+async function withProxiedClients(ctx: ClusterContext, tracks: GroupTrack[]): Promise<GroupTrack[]> {
+  return Promise.all(
+    tracks.map(async (t) => {
+      if (t.trackType !== 'NOT_ONLINE') return t;
+      const proxied = (await groupConnectionsViaProxies(ctx, t.group).catch(() => []))[0];
+      return proxied ? { ...t, viaProxy: { proxy: proxied.proxy, clients: proxied.connection.connections.length } } : t;
+    }),
+  );
 }
 
 /** The whole body of a message (inflated when it was compressed), for the download. */

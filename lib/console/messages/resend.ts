@@ -5,6 +5,7 @@ import { stepFailure } from '../changes/steps';
 import { BadInputError, ConflictError, NotFoundError } from '../core/errors';
 import type { Kept } from '../core/previews';
 import type { ChangeContext, ClusterContext } from '../context';
+import { groupConnectionsViaProxies } from '../proxies/list';
 import { findMessageById } from './lookup';
 import type { MessageSummary } from './model';
 import { routeTargets } from './targets';
@@ -58,6 +59,14 @@ export async function previewResend(ctx: ClusterContext, request: ResendRequest)
   const home = (await routeTargets(admin, message.topic)).find((t) => t.brokerName === message.brokerName)?.addr ?? message.storeHost;
   const connection = await getConsumerConnectionList(admin, home, request.group, admin.config.requestTimeoutMs);
   if (!connection || connection.connections.length === 0) {
+    const proxied = (await groupConnectionsViaProxies(ctx, request.group).catch(() => []))[0];
+    if (proxied) {
+      throw new ConflictError(
+        `consumer group ${request.group}'s clients are gRPC clients through the proxy ${proxied.proxy}: a message cannot be sent to them directly (the proxy answers CONSUME_MESSAGE_DIRECTLY "not supported", and the brokers hold no connection to them). To have the group consume it again, send a copy to ${message.topic} (Send message) or reset the group's offset to before it`,
+        'group',
+        'clients_via_proxy',
+      );
+    }
     throw new ConflictError(
       `consumer group ${request.group} has no online client: a message can only be resent to a running consumer of the group`,
       'group',

@@ -18,6 +18,8 @@ export interface GroupTrack {
   /** From the offset alone, whether the group is past the message: also answered for an offline group. */
   pastMessage?: boolean;
   clients: number;
+  /** None on the brokers, but gRPC clients on a 5.x proxy (mqadmin still calls the group NOT_ONLINE). */
+  viaProxy?: { proxy: string; clients: number };
   messageModel?: string;
   subscription?: string;
   error?: string;

@@ -10,6 +10,13 @@ import { until } from '../../../test-support/wait';
 import { getGroupConnections } from '../groups/connections';
 import { getGroupProgress } from '../groups/progress';
 import { listProxies } from './list';
+import { ConnectionPool } from '../../remoting';
+import { consumeMessageDirectly } from '../../rocketmq/consume-message-directly';
+import { getConsumerConnectionList } from '../../rocketmq/get-consumer-connection-list';
+import { previewResend } from '../messages/resend';
+import { applyReset } from '../reset/apply';
+import { previewReset } from '../reset/preview';
+import { previewUndo } from '../reset/undo';
 
 // 5.x: sandbox/scripts/proxy.sh runs a rocketmq-proxy (remoting 8180 shifted) and the official gRPC clients through
 // it, on LabGrpcTopic: lab_grpc_push (push consumer), lab_grpc_simple (simple consumer, POP, 2 popped messages never acknowledged)
@@ -17,7 +24,9 @@ const PROXY = `127.0.0.1:${testPort(8180)}`;
 const noop = (..._args: unknown[]) => undefined;
 
 (LIVE.isV5 ? describe : noop)(`proxies and gRPC clients (${LIVE.version})`, () => {
-  const { ctx } = liveConsole({ proxyRemotingPort: testPort(8180), requestTimeoutMs: 5000 });
+  const live = liveConsole({ proxyRemotingPort: testPort(8180), requestTimeoutMs: 5000 });
+  const { ctx } = live;
+  const sentIds = () => [...readFileSync(path.join(LIVE.dir, 'proxy', 'grpc-clients.out'), 'utf8').matchAll(/^sent (01[0-9A-F]{32})$/gm)].map((m) => m[1]!);
 
   it('finds the proxy through the brokers (its heartbeat-syncer client), with its version, answering on its remoting port', async () => {
     const [list, brokers] = await Promise.all([listProxies(ctx), clusterList()]);
@@ -37,7 +46,7 @@ const noop = (..._args: unknown[]) => undefined;
   });
 
   it('opens a message the gRPC producer sent through the proxy by its 5.x message id, as mqadmin queryMsgByUniqueKey reads it', async () => {
-    const ids = [...readFileSync(path.join(LIVE.dir, 'proxy', 'grpc-clients.out'), 'utf8').matchAll(/^sent (01[0-9A-F]{32})$/gm)].map((m) => m[1]!);
+    const ids = sentIds();
     expect(ids).toHaveLength(10);
     for (const id of [ids[0]!, ids[9]!]) {
       const [ours, theirs] = await Promise.all([findMessageById(ctx.admin, id, 'LabGrpcTopic'), queryMsgByUniqueKey(id, 'LabGrpcTopic')]);
@@ -47,6 +56,44 @@ const noop = (..._args: unknown[]) => undefined;
       expect([m.topic, m.queueId, m.queueOffset, m.storeTimestamp, m.tags, m.keys.join(' ')]).toEqual([theirs.topic, theirs.queueId, theirs.queueOffset, theirs.storeTimestamp, theirs.tags, theirs.keys]);
       expect(m.keys[0]).toMatch(/^G-\d$/);
     }
+  });
+
+  it('says plainly that a message cannot be resent to a gRPC client: the proxy does not take CONSUME_MESSAGE_DIRECTLY and the brokers do not know the client', async () => {
+    const msgId = sentIds()[0]!;
+    const refused = await previewResend(ctx, { msgId, topic: 'LabGrpcTopic', group: 'lab_grpc_push' }).then(() => undefined, (e: Error & { code?: string; status?: number }) => e);
+    expect(refused).toMatchObject({ status: 409, code: 'clients_via_proxy' });
+    expect(refused!.message).toContain(`through the proxy ${PROXY}`);
+    // what the message says is what RocketMQ answers: asked directly, the proxy does not support the request, and the broker does not know the client
+    const pool = new ConnectionPool();
+    try {
+      const client = (await getConsumerConnectionList(pool, PROXY, 'lab_grpc_push', 5000))!.connections[0]!;
+      const stored = (await findMessageById(ctx.admin, msgId, 'LabGrpcTopic')).messages[0]!;
+      const ask = (brokerAddr: string) => consumeMessageDirectly(pool, { consumerGroup: 'lab_grpc_push', clientId: client.clientId, offsetMsgId: stored.offsetMsgId, topic: 'LabGrpcTopic' }, { brokerAddr, timeoutMs: 10_000 }).then(() => undefined, (e: { code?: number; remark?: string }) => e);
+      expect(await ask(PROXY)).toMatchObject({ code: 3 });
+      expect(await ask(stored.storeHost)).toMatchObject({ remark: expect.stringContaining('not online') });
+    } finally {
+      pool.close();
+    }
+  });
+
+  it('resets the POP group through the brokers (= mqadmin brokerConsumeStats), saying its popped, unacknowledged messages are not taken back; undo restores it', async () => {
+    const group = 'lab_grpc_simple';
+    const offsets = async () => new Map((await Promise.all([LIVE.brokerAMaster, LIVE.brokerBMaster].map((a) => brokerConsumeStats(a)))).flat().filter((r) => r.group === group && r.topic === 'LabGrpcTopic').map((r) => [`${r.brokerName}/${r.queueId}`, r.consumerOffset]));
+    const before = await offsets();
+    const preview = await previewReset(ctx, { group, topic: 'LabGrpcTopic', mode: 'latest' });
+    expect(preview.online).toMatchObject({ clients: 0, viaProxy: { proxy: PROXY, clients: 1 } });
+    expect(Object.values(preview.methods)).toEqual(['server-side', 'server-side']);
+    expect(preview.warnings.join(' ')).toContain(`gRPC clients through the proxy ${PROXY}`);
+    expect(preview.warnings.join(' ')).toContain('%RETRY%lab_grpc_simple_LabGrpcTopic');
+    const change = live.as('test');
+    const result = await applyReset(change, { group, previewId: preview.previewId, confirm: preview.requiresTypedConfirmation ? group : true });
+    expect(result.status).toBe('completed');
+    const after = await offsets();
+    for (const q of preview.queues) expect(after.get(`${q.brokerName}/${q.queueId}`), `${q.brokerName}/${q.queueId}`).toBe(q.targetOffset);
+    const undo = await previewUndo(ctx, { auditId: result.auditId });
+    expect((await applyReset(change, { group, previewId: undo.previewId, confirm: undo.requiresTypedConfirmation ? group : true })).status).toBe('completed');
+    const restored = await offsets();
+    for (const [k, v] of before) expect(restored.get(k), k).toBe(v);
   });
 
   it('shows the POP group\'s offsets as mqadmin brokerConsumeStats prints them (consumerProgress cannot find a POP group), the un-acknowledged messages back in its POP retry topic, in flight unknown', async () => {

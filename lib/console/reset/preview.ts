@@ -4,6 +4,7 @@ import { getConsumerConnectionList } from '../../rocketmq/get-consumer-connectio
 import { getTopicStatsInfo, type QueueStats } from '../../rocketmq/get-topic-stats-info';
 import { searchOffsetByTimestamp } from '../../rocketmq/search-offset-by-timestamp';
 import type { AdminClient, BrokerNode } from '../core/admin';
+import { groupConnectionsViaProxies } from '../proxies/list';
 import type { ClusterContext } from '../context';
 import { BadInputError, ConflictError, NotFoundError } from '../core/errors';
 import { checkGroupName } from '../core/names';
@@ -46,7 +47,9 @@ export async function previewReset(ctx: ClusterContext, request: ResetRequest, o
     if (connection) break;
   }
   const online = connection?.connections.length ?? 0;
-  const subscribed = new Set((connection?.subscriptions ?? []).map((s) => s.topic));
+  // none on the brokers: gRPC clients of a 5.x proxy (they heartbeat only to it) consume by POP
+  const proxied = online === 0 ? (await groupConnectionsViaProxies(ctx, group).catch(() => []))[0] : undefined;
+  const subscribed = new Set([...(connection?.subscriptions ?? []), ...(proxied?.connection.subscriptions ?? [])].map((s) => s.topic));
   if (withOffsets.size === 0 && online === 0 && !(await routeIfExists(admin, `${RETRY_PREFIX}${group}`))) {
     throw new NotFoundError(`consumer group ${group} does not exist on any broker`, 'group');
   }
@@ -107,6 +110,11 @@ export async function previewReset(ctx: ClusterContext, request: ResetRequest, o
   if (online > 0 && connection?.messageModel === 'BROADCASTING') {
     blockers.push('a BROADCASTING group keeps its offsets on its clients: the brokers cannot reset them');
   }
+  if (proxied) {
+    warnings.push(
+      `${group}'s ${proxied.connection.connections.length} client(s) are gRPC clients through the proxy ${proxied.proxy}; they pop messages, and the brokers keep their offsets: the new offsets take effect at their next pop. Messages they already popped and have not acknowledged are not taken back: they come back through ${topics.map((t) => `${RETRY_PREFIX}${group}_${t}`).join(', ')} after their invisible time unless acknowledged`,
+    );
+  }
   if (changed.length === 0) warnings.push('every queue is already at its target: nothing would change');
   const beyond = request.mode === 'timestamp' ? queues.filter((q) => q.earliestStoreTime !== undefined && request.timestamp! < q.earliestStoreTime) : [];
   if (beyond.length > 0) {
@@ -125,7 +133,7 @@ export async function previewReset(ctx: ClusterContext, request: ResetRequest, o
     allTopics: !request.topic && request.mode !== 'offset',
     queues,
     totals: { queues: queues.length, changed: changed.length, replay, skip },
-    online: { clients: online, messageModel: connection?.messageModel },
+    online: { clients: online, messageModel: connection?.messageModel ?? proxied?.connection.messageModel, ...(proxied ? { viaProxy: { proxy: proxied.proxy, clients: proxied.connection.connections.length } } : {}) },
     methods,
     requiresTypedConfirmation: skip > 0 || request.mode !== 'offset',
     blockers,

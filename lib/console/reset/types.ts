@@ -44,7 +44,8 @@ export interface ResetPreview {
   /** Every queue in scope; the ones whose target equals their current offset do not change. */
   queues: PreviewQueue[];
   totals: { queues: number; changed: number; replay: number; skip: number };
-  online: { clients: number; messageModel?: string };
+  /** Clients the brokers list; `viaProxy`: none there, but this many gRPC (POP) clients through that 5.x proxy. */
+  online: { clients: number; messageModel?: string; viaProxy?: { proxy: string; clients: number } };
   /** Per broker, how the reset will be applied. */
   methods: Record<string, ResetMethod>;
   /** Skipping messages or covering whole topics: the operator types the group name to confirm. */
