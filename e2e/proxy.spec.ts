@@ -21,6 +21,9 @@ test.describe('proxies and gRPC clients', () => {
     await expect(page.getByTestId('via-proxy')).toContainText('the brokers expose no count of them');
     await expect(page.getByTestId('client-row')).toHaveCount(1);
     await expect(page.getByTestId('client-row')).toContainText('gRPC simple consumer (POP)');
+    // what the masters count of its pops and acknowledgements (the live test holds them against the client's own count)
+    await expect(page.getByTestId('pop-rates')).toContainText('What is popped and not yet acknowledged');
+    await expect(page.locator('[data-testid="pop-rate"][data-topic="LabGrpcTopic"]')).toHaveCount(1);
   });
 
   test('a message the gRPC producer sent: its page counts the gRPC groups\' clients through the proxy and says why it cannot resend to them', async ({ page }) => {

@@ -7,6 +7,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import type { QueueLag } from '@/lib/console/lag/types';
 import { groupKeys, useGroupClients, useGroupConnections, useGroupOverview, useGroupProgress } from '../api/groups';
+import type { GroupProgress } from '@/lib/console/groups/progress';
 import { useCan } from '../api/session';
 import { DeadLetters } from './DeadLetters';
 import { paths } from '../paths';
@@ -133,6 +134,7 @@ export function GroupDetailView({ group }: { group: string }) {
           (GET_CONSUMER_RUNNING_INFO); while no client is online, there is nothing to show.
         </div>
       )}
+      {p?.popRates && <PopRates rates={p.popRates} />}
       <div className="mb-5 grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-8">
         {broadcasting ? (
           <Tile label="Lag (worst client)" testId="total-lag">{worstClientLag === undefined ? '—' : <LagNumber lag={worstClientLag} />}</Tile>
@@ -295,6 +297,35 @@ export function GroupDetailView({ group }: { group: string }) {
       {p?.oldestUnconsumedTimestamp && (
         <p className="text-xs text-slate-500">Oldest unconsumed message stored <Timestamp ms={p.oldestUnconsumedTimestamp} /> ({formatDuration(p.asOf - p.oldestUnconsumedTimestamp)} before this read).</p>
       )}
+    </div>
+  );
+}
+
+/** A POP group: what the masters count of its pops and acknowledgements, and what no broker tells (what is in flight). */
+function PopRates({ rates }: { rates: NonNullable<GroupProgress['popRates']> }) {
+  const count = (w: { lastMinute: number; lastHour: number } | undefined, which: 'lastMinute' | 'lastHour') => (w ? formatCount(w[which]) : <span className="text-slate-400" title="no master has counted any since it started">none counted</span>);
+  return (
+    <div className="mb-4 rounded-lg border border-sky-200 bg-sky-50 text-sm text-sky-900" data-testid="pop-rates">
+      <div className="px-4 pt-3 font-medium">Consumed by POP: messages popped and acknowledged, as the masters count them</div>
+      <table className="mx-4 my-2 text-sm">
+        <thead className="text-left text-xs uppercase tracking-wide text-sky-700">
+          <tr><th className="py-1 pr-6">Topic</th><th className="py-1 pr-6 text-right">Popped, last minute</th><th className="py-1 pr-6 text-right">Acknowledged, last minute</th><th className="py-1 pr-6 text-right">Popped, last hour</th><th className="py-1 text-right">Acknowledged, last hour</th></tr>
+        </thead>
+        <tbody>
+          {rates.map((r) => (
+            <tr key={r.topic} data-testid="pop-rate" data-topic={r.topic}>
+              <td className="py-1 pr-6">{r.topic}</td>
+              <td className="num py-1 pr-6">{count(r.popped, 'lastMinute')}</td>
+              <td className="num py-1 pr-6" data-testid="acked-minute">{count(r.acked, 'lastMinute')}</td>
+              <td className="num py-1 pr-6">{count(r.popped, 'lastHour')}</td>
+              <td className="num py-1">{count(r.acked, 'lastHour')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="px-4 pb-3 text-xs">
+        The brokers sample these every 10 s (the minute) and 10 min (the hour). What is popped and not yet acknowledged (in flight, invisible) has no remoting request: it shows only as messages coming back through the POP retry topic after their invisible time.
+      </p>
     </div>
   );
 }

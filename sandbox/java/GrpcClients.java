@@ -38,7 +38,14 @@ public class GrpcClients {
         }
 
         PushConsumer push = provider.newPushConsumerBuilder().setClientConfiguration(config).setConsumerGroup(a.getOrDefault("push-group", "lab_grpc_push"))
-            .setSubscriptionExpressions(Collections.singletonMap(topic, all)).setMessageListener(m -> ConsumeResult.SUCCESS).build();
+            .setSubscriptionExpressions(Collections.singletonMap(topic, all)).setMessageListener(m -> {
+                // one line per message consumed (and so acknowledged): the tests' count of the broker's acks
+                synchronized (System.out) {
+                    System.out.println("consumed " + m.getMessageId());
+                    System.out.flush();
+                }
+                return ConsumeResult.SUCCESS;
+            }).build();
 
         SimpleConsumer simple = provider.newSimpleConsumerBuilder().setClientConfiguration(config).setConsumerGroup(a.getOrDefault("simple-group", "lab_grpc_simple"))
             .setSubscriptionExpressions(Collections.singletonMap(topic, all)).setAwaitDuration(Duration.ofSeconds(5)).build();

@@ -53,6 +53,7 @@ import { authCreateAclRequest } from '../../lib/rocketmq/auth-create-acl';
 import { authUpdateAclRequest } from '../../lib/rocketmq/auth-update-acl';
 import { authDeleteAclRequest } from '../../lib/rocketmq/auth-delete-acl';
 import { LIVE } from '../../test-support/sandbox';
+import { viewBrokerStatsDataRequest } from '../../lib/rocketmq/view-broker-stats-data';
 import { updateAndCreateAclConfigRequest } from '../../lib/rocketmq/update-and-create-acl-config';
 import { deleteAclConfigRequest } from '../../lib/rocketmq/delete-acl-config';
 import { accountProbeRequest, getBrokerClusterAclInfoRequest } from '../../lib/rocketmq/get-broker-cluster-acl-info';
@@ -285,5 +286,12 @@ const ACL1_CASES: FixtureCase[] = [
   { operation: 'update-global-white-addrs-config', name: 'clear', target: 'broker-b-master', secured: true, versions: ['4'], request: () => updateGlobalWhiteAddrsConfigRequest([]) },
 ];
 
+/** Broker statistics: a group's gets (both versions), a gRPC group's acks and pops (5.x, with the proxy running), one never counted. */
+const STATS_CASES: FixtureCase[] = [
+  { operation: 'view-broker-stats-data', name: 'group-get', target: 'broker-a-master', request: () => viewBrokerStatsDataRequest('GROUP_GET_NUMS', 'LabTopic@lab_cg_online') },
+  { operation: 'view-broker-stats-data', name: 'group-ack', target: 'broker-a-master', versions: ['5'], request: () => viewBrokerStatsDataRequest('GROUP_ACK_NUMS', 'LabGrpcTopic@lab_grpc_push') },
+  { operation: 'view-broker-stats-data', name: 'not-recorded', target: 'broker-a-master', request: () => viewBrokerStatsDataRequest('GROUP_GET_NUMS', 'NoSuchTopic@no_such_group') },
+];
+
 /** Every case record-fixtures.ts records: admin operations here, message operations in fixture-cases-messages.ts. */
-export const FIXTURE_CASES: FixtureCase[] = [...ADMIN_CASES, ...MESSAGE_CASES, ...ACL_CASES, ...ACL1_CASES];
+export const FIXTURE_CASES: FixtureCase[] = [...ADMIN_CASES, ...MESSAGE_CASES, ...ACL_CASES, ...ACL1_CASES, ...STATS_CASES];

@@ -1,4 +1,6 @@
 import { getConsumeStats } from '../../rocketmq/get-consume-stats';
+import { viewBrokerStatsData } from '../../rocketmq/view-broker-stats-data';
+import type { BrokerNode } from '../core/admin';
 import { compareMessageQueues } from '../../rocketmq/message-queue';
 import { NotFoundError } from '../core/errors';
 import { fanOut, type BrokerFailure } from '../core/fanout';
@@ -16,11 +18,39 @@ export interface GroupProgress {
   totalInflight?: number;
   /** The group is consumed by POP (it has a POP retry topic, %RETRY%<group>_<topic>): popped-but-unacknowledged messages are not counted by any broker request, so in flight is unknown. */
   pop?: boolean;
+  /** POP: messages popped and acknowledged per topic over the last minute and hour, as the masters count them. */
+  popRates?: PopRate[];
   consumeTps: number;
   oldestUnconsumedTimestamp?: number;
   queues: QueueLag[];
   failures: BrokerFailure[];
   asOf: number;
+}
+
+/**
+ * A POP group's counts on one topic, summed over the masters (BrokerStatsManager GROUP_CK_NUMS / GROUP_ACK_NUMS):
+ * undefined where no master has counted any since it started. A window shows activity once the broker has sampled
+ * after it (every 10 s for the minute, 10 min for the hour).
+ */
+export interface PopRate {
+  topic: string;
+  popped?: { lastMinute: number; lastHour: number };
+  acked?: { lastMinute: number; lastHour: number };
+}
+
+async function popRatesOf(ctx: ClusterContext, masters: BrokerNode[], group: string, topics: string[]): Promise<{ rates: PopRate[]; failures: BrokerFailure[] }> {
+  const { admin } = ctx;
+  const count = async (name: string, topic: string) => {
+    const { results, failures } = await fanOut(masters, (m) => viewBrokerStatsData(admin, m.addr, name, `${topic}@${group}`, admin.config.requestTimeoutMs), admin.config.fanOutDeadlineMs);
+    const recorded = results.flatMap((r) => (r.value.kind === 'stats' ? [r.value] : []));
+    const total = recorded.length === 0 ? undefined : { lastMinute: recorded.reduce((n, v) => n + v.minute.sum, 0), lastHour: recorded.reduce((n, v) => n + v.hour.sum, 0) };
+    return { total, failures: failures.map((f) => f.failure) };
+  };
+  const per = await Promise.all(topics.map(async (topic) => ({ topic, popped: await count('GROUP_CK_NUMS', topic), acked: await count('GROUP_ACK_NUMS', topic) })));
+  return {
+    rates: per.map((p) => ({ topic: p.topic, ...(p.popped.total ? { popped: p.popped.total } : {}), ...(p.acked.total ? { acked: p.acked.total } : {}) })),
+    failures: per.flatMap((p) => [...p.popped.failures, ...p.acked.failures]),
+  };
 }
 
 /** Per topic, broker and queue offsets of one group, read fresh from every master (= mqadmin consumerProgress -g). */
@@ -64,8 +94,14 @@ export async function getGroupProgress(ctx: ClusterContext, input: { group: stri
       }),
     )
     .sort(compareMessageQueues);
-  // POP: the broker's pullOffset tracks PULL, not pops; what is popped and not yet acknowledged has no remoting getter
-  const pop = queues.some((q) => q.topic.startsWith(`%RETRY%${group}_`));
+  // POP: a POP retry topic (%RETRY%<group>_<topic>) says so; a group without remoting clients (gRPC clients of a
+  // proxy pop; one that never retried has no such topic) is POP when the masters have counted pops or acks for it
+  const popRetry = queues.some((q) => q.topic.startsWith(`%RETRY%${group}_`));
+  const maybePop = popRetry || (queues.length > 0 && !(await findConnection(group, masters, admin)));
+  const popTopics = [...new Set(queues.map((q) => q.topic))].filter((t) => !t.startsWith('%RETRY%'));
+  const popped = maybePop ? await popRatesOf(ctx, masters, group, popTopics) : undefined;
+  const pop = popRetry || Boolean(popped?.rates.some((r) => r.popped || r.acked));
+  // the broker's pullOffset tracks PULL, not pops; what is popped and not yet acknowledged has no remoting getter
   if (pop) for (const q of queues) q.inflight = undefined;
   // rates need two reads some time apart: the background snapshot has them
   const snapshotted = ctx.lag.peek()?.groups.find((g) => g.group === group);
@@ -77,11 +113,11 @@ export async function getGroupProgress(ctx: ClusterContext, input: { group: stri
     drain: snapshotted?.drain,
     totalLag: queues.reduce((n, q) => n + q.lag, 0),
     totalInflight: queues.some((q) => q.inflight !== undefined) ? queues.reduce((n, q) => n + (q.inflight ?? 0), 0) : undefined,
-    ...(pop ? { pop } : {}),
+    ...(pop ? { pop, popRates: popped!.rates } : {}),
     consumeTps: results.reduce((n, r) => n + r.value.consumeTps, 0),
     oldestUnconsumedTimestamp: Number.isFinite(oldest) ? oldest : undefined,
     queues,
-    failures: [...failures.map((f) => f.failure), ...slavesWithoutOffsets(results)],
+    failures: [...failures.map((f) => f.failure), ...slavesWithoutOffsets(results), ...(pop ? (popped?.failures ?? []) : [])],
     asOf,
   };
 }

@@ -13,6 +13,7 @@ import { listProxies } from './list';
 import { ConnectionPool } from '../../remoting';
 import { consumeMessageDirectly } from '../../rocketmq/consume-message-directly';
 import { getConsumerConnectionList } from '../../rocketmq/get-consumer-connection-list';
+import { sendMessage } from '../../rocketmq/send-message';
 import { previewResend } from '../messages/resend';
 import { applyReset } from '../reset/apply';
 import { previewReset } from '../reset/preview';
@@ -95,6 +96,24 @@ const noop = (..._args: unknown[]) => undefined;
     const restored = await offsets();
     for (const [k, v] of before) expect(restored.get(k), k).toBe(v);
   });
+
+  it('counts a gRPC group\'s pops and acknowledgements as the masters do: the messages its client consumed', async () => {
+    const consumed = () => readFileSync(path.join(LIVE.dir, 'proxy', 'grpc-clients.out'), 'utf8').split('\n').filter((l) => l.startsWith('consumed ')).length;
+    const before = consumed();
+    for (let i = 0; i < 5; i++) {
+      await sendMessage(ctx.admin, LIVE.brokerAMaster, { producerGroup: 'pop_rates_pg', topic: 'LabGrpcTopic', queueId: i % 4, brokerName: 'broker-a', body: Buffer.from(`pop rate ${i}`), properties: { UNIQ_KEY: `POPRATE${Date.now()}${i}` }, bornTimestamp: Date.now() }, 5000);
+    }
+    // the client's own count: its listener acknowledges each message it consumes
+    await until('the push consumer consumed them', async () => (consumed() - before >= 5 ? true : undefined), 60_000);
+    expect(consumed() - before).toBe(5);
+    // the brokers sample every 10 s: the last minute then holds these 5 (and at most the client's first 10 of its start)
+    const rate = await until('the masters counted the acknowledgements', async () => {
+      const r = (await getGroupProgress(ctx, { group: 'lab_grpc_push' })).popRates?.find((x) => x.topic === 'LabGrpcTopic');
+      return r?.acked && r.acked.lastMinute >= 5 ? r : undefined;
+    }, 60_000);
+    expect(rate.acked!.lastMinute).toBeLessThanOrEqual(15);
+    expect(rate.popped!.lastMinute).toBeGreaterThanOrEqual(5);
+  }, 150_000);
 
   it('shows the POP group\'s offsets as mqadmin brokerConsumeStats prints them (consumerProgress cannot find a POP group), the un-acknowledged messages back in its POP retry topic, in flight unknown', async () => {
     // the 2 messages popped and never acknowledged come back through %RETRY%lab_grpc_simple_LabGrpcTopic after their invisible time (60 s)
