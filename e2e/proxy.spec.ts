@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { topicStatus } from '../test-support/mqadmin';
 import { LIVE, testPort } from '../test-support/sandbox';
 import { open } from './support';
 
@@ -35,5 +36,11 @@ test.describe('proxies and gRPC clients', () => {
     await expect(resend).toHaveAttribute('aria-disabled', 'true');
     await resend.hover();
     await expect(page.getByRole('tooltip')).toContainText('the proxy does not take CONSUME_MESSAGE_DIRECTLY');
+
+    // the topic the gRPC producer writes: its queues as mqadmin topicStatus lists them, and both gRPC groups on it
+    const status = await topicStatus('LabGrpcTopic', LIVE, false);
+    await open(page, '/clusters/local/topics/LabGrpcTopic');
+    await expect(page.getByTestId('queue-row')).toHaveCount(status.length);
+    for (const group of ['lab_grpc_push', 'lab_grpc_simple']) await expect(page.getByTestId('topic-group-row').filter({ hasText: group })).toHaveCount(1);
   });
 });
