@@ -25,6 +25,8 @@ test.describe('proxies and gRPC clients', () => {
     // what the masters count of its pops and acknowledgements (the live test holds them against the client's own count)
     await expect(page.getByTestId('pop-rates')).toContainText('What is popped and not yet acknowledged');
     await expect(page.locator('[data-testid="pop-rate"][data-topic="LabGrpcTopic"]')).toHaveCount(1);
+    // its retries go to a POP retry topic per topic, shown beside the plain one
+    await expect(page.getByTestId('backlog-pop-retry')).toContainText('%RETRY%lab_grpc_simple_LabGrpcTopic');
   });
 
   test('a message the gRPC producer sent: its page counts the gRPC groups\' clients through the proxy and says why it cannot resend to them', async ({ page }) => {

@@ -45,6 +45,7 @@ export function DeadLetters({ group, changeBlocked }: { group: string; changeBlo
           </thead>
           <tbody className="divide-y divide-slate-100">
             <Row label="Retry" topic={d.retry} name={`%RETRY%${group}`} cluster={cluster} what="the group has not failed a message yet" />
+            {d.popRetry.map((t) => <Row key={t.topic} label="POP retry" topic={t} name={t.topic} cluster={cluster} what="" />)}
             <Row label="Dead letters" topic={d.dlq} name={`%DLQ%${group}`} cluster={cluster} what="no message has failed more than the group's retries" />
           </tbody>
         </table>
@@ -56,7 +57,7 @@ export function DeadLetters({ group, changeBlocked }: { group: string; changeBlo
 
 function Row({ label, topic, name, cluster, what }: { label: string; topic?: BacklogTopic; name: string; cluster: string; what: string }) {
   return (
-    <tr data-testid={`backlog-${label === 'Retry' ? 'retry' : 'dlq'}`}>
+    <tr data-testid={`backlog-${label === 'Retry' ? 'retry' : label === 'POP retry' ? 'pop-retry' : 'dlq'}`}>
       <td className="px-3 py-1.5">
         <span className="text-slate-500">{label}</span> <span className="font-mono text-xs">{name}</span>
       </td>

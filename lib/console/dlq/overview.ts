@@ -1,4 +1,6 @@
+import { getConsumeStats } from '../../rocketmq/get-consume-stats';
 import { getTopicStatsInfo } from '../../rocketmq/get-topic-stats-info';
+import { fanOut } from '../core/fanout';
 import { describeFailure } from '../core/errors';
 import { oldestStoreTime } from '../core/oldest';
 import { DLQ_PREFIX, RETRY_PREFIX, checkGroupName } from '../core/names';
@@ -22,14 +24,25 @@ export interface DeadLetters {
   retry?: BacklogTopic;
   /** %DLQ%<group>: messages that failed more than the group's retryMaxTimes; absent until one does. */
   dlq?: BacklogTopic;
+  /** POP consumers retry per topic: %RETRY%<group>_<topic>, one for each topic the group pops from that failed one. */
+  popRetry: BacklogTopic[];
   asOf: number;
 }
 
 /** A group's retry and dead-letter topics: how many messages each holds and how old they are. */
 export async function getDeadLetters(ctx: ClusterContext, input: { group: string }): Promise<DeadLetters> {
   checkGroupName(input.group);
-  const [retry, dlq] = await Promise.all([backlog(ctx, `${RETRY_PREFIX}${input.group}`), backlog(ctx, `${DLQ_PREFIX}${input.group}`)]);
-  return { group: input.group, retry, dlq, asOf: Date.now() };
+  const [retry, dlq, popRetryTopics] = await Promise.all([backlog(ctx, `${RETRY_PREFIX}${input.group}`), backlog(ctx, `${DLQ_PREFIX}${input.group}`), popRetryTopicsOf(ctx, input.group)]);
+  const popRetry = (await Promise.all(popRetryTopics.map((t) => backlog(ctx, t)))).filter((b): b is BacklogTopic => b !== undefined);
+  return { group: input.group, retry, dlq, popRetry, asOf: Date.now() };
+}
+
+/** The group's POP retry topics: those among the topics it has offsets on (a group named <group>_x is not confused for one). */
+async function popRetryTopicsOf(ctx: ClusterContext, group: string): Promise<string[]> {
+  const { admin } = ctx;
+  const { results } = await fanOut(await admin.readableBrokers(), (m) => getConsumeStats(admin, m.addr, group, undefined, admin.config.requestTimeoutMs), admin.config.fanOutDeadlineMs);
+  const prefix = `${RETRY_PREFIX}${group}_`;
+  return [...new Set(results.flatMap((r) => r.value.queues.map((q) => q.topic)))].filter((t) => t.startsWith(prefix)).sort();
 }
 
 async function backlog(ctx: ClusterContext, topic: string): Promise<BacklogTopic | undefined> {

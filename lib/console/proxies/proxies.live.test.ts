@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { queryMsgByUniqueKey } from '../../../test-support/mqadmin-messages';
 import { findMessageById } from '../messages/lookup';
-import { brokerConsumeStats, clusterList } from '../../../test-support/mqadmin';
+import { brokerConsumeStats, clusterList, topicStatus } from '../../../test-support/mqadmin';
+import { getDeadLetters } from '../dlq/overview';
 import { liveConsole } from '../../../test-support/live-console';
 import { LIVE, testPort } from '../../../test-support/sandbox';
 import { until } from '../../../test-support/wait';
@@ -123,6 +124,12 @@ const noop = (..._args: unknown[]) => undefined;
     }, 150_000);
     expect(progress.pop).toBe(true);
     expect(progress.totalInflight).toBeUndefined();
+    // the group page's retries: the POP retry topic, as mqadmin topicStatus counts it (the plain %RETRY% topic has none)
+    const retries = await getDeadLetters(ctx, { group: 'lab_grpc_simple' });
+    const popRetry = '%RETRY%lab_grpc_simple_LabGrpcTopic';
+    expect(retries.popRetry.map((t) => t.topic)).toEqual([popRetry]);
+    expect(retries.popRetry[0]!.messages).toBe((await topicStatus(popRetry, LIVE, false)).reduce((n, r) => n + r.maxOffset - r.minOffset, 0));
+    expect(retries.popRetry[0]!.messages).toBeGreaterThanOrEqual(2);
     // brokerConsumeStats lists the queues where the group has committed an offset; ours also those it has not (0)
     let listed = 0;
     for (const [addr, brokerName] of [[LIVE.brokerAMaster, 'broker-a'], [LIVE.brokerBMaster, 'broker-b']] as const) {
