@@ -40,9 +40,22 @@ export class FastjsonSyntaxError extends SyntaxError {
   }
 }
 
+/** Far deeper than any RocketMQ body (about 5 levels); a recursive parser must stop before the stack does. */
+const MAX_NESTING = 512;
+
 class TolerantParser {
   private i = 0;
+  private depth = 0;
   constructor(private readonly s: string) {}
+
+  private nested<T>(parse: () => T): T {
+    if (++this.depth > MAX_NESTING) this.fail(`nested deeper than ${MAX_NESTING} levels`);
+    try {
+      return parse();
+    } finally {
+      this.depth--;
+    }
+  }
 
   parseDocument(): JsonValue {
     const value = this.value();
@@ -67,8 +80,8 @@ class TolerantParser {
   private value(): JsonValue {
     this.ws();
     const c = this.s[this.i];
-    if (c === '{') return this.object();
-    if (c === '[') return this.array();
+    if (c === '{') return this.nested(() => this.object());
+    if (c === '[') return this.nested(() => this.array());
     if (c === '"' || c === "'") return this.string();
     if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) return this.number();
     return this.word();
@@ -92,7 +105,7 @@ class TolerantParser {
       } else if (c === '{' || c === '[') {
         // fastjson writes a key object with sorted properties and no spaces, so its text is canonical already
         const start = this.i;
-        const keyValue = c === '{' ? this.object() : this.array();
+        const keyValue = this.nested(() => (c === '{' ? this.object() : this.array()));
         key = this.s.slice(start, this.i);
         (keys ??= new Map()).set(key, keyValue);
       } else {

@@ -112,7 +112,10 @@ export function decodeOffsetMessageId(id: string): OffsetMessageId | undefined {
   const ipLength = bytes.length === 16 ? 4 : 16;
   const host = ipToString(bytes.subarray(0, ipLength));
   const port = bytes.readInt32BE(ipLength);
-  return { host, port, address: `${host}:${port}`, commitLogOffset: Number(bytes.readBigInt64BE(ipLength + 4)) };
+  // a commit-log offset past 2^53 (9 PiB) is no broker's: as a number it would be silently wrong
+  const offset = bytes.readBigInt64BE(ipLength + 4);
+  if (offset < 0n || offset > BigInt(Number.MAX_SAFE_INTEGER)) return undefined;
+  return { host, port, address: `${host}:${port}`, commitLogOffset: Number(offset) };
 }
 
 export function decodeClientMessageId(id: string): ClientMessageId | undefined {
@@ -178,11 +181,12 @@ export function classifyMessageId(input: string, knownBrokers: Iterable<string>)
   if (id.length !== 32 && id.length !== 56) {
     return { valid: false, input, reason: `${id.length} hex characters; a message id has 32 (IPv4) or 56 (IPv6), or 34 starting 01 (a 5.x gRPC client's)` };
   }
-  const asOffset = decodeOffsetMessageId(id)!;
+  // no offset id when its offset cannot be a broker's (past 2^53): a UNIQ_KEY's last bytes often read so
+  const asOffset = decodeOffsetMessageId(id);
   const asClient = decodeClientMessageId(id)!;
   const known = new Set<string>();
   for (const addr of knownBrokers) known.add(normalizeAddress(addr) ?? addr);
-  return { valid: true, id, asOffset, asClient, plausible: known.has(asOffset.address) ? 'offset' : 'unique-key' };
+  return { valid: true, id, ...(asOffset ? { asOffset } : {}), asClient, plausible: asOffset && known.has(asOffset.address) ? 'offset' : 'unique-key' };
 }
 
 /**
