@@ -1,7 +1,7 @@
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Connection, parseAddr } from './connection';
-import { ConnectionClosedError, FrameTooLargeError, RemotingConnectError, RemotingTimeoutError } from './errors';
+import { ConnectionClosedError, FrameTooLargeError, ProtocolError, RemotingConnectError, RemotingTimeoutError } from './errors';
 import { decodeFrame, encodeFrame, FrameSplitter } from './frame';
 import { ConnectionPool } from './pool';
 
@@ -160,6 +160,33 @@ describe('ConnectionPool', () => {
     expect(second).not.toBe(first);
     expect(second.isOpen).toBe(true);
     pool.close();
+  });
+
+  it.each([
+    ['a header that is not JSON', () => Buffer.concat([Buffer.from([0, 0, 0, 12, 0, 0, 0, 8]), Buffer.from('not-json')]), ProtocolError],
+    ['a header length past the frame', () => Buffer.from([0, 0, 0, 8, 0, 0x7f, 0xff, 0xff, 0, 0, 0, 0]), ProtocolError],
+    ['an unknown serialize type', () => Buffer.from([0, 0, 0, 8, 9, 0, 0, 0, 0, 0, 0, 0]), ProtocolError],
+    ['a length field at 2^31-1', () => Buffer.from([0x7f, 0xff, 0xff, 0xff, 1, 2, 3, 4]), FrameTooLargeError],
+  ])('on %s: the call fails with a typed error, the socket closes, and the pool serves the next call on a new one', async (_what, garbage, kind) => {
+    let connections = 0;
+    const addr = await peer((socket) => {
+      const first = ++connections === 1;
+      const splitter = new FrameSplitter();
+      socket.on('data', (chunk) =>
+        splitter.push(chunk, (frame) => {
+          const request = decodeFrame(frame);
+          socket.write(first ? garbage() : encodeFrame({ code: 0, language: 'JAVA', version: 0, opaque: request.opaque, flag: 1, extFields: {} }));
+        }),
+      );
+    });
+    const pool = new ConnectionPool({ maxFrameBytes: 1024 * 1024 });
+    try {
+      await expect(pool.invoke(addr, { code: 28 }, { timeoutMs: 2000 })).rejects.toBeInstanceOf(kind);
+      await expect(pool.invoke(addr, { code: 28 }, { timeoutMs: 2000 })).resolves.toMatchObject({ code: 0 });
+      expect(connections).toBe(2);
+    } finally {
+      pool.close();
+    }
   });
 
   it('fails fast for a while after a refused connect', async () => {
