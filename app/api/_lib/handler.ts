@@ -4,7 +4,9 @@ import { loopbackRefusal, originRefusal, SESSION_COOKIE } from '@/lib/console/au
 import { refusal, type Principal, type Requirement } from '@/lib/console/auth/principal';
 import type { Console } from '@/lib/console/console';
 import type { Actor, ChangeContext, ClusterContext } from '@/lib/console/context';
+import { USERNAME_PATTERN } from '@/lib/console/auth/schema';
 import { BadInputError, namingAccessRefusal } from '@/lib/console/core/errors';
+import { groupNameProblem, topicNameProblem } from '@/lib/console/core/names';
 import { DEFAULT_CLUSTER_SEGMENT, theConsole } from '../../_lib/console';
 import { authenticate, bearerToken } from '../../_lib/principal';
 import { errorResponse, json } from './errors';
@@ -44,7 +46,8 @@ export interface ClusterCall<Q, B> extends Call<Q, B> {
 }
 
 type NextParams = { params: Promise<Record<string, string | string[]>> };
-export type RouteHandler = ((request: Request, context: NextParams) => Promise<Response>) & { permission: Requirement };
+/** The handler, with what it checks: its permission, and its query and body schemas (the bad-input test reads them). */
+export type RouteHandler = ((request: Request, context: NextParams) => Promise<Response>) & { permission: Requirement; spec: { route: string; query?: ZodType; body?: ZodType } };
 
 /**
  * The one HTTP adapter of the API: resolves the cluster and the principal, checks the permission, validates path,
@@ -67,7 +70,7 @@ export function route<Q, B>(spec: RouteSpec<Q, B>, work: (call: ClusterCall<Q, B
     app.metrics.httpDuration.observe({ route: spec.route }, (performance.now() - started) / 1000);
     return response;
   };
-  return Object.assign(handler, { permission: spec.permission });
+  return Object.assign(handler, { permission: spec.permission, spec: { route: spec.route, query: spec.query, body: spec.body } });
 }
 
 async function answer<Q, B>(app: Console, spec: RouteSpec<Q, B>, work: (call: ClusterCall<Q, B>) => Promise<unknown>, request: Request, raw: Record<string, string | string[]>): Promise<Response> {
@@ -144,12 +147,32 @@ async function jsonBody(request: Request): Promise<unknown> {
 }
 
 /** A path segment, decoded; a segment that does not decode is bad input naming the field. */
+/**
+ * What each path parameter of this API may hold, checked before anything else runs (query, body, the use case, a
+ * broker call): a name RocketMQ would refuse, an id of the wrong shape or a traversal never gets further.
+ */
+const PATH_GRAMMAR: Record<string, (value: string) => string | undefined> = {
+  topic: topicNameProblem,
+  group: groupNameProblem,
+  msgId: (v) => (/^[0-9A-Fa-f]{32,56}$/.test(v) ? undefined : 'msgId is a message id: 32, 34 or 56 hexadecimal characters'),
+  auditId: (v) => (/^[1-9]\d{0,15}$/.test(v) ? undefined : 'auditId is a positive whole number'),
+  addr: (v) => (/^[A-Za-z0-9.-]{1,253}:\d{1,5}$|^\[[0-9A-Fa-f:.]{2,45}\]:\d{1,5}$/.test(v) ? undefined : 'addr is a broker address, host:port'),
+  username: (v) => (USERNAME_PATTERN.test(v) ? undefined : 'username may hold letters, digits, ".", "_", "@" and "-" (64 at most), starting with a letter or digit'),
+  id: (v) => (/^[A-Za-z0-9_-]{1,64}$/.test(v) ? undefined : 'id is a session or token id (letters, digits, "_" and "-")'),
+  cluster: (v) => (/^[A-Za-z0-9._-]{1,128}$/.test(v) ? undefined : 'cluster is a cluster name from the clusters file'),
+};
+
 function pathParam(value: string, field: string): string {
+  let decoded: string;
   try {
-    return decodeURIComponent(value);
+    decoded = decodeURIComponent(value);
   } catch {
     throw new BadInputError(`${field} is not a valid URL path segment`, field);
   }
+  // eslint-disable-next-line no-control-regex -- control characters are what this refuses
+  const problem = PATH_GRAMMAR[field]?.(decoded) ?? (/[\u0000-\u001f/\\]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(decoded) ? `${field} holds a control character, a slash or a broken character` : undefined);
+  if (problem) throw new BadInputError(problem.startsWith(field) ? problem : `${field}: ${problem}`, field);
+  return decoded;
 }
 
 export function cookieValue(header: string | null, name: string): string | undefined {
