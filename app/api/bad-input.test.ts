@@ -107,3 +107,27 @@ describe('every route under bad input', async () => {
     }
   });
 });
+
+describe('every route under a bad body', async () => {
+  const all = await routes();
+  const good = (r: Route) => Object.fromEntries(r.params.map((p) => [p, encodeURIComponent(GOOD[p] ?? 'x')]));
+
+  const withBody = all.flatMap((r) => r.handlers.filter(([, h]) => h.spec.body).map(([method, handler]) => ({ r, method, handler })));
+  const BAD_BODIES: Array<[string, string]> = [
+    ['text that is not JSON', 'not json {'],
+    ['a JSON array', '[1,2,3]'],
+    ['a JSON string', '"x"'],
+    ['a body of 2 MB', JSON.stringify({ x: 'y'.repeat(2 * 1024 * 1024) })],
+  ];
+  it.each(withBody.map((c) => [`${c.method} ${c.r.pattern}`, c] as const))('%s: a body that is not the object it takes is a 4xx, with no broker call', async (_name, c) => {
+    for (const [what, body] of BAD_BODIES) {
+      const before = brokerBytes;
+      const { status, text } = await call(c.r, c.method, c.handler, good(c.r), { body });
+      expect(status, `${what}: ${text.slice(0, 300)}`).toBeGreaterThanOrEqual(400);
+      expect(status, `${what}: ${text.slice(0, 300)}`).toBeLessThan(500);
+      expect(text, what).not.toMatch(/\n\s+at /);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(brokerBytes - before, `${what}: a broker call was made`).toBe(0);
+    }
+  });
+});
