@@ -131,3 +131,17 @@ describe('every route under a bad body', async () => {
     }
   });
 });
+
+describe('the audit log through the API', async () => {
+  const all = await routes();
+  it('has no route that changes or deletes an audit entry: reading it, and planning and applying an undo (a new entry), only', () => {
+    const audit = all.filter((r) => r.pattern.includes('/audit')).flatMap((r) => r.handlers.map(([method]) => `${method} ${r.pattern}`)).sort();
+    expect(audit).toEqual([
+      'GET /api/clusters/[cluster]/audit',
+      'GET /api/clusters/[cluster]/audit/[auditId]',
+      'POST /api/clusters/[cluster]/audit/[auditId]/undo',
+      'POST /api/clusters/[cluster]/audit/[auditId]/undo/preview',
+    ]);
+    expect(all.flatMap((r) => r.handlers.filter(([method]) => method === 'DELETE' || method === 'PATCH' || method === 'PUT').map(([method]) => `${method} ${r.pattern}`)).filter((h) => /audit/.test(h))).toEqual([]);
+  });
+});
