@@ -27,6 +27,7 @@ test.describe('proxies and gRPC clients', () => {
     await expect(page.locator('[data-testid="pop-rate"][data-topic="LabGrpcTopic"]')).toHaveCount(1);
     // its retries go to a POP retry topic per topic, shown beside the plain one
     await expect(page.getByTestId('backlog-pop-retry')).toContainText('%RETRY%lab_grpc_simple_LabGrpcTopic');
+    await expect(page.getByTestId('clients-via-proxy')).toContainText('GET_CONSUMER_RUNNING_INFO');
   });
 
   test('a message the gRPC producer sent: its page counts the gRPC groups\' clients through the proxy and says why it cannot resend to them', async ({ page }) => {

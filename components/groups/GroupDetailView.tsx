@@ -255,6 +255,11 @@ export function GroupDetailView({ group }: { group: string }) {
         <Card title={broadcasting ? 'Offsets on each client' : 'What each client reports'} className="mb-5">
           {clients.error && <div className="p-4"><ErrorState message={clients.error.message} /></div>}
           {!clients.data && !clients.error && <div className="px-4"><Spinner label="Asking the clients (through a broker)" /></div>}
+          {clients.data && clients.data.clients.length === 0 && connections.data?.viaProxy && (
+            <p className="px-3 py-2 text-sm text-slate-600" data-testid="clients-via-proxy">
+              gRPC clients through a proxy cannot be asked what they report: the proxy answers GET_CONSUMER_RUNNING_INFO &quot;not supported&quot; and the brokers hold no connection to them. Their SDK&apos;s metrics are where their thread pools and consume times are.
+            </p>
+          )}
           {clients.data?.clients.map((c) => (
             <div key={c.clientId} className="border-b border-slate-200 last:border-0" data-testid="client-runtime">
               <div className="flex flex-wrap items-center gap-3 bg-slate-50 px-3 py-2 text-sm">
