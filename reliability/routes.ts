@@ -1,0 +1,156 @@
+/**
+ * Every route under bad input, in-process as Next.js calls them, on a console whose namesrv is a loopback peer that
+ * counts what reaches it. Used by app/api/bad-input.test.ts (each case asserted) and npm run reliability (figures).
+ */
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import type { RouteHandler } from '../app/api/_lib/handler';
+import { createConsole, type Console } from '../lib/console/console';
+import { readSettings } from '../lib/console/core/config';
+import { createLog } from '../lib/console/core/log';
+
+const slot = globalThis as typeof globalThis & { __rocketmqConsole?: Console };
+const ORIGIN = 'http://127.0.0.1:3293';
+const METHODS = ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'] as const;
+const API = path.resolve(import.meta.dirname, '../app/api');
+
+/** Values no path segment of this API takes: traversal, a NUL, 5,000 characters, a lone surrogate, a blank. */
+export const BAD_SEGMENTS: Array<[string, string]> = [
+  ['path traversal', '../../etc/passwd'],
+  ['a NUL byte', 'a\u0000b'],
+  ['5,000 characters', 'x'.repeat(5000)],
+  ['a lone surrogate', 'a\ud800b'],
+  ['a blank', ' '],
+];
+
+export const BAD_BODIES: Array<[string, string]> = [
+  ['text that is not JSON', 'not json {'],
+  ['a JSON array', '[1,2,3]'],
+  ['a JSON string', '"x"'],
+  ['a body of 2 MB', JSON.stringify({ x: 'y'.repeat(2 * 1024 * 1024) })],
+];
+
+/** Good values for each path parameter: the bad one is put in their place, one at a time. */
+const GOOD: Record<string, string> = { cluster: 'lab', topic: 'LabTopic', group: 'lab_cg', msgId: '7F00000100002A9F0000000000003039', addr: '127.0.0.1:10911', auditId: '1', id: 'abc', username: 'someone' };
+
+export interface Route {
+  /** /api/clusters/[cluster]/topics/[topic]/status */
+  pattern: string;
+  params: string[];
+  handlers: Array<[string, RouteHandler]>;
+}
+
+export async function apiRoutes(): Promise<Route[]> {
+  const files = (function walk(d: string): string[] {
+    return readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : e.name === 'route.ts' ? [path.join(d, e.name)] : []));
+  })(API);
+  const out: Route[] = [];
+  for (const file of files.sort()) {
+    const pattern = `/api/${path.relative(API, path.dirname(file)).split(path.sep).join('/')}`;
+    const mod = (await import(file)) as Record<string, RouteHandler>;
+    out.push({ pattern, params: [...pattern.matchAll(/\[(\w+)\]/g)].map((m) => m[1]!), handlers: METHODS.filter((m) => typeof mod[m] === 'function').map((m) => [m, mod[m]!]) });
+  }
+  return out;
+}
+
+/** A console on a counting loopback namesrv, installed where the route adapter looks for it. */
+export async function countingConsole(): Promise<{ brokerBytes: () => number; close: () => Promise<void> }> {
+  let bytes = 0;
+  const peer = net.createServer((socket) => socket.on('data', (d) => (bytes += d.length)));
+  await new Promise<void>((resolve) => peer.listen(0, '127.0.0.1', () => resolve()));
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'bad-input-'));
+  const namesrv = `127.0.0.1:${(peer.address() as net.AddressInfo).port}`;
+  const app = createConsole(readSettings({ NAMESRV_ADDR: namesrv, CLUSTER_KEY: 'lab', DATA_DIR: dir, AUTH: 'off', REQUEST_TIMEOUT_MS: '300' }), { log: createLog('silent') });
+  slot.__rocketmqConsole = app;
+  return {
+    brokerBytes: () => bytes,
+    close: async () => {
+      slot.__rocketmqConsole = undefined;
+      await app.close();
+      peer.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** As Next.js hands the params over: still percent-encoded (the adapter decodes); a lone surrogate as its UTF-8 bytes. */
+function encoded(value: string): string {
+  return encodeURIComponent(value.replace(/[\uD800-\uDFFF]/g, '')) + (/[\uD800-\uDFFF]/.test(value) ? '%ED%A0%80' : '');
+}
+
+export function goodParams(r: Route): Record<string, string> {
+  return Object.fromEntries(r.params.map((p) => [p, encoded(GOOD[p] ?? 'x')]));
+}
+
+export function withBadParam(r: Route, param: string, value: string): Record<string, string> {
+  return { ...goodParams(r), [param]: encoded(value) };
+}
+
+export interface Answer {
+  status: number;
+  text: string;
+  error?: { code?: string; message?: string; field?: string };
+}
+
+export async function callRoute(r: Route, method: string, handler: RouteHandler, params: Record<string, string>, init: { query?: string; body?: string } = {}): Promise<Answer> {
+  const url = `${ORIGIN}${r.pattern.replace(/\[(\w+)\]/g, (_m, k: string) => params[k]!)}${init.query ?? ''}`;
+  const request = new Request(url, {
+    method,
+    headers: { host: '127.0.0.1:3293', origin: ORIGIN, 'content-type': 'application/json' },
+    ...(method === 'GET' || init.body === undefined ? {} : { body: init.body }),
+  });
+  const response = await handler(request, { params: Promise.resolve(params) });
+  const text = await response.text();
+  let error: Answer['error'];
+  try {
+    error = (JSON.parse(text) as { error?: Answer['error'] }).error;
+  } catch {
+    error = undefined;
+  }
+  return { status: response.status, text, ...(error ? { error } : {}) };
+}
+
+export interface RouteFigures {
+  routes: number;
+  handlers: number;
+  requests: number;
+  /** Answers that were a 4xx naming the bad parameter (path) or a 4xx (body). */
+  held: number;
+  failures: string[];
+  brokerBytes: number;
+}
+
+/** The whole matrix, as figures: what npm run reliability prints. */
+export async function badInputFigures(): Promise<RouteFigures> {
+  const counting = await countingConsole();
+  try {
+    const all = await apiRoutes();
+    const figures: RouteFigures = { routes: all.length, handlers: all.reduce((n, r) => n + r.handlers.length, 0), requests: 0, held: 0, failures: [], brokerBytes: 0 };
+    for (const r of all) {
+      for (const [method, handler] of r.handlers) {
+        for (const param of r.params) {
+          for (const [what, value] of BAD_SEGMENTS) {
+            const a = await callRoute(r, method, handler, withBadParam(r, param, value), { body: '{}' });
+            figures.requests++;
+            if (a.status >= 400 && a.status < 500 && a.error?.field === param && !/\n\s+at /.test(a.text)) figures.held++;
+            else figures.failures.push(`${method} ${r.pattern} [${param}] ${what}: ${a.status} ${a.text.slice(0, 120)}`);
+          }
+        }
+        if (!handler.spec.body) continue;
+        for (const [what, body] of BAD_BODIES) {
+          const a = await callRoute(r, method, handler, goodParams(r), { body });
+          figures.requests++;
+          if (a.status >= 400 && a.status < 500 && !/\n\s+at /.test(a.text)) figures.held++;
+          else figures.failures.push(`${method} ${r.pattern} body ${what}: ${a.status} ${a.text.slice(0, 120)}`);
+        }
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    figures.brokerBytes = counting.brokerBytes();
+    return figures;
+  } finally {
+    await counting.close();
+  }
+}
