@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiRoutes, BAD_BODIES, BAD_SEGMENTS, callRoute, countingConsole, goodParams, withBadParam } from '../../reliability/routes';
+import { apiRoutes, BAD_BODIES, BAD_SEGMENTS, callRoute, countingConsole, goodParams, LOOSE_QUERY, refusedNaming, UNKNOWN_KEY, withBadParam } from '../../reliability/routes';
 
 // Every route under bad input, in-process as Next.js calls them, on a console whose namesrv is a loopback peer that
 // counts what reaches it: each answer must be a 4xx naming what was wrong (no 500, no stack), and no bad value may
@@ -34,6 +34,16 @@ describe('every route under bad input', async () => {
       await settle();
       expect(counting.brokerBytes() - before, `${what}: a broker call was made`).toBe(0);
     }
+  });
+
+  const withQuery = all.flatMap((r) => r.handlers.filter(([method, h]) => h.spec.query && !LOOSE_QUERY.has(`${method} ${r.pattern}`)).map(([method, handler]) => ({ r, method, handler })));
+  it.each(withQuery.map((c) => [`${c.method} ${c.r.pattern}`, c] as const))('%s: a query key it does not know is a 400 naming it, with no broker call', async (_name, c) => {
+    const before = counting.brokerBytes();
+    const a = await callRoute(c.r, c.method, c.handler, goodParams(c.r), { query: `?${UNKNOWN_KEY}=1`, body: '{}' });
+    expect(a.status, a.text.slice(0, 300)).toBe(400);
+    expect(refusedNaming(a), a.text.slice(0, 300)).toBe(true);
+    await settle();
+    expect(counting.brokerBytes() - before).toBe(0);
   });
 
   const withBody = all.flatMap((r) => r.handlers.filter(([, h]) => h.spec.body).map(([method, handler]) => ({ r, method, handler })));

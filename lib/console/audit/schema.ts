@@ -11,6 +11,7 @@ export const AuditListQuery = z
     to: timestamp('to').optional(),
     ...paging(50),
   })
+  .strict()
   .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { message: 'from is after to', path: ['from'] });
 
 export const AuditIdParam = z.object({

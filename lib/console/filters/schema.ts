@@ -9,4 +9,4 @@ export const FilterTestQuery = z.object({
   begin: timestamp('begin').optional(),
   end: timestamp('end').optional(),
   limit: z.coerce.number({ message: 'limit must be a number' }).int('limit must be a whole number').min(1, 'limit must be 1 or more').max(500, 'limit must be 500 or less').optional(),
-});
+}).strict();

@@ -25,4 +25,4 @@ export const GroupListQuery = z
 const RANGES = Object.keys(LAG_RANGES) as [LagRange, ...LagRange[]];
 export const LagHistoryQuery = z.object({
   range: z.enum(RANGES, { message: `range must be one of ${RANGES.join(', ')}` }).default('1h'),
-});
+}).strict();

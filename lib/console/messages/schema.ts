@@ -16,7 +16,7 @@ export const KeySearchQuery = z
   .refine((q) => q.end >= q.begin, { message: 'end is before begin', path: ['end'] });
 
 /** ?topic= of the message and trace routes: optional, needed for a client msgId when tracing is off. */
-export const OptionalTopicQuery = z.object({ topic: topicField.optional() });
+export const OptionalTopicQuery = z.object({ topic: topicField.optional() }).strict();
 
 export const ResendPreviewBody = z.object({
   group: z.string({ message: 'group is required' }).trim().min(1, 'group is empty').max(255),
@@ -49,4 +49,4 @@ export const RangeScanQuery = z.object({
   limit: whole('limit', 1, SCAN_LIMITS.maxLimit),
   deadlineMs: whole('deadlineMs', SCAN_LIMITS.minDeadlineMs, SCAN_LIMITS.maxDeadlineMs),
   cursor: z.string().max(64 * 1024, 'cursor is too long').optional(),
-});
+}).strict();
