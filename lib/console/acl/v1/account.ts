@@ -2,6 +2,7 @@ import { deleteAclConfig } from '../../../rocketmq/delete-acl-config';
 import { probeAcl1Account } from '../../../rocketmq/get-broker-cluster-acl-info';
 import { updateAndCreateAclConfig } from '../../../rocketmq/update-and-create-acl-config';
 import type { ChangeKind, ChangeLine } from '../../changes/types';
+import type { ClusterContext } from '../../context';
 import { BadInputError } from '../../core/errors';
 import { Acl1AccountDeleteInput, Acl1AccountUpsertInput, type Acl1AccountUpsertRequest } from '../schema';
 import { eachBroker, where } from '../change/state';
@@ -34,6 +35,15 @@ function fieldLines(request: AccountPlanned, anyExisting: boolean, secret: strin
     ['secretKey', secret],
   ];
   return set.filter(([, after]) => after !== undefined).map(([field, after]) => ({ where: 'every broker', field, before: was, after: after! }));
+}
+
+/** Brokers where the account appeared or went since the plan (both kinds plan on its presence). */
+async function presenceDrift(ctx: ClusterContext, plan: { request: { accessKey: string }; detail: { before: Record<string, Presence> } }): Promise<ChangeLine[]> {
+  const states = await readAcl1State(ctx, plan.request.accessKey);
+  return states.flatMap((s) => {
+    const was = plan.detail.before[where(s.node)];
+    return was !== presenceOf(s) ? [{ where: where(s.node), field: 'account', before: was ?? null, after: presenceOf(s) }] : [];
+  });
 }
 
 /**
@@ -84,13 +94,7 @@ export const acl1AccountUpsert: ChangeKind<AccountPlanned, AccountDetail> = {
     };
   },
 
-  async drift(ctx, plan) {
-    const states = await readAcl1State(ctx, plan.request.accessKey);
-    return states.flatMap((s) => {
-      const was = plan.detail.before[where(s.node)];
-      return was !== presenceOf(s) ? [{ where: where(s.node), field: 'account', before: was ?? null, after: presenceOf(s) }] : [];
-    });
-  },
+  drift: presenceDrift,
 
   async apply(ctx, plan, report) {
     const { admin } = ctx;
@@ -138,13 +142,7 @@ export const acl1AccountDelete: ChangeKind<{ accessKey: string }, AccountDeleteD
     };
   },
 
-  async drift(ctx, plan) {
-    const states = await readAcl1State(ctx, plan.request.accessKey);
-    return states.flatMap((s) => {
-      const was = plan.detail.before[where(s.node)];
-      return was !== presenceOf(s) ? [{ where: where(s.node), field: 'account', before: was ?? null, after: presenceOf(s) }] : [];
-    });
-  },
+  drift: presenceDrift,
 
   async apply(ctx, plan, report) {
     const { admin } = ctx;
