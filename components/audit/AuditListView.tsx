@@ -65,7 +65,7 @@ export function AuditListView() {
       {data && (
         <Card>
           {data.items.length === 0 ? (
-            <div className="p-4"><EmptyState title="No audited action matches">Offset resets and undos appear here, newest first.</EmptyState></div>
+            <div className="p-4"><EmptyState title="No audited action matches">Every change made through the console (resets, topics, groups, configs, messages, dead letters, access control) and its undo appear here, newest first.</EmptyState></div>
           ) : (
             <table className="min-w-full text-sm">
               <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
