@@ -10,6 +10,7 @@ import { POST as logoutRoute } from '../auth/logout/route';
 import { GET as tokensRoute, POST as createTokenRoute } from '../auth/tokens/route';
 import { GET as sessionRoute } from '../session/route';
 import { GET as usersRoute } from '../admin/users/route';
+import { POST as resendPreviewRoute } from '../clusters/[cluster]/messages/[msgId]/resend/preview/route';
 
 // The API adapter's sign-in rules through real route handlers, on consoles built as the server builds them (a
 // SQLite store in a temporary directory; no broker is called): who is asking, the Origin check on browser
@@ -89,6 +90,18 @@ describe('the API adapter with sign-in on', () => {
     await app!.auth.revoke((await app!.auth.authenticate({ session: decodeURIComponent(cookie.split('=')[1]!) }))!, made.id as string);
     expect((await sessionRoute(req('/api/session', { headers: bearer }), none)).status).toBe(401);
     expect((await sessionRoute(req('/api/session', { headers: { authorization: 'Bearer ' } }), none)).status).toBe(401);
+  });
+
+  it('tells a caller who may not ask that first (401, 403), whatever the path holds; a malformed id only then (400)', async () => {
+    use({ CONSOLE_ADMIN_PASSWORD: 'admin-password-123' });
+    const cookie = await signIn('admin-password-123');
+    const made = await body(await createTokenRoute(req('/api/auth/tokens', { method: 'POST', headers: { cookie, origin: ORIGIN }, body: JSON.stringify({ name: 'viewer', role: 'viewer' }) }), none));
+    const at = (msgId: string) => ({ params: Promise.resolve({ cluster: 'lab', msgId }) });
+    const post = (headers: Record<string, string>, msgId: string) => resendPreviewRoute(req(`/api/clusters/lab/messages/${msgId}/resend/preview`, { method: 'POST', headers: { origin: ORIGIN, ...headers }, body: '{}' }), at(msgId));
+    const bad = '0A0000000000000000000000';
+    expect((await post({}, bad)).status).toBe(401);
+    expect((await body(await post({ authorization: `Bearer ${made.token as string}` }, bad))).error).toMatchObject({ code: 'forbidden' });
+    expect((await body(await post({ cookie }, bad))).error).toMatchObject({ code: 'bad_input', field: 'msgId' });
   });
 
   it('signing out revokes the session on the server and clears the cookie', async () => {

@@ -77,7 +77,9 @@ async function answer<Q, B>(app: Console, spec: RouteSpec<Q, B>, work: (call: Cl
   const blocked = requestRefusal(app, request);
   if (blocked) return blocked;
   const params: Record<string, string> = {};
-  for (const [key, value] of Object.entries(raw)) params[key] = pathParam(Array.isArray(value) ? value.join('/') : value, key);
+  for (const [key, value] of Object.entries(raw)) params[key] = decodeSegment(Array.isArray(value) ? value.join('/') : value, key);
+  // the cluster segment picks the cluster whose roles apply: checked first; the others once the caller may ask at all
+  if (params.cluster !== undefined) checkSegment('cluster', params.cluster);
   const principal = await authenticate(app, {
     cookie: (name) => cookieValue(request.headers.get('cookie'), name),
     header: (name) => request.headers.get(name) ?? undefined,
@@ -93,6 +95,7 @@ async function answer<Q, B>(app: Console, spec: RouteSpec<Q, B>, work: (call: Cl
   const scope = ctx ? { name: ctx.name, readOnly: ctx.config.readOnly } : undefined;
   const refused = refusal(principal, spec.permission, scope);
   if (refused) return json(refused.status, refused.code, refused.message, undefined, refused.permission ? { permission: refused.permission } : undefined);
+  for (const [key, value] of Object.entries(params)) checkSegment(key, value);
   const query = spec.query ? spec.query.parse(Object.fromEntries(new URL(request.url).searchParams.entries())) : (undefined as Q);
   const body = spec.body ? spec.body.parse(await jsonBody(request)) : (undefined as B);
   const who = principal ?? NOBODY;
@@ -148,8 +151,9 @@ async function jsonBody(request: Request): Promise<unknown> {
 
 /** A path segment, decoded; a segment that does not decode is bad input naming the field. */
 /**
- * What each path parameter of this API may hold, checked before anything else runs (query, body, the use case, a
- * broker call): a name RocketMQ would refuse, an id of the wrong shape or a traversal never gets further.
+ * What each path parameter of this API may hold, checked once the caller may ask at all and before anything else
+ * runs (query, body, the use case, a broker call): a name RocketMQ would refuse, an id of the wrong shape or a
+ * traversal never gets further. A caller without the permission is told that first (403), whatever the input.
  */
 const PATH_GRAMMAR: Record<string, (value: string) => string | undefined> = {
   topic: topicNameProblem,
@@ -162,17 +166,18 @@ const PATH_GRAMMAR: Record<string, (value: string) => string | undefined> = {
   cluster: (v) => (/^[A-Za-z0-9._-]{1,128}$/.test(v) ? undefined : 'cluster is a cluster name from the clusters file'),
 };
 
-function pathParam(value: string, field: string): string {
-  let decoded: string;
+function decodeSegment(value: string, field: string): string {
   try {
-    decoded = decodeURIComponent(value);
+    return decodeURIComponent(value);
   } catch {
     throw new BadInputError(`${field} is not a valid URL path segment`, field);
   }
+}
+
+function checkSegment(field: string, value: string): void {
   // eslint-disable-next-line no-control-regex -- control characters are what this refuses
-  const problem = PATH_GRAMMAR[field]?.(decoded) ?? (/[\u0000-\u001f/\\]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(decoded) ? `${field} holds a control character, a slash or a broken character` : undefined);
+  const problem = PATH_GRAMMAR[field]?.(value) ?? (/[\u0000-\u001f/\\]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(value) ? `${field} holds a control character, a slash or a broken character` : undefined);
   if (problem) throw new BadInputError(problem.startsWith(field) ? problem : `${field}: ${problem}`, field);
-  return decoded;
 }
 
 export function cookieValue(header: string | null, name: string): string | undefined {
