@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { producerConnection } from '../test-support/mqadmin';
 import { SANDBOXES } from '../test-support/sandbox';
+import { until } from '../test-support/wait';
 import { open } from './support';
 
 // online-consumers.sh keeps the producer group lab_pg_online connected in each sandbox
@@ -8,7 +9,8 @@ test.describe('producers', () => {
   for (const sandbox of [SANDBOXES.v5, SANDBOXES.v4]) {
     test(`lists lab_pg_online with the client, language and version of mqadmin producerConnection, inner groups on demand (${sandbox.version})`, async ({ page }) => {
       await open(page, `/clusters/${sandbox.cluster}/producers`);
-      const theirs = (await producerConnection('lab_pg_online', 'LabOrderTopic', sandbox))[0]!;
+      // mqadmin asks one broker of the topic: one the producer has not yet sent a heartbeat to says the group does not exist
+      const theirs = (await until('lab_pg_online known to the broker mqadmin asks', () => producerConnection('lab_pg_online', 'LabOrderTopic', sandbox), 45_000))[0]!;
       const row = page.locator('[data-testid="producer-client"][data-group="lab_pg_online"]');
       await expect(row).toHaveCount(1);
       await expect(row.locator('td').nth(1)).toHaveText(theirs.clientId);
