@@ -1,5 +1,5 @@
 import type { ClusterContext } from '../context';
-import { groupConnectionsViaProxies } from '../proxies/list';
+import { groupsConnectionsViaProxies } from '../proxies/list';
 import type { BrokerFailure } from '../core/fanout';
 import { findMessageById, type LookupResult } from './lookup';
 import { withholdBody, type MessageView } from './model';
@@ -56,13 +56,12 @@ export async function getMessageDetail(ctx: ClusterContext, input: { msgId: stri
 
 /** A group the brokers call offline may have gRPC clients on a proxy: the page says so (and offers no resend to them). */
 async function withProxiedClients(ctx: ClusterContext, tracks: GroupTrack[]): Promise<GroupTrack[]> {
-  return Promise.all(
-    tracks.map(async (t) => {
-      if (t.trackType !== 'NOT_ONLINE') return t;
-      const proxied = (await groupConnectionsViaProxies(ctx, t.group).catch(() => []))[0];
-      return proxied ? { ...t, viaProxy: { proxy: proxied.proxy, clients: proxied.connection.connections.length } } : t;
-    }),
-  );
+  const offline = tracks.filter((t) => t.trackType === 'NOT_ONLINE').map((t) => t.group);
+  const proxied = await groupsConnectionsViaProxies(ctx, offline).catch(() => new Map<string, never[]>());
+  return tracks.map((t) => {
+    const first = proxied.get(t.group)?.[0];
+    return first ? { ...t, viaProxy: { proxy: first.proxy, clients: first.connection.connections.length } } : t;
+  });
 }
 
 /** The whole body of a message (inflated when it was compressed), for the download. */

@@ -87,12 +87,24 @@ export interface ProxyConnections {
  * not answer is passed over.
  */
 export async function groupConnectionsViaProxies(ctx: ClusterContext, group: string): Promise<ProxyConnections[]> {
+  return (await groupsConnectionsViaProxies(ctx, [group])).get(group) ?? [];
+}
+
+/** The same for several groups, the proxies discovered once (a message page asks it of every group the brokers call offline). */
+export async function groupsConnectionsViaProxies(ctx: ClusterContext, groups: string[]): Promise<Map<string, ProxyConnections[]>> {
+  const out = new Map<string, ProxyConnections[]>();
+  if (groups.length === 0) return out;
   // the question itself tells whether a proxy answers: no separate probe first
   const { rows } = await knownProxies(ctx);
-  const out: ProxyConnections[] = [];
-  for (const p of rows) {
-    const connection = await getConsumerConnectionList(ctx.admin, p.addr, group, ctx.admin.config.requestTimeoutMs).catch(() => undefined);
-    if (connection && connection.connections.length > 0) out.push({ proxy: p.addr, connection });
-  }
+  await Promise.all(
+    groups.map(async (group) => {
+      const found: ProxyConnections[] = [];
+      for (const p of rows) {
+        const connection = await getConsumerConnectionList(ctx.admin, p.addr, group, ctx.admin.config.requestTimeoutMs).catch(() => undefined);
+        if (connection && connection.connections.length > 0) found.push({ proxy: p.addr, connection });
+      }
+      out.set(group, found);
+    }),
+  );
   return out;
 }
