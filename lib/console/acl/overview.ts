@@ -1,8 +1,8 @@
 import type { AclUser, Decision, PolicyType } from '../../rocketmq/acl-model';
 import { authListAcl } from '../../rocketmq/auth-list-acl';
 import { authListUser } from '../../rocketmq/auth-list-user';
-import { probeAcl1Account, type AccountPresence, type AclDataVersion } from '../../rocketmq/get-broker-cluster-acl-info';
-import { acl1InfoOf } from './v1/state';
+import type { AccountPresence, AclDataVersion } from '../../rocketmq/get-broker-cluster-acl-info';
+import { acl1OfBroker } from './v1/state';
 import type { BrokerNode } from '../core/admin';
 import { fanOut, type BrokerFailure } from '../core/fanout';
 import type { ClusterContext } from '../context';
@@ -66,11 +66,10 @@ type Listing =
 /** A broker without ACL 2.0: its ACL 1.0 version if it has one (and the looked-up account's presence), or why neither. */
 async function acl1Listing(ctx: ClusterContext, node: BrokerNode, acl2Reason: string, account: string | undefined): Promise<Listing> {
   const { admin } = ctx;
-  const info = await acl1InfoOf(admin, node.addr, admin.config.requestTimeoutMs);
-  if (info.kind === 'unsupported') return { node, off: `${acl2Reason}; ${info.reason}` };
-  const acl1 = { version: info.version, files: Object.entries(info.files).map(([path, version]) => ({ path, version })) };
-  if (account === undefined) return { node, acl1 };
-  return { node, acl1, lookup: await probeAcl1Account(admin, node.addr, account, admin.config.requestTimeoutMs) };
+  const read = await acl1OfBroker(admin, node.addr, admin.config.requestTimeoutMs, account);
+  if (read.kind === 'unsupported') return { node, off: `${acl2Reason}; ${read.reason}` };
+  const acl1 = { version: read.info.version, files: Object.entries(read.info.files).map(([path, version]) => ({ path, version })) };
+  return { node, acl1, ...(read.presence ? { lookup: read.presence } : {}) };
 }
 
 /**
