@@ -50,7 +50,7 @@ export function AuditEntryView({ auditId }: { auditId: number }) {
         <StatusBadge status={e.status} />
         <span data-testid="audit-status-text">
           {e.status === 'interrupted'
-            ? 'The console stopped after writing this entry and before recording the outcome: some queues may have been reset.'
+            ? `The console stopped before recording the outcome: ${formatCount((e.results ?? []).filter((r) => !r.error?.startsWith('not recorded')).length)} of ${formatCount(e.planned.length)} queues are known (their broker finished before it stopped); the others may or may not have been reset.`
             : e.status === 'started'
               ? 'Running now.'
               : `Finished in ${formatCount(e.durationMs ?? 0)} ms.`}
@@ -115,7 +115,7 @@ export function AuditEntryView({ auditId }: { auditId: number }) {
                   <td className="num px-3 py-1">{formatCount(q.target)}</td>
                   <td className="num px-3 py-1">{r?.applied === undefined ? '—' : formatCount(r.applied)}</td>
                   <td className="px-3 py-1">
-                    {e.status === 'interrupted' ? <span className="text-amber-800">unknown (interrupted)</span> : <Outcome outcome={r?.outcome} error={r?.error} />}
+                    <Outcome outcome={r?.outcome} error={r?.error} />
                   </td>
                 </tr>
               );

@@ -21,7 +21,7 @@ export function StatusBadge({ status }: { status: string }) {
 
 export function Outcome({ outcome, error }: { outcome?: string; error?: string }) {
   if (outcome === 'reset') return <span className="text-emerald-700">reset</span>;
-  if (outcome === 'unknown') return <span className="text-amber-800" title={error}>unknown: no answer in time</span>;
+  if (outcome === 'unknown') return <span className="text-amber-800" title={error}>{error?.startsWith('not recorded') ? 'unknown (interrupted)' : 'unknown: no answer in time'}</span>;
   return <span className="text-red-700">{error ?? 'not reset'}</span>;
 }
 

@@ -46,6 +46,25 @@ export function describeAuditStore(kind: Store['kind'], createDatabase: () => Pr
       expect((await second.audit.get(id))!.outcome).toBeNull();
     });
 
+    it('keeps the parts of a change recorded as they ended, for the entry without an outcome, in order, once each', async () => {
+      const { open } = await fresh();
+      const first = await open();
+      const id = await first.audit.begin(entry(1_000, 'g'));
+      const other = await first.audit.begin(entry(1_100, 'h'));
+      await first.audit.progress(id, 2, { at: 1_300, result: { queues: [{ brokerName: 'b', queueId: 1, outcome: 'reset' }] } });
+      await first.audit.progress(id, 1, { at: 1_200, result: { queues: [{ brokerName: 'a', queueId: 0, outcome: 'reset' }] } });
+      await first.audit.progress(id, 1, { at: 1_250, result: { queues: [] } });
+      await first.close();
+      const second = await open();
+      const expected = [{ at: 1_200, result: { queues: [{ brokerName: 'a', queueId: 0, outcome: 'reset' }] } }, { at: 1_300, result: { queues: [{ brokerName: 'b', queueId: 1, outcome: 'reset' }] } }];
+      expect((await second.audit.get(id))!.progress).toEqual(expected);
+      const listed = await second.audit.list({ cluster: 'c', limit: 10, offset: 0 });
+      expect(listed.items.map((e) => [e.id, e.progress.length])).toEqual([[other, 0], [id, 2]]);
+      // once finished, the outcome says it all: the parts are not read again
+      await second.audit.finish(id, { at: 1_400, status: 'completed', result: {}, durationMs: 400 });
+      expect((await second.audit.get(id))!.progress).toEqual([]);
+    });
+
     it('lists newest first with filters by group, topic, actor, time range and undo link, and counts', async () => {
       const store = await (await fresh()).open();
       const a = await store.audit.begin(entry(1_000, 'g1'));

@@ -33,7 +33,10 @@ export interface AuditView {
   status: AuditStatus;
   params: Record<string, unknown>;
   planned: PlannedQueue[];
-  /** Per queue outcome; for an interrupted entry nobody knows which queues changed. */
+  /**
+   * Per queue outcome. While a reset runs: the brokers done so far. Interrupted: the brokers recorded as done before
+   * the process died, and every other planned queue as unknown (it may or may not have been reset).
+   */
   results: AppliedQueue[] | null;
   durationMs: number | null;
   error: string | null;
@@ -55,7 +58,8 @@ export function auditView(record: AuditRecord, running: ReadonlySet<number>, und
   const result = (record.outcome?.result ?? null) as { queues?: AppliedQueue[] } | null;
   const status: AuditStatus = record.outcome ? (record.outcome.status as AuditStatus) : running.has(record.id) ? 'started' : 'interrupted';
   const planned = plan.queues ?? [];
-  const restorable = restorableQueues({ status, planned, results: result?.queues ?? null });
+  const results = result?.queues ?? resultsSoFar(record, status, planned);
+  const restorable = restorableQueues({ status, planned, results });
   const change = changeOf(record);
   let undoReason: string | undefined;
   if (change) undoReason = changeUndoReason(record, status, change.steps);
@@ -76,7 +80,7 @@ export function auditView(record: AuditRecord, running: ReadonlySet<number>, und
     status,
     params: (record.params ?? {}) as Record<string, unknown>,
     planned,
-    results: result?.queues ?? null,
+    results,
     durationMs: record.outcome?.durationMs ?? null,
     error: record.outcome?.error ?? null,
     undoOf: record.undoOf,
@@ -104,12 +108,22 @@ function changeUndoReason(record: AuditRecord, status: AuditStatus, steps: StepO
   return undefined;
 }
 
+export const NOT_RECORDED = 'not recorded: the console process stopped while this ran, so the broker may or may not have reset it';
+
+/** An entry without an outcome: the per-broker parts recorded so far, and (interrupted) the rest as unknown. */
+function resultsSoFar(record: AuditRecord, status: AuditStatus, planned: PlannedQueue[]): AppliedQueue[] | null {
+  const recorded = record.progress.flatMap((p) => (p.result as { queues?: AppliedQueue[] } | null)?.queues ?? []);
+  if (status !== 'interrupted') return recorded.length > 0 ? recorded : null;
+  const known = new Map(recorded.map((r) => [queueKey(r), r]));
+  return planned.map((q) => known.get(queueKey(q)) ?? { topic: q.topic, brokerName: q.brokerName, queueId: q.queueId, before: q.before, target: q.target, ok: false, outcome: 'unknown', error: NOT_RECORDED });
+}
+
 /**
- * Queues an undo puts back: the ones the reset changed or may have changed (no answer in time), or every planned
- * one when the whole outcome is unknown (interrupted). Restoring a queue that did not change is harmless.
+ * Queues an undo puts back: the ones the reset changed or may have changed (no answer in time, or not recorded
+ * before the process died). Restoring a queue that did not change is harmless.
  */
 export function restorableQueues(view: Pick<AuditView, 'status' | 'planned' | 'results'>): PlannedQueue[] {
-  if (view.status === 'interrupted') return view.planned;
+  if (view.status === 'interrupted' && !view.results) return view.planned;
   const touched = new Set((view.results ?? []).filter((r) => r.ok || r.outcome === 'unknown').map(queueKey));
   return view.planned.filter((q) => touched.has(queueKey(q)));
 }

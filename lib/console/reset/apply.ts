@@ -88,13 +88,14 @@ async function execute(ctx: ChangeContext, preview: ResetPreview, lock: HeldChan
   const byBroker = new Map<string, PreviewQueue[]>();
   for (const q of changed) byBroker.set(q.brokerName, [...(byBroker.get(q.brokerName) ?? []), q]);
   const results: AppliedQueue[] = [];
+  const store = await ctx.store();
+  let part = 0;
   const onBroker = async ([brokerName, queues]: [string, PreviewQueue[]]) => {
     const node = masters.get(brokerName);
-    if (!node) {
-      results.push(...queues.map((q) => failed(q, `${brokerName} has no master registered with the namesrv`)));
-      return;
-    }
-    results.push(...(await applyOnBroker(admin, node, preview, queues)));
+    const mine = node ? await applyOnBroker(admin, node, preview, queues) : queues.map((q) => failed(q, `${brokerName} has no master registered with the namesrv`));
+    results.push(...mine);
+    // known before the next broker's answer: if this process dies now, the entry still says these queues' outcome
+    await store.audit.progress(auditId, (part += 1), { at: Date.now(), result: { queues: mine } });
   };
   if (pauseBetweenBrokersMs) {
     for (const [i, entry] of [...byBroker].entries()) {
@@ -110,7 +111,7 @@ async function execute(ctx: ChangeContext, preview: ResetPreview, lock: HeldChan
   const status: ResetStatus = ok === results.length ? 'completed' : ok === 0 && unknown === 0 ? 'failed' : 'partial';
   const durationMs = Date.now() - started;
   const errors = [...new Set(results.filter((r) => !r.ok).map((r) => r.error))];
-  await (await ctx.store()).audit.finish(auditId, { at: Date.now(), status, result: { queues: results }, durationMs, error: errors.length ? errors.join('; ') : null });
+  await store.audit.finish(auditId, { at: Date.now(), status, result: { queues: results }, durationMs, error: errors.length ? errors.join('; ') : null });
   ctx.previews.reset.drop(preview.previewId);
   return { auditId, group: preview.group, status, queues: results, durationMs, undoOf: preview.undoOf };
 }

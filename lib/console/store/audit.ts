@@ -18,6 +18,8 @@ export interface AuditRecord {
   /** What the change was on; resets written before targets were recorded say group. */
   target: { kind: string; name: string } | null;
   outcome: { at: number; status: string; result: unknown; durationMs: number; error: string | null } | null;
+  /** The parts of the change recorded as they ended, in order; read only for an entry without an outcome. */
+  progress: Array<{ at: number; result: unknown }>;
 }
 
 export interface AuditFilter {
@@ -40,6 +42,8 @@ export interface AuditStore {
   begin(entry: { at: number; actor: string; channel: string; cluster: string; action: string; group: string | null; topic: string | null; params: unknown; plan: unknown; undoOf?: number | null; target?: { kind: string; name: string } }): Promise<number>;
   /** Writes the outcome once; a second outcome for the same entry is ignored (append-only). */
   finish(id: number, outcome: { at: number; status: string; result: unknown; durationMs: number; error?: string | null }): Promise<void>;
+  /** Records that part `seq` of a running change ended (written before the next part's outcome could be lost). */
+  progress(id: number, seq: number, part: { at: number; result: unknown }): Promise<void>;
   get(id: number): Promise<AuditRecord | undefined>;
   list(filter: AuditFilter): Promise<{ items: AuditRecord[]; total: number }>;
 }
@@ -71,7 +75,17 @@ export function createAuditStore(db: Kysely<StoreDatabase>): AuditStore {
       r.status === null || r.status === undefined
         ? null
         : { at: Number(r.outcome_at), status: r.status, result: JSON.parse(r.result ?? 'null') as unknown, durationMs: Number(r.duration_ms), error: r.error ?? null },
+    progress: [],
   });
+  // the parts of entries that have no outcome (running or interrupted): one query for a page of entries
+  const withProgress = async (records: AuditRecord[]): Promise<AuditRecord[]> => {
+    const open = records.filter((r) => !r.outcome).map((r) => r.id);
+    if (open.length === 0) return records;
+    const rows = await db.selectFrom('audit_progress').select(['entry_id', 'seq', 'at', 'result']).where('entry_id', 'in', open).orderBy('entry_id').orderBy('seq').execute();
+    const byEntry = new Map<number, AuditRecord['progress']>();
+    for (const row of rows) byEntry.set(Number(row.entry_id), [...(byEntry.get(Number(row.entry_id)) ?? []), { at: Number(row.at), result: JSON.parse(row.result) as unknown }]);
+    return records.map((r) => (byEntry.has(r.id) ? { ...r, progress: byEntry.get(r.id)! } : r));
+  };
   return {
     async begin(entry) {
       const row = await db
@@ -101,9 +115,16 @@ export function createAuditStore(db: Kysely<StoreDatabase>): AuditStore {
         .onConflict((oc) => oc.column('entry_id').doNothing())
         .execute();
     },
+    async progress(id, seq, part) {
+      await db
+        .insertInto('audit_progress')
+        .values({ entry_id: id, seq, at: part.at, result: JSON.stringify(part.result) })
+        .onConflict((oc) => oc.columns(['entry_id', 'seq']).doNothing())
+        .execute();
+    },
     async get(id) {
       const row = await base().where('e.id', '=', id).executeTakeFirst();
-      return row ? fromRow(row) : undefined;
+      return row ? (await withProgress([fromRow(row)]))[0] : undefined;
     },
     async list(f) {
       let q = base().where('e.cluster', '=', f.cluster);
@@ -125,7 +146,7 @@ export function createAuditStore(db: Kysely<StoreDatabase>): AuditStore {
       }
       const rows = await q.orderBy('e.at', 'desc').orderBy('e.id', 'desc').limit(f.limit).offset(f.offset).execute();
       const total = Number((await c.executeTakeFirstOrThrow()).n);
-      return { items: rows.map(fromRow), total };
+      return { items: await withProgress(rows.map(fromRow)), total };
     },
   };
 }

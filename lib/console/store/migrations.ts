@@ -171,6 +171,25 @@ const changeLocks: Migration = {
   },
 };
 
+// What a running change has done so far, one row per finished part (a reset: a broker's queues), written as each
+// part ends. An entry whose process died mid-change (no outcome) then shows which parts are known to be done, and
+// only the rest is unknown. Append-only like the entry and the outcome.
+const auditProgress: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('audit_progress')
+      .addColumn('entry_id', 'bigint', (c) => c.notNull())
+      .addColumn('seq', 'integer', (c) => c.notNull())
+      .addColumn('at', 'bigint', (c) => c.notNull())
+      .addColumn('result', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('audit_progress_pk', ['entry_id', 'seq'])
+      .execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.dropTable('audit_progress').execute();
+  },
+};
+
 /** Every migration, in order. Append only. */
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001_lag_history': lagHistory,
@@ -178,6 +197,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0003_audit_channel': auditChannel,
   '0004_auth': authUsersSessions,
   '0005_change_locks': changeLocks,
+  '0006_audit_progress': auditProgress,
 };
 
 /**

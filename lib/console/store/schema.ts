@@ -65,6 +65,15 @@ export interface AuditOutcomeTable {
   error: string | null;
 }
 
+/** A part of a running change that ended (see migration 0006); seq orders the parts of one entry. */
+export interface AuditProgressTable {
+  entry_id: number;
+  seq: number;
+  at: number;
+  /** JSON: what that part did (a reset: { queues: AppliedQueue[] }) */
+  result: string;
+}
+
 /** A person who may sign in: a local user (password) or one who signed in through OIDC. */
 export interface ConsoleUserTable {
   id: Generated<number>;
@@ -125,6 +134,7 @@ export interface StoreDatabase {
   lag_queue: LagQueueTable;
   audit_entry: AuditEntryTable;
   audit_outcome: AuditOutcomeTable;
+  audit_progress: AuditProgressTable;
   console_user: ConsoleUserTable;
   auth_session: AuthSessionTable;
   oidc_flow: OidcFlowTable;
