@@ -33,7 +33,7 @@ export default defineConfig({
         // the store against a real PostgreSQL: sandbox/scripts/test.sh starts one (sandbox/scripts/postgres.sh)
         // and passes its DATABASE_URL
         extends: true,
-        test: { name: 'pg', include: ['lib/**/*.pg.test.ts'], testTimeout: 30_000, hookTimeout: 30_000 },
+        test: { name: 'pg', include: ['lib/**/*.pg.test.ts', 'reliability/**/*.pg.test.ts'], testTimeout: 30_000, hookTimeout: 30_000 },
       },
     ],
   },
