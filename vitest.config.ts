@@ -30,6 +30,11 @@ export default defineConfig({
         test: { name: 'secured', include: ['lib/**/*.secured.test.ts'], testTimeout: 120_000, hookTimeout: 180_000, fileParallelism: false },
       },
       {
+        // reliability/faults.ts: kills and freezes the sandbox's processes, so it runs alone, after the others
+        extends: true,
+        test: { name: 'faults', include: ['reliability/**/*.faults.test.ts'], testTimeout: 900_000, hookTimeout: 180_000, fileParallelism: false },
+      },
+      {
         // the store against a real PostgreSQL: sandbox/scripts/test.sh starts one (sandbox/scripts/postgres.sh)
         // and passes its DATABASE_URL
         extends: true,

@@ -5,7 +5,7 @@
 #   4. two RocketMQ sandboxes side by side, fresh, each with seeded traffic and online groups: 5.5.0 (cluster `local`)
 #      and 4.9.8 (`local-4.9`), on ports by version (env.sh)
 #   5. live tests on 5.5.0 and on 4.9.8 side by side (TEST_LIVE_SIDE_BY_SIDE=0: 4.9.8 after e2e instead)
-#   6. Playwright e2e with the console serving both clusters
+#   6. Playwright e2e with the console serving both clusters, then the fault check on the 5.5.0 sandbox
 #   7. the same two versions with access control (5.x ACL 2.0, 4.x ACL 1.0): secured live and e2e suites
 # SANDBOX_PORT_OFFSET shifts every port this starts (sandboxes, e2e console, PostgreSQL), so two worktrees can
 # run it at once. SANDBOX_START=sequential starts the sandboxes one after the other (default: both at once).
@@ -149,6 +149,13 @@ fi
 if [ $v4_up = 0 ] && [ -z "${v4_done:-}" ]; then
   step "live tests on RocketMQ $V4"
   live_run "$V4" lib/rocketmq lib/console
+fi
+
+# last on the 5.5.0 sandbox, alone: it kills broker-b's master and the namesrv and freezes broker-b (reliability/faults.ts)
+SUITES+=("faults-$V5=$R/faults-$V5.json")
+if [ $v5_up = 0 ]; then
+  step "faults on RocketMQ $V5: a broker killed, a broker frozen, the namesrv killed"
+  RMQ_VERSION=$V5 MQADMIN_CACHE_DIR="$ROOT/$R/mqadmin-faults" npx vitest run --project faults --reporter=default --reporter=json --outputFile="$R/faults-$V5.json"
 fi
 
 step "stop the sandboxes"

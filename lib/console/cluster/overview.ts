@@ -1,3 +1,4 @@
+import { missingText } from '../core/routes';
 import { getBrokerRuntimeInfo, firstTps, type BrokerRuntimeInfo } from '../../rocketmq/get-broker-runtime-info';
 import type { BrokerNode } from '../core/admin';
 import type { ClusterContext } from '../context';
@@ -36,9 +37,6 @@ export interface BrokerSummary {
   missing?: boolean;
 }
 
-export function missingText(lastSeen: number): string {
-  return `no longer registered with the namesrv (last seen ${new Date(lastSeen).toISOString()}): stopped, crashed or cut off`;
-}
 
 export interface ClusterOverview {
   clusters: Array<{ clusterName: string; brokers: BrokerSummary[] }>;

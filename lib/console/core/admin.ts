@@ -88,8 +88,8 @@ export class AdminClient implements Invoker {
   }
 
   /** Every broker process the namesrv knows, ordered by cluster, brokerName, brokerId. */
-  async brokerNodes(): Promise<BrokerNode[]> {
-    const info = await this.clusterInfoCached();
+  async brokerNodes(maxAgeMs = CLUSTER_INFO_TTL_MS): Promise<BrokerNode[]> {
+    const info = await this.clusterInfoCached(maxAgeMs);
     const nodes: BrokerNode[] = [];
     for (const [clusterName, brokerNames] of [...info.clusters].sort(([a], [b]) => a.localeCompare(b))) {
       for (const brokerName of brokerNames) {
@@ -107,8 +107,8 @@ export class AdminClient implements Invoker {
    * Brokers that were registered earlier (within MISSING_RETENTION_MS) and are not now: stopped, crashed or cut
    * off. A namesrv forgets a broker as soon as its connection drops, so only the console can say it is gone.
    */
-  async missingBrokers(): Promise<Array<{ node: BrokerNode; lastSeen: number }>> {
-    const current = new Set((await this.brokerNodes()).map((n) => n.addr));
+  async missingBrokers(maxAgeMs = CLUSTER_INFO_TTL_MS): Promise<Array<{ node: BrokerNode; lastSeen: number }>> {
+    const current = new Set((await this.brokerNodes(maxAgeMs)).map((n) => n.addr));
     const now = Date.now();
     const missing: Array<{ node: BrokerNode; lastSeen: number }> = [];
     for (const [addr, entry] of this.seen) {
@@ -125,8 +125,9 @@ export class AdminClient implements Invoker {
    */
   async droppedFromRoute(topic: string, brokerNames: string[]): Promise<Array<{ node: BrokerNode; lastSeen: number }>> {
     const before = this.routeBrokers.get(topic) ?? new Set<string>();
-    const missing = await this.missingBrokers();
     const dropped = [...before].filter((b) => !brokerNames.includes(b));
+    // the route is fresh and the cached layout may not be: when a broker left the route, ask the namesrv again
+    const missing = dropped.length > 0 ? await this.missingBrokers(0) : [];
     const gone = dropped.flatMap((brokerName) => {
       const entries = missing.filter((m) => m.node.brokerName === brokerName);
       const master = entries.find((m) => m.node.brokerId === 0) ?? entries[0];

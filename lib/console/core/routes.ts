@@ -56,3 +56,8 @@ export async function routeIfExists(admin: AdminClient, topic: string): Promise<
     throw error;
   }
 }
+
+/** Why a broker the console saw earlier has no part in an answer now. */
+export function missingText(lastSeen: number): string {
+  return `no longer registered with the namesrv (last seen ${new Date(lastSeen).toISOString()}): stopped, crashed or cut off`;
+}

@@ -10,13 +10,14 @@ import { viewMessageByOffsetMsgId } from '../../rocketmq/view-message-by-id';
 import { stepFailure } from '../changes/steps';
 import type { ChangeKind, ChangeLine, StepOutcome } from '../changes/types';
 import type { AdminClient } from '../core/admin';
+import type { BrokerFailure } from '../core/fanout';
 import { BadInputError, NotFoundError } from '../core/errors';
 import { DLQ_PREFIX, RETRY_PREFIX, checkGroupName } from '../core/names';
 import { fetchRoute, masters, routeIfExists } from '../core/routes';
 import { timestamp } from '../core/schema';
 import type { ClusterContext } from '../context';
 import { CONSOLE_PRODUCER_GROUP } from '../messages/send';
-import { routeTargets } from '../messages/targets';
+import { goneFromRoute, routeTargets } from '../messages/targets';
 
 /** At most this many messages per redrive: a bigger backlog is redriven window by window. */
 export const MAX_REDRIVE = 200;
@@ -66,7 +67,9 @@ export const dlqRedrive: ChangeKind<RedriveRequest, RedriveDetail> = {
     checkGroupName(request.group);
     const dlqTopic = `${DLQ_PREFIX}${request.group}`;
     if (!(await routeIfExists(ctx.admin, dlqTopic))) throw new NotFoundError(`${request.group} has no dead letters: ${dlqTopic} does not exist`, 'group');
-    const selected = request.offsetMsgIds ? await byIds(ctx.admin, dlqTopic, request.offsetMsgIds) : await byWindow(ctx.admin, dlqTopic, request.begin ?? 0, request.end ?? Date.now());
+    const selected: { messages: RedriveMessage[]; truncated: boolean; gone?: BrokerFailure[] } = request.offsetMsgIds
+      ? await byIds(ctx.admin, dlqTopic, request.offsetMsgIds)
+      : await byWindow(ctx.admin, dlqTopic, request.begin ?? 0, request.end ?? Date.now());
     const done = await alreadyRedriven(ctx, request.group);
     const skipped = selected.messages.filter((m) => done.has(m.offsetMsgId)).map((m) => ({ offsetMsgId: m.offsetMsgId, auditId: done.get(m.offsetMsgId)! }));
     const messages = selected.messages.filter((m) => !done.has(m.offsetMsgId));
@@ -84,6 +87,7 @@ export const dlqRedrive: ChangeKind<RedriveRequest, RedriveDetail> = {
         : [`every group subscribed to ${originals.join(', ') || 'their topics'} receives them again, not only ${request.group}: ${(await groupsOf(ctx, originals)).join(', ') || 'no other group known'}; they are new messages at the end of the topic`]),
       'each is sent as a new message with its reconsume count at 0 (it gets the group\'s full retries again); the dead letter stays in the DLQ',
       ...(skipped.length > 0 ? [`${skipped.length} already sent back by an earlier redrive (audit ${[...new Set(skipped.map((s) => `#${s.auditId}`))].join(', ')}): left out`] : []),
+      ...(selected.gone ?? []).map((g) => `${g.brokerName} (${g.addr}) ${g.error}: its dead letters are not in this plan`),
       ...(selected.truncated ? [`the selection holds more than ${MAX_REDRIVE} messages: the oldest ${MAX_REDRIVE} are taken; redrive the rest afterwards`] : []),
     ];
     return {
@@ -180,11 +184,13 @@ async function byIds(admin: AdminClient, dlqTopic: string, ids: string[]): Promi
   return { messages, truncated: false };
 }
 
-async function byWindow(admin: AdminClient, dlqTopic: string, begin: number, end: number): Promise<{ messages: RedriveMessage[]; truncated: boolean }> {
+async function byWindow(admin: AdminClient, dlqTopic: string, begin: number, end: number): Promise<{ messages: RedriveMessage[]; truncated: boolean; gone?: BrokerFailure[] }> {
   if (begin > end) throw new BadInputError('begin: the window must start before it ends', 'begin');
   const timeout = admin.config.requestTimeoutMs;
   const messages: RedriveMessage[] = [];
-  for (const t of await routeTargets(admin, dlqTopic)) {
+  const targets = await routeTargets(admin, dlqTopic);
+  const gone = await goneFromRoute(admin, dlqTopic, targets.map((t) => t.brokerName));
+  for (const t of targets) {
     for (const q of await getTopicStatsInfo(admin, t.addr, dlqTopic, timeout)) {
       let offset = begin > 0 ? Math.max(q.minOffset, await searchOffsetByTimestamp(admin, t.addr, dlqTopic, q.queueId, begin, timeout)) : q.minOffset;
       while (offset < q.maxOffset) {
@@ -197,7 +203,7 @@ async function byWindow(admin: AdminClient, dlqTopic: string, begin: number, end
     }
   }
   messages.sort((a, b) => a.storeTimestamp - b.storeTimestamp);
-  return { messages: messages.slice(0, MAX_REDRIVE), truncated: messages.length > MAX_REDRIVE };
+  return { messages: messages.slice(0, MAX_REDRIVE), truncated: messages.length > MAX_REDRIVE, gone };
 }
 
 /** DLQ offsetMsgIds an earlier redrive of this group sent back, with its audit entry. */

@@ -46,7 +46,12 @@ async function popRatesOf(ctx: ClusterContext, masters: BrokerNode[], group: str
     const total = recorded.length === 0 ? undefined : { lastMinute: recorded.reduce((n, v) => n + v.minute.sum, 0), lastHour: recorded.reduce((n, v) => n + v.hour.sum, 0) };
     return { total, failures: failures.map((f) => f.failure) };
   };
-  const per = await Promise.all(topics.map(async (topic) => ({ topic, popped: await count('GROUP_CK_NUMS', topic), acked: await count('GROUP_ACK_NUMS', topic) })));
+  const per = await Promise.all(
+    topics.map(async (topic) => {
+      const [popped, acked] = await Promise.all([count('GROUP_CK_NUMS', topic), count('GROUP_ACK_NUMS', topic)]);
+      return { topic, popped, acked };
+    }),
+  );
   return {
     rates: per.map((p) => ({ topic: p.topic, ...(p.popped.total ? { popped: p.popped.total } : {}), ...(p.acked.total ? { acked: p.acked.total } : {}) })),
     failures: per.flatMap((p) => [...p.popped.failures, ...p.acked.failures]),
@@ -61,6 +66,9 @@ export async function getGroupProgress(ctx: ClusterContext, input: { group: stri
   const { masters, known } = await groupBrokers(ctx, group);
   const { admin } = ctx;
   const { results, failures } = await fanOut(masters, (m) => getConsumeStats(admin, m.addr, group, undefined, admin.config.requestTimeoutMs), admin.config.fanOutDeadlineMs);
+  // the later calls go to the masters that answered: one that did not (down, frozen) is named once, and does not
+  // make the page wait for its timeout again at each step
+  const answering = masters.filter((m) => !failures.some((f) => f.target.addr === m.addr));
   if (!known && failures.length === 0 && results.every((r) => r.value.queues.length === 0)) {
     const online = await findConnection(group, masters, admin);
     if (!online) throw new NotFoundError(`consumer group ${group} does not exist on any broker`, 'group');
@@ -97,9 +105,9 @@ export async function getGroupProgress(ctx: ClusterContext, input: { group: stri
   // POP: a POP retry topic (%RETRY%<group>_<topic>) says so; a group without remoting clients (gRPC clients of a
   // proxy pop; one that never retried has no such topic) is POP when the masters have counted pops or acks for it
   const popRetry = queues.some((q) => q.topic.startsWith(`%RETRY%${group}_`));
-  const maybePop = popRetry || (queues.length > 0 && !(await findConnection(group, masters, admin)));
+  const maybePop = popRetry || (queues.length > 0 && !(await findConnection(group, answering, admin)));
   const popTopics = [...new Set(queues.map((q) => q.topic))].filter((t) => !t.startsWith('%RETRY%'));
-  const popped = maybePop ? await popRatesOf(ctx, masters, group, popTopics) : undefined;
+  const popped = maybePop ? await popRatesOf(ctx, answering, group, popTopics) : undefined;
   const pop = popRetry || Boolean(popped?.rates.some((r) => r.popped || r.acked));
   // the broker's pullOffset tracks PULL, not pops; what is popped and not yet acknowledged has no remoting getter
   if (pop) for (const q of queues) q.inflight = undefined;

@@ -1,3 +1,4 @@
+import { missingText } from '../core/routes';
 import { isRemotingError } from '../../remoting';
 import { getAllSubscriptionGroupConfig, type SubscriptionGroupConfig } from '../../rocketmq/get-all-subscriptiongroup-config';
 import { getAllConsumerOffset } from '../../rocketmq/get-all-consumer-offset';
@@ -69,7 +70,11 @@ export async function buildLagSnapshot(admin: AdminClient, memory: SnapshotMemor
   const timeout = admin.config.requestTimeoutMs;
   const masters = await admin.readableBrokers();
   const down = new Map<string, BrokerFailure>();
-  const failures: BrokerFailure[] = [];
+  // a broker group with no node registered now (the namesrv forgot it when its connection dropped): its groups'
+  // lag is missing from this snapshot, and the list says which broker is gone rather than looking complete
+  const failures: BrokerFailure[] = (await admin.missingBrokers())
+    .filter(({ node }) => node.brokerId === 0 && !masters.some((m) => m.brokerName === node.brokerName))
+    .map(({ node, lastSeen }) => ({ brokerName: node.brokerName, addr: node.addr, error: `${node.brokerName} (${node.addr}) ${missingText(lastSeen)}: the lag of its groups is not in this snapshot` }));
 
   // 1. which groups exist where
   const configs = await fanOut(masters, (m) => getAllSubscriptionGroupConfig(admin, m.addr, Math.max(timeout, 10_000)), Math.max(admin.config.fanOutDeadlineMs, 15_000));

@@ -2,7 +2,7 @@ import type { ClusterContext } from '../context';
 import type { BrokerFailure } from '../core/fanout';
 import { queryIndex } from './index-query';
 import { toSummary, type MessageSummary } from './model';
-import { routeTargets } from './targets';
+import { goneFromRoute, routeTargets } from './targets';
 
 export interface KeySearch {
   topic: string;
@@ -31,12 +31,13 @@ export const MAX_KEY_LIMIT = 10_000;
 export async function searchByKey(ctx: ClusterContext, search: KeySearch): Promise<KeySearchResult> {
   const { admin } = ctx;
   const targets = await routeTargets(admin, search.topic);
+  const gone = await goneFromRoute(admin, search.topic, targets.map((t) => t.brokerName));
   const result = await queryIndex(admin, targets, search, admin.config.fanOutDeadlineMs * 3);
   return {
     ...search,
     items: result.hits.map((h) => toSummary(h.message, h.brokerName)),
     more: result.more,
-    failures: result.failures,
+    failures: [...result.failures, ...gone],
     requests: result.requests,
     scans: result.scans,
     asOf: Date.now(),

@@ -8,7 +8,7 @@ import { SCHEDULE_TOPIC, TIMER_TOPIC } from '../core/names';
 import { routeIfExists } from '../core/routes';
 import { queryIndex } from './index-query';
 import { toView, type MessageView } from './model';
-import { brokerNamesByAddr, routeTargets } from './targets';
+import { brokerNamesByAddr, goneFromRoute, routeTargets } from './targets';
 import { topicOfTracedMessage } from '../traces/source';
 
 export interface LookupResult {
@@ -61,6 +61,7 @@ export async function findMessageById(admin: AdminClient, input: string, topic?:
     topicFrom = 'trace';
   }
   const targets = await routeTargets(admin, topic);
+  failures = [...failures, ...(await goneFromRoute(admin, topic, targets.map((t) => t.brokerName)))];
   let result = await queryIndex(admin, targets, { topic, key: id, begin: 0, end: Date.now() + FAR_FUTURE_MS, limit: 32, uniqueKey: true }, admin.config.fanOutDeadlineMs * 2);
   failures = [...failures, ...result.failures];
   if (result.hits.length === 0) {

@@ -2,6 +2,7 @@ import { pullMessage, type PullResult } from '../../rocketmq/pull-message';
 import type { ClusterContext } from '../context';
 import { failureOf } from '../core/fanout';
 import { fetchRoute } from '../core/routes';
+import { goneFromRoute } from './targets';
 import { toSummary, type MessageSummary } from './model';
 import { BrokerReader } from './scan-broker';
 import { decodeCursor, encodeCursor, type QueuePosition } from './scan-cursor';
@@ -63,6 +64,8 @@ export async function* scanTopic(ctx: ClusterContext, request: ScanRequest & { b
   const p = scanParams(request);
   const cursor = p.cursor ? decodeCursor(p, p.cursor) : undefined;
   const route = await fetchRoute(admin, p.topic);
+  // brokers that held part of the topic and are gone from the namesrv: their queues are not even in the route
+  const gone = await goneFromRoute(admin, p.topic, route.brokerDatas.map((b) => b.brokerName));
   const readers = BrokerReader.fromRoute(route.brokerDatas);
   const queues: QueueState[] = cursor
     ? cursor.queues.map((q) => ({ ...q, finished: false }))
@@ -214,6 +217,7 @@ export async function* scanTopic(ctx: ClusterContext, request: ScanRequest & { b
       continued: cursor !== undefined,
       ...snapshot(),
     };
+    for (const g of gone) yield { type: 'failure', brokerName: g.brokerName, addr: g.addr, error: `${g.brokerName} (${g.addr}) ${g.error}: its queues are not scanned` };
     for (;;) {
       while (out.length > 0) {
         yield out.shift()!;

@@ -1,5 +1,6 @@
 import type { AdminClient } from '../core/admin';
-import { fetchRoute, readTarget } from '../core/routes';
+import type { BrokerFailure } from '../core/fanout';
+import { fetchRoute, missingText, readTarget } from '../core/routes';
 
 /** A broker group of a topic's route and the node to read from. */
 export interface ReadTarget {
@@ -26,4 +27,13 @@ export async function routeTargets(admin: AdminClient, topic: string): Promise<R
 export async function brokerNamesByAddr(admin: AdminClient): Promise<Map<string, string>> {
   const nodes = await admin.brokerNodes();
   return new Map(nodes.map((n) => [n.addr, n.brokerName]));
+}
+
+/**
+ * A failure for each broker that served `topic` when this console read its route before and is gone from the
+ * namesrv now. A namesrv forgets a broker the moment its connection drops (a crash, a kill), so without this the
+ * answer would silently lack that broker's part and look complete. Records the route's brokers for next time.
+ */
+export async function goneFromRoute(admin: AdminClient, topic: string, brokerNames: string[]): Promise<BrokerFailure[]> {
+  return (await admin.droppedFromRoute(topic, brokerNames)).map(({ node, lastSeen }) => ({ brokerName: node.brokerName, addr: node.addr, error: `its part of ${topic} is missing: ${missingText(lastSeen)}` }));
 }

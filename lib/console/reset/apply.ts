@@ -27,7 +27,7 @@ export async function applyReset(ctx: ChangeContext, input: { group: string; pre
   }
   if (preview.blockers.length > 0) throw new ConflictError(preview.blockers.join('; '), 'previewId', 'blocked');
   return withChangeLock(ctx, { kind: 'group', name: group }, async (lock) => {
-    const moved = await movedSincePreview(ctx.admin, preview);
+    const { moved, silent } = await movedSincePreview(ctx.admin, preview);
     if (moved.length > 0) {
       ctx.previews.reset.drop(previewId);
       const fresh = await previewReset(ctx, preview.request, { undoOf: preview.undoOf, clampOffsets: preview.undoOf !== undefined });
@@ -38,13 +38,20 @@ export async function applyReset(ctx: ChangeContext, input: { group: string; pre
         { moved, preview: fresh },
       );
     }
-    return execute(ctx, preview, lock);
+    return execute(ctx, preview, lock, silent);
   });
 }
 
-async function movedSincePreview(admin: AdminClient, preview: ResetPreview): Promise<Array<{ topic: string; brokerName: string; queueId: number; previewed: number; now: number }>> {
+type Moved = Array<{ topic: string; brokerName: string; queueId: number; previewed: number; now: number }>;
+
+/**
+ * The queues whose offset is not what the preview saw, and the brokers that did not answer the check (down or
+ * frozen): their queues are not sent, since their state is unknown and a request to them could only time out.
+ */
+async function movedSincePreview(admin: AdminClient, preview: ResetPreview): Promise<{ moved: Moved; silent: Map<string, string> }> {
   const masters = new Map(mastersOf(await admin.brokerNodes()).map((n) => [n.brokerName, n]));
-  const moved: Array<{ topic: string; brokerName: string; queueId: number; previewed: number; now: number }> = [];
+  const moved: Moved = [];
+  const silent = new Map<string, string>();
   const pairs = [...new Set(preview.queues.filter((q) => q.delta !== 0).map((q) => `${q.topic}\u0001${q.brokerName}`))];
   await Promise.all(
     pairs.map(async (pair) => {
@@ -54,8 +61,9 @@ async function movedSincePreview(admin: AdminClient, preview: ResetPreview): Pro
       let stats;
       try {
         stats = await getConsumeStats(admin, node.addr, preview.group, topic, admin.config.requestTimeoutMs);
-      } catch {
-        // a broker that does not answer now will fail its queues during the reset, and the audit will say so
+      } catch (error) {
+        // a broker that does not answer now fails its queues in the reset, unsent, and the audit says so
+        if (isRemotingError(error) && error.kind !== 'response') silent.set(brokerName, describeFailure(error, brokerName));
         return;
       }
       const now = new Map(stats.queues.map((q) => [q.queueId, q.consumerOffset]));
@@ -66,10 +74,10 @@ async function movedSincePreview(admin: AdminClient, preview: ResetPreview): Pro
       }
     }),
   );
-  return moved;
+  return { moved, silent };
 }
 
-async function execute(ctx: ChangeContext, preview: ResetPreview, lock: HeldChangeLock): Promise<ResetResult> {
+async function execute(ctx: ChangeContext, preview: ResetPreview, lock: HeldChangeLock, silent: Map<string, string>): Promise<ResetResult> {
   const { admin } = ctx;
   const changed = preview.queues.filter((q) => q.delta !== 0);
   const { auditId, started } = await beginChangeAudit(ctx, lock, {
@@ -92,7 +100,12 @@ async function execute(ctx: ChangeContext, preview: ResetPreview, lock: HeldChan
   let part = 0;
   const onBroker = async ([brokerName, queues]: [string, PreviewQueue[]]) => {
     const node = masters.get(brokerName);
-    const mine = node ? await applyOnBroker(admin, node, preview, queues) : queues.map((q) => failed(q, `${brokerName} has no master registered with the namesrv`));
+    const unanswered = silent.get(brokerName);
+    const mine = !node
+      ? queues.map((q) => failed(q, `${brokerName} has no master registered with the namesrv`))
+      : unanswered
+        ? queues.map((q) => failed(q, `${unanswered} when the offsets were checked before the reset: not sent, nothing changed there`))
+        : await applyOnBroker(admin, node, preview, queues);
     results.push(...mine);
     // known before the next broker's answer: if this process dies now, the entry still says these queues' outcome
     await store.audit.progress(auditId, (part += 1), { at: Date.now(), result: { queues: mine } });

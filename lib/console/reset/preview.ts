@@ -11,6 +11,7 @@ import { checkGroupName } from '../core/names';
 import { oldestStoreTime } from '../core/oldest';
 import { RETRY_PREFIX } from '../core/names';
 import { fetchRoute, masters as mastersOf, routeIfExists } from '../core/routes';
+import { goneFromRoute } from '../messages/targets';
 import { methodFor } from './methods';
 import type { PreviewQueue, ResetMethod, ResetPreview, ResetRequest } from './types';
 
@@ -74,6 +75,10 @@ export async function previewReset(ctx: ClusterContext, request: ResetRequest, o
   const queues: PreviewQueue[] = [];
   for (const topic of topics) {
     const route = await fetchRoute(admin, topic);
+    // a master gone from the namesrv (crashed, killed) is not in the route either: its queues cannot be in the plan
+    for (const g of await goneFromRoute(admin, topic, route.brokerDatas.map((b) => b.brokerName))) {
+      warnings.push(`${topic}: ${g.brokerName} (${g.addr}) ${g.error}; its queues are not in this plan, reset them once it is back`);
+    }
     const inRoute = masters.filter((m) => route.brokerDatas.some((b) => b.brokerName === m.brokerName));
     for (const node of inRoute) {
       const [stats, consume] = await Promise.all([

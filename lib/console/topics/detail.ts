@@ -1,10 +1,9 @@
 import { permText } from '../../rocketmq/get-route-info-by-topic';
 import { getTopicStatsInfo, type QueueStats } from '../../rocketmq/get-topic-stats-info';
 import { compareMessageQueues } from '../../rocketmq/message-queue';
-import { missingText } from '../cluster/overview';
 import { fanOut, type BrokerFailure } from '../core/fanout';
 import { oldestStoreTime } from '../core/oldest';
-import { fetchRoute, readTargets } from '../core/routes';
+import { fetchRoute, readTargets, missingText } from '../core/routes';
 import type { ClusterContext } from '../context';
 import { topicCatalog, type TopicType } from './catalog';
 

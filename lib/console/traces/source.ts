@@ -3,7 +3,7 @@ import type { AdminClient } from '../core/admin';
 import { NotFoundError } from '../core/errors';
 import type { BrokerFailure } from '../core/fanout';
 import { queryIndex } from '../messages/index-query';
-import { routeTargets } from '../messages/targets';
+import { goneFromRoute, routeTargets } from '../messages/targets';
 
 /** One trace record with where its trace message came from. */
 export interface TraceEntry {
@@ -43,6 +43,7 @@ export async function readTraceRecords(admin: AdminClient, key: string, window: 
     if (error instanceof NotFoundError) return { traceTopic, entries: [], skipped: [], more: false, failures: [] };
     throw error;
   }
+  const gone = await goneFromRoute(admin, traceTopic, targets.map((t) => t.brokerName));
   const result = await queryIndex(
     admin,
     targets,
@@ -57,7 +58,7 @@ export async function readTraceRecords(admin: AdminClient, key: string, window: 
     const clientHost = message.bornHost.slice(0, message.bornHost.lastIndexOf(':'));
     for (const record of decoded.records) entries.push({ record, clientHost, brokerName, traceStoredAt: message.storeTimestamp });
   }
-  return { traceTopic, entries, skipped, more: result.more, failures: result.failures };
+  return { traceTopic, entries, skipped, more: result.more, failures: [...result.failures, ...gone] };
 }
 
 /** The topic a Pub (or EndTransaction) trace record gives for a client msgId, when tracing is on. */
