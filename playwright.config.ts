@@ -21,6 +21,8 @@ const dataDir = process.env.E2E_DATA_DIR ?? path.join(results, 'e2e-data');
 process.env.E2E_CLUSTER ??= SANDBOXES.v5.cluster;
 process.env.E2E_OIDC_PORT = String(oidcPort);
 process.env.E2E_ADMIN_PASSWORD = adminPassword;
+/** The console's log (its stdout: pino's JSON lines), which the secured spec scans for secrets. */
+process.env.E2E_CONSOLE_LOG = `${dataDir}.log`;
 
 /** The clusters file of test.sh (or the same one, written by the same script) plus the sign-on section. */
 function consoleConfig(): string {
@@ -86,7 +88,7 @@ export default defineConfig({
   ],
   webServer: {
     // a fresh store each run: the first admin comes from CONSOLE_ADMIN_PASSWORD
-    command: `rm -rf ${JSON.stringify(dataDir)} && npx next start -p ${port} -H 127.0.0.1`,
+    command: `rm -rf ${JSON.stringify(dataDir)} && npx next start -p ${port} -H 127.0.0.1 > ${JSON.stringify(`${dataDir}.log`)}`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
@@ -98,7 +100,8 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: '1',
       RMQ_REQUEST_TIMEOUT_MS: '2000',
       RMQ_FANOUT_DEADLINE_MS: '2500',
-      LOG_LEVEL: 'warn',
+      // the secured run logs each sign-in, change and broker refusal (info), so the secret scan of the log has lines to read
+      LOG_LEVEL: process.env.E2E_SECURED === '1' ? 'info' : 'warn',
       DATA_DIR: dataDir,
       // short intervals so the lag snapshot and history have several points within a test
       LAG_SNAPSHOT_INTERVAL_MS: '2000',

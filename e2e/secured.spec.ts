@@ -181,7 +181,7 @@ test.describe.serial('clusters with access control', () => {
     expect(error.message).toContain('Check the credentials of cluster secured-none in the clusters file');
   });
 
-  test('no secret of the clusters file is in any API answer, page or the client bundle', async ({ page, request }) => {
+  test('no secret of the clusters file is in any API answer, page, the client bundle or the console\'s log', async ({ page, request }) => {
     // the answers of the tests above, and of the routes that describe clusters and the session
     for (const url of ['/api/session', '/api/overview', `/api/clusters/${V5.cluster}/brokers`, `/api/clusters/${V4.cluster}/brokers`, '/api/clusters/secured-none/brokers']) {
       const answer = await request.get(url);
@@ -200,6 +200,10 @@ test.describe.serial('clusters with access control', () => {
       const text = readFileSync(file, 'utf8');
       for (const secret of SECRETS) expect(text.includes(secret), `${secret} in ${file}`).toBe(false);
     }
+    // the server's log of this whole run (sign-ins, the changes above, the brokers' refusals of the unsigned cluster)
+    const log = readFileSync(process.env.E2E_CONSOLE_LOG!, 'utf8');
+    expect(log.split('\n').filter((l) => l.startsWith('{')).length).toBeGreaterThan(5);
+    for (const secret of SECRETS) expect(log.includes(secret), `${secret} in the console's log`).toBe(false);
   });
 });
 

@@ -33,6 +33,8 @@ export const DEFAULT_PORTS = {
   v4Auth: { namesrv: 9936, brokers: [11071, 11081, 11091] },
   /** npm run bench's own sandbox (bench/sandbox.ts) */
   bench: { namesrv: 9896, brokers: [10981, 10991, 11001] },
+  /** npm run reliability's own sandbox (reliability/sandbox.ts): the fault check kills its processes */
+  reliability: { namesrv: 9946, brokers: [11101, 11111, 11121] },
   /** the second cluster the groups bench's console serves beside its own (a 4.9.8 sandbox with the demo traffic) */
   benchSecond: { namesrv: 9916, brokers: [11011, 11021, 11031] },
   /** the namesrv with binary (ROCKETMQ) headers that record-fixtures.ts starts for a moment */
