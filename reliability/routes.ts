@@ -6,6 +6,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import type { ZodType } from 'zod';
 import type { RouteHandler } from '../app/api/_lib/handler';
 import { createConsole, type Console } from '../lib/console/console';
 import { readSettings } from '../lib/console/core/config';
@@ -31,6 +32,33 @@ export const BAD_BODIES: Array<[string, string]> = [
   ['a JSON string', '"x"'],
   ['a body of 2 MB', JSON.stringify({ x: 'y'.repeat(2 * 1024 * 1024) })],
 ];
+
+/**
+ * Values for each query key of each route, one at a time: not a number, an infinite and a huge negative number, a
+ * fraction, a NUL and a right-to-left override, 5,000 characters, a lone surrogate. A key that takes free text may
+ * take some of them; a key that does not must refuse them naming itself.
+ */
+export const BAD_QUERY_VALUES: Array<[string, string]> = [
+  ['not a number', 'abc'],
+  ['an infinite number', '1e400'],
+  ['a huge negative number', '-99999999999999999999'],
+  ['a fraction', '0.5'],
+  ['control characters', 'a\u0000\u202eb'],
+  ['5,000 characters', 'q'.repeat(5000)],
+  ['a lone surrogate', 'a\ud800b'],
+];
+
+/** The keys of a query schema: an object, possibly wrapped in a transform or a refinement (zod 4 pipes). */
+export function queryKeys(schema: ZodType): string[] {
+  let s: unknown = schema;
+  for (let i = 0; i < 5 && s; i++) {
+    const def = (s as { _zod?: { def?: { type?: string; shape?: Record<string, unknown>; in?: unknown; innerType?: unknown } } })._zod?.def;
+    if (!def) return [];
+    if (def.type === 'object' && def.shape) return Object.keys(def.shape);
+    s = def.in ?? def.innerType;
+  }
+  return [];
+}
 
 /** A query key no route knows. */
 export const UNKNOWN_KEY = 'zzUnknown';
@@ -73,7 +101,7 @@ export async function countingConsole(): Promise<{ brokerBytes: () => number; cl
   await new Promise<void>((resolve) => peer.listen(0, '127.0.0.1', () => resolve()));
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bad-input-'));
   const namesrv = `127.0.0.1:${(peer.address() as net.AddressInfo).port}`;
-  const app = createConsole(readSettings({ NAMESRV_ADDR: namesrv, CLUSTER_KEY: 'lab', DATA_DIR: dir, AUTH: 'off', REQUEST_TIMEOUT_MS: '300' }), { log: createLog('silent') });
+  const app = createConsole(readSettings({ NAMESRV_ADDR: namesrv, CLUSTER_KEY: 'lab', DATA_DIR: dir, AUTH: 'off', RMQ_REQUEST_TIMEOUT_MS: '300', RMQ_FANOUT_DEADLINE_MS: '400' }), { log: createLog('silent') });
   slot.__rocketmqConsole = app;
   return {
     brokerBytes: () => bytes,
@@ -136,6 +164,26 @@ export interface RouteFigures {
   held: number;
   failures: string[];
   brokerBytes: number;
+  /**
+   * The query value matrix: requests; refused naming the key; refused naming another key of the route first (one
+   * it requires, sent without); taken as a valid value (free text), which then went on to the cluster.
+   */
+  queryValues: { keys: number; requests: number; refused: number; elsewhere: number; taken: number };
+}
+
+/**
+ * How a route answered a bad value for `key`. A value taken as valid goes on to the cluster: here the counting
+ * namesrv, which never answers, so the route says which namesrv did not answer in time (502-504): that is the value
+ * being valid, and its bytes are not counted against the matrix. Undefined: a failure (a 500, a stack, a 4xx that
+ * names no key of the route).
+ */
+export function valueHeld(a: Answer, key: string, keys: string[]): 'refused' | 'elsewhere' | 'taken' | undefined {
+  if (/\n\s+at /.test(a.text)) return undefined;
+  if (a.status >= 502 && a.status <= 504 && /namesrv .* did not answer/.test(a.error?.message ?? '')) return 'taken';
+  if (a.status >= 500) return undefined;
+  if (a.status < 400) return 'taken';
+  if (a.error?.field === key || a.error?.message?.startsWith(`${key}:`) || a.error?.message?.includes(` ${key} `)) return 'refused';
+  return a.error?.field && keys.includes(a.error.field.split(/[.[]/)[0]!) ? 'elsewhere' : undefined;
 }
 
 /** The whole matrix, as figures: what npm run reliability prints. */
@@ -143,7 +191,7 @@ export async function badInputFigures(): Promise<RouteFigures> {
   const counting = await countingConsole();
   try {
     const all = await apiRoutes();
-    const figures: RouteFigures = { routes: all.length, handlers: all.reduce((n, r) => n + r.handlers.length, 0), requests: 0, held: 0, failures: [], brokerBytes: 0 };
+    const figures: RouteFigures = { routes: all.length, handlers: all.reduce((n, r) => n + r.handlers.length, 0), requests: 0, held: 0, failures: [], brokerBytes: 0, queryValues: { keys: 0, requests: 0, refused: 0, elsewhere: 0, taken: 0 } };
     for (const r of all) {
       for (const [method, handler] of r.handlers) {
         for (const param of r.params) {
@@ -171,6 +219,24 @@ export async function badInputFigures(): Promise<RouteFigures> {
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
     figures.brokerBytes = counting.brokerBytes();
+    // last: a value taken as valid may make a broker call, which the count above must not include
+    for (const r of all) {
+      for (const [method, handler] of r.handlers) {
+        if (!handler.spec.query) continue;
+        const keys = queryKeys(handler.spec.query);
+        for (const key of keys) {
+          figures.queryValues.keys++;
+          for (const [what, value] of BAD_QUERY_VALUES) {
+            const a = await callRoute(r, method, handler, goodParams(r), { query: `?${key}=${encodeURIComponent(value.replace(/[\uD800-\uDFFF]/g, ''))}${/[\uD800-\uDFFF]/.test(value) ? '%ED%A0%80' : ''}`, body: '{}' });
+            figures.queryValues.requests++;
+            const held = valueHeld(a, key, keys);
+            if (held) figures.queryValues[held]++;
+            if (held === 'taken' && process.env.RELIABILITY_SHOW_TAKEN) console.log(`taken: ${method} ${r.pattern} ?${key}= ${what} -> ${a.status}`);
+            else figures.failures.push(`${method} ${r.pattern} ?${key}= ${what}: ${a.status} ${a.text.slice(0, 160)}`);
+          }
+        }
+      }
+    }
     return figures;
   } finally {
     await counting.close();

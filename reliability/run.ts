@@ -57,6 +57,7 @@ if (runs('routes')) {
   rows.push(
     ['routes under bad input', `${n(routes.requests)} requests to ${routes.handlers} handlers of ${routes.routes} routes`, `${routes.held} a 4xx naming what was wrong, no stack`, `${routes.failures.length} not`, '0'],
     ['  broker calls', 'a loopback namesrv counting bytes', '', `${routes.brokerBytes} bytes reached it`, '0'],
+    ['  every query key', `${n(routes.queryValues.requests)} bad values to ${routes.queryValues.keys} keys (not a number, 1e400, -10^20, 0.5, NUL and RTL, 5,000 chars, a lone surrogate)`, `${routes.queryValues.refused} refused naming the key, ${routes.queryValues.elsewhere} naming a key it needs first, ${routes.queryValues.taken} taken as text`, 'failures counted above', '0 failures'],
   );
   for (const f of routes.failures.slice(0, 10)) notes.push(`route: ${f}`);
   if (routes.failures.length > 0 || routes.brokerBytes > 0) miss('routes under bad input');

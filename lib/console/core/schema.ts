@@ -3,8 +3,9 @@ import { z } from 'zod';
 /** A point in time as epoch milliseconds (number or digits) or an ISO-8601 date; the message names the field. */
 export const timestamp = (field = 'timestamp') =>
   z.union([z.number(), z.string()], { message: `${field} must be epoch milliseconds or an ISO-8601 date` }).transform((value, ctx) => {
-    const ms = typeof value === 'number' ? value : /^\d+$/.test(value) ? Number(value) : Date.parse(value);
-    if (!Number.isFinite(ms) || ms < 0) {
+    // Date.parse alone takes too much ("0.5" and "1" are dates to V8's legacy parser): digits, or a date that starts like ISO-8601
+    const ms = typeof value === 'number' ? value : /^\d+$/.test(value) ? Number(value) : /^\d{4}-\d{2}-\d{2}/.test(value) ? Date.parse(value) : Number.NaN;
+    if (!Number.isSafeInteger(ms) || ms < 0) {
       ctx.addIssue({ code: 'custom', message: `${field} "${value}" is not a date` });
       return z.NEVER;
     }
