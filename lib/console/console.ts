@@ -1,3 +1,4 @@
+import { Slots } from './core/slots';
 import { Auth } from './auth/service';
 import { AdminClient } from './core/admin';
 import type { ConsoleSettings, TestHooks } from './core/config';
@@ -51,6 +52,8 @@ export function createConsole(settings: ConsoleSettings, options: ConsoleOptions
   const testHooks = options.testHooks ?? settings.testHooks;
   if (Object.keys(testHooks).length > 0) log.warn({ testHooks }, 'test pauses are set (CONSOLE_TEST_PAUSE_*): changes will sleep on purpose');
   const clusters = new Map<string, ClusterContext>();
+  // one bound for the process: the CPU and event loop that scans would starve are the same for every cluster
+  const scans = new Slots({ limit: settings.scans.concurrency, maxWaiting: settings.scans.queue, maxWaitMs: settings.scans.waitMs, what: 'range scans' });
   for (const config of settings.clusters) {
     const clusterLog = log.child({ cluster: config.name });
     const admin = new AdminClient(config, brokerCallObserver(metrics, config.name));
@@ -62,6 +65,7 @@ export function createConsole(settings: ConsoleSettings, options: ConsoleOptions
       previews: { reset: new PreviewStore<ResetPlan>(), resend: new PreviewStore<ResendPlan>(), change: new PreviewStore() },
       resetMethods: new ResetMethodCache(),
       accountAccess: new AccountAccessCache(),
+      scans,
       store: store.get,
       log: clusterLog,
       testHooks,

@@ -1,3 +1,4 @@
+import type { Slots } from './core/slots';
 import type { AccountAccessCache } from './acl/account-access';
 import type { ChangePlan } from './changes/types';
 import type { AdminClient } from './core/admin';
@@ -24,6 +25,8 @@ export interface ClusterContext {
   readonly resetMethods: ResetMethodCache;
   /** Whether the console's own account may change anything on this cluster (ACL 2.0), kept a few minutes. */
   readonly accountAccess: AccountAccessCache;
+  /** Range scans running at once, for the whole console process (a scan pulls every queue of a topic). */
+  readonly scans: Slots;
   /** The console's store, opened on first use (a database down at start does not stop the console). */
   readonly store: () => Promise<Store>;
   readonly log: Logger;

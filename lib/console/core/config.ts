@@ -96,6 +96,8 @@ export interface ConsoleSettings {
   /** PostgreSQL when set, else SQLite at sqlitePath. */
   store: { databaseUrl?: string; sqlitePath?: string };
   lag: LagSettings;
+  /** Range scans at once in this console process, the queue behind them and how long one waits (SCAN_*). */
+  scans: { concurrency: number; queue: number; waitMs: number };
   auth: AuthSettings;
   logLevel: string;
   testHooks: TestHooks;
@@ -123,6 +125,7 @@ export function readSettings(env: Env = process.env): ConsoleSettings {
     auth: authSettings(env, file),
     logLevel: env.LOG_LEVEL ?? 'info',
     testHooks: testHooks(env),
+    scans: { concurrency: positiveInt(env.SCAN_CONCURRENCY, 4), queue: positiveInt(env.SCAN_QUEUE, 16), waitMs: positiveInt(env.SCAN_WAIT_MS, 15_000) },
     source: file ? `CONSOLE_CONFIG ${env.CONSOLE_CONFIG}` : env.NAMESRV_ADDR ? 'NAMESRV_ADDR' : 'the local sandbox (127.0.0.1:9876)',
   };
 }

@@ -145,6 +145,23 @@ describe(`time-range scan live (${LIVE.version})`, () => {
     expect(await traces()).toEqual(before);
   });
 
+  it('runs a few scans at a time per console: the next waits for a slot, then returns what mqadmin shows', async () => {
+    const { limit } = ctx.scans.options;
+    const held = await Promise.all(Array.from({ length: limit }, () => ctx.scans.acquire()));
+    let started = false;
+    const waiting = collect(scan(), (e) => {
+      if (e.type === 'start') started = true;
+    });
+    await new Promise((r) => setTimeout(r, 500));
+    expect([started, ctx.scans.queued]).toEqual([false, 1]);
+    held[0]!();
+    const { messages, done } = await waiting;
+    expect(done.reason).toBe('complete');
+    expect(keys(messages)).toEqual(keys(inRange()));
+    for (const release of held.slice(1)) release();
+    expect(ctx.scans.running).toBe(0);
+  });
+
   it('refuses bad input before the first event, naming the field', async () => {
     const fail = async (request: Partial<ScanRequest>) => {
       try {

@@ -59,6 +59,18 @@ interface QueueState extends QueuePosition {
  * pull subscription (the broker filters); the text filter runs here. Validation errors and an unknown topic throw before the first event.
  */
 export async function* scanTopic(ctx: ClusterContext, request: ScanRequest & { bodies: boolean }, signal?: AbortSignal): AsyncGenerator<ScanEvent, void, undefined> {
+  // bad input is refused before waiting for a slot
+  scanParams(request);
+  // a few scans at a time per console process: the others wait their turn (or hear 429 when the queue is long)
+  const release = await ctx.scans.acquire(signal);
+  try {
+    yield* scanHeld(ctx, request, signal);
+  } finally {
+    release();
+  }
+}
+
+async function* scanHeld(ctx: ClusterContext, request: ScanRequest & { bodies: boolean }, signal?: AbortSignal): AsyncGenerator<ScanEvent, void, undefined> {
   const { admin } = ctx;
   const started = performance.now();
   const p = scanParams(request);
