@@ -28,7 +28,7 @@ import { DEFAULT_PORTS, testPort } from '../test-support/sandbox';
 import { consoleNodeOptions, runJava, timeMqadmin, type BenchCluster } from './sandbox';
 import { fmt, table } from './stats';
 
-const TOPICS = ['BenchTopicA', 'BenchTopicB', 'BenchTopicC'];
+export const TOPICS = ['BenchTopicA', 'BenchTopicB', 'BenchTopicC'];
 const CONCURRENCY = 64;
 /** The console's snapshot interval in the bench: RSS is watched over two refreshes. */
 const REFRESH_MS = 30_000;
@@ -52,17 +52,7 @@ export interface GroupsFigures {
 
 export async function groupsBench(cluster: BenchCluster, counts: number[], second: BenchCluster): Promise<{ figures: GroupsFigures[]; passed: boolean }> {
   const pool = new ConnectionPool();
-  const info = await getBrokerClusterInfo(pool, cluster.namesrv.split(';')[0]!);
-  const masters = [...info.brokers.values()].map((b) => ({ brokerName: b.brokerName, addr: b.brokerAddrs.get(0)! })).filter((m) => m.addr);
-  for (const topic of TOPICS) {
-    runJava('Producer.java', ['--ns', cluster.namesrv, '--topic', topic, '--order-topic', `${topic}Order`, '--count', '200', '--run', topic], cluster.env);
-  }
-  const maxOffsets = new Map<string, number>();
-  for (const m of masters) {
-    for (const topic of TOPICS) {
-      for (const q of await getTopicStatsInfo(pool, m.addr, topic)) maxOffsets.set(`${m.addr}|${topic}|${q.queueId}`, q.maxOffset);
-    }
-  }
+  const { masters, maxOffsets } = await prepareSeeding(pool, cluster);
   const figures: GroupsFigures[] = [];
   let seeded = 0;
   for (const count of counts) {
@@ -95,6 +85,22 @@ export async function groupsBench(cluster: BenchCluster, counts: number[], secon
   ];
   for (const c of checks) console.log(`target ${c.name}: ${c.ok ? 'met' : 'NOT met'} (${c.value})`);
   return { figures, passed: checks.every((c) => c.ok) };
+}
+
+/** Sends to the bench topics (200 messages each, keys K-<topic>-<i>) and reads what seed needs: the masters and each queue's max offset. */
+export async function prepareSeeding(pool: ConnectionPool, cluster: BenchCluster): Promise<{ masters: Array<{ brokerName: string; addr: string }>; maxOffsets: Map<string, number> }> {
+  const info = await getBrokerClusterInfo(pool, cluster.namesrv.split(';')[0]!);
+  const masters = [...info.brokers.values()].map((b) => ({ brokerName: b.brokerName, addr: b.brokerAddrs.get(0)! })).filter((m) => m.addr);
+  for (const topic of TOPICS) {
+    runJava('Producer.java', ['--ns', cluster.namesrv, '--topic', topic, '--order-topic', `${topic}Order`, '--count', '200', '--run', topic], cluster.env);
+  }
+  const maxOffsets = new Map<string, number>();
+  for (const m of masters) {
+    for (const topic of TOPICS) {
+      for (const q of await getTopicStatsInfo(pool, m.addr, topic)) maxOffsets.set(`${m.addr}|${topic}|${q.queueId}`, q.maxOffset);
+    }
+  }
+  return { masters, maxOffsets };
 }
 
 export async function seed(pool: ConnectionPool, masters: Array<{ brokerName: string; addr: string }>, maxOffsets: Map<string, number>, from: number, to: number): Promise<void> {

@@ -1,5 +1,5 @@
 /**
- * npm run reliability [-- --inputs N --seed S --only decoders,routes,login,store,faults,load,audit --kills N]:
+ * npm run reliability [-- --inputs N --seed S --only decoders,routes,login,store,faults,load,audit --kills N --groups N --operators N --duration S]:
  * each reliability check, what was tried, what held, the figure and the goal, in one table. The store check starts
  * the project's PostgreSQL (sandbox/scripts/postgres.sh) beside SQLite; the fault and load checks start RocketMQ
  * sandboxes of their own (and stop them). Exits non-zero when a check misses its goal.
@@ -14,6 +14,7 @@ import { DEFAULT_PORTS, testPort } from '../test-support/sandbox';
 import { auditWriters } from './audit-log';
 import { faultFigures, type FaultFigures } from './faults';
 import { fuzzDecoders } from './fuzz';
+import { loadFigures, printLoadFigures } from './load';
 import { loginFigures } from './login';
 import { npmAuditFigures } from './npm-audit';
 import { badInputFigures } from './routes';
@@ -140,6 +141,21 @@ if (runs('faults')) {
   for (const c of figures.calls.filter((x) => !x.held)) notes.push(`fault call: ${c.fault} / ${c.call}: HTTP ${c.status} in ${c.ms} ms: ${c.detail}`);
   notes.push(...figures.resets.problems);
   if (held < figures.calls.length || figures.recoveryMs.some((r) => r.ms === null) || figures.resets.auditLost > 0 || !figures.resets.restored || figures.resets.problems.length > 0) miss('faults');
+}
+
+if (runs('load')) {
+  const groups = arg('groups', 10_000);
+  const load = await loadFigures({ groups, operators: arg('operators', 50), durationS: arg('duration', 60) });
+  printLoadFigures(load);
+  const worst = [...load.routes].filter((r) => !r.route.startsWith('metrics')).sort((a, b) => b.p99Ms - a.p99Ms)[0];
+  rows.push(
+    ['load', `${load.operators} operators for ${load.durationS} s at ${n(load.groups)} groups (no think time; the route table is printed above)`, `${n(load.requests)} requests, ${load.requestsPerS.toFixed(1)}/s`, `${load.errors} errors; slowest p99 ${worst ? `${worst.route} ${n(worst.p99Ms)} ms` : '-'}`, '0 errors'],
+    ['  console', 'RSS and event-loop delay (its own histogram, per 10 s scrape)', `RSS warm ${n(load.rss.warmMb)} MB, peak ${n(load.rss.peakMb)} MB`, `event loop p99 ${n(load.eventLoop.worstWindowP99Ms)} ms, max ${n(load.eventLoop.maxMs)} ms (idle p99 ${n(load.eventLoop.idleP99Ms)} ms)`, ''],
+    ['  lag snapshot', `interval ${n(load.snapshot.intervalMs)} ms; built in ${n(load.snapshot.idleDurationMs)} ms idle`, load.snapshot.kept ? 'kept its interval' : 'did NOT keep its interval', `largest gap ${n(load.snapshot.largestGapMs)} ms`, 'kept'],
+    ['  range scans', `${load.scans.scanners} clients scanning at once from ${load.scans.fromS} s`, `${load.scans.streamed} streamed, ${load.scans.refused} refused (429), ${load.scans.failed} failed`, `at most ${load.scans.maxAtOnce} streaming at once; headers p99 ${n(load.scans.headersP99Ms)} ms`, `bound ${process.env.SCAN_CONCURRENCY ?? 4} at once`],
+  );
+  if (load.errors > 0) miss('errors under load');
+  if (!load.snapshot.kept) miss('the lag snapshot did not keep its interval under load');
 }
 
 const widths = [0, 1, 2, 3, 4].map((i) => Math.max(...[['check', 'tried', 'held', 'figure', 'goal'], ...rows].map((r) => r[i]!.length)));
