@@ -12,7 +12,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['lib/**/*.test.ts', 'app/**/*.test.ts', 'components/**/*.test.ts', 'reliability/**/*.test.ts'], exclude: ['**/*.live.test.ts', '**/*.pg.test.ts', '**/*.secured.test.ts', 'node_modules/**'] },
+        test: { name: 'unit', include: ['lib/**/*.test.ts', 'app/**/*.test.ts', 'components/**/*.test.ts', 'reliability/**/*.test.ts'], exclude: ['**/*.live.test.ts', '**/*.pg.test.ts', '**/*.secured.test.ts', '**/*.faults.test.ts', 'node_modules/**'] },
       },
       {
         extends: true,
