@@ -34,7 +34,11 @@ const FAR_FUTURE_MS = 24 * 3600_000;
  * as an offset msgId; otherwise (or when nothing is stored there) it is a client msgId, looked up in the topic's
  * index with the unique-key flag on every broker of the route. Without a topic, the trace topic names it.
  */
-export async function findMessageById(admin: AdminClient, input: string, topic?: string): Promise<LookupResult> {
+/**
+ * `skip`: brokers that did not answer an earlier step of the same request (a trace read first): they are not asked
+ * again, so one frozen broker costs the request one timeout, not one per step. Their failures are the caller's.
+ */
+export async function findMessageById(admin: AdminClient, input: string, topic?: string, skip: ReadonlySet<string> = new Set()): Promise<LookupResult> {
   const names = await brokerNamesByAddr(admin);
   const reading = classifyMessageId(input, names.keys());
   if (!reading.valid) throw new BadInputError(`msgId: ${reading.reason}`, 'msgId');
@@ -51,6 +55,7 @@ export async function findMessageById(admin: AdminClient, input: string, topic?:
   if (!topic) {
     const traced = await topicOfTracedMessage(admin, id);
     failures = traced.failures;
+    skip = new Set([...skip, ...failures.map((f) => f.brokerName)]);
     if (!traced.topic) {
       throw new NotFoundError(
         `no message ${id} at a broker's commit log, and no trace record names its topic${failures.length ? ` (${failures.map((f) => f.brokerName).join(', ')} did not answer)` : ''}: give the topic to look the client msgId up in its index`,
@@ -60,13 +65,14 @@ export async function findMessageById(admin: AdminClient, input: string, topic?:
     topic = traced.topic;
     topicFrom = 'trace';
   }
-  const targets = await routeTargets(admin, topic);
-  failures = [...failures, ...(await goneFromRoute(admin, topic, targets.map((t) => t.brokerName)))];
+  const routed = await routeTargets(admin, topic);
+  failures = [...failures, ...(await goneFromRoute(admin, topic, routed.map((t) => t.brokerName)))];
+  const targets = routed.filter((t) => !skip.has(t.brokerName));
   let result = await queryIndex(admin, targets, { topic, key: id, begin: 0, end: Date.now() + FAR_FUTURE_MS, limit: 32, uniqueKey: true }, admin.config.fanOutDeadlineMs * 2);
   failures = [...failures, ...result.failures];
   if (result.hits.length === 0) {
     // a delayed or timer message not yet due is indexed under the topic it waits in, not under its own
-    const waiting = await findWaiting(admin, id, topic);
+    const waiting = await findWaiting(admin, id, topic, new Set([...skip, ...result.failures.map((f) => f.brokerName)]));
     if (waiting) {
       result = waiting.result;
       topic = waiting.topic;
@@ -79,10 +85,11 @@ export async function findMessageById(admin: AdminClient, input: string, topic?:
   return { id, kind: 'unique-key', topic, topicFrom, messages: result.hits.map((h) => toView(h.message, h.brokerName)), raw: result.hits.map((h) => h.message), failures };
 }
 
-async function findWaiting(admin: AdminClient, id: string, realTopic: string) {
+async function findWaiting(admin: AdminClient, id: string, realTopic: string, skip: ReadonlySet<string>) {
   for (const topic of [SCHEDULE_TOPIC, TIMER_TOPIC]) {
     if (!(await routeIfExists(admin, topic))) continue;
-    const result = await queryIndex(admin, await routeTargets(admin, topic), { topic, key: id, begin: 0, end: Date.now() + FAR_FUTURE_MS, limit: 32, uniqueKey: true }, admin.config.fanOutDeadlineMs * 2);
+    const targets = (await routeTargets(admin, topic)).filter((t) => !skip.has(t.brokerName));
+    const result = await queryIndex(admin, targets, { topic, key: id, begin: 0, end: Date.now() + FAR_FUTURE_MS, limit: 32, uniqueKey: true }, admin.config.fanOutDeadlineMs * 2);
     const hits = result.hits.filter((h) => h.message.properties.REAL_TOPIC === realTopic);
     if (hits.length > 0) return { topic, result: { ...result, hits } };
   }

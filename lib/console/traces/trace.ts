@@ -41,12 +41,15 @@ export async function getMessageTrace(ctx: ClusterContext, input: { msgId: strin
   let notConsumed: GroupTrack[] = [];
   if (resolvedTopic) {
     try {
-      const found = await findMessageById(admin, reading.id, resolvedTopic);
+      // a broker that did not answer the trace read is not asked again: one frozen broker costs one timeout
+      const silent = new Set(failures.map((f) => f.brokerName));
+      const found = await findMessageById(admin, reading.id, resolvedTopic, silent);
       const m = found.messages[0];
       failures.push(...found.failures);
+      for (const f of found.failures) silent.add(f.brokerName);
       if (m) {
         stored = { storeTimestamp: m.storeTimestamp, bornTimestamp: m.bornTimestamp, brokerName: m.brokerName, queueId: m.queueId, queueOffset: m.queueOffset, offsetMsgId: m.offsetMsgId };
-        const tracked = await trackMessage(admin, m, await routeTargets(admin, m.topic));
+        const tracked = await trackMessage(admin, m, (await routeTargets(admin, m.topic)).filter((t) => !silent.has(t.brokerName)));
         const traced = new Set(assembled.groups.map((g) => g.group));
         notConsumed = tracked.tracks.filter((t) => !traced.has(t.group));
         failures.push(...tracked.failures);
