@@ -102,7 +102,7 @@ function calls(base: string, input: { group: string; msgId: string; key: string;
     { name: 'group list (fresh snapshot)', deadlineMs: SNAPSHOT_DEADLINE_MS, run: () => timed(SNAPSHOT_DEADLINE_MS, json(`${base}/groups?refresh=1&sort=lag&limit=50`)) },
     { name: 'group page (progress)', deadlineMs: READ_DEADLINE_MS, run: () => timed(READ_DEADLINE_MS, json(`${base}/groups/${input.group}/progress`)) },
     { name: 'key lookup', deadlineMs: INDEX_DEADLINE_MS, run: () => timed(INDEX_DEADLINE_MS, json(`${base}/messages?topic=LabTopic&key=${encodeURIComponent(input.key)}`)) },
-    { name: 'trace lookup', deadlineMs: INDEX_DEADLINE_MS, run: () => timed(INDEX_DEADLINE_MS, json(`${base}/traces/${input.msgId}`)) },
+    { name: 'trace lookup (then the message and its groups)', deadlineMs: INDEX_DEADLINE_MS, run: () => timed(INDEX_DEADLINE_MS, json(`${base}/traces/${input.msgId}?topic=LabTopic`)) },
     {
       name: 'range scan',
       deadlineMs: SCAN_DEADLINE_MS + 2_000,
