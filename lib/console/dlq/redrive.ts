@@ -87,7 +87,7 @@ export const dlqRedrive: ChangeKind<RedriveRequest, RedriveDetail> = {
         : [`every group subscribed to ${originals.join(', ') || 'their topics'} receives them again, not only ${request.group}: ${(await groupsOf(ctx, originals)).join(', ') || 'no other group known'}; they are new messages at the end of the topic`]),
       'each is sent as a new message with its reconsume count at 0 (it gets the group\'s full retries again); the dead letter stays in the DLQ',
       ...(skipped.length > 0 ? [`${skipped.length} already sent back by an earlier redrive (audit ${[...new Set(skipped.map((s) => `#${s.auditId}`))].join(', ')}): left out`] : []),
-      ...(selected.gone ?? []).map((g) => `${g.brokerName} (${g.addr}) ${g.error}: its dead letters are not in this plan`),
+      ...(selected.gone ?? []).map((g) => `${g.error}: its dead letters are not in this plan`),
       ...(selected.truncated ? [`the selection holds more than ${MAX_REDRIVE} messages: the oldest ${MAX_REDRIVE} are taken; redrive the rest afterwards`] : []),
     ];
     return {

@@ -229,7 +229,7 @@ async function* scanHeld(ctx: ClusterContext, request: ScanRequest & { bodies: b
       continued: cursor !== undefined,
       ...snapshot(),
     };
-    for (const g of gone) yield { type: 'failure', brokerName: g.brokerName, addr: g.addr, error: `${g.brokerName} (${g.addr}) ${g.error}: its queues are not scanned` };
+    for (const g of gone) yield { type: 'failure', brokerName: g.brokerName, addr: g.addr, error: `${g.error}: its queues are not scanned` };
     for (;;) {
       while (out.length > 0) {
         yield out.shift()!;

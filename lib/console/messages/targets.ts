@@ -35,5 +35,5 @@ export async function brokerNamesByAddr(admin: AdminClient): Promise<Map<string,
  * answer would silently lack that broker's part and look complete. Records the route's brokers for next time.
  */
 export async function goneFromRoute(admin: AdminClient, topic: string, brokerNames: string[]): Promise<BrokerFailure[]> {
-  return (await admin.droppedFromRoute(topic, brokerNames)).map(({ node, lastSeen }) => ({ brokerName: node.brokerName, addr: node.addr, error: `its part of ${topic} is missing: ${missingText(lastSeen)}` }));
+  return (await admin.droppedFromRoute(topic, brokerNames)).map(({ node, lastSeen }) => ({ brokerName: node.brokerName, addr: node.addr, error: `${node.brokerName} (${node.addr}) is ${missingText(lastSeen)}; its part of ${topic} is missing` }));
 }

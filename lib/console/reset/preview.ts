@@ -77,7 +77,7 @@ export async function previewReset(ctx: ClusterContext, request: ResetRequest, o
     const route = await fetchRoute(admin, topic);
     // a master gone from the namesrv (crashed, killed) is not in the route either: its queues cannot be in the plan
     for (const g of await goneFromRoute(admin, topic, route.brokerDatas.map((b) => b.brokerName))) {
-      warnings.push(`${topic}: ${g.brokerName} (${g.addr}) ${g.error}; its queues are not in this plan, reset them once it is back`);
+      warnings.push(`${g.error}: its queues are not in this plan, reset them once it is back`);
     }
     const inRoute = masters.filter((m) => route.brokerDatas.some((b) => b.brokerName === m.brokerName));
     for (const node of inRoute) {
