@@ -52,8 +52,14 @@ interface Answer {
 interface Call {
   name: string;
   deadlineMs: number;
-  run(): Promise<Answer>;
+  /** The HTTP exchange; `timed` measures it against deadlineMs. */
+  request(signal: AbortSignal): Promise<Omit<Answer, 'ms'>>;
 }
+
+const run = (call: Call) => timed(call.deadlineMs, (signal) => call.request(signal));
+
+const postJson = (url: string, body: unknown, signal?: AbortSignal) =>
+  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), ...(signal ? { signal } : {}) });
 
 // Each call's deadline is the console's own for it, at its defaults (3 s per request, 4 s per fan-out), plus 2 s
 // for the HTTP round trip and the rest of the work.
@@ -85,8 +91,8 @@ const failuresOf = (body: unknown): unknown[] => {
 };
 
 function calls(base: string, input: { group: string; msgId: string; key: string; resetGroup: string }): Call[] {
-  const json = (url: string, init?: RequestInit) => async (signal: AbortSignal) => {
-    const response = await fetch(url, { ...init, signal });
+  const json = (answer: (signal: AbortSignal) => Promise<Response>) => async (signal: AbortSignal) => {
+    const response = await answer(signal);
     const text = await response.text();
     let body: unknown = null;
     try {
@@ -96,27 +102,27 @@ function calls(base: string, input: { group: string; msgId: string; key: string;
     }
     return { status: response.status, text, complete: response.ok && failuresOf(body).length === 0 };
   };
-  const post = (url: string, body: unknown) => json(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const get = (url: string) => json((signal) => fetch(url, { signal }));
+  const post = (url: string, body: unknown) => json((signal) => postJson(url, body, signal));
   const now = Date.now();
   return [
-    { name: 'group list (fresh snapshot)', deadlineMs: SNAPSHOT_DEADLINE_MS, run: () => timed(SNAPSHOT_DEADLINE_MS, json(`${base}/groups?refresh=1&sort=lag&limit=50`)) },
-    { name: 'group page (progress)', deadlineMs: READ_DEADLINE_MS, run: () => timed(READ_DEADLINE_MS, json(`${base}/groups/${input.group}/progress`)) },
-    { name: 'key lookup', deadlineMs: INDEX_DEADLINE_MS, run: () => timed(INDEX_DEADLINE_MS, json(`${base}/messages?topic=LabTopic&key=${encodeURIComponent(input.key)}`)) },
-    { name: 'trace lookup (then the message and its groups)', deadlineMs: INDEX_DEADLINE_MS, run: () => timed(INDEX_DEADLINE_MS, json(`${base}/traces/${input.msgId}?topic=LabTopic`)) },
+    { name: 'group list (fresh snapshot)', deadlineMs: SNAPSHOT_DEADLINE_MS, request: get(`${base}/groups?refresh=1&sort=lag&limit=50`) },
+    { name: 'group page (progress)', deadlineMs: READ_DEADLINE_MS, request: get(`${base}/groups/${input.group}/progress`) },
+    { name: 'key lookup', deadlineMs: INDEX_DEADLINE_MS, request: get(`${base}/messages?topic=LabTopic&key=${encodeURIComponent(input.key)}`) },
+    { name: 'trace lookup (then the message and its groups)', deadlineMs: INDEX_DEADLINE_MS, request: get(`${base}/traces/${input.msgId}?topic=LabTopic`) },
     {
       name: 'range scan',
       deadlineMs: SCAN_DEADLINE_MS + 2_000,
-      run: () =>
-        timed(SCAN_DEADLINE_MS + 2_000, async (signal) => {
-          const response = await fetch(`${base}/topics/LabTopic/messages?begin=${now - 6 * 3_600_000}&end=${now}&limit=500&deadlineMs=${SCAN_DEADLINE_MS}`, { signal });
-          const text = await response.text();
-          const events = text.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as { type: string; reason?: string });
-          const done = events.at(-1)?.type === 'done';
-          return { status: response.status, text, complete: response.ok && done && !events.some((e) => e.type === 'failure') };
-        }),
+      request: async (signal) => {
+        const response = await fetch(`${base}/topics/LabTopic/messages?begin=${now - 6 * 3_600_000}&end=${now}&limit=500&deadlineMs=${SCAN_DEADLINE_MS}`, { signal });
+        const text = await response.text();
+        const events = text.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as { type: string; reason?: string });
+        const done = events.at(-1)?.type === 'done';
+        return { status: response.status, text, complete: response.ok && done && !events.some((e) => e.type === 'failure') };
+      },
     },
-    { name: 'reset preview', deadlineMs: READ_DEADLINE_MS, run: () => timed(READ_DEADLINE_MS, post(`${base}/groups/${input.resetGroup}/reset/preview`, { topic: 'LabTopic', mode: 'earliest' })) },
-    { name: 'redrive preview', deadlineMs: READ_DEADLINE_MS, run: () => timed(READ_DEADLINE_MS, post(`${base}/changes/preview`, { action: 'dlq.redrive', request: { group: 'lab_cg_dlq', target: 'retry' } })) },
+    { name: 'reset preview', deadlineMs: READ_DEADLINE_MS, request: post(`${base}/groups/${input.resetGroup}/reset/preview`, { topic: 'LabTopic', mode: 'earliest' }) },
+    { name: 'redrive preview', deadlineMs: READ_DEADLINE_MS, request: post(`${base}/changes/preview`, { action: 'dlq.redrive', request: { group: 'lab_cg_dlq', target: 'retry' } }) },
   ];
 }
 
@@ -164,15 +170,15 @@ export async function faultFigures(sandbox: Sandbox, consoleBase: string, sandbo
     for (const fault of faults) {
       // every call answers complete before the fault: what fails after is the fault's doing
       await untilComplete(list, 90_000);
-      const preview = (await (await fetch(`${consoleBase}/groups/${resetGroup}/reset/preview`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ topic: 'LabTopic', mode: 'earliest' }) })).json()) as { previewId: string };
+      const preview = (await (await postJson(`${consoleBase}/groups/${resetGroup}/reset/preview`, { topic: 'LabTopic', mode: 'earliest' })).json()) as { previewId: string };
       const pid = sandboxPid(fault.proc, sandbox);
       log(`fault: ${fault.name} (pid ${pid})`);
       await fault.inject(pid);
       figures.faults += 1;
       try {
-        for (const call of list) figures.calls.push(outcome(fault.name, call.name, call.deadlineMs, await call.run(), fault.names));
+        for (const call of list) figures.calls.push(outcome(fault.name, call.name, call.deadlineMs, await run(call), fault.names));
         const apply = await timed(CHANGE_DEADLINE_MS, async (signal) => {
-          const response = await fetch(`${consoleBase}/groups/${resetGroup}/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ previewId: preview.previewId, confirm: resetGroup }), signal });
+          const response = await postJson(`${consoleBase}/groups/${resetGroup}/reset`, { previewId: preview.previewId, confirm: resetGroup }, signal);
           const text = await response.text();
           return { status: response.status, text, complete: response.ok && (JSON.parse(text) as { status?: string }).status === 'completed' };
         });
@@ -183,9 +189,10 @@ export async function faultFigures(sandbox: Sandbox, consoleBase: string, sandbo
       } finally {
         const healedAt = performance.now();
         await fault.heal(pid);
-        const ms = await untilComplete(list, 120_000);
-        figures.recoveryMs.push({ fault: fault.name, ms: ms === null ? null : Math.round(performance.now() - healedAt) });
-        log(`  recovered in ${ms === null ? 'never (120 s)' : `${Math.round(performance.now() - healedAt)} ms`}`);
+        // from the start of the heal (a restart included) until every call answers complete
+        const recovered = (await untilComplete(list, 120_000)) ? Math.round(performance.now() - healedAt) : null;
+        figures.recoveryMs.push({ fault: fault.name, ms: recovered });
+        log(`  recovered in ${recovered === null ? 'never (120 s)' : `${recovered} ms`}`);
       }
     }
     // the applied resets, now that everything is back: each has an audit entry with an outcome, and undo restores
@@ -203,7 +210,7 @@ export async function faultFigures(sandbox: Sandbox, consoleBase: string, sandbo
         figures.resets.problems.push(`undo of #${auditId}: ${undo.message ?? 'no preview'}`);
         continue;
       }
-      const done = await fetch(`${consoleBase}/audit/${auditId}/undo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ previewId: undo.previewId, confirm: resetGroup }) });
+      const done = await postJson(`${consoleBase}/audit/${auditId}/undo`, { previewId: undo.previewId, confirm: resetGroup });
       if (done.ok) figures.resets.undone += 1;
       else figures.resets.problems.push(`undo of #${auditId}: HTTP ${done.status} ${await done.text()}`);
     }
@@ -231,13 +238,13 @@ function outcome(fault: FaultName, call: string, deadlineMs: number, r: Answer, 
   return { fault, call, status: r.status, ms: Math.round(ms), deadlineMs, complete: r.complete, named, held, detail: text.slice(0, 300) };
 }
 
-/** Calls every call until all answer complete (ms it took), or null past `withinMs`. */
-async function untilComplete(list: Call[], withinMs: number): Promise<number | null> {
+/** Calls every call until all answer complete (true), or false past `withinMs`. */
+async function untilComplete(list: Call[], withinMs: number): Promise<boolean> {
   const started = performance.now();
   for (;;) {
-    const results = await Promise.all(list.map((c) => c.run()));
-    if (results.every((r) => r.complete)) return performance.now() - started;
-    if (performance.now() - started > withinMs) return null;
+    const results = await Promise.all(list.map(run));
+    if (results.every((r) => r.complete)) return true;
+    if (performance.now() - started > withinMs) return false;
     await new Promise((r) => setTimeout(r, 1_000));
   }
 }
