@@ -9,6 +9,13 @@ export interface Measurement {
   p99Ms: number;
 }
 
+/** The p-th percentile (nearest rank) of values; NaN when there are none. */
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
 export function measure(call: string, mode: Measurement['mode'], latenciesMs: Float64Array, totalMs: number): Measurement {
   const sorted = Float64Array.from(latenciesMs).sort();
   const n = sorted.length;

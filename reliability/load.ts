@@ -20,7 +20,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { ConnectionPool } from '../lib/remoting';
 import { prepareSeeding, seed, TOPICS } from '../bench/groups';
 import { consoleNodeOptions, ensureCluster, runJava, type BenchCluster } from '../bench/sandbox';
-import { fmt, table } from '../bench/stats';
+import { fmt, percentile, table } from '../bench/stats';
 import { startConsole, type ConsoleServer } from '../test-support/console-server';
 
 /** The console's name for the cluster (CLUSTER_KEY), in every URL below. */
@@ -627,12 +627,6 @@ async function getJson<T>(url: string, timeoutMs: number): Promise<T> {
   const text = await response.text();
   if (!response.ok) throw new Error(`GET ${url}: ${response.status} ${text.slice(0, 300)}`);
   return JSON.parse(text) as T;
-}
-
-function percentile(values: number[], p: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }
 
 function log(message: string): void {
