@@ -104,8 +104,28 @@ public class Consumer {
             if (maxMs > 0 && now - start > maxMs) break;
         }
         Thread.sleep(1000); // lets the last offsets and trace records go out before shutdown
+        if (!"BROADCASTING".equals(model)) commitOffsets(consumer);
         if (stopped.compareAndSet(false, true)) consumer.shutdown();
         System.out.println("consumed " + consumed.get());
+    }
+
+    // shutdown() commits the offsets one way and closes the channels at once: on a busy machine a queue's last commit
+    // could be lost (the group then has no offset there), so the seeded groups commit each queue and wait for the answer
+    static void commitOffsets(DefaultMQPushConsumer consumer) {
+        var impl = consumer.getDefaultMQPushConsumerImpl();
+        var store = impl.getOffsetStore();
+        int committed = 0;
+        for (var mq : impl.getRebalanceImpl().getProcessQueueTable().keySet()) {
+            long offset = store.readOffset(mq, org.apache.rocketmq.client.consumer.store.ReadOffsetType.READ_FROM_MEMORY);
+            if (offset < 0) continue;
+            try {
+                store.updateConsumeOffsetToBroker(mq, offset, false);
+                committed++;
+            } catch (Exception e) {
+                System.out.println("commit of " + mq + " failed: " + e);
+            }
+        }
+        System.out.println("committed " + committed + " queues");
     }
 
     // MessageModel moved package between 4.x (common.protocol.heartbeat) and 5.x (remoting.protocol.heartbeat)
