@@ -9,6 +9,7 @@ import { PreviewStore } from './core/previews';
 import type { ClusterContext } from './context';
 import { LagHistorySampler } from './lag/history';
 import { registerLagMetrics } from './lag/metrics';
+import { InProcessBuilder, ThreadedBuilder, type SnapshotBuilder } from './lag/builders';
 import { SnapshotService } from './lag/service';
 import type { ResendPlan } from './messages/resend';
 import { AccountAccessCache } from './acl/account-access';
@@ -56,12 +57,17 @@ export function createConsole(settings: ConsoleSettings, options: ConsoleOptions
   const scans = new Slots({ limit: settings.scans.concurrency, maxWaiting: settings.scans.queue, maxWaitMs: settings.scans.waitMs, what: 'range scans' });
   for (const config of settings.clusters) {
     const clusterLog = log.child({ cluster: config.name });
-    const admin = new AdminClient(config, brokerCallObserver(metrics, config.name));
+    const observer = brokerCallObserver(metrics, config.name);
+    const admin = new AdminClient(config, observer);
+    const snapshotOptions = { concurrencyPerBroker: settings.lag.snapshotConcurrency };
+    // the server's snapshot runs beside the requests, not behind them; in-process tests and the CLI build it inline
+    const builder: SnapshotBuilder =
+      options.background && settings.lag.snapshotThread ? new ThreadedBuilder(config, snapshotOptions, observer) : new InProcessBuilder(admin, snapshotOptions);
     clusters.set(config.name, {
       name: config.name,
       config,
       admin,
-      lag: new SnapshotService(admin, { intervalMs: settings.lag.snapshotIntervalMs, concurrencyPerBroker: settings.lag.snapshotConcurrency, stuckAfterMs: settings.lag.stuckAfterMs }, clusterLog),
+      lag: new SnapshotService(builder, { intervalMs: settings.lag.snapshotIntervalMs, stuckAfterMs: settings.lag.stuckAfterMs }, clusterLog),
       previews: { reset: new PreviewStore<ResetPlan>(), resend: new PreviewStore<ResendPlan>(), change: new PreviewStore() },
       resetMethods: new ResetMethodCache(),
       accountAccess: new AccountAccessCache(),

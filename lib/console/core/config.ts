@@ -28,6 +28,8 @@ export interface LagSettings {
   /** Pause between the end of one snapshot and the start of the next (stretched when a snapshot is slow). */
   snapshotIntervalMs: number;
   snapshotConcurrency: number;
+  /** Build the background snapshot in a worker thread of its own (LAG_SNAPSHOT_THREAD, on unless "off"). */
+  snapshotThread: boolean;
   /** A queue of an online group with lag and a consumer offset still for this long is stuck (LAG_STUCK_AFTER_MS). */
   stuckAfterMs: number;
   sampleIntervalMs: number;
@@ -166,6 +168,7 @@ function lagSettings(env: Env): LagSettings {
   return {
     snapshotIntervalMs: positiveInt(env.LAG_SNAPSHOT_INTERVAL_MS, 15_000),
     snapshotConcurrency: positiveInt(env.LAG_SNAPSHOT_CONCURRENCY, 64),
+    snapshotThread: (env.LAG_SNAPSHOT_THREAD ?? 'on').trim().toLowerCase() !== 'off',
     stuckAfterMs: positiveNumber(env.LAG_STUCK_AFTER_MS, 60_000),
     sampleIntervalMs: positiveNumber(env.LAG_SAMPLE_INTERVAL_MS, 30_000),
     heartbeatMs: positiveNumber(env.LAG_HEARTBEAT_MS, 10 * 60_000),

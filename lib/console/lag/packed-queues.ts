@@ -7,6 +7,11 @@ interface QueueLayout {
   queueIds: number[];
 }
 
+export interface PackedQueueParts {
+  layout: QueueLayout;
+  values: Float64Array;
+}
+
 // per queue: brokerOffset, consumerOffset, inflight, lastTimestamp, oldestUnconsumedTimestamp, drainRate (NaN: none)
 const FIELDS = 6;
 const layouts = new Map<string, QueueLayout>();
@@ -42,6 +47,18 @@ export class PackedQueues implements Iterable<QueueLag> {
       values.set([q.brokerOffset, q.consumerOffset, orNaN(q.inflight), q.lastTimestamp, orNaN(q.oldestUnconsumedTimestamp), orNaN(q.drainRate)], i * FIELDS);
     });
     return new PackedQueues(layoutOf(queues), values);
+  }
+
+  /**
+   * What crosses to another thread: a structured clone keeps the data (and one layout shared by many groups) but not
+   * the class, so the receiving side rebuilds it with fromParts.
+   */
+  toParts(): PackedQueueParts {
+    return { layout: this.layout, values: this.values };
+  }
+
+  static fromParts(parts: PackedQueueParts): PackedQueues {
+    return new PackedQueues(parts.layout, parts.values);
   }
 
   get length(): number {

@@ -1,12 +1,11 @@
-import type { AdminClient } from '../core/admin';
 import type { Logger } from '../core/log';
-import { buildLagSnapshot, newSnapshotMemory, stallKey, type QueueStall, type SnapshotMemory } from './snapshot';
+import type { SnapshotBuilder } from './builders';
+import { stallKey, type QueueStall } from './snapshot';
 import type { LagSnapshot } from './types';
 
 export interface SnapshotServiceOptions {
   /** Pause between the end of one refresh and the start of the next (stretched when a refresh is slow). */
   intervalMs: number;
-  concurrencyPerBroker: number;
   /** A queue with lag whose consumer offset has stood still this long is called stuck. */
   stuckAfterMs: number;
 }
@@ -22,13 +21,12 @@ export class SnapshotService {
   private current: LagSnapshot | undefined;
   private running: Promise<LagSnapshot> | undefined;
   private timer: NodeJS.Timeout | undefined;
-  private readonly memory: SnapshotMemory = newSnapshotMemory();
   private readonly listeners: Listener[] = [];
   private stopped = true;
   lastError: string | undefined;
 
   constructor(
-    private readonly admin: AdminClient,
+    private readonly builder: SnapshotBuilder,
     readonly options: SnapshotServiceOptions,
     private readonly log: Logger,
   ) {}
@@ -43,6 +41,7 @@ export class SnapshotService {
   stop(): void {
     this.stopped = true;
     clearTimeout(this.timer);
+    this.builder.close();
   }
 
   /** The newest snapshot, or the first one once it is built. */
@@ -56,12 +55,12 @@ export class SnapshotService {
 
   /** Store times learnt so far: the group page reuses them for its fresh reads. */
   get storeTimes() {
-    return this.memory.storeTimes;
+    return this.builder.storeTimes;
   }
 
   /** Since when a queue of an online group has had lag with its consumer offset standing still; undefined when it moves. */
   stallOf(group: string, queue: { topic: string; brokerName: string; queueId: number }): QueueStall | undefined {
-    return this.memory.stalls.get(stallKey(group, queue));
+    return this.builder.stall(stallKey(group, queue));
   }
 
   get refreshing(): boolean {
@@ -75,9 +74,9 @@ export class SnapshotService {
   refresh(): Promise<LagSnapshot> {
     if (this.running) return this.running;
     clearTimeout(this.timer);
-    const run = buildLagSnapshot(this.admin, this.memory, { concurrencyPerBroker: this.options.concurrencyPerBroker })
+    const run = this.builder
+      .build()
       .then(async (snapshot) => {
-        this.memory.previous = snapshot;
         this.current = snapshot;
         this.lastError = undefined;
         for (const listener of this.listeners) {

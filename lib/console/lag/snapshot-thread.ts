@@ -1,0 +1,36 @@
+/**
+ * The lag snapshot's own thread (see threaded-builder.ts): its own admin client and connections, so a console busy
+ * answering operators does not stretch the snapshot, and the snapshot's thousands of decodes do not stall their pages.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { AdminClient, type CallObserver } from '../core/admin';
+import { buildLagSnapshot, newSnapshotMemory } from './snapshot';
+import { toWire, type BuildRequest, type SnapshotThreadData, type ThreadMessage } from './snapshot-wire';
+
+const port = parentPort;
+if (!port) throw new Error('snapshot-thread.ts runs as a worker thread only');
+const { config, options } = workerData as SnapshotThreadData;
+const send = (message: ThreadMessage) => port.postMessage(message);
+
+// broker calls go to the main thread's metrics in batches: one message per call would cost more than the call
+let calls: Array<Parameters<CallObserver>[0]> = [];
+const flushCalls = () => {
+  if (calls.length === 0) return;
+  send({ kind: 'calls', calls });
+  calls = [];
+};
+setInterval(flushCalls, 1000).unref();
+
+const admin = new AdminClient(config, (call) => void calls.push(call));
+const memory = newSnapshotMemory();
+
+port.on('message', (request: BuildRequest) => {
+  buildLagSnapshot(admin, memory, options).then(
+    (snapshot) => {
+      memory.previous = snapshot;
+      flushCalls();
+      send({ kind: 'built', id: request.id, snapshot: toWire(snapshot), stalls: [...memory.stalls] });
+    },
+    (error: unknown) => send({ kind: 'failed', id: request.id, error: error instanceof Error ? error.message : String(error) }),
+  );
+});
