@@ -31,10 +31,17 @@ export interface GroupPage {
   failures: BrokerFailure[];
 }
 
-/** Filters, sorts and pages the snapshot: no broker is called here, whatever the sort. */
-export function pageGroups(snapshot: LagSnapshot, query: GroupQuery, refreshing: boolean): GroupPage {
-  const needle = query.search?.trim().toLowerCase();
-  const rows = snapshot.groups.filter((g) => (!needle || g.group.toLowerCase().includes(needle)) && (!query.hideSystem || !g.system));
+/**
+ * Each snapshot's groups in each order asked for, sorted once: 50 operators paging a list of 10,000 groups re-sorted
+ * it on every request (a fifth of the console's CPU under load); a snapshot is never changed once built.
+ */
+const orders = new WeakMap<LagSnapshot, Map<string, readonly GroupSnapshot[]>>();
+
+function sortedGroups(snapshot: LagSnapshot, sort: GroupSort, desc: boolean): readonly GroupSnapshot[] {
+  const known = orders.get(snapshot) ?? new Map<string, readonly GroupSnapshot[]>();
+  orders.set(snapshot, known);
+  const cached = known.get(`${sort} ${desc}`);
+  if (cached) return cached;
   const byName = (a: GroupSnapshot, b: GroupSnapshot) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0);
   const age = (g: GroupSnapshot) => (g.oldestUnconsumedTimestamp === undefined ? 0 : snapshot.asOf - g.oldestUnconsumedTimestamp);
   const keys: Record<GroupSort, (g: GroupSnapshot) => number> = {
@@ -44,9 +51,17 @@ export function pageGroups(snapshot: LagSnapshot, query: GroupQuery, refreshing:
     tps: (g) => g.consumeTps,
     clients: (g) => g.clients,
   };
-  const key = keys[query.sort];
-  const direction = query.desc ? -1 : 1;
-  rows.sort((a, b) => (query.sort === 'name' ? direction * byName(a, b) : direction * (key(a) - key(b)) || byName(a, b)));
+  const key = keys[sort];
+  const direction = desc ? -1 : 1;
+  const rows = [...snapshot.groups].sort((a, b) => (sort === 'name' ? direction * byName(a, b) : direction * (key(a) - key(b)) || byName(a, b)));
+  known.set(`${sort} ${desc}`, rows);
+  return rows;
+}
+
+/** Filters, sorts and pages the snapshot: no broker is called here, whatever the sort. */
+export function pageGroups(snapshot: LagSnapshot, query: GroupQuery, refreshing: boolean): GroupPage {
+  const needle = query.search?.trim().toLowerCase();
+  const rows = sortedGroups(snapshot, query.sort, Boolean(query.desc)).filter((g) => (!needle || g.group.toLowerCase().includes(needle)) && (!query.hideSystem || !g.system));
   const start = (query.page - 1) * query.pageSize;
   return {
     items: rows.slice(start, start + query.pageSize).map(({ queues, ...rest }) => ({ ...rest, queueCount: queues.length })),
