@@ -23,6 +23,8 @@ export class SnapshotService {
   private timer: NodeJS.Timeout | undefined;
   private readonly listeners: Listener[] = [];
   private stopped = true;
+  /** When the last build ended (before its listeners ran): the pause is counted from here. */
+  private builtAt = 0;
   lastError: string | undefined;
 
   constructor(
@@ -76,6 +78,9 @@ export class SnapshotService {
     clearTimeout(this.timer);
     const run = this.builder
       .build()
+      .finally(() => {
+        this.builtAt = Date.now();
+      })
       .then(async (snapshot) => {
         this.current = snapshot;
         this.lastError = undefined;
@@ -107,7 +112,9 @@ export class SnapshotService {
   private schedule(): void {
     if (this.stopped) return;
     const took = this.current?.durationMs ?? 0;
-    this.timer = setTimeout(() => void this.refresh().catch(() => undefined), Math.max(this.options.intervalMs, 2 * took));
+    // listeners (the history write of 10,000 groups) and a busy event loop must not push the next snapshot back
+    const pause = Math.max(this.options.intervalMs, 2 * took) - (Date.now() - this.builtAt);
+    this.timer = setTimeout(() => void this.refresh().catch(() => undefined), Math.max(0, pause));
     this.timer.unref();
   }
 }
