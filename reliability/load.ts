@@ -83,7 +83,7 @@ export interface SnapshotGap {
   durationEstimated: boolean;
   /** interval + duration: the schedule (the next starts `interval` after the last ended). */
   plainMs: number;
-  /** duration + max(interval, 2 x duration): the schedule when a slow snapshot stretches the pause. */
+  /** duration + max(interval, duration): the schedule when a snapshot slower than the interval stretches the pause. */
   stretchedMs: number;
   verdict: 'kept' | 'stretched' | 'late';
 }
@@ -528,7 +528,7 @@ function snapshotFigures(samples: Samples, scrapes: Scrape[], loadStart: number,
     const { ms: durationMs, estimated: durationEstimated } = durationOf(from);
     const gapMs = to - from;
     const plainMs = intervalMs + durationMs;
-    const stretchedMs = durationMs + Math.max(intervalMs, 2 * durationMs);
+    const stretchedMs = durationMs + Math.max(intervalMs, durationMs);
     gaps.push({ fromAsOf: from, startS: (from - loadStart) / 1000, gapMs, durationMs, durationEstimated, plainMs, stretchedMs, verdict: gapMs <= plainMs + toleranceMs ? 'kept' : gapMs <= stretchedMs + toleranceMs ? 'stretched' : 'late' });
   }
   const before = asOfs.filter((a) => a < loadStart).at(-1);
@@ -657,7 +657,7 @@ export function printLoadFigures(f: LoadFigures): void {
   const s = f.snapshot;
   console.log(`lag snapshot: interval ${fmt(s.intervalMs)} ms, build ${ms(s.idleDurationMs)} ms before the load; largest gap ${ms(s.largestGapMs)} ms: ${s.kept ? 'kept its interval' : 'did NOT keep its interval'}${s.failures > 0 ? `, ${s.failures} snapshots with broker failures` : ''}`);
   for (const g of s.gaps) {
-    console.log(`  snapshot started t${g.startS < 0 ? '' : '+'}${fmt(g.startS, 1)} s, built in ${g.durationEstimated ? 'at most ' : ''}${fmt(g.durationMs)} ms; the next ${fmt(g.gapMs)} ms later (schedule ${fmt(g.plainMs)}, stretched by the 2x rule ${fmt(g.stretchedMs)}): ${g.verdict}`);
+    console.log(`  snapshot started t${g.startS < 0 ? '' : '+'}${fmt(g.startS, 1)} s, built in ${g.durationEstimated ? 'at most ' : ''}${fmt(g.durationMs)} ms; the next ${fmt(g.gapMs)} ms later (schedule ${fmt(g.plainMs)}, stretched by a build over the interval ${fmt(g.stretchedMs)}): ${g.verdict}`);
   }
   for (const r of f.routes) if (r.firstError) console.log(`${r.route}: ${r.firstError}`);
   const c = f.scans;

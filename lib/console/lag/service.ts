@@ -14,7 +14,8 @@ type Listener = (snapshot: LagSnapshot) => void | Promise<void>;
 
 /**
  * Keeps the lag snapshot fresh in the background: one refresh at a time, the next `intervalMs` after the last
- * finished (at least twice its duration, so a slow cluster is not hammered). Readers get the latest snapshot
+ * finished (or as long as the build took, when that is longer: the brokers answer the snapshot's calls at most
+ * half the time). Readers get the latest snapshot
  * without waiting, and can ask for a refresh (the refresh button), which joins one already running.
  */
 export class SnapshotService {
@@ -113,7 +114,7 @@ export class SnapshotService {
     if (this.stopped) return;
     const took = this.current?.durationMs ?? 0;
     // listeners (the history write of 10,000 groups) and a busy event loop must not push the next snapshot back
-    const pause = Math.max(this.options.intervalMs, 2 * took) - (Date.now() - this.builtAt);
+    const pause = Math.max(this.options.intervalMs, took) - (Date.now() - this.builtAt);
     this.timer = setTimeout(() => void this.refresh().catch(() => undefined), Math.max(0, pause));
     this.timer.unref();
   }
