@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { openStore } from '../lib/console/store';
-import { consumerConfig, consumerProgress, consumerProgressAll, consumerStatus } from '../test-support/mqadmin';
+import { consumerConfig, consumerProgress, consumerProgressAll, consumerStatus, consumerThreads } from '../test-support/mqadmin';
 import { LIVE } from '../test-support/sandbox';
 import { isSystemGroup } from '../lib/console/core/names';
 import { open } from './support';
@@ -116,6 +116,25 @@ test.describe('consumer groups', () => {
       await expect(rows.nth(i).locator('td').nth(3)).toHaveText(o.offset.toLocaleString('en-US'));
     }
     await expect(page.getByTestId('total-lag')).toHaveText('0');
+  });
+
+  test('shows a client\'s thread stacks on demand, its consume threads first, as mqadmin consumerStatus -s lists them', async ({ page }) => {
+    await open(page, '/groups/lab_cg_online');
+    const client = page.getByTestId('client-runtime').first();
+    await expect(client).toBeVisible();
+    const clientId = (await page.getByTestId('client-row').locator('td').first().textContent())!;
+    await client.getByTestId('thread-stacks-toggle').click();
+    const summary = client.getByTestId('thread-stacks-summary');
+    await expect(summary).toBeVisible({ timeout: 20_000 });
+    const theirs = (await consumerThreads('lab_cg_online', clientId)).filter((t) => t.name.startsWith('ConsumeMessageThread_'));
+    expect(theirs.length).toBeGreaterThan(0);
+    await expect(client.getByTestId('consume-threads-total')).toHaveText(String(theirs.length));
+    const consumeNames = await client.getByTestId('consume-threads').getByTestId('thread-name').allTextContents();
+    expect(consumeNames.slice().sort()).toEqual(theirs.map((t) => t.name).sort());
+    await expect(client.getByTestId('other-threads').getByTestId('thread-row').first()).toBeVisible();
+    await client.screenshot({ path: path.join('test-results', 'screens', 'group-thread-stacks.png') });
+    await client.getByTestId('thread-stacks-toggle').click();
+    await expect(summary).toHaveCount(0);
   });
 
   test('lists a topic\'s groups with their lag on it', async ({ page }) => {

@@ -359,6 +359,18 @@ export async function consumerStatus(group: string, clientId: string, on: Sandbo
   return result;
 }
 
+/** consumerStatus -g <group> -i <clientId> -s: the thread dump after the report, as each thread's header line names it. */
+export async function consumerThreads(group: string, clientId: string, on: Sandbox = LIVE): Promise<Array<{ name: string; tid: number; state: string }>> {
+  const out = await mqadmin(['consumerStatus', '-g', group, '-i', clientId, '-s'], { cache: false, on });
+  const threads: Array<{ name: string; tid: number; state: string }> = [];
+  for (const line of out.split('\n')) {
+    const at = line.lastIndexOf('TID: ');
+    const m = at < 0 ? null : /^TID: (\d+) STATE: (\S+)$/.exec(line.slice(at).trim());
+    if (m) threads.push({ name: line.slice(0, at).trimEnd(), tid: Number(m[1]), state: m[2]! });
+  }
+  return threads;
+}
+
 /** getConsumerConfig -g <group>: the group's config per broker, as field = value. */
 export async function consumerConfig(group: string, on: Sandbox = LIVE): Promise<Array<Record<string, string>>> {
   const out = await mqadmin(['getConsumerConfig', '-g', group], { cache: false, on });

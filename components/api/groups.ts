@@ -3,6 +3,7 @@
 import type { DeadLetters } from '@/lib/console/dlq/overview';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ClientView } from '@/lib/console/groups/clients';
+import type { ClientStacks } from '@/lib/console/groups/stacks';
 import type { GroupConnections } from '@/lib/console/groups/connections';
 import type { GroupPage } from '@/lib/console/groups/list';
 import type { GroupOverview } from '@/lib/console/groups/overview';
@@ -23,6 +24,7 @@ export const groupKeys = {
   progress: (c: string, group: string) => [...groupKeys.detail(c, group), 'progress'] as const,
   connections: (c: string, group: string) => [...groupKeys.detail(c, group), 'connections'] as const,
   clients: (c: string, group: string) => [...groupKeys.detail(c, group), 'clients'] as const,
+  stacks: (c: string, group: string, clientId: string) => [...groupKeys.detail(c, group), 'stacks', clientId] as const,
   deadLetters: (c: string, group: string) => [...groupKeys.detail(c, group), 'dead-letters'] as const,
   lagHistory: (c: string, group: string, range: LagRange) => [...groupKeys.detail(c, group), 'lag-history', range] as const,
 };
@@ -67,6 +69,17 @@ export function useGroupClients(c: string, group: string, enabled: boolean) {
     queryFn: () => fetchJson<{ clients: ClientView[]; failures: BrokerFailure[] }>(`${groupUrl(c, group)}/clients`),
     enabled,
     refetchInterval: 30_000,
+  });
+}
+
+/** A thread dump is taken when asked (the button), not polled: each one makes the client walk every thread. */
+export function useClientStacks(c: string, group: string, clientId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: groupKeys.stacks(c, group, clientId),
+    queryFn: () => fetchJson<ClientStacks>(`${groupUrl(c, group)}/clients/${encodeURIComponent(clientId)}/stacks`),
+    enabled,
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: false,
   });
 }
 

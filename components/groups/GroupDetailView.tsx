@@ -21,6 +21,7 @@ import { Card, EmptyState, ErrorState, PartialFailures, Spinner } from '../ui/st
 import { Timestamp } from '../ui/Timestamp';
 import { DrainText, LagAge, LagNumber, ModelBadge } from './badges';
 import { LagChart } from './LagChart';
+import { ThreadStacks } from './ThreadStacks';
 import { ResetDialog } from '../reset/ResetDialog';
 import { GroupDeleteDialog, GroupUpsertDialog } from './GroupChangeDialog';
 
@@ -295,6 +296,7 @@ export function GroupDetailView({ group }: { group: string }) {
                   </tbody>
                 </table>
               )}
+              {!c.error && <ThreadStacks cluster={cluster} group={group} clientId={c.clientId} />}
             </div>
           ))}
         </Card>

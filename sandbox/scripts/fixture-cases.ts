@@ -147,6 +147,11 @@ const ADMIN_CASES: FixtureCase[] = [
     operation: 'get-consumer-running-info', name: 'orderly', target: 'broker-a-master',
     request: async () => getConsumerRunningInfoRequest('lab_cg_orderly', await clientIdOf('lab_cg_orderly')),
   },
+  // with jstackEnable, as mqadmin consumerStatus -s: the client adds its thread dump
+  {
+    operation: 'get-consumer-running-info', name: 'jstack', target: 'broker-a-master',
+    request: async () => getConsumerRunningInfoRequest('lab_cg_online', await clientIdOf('lab_cg_online'), true),
+  },
   // HA (5.x answers; 4.9 answers code 3)
   { operation: 'get-broker-ha-status', name: 'master', target: 'broker-a-master', request: getBrokerHaStatusRequest },
   { operation: 'get-broker-ha-status', name: 'slave', target: 'broker-a-slave', request: getBrokerHaStatusRequest },
