@@ -67,13 +67,25 @@ export async function mqadminOutcome(args: string[], on: Sandbox = LIVE): Promis
   return failure !== undefined ? `failed: ${failure}` : stdout;
 }
 
+function namesrvTimedOut(output: string, on: Sandbox): boolean {
+  // Netty prints the address with a leading slash: "channel </127.0.0.1:9876> timeout"
+  return output.includes('RemotingTimeoutException') && (output.includes(`channel </${on.namesrv}> timeout`) || output.includes(`channel <${on.namesrv}> timeout`));
+}
+
 /** What mqadmin printed on stdout; rejects with MqadminError when it printed a Java exception or nothing. */
 export async function mqadmin(args: string[], { cache = true, on = LIVE }: MqadminOptions = {}): Promise<string> {
   const dir = process.env.MQADMIN_CACHE_DIR;
   const key = createHash('sha1').update(`${on.version} ${on.namesrv} ${args.join('\u0000')}`).digest('hex');
   const file = dir ? path.join(dir, `${key}.out`) : undefined;
   if (cache && file && existsSync(file)) return readFileSync(file, 'utf8');
-  const { stdout, stderr } = await mqadminOutput(args, on);
+  let { stdout, stderr } = await mqadminOutput(args, on);
+  // mqadmin's own route lookup gives the namesrv a few hundred ms to 3 s; a machine busy running two sandboxes and the
+  // tests misses that now and then (CI: "wait response on the channel </127.0.0.1:9876> timeout, 752(ms)"). Nothing
+  // reached a broker then, so the command is asked again, twice at most
+  for (let retry = 0; retry < 2 && namesrvTimedOut(`${stderr}\n${stdout}`, on); retry++) {
+    await new Promise((r) => setTimeout(r, 1000));
+    ({ stdout, stderr } = await mqadminOutput(args, on));
+  }
   if (stdout.trim() === '' || javaFailure(stderr) !== undefined || javaFailure(stdout) !== undefined) throw new MqadminError(args, stdout, stderr);
   if (cache && file && dir) {
     mkdirSync(dir, { recursive: true });
