@@ -31,7 +31,8 @@ describe(`a client's thread stacks live (${LIVE.version})`, () => {
     const suffix = Date.now().toString(36);
     const [group, topic] = [`live_cg_stacks_${suffix}`, `LiveStacksTopic_${suffix}`];
     for (const m of labMasters()) await updateAndCreateTopic(admin, m.addr, { topic, readQueueNums: 2, writeQueueNums: 2 });
-    await produce(['--topic', topic, '--count', '6', '--extras', 'false', '--run', 'st']);
+    // keys CUST-0 only: the e2e counts the traces of CUST-4 across every topic
+    await produce(['--topic', topic, '--count', '6', '--extras', 'false', '--run', 'st', '--cust-mod', '1']);
     // each message holds its thread for a minute: 2 threads, both inside the listener
     const consumer = startConsumer(['--group', group, '--topic', topic, '--threads', '2', '--sleep-ms', '60000']);
     try {
