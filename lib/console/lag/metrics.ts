@@ -22,28 +22,36 @@ export function registerLagMetrics(registry: client.Registry, snapshots: LagSnap
   perCluster('rocketmq_console_lag_snapshot_duration_seconds', 'How long the last lag snapshot took to build (-1: none yet)', (s) => (s ? s.durationMs / 1000 : -1));
 }
 
-interface Family<T> {
+/** A metric family: per group, the labels after cluster and group of each sample and its value. */
+interface Family {
   name: string;
   help: string;
-  /** undefined: no sample (an unknown value is left out, never written as 0). */
-  value: (item: T, asOf: number) => number | undefined;
+  /** A value of undefined writes no sample (an unknown value is left out, never written as 0). */
+  samples: (g: GroupSnapshot, asOf: number) => Iterable<{ labels: string; value: number | undefined }>;
 }
 
-const GROUP_FAMILIES: Array<Family<GroupSnapshot>> = [
-  { name: 'rocketmq_consumer_group_lag', help: "Messages behind, summed over the group's queues", value: (g) => g.lag },
-  {
-    name: 'rocketmq_consumer_group_lag_age_seconds',
-    help: "Age of the group's oldest unconsumed message",
-    // no lag: nothing waits (0); lag whose age is unknown: no sample rather than a made-up 0
-    value: (g, asOf) => (g.oldestUnconsumedTimestamp !== undefined ? (asOf - g.oldestUnconsumedTimestamp) / 1000 : g.lag === 0 ? 0 : undefined),
-  },
-  { name: 'rocketmq_consumer_group_clients', help: 'Online clients of the group', value: (g) => g.clients },
-  { name: 'rocketmq_consumer_group_consume_tps', help: 'Consume TPS the brokers report for the group', value: (g) => g.consumeTps },
-];
+type Value<T> = (item: T, asOf: number) => number | undefined;
 
-const QUEUE_FAMILIES: Array<Family<QueueLag>> = [
-  { name: 'rocketmq_consumer_lag', help: 'Messages behind per queue (broker offset - consumer offset), from the latest lag snapshot', value: (q) => q.lag },
-  { name: 'rocketmq_consumer_lag_age_seconds', help: 'Age of the oldest unconsumed message per queue', value: (q, asOf) => (q.oldestUnconsumedTimestamp === undefined ? undefined : (asOf - q.oldestUnconsumedTimestamp) / 1000) },
+const perGroup = (name: string, help: string, value: Value<GroupSnapshot>): Family => ({ name, help, samples: (g, asOf) => [{ labels: '', value: value(g, asOf) }] });
+
+const perQueue = (name: string, help: string, value: Value<QueueLag>): Family => ({
+  name,
+  help,
+  *samples(g, asOf) {
+    for (const q of g.queues) yield { labels: `,topic="${escapeLabel(q.topic)}",broker="${escapeLabel(q.brokerName)}",queue="${q.queueId}"`, value: value(q, asOf) };
+  },
+});
+
+const FAMILIES: Family[] = [
+  perGroup('rocketmq_consumer_group_lag', "Messages behind, summed over the group's queues", (g) => g.lag),
+  // no lag: nothing waits (0); lag whose age is unknown: no sample rather than a made-up 0
+  perGroup('rocketmq_consumer_group_lag_age_seconds', "Age of the group's oldest unconsumed message", (g, asOf) =>
+    g.oldestUnconsumedTimestamp !== undefined ? (asOf - g.oldestUnconsumedTimestamp) / 1000 : g.lag === 0 ? 0 : undefined,
+  ),
+  perGroup('rocketmq_consumer_group_clients', 'Online clients of the group', (g) => g.clients),
+  perGroup('rocketmq_consumer_group_consume_tps', 'Consume TPS the brokers report for the group', (g) => g.consumeTps),
+  perQueue('rocketmq_consumer_lag', 'Messages behind per queue (broker offset - consumer offset), from the latest lag snapshot', (q) => q.lag),
+  perQueue('rocketmq_consumer_lag_age_seconds', 'Age of the oldest unconsumed message per queue', (q, asOf) => (q.oldestUnconsumedTimestamp === undefined ? undefined : (asOf - q.oldestUnconsumedTimestamp) / 1000)),
 ];
 
 /** Lines per chunk: the scrape yields to other work between chunks. */
@@ -62,29 +70,17 @@ export function* lagExposition(snapshots: ReturnType<LagSnapshots>): Generator<s
     lines = [];
     return chunk;
   };
-  for (const family of GROUP_FAMILIES) {
-    lines.push(`# HELP ${family.name} ${family.help}`, `# TYPE ${family.name} gauge`);
-    for (const { cluster, snapshot } of snapshots) {
-      if (!snapshot) continue;
-      const c = escapeLabel(cluster);
-      for (const g of snapshot.groups) {
-        const v = family.value(g, snapshot.asOf);
-        if (v !== undefined) lines.push(`${family.name}{cluster="${c}",group="${escapeLabel(g.group)}"} ${v}`);
-        if (lines.length >= CHUNK_LINES) yield flush();
-      }
-    }
-  }
-  for (const family of QUEUE_FAMILIES) {
+  for (const family of FAMILIES) {
     lines.push(`# HELP ${family.name} ${family.help}`, `# TYPE ${family.name} gauge`);
     for (const { cluster, snapshot } of snapshots) {
       if (!snapshot) continue;
       const c = escapeLabel(cluster);
       for (const g of snapshot.groups) {
         const group = escapeLabel(g.group);
-        for (const q of g.queues) {
-          const v = family.value(q, snapshot.asOf);
-          if (v !== undefined) lines.push(`${family.name}{cluster="${c}",group="${group}",topic="${escapeLabel(q.topic)}",broker="${escapeLabel(q.brokerName)}",queue="${q.queueId}"} ${v}`);
+        for (const { labels, value } of family.samples(g, snapshot.asOf)) {
+          if (value !== undefined) lines.push(`${family.name}{cluster="${c}",group="${group}"${labels}} ${value}`);
         }
+        // a group's samples stay in one chunk
         if (lines.length >= CHUNK_LINES) yield flush();
       }
     }
