@@ -46,7 +46,8 @@ export function viewThreads(threads: JavaThread[]): Pick<ClientStacks, 'threads'
     return { ...t, consumeThread, busy: consumeThread && !t.frames.some((f) => IDLE_FRAME.test(f)) };
   });
   const rank = (t: ThreadView) => (t.busy ? 0 : t.consumeThread ? 1 : 2);
-  const stateRank = (t: ThreadView) => (STATE_ORDER.indexOf(t.state) + STATE_ORDER.length + 1) % (STATE_ORDER.length + 1);
+  // a state not in the list (a JVM newer than this list) goes last
+  const stateRank = (t: ThreadView) => (STATE_ORDER.includes(t.state) ? STATE_ORDER.indexOf(t.state) : STATE_ORDER.length);
   views.sort((a, b) => rank(a) - rank(b) || stateRank(a) - stateRank(b) || a.name.localeCompare(b.name, 'en', { numeric: true }));
   const states: Record<string, number> = {};
   for (const t of views) states[t.state] = (states[t.state] ?? 0) + 1;

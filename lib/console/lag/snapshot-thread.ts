@@ -1,5 +1,5 @@
 /**
- * The lag snapshot's own thread (see threaded-builder.ts): its own admin client and connections, so a console busy
+ * The lag snapshot's own thread (ThreadedBuilder in builders.ts): its own admin client and connections, so a console busy
  * answering operators does not stretch the snapshot, and the snapshot's thousands of decodes do not stall their pages.
  */
 import { parentPort, workerData } from 'node:worker_threads';

@@ -13,7 +13,6 @@ export interface JavaThread {
 }
 
 const HEADER = /^(.*?)\s*TID: (\d+) STATE: ([A-Z_]+)\s*$/;
-const NAME_WIDTH = 40;
 
 export function parseJstack(text: string): JavaThread[] {
   const threads: Array<JavaThread & { prefix: number }> = [];
@@ -25,8 +24,8 @@ export function parseJstack(text: string): JavaThread[] {
     }
     const header = current ? undefined : HEADER.exec(line);
     if (header) {
-      // the name is padded to 40 columns, or runs longer: frames start where the header's "TID:" does
-      current = { name: header[1]!, tid: Number(header[2]), state: header[3]!, frames: [], prefix: Math.max(NAME_WIDTH, line.indexOf('TID: ')) };
+      // the name is padded to 40 columns, or runs longer: either way frames start where the header's "TID:" does
+      current = { name: header[1]!, tid: Number(header[2]), state: header[3]!, frames: [], prefix: line.indexOf('TID: ') };
       threads.push(current);
       continue;
     }
