@@ -80,7 +80,7 @@ function timedOut(output: string): boolean {
 
 function namesrvTimedOut(output: string, on: Sandbox): boolean {
   // Netty prints the address with a leading slash: "channel </127.0.0.1:9876> timeout"
-  return output.includes('RemotingTimeoutException') && (output.includes(`channel </${on.namesrv}> timeout`) || output.includes(`channel <${on.namesrv}> timeout`));
+  return timedOut(output) && (output.includes(`channel </${on.namesrv}> timeout`) || output.includes(`channel <${on.namesrv}> timeout`));
 }
 
 /** What mqadmin printed on stdout; rejects with MqadminError when it printed a Java exception or nothing. */
@@ -92,7 +92,7 @@ export async function mqadmin(args: string[], { cache = true, on = LIVE }: Mqadm
   let { stdout, stderr } = await mqadminOutput(args, on);
   // mqadmin's own route lookup gives the namesrv a few hundred ms to 3 s; a machine busy running two sandboxes and the
   // tests misses that now and then (CI: "wait response on the channel </127.0.0.1:9876> timeout, 752(ms)"). Nothing
-  // reached a broker then, so the command is asked again, twice at most
+  // reached a broker then, so the command is asked again, twice at most; a read is asked again whichever call timed out
   for (let retry = 0; retry < 2 && (namesrvTimedOut(`${stderr}\n${stdout}`, on) || (isRead(args) && timedOut(`${stderr}\n${stdout}`))); retry++) {
     await new Promise((r) => setTimeout(r, 1000));
     ({ stdout, stderr } = await mqadminOutput(args, on));

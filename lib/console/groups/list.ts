@@ -38,8 +38,8 @@ export interface GroupPage {
 const orders = new WeakMap<LagSnapshot, Map<string, readonly GroupSnapshot[]>>();
 
 function sortedGroups(snapshot: LagSnapshot, sort: GroupSort, desc: boolean): readonly GroupSnapshot[] {
-  const known = orders.get(snapshot) ?? new Map<string, readonly GroupSnapshot[]>();
-  orders.set(snapshot, known);
+  let known = orders.get(snapshot);
+  if (!known) orders.set(snapshot, (known = new Map()));
   const cached = known.get(`${sort} ${desc}`);
   if (cached) return cached;
   const byName = (a: GroupSnapshot, b: GroupSnapshot) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0);
