@@ -25,6 +25,48 @@ describe('encodeFrame', () => {
   });
 });
 
+describe('decodeFrame on a field named __proto__', () => {
+  const framed = (mark: number, header: Buffer): Buffer => {
+    const out = Buffer.alloc(8 + header.length);
+    out.writeInt32BE(4 + header.length, 0);
+    out.writeInt32BE((mark << 24) | header.length, 4);
+    header.copy(out, 8);
+    return out;
+  };
+
+  it('keeps it as a field of a JSON header, not as the prototype', () => {
+    const header = Buffer.from('{"code":0,"opaque":1,"flag":1,"extFields":{"__proto__":"x","topic":"T"}}');
+    const reply = decodeFrame(framed(0, header).subarray(4));
+    expect(Object.getPrototypeOf(reply.extFields)).toBe(Object.prototype);
+    expect(Object.entries(reply.extFields)).toEqual([['__proto__', 'x'], ['topic', 'T']]);
+  });
+
+  it('keeps it as a field of a ROCKETMQ binary header', () => {
+    const field = (key: string, value: string): Buffer => {
+      const k = Buffer.from(key);
+      const v = Buffer.from(value);
+      const b = Buffer.alloc(2 + k.length + 4 + v.length);
+      b.writeInt16BE(k.length, 0);
+      k.copy(b, 2);
+      b.writeInt32BE(v.length, 2 + k.length);
+      v.copy(b, 6 + k.length);
+      return b;
+    };
+    const ext = Buffer.concat([field('__proto__', 'x'), field('topic', 'T')]);
+    const fixed = Buffer.alloc(2 + 1 + 2 + 4 + 4 + 4 + 4);
+    fixed.writeInt16BE(0, 0);
+    fixed.writeInt8(0, 2);
+    fixed.writeInt16BE(513, 3);
+    fixed.writeInt32BE(1, 5);
+    fixed.writeInt32BE(1, 9);
+    fixed.writeInt32BE(0, 13);
+    fixed.writeInt32BE(ext.length, 17);
+    const reply = decodeFrame(framed(1, Buffer.concat([fixed, ext])).subarray(4));
+    expect(reply.serializeType).toBe('ROCKETMQ');
+    expect(Object.entries(reply.extFields)).toEqual([['__proto__', 'x'], ['topic', 'T']]);
+  });
+});
+
 describe('decodeFrame on recorded replies', () => {
   it('decodes a JSON header (5.x namesrv)', () => {
     const frames: Buffer[] = [];

@@ -65,10 +65,9 @@ function decodeJsonHeader(bytes: Buffer): RemotingCommand {
   if (typeof h.code !== 'number' || typeof h.opaque !== 'number') {
     throw new RangeError('JSON header lacks code or opaque');
   }
-  const extFields: Record<string, string> = {};
-  if (h.extFields && typeof h.extFields === 'object') {
-    for (const [k, v] of Object.entries(h.extFields)) extFields[k] = String(v);
-  }
+  // fromEntries defines each key as its own property: a field named "__proto__" is kept, not taken as the prototype.
+  const extFields: Record<string, string> =
+    h.extFields && typeof h.extFields === 'object' ? Object.fromEntries(Object.entries(h.extFields).map(([k, v]) => [k, String(v)])) : {};
   return {
     code: h.code,
     language: typeof h.language === 'string' ? h.language : 'JAVA',
@@ -90,15 +89,16 @@ function decodeBinaryHeader(bytes: Buffer): RemotingCommand {
   const flag = reader.int32();
   const remarkLength = reader.int32();
   const remark = remarkLength > 0 ? reader.utf8(remarkLength) : undefined;
-  const extFields: Record<string, string> = {};
+  const fields: [string, string][] = [];
   const extLength = reader.int32();
   if (extLength > 0) {
     const ext = new BufferReader(reader.bytes(extLength));
     while (ext.remaining > 0) {
       const key = ext.utf8(ext.int16());
-      extFields[key] = ext.utf8(ext.int32());
+      fields.push([key, ext.utf8(ext.int32())]);
     }
   }
+  const extFields: Record<string, string> = Object.fromEntries(fields);
   return {
     code,
     language: LANGUAGE_CODES[languageCode] ?? 'OTHER',
