@@ -1,16 +1,18 @@
 /**
- * The oracle: runs the official mqadmin (sandbox/scripts/mqadmin.sh) against a sandbox (LIVE unless told which:
- * every helper takes an optional last `on`, e.g. SANDBOXES.v4) and parses what it prints. A call costs 1.5-5 s of
- * JVM, so read-only answers are cached on disk for one test run when MQADMIN_CACHE_DIR is set (sandbox/scripts/test.sh
- * sets and clears it). mqadmin exits 0 when its command failed (it prints the exception's stack trace), so a Java
+ * The oracle: runs the official mqadmin against a sandbox (LIVE unless told which: every helper takes an optional
+ * last `on`, e.g. SANDBOXES.v4) and parses what it prints. It runs in a warm JVM (test-support/mqadmin-server.ts),
+ * or with MQADMIN_SERVER=off in a JVM of its own per call (sandbox/scripts/mqadmin.sh, 1.5-5 s each). Read-only
+ * answers are cached on disk for one test run when MQADMIN_CACHE_DIR is set (sandbox/scripts/test.sh sets and
+ * clears it). mqadmin exits 0 when its command failed (it prints the exception's stack trace), so a Java
  * exception in its output, or no output at all, rejects here, and only good answers are cached.
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { runOnServer, serverEnabled } from './mqadmin-server';
 import { LIVE, type Sandbox } from './sandbox';
 
 const run = promisify(execFile);
@@ -52,12 +54,18 @@ export interface MqadminOptions {
 
 /** stdout and stderr of one mqadmin command, whatever it printed (for tests that expect it to fail). Never cached. */
 export async function mqadminOutput(args: string[], on: Sandbox = LIVE): Promise<{ stdout: string; stderr: string }> {
-  const { stdout, stderr } = await run('bash', [script, ...args, '-n', on.namesrv], {
+  const started = Date.now();
+  const { stdout, stderr } = serverEnabled(args) ? await runOnServer([...args, '-n', on.namesrv], on) : await runInOwnJvm(args, on);
+  if (process.env.MQADMIN_LOG) appendFileSync(process.env.MQADMIN_LOG, `${Date.now() - started}\t${on.version}\t${args.join(' ')}\n`);
+  return { stdout, stderr };
+}
+
+function runInOwnJvm(args: string[], on: Sandbox): Promise<{ stdout: string; stderr: string }> {
+  return run('bash', [script, ...args, '-n', on.namesrv], {
     env: { ...process.env, RMQ_VERSION: on.version, SANDBOX_DIR: on.dir, SANDBOX_AUTH: on.auth ? 'on' : 'off' },
     maxBuffer: 64 * 1024 * 1024,
     timeout: 60_000,
   });
-  return { stdout, stderr };
 }
 
 /** What mqadmin printed, or `failed: <the exception>` when it failed: for comparing before and after. Never cached. */

@@ -28,7 +28,7 @@ stop_group() { # pidfiles...
 
 shopt -s nullglob
 t0=$SECONDS
-stop_group "$piddir"/client-*.pid
+stop_group "$piddir"/client-*.pid "$piddir"/tools-*.pid
 stop_group "$piddir"/proxy.pid
 stop_group "$piddir"/broker-*.pid
 stop_group "$piddir"/namesrv.pid
