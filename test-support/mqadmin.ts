@@ -360,12 +360,16 @@ export interface ConsumerStatusOutput {
   offsets: Array<{ topic: string; brokerName: string; queueId: number; offset: number }>;
   /** #Consumer MQ Detail#: each queue's ProcessQueueInfo, as its toString prints it (locked, lastLockTimestamp, ...). */
   details: Array<{ topic: string; brokerName: string; queueId: number; info: Record<string, string> }>;
+  /** #Consumer Subscription#: the client's own subscriptions. */
+  subscriptions: Array<{ topic: string; expression: string }>;
+  /** #Consumer RT&TPS#: per topic, as the client's stats print them. */
+  rates: Array<{ topic: string; consumeRT: number; consumeOKTPS: number; consumeFailedTPS: number; consumeFailedMsgsInHour: number }>;
 }
 
 /** consumerStatus -g <group> -i <clientId>: the client's properties, its offset per queue and each queue's process-queue state. */
 export async function consumerStatus(group: string, clientId: string, on: Sandbox = LIVE): Promise<ConsumerStatusOutput> {
   const out = await mqadmin(['consumerStatus', '-g', group, '-i', clientId], { cache: false, on });
-  const result: ConsumerStatusOutput = { properties: {}, offsets: [], details: [] };
+  const result: ConsumerStatusOutput = { properties: {}, offsets: [], details: [], subscriptions: [], rates: [] };
   let section = '';
   for (const line of out.split('\n')) {
     if (/^#Consumer [A-Za-z& ]+#$/.test(line.trim())) { section = line.trim(); continue; }
@@ -376,6 +380,13 @@ export async function consumerStatus(group: string, clientId: string, on: Sandbo
     } else if (section === '#Consumer Offset#') {
       const f = line.trim().split(/\s+/);
       result.offsets.push({ topic: f[0]!, brokerName: f[1]!, queueId: Number(f[2]), offset: Number(f[3]) });
+    } else if (section === '#Consumer Subscription#') {
+      const m = /^\d+ Topic: (\S+)\s.*SubExpression: (.*)$/.exec(line.trim());
+      if (m) result.subscriptions.push({ topic: m[1]!, expression: m[2]!.trim() });
+    } else if (section === '#Consumer RT&TPS#') {
+      const f = line.trim().split(/\s+/);
+      // topic pullRT pullTPS consumeRT consumeOKTPS consumeFailedTPS consumeFailedMsgsInHour
+      if (f.length === 7) result.rates.push({ topic: f[0]!, consumeRT: Number(f[3]), consumeOKTPS: Number(f[4]), consumeFailedTPS: Number(f[5]), consumeFailedMsgsInHour: Number(f[6]) });
     } else if (section === '#Consumer MQ Detail#') {
       const m = /^(\S+)\s+(\S+)\s+(\d+)\s+ProcessQueueInfo \[(.*)\]\s*$/.exec(line);
       if (!m) continue;

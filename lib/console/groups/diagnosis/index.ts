@@ -1,0 +1,124 @@
+import { getConsumerConnectionList, type ConsumerConnection } from '../../../rocketmq/get-consumer-connection-list';
+import { getConsumerRunningInfo, RUNNING_INFO_TIMEOUT_MS, type ConsumerRunningInfo } from '../../../rocketmq/get-consumer-running-info';
+import { parseJstack } from '../../../rocketmq/get-consumer-running-info/jstack';
+import type { BrokerNode } from '../../core/admin';
+import { failureOf, type BrokerFailure } from '../../core/fanout';
+import { checkGroupName, RETRY_PREFIX } from '../../core/names';
+import { routeIfExists } from '../../core/routes';
+import type { ClusterContext } from '../../context';
+import type { GroupSnapshot } from '../../lag/types';
+import { groupBrokers } from '../brokers';
+import { getGroupOverview } from '../overview';
+import { viewThreads } from '../stacks';
+import { diagnose, verdictOf, type Cause, type CauseKind, type ClientFacts, type GroupFacts, type StalledQueue } from './rules';
+
+export { CAUSE_KINDS, diagnose, verdictOf, type Cause, type CauseKind, type GroupFacts } from './rules';
+
+export interface GroupDiagnosis {
+  group: string;
+  /** The worst cause's kind; "ok" when no rule found one, "unknown" when the group's clients could not be asked. */
+  verdict: CauseKind | 'ok' | 'unknown';
+  causes: Cause[];
+  unknown: Array<{ kind: CauseKind; reason: string }>;
+  lag?: number;
+  clients?: number;
+  snapshotAt?: number;
+  failures: BrokerFailure[];
+  asOf: number;
+}
+
+/** Thread dumps cost the client a jstack and ~100 KB each: the first clients are enough to see a full pool. */
+const MAX_DUMPED_CLIENTS = 16;
+
+/**
+ * Why the group lags: gathers the lag snapshot's figures, the group's connections, each online client's running
+ * info with its thread dump, the group's config per broker, its retry and dead-letter counts and the subscribed
+ * topics' routes, then runs the rules (rules.ts). A broker or client that does not answer is named, and a rule
+ * without its evidence says it could not look.
+ */
+export async function getGroupDiagnosis(ctx: ClusterContext, input: { group: string }): Promise<GroupDiagnosis> {
+  const { group } = input;
+  checkGroupName(group);
+  const snapshot = await ctx.lag.latest();
+  const g = snapshot.groups.find((x) => x.group === group);
+  const failures: BrokerFailure[] = [];
+  const [overview, { masters }] = await Promise.all([getGroupOverview(ctx, { group }), groupBrokers(ctx, group)]);
+  failures.push(...overview.failures);
+  const connection = await connectionOf(ctx, group, masters, failures);
+  const clients = connection === null ? undefined : connection ? await clientFacts(ctx, group, connection) : [];
+  const facts: GroupFacts = {
+    group,
+    lag: g?.lag,
+    drain: g?.drain,
+    messageModel: connection?.connection.messageModel ?? g?.messageModel,
+    clients,
+    queueCount: g ? g.queues.toArray().filter((q) => !q.topic.startsWith(RETRY_PREFIX)).length : 0,
+    configs: overview.configs.map((c) => ({ brokerName: c.brokerName, consumeEnable: c.consumeEnable })),
+    retryMessages: overview.retry?.messages,
+    dlqMessages: overview.dlq?.messages,
+    stalled: g ? stalledOrderly(ctx, g, clients ?? []) : [],
+    stuckAfterMs: ctx.lag.options.stuckAfterMs,
+    routes: g ? await routesOf(ctx, g.topics.filter((t) => !t.startsWith(RETRY_PREFIX))) : [],
+    now: Date.now(),
+  };
+  const outcome = diagnose(facts);
+  return {
+    group,
+    verdict: verdictOf(outcome),
+    ...outcome,
+    lag: g?.lag,
+    clients: clients?.length,
+    snapshotAt: g ? snapshot.asOf : undefined,
+    failures: [...failures, ...(g?.failures ?? [])],
+    asOf: Date.now(),
+  };
+}
+
+/** The first master that answers; undefined when the group has no client online, null when no master answered. */
+async function connectionOf(ctx: ClusterContext, group: string, masters: BrokerNode[], failures: BrokerFailure[]): Promise<{ node: BrokerNode; connection: ConsumerConnection } | undefined | null> {
+  let answered = false;
+  for (const node of masters) {
+    try {
+      const connection = await getConsumerConnectionList(ctx.admin, node.addr, group, ctx.admin.config.requestTimeoutMs);
+      answered = true;
+      if (connection) return { node, connection };
+    } catch (error) {
+      failures.push(failureOf(node, error));
+    }
+  }
+  return answered ? undefined : null;
+}
+
+async function clientFacts(ctx: ClusterContext, group: string, found: { node: BrokerNode; connection: ConsumerConnection }): Promise<ClientFacts[]> {
+  const timeoutMs = Math.min(RUNNING_INFO_TIMEOUT_MS, Math.max(ctx.admin.config.fanOutDeadlineMs, 5000));
+  return Promise.all(
+    found.connection.connections.map(async (c, i): Promise<ClientFacts> => {
+      let info: ConsumerRunningInfo;
+      try {
+        info = await getConsumerRunningInfo(ctx.admin, found.node.addr, group, c.clientId, { jstack: i < MAX_DUMPED_CLIENTS, timeoutMs });
+      } catch (error) {
+        return { clientId: c.clientId, error: failureOf(found.node, error).error };
+      }
+      const consumeThreads = info.jstack ? viewThreads(parseJstack(info.jstack)).consumeThreads : undefined;
+      return { clientId: c.clientId, info: { ...info, jstack: undefined }, consumeThreads };
+    }),
+  );
+}
+
+function stalledOrderly(ctx: ClusterContext, g: GroupSnapshot, clients: ClientFacts[]): StalledQueue[] {
+  const orderlyClients = clients.filter((c) => c.info?.properties.PROP_CONSUMEORDERLY === 'true');
+  if (!g.orderly && orderlyClients.length === 0) return [];
+  return g.queues.toArray().flatMap((q) => {
+    const stall = q.lag > 0 ? ctx.lag.stallOf(g.group, q) : undefined;
+    if (!stall) return [];
+    const lockedBy = orderlyClients
+      .filter((c) => c.info!.queues.some((p) => p.topic === q.topic && p.brokerName === q.brokerName && p.queueId === q.queueId && p.locked && !p.droped))
+      .map((c) => c.clientId);
+    return [{ topic: q.topic, brokerName: q.brokerName, queueId: q.queueId, lag: q.lag, stalledSince: stall.since, lockedBy }];
+  });
+}
+
+async function routesOf(ctx: ClusterContext, topics: string[]): Promise<GroupFacts['routes']> {
+  const routes = await Promise.all(topics.map(async (topic) => ({ topic, route: await routeIfExists(ctx.admin, topic).catch(() => undefined) })));
+  return routes.flatMap(({ topic, route }) => (route?.queueDatas ?? []).map((q) => ({ topic, brokerName: q.brokerName, perm: q.perm })));
+}

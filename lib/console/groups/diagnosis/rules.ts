@@ -1,0 +1,293 @@
+/**
+ * Why a group lags, from facts gathered once (facts.ts): each rule looks at one kind of evidence and either names a
+ * cause with that evidence, or says it could not look (a client or a broker did not answer). Pure, so every rule is
+ * tested on facts built by hand as well as on the real demo of its cause (diagnosis.live.test.ts).
+ */
+import type { ConsumerRunningInfo } from '../../../rocketmq/get-consumer-running-info';
+import type { Drain } from '../../lag/types';
+
+export const CAUSE_KINDS = [
+  'no-client',
+  'consume-disabled',
+  'consume-failures',
+  'slow-consumption',
+  'pool-saturated',
+  'orderly-stuck',
+  'idle-clients',
+  'subscription-mismatch',
+  'broker-not-writable',
+] as const;
+export type CauseKind = (typeof CAUSE_KINDS)[number];
+
+export interface Evidence {
+  label: string;
+  value: string;
+  /** A client, queue or broker the figure is about. */
+  subject?: string;
+}
+
+export interface Cause {
+  kind: CauseKind;
+  severity: 'critical' | 'warning' | 'info';
+  title: string;
+  evidence: Evidence[];
+  /** Clients the cause names (idle ones, ones that differ, ones failing). */
+  clients?: string[];
+  /** The topic a 'topic' link goes to. */
+  topic?: string;
+  /** Where on the group page (or which page) the evidence is shown in full. */
+  link: 'clients' | 'connections' | 'progress' | 'config' | 'dead-letters' | 'ordered' | 'topic';
+}
+
+export interface ClientFacts {
+  clientId: string;
+  info?: ConsumerRunningInfo;
+  /** Consume threads from the client's thread dump; absent when it sent none. */
+  consumeThreads?: { total: number; busy: number };
+  error?: string;
+}
+
+export interface StalledQueue {
+  topic: string;
+  brokerName: string;
+  queueId: number;
+  lag: number;
+  stalledSince: number;
+  lockedBy: string[];
+}
+
+export interface GroupFacts {
+  group: string;
+  /** Total lag from the lag snapshot; undefined when no snapshot has the group. */
+  lag?: number;
+  drain?: Drain;
+  messageModel?: string;
+  /** Online clients; undefined when no master could be asked. */
+  clients?: ClientFacts[];
+  queueCount: number;
+  configs: Array<{ brokerName: string; consumeEnable: boolean }>;
+  retryMessages?: number;
+  dlqMessages?: number;
+  /** Orderly queues with lag whose consumer offset has not moved for the stuck threshold. */
+  stalled: StalledQueue[];
+  stuckAfterMs: number;
+  /** Subscribed topics' queue data per broker (perm bits: 4 read, 2 write). */
+  routes: Array<{ topic: string; brokerName: string; perm: number }>;
+  now: number;
+}
+
+export interface RuleOutcome {
+  causes: Cause[];
+  /** Checks that could not be made, and why. */
+  unknown: Array<{ kind: CauseKind; reason: string }>;
+}
+
+type Rule = (f: GroupFacts) => Cause | { unknown: string } | undefined;
+
+const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+const rate = (n: number) => `${n.toFixed(n < 10 ? 2 : 0)}/s`;
+const answered = (f: GroupFacts) => (f.clients ?? []).filter((c): c is ClientFacts & { info: ConsumerRunningInfo } => c.info !== undefined);
+const lagging = (f: GroupFacts) => f.lag !== undefined && f.lag > 0;
+const silent = (f: GroupFacts) => (f.clients ?? []).filter((c) => c.info === undefined).map((c) => `${c.clientId}: ${c.error ?? 'no answer'}`);
+
+const noClient: Rule = (f) => {
+  if (f.clients === undefined) return { unknown: 'no master answered for the group\'s connections' };
+  if (f.clients.length > 0) return undefined;
+  if (f.lag === undefined) return { unknown: 'the lag snapshot does not have the group yet' };
+  return {
+    kind: 'no-client',
+    severity: f.lag > 0 ? 'critical' : 'info',
+    title: f.lag > 0 ? `No client is online: ${count(f.lag, 'message')} wait` : 'No client is online (nothing waits)',
+    evidence: [
+      { label: 'online clients', value: '0' },
+      { label: 'lag', value: f.lag.toLocaleString('en') },
+    ],
+    link: 'connections',
+  };
+};
+
+const consumeDisabled: Rule = (f) => {
+  const off = f.configs.filter((c) => !c.consumeEnable);
+  if (off.length === 0) return undefined;
+  return {
+    kind: 'consume-disabled',
+    severity: 'critical',
+    title: `Consumption is disabled on ${off.map((c) => c.brokerName).join(', ')} (consumeEnable=false)`,
+    evidence: off.map((c) => ({ label: 'consumeEnable', value: 'false', subject: c.brokerName })),
+    link: 'config',
+  };
+};
+
+const consumeFailures: Rule = (f) => {
+  const clients = answered(f);
+  if (clients.length === 0) return f.clients && f.clients.length > 0 ? { unknown: `no client answered: ${silent(f).join('; ')}` } : undefined;
+  const failing = clients
+    .map((c) => ({
+      clientId: c.clientId,
+      failedTps: c.info.status.reduce((n, s) => n + s.consumeFailedTPS, 0),
+      failedLastHour: c.info.status.reduce((n, s) => n + s.consumeFailedMsgs, 0),
+    }))
+    .filter((c) => c.failedTps > 0 || c.failedLastHour > 0);
+  if (failing.length === 0) return undefined;
+  const evidence: Evidence[] = failing.flatMap((c) => [
+    { label: 'failed in the last hour', value: c.failedLastHour.toLocaleString('en'), subject: c.clientId },
+    { label: 'failed TPS', value: rate(c.failedTps), subject: c.clientId },
+  ]);
+  const hourly = failing.reduce((n, c) => n + c.failedLastHour, 0);
+  if (f.retryMessages !== undefined) evidence.push({ label: 'messages in %RETRY%', value: f.retryMessages.toLocaleString('en') });
+  if (f.dlqMessages !== undefined) evidence.push({ label: 'messages in %DLQ%', value: f.dlqMessages.toLocaleString('en') });
+  return {
+    kind: 'consume-failures',
+    severity: failing.some((c) => c.failedTps > 0) ? 'critical' : 'warning',
+    // the client's hour figure is sampled every 10 minutes, its TPS every 10 s: a fresh failure shows in the TPS first
+    title: `Clients fail to consume: ${hourly > 0 ? `${count(hourly, 'message')} failed in the last hour` : `${rate(failing.reduce((n, c) => n + c.failedTps, 0))} failing`}`,
+    evidence,
+    clients: failing.map((c) => c.clientId),
+    link: 'dead-letters',
+  };
+};
+
+const slowConsumption: Rule = (f) => {
+  if (!lagging(f) || answered(f).length === 0) return undefined;
+  if (f.drain === undefined) return { unknown: 'the arrival rate needs two lag snapshots' };
+  const { consumeRate, produceRate, trend } = f.drain;
+  if (trend !== 'growing' && !(trend === 'steady' && consumeRate > 0)) return undefined;
+  const rt = answered(f).flatMap((c) => c.info.status.map((s) => ({ clientId: c.clientId, topic: s.topic, consumeRT: s.consumeRT, okTps: s.consumeOKTPS })));
+  return {
+    kind: 'slow-consumption',
+    severity: 'warning',
+    title: `Consumption is slower than arrival: ${rate(consumeRate)} consumed while ${rate(produceRate)} arrive`,
+    evidence: [
+      { label: 'consumed', value: rate(consumeRate) },
+      { label: 'arriving', value: rate(produceRate) },
+      ...rt.filter((r) => r.consumeRT > 0 || r.okTps > 0).map((r) => ({ label: `consume RT (${r.topic})`, value: `${r.consumeRT.toFixed(0)} ms per message`, subject: r.clientId })),
+    ],
+    link: 'clients',
+  };
+};
+
+const poolSaturated: Rule = (f) => {
+  const clients = answered(f);
+  if (clients.length === 0) return undefined;
+  const dumped = clients.filter((c) => c.consumeThreads !== undefined);
+  if (dumped.length === 0) return { unknown: 'no client sent a thread dump' };
+  const full = dumped.filter((c) => c.consumeThreads!.total > 0 && c.consumeThreads!.busy >= c.consumeThreads!.total);
+  if (full.length === 0) return undefined;
+  return {
+    kind: 'pool-saturated',
+    severity: lagging(f) ? 'critical' : 'warning',
+    title: `Consume thread pool full on ${count(full.length, 'client')}: every consume thread is in the listener`,
+    evidence: full.flatMap((c) => {
+      const cached = c.info.queues.reduce((n, q) => n + q.cachedMsgCount, 0);
+      const max = c.info.properties.consumeThreadMax;
+      return [
+        { label: 'busy consume threads', value: `${c.consumeThreads!.busy} of ${c.consumeThreads!.total}${max ? ` (consumeThreadMax ${max})` : ''}`, subject: c.clientId },
+        { label: 'messages cached in the client', value: cached.toLocaleString('en'), subject: c.clientId },
+      ];
+    }),
+    clients: full.map((c) => c.clientId),
+    link: 'clients',
+  };
+};
+
+const orderlyStuck: Rule = (f) => {
+  const stuck = f.stalled.filter((q) => f.now - q.stalledSince >= f.stuckAfterMs);
+  if (stuck.length === 0) return undefined;
+  return {
+    kind: 'orderly-stuck',
+    severity: 'critical',
+    title: `${count(stuck.length, 'orderly queue')} stuck: lag with the consumer offset still`,
+    evidence: stuck.map((q) => ({
+      label: `${q.topic} ${q.brokerName}/${q.queueId}`,
+      value: `lag ${q.lag.toLocaleString('en')}, still for ${Math.round((f.now - q.stalledSince) / 1000)} s, locked by ${q.lockedBy.join(', ') || 'no client'}`,
+      subject: q.lockedBy[0],
+    })),
+    clients: [...new Set(stuck.flatMap((q) => q.lockedBy))],
+    link: 'ordered',
+  };
+};
+
+const idleClients: Rule = (f) => {
+  if (f.messageModel === 'BROADCASTING') return undefined;
+  const clients = answered(f);
+  if (clients.length < 2) return undefined;
+  const idle = clients.filter((c) => !c.info.queues.some((q) => !q.topic.startsWith('%RETRY%')));
+  if (idle.length === 0) return undefined;
+  return {
+    kind: 'idle-clients',
+    severity: 'info',
+    title: `${count(idle.length, 'client')} ${idle.length === 1 ? 'holds' : 'hold'} no queue: ${count(clients.length, 'client')} for ${count(f.queueCount, 'queue')}`,
+    evidence: idle.map((c) => ({ label: 'queues held', value: '0', subject: c.clientId })),
+    clients: idle.map((c) => c.clientId),
+    link: 'clients',
+  };
+};
+
+/** A client's subscriptions keyed by topic (its own %RETRY% subscription aside: 5.x POP clients have none). */
+function subscriptionsOf(info: ConsumerRunningInfo): Map<string, string> {
+  return new Map(info.subscriptions.filter((s) => !s.topic.startsWith('%RETRY%')).map((s) => [s.topic, `${s.expressionType === 'SQL92' ? 'SQL92 ' : ''}${s.subString}`]));
+}
+
+const subscriptionMismatch: Rule = (f) => {
+  const clients = answered(f);
+  if (clients.length < 2) return undefined;
+  const subs = clients.map((c) => ({ clientId: c.clientId, subs: subscriptionsOf(c.info) }));
+  const topics = [...new Set(subs.flatMap((s) => [...s.subs.keys()]))].sort();
+  const differing = topics.filter((t) => new Set(subs.map((s) => s.subs.get(t) ?? '(not subscribed)')).size > 1);
+  if (differing.length === 0) return undefined;
+  return {
+    kind: 'subscription-mismatch',
+    severity: 'critical',
+    title: `Clients disagree on the subscription of ${differing.join(', ')}: each drops the messages the others expect`,
+    evidence: differing.flatMap((t) => subs.map((s) => ({ label: t, value: s.subs.get(t) ?? '(not subscribed)', subject: s.clientId }))),
+    clients: subs.map((s) => s.clientId),
+    link: 'clients',
+  };
+};
+
+const brokerNotWritable: Rule = (f) => {
+  // the namesrv clears the write bit of a broker's queue data when the broker's permission drops it
+  const closed = f.routes.filter((r) => (r.perm & 2) === 0);
+  if (closed.length === 0) return undefined;
+  return {
+    kind: 'broker-not-writable',
+    severity: 'warning',
+    title: `Producers cannot write to ${[...new Set(closed.map((r) => r.brokerName))].join(', ')}: what is there drains, nothing new arrives`,
+    evidence: closed.map((r) => ({ label: `${r.topic} perm`, value: `${r.perm} (no write bit)`, subject: r.brokerName })),
+    topic: closed[0]!.topic,
+    link: 'topic',
+  };
+};
+
+const RULES: Array<[CauseKind, Rule]> = [
+  ['no-client', noClient],
+  ['consume-disabled', consumeDisabled],
+  ['consume-failures', consumeFailures],
+  ['slow-consumption', slowConsumption],
+  ['pool-saturated', poolSaturated],
+  ['orderly-stuck', orderlyStuck],
+  ['idle-clients', idleClients],
+  ['subscription-mismatch', subscriptionMismatch],
+  ['broker-not-writable', brokerNotWritable],
+];
+
+const SEVERITY_RANK = { critical: 0, warning: 1, info: 2 } as const;
+
+export function diagnose(facts: GroupFacts): RuleOutcome {
+  const causes: Cause[] = [];
+  const unknown: RuleOutcome['unknown'] = [];
+  for (const [kind, rule] of RULES) {
+    const outcome = rule(facts);
+    if (outcome === undefined) continue;
+    if ('unknown' in outcome) unknown.push({ kind, reason: outcome.unknown });
+    else causes.push(outcome);
+  }
+  causes.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+  return { causes, unknown };
+}
+
+/** The list's short verdict: the worst cause's kind, "ok" when none, "unknown" when nothing could be checked. */
+export function verdictOf(outcome: RuleOutcome): CauseKind | 'ok' | 'unknown' {
+  if (outcome.causes.length > 0) return outcome.causes[0]!.kind;
+  return outcome.unknown.some((u) => u.kind === 'no-client') ? 'unknown' : 'ok';
+}
