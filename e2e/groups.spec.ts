@@ -137,6 +137,24 @@ test.describe('consumer groups', () => {
     await expect(summary).toHaveCount(0);
   });
 
+  test('diagnoses a group left with lag and no client with the lag of mqadmin consumerProgress, and finds nothing in a healthy one', async ({ page }) => {
+    const theirs = await consumerProgress('lab_cg_dlq', undefined, false);
+    expect(theirs.diffTotal).toBeGreaterThan(0);
+    await open(page, '/groups/lab_cg_dlq');
+    const panel = page.getByTestId('diagnosis');
+    const cause = panel.locator('[data-testid="diagnosis-cause"][data-kind="no-client"]');
+    await expect(cause).toBeVisible({ timeout: 20_000 });
+    await expect(cause.getByTestId('cause-title')).toHaveText(`No client is online: ${theirs.diffTotal.toLocaleString('en-US')} messages wait`);
+    await expect(cause.getByTestId('cause-evidence').filter({ hasText: 'lag' }).locator('td').nth(2)).toHaveText(theirs.diffTotal.toLocaleString('en-US'));
+    await page.locator('#group-diagnosis').screenshot({ path: path.join('test-results', 'screens', 'group-diagnosis.png') });
+    await cause.getByRole('link', { name: /online clients/ }).click();
+    await expect(page).toHaveURL(/#group-connections$/);
+
+    await open(page, '/groups/lab_cg_online');
+    await expect(page.getByTestId('diagnosis-ok')).toHaveText('Nothing found that holds the group back.', { timeout: 20_000 });
+    await expect(page.getByTestId('diagnosis-cause')).toHaveCount(0);
+  });
+
   test('lists a topic\'s groups with their lag on it', async ({ page }) => {
     const theirs = await consumerProgress('lab_cg_sql', 'LabTopic');
     await open(page, '/topics/LabTopic');

@@ -5,6 +5,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { ClientView } from '@/lib/console/groups/clients';
 import type { ClientStacks } from '@/lib/console/groups/stacks';
 import type { GroupConnections } from '@/lib/console/groups/connections';
+import type { GroupDiagnosis } from '@/lib/console/groups/diagnosis';
 import type { GroupPage } from '@/lib/console/groups/list';
 import type { GroupOverview } from '@/lib/console/groups/overview';
 import type { GroupProgress } from '@/lib/console/groups/progress';
@@ -25,6 +26,7 @@ export const groupKeys = {
   connections: (c: string, group: string) => [...groupKeys.detail(c, group), 'connections'] as const,
   clients: (c: string, group: string) => [...groupKeys.detail(c, group), 'clients'] as const,
   stacks: (c: string, group: string, clientId: string) => [...groupKeys.detail(c, group), 'stacks', clientId] as const,
+  diagnosis: (c: string, group: string) => [...groupKeys.detail(c, group), 'diagnosis'] as const,
   deadLetters: (c: string, group: string) => [...groupKeys.detail(c, group), 'dead-letters'] as const,
   lagHistory: (c: string, group: string, range: LagRange) => [...groupKeys.detail(c, group), 'lag-history', range] as const,
 };
@@ -81,6 +83,11 @@ export function useClientStacks(c: string, group: string, clientId: string, enab
     staleTime: Number.POSITIVE_INFINITY,
     retry: false,
   });
+}
+
+/** Each diagnosis asks every client for its running info and a thread dump: once a minute at most. */
+export function useGroupDiagnosis(c: string, group: string) {
+  return useQuery({ queryKey: groupKeys.diagnosis(c, group), queryFn: () => fetchJson<GroupDiagnosis>(`${groupUrl(c, group)}/diagnosis`), refetchInterval: 60_000 });
 }
 
 export function useLagHistory(c: string, group: string, range: LagRange) {

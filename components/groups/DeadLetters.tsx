@@ -20,6 +20,7 @@ export function DeadLetters({ group, changeBlocked }: { group: string; changeBlo
   const d = query.data;
   return (
     <Card
+      id="group-dead-letters"
       title="Retries and dead letters"
       className="mb-5"
       actions={

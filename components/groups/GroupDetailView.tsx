@@ -22,6 +22,7 @@ import { Timestamp } from '../ui/Timestamp';
 import { DrainText, LagAge, LagNumber, ModelBadge } from './badges';
 import { LagChart } from './LagChart';
 import { ThreadStacks } from './ThreadStacks';
+import { Diagnosis } from './Diagnosis';
 import { ResetDialog } from '../reset/ResetDialog';
 import { GroupDeleteDialog, GroupUpsertDialog } from './GroupChangeDialog';
 
@@ -135,6 +136,7 @@ export function GroupDetailView({ group }: { group: string }) {
           (GET_CONSUMER_RUNNING_INFO); while no client is online, there is nothing to show.
         </div>
       )}
+      <Diagnosis group={group} />
       {p?.popRates && <PopRates rates={p.popRates} />}
       <div className="mb-5 grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-8">
         {broadcasting ? (
@@ -158,7 +160,7 @@ export function GroupDetailView({ group }: { group: string }) {
         </Card>
       )}
       {!broadcasting && (
-        <Card title="Progress per queue (as mqadmin consumerProgress -g)" className="mb-5">
+        <Card id="group-progress" title="Progress per queue (as mqadmin consumerProgress -g)" className="mb-5">
           {progress.error && <div className="p-4"><ErrorState message={progress.error.message} onRetry={() => void progress.refetch()} /></div>}
           {!p && !progress.error && <div className="px-4"><Spinner /></div>}
           {p && p.queues.length === 0 && <div className="p-4"><EmptyState title="No offsets on any broker">The group has not committed any offset yet.</EmptyState></div>}
@@ -176,7 +178,7 @@ export function GroupDetailView({ group }: { group: string }) {
       )}
       <DeadLetters group={group} changeBlocked={canChange.reason} />
       <div className="mb-5 grid gap-5 xl:grid-cols-2">
-        <Card title="Online clients (as mqadmin consumerConnection)">
+        <Card id="group-connections" title="Online clients (as mqadmin consumerConnection)">
           {connections.error && <div className="p-4"><ErrorState message={connections.error.message} /></div>}
           {connections.data && !connections.data.online && <div className="p-4"><EmptyState title="No client online">The group's consumers are stopped or cannot reach the brokers.</EmptyState></div>}
           {connections.data?.online && (
@@ -222,7 +224,7 @@ export function GroupDetailView({ group }: { group: string }) {
             </div>
           )}
         </Card>
-        <Card title="Configuration per broker">
+        <Card id="group-config" title="Configuration per broker">
           {overview.data && overview.data.configs.length === 0 && <div className="p-4"><EmptyState title="No broker holds a config for this group" /></div>}
           {overview.data && overview.data.configs.length > 0 && (
             <table className="min-w-full text-sm">
@@ -253,7 +255,7 @@ export function GroupDetailView({ group }: { group: string }) {
         </Card>
       </div>
       {connections.data?.online && (
-        <Card title={broadcasting ? 'Offsets on each client' : 'What each client reports'} className="mb-5">
+        <Card id="group-clients" title={broadcasting ? 'Offsets on each client' : 'What each client reports'} className="mb-5">
           {clients.error && <div className="p-4"><ErrorState message={clients.error.message} /></div>}
           {!clients.data && !clients.error && <div className="px-4"><Spinner label="Asking the clients (through a broker)" /></div>}
           {clients.data && clients.data.clients.length === 0 && connections.data?.viaProxy && (

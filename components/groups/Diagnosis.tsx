@@ -1,0 +1,103 @@
+'use client';
+
+import Link from 'next/link';
+import type { Cause, GroupDiagnosis } from '@/lib/console/groups/diagnosis';
+import { useGroupDiagnosis } from '../api/groups';
+import { paths } from '../paths';
+import { useCluster } from '../useCluster';
+import { Badge } from '../ui/Badge';
+import { Card, ErrorState, PartialFailures, Spinner } from '../ui/states';
+import { Timestamp } from '../ui/Timestamp';
+
+const SEVERITY_TONE: Record<Cause['severity'], string> = {
+  critical: 'bg-red-50 text-red-700 ring-red-200',
+  warning: 'bg-amber-50 text-amber-800 ring-amber-200',
+  info: 'bg-sky-50 text-sky-800 ring-sky-200',
+};
+
+const CHECK_NAMES: Record<Cause['kind'], string> = {
+  'no-client': 'online clients',
+  'consume-disabled': 'consumption enabled',
+  'consume-failures': 'consume failures',
+  'slow-consumption': 'consumption against arrival',
+  'pool-saturated': 'consume thread pools',
+  'orderly-stuck': 'orderly queues',
+  'idle-clients': 'clients against queues',
+  'subscription-mismatch': 'subscriptions',
+  'broker-not-writable': 'brokers writable',
+};
+
+/** Why the group lags: the likely causes, worst first, each with its evidence and where to look. */
+export function Diagnosis({ group }: { group: string }) {
+  const cluster = useCluster();
+  const query = useGroupDiagnosis(cluster, group);
+  const d = query.data;
+  return (
+    <Card
+      id="group-diagnosis"
+      title="Diagnosis"
+      className="mb-5"
+      actions={d ? <span className="text-xs text-slate-500">as of <Timestamp ms={d.asOf} compact /></span> : undefined}
+    >
+      <div data-testid="diagnosis">
+        {query.error && <div className="p-4"><ErrorState message={query.error.message} onRetry={() => void query.refetch()} /></div>}
+        {!d && !query.error && <div className="px-4"><Spinner /></div>}
+        {d && <DiagnosisBody d={d} cluster={cluster} />}
+      </div>
+    </Card>
+  );
+}
+
+function DiagnosisBody({ d, cluster }: { d: GroupDiagnosis; cluster: string }) {
+  return (
+    <>
+      {d.failures.length > 0 && <div className="px-4 pt-3"><PartialFailures failures={d.failures} /></div>}
+      {d.causes.length === 0 && (
+        <p className="px-4 py-3 text-sm text-emerald-800" data-testid="diagnosis-ok">
+          {d.verdict === 'unknown' ? 'The group could not be checked.' : 'Nothing found that holds the group back.'}
+        </p>
+      )}
+      <ul className="divide-y divide-slate-100">
+        {d.causes.map((c) => (
+          <li key={c.kind} className="px-4 py-3" data-testid="diagnosis-cause" data-kind={c.kind}>
+            <div className="flex items-start justify-between gap-3">
+              <div className="flex items-start gap-2">
+                <Badge tone={SEVERITY_TONE[c.severity]}>{c.severity}</Badge>
+                <span className="text-sm font-medium text-slate-900" data-testid="cause-title">{c.title}</span>
+              </div>
+              <CauseLink cause={c} cluster={cluster} />
+            </div>
+            <table className="mt-2 text-sm">
+              <tbody>
+                {c.evidence.map((e, i) => (
+                  <tr key={i} data-testid="cause-evidence">
+                    <td className="py-0.5 pr-4 font-mono text-xs text-slate-600">{e.subject ?? ''}</td>
+                    <td className="py-0.5 pr-4 text-slate-600">{e.label}</td>
+                    <td className="py-0.5 text-right tabular-nums text-slate-900">{e.value}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </li>
+        ))}
+      </ul>
+      {d.unknown.length > 0 && (
+        <div className="border-t border-slate-100 px-4 py-2 text-xs text-slate-600" data-testid="diagnosis-unknown">
+          Not checked: {d.unknown.map((u) => `${CHECK_NAMES[u.kind]} (${u.reason})`).join('; ')}
+        </div>
+      )}
+    </>
+  );
+}
+
+function CauseLink({ cause, cluster }: { cause: Cause; cluster: string }) {
+  const className = 'shrink-0 text-xs font-medium text-sky-700 hover:underline';
+  if (cause.link === 'ordered') return <Link className={className} href={paths.ordered(cluster)}>ordered topics →</Link>;
+  if (cause.link === 'topic' && cause.topic) return <Link className={className} href={paths.topic(cluster, cause.topic)}>{cause.topic} →</Link>;
+  const labels: Record<string, string> = { clients: 'client reports', connections: 'online clients', progress: 'progress', config: 'configuration', 'dead-letters': 'retries and dead letters' };
+  return (
+    <a className={className} href={`#group-${cause.link}`}>
+      {labels[cause.link] ?? cause.link} ↓
+    </a>
+  );
+}
