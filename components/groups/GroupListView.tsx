@@ -15,7 +15,7 @@ import { DataTable } from '../ui/DataTable';
 import { Pager } from '../ui/Pager';
 import { RefreshBar } from '../ui/RefreshBar';
 import { Card, EmptyState, ErrorState, PartialFailures, Spinner } from '../ui/states';
-import { DrainText, LagAge, LagNumber, ModelBadge } from './badges';
+import { DrainText, LagAge, LagNumber, ModelBadge, VerdictBadge } from './badges';
 import { groupListParams, groupListQuery } from './listState';
 import { useCan } from '../api/session';
 import { DisabledReasonButton } from '../ui/DisabledReasonButton';
@@ -28,16 +28,19 @@ function columns(cluster: string, asOf: number): Array<ColumnDef<GroupListItem, 
       accessorKey: 'group',
       header: 'Group',
       cell: ({ row }) => (
-        <span className="flex items-center gap-1.5">
-          <Link href={paths.group(cluster, row.original.group)} className="font-medium text-blue-700 hover:underline" data-testid="group-link">
-            {row.original.group}
-          </Link>
-          {row.original.orderly && <Badge title="consumeMessageOrderly in the broker config">orderly</Badge>}
-          {row.original.system && <Badge tone="bg-zinc-100 text-zinc-500 ring-zinc-200">system</Badge>}
-        </span>
+        <div>
+          <span className="flex items-center gap-1.5">
+            <Link href={paths.group(cluster, row.original.group)} className="font-medium text-blue-700 hover:underline" data-testid="group-link">
+              {row.original.group}
+            </Link>
+            {row.original.messageModel === 'BROADCASTING' && <ModelBadge model="BROADCASTING" />}
+            {row.original.orderly && <Badge title="consumeMessageOrderly in the broker config">orderly</Badge>}
+            {row.original.system && <Badge tone="bg-zinc-100 text-zinc-500 ring-zinc-200">system</Badge>}
+          </span>
+          <SubscribedTopics topics={row.original.topics} />
+        </div>
       ),
     },
-    { id: 'model', header: 'Model', enableSorting: false, cell: ({ row }) => <ModelBadge model={row.original.messageModel} /> },
     {
       id: 'clients',
       accessorKey: 'clients',
@@ -61,17 +64,21 @@ function columns(cluster: string, asOf: number): Array<ColumnDef<GroupListItem, 
       cell: ({ row }) => <LagAge ms={row.original.oldestUnconsumedTimestamp === undefined ? undefined : asOf - row.original.oldestUnconsumedTimestamp} />,
     },
     { id: 'drain', header: 'Time to drain', enableSorting: false, meta: { numeric: true }, cell: ({ row }) => <DrainText drain={row.original.drain} lag={row.original.lag} /> },
+    { id: 'verdict', header: 'Diagnosis', enableSorting: false, cell: ({ row }) => <VerdictBadge verdict={row.original.verdict} /> },
     { id: 'tps', accessorKey: 'consumeTps', header: 'Consume TPS', meta: { numeric: true }, cell: ({ row }) => formatTps(row.original.consumeTps) },
-    {
-      id: 'topics',
-      header: 'Topics',
-      enableSorting: false,
-      cell: ({ row }) => {
-        const t = row.original.topics.filter((x) => !x.startsWith('%RETRY%'));
-        return <span className="text-slate-600" title={row.original.topics.join(', ')}>{t.slice(0, 3).join(', ')}{t.length > 3 ? ` +${t.length - 3}` : ''}</span>;
-      },
-    },
   ];
+}
+
+/** The group's topics under its name (a column of their own pushed the table past 1440 px). */
+function SubscribedTopics({ topics }: { topics: string[] }) {
+  const t = topics.filter((x) => !x.startsWith('%RETRY%'));
+  if (t.length === 0) return null;
+  return (
+    <div className="text-xs text-slate-500" title={topics.join(', ')} data-testid="group-topics">
+      {t.slice(0, 3).join(', ')}
+      {t.length > 3 ? ` +${t.length - 3}` : ''}
+    </div>
+  );
 }
 
 export function GroupListView({ initial, initialKey, initialError }: { initial?: GroupPage; initialKey: string; initialError?: string }) {

@@ -1,6 +1,7 @@
 import { Badge } from '../ui/Badge';
 import { formatDuration } from '../format';
 import type { Drain } from '@/lib/console/lag/types';
+import type { ListVerdict } from '@/lib/console/groups/diagnosis/rules';
 
 export function ModelBadge({ model }: { model?: string }) {
   if (!model) return <span className="text-slate-400" title="The model is known once a client has been seen online">—</span>;
@@ -26,4 +27,19 @@ export function DrainText({ drain, lag }: { drain?: Drain; lag: number }) {
 export function LagNumber({ lag }: { lag: number | undefined }) {
   if (lag === undefined) return <span className="text-slate-400">—</span>;
   return <span className={lag > 0 ? 'font-medium text-red-700' : 'text-slate-600'}>{lag.toLocaleString('en-US')}</span>;
+}
+
+const VERDICTS: Record<ListVerdict, { text: string; tone?: string; title: string }> = {
+  'no-client': { text: 'no client', tone: 'bg-red-50 text-red-700 ring-red-200', title: 'Messages wait and no client is online' },
+  'consume-disabled': { text: 'consumption off', tone: 'bg-red-50 text-red-700 ring-red-200', title: 'consumeEnable=false on a broker' },
+  'slow-consumption': { text: 'slower than arrival', tone: 'bg-amber-50 text-amber-800 ring-amber-200', title: 'The lag grows while clients consume' },
+  ok: { text: '—', title: 'Nothing the lag snapshot shows; the group page diagnoses the clients too' },
+  unknown: { text: 'unknown', tone: 'bg-slate-100 text-slate-600 ring-slate-200', title: 'A broker did not answer for this group in the snapshot' },
+};
+
+/** The list's short verdict (from the lag snapshot alone); the group page has the full diagnosis. */
+export function VerdictBadge({ verdict }: { verdict: ListVerdict }) {
+  const v = VERDICTS[verdict];
+  if (!v.tone) return <span className="text-slate-400" title={v.title} data-testid="verdict">{v.text}</span>;
+  return <span data-testid="verdict"><Badge tone={v.tone} title={v.title}>{v.text}</Badge></span>;
 }

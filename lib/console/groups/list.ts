@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { BrokerFailure } from '../core/fanout';
 import type { ClusterContext } from '../context';
 import type { GroupSnapshot, LagSnapshot } from '../lag/types';
+import { snapshotVerdict, type ListVerdict } from './diagnosis/rules';
 
 const REFRESH_WAIT_MS = 30_000;
 
@@ -18,7 +19,7 @@ export interface GroupQuery {
 }
 
 /** A row of the group list: the snapshot's group without its per-queue detail. */
-export type GroupListItem = Omit<GroupSnapshot, 'queues'> & { queueCount: number };
+export type GroupListItem = Omit<GroupSnapshot, 'queues'> & { queueCount: number; verdict: ListVerdict };
 
 export interface GroupPage {
   items: GroupListItem[];
@@ -64,7 +65,11 @@ export function pageGroups(snapshot: LagSnapshot, query: GroupQuery, refreshing:
   const rows = sortedGroups(snapshot, query.sort, Boolean(query.desc)).filter((g) => (!needle || g.group.toLowerCase().includes(needle)) && (!query.hideSystem || !g.system));
   const start = (query.page - 1) * query.pageSize;
   return {
-    items: rows.slice(start, start + query.pageSize).map(({ queues, ...rest }) => ({ ...rest, queueCount: queues.length })),
+    items: rows.slice(start, start + query.pageSize).map(({ queues, ...rest }) => ({
+      ...rest,
+      queueCount: queues.length,
+      verdict: snapshotVerdict(rest, (snapshot.configs.get(rest.group) ?? []).map((c) => c.config.consumeEnable)),
+    })),
     total: rows.length,
     page: query.page,
     pageSize: query.pageSize,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ConsumerRunningInfo } from '../../../rocketmq/get-consumer-running-info';
-import { diagnose, verdictOf, type ClientFacts, type GroupFacts } from './rules';
+import { diagnose, snapshotVerdict, verdictOf, type ClientFacts, type GroupFacts } from './rules';
 
 const NOW = 1_800_000_000_000;
 
@@ -148,5 +148,15 @@ describe('group diagnosis rules', () => {
     const d = diagnose(facts({ clients: [client('c1'), idle], configs: [{ brokerName: 'broker-a', consumeEnable: false }] }));
     expect(d.causes.map((c) => c.severity)).toEqual(['critical', 'info']);
     expect(verdictOf(d)).toBe('consume-disabled');
+  });
+
+  it('gives the list a verdict from the snapshot alone, unknown when a broker failed and nothing was found', () => {
+    const growing = { consumeRate: 1, produceRate: 5, trend: 'growing' as const };
+    expect(snapshotVerdict({ lag: 5, clients: 0 }, [true])).toBe('no-client');
+    expect(snapshotVerdict({ lag: 0, clients: 0 }, [true])).toBe('ok');
+    expect(snapshotVerdict({ lag: 5, clients: 1, drain: growing }, [true])).toBe('slow-consumption');
+    expect(snapshotVerdict({ lag: 5, clients: 0 }, [true, false])).toBe('consume-disabled');
+    expect(snapshotVerdict({ lag: 0, clients: 1, failures: [{}] }, [true])).toBe('unknown');
+    expect(snapshotVerdict({ lag: 5, clients: 0, failures: [{}] }, [])).toBe('no-client');
   });
 });

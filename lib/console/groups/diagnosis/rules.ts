@@ -286,6 +286,20 @@ export function diagnose(facts: GroupFacts): RuleOutcome {
   return { causes, unknown };
 }
 
+export type ListVerdict = 'no-client' | 'consume-disabled' | 'slow-consumption' | 'ok' | 'unknown';
+
+/**
+ * The group list's verdict column, from the lag snapshot alone (no client is asked for a page of 10,000 groups):
+ * the causes the snapshot can show by the same rules as the group page; the others need the page's diagnosis.
+ * "unknown" when a broker failed the group in the snapshot and nothing else was found.
+ */
+export function snapshotVerdict(g: { lag: number; clients: number; drain?: Drain; failures?: readonly unknown[] }, consumeEnabled: readonly boolean[]): ListVerdict {
+  if (consumeEnabled.some((enabled) => !enabled)) return 'consume-disabled';
+  if (g.lag > 0 && g.clients === 0) return 'no-client';
+  if (g.lag > 0 && g.clients > 0 && g.drain?.trend === 'growing') return 'slow-consumption';
+  return g.failures && g.failures.length > 0 ? 'unknown' : 'ok';
+}
+
 /** The list's short verdict: the worst cause's kind, "ok" when none, "unknown" when nothing could be checked. */
 export function verdictOf(outcome: RuleOutcome): CauseKind | 'ok' | 'unknown' {
   if (outcome.causes.length > 0) return outcome.causes[0]!.kind;
