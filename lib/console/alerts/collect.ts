@@ -1,0 +1,36 @@
+/**
+ * Observations of the group kinds from one lag snapshot. A group a broker failed in the snapshot has a partial lag:
+ * its figures are unknown (naming the broker), never the sum of the brokers that answered.
+ */
+import type { GroupSnapshot } from '../lag/types';
+import type { Observation } from './rules';
+
+type GroupFigures = Omit<GroupSnapshot, 'queues'>;
+
+export function groupObservations(cluster: string, snapshot: { asOf: number; groups: readonly GroupFigures[] }): Observation[] {
+  const out: Observation[] = [];
+  for (const g of snapshot.groups) {
+    if (g.system) continue;
+    const base = { cluster, subject: g.group, topics: g.topics };
+    const failed = g.failures && g.failures.length > 0 ? `${g.failures.map((f) => f.brokerName).join(', ')} did not answer` : undefined;
+    const figure = (value: number | undefined, missing: string): Pick<Observation, 'value' | 'unknown'> =>
+      failed ? { unknown: failed } : value === undefined ? { unknown: missing } : { value };
+    out.push({ kind: 'lag', ...base, ...figure(g.lag, 'no lag') });
+    out.push({ kind: 'lag-age', ...base, ...figure(lagAge(g, snapshot.asOf), 'the oldest unconsumed message\'s store time was not read') });
+    out.push({ kind: 'drain-time', ...base, ...figure(drainTime(g), 'the drain rate needs two snapshots') });
+    out.push({ kind: 'no-client', ...base, ...(failed && g.clients === 0 ? { unknown: failed } : { value: g.clients === 0 && g.lag > 0 ? 1 : 0 }) });
+  }
+  return out;
+}
+
+function lagAge(g: GroupFigures, asOf: number): number | undefined {
+  if (g.lag === 0) return 0;
+  return g.oldestUnconsumedTimestamp === undefined ? undefined : Math.max(0, asOf - g.oldestUnconsumedTimestamp);
+}
+
+/** ms until the lag is gone at the current net rate; Infinity when it is not draining. */
+function drainTime(g: GroupFigures): number | undefined {
+  if (g.lag === 0) return 0;
+  if (!g.drain) return undefined;
+  return g.drain.trend === 'draining' && g.drain.etaMs !== undefined ? g.drain.etaMs : Number.POSITIVE_INFINITY;
+}
