@@ -8,6 +8,7 @@ import path from 'node:path';
 import { ConnectionPool } from '../lib/remoting';
 import { getBrokerClusterInfo } from '../lib/rocketmq/get-broker-cluster-info';
 import { adminCallsBench } from './admin-calls';
+import { alertsBench } from './alerts';
 import { authBench } from './auth';
 import { changesBench } from './changes';
 import { groupsBench } from './groups';
@@ -35,6 +36,11 @@ try {
     const admin = await adminCallsBench(master, process.env.BENCH_TOPIC ?? 'LabTopic', cluster.env);
     results.adminCalls = admin;
     failed ||= !admin.passed;
+  }
+  if (!only || only.includes('alerts')) {
+    const alerts = alertsBench();
+    results.alerts = alerts;
+    failed ||= !alerts.passed;
   }
   if (!only || only.includes('reset')) {
     const reset = await resetBench(cluster);

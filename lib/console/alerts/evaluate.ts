@@ -2,6 +2,9 @@
  * One evaluation of every rule against the observations of one snapshot: each (rule, subject) pair moves through
  * pending → firing → resolved, as Prometheus alerts do. A figure that is unknown moves nothing: a pending alert does
  * not fire and a firing one does not resolve on a value nobody read; the pair says it cannot evaluate, and why.
+ *
+ * 10,000 groups × 100 rules is a million pairs per snapshot (bench/alerts.ts): states are kept per rule and keyed by
+ * a subject key made once per observation, and a pair whose figure did not change keeps its state object.
  */
 import { compileRule, type AlertRule, type Observation } from './rules';
 
@@ -24,6 +27,9 @@ export interface AlertState {
   unknown?: { reason: string; since: number };
 }
 
+/** Pairs that are not inactive: rule id → subject key (subjectKey) → state. */
+export type AlertStates = Map<string, Map<string, AlertState>>;
+
 export interface Transition {
   ruleId: string;
   cluster: string;
@@ -35,82 +41,109 @@ export interface Transition {
 }
 
 export interface Evaluation {
-  /** Every pair not inactive, keyed by alertKey. */
-  states: Map<string, AlertState>;
+  states: AlertStates;
   transitions: Transition[];
   /** Pairs of a rule and a subject whose figure could not be read. */
   unknown: Array<{ ruleId: string; cluster: string; subject: string; reason: string }>;
 }
 
-export function alertKey(ruleId: string, cluster: string, subject: string): string {
-  return `${ruleId}\u0000${cluster}\u0000${subject}`;
+export function subjectKey(cluster: string, subject: string): string {
+  return `${cluster}\u0000${subject}`;
+}
+
+export function stateOf(states: AlertStates, ruleId: string, cluster: string, subject: string): AlertState | undefined {
+  return states.get(ruleId)?.get(subjectKey(cluster, subject));
+}
+
+export function countStates(states: AlertStates): number {
+  let n = 0;
+  for (const m of states.values()) n += m.size;
+  return n;
+}
+
+interface Keyed {
+  o: Observation;
+  key: string;
 }
 
 /**
  * `previous` is the last evaluation's states (or those the store kept). A resolved pair stays one evaluation so
- * listeners see it, then goes. A pair whose subject is no longer observed (a deleted group) resolves.
+ * listeners see it, then goes. A pair whose subject is no longer observed (a deleted group), or whose rule is
+ * disabled or gone, resolves.
  */
-export function evaluate(rules: readonly AlertRule[], observations: readonly Observation[], previous: ReadonlyMap<string, AlertState>, now: number): Evaluation {
-  const states = new Map<string, AlertState>();
+export function evaluate(rules: readonly AlertRule[], observations: readonly Observation[], previous: AlertStates, now: number): Evaluation {
+  const states: AlertStates = new Map();
   const transitions: Transition[] = [];
   const unknown: Evaluation['unknown'] = [];
-  /** pairs some rule looked at this time, whatever came of it */
-  const seen = new Set<string>();
-  const compiled = rules.filter((r) => r.enabled).map(compileRule);
-  const byKind = new Map<string, Observation[]>();
+  const byKind = new Map<string, Keyed[]>();
+  const byKindKey = new Map<string, Map<string, Observation>>();
   for (const o of observations) {
-    const list = byKind.get(o.kind);
-    if (list) list.push(o);
-    else byKind.set(o.kind, [o]);
+    const keyed = { o, key: subjectKey(o.cluster, o.subject) };
+    (byKind.get(o.kind) ?? byKind.set(o.kind, []).get(o.kind)!).push(keyed);
+    (byKindKey.get(o.kind) ?? byKindKey.set(o.kind, new Map()).get(o.kind)!).set(keyed.key, o);
   }
-  for (const { rule, applies } of compiled) {
-    for (const o of byKind.get(rule.kind) ?? []) {
+  const compiled = new Map(rules.filter((r) => r.enabled).map((r) => [r.id, compileRule(r)]));
+  for (const { rule, applies } of compiled.values()) {
+    const before = previous.get(rule.id);
+    const after = new Map<string, AlertState>();
+    for (const { o, key } of byKind.get(rule.kind) ?? []) {
       if (!applies(o)) continue;
-      const key = alertKey(rule.id, o.cluster, o.subject);
-      const before = previous.get(key);
-      seen.add(key);
+      const prior = before?.get(key);
       if (o.unknown !== undefined || o.value === undefined) {
         const reason = o.unknown ?? 'no figure';
         unknown.push({ ruleId: rule.id, cluster: o.cluster, subject: o.subject, reason });
-        if (before && before.phase !== 'resolved') states.set(key, { ...before, unknown: { reason, since: before.unknown?.since ?? now } });
+        if (prior && prior.phase !== 'resolved') after.set(key, prior.unknown?.reason === reason ? prior : { ...prior, unknown: { reason, since: prior.unknown?.since ?? now } });
         continue;
       }
-      const next = step(rule, before, o, now);
-      if (next.state) states.set(key, next.state);
+      if (prior === undefined && o.value < rule.threshold) continue;
+      const next = step(rule, prior, o, now);
+      if (next.state) after.set(key, next.state);
       if (next.transition) transitions.push(next.transition);
     }
+    if (after.size > 0) states.set(rule.id, after);
   }
-  // pending or firing pairs no rule saw this time: their subject is gone, or their rule was disabled or deleted
-  for (const [key, before] of previous) {
-    if (seen.has(key) || before.phase === 'resolved') continue;
-    if (before.phase === 'firing') {
-      states.set(key, { ...before, phase: 'resolved', since: now, resolvedAt: now, unknown: undefined });
-      transitions.push({ ruleId: before.ruleId, cluster: before.cluster, subject: before.subject, from: 'firing', to: 'resolved', at: now, value: before.value });
-    } else {
-      transitions.push({ ruleId: before.ruleId, cluster: before.cluster, subject: before.subject, from: 'pending', to: 'inactive', at: now, value: before.value });
+  // pending or firing pairs no rule looked at this time: their subject is gone, or their rule disabled or deleted
+  for (const [ruleId, pairs] of previous) {
+    const rule = compiled.get(ruleId);
+    const observed = rule ? byKindKey.get(rule.rule.kind) : undefined;
+    for (const [key, prior] of pairs) {
+      if (prior.phase === 'resolved') continue;
+      const o = observed?.get(key);
+      if (o && rule!.applies(o)) continue;
+      const transition = { ruleId, cluster: prior.cluster, subject: prior.subject, at: now, value: prior.value };
+      if (prior.phase === 'firing') {
+        (states.get(ruleId) ?? states.set(ruleId, new Map()).get(ruleId)!).set(key, { ...prior, phase: 'resolved', since: now, resolvedAt: now, unknown: undefined });
+        transitions.push({ ...transition, from: 'firing', to: 'resolved' });
+      } else {
+        transitions.push({ ...transition, from: 'pending', to: 'inactive' });
+      }
     }
   }
   return { states, transitions, unknown };
 }
 
+const NOTHING: { state?: AlertState; transition?: Transition } = Object.freeze({});
+
+function moved(rule: AlertRule, o: Observation, from: Transition['from'], to: Transition['to'], now: number): Transition {
+  return { ruleId: rule.id, cluster: o.cluster, subject: o.subject, from, to, at: now, value: o.value };
+}
+
 function step(rule: AlertRule, before: AlertState | undefined, o: Observation, now: number): { state?: AlertState; transition?: Transition } {
   const value = o.value!;
   const breached = value >= rule.threshold;
-  const base = { ruleId: rule.id, cluster: o.cluster, subject: o.subject };
-  const move = (from: Transition['from'], to: Transition['to']): Transition => ({ ...base, from, to, at: now, value });
   const active = before !== undefined && before.phase !== 'resolved';
   if (!breached) {
-    if (!active) return {};
-    if (before.phase === 'firing') return { state: { ...before, phase: 'resolved', since: now, resolvedAt: now, value, unknown: undefined }, transition: move('firing', 'resolved') };
-    return { transition: move('pending', 'inactive') };
+    if (!active) return NOTHING;
+    if (before.phase === 'firing') return { state: { ...before, phase: 'resolved', since: now, resolvedAt: now, value, unknown: undefined }, transition: moved(rule, o, 'firing', 'resolved', now) };
+    return { transition: moved(rule, o, 'pending', 'inactive', now) };
   }
   if (!active) {
     const firing = rule.forMs <= 0;
-    const state: AlertState = { ...base, phase: firing ? 'firing' : 'pending', since: now, activeAt: now, value, ...(firing ? { firedAt: now } : {}) };
-    return { state, transition: move(before?.phase ?? 'inactive', state.phase) };
+    const state: AlertState = { ruleId: rule.id, cluster: o.cluster, subject: o.subject, phase: firing ? 'firing' : 'pending', since: now, activeAt: now, value, ...(firing ? { firedAt: now } : {}) };
+    return { state, transition: moved(rule, o, before?.phase ?? 'inactive', state.phase, now) };
   }
   if (before.phase === 'pending' && now - before.activeAt >= rule.forMs) {
-    return { state: { ...before, phase: 'firing', since: now, firedAt: now, value, unknown: undefined }, transition: move('pending', 'firing') };
+    return { state: { ...before, phase: 'firing', since: now, firedAt: now, value, unknown: undefined }, transition: moved(rule, o, 'pending', 'firing', now) };
   }
-  return { state: { ...before, value, unknown: undefined } };
+  return { state: before.value === value && before.unknown === undefined ? before : { ...before, value, unknown: undefined } };
 }
