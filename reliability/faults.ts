@@ -14,7 +14,7 @@ import { promisify } from 'node:util';
 import { consumerProgress } from '../test-support/mqadmin';
 import { offlineGroupWithOffsets } from '../test-support/reset';
 import { sandboxAdmin } from '../test-support/admin';
-import { sandboxPid, type Sandbox } from '../test-support/sandbox';
+import { sandboxPid, waitProcessGone, type Sandbox } from '../test-support/sandbox';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -131,16 +131,8 @@ async function restart(sandbox: Sandbox, env: Record<string, string>): Promise<v
   await promisify(execFile)('bash', [path.join(root, 'sandbox/scripts/start-cluster.sh')], { env: { ...process.env, ...env, RMQ_VERSION: sandbox.version, SANDBOX_DIR: sandbox.dir }, maxBuffer: 16 * 1024 * 1024 });
 }
 
-async function waitDead(pid: number): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    try {
-      process.kill(pid, 0);
-    } catch {
-      return;
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`process ${pid} did not die`);
+function waitDead(pid: number): Promise<void> {
+  return waitProcessGone(pid, 10_000);
 }
 
 /**

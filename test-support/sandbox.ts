@@ -137,6 +137,24 @@ export function sandboxPid(proc: string, sandbox: Sandbox = LIVE): number {
   return Number(readFileSync(path.join(sandbox.dir, 'pids', `${proc}.pid`), 'utf8').trim());
 }
 
+/**
+ * Waits until a killed process is gone: no longer there, or a zombie (pid 1 of some containers reaps late, and a
+ * zombie still answers kill -0). A broker SIGKILLed a moment ago may also still be tearing down its memory.
+ */
+export async function waitProcessGone(pid: number, timeoutMs = 30_000): Promise<void> {
+  for (const until = Date.now() + timeoutMs; Date.now() < until; await new Promise((r) => setTimeout(r, 100))) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      return;
+    }
+    // "pid (comm) S ...": the state follows the command name's closing parenthesis
+    if (stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) === 'Z') return;
+  }
+  throw new Error(`process ${pid} is still running ${timeoutMs / 1000} s after it was killed`);
+}
+
 /** Makes a broker "slow" (SIGSTOP: its socket stays open, nothing answers) for the duration of fn. */
 export async function withBrokerFrozen<T>(proc: string, fn: () => Promise<T>, sandbox: Sandbox = LIVE): Promise<T> {
   const pid = sandboxPid(proc, sandbox);

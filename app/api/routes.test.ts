@@ -65,7 +65,8 @@ describe('every API route checks a permission', () => {
     const all = await handlers();
     expect(all.length).toBeGreaterThanOrEqual(40);
     expect(all.map((h) => h.key)).toEqual(expect.arrayContaining(['POST /api/clusters/[cluster]/groups/[group]/reset', 'POST /api/auth/login', 'GET /api/admin/users']));
-  });
+    // the first import of every route module (and what they import) takes seconds on a busy machine
+  }, 60_000);
 
   it('each exported handler carries its permission', async () => {
     const missing = (await handlers()).filter((h) => h.permission === undefined).map((h) => h.key);

@@ -72,6 +72,11 @@ jars_ready() { [ -f "$RMQ_HOME/.complete" ]; }
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
-pid_alive() { [ -n "${1:-}" ] && kill -0 "$1" 2>/dev/null; }
+# a process killed a moment ago stays a zombie until pid 1 reaps it (not at once in every container): not alive
+pid_alive() {
+  [ -n "${1:-}" ] && kill -0 "$1" 2>/dev/null || return 1
+  local state; state=$(ps -o stat= -p "$1" 2>/dev/null) || return 1
+  [ -n "$state" ] && [ "${state#Z}" = "$state" ]
+}
 
 if [ "$SANDBOX_AUTH" = on ]; then source "$(dirname "${BASH_SOURCE[0]}")/auth.sh"; fi

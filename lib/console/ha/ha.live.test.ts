@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { brokerStatus, consumerProgress, topicStatus } from '../../../test-support/mqadmin';
 import { sentOne } from '../../../test-support/mqadmin-messages';
-import { LIVE, sandboxPid } from '../../../test-support/sandbox';
+import { LIVE, sandboxPid, waitProcessGone } from '../../../test-support/sandbox';
 import { until } from '../../../test-support/wait';
 import { liveConsole } from '../../../test-support/live-console';
 import { getGroupProgress } from '../groups/progress';
@@ -17,9 +17,11 @@ const run = promisify(execFile);
 
 describe(`high availability (${LIVE.version})`, () => {
   const { ctx, admin } = liveConsole({ requestTimeoutMs: 3000, fanOutDeadlineMs: 5000 });
-  let stopped = false;
+  let stopped: number | undefined;
   afterAll(async () => {
-    if (!stopped) return;
+    if (stopped === undefined) return;
+    // start-cluster.sh takes a pid that still answers for a running broker: wait until the killed one is gone
+    await waitProcessGone(stopped);
     // bring broker-a's master back (start-cluster.sh starts only what is not running) and let the clients settle
     const env = { ...process.env, RMQ_VERSION: LIVE.version, SANDBOX_DIR: LIVE.dir };
     await run('bash', [path.join(scripts, 'start-cluster.sh')], { env });
@@ -56,8 +58,8 @@ describe(`high availability (${LIVE.version})`, () => {
 
   it('with broker-a\'s master stopped: says so, reads topic status, lag and messages from the slave as mqadmin does, and names what waits for the master', async () => {
     await getHaOverview(ctx); // the console has seen the master
-    process.kill(sandboxPid('broker-a-0'), 'SIGKILL');
-    stopped = true;
+    stopped = sandboxPid('broker-a-0');
+    process.kill(stopped, 'SIGKILL');
     await until('the namesrv to drop broker-a\'s master', async () => {
       const info = await admin.clusterInfoCached(0);
       return info.brokers.get('broker-a')?.brokerAddrs.has(0) === false ? true : undefined;
