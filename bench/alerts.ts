@@ -32,7 +32,7 @@ function groups(count: number, asOf: number) {
 }
 
 function rules(count: number): AlertRule[] {
-  const groupKinds = ALERT_KINDS.filter((k) => ['lag', 'lag-age', 'drain-time', 'no-client'].includes(k));
+  const groupKinds = ALERT_KINDS;
   const thresholds: Record<string, number> = { lag: 10_000, 'lag-age': 1_800_000, 'drain-time': 600_000, 'no-client': 1 };
   return Array.from({ length: count }, (_, i) => {
     const kind = groupKinds[i % groupKinds.length]!;

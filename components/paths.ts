@@ -24,6 +24,7 @@ export const paths = {
   storage: (c: string) => `/clusters/${e(c)}/storage`,
   ha: (c: string) => `/clusters/${e(c)}/ha`,
   acl: (c: string) => `/clusters/${e(c)}/acl`,
+  alerts: (c: string) => `/clusters/${e(c)}/alerts`,
   audit: (c: string, filter?: { group?: string; topic?: string }) => `/clusters/${e(c)}/audit${filter?.group ? `?group=${e(filter.group)}` : filter?.topic ? `?topic=${e(filter.topic)}` : ''}`,
   auditEntry: (c: string, id: number) => `/clusters/${e(c)}/audit/${id}`,
 };

@@ -11,6 +11,7 @@ const NAV = [
   { path: paths.cluster, label: 'Brokers', section: ['', '/brokers'] },
   { path: paths.topics, label: 'Topics', section: ['/topics'] },
   { path: paths.groups, label: 'Consumer groups', section: ['/groups'] },
+  { path: paths.alerts, label: 'Alerts', section: ['/alerts'] },
   { path: paths.producers, label: 'Producers', section: ['/producers'] },
   { path: paths.messages, label: 'Messages', section: ['/messages'] },
   { path: paths.traces, label: 'Traces', section: ['/traces'] },

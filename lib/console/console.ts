@@ -8,6 +8,7 @@ import { brokerCallObserver, createMetrics, type ConsoleMetrics } from './core/m
 import { PreviewStore } from './core/previews';
 import type { ClusterContext } from './context';
 import { LagHistorySampler } from './lag/history';
+import { AlertEngine } from './alerts/engine';
 import { registerLagMetrics } from './lag/metrics';
 import { InProcessBuilder, ThreadedBuilder, type SnapshotBuilder } from './lag/builders';
 import { SnapshotService } from './lag/service';
@@ -68,6 +69,8 @@ export function createConsole(settings: ConsoleSettings, options: ConsoleOptions
       config,
       admin,
       lag: new SnapshotService(builder, { intervalMs: settings.lag.snapshotIntervalMs, stuckAfterMs: settings.lag.stuckAfterMs }, clusterLog),
+      // a lease outlives a few missed snapshots, then another console process takes the evaluation over
+      alerts: new AlertEngine(config.name, store.get, { leaseTtlMs: Math.max(60_000, 4 * settings.lag.snapshotIntervalMs) }, clusterLog),
       previews: { reset: new PreviewStore<ResetPlan>(), resend: new PreviewStore<ResendPlan>(), change: new PreviewStore() },
       resetMethods: new ResetMethodCache(),
       accountAccess: new AccountAccessCache(),
@@ -111,6 +114,9 @@ function startBackgroundWork(ctx: ClusterContext, settings: ConsoleSettings): vo
   ctx.lag.onSnapshot(async (snapshot) => {
     const written = await sampler.onSnapshot(snapshot);
     if (written) ctx.log.debug({ ...written, asOf: snapshot.asOf }, 'lag history sample written');
+  });
+  ctx.lag.onSnapshot(async (snapshot) => {
+    await ctx.alerts.onSnapshot(snapshot).catch((error: unknown) => ctx.log.error({ err: error }, 'alert evaluation failed; tried again on the next snapshot'));
   });
   ctx.lag.start();
   ctx.log.info({ intervalMs: ctx.lag.options.intervalMs }, 'lag snapshot and history sampler started');

@@ -1,5 +1,6 @@
 import type { Slots } from './core/slots';
 import type { AccountAccessCache } from './acl/account-access';
+import type { AlertEngine } from './alerts/engine';
 import type { ChangePlan } from './changes/types';
 import type { AdminClient } from './core/admin';
 import type { ClusterConfig, TestHooks } from './core/config';
@@ -21,6 +22,8 @@ export interface ClusterContext {
   readonly admin: AdminClient;
   /** The background lag snapshot of every group (and the store-time cache the group page reuses). */
   readonly lag: SnapshotService;
+  /** Alert rules evaluated after each snapshot (by the process holding the cluster's lease). */
+  readonly alerts: AlertEngine;
   readonly previews: { readonly reset: PreviewStore<ResetPlan>; readonly resend: PreviewStore<ResendPlan>; readonly change: PreviewStore<Omit<ChangePlan, 'previewId' | 'createdAt' | 'expiresAt'>> };
   readonly resetMethods: ResetMethodCache;
   /** Whether the console's own account may change anything on this cluster (ACL 2.0), kept a few minutes. */

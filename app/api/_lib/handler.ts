@@ -164,6 +164,8 @@ const PATH_GRAMMAR: Record<string, (value: string) => string | undefined> = {
   username: (v) => (USERNAME_PATTERN.test(v) ? undefined : 'username may hold letters, digits, ".", "_", "@" and "-" (64 at most), starting with a letter or digit'),
   id: (v) => (/^[A-Za-z0-9_-]{1,64}$/.test(v) ? undefined : 'id is a session or token id (letters, digits, "_" and "-")'),
   cluster: (v) => (/^[A-Za-z0-9._-]{1,128}$/.test(v) ? undefined : 'cluster is a cluster name from the clusters file'),
+  ruleId: (v) => (/^[\w-]{1,64}$/.test(v) ? undefined : 'ruleId is an alert rule id (letters, digits, "_" and "-")'),
+  silenceId: (v) => (/^[1-9]\d{0,15}$/.test(v) ? undefined : 'silenceId is a positive whole number'),
 };
 
 function decodeSegment(value: string, field: string): string {

@@ -29,6 +29,15 @@ describe('observations from the lag snapshot', () => {
     expect(figures(groupObservations('c', { asOf: 1, groups: [fresh] }))).toMatchObject({ 'lag-age': expect.stringContaining('not read'), 'drain-time': 'the drain rate needs two snapshots' });
   });
 
+  it('takes a group as incomplete when a broker it was last seen on failed the whole snapshot', () => {
+    const known = new Map([['g', new Set(['broker-a', 'broker-b'])], ['h', new Set(['broker-a'])]]);
+    const obs = groupObservations('c', { asOf: 1, groups: [group({ lag: 3, brokers: ['broker-a'] }), group({ group: 'h', lag: 3 })], failures: [{ brokerName: 'broker-b' }] }, known);
+    // its clients are online whatever broker-b says: only the figures broker-b holds a part of are unknown
+    expect(obs.filter((o) => o.subject === 'g' && o.kind !== 'no-client').every((o) => o.unknown === 'broker-b did not answer')).toBe(true);
+    expect(obs.find((o) => o.subject === 'g' && o.kind === 'no-client')?.value).toBe(0);
+    expect(obs.find((o) => o.subject === 'h' && o.kind === 'lag')?.value).toBe(3);
+  });
+
   it('leaves system groups out', () => {
     expect(groupObservations('c', { asOf: 1, groups: [group({ system: true })] })).toEqual([]);
   });

@@ -1,18 +1,26 @@
 /**
  * Observations of the group kinds from one lag snapshot. A group a broker failed in the snapshot has a partial lag:
- * its figures are unknown (naming the broker), never the sum of the brokers that answered.
+ * its figures are unknown (naming the broker), never the sum of the brokers that answered. A broker that failed the
+ * whole snapshot (down, frozen) lists no groups at all: `knownBrokers` (the masters each group was last seen on)
+ * says which groups it leaves incomplete.
  */
 import type { GroupSnapshot } from '../lag/types';
 import type { Observation } from './rules';
 
 type GroupFigures = Omit<GroupSnapshot, 'queues'>;
 
-export function groupObservations(cluster: string, snapshot: { asOf: number; groups: readonly GroupFigures[] }): Observation[] {
+export function groupObservations(
+  cluster: string,
+  snapshot: { asOf: number; groups: readonly GroupFigures[]; failures?: ReadonlyArray<{ brokerName: string }> },
+  knownBrokers: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
+): Observation[] {
   const out: Observation[] = [];
+  const down = new Set((snapshot.failures ?? []).map((f) => f.brokerName));
   for (const g of snapshot.groups) {
     if (g.system) continue;
     const base = { cluster, subject: g.group, topics: g.topics };
-    const failed = g.failures && g.failures.length > 0 ? `${g.failures.map((f) => f.brokerName).join(', ')} did not answer` : undefined;
+    const missing = new Set([...(g.failures ?? []).map((f) => f.brokerName), ...[...(knownBrokers.get(g.group) ?? [])].filter((b) => down.has(b))]);
+    const failed = missing.size > 0 ? `${[...missing].sort().join(', ')} did not answer` : undefined;
     const figure = (value: number | undefined, missing: string): Pick<Observation, 'value' | 'unknown'> =>
       failed ? { unknown: failed } : value === undefined ? { unknown: missing } : { value };
     out.push({ kind: 'lag', ...base, ...figure(g.lag, 'no lag') });

@@ -64,14 +64,13 @@ describe('alert evaluation', () => {
     expect(disabled.transitions).toEqual([expect.objectContaining({ from: 'firing', to: 'resolved' })]);
   });
 
-  it('scopes a rule by cluster, group glob and topic glob; broker kinds by broker glob', () => {
+  it('scopes a rule by cluster, group glob and topic glob', () => {
     const scoped = rule({ cluster: 'c', groupPattern: 'pay_*', topicPattern: 'Order?' });
     const e = evaluate([{ ...scoped, forMs: 0 }], [lag('pay_a', 200, { topics: ['Order1'] }), lag('pay_b', 200, { topics: ['Other'] }), lag('ship_a', 200, { topics: ['Order1'] }), lag('pay_c', 200, { cluster: 'd', topics: ['Order1'] })], new Map(), 0);
     expect(e.transitions.map((t) => `${t.cluster}/${t.subject}`)).toEqual(['c/pay_a']);
-    const disk = compileRule(rule({ kind: 'disk-ratio', threshold: 0.9, brokerPattern: 'broker-?' }));
-    expect(disk.applies({ kind: 'disk-ratio', cluster: 'c', subject: 'broker-a', value: 0.95 })).toBe(true);
-    expect(disk.applies({ kind: 'disk-ratio', cluster: 'c', subject: 'broker-ab', value: 0.95 })).toBe(false);
-    expect(disk.applies({ kind: 'lag', cluster: 'c', subject: 'broker-a', value: 0.95 })).toBe(false);
+    const age = compileRule(rule({ kind: 'lag-age', threshold: 60_000 }));
+    expect(age.applies({ kind: 'lag-age', cluster: 'c', subject: 'g', value: 90_000 })).toBe(true);
+    expect(age.applies({ kind: 'lag', cluster: 'c', subject: 'g', value: 90_000 })).toBe(false);
   });
 
   it('takes glob patterns literally apart from * and ?', () => {

@@ -64,6 +64,7 @@ export function auditView(record: AuditRecord, running: ReadonlySet<number>, und
   let undoReason: string | undefined;
   if (change) undoReason = changeUndoReason(record, status, change.steps);
   else if (record.action === 'resend-message') undoReason = 'a message handed to a client cannot be taken back';
+  else if (record.action === 'alert-rule') undoReason = 'an alert rule is the console\'s own setting: edit, delete or re-import it on the alerts page';
   else if (!record.action.includes('reset-offset')) undoReason = 'only offset resets can be undone';
   else if (status === 'started') undoReason = `the reset is still running ${DIED}`;
   else if (status === 'failed') undoReason = 'the reset changed nothing';
@@ -76,7 +77,7 @@ export function auditView(record: AuditRecord, running: ReadonlySet<number>, und
     action: record.action,
     group: record.group,
     topic: record.topic,
-    target: change ? `${record.target?.kind} ${record.target?.name}` : `${record.group ?? ''}${record.topic ? ` @ ${record.topic}` : ' @ all topics'}`,
+    target: change || record.target ? `${record.target?.kind} ${record.target?.name}` : `${record.group ?? ''}${record.topic ? ` @ ${record.topic}` : ' @ all topics'}`,
     status,
     params: (record.params ?? {}) as Record<string, unknown>,
     planned,

@@ -17,7 +17,7 @@ describe('refusal(): roles per cluster', () => {
   });
 
   it('an operator also reads bodies, resets, undoes and resends, but is no admin', () => {
-    expect(allowed(as([{ cluster: 'prod', role: 'operator' }]), prod)).toEqual(['cluster:read', 'message:body', 'offset:reset', 'audit:undo', 'message:resend']);
+    expect(allowed(as([{ cluster: 'prod', role: 'operator' }]), prod)).toEqual(['cluster:read', 'message:body', 'offset:reset', 'audit:undo', 'message:resend', 'alert:ack']);
   });
 
   it('an admin on "*" has every permission; an admin of one cluster is not a console admin', () => {
@@ -37,7 +37,7 @@ describe('refusal(): roles per cluster', () => {
 
   it('a read-only cluster refuses every change whatever the role, with its own reason', () => {
     const admin = as([{ cluster: '*', role: 'admin' }]);
-    expect(allowed(admin, archive)).toEqual(['cluster:read', 'message:body', 'console:admin']);
+    expect(allowed(admin, archive)).toEqual(['cluster:read', 'message:body', 'alert:ack', 'alert:rules', 'console:admin']);
     expect(refusal(admin, 'offset:reset', archive)).toMatchObject({ status: 403, code: 'read_only' });
   });
 

@@ -1,7 +1,8 @@
 /**
  * Roles are granted per cluster ("*" = every cluster). Each role includes the ones before it:
- * viewer reads everything but message bodies; operator also reads bodies, resets offsets, undoes and resends;
- * admin also creates, updates and deletes topics, groups and broker configuration, and manages users and sessions.
+ * viewer reads everything but message bodies; operator also reads bodies, resets offsets, undoes and resends, and
+ * silences and acknowledges alerts; admin also creates, updates and deletes topics, groups, broker configuration and
+ * alert rules, and manages users and sessions.
  */
 export const ROLES = ['viewer', 'operator', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -23,8 +24,12 @@ export const PERMISSIONS = {
   'offset:reset': 'operator',
   'audit:undo': 'operator',
   'message:resend': 'operator',
+  /** Silences and acknowledgements of lag alerts (the console's own records: allowed on a read-only cluster). */
+  'alert:ack': 'operator',
   /** Topics, subscription groups, broker and namesrv configuration: create, update, delete, and undo those. */
   'cluster:change': 'admin',
+  /** Alert rules: create, edit, delete, import. */
+  'alert:rules': 'admin',
   /** Users, role bindings and everyone's sessions: needs admin on every cluster ("*"). */
   'console:admin': 'admin',
 } as const satisfies Record<string, Role>;

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from '../core/log';
 import { connectPostgres, connectSqlite } from './connect';
+import { createAlertStore } from './alerts';
 import { createAuditStore } from './audit';
 import { createAuthStore } from './auth';
 import { createLagStore } from './lag';
@@ -12,6 +13,7 @@ import type { Store, StoreOptions } from './types';
 export type { CompactOptions, GroupLagRow, LagStore, QueueLagRow, Store, StoreOptions } from './types';
 export type { AuditFilter, AuditRecord, AuditStore } from './audit';
 export type { LockHolder, LockKey, LockStore } from './locks';
+export type { AlertAck, AlertEvent, AlertSilence, AlertStore } from './alerts';
 export type { AuthStore, NewUser, SessionFilter, SessionListing, SessionRecord, UserPatch, UserRecord } from './auth';
 
 /** A store of its own (tests, bench): PostgreSQL when databaseUrl is given, else SQLite at sqlitePath (':memory:' allowed, the default). */
@@ -26,7 +28,7 @@ export async function openStore(options: StoreOptions, log?: Logger): Promise<St
     await db.destroy();
     throw error;
   }
-  return { kind, lag: createLagStore(db), audit: createAuditStore(db), auth: createAuthStore(db), locks: createLockStore(db), close: () => db.destroy() };
+  return { kind, lag: createLagStore(db), audit: createAuditStore(db), auth: createAuthStore(db), locks: createLockStore(db), alerts: createAlertStore(db), close: () => db.destroy() };
 }
 
 /**

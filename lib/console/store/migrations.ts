@@ -190,6 +190,78 @@ const auditProgress: Migration = {
   },
 };
 
+// Lag alerts (issue 14): rules per cluster (the rule as JSON: its fields grow without migrations), the state of each
+// (rule, subject) pair that is pending, firing or just resolved, the history of their transitions, silences,
+// acknowledgements of a firing episode, and a lease per cluster so that one console process on a shared database
+// evaluates and notifies.
+const alerts: Migration = {
+  async up(db: Kysely<unknown>) {
+    const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+    const serial = postgres ? 'bigserial' : 'integer';
+    await db.schema
+      .createTable('alert_rule')
+      .addColumn('cluster', 'text', (c) => c.notNull())
+      .addColumn('id', 'text', (c) => c.notNull())
+      .addColumn('body', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'bigint', (c) => c.notNull())
+      .addColumn('updated_by', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('alert_rule_pk', ['cluster', 'id'])
+      .execute();
+    await db.schema
+      .createTable('alert_state')
+      .addColumn('cluster', 'text', (c) => c.notNull())
+      .addColumn('rule_id', 'text', (c) => c.notNull())
+      .addColumn('subject', 'text', (c) => c.notNull())
+      .addColumn('body', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('alert_state_pk', ['cluster', 'rule_id', 'subject'])
+      .execute();
+    await db.schema
+      .createTable('alert_event')
+      .addColumn('id', serial, (c) => (postgres ? c.primaryKey() : c.primaryKey().autoIncrement()))
+      .addColumn('cluster', 'text', (c) => c.notNull())
+      .addColumn('rule_id', 'text', (c) => c.notNull())
+      .addColumn('subject', 'text', (c) => c.notNull())
+      .addColumn('at', 'bigint', (c) => c.notNull())
+      .addColumn('from_phase', 'text', (c) => c.notNull())
+      .addColumn('to_phase', 'text', (c) => c.notNull())
+      .addColumn('value', postgres ? 'double precision' : 'real')
+      .execute();
+    await db.schema.createIndex('alert_event_at').on('alert_event').columns(['cluster', 'at']).execute();
+    await db.schema
+      .createTable('alert_silence')
+      .addColumn('id', serial, (c) => (postgres ? c.primaryKey() : c.primaryKey().autoIncrement()))
+      .addColumn('cluster', 'text', (c) => c.notNull())
+      .addColumn('rule_id', 'text')
+      .addColumn('subject_pattern', 'text')
+      .addColumn('ends_at', 'bigint', (c) => c.notNull())
+      .addColumn('reason', 'text', (c) => c.notNull())
+      .addColumn('created_by', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addColumn('ended_by', 'text')
+      .execute();
+    await db.schema
+      .createTable('alert_ack')
+      .addColumn('cluster', 'text', (c) => c.notNull())
+      .addColumn('rule_id', 'text', (c) => c.notNull())
+      .addColumn('subject', 'text', (c) => c.notNull())
+      .addColumn('active_at', 'bigint', (c) => c.notNull())
+      .addColumn('acked_by', 'text', (c) => c.notNull())
+      .addColumn('acked_at', 'bigint', (c) => c.notNull())
+      .addColumn('comment', 'text')
+      .addPrimaryKeyConstraint('alert_ack_pk', ['cluster', 'rule_id', 'subject', 'active_at'])
+      .execute();
+    await db.schema
+      .createTable('console_lease')
+      .addColumn('name', 'text', (c) => c.primaryKey())
+      .addColumn('holder', 'text', (c) => c.notNull())
+      .addColumn('expires_at', 'bigint', (c) => c.notNull())
+      .execute();
+  },
+  async down(db: Kysely<unknown>) {
+    for (const table of ['console_lease', 'alert_ack', 'alert_silence', 'alert_event', 'alert_state', 'alert_rule']) await db.schema.dropTable(table).execute();
+  },
+};
+
 /** Every migration, in order. Append only. */
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001_lag_history': lagHistory,
@@ -198,6 +270,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0004_auth': authUsersSessions,
   '0005_change_locks': changeLocks,
   '0006_audit_progress': auditProgress,
+  '0007_alerts': alerts,
 };
 
 /**

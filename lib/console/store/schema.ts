@@ -129,6 +129,66 @@ export interface OidcFlowTable {
   expires_at: number;
 }
 
+export interface AlertRuleTable {
+  cluster: string;
+  id: string;
+  /** JSON AlertRule */
+  body: string;
+  updated_at: number;
+  updated_by: string;
+}
+
+export interface AlertStateTable {
+  cluster: string;
+  rule_id: string;
+  subject: string;
+  /** JSON AlertState */
+  body: string;
+}
+
+export interface AlertEventTable {
+  id: Generated<number>;
+  cluster: string;
+  rule_id: string;
+  subject: string;
+  at: number;
+  from_phase: string;
+  to_phase: string;
+  value: number | null;
+}
+
+export interface AlertSilenceTable {
+  id: Generated<number>;
+  cluster: string;
+  /** null: every rule */
+  rule_id: string | null;
+  /** glob over the subject; null: every subject */
+  subject_pattern: string | null;
+  ends_at: number;
+  reason: string;
+  created_by: string;
+  created_at: number;
+  /** who ended it early; null while it runs to ends_at */
+  ended_by: string | null;
+}
+
+export interface AlertAckTable {
+  cluster: string;
+  rule_id: string;
+  subject: string;
+  /** the episode acknowledged (AlertState.activeAt): a new episode needs a new acknowledgement */
+  active_at: number;
+  acked_by: string;
+  acked_at: number;
+  comment: string | null;
+}
+
+export interface ConsoleLeaseTable {
+  name: string;
+  holder: string;
+  expires_at: number;
+}
+
 export interface StoreDatabase {
   lag_group: LagGroupTable;
   lag_queue: LagQueueTable;
@@ -139,4 +199,10 @@ export interface StoreDatabase {
   auth_session: AuthSessionTable;
   oidc_flow: OidcFlowTable;
   change_lock: ChangeLockTable;
+  alert_rule: AlertRuleTable;
+  alert_state: AlertStateTable;
+  alert_event: AlertEventTable;
+  alert_silence: AlertSilenceTable;
+  alert_ack: AlertAckTable;
+  console_lease: ConsoleLeaseTable;
 }

@@ -1,3 +1,4 @@
+import type { AlertStore } from './alerts';
 import type { AuditStore } from './audit';
 import type { AuthStore } from './auth';
 import type { LockStore } from './locks';
@@ -67,6 +68,8 @@ export interface Store {
   readonly auth: AuthStore;
   /** Changes in progress, one per target, across console processes. */
   readonly locks: LockStore;
+  /** Alert rules, states, history, silences, acknowledgements and the evaluation lease. */
+  readonly alerts: AlertStore;
   close(): Promise<void>;
 }
 

@@ -1,0 +1,108 @@
+'use client';
+
+import Link from 'next/link';
+import { useState } from 'react';
+import { ALERT_KINDS, ALERT_SEVERITIES, type AlertKind, type AlertRule, type AlertSeverity } from '@/lib/console/alerts/rules';
+import type { AlertRuleInput } from '@/lib/console/alerts/schema';
+import { useRulePreview, useSaveRule } from '../api/alerts';
+import { errorText } from '../api/client';
+import { paths } from '../paths';
+import { useCluster } from '../useCluster';
+import { formatFigure, KIND_LABELS, thresholdUnit } from './format';
+
+const input = 'w-full rounded border border-slate-300 px-2 py-1 text-sm';
+
+/** Creates or edits a rule; "Preview" shows which groups it would fire for on the current snapshot before saving. */
+export function RuleDialog({ rule, onClose }: { rule?: AlertRule; onClose: () => void }) {
+  const cluster = useCluster();
+  const [name, setName] = useState(rule?.name ?? '');
+  const [kind, setKind] = useState<AlertKind>(rule?.kind ?? 'lag');
+  const unit = thresholdUnit(kind);
+  const [threshold, setThreshold] = useState(String(rule ? unit.fromRule(rule.threshold) : 1000));
+  const [forMinutes, setForMinutes] = useState(String(rule ? rule.forMs / 60_000 : 5));
+  const [groupPattern, setGroupPattern] = useState(rule?.groupPattern ?? '');
+  const [topicPattern, setTopicPattern] = useState(rule?.topicPattern ?? '');
+  const [severity, setSeverity] = useState<AlertSeverity>(rule?.severity ?? 'warning');
+  const [note, setNote] = useState(rule?.note ?? '');
+  const [enabled, setEnabled] = useState(rule?.enabled ?? true);
+  const preview = useRulePreview(cluster);
+  const save = useSaveRule(cluster);
+  const body = (): AlertRuleInput => ({
+    name,
+    kind,
+    threshold: unit.toRule(Number(threshold)),
+    forMs: Math.round(Number(forMinutes) * 60_000),
+    severity,
+    enabled,
+    ...(groupPattern.trim() ? { groupPattern: groupPattern.trim() } : {}),
+    ...(topicPattern.trim() ? { topicPattern: topicPattern.trim() } : {}),
+    ...(note.trim() ? { note: note.trim() } : {}),
+  });
+  const p = preview.data;
+  return (
+    <div className="fixed inset-0 z-50 flex items-start justify-center overflow-y-auto bg-slate-900/40 p-6" role="dialog" aria-modal="true" aria-label={rule ? `Edit rule ${rule.name}` : 'New alert rule'}>
+      <div className="w-full max-w-3xl rounded-lg bg-white shadow-xl">
+        <div className="border-b border-slate-200 px-5 py-3 text-base font-semibold">{rule ? `Edit rule ${rule.name}` : 'New alert rule'}</div>
+        <div className="grid grid-cols-2 gap-3 px-5 py-4 text-sm">
+          <label className="col-span-2">Name<input className={input} value={name} onChange={(e) => setName(e.target.value)} aria-label="Rule name" /></label>
+          <label>
+            Kind
+            <select className={input} value={kind} onChange={(e) => setKind(e.target.value as AlertKind)} aria-label="Kind">
+              {ALERT_KINDS.map((k) => <option key={k} value={k}>{KIND_LABELS[k]}</option>)}
+            </select>
+          </label>
+          <label>
+            Threshold {unit.label}
+            <input className={input} type="number" min={0} value={kind === 'no-client' ? '1' : threshold} disabled={kind === 'no-client'} onChange={(e) => setThreshold(e.target.value)} aria-label="Threshold" />
+          </label>
+          <label>Groups (glob, * and ?)<input className={input} value={groupPattern} onChange={(e) => setGroupPattern(e.target.value)} placeholder="every group" aria-label="Group pattern" /></label>
+          <label>Topics (glob)<input className={input} value={topicPattern} onChange={(e) => setTopicPattern(e.target.value)} placeholder="any topic" aria-label="Topic pattern" /></label>
+          <label>For (minutes the threshold must hold)<input className={input} type="number" min={0} value={forMinutes} onChange={(e) => setForMinutes(e.target.value)} aria-label="For minutes" /></label>
+          <label>
+            Severity
+            <select className={input} value={severity} onChange={(e) => setSeverity(e.target.value as AlertSeverity)} aria-label="Severity">
+              {ALERT_SEVERITIES.map((s) => <option key={s} value={s}>{s}</option>)}
+            </select>
+          </label>
+          <label className="col-span-2">Note for the on-call<textarea className={input} rows={2} value={note} onChange={(e) => setNote(e.target.value)} aria-label="Note" /></label>
+          <label className="flex items-center gap-2"><input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} /> Enabled</label>
+        </div>
+        <div className="border-t border-slate-200 px-5 py-3" data-testid="rule-preview">
+          <button type="button" className="rounded border border-slate-300 bg-white px-2.5 py-1 text-sm font-medium shadow-sm hover:bg-slate-50" onClick={() => preview.mutate(body())} data-testid="preview-rule">
+            {preview.isPending ? 'Previewing…' : 'Preview on the current snapshot'}
+          </button>
+          {preview.error && <p className="mt-2 text-sm text-red-700" role="alert">{errorText(preview.error)}</p>}
+          {p && (
+            <div className="mt-2 text-sm">
+              <p data-testid="preview-summary">
+                Would fire now for <strong>{p.wouldFireCount}</strong> of {p.inScope} groups in scope
+                {Number(forMinutes) > 0 ? ` (once it has held for ${forMinutes} min)` : ''}
+                {p.unknown.length > 0 ? `; ${p.unknown.length} cannot be evaluated` : ''}.
+              </p>
+              {p.wouldFire.length > 0 && (
+                <table className="mt-1 text-sm">
+                  <tbody>
+                    {p.wouldFire.slice(0, 20).map((g) => (
+                      <tr key={g.group} data-testid="preview-group">
+                        <td className="pr-4"><Link className="text-blue-700 hover:underline" href={paths.group(cluster, g.group)}>{g.group}</Link></td>
+                        <td className="text-right tabular-nums">{formatFigure(kind, g.value)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+              {p.unknown.slice(0, 5).map((u) => <p key={u.group} className="text-xs text-amber-800">{u.group}: {u.reason}</p>)}
+            </div>
+          )}
+        </div>
+        <div className="flex items-center justify-end gap-2 border-t border-slate-200 px-5 py-3">
+          {save.error && <span className="mr-auto text-sm text-red-700" role="alert">{errorText(save.error)}</span>}
+          <button type="button" className="rounded border border-slate-300 bg-white px-3 py-1 text-sm" onClick={onClose}>Cancel</button>
+          <button type="button" className="rounded bg-blue-600 px-3 py-1 text-sm font-medium text-white hover:bg-blue-700" data-testid="save-rule" onClick={() => save.mutate({ id: rule?.id, rule: body() }, { onSuccess: onClose })}>
+            {save.isPending ? 'Saving…' : 'Save rule'}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { RulePreview } from '@/lib/console/alerts/manage';
+import type { AlertRule } from '@/lib/console/alerts/rules';
+import type { AlertRuleInput } from '@/lib/console/alerts/schema';
+import type { AlertsPage } from '@/lib/console/alerts/view';
+import type { AlertEvent, AlertSilence } from '@/lib/console/store';
+import { api } from '../paths';
+import { fetchJson, postJson } from './client';
+import { clusterKeys } from './clusters';
+
+export const alertKeys = {
+  all: (c: string) => [...clusterKeys.all(c), 'alerts'] as const,
+  current: (c: string) => [...alertKeys.all(c), 'current'] as const,
+  rules: (c: string) => [...alertKeys.all(c), 'rules'] as const,
+  history: (c: string) => [...alertKeys.all(c), 'history'] as const,
+  silences: (c: string) => [...alertKeys.all(c), 'silences'] as const,
+};
+
+const base = (c: string) => `${api(c)}/alerts`;
+
+export function useAlerts(c: string) {
+  return useQuery({ queryKey: alertKeys.current(c), queryFn: () => fetchJson<AlertsPage>(base(c)), refetchInterval: 15_000 });
+}
+
+export function useAlertRules(c: string) {
+  return useQuery({ queryKey: alertKeys.rules(c), queryFn: () => fetchJson<{ rules: AlertRule[] }>(`${base(c)}/rules`) });
+}
+
+export function useAlertHistory(c: string) {
+  return useQuery({ queryKey: alertKeys.history(c), queryFn: () => fetchJson<{ events: Array<AlertEvent & { ruleName?: string }> }>(`${base(c)}/history?limit=100`), refetchInterval: 30_000 });
+}
+
+export function useSilences(c: string) {
+  return useQuery({ queryKey: alertKeys.silences(c), queryFn: () => fetchJson<{ silences: AlertSilence[] }>(`${base(c)}/silences`), refetchInterval: 30_000 });
+}
+
+export function useRulePreview(c: string) {
+  return useMutation({ mutationFn: (rule: AlertRuleInput) => postJson<RulePreview>(`${base(c)}/rules/preview`, rule) });
+}
+
+/** Every alert list of the cluster reads again after a change. */
+function useAlertMutation<I, O>(c: string, fn: (input: I) => Promise<O>) {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: fn, onSuccess: () => client.invalidateQueries({ queryKey: alertKeys.all(c) }) });
+}
+
+export function useSaveRule(c: string) {
+  return useAlertMutation(c, ({ id, rule }: { id?: string; rule: AlertRuleInput }) =>
+    id ? fetchJson<AlertRule>(`${base(c)}/rules/${encodeURIComponent(id)}`, { method: 'PUT', body: JSON.stringify(rule) }) : postJson<AlertRule>(`${base(c)}/rules`, rule),
+  );
+}
+
+export function useDeleteRule(c: string) {
+  return useAlertMutation(c, (id: string) => fetchJson<{ deleted: string }>(`${base(c)}/rules/${encodeURIComponent(id)}`, { method: 'DELETE' }));
+}
+
+export function useImportRules(c: string) {
+  return useAlertMutation(c, (body: { rules: unknown[]; mode: 'merge' | 'replace' }) => postJson<{ created: number; replaced: number; deleted: number }>(`${base(c)}/rules/import`, body));
+}
+
+export function useAddSilence(c: string) {
+  return useAlertMutation(c, (body: { ruleId?: string; subjectPattern?: string; durationMs: number; reason: string }) => postJson<AlertSilence>(`${base(c)}/silences`, body));
+}
+
+export function useEndSilence(c: string) {
+  return useAlertMutation(c, (id: number) => fetchJson<{ ended: number }>(`${base(c)}/silences/${id}`, { method: 'DELETE' }));
+}
+
+export function useAck(c: string) {
+  return useAlertMutation(c, (body: { ruleId: string; subject: string; comment?: string }) => postJson<{ activeAt: number }>(`${base(c)}/ack`, body));
+}
+
+export const rulesExportUrl = (c: string) => `${base(c)}/rules/export`;

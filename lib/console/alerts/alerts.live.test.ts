@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { liveConsole } from '../../../test-support/live-console';
+import { consumerConnection, consumerProgress } from '../../../test-support/mqadmin';
+import { queryMsgByOffset } from '../../../test-support/mqadmin-messages';
+import { LIVE, withBrokerFrozen } from '../../../test-support/sandbox';
+import { previewRule, saveRule } from './manage';
+import type { AlertRuleInput } from './schema';
+import { listAlerts } from './view';
+
+/**
+ * Every rule kind on the real cluster, against mqadmin: lab_cg_dlq consumed its messages into the DLQ and left with
+ * messages waiting (lag), so each kind fires for it; lab_cg_online is online and caught up, so none does. Then a
+ * frozen broker: the group's figures are unknown, and the firing alert neither resolves nor reads 0.
+ */
+describe(`lag alerts live (${LIVE.version})`, () => {
+  const { ctx, as } = liveConsole({ requestTimeoutMs: 2000, fanOutDeadlineMs: 3000 });
+  const scope = { groupPattern: 'lab_cg_*', forMs: 0, severity: 'critical' as const, enabled: true };
+  const rules: AlertRuleInput[] = [
+    { name: 'lag', kind: 'lag', threshold: 1, ...scope },
+    { name: 'lag age', kind: 'lag-age', threshold: 1000, ...scope },
+    { name: 'drain time', kind: 'drain-time', threshold: 60_000, ...scope },
+    { name: 'no client', kind: 'no-client', threshold: 1, ...scope },
+  ];
+
+  async function evaluate() {
+    const snapshot = await ctx.lag.refresh();
+    await ctx.alerts.onSnapshot(snapshot);
+    return { snapshot, page: await listAlerts(ctx) };
+  }
+
+  it('fires each kind for the group mqadmin shows waiting with no client, and none for the online caught-up group', async () => {
+    const ids = new Map<string, string>();
+    for (const r of rules) ids.set(r.kind, (await saveRule(as('alice'), r)).id);
+    // two snapshots: the drain rate needs the second
+    await evaluate();
+    const { snapshot, page } = await evaluate();
+    const dlq = await consumerProgress('lab_cg_dlq', undefined, false);
+    expect(dlq.diffTotal).toBeGreaterThan(0);
+    await expect(consumerConnection('lab_cg_dlq', false)).rejects.toThrow();
+    const of = (kind: string, group: string) => page.alerts.find((a) => a.ruleId === ids.get(kind) && a.subject === group);
+    expect(of('lag', 'lab_cg_dlq')).toMatchObject({ phase: 'firing', value: dlq.diffTotal });
+    expect(of('no-client', 'lab_cg_dlq')).toMatchObject({ phase: 'firing', value: 1 });
+    // never drains: no client consumes, so the figure is "never", kept as no number
+    expect(of('drain-time', 'lab_cg_dlq')).toMatchObject({ phase: 'firing', value: null });
+    // the oldest unconsumed message: the earliest store time at the consumer offsets mqadmin prints, read with queryMsgByOffset
+    const waiting = dlq.rows.filter((r) => r.diff > 0);
+    const stored = await Promise.all(waiting.map(async (r) => (await queryMsgByOffset(r.topic, r.brokerName, r.queueId, r.consumerOffset)).storeTimestamp));
+    const age = of('lag-age', 'lab_cg_dlq')!.value!;
+    expect(Math.abs(age - (snapshot.asOf - Math.min(...stored)))).toBeLessThanOrEqual(1000);
+    for (const kind of ids.keys()) expect(of(kind, 'lab_cg_online'), kind).toBeUndefined();
+    expect((await consumerProgress('lab_cg_online', undefined, false)).diffTotal).toBe(0);
+    // the preview says the same of the rule before it is saved
+    const preview = await previewRule(ctx, rules[0]!);
+    expect(preview.wouldFire.find((g) => g.group === 'lab_cg_dlq')?.value).toBe(dlq.diffTotal);
+    // the history has each transition once
+    const events = await (await ctx.store()).alerts.events(ctx.name, { limit: 50, subject: 'lab_cg_dlq' });
+    expect(events.filter((e) => e.ruleId === ids.get('lag')).map((e) => `${e.from}>${e.to}`)).toEqual(['inactive>firing']);
+  });
+
+  it('keeps a firing alert firing, its figure unknown and the broker named, while a broker does not answer', async () => {
+    const lagRule = (await listAlerts(ctx)).alerts.find((a) => a.kind === 'lag' && a.subject === 'lab_cg_dlq')!;
+    expect(lagRule.phase).toBe('firing');
+    await withBrokerFrozen('broker-b-0', async () => {
+      const { page } = await evaluate();
+      const alert = page.alerts.find((a) => a.ruleId === lagRule.ruleId && a.subject === 'lab_cg_dlq')!;
+      expect(alert.phase).toBe('firing');
+      expect(alert.value).toBe(lagRule.value);
+      expect(alert.unknown?.reason).toContain('broker-b');
+      expect(page.unknown.some((u) => u.subject === 'lab_cg_dlq' && u.reason.includes('broker-b'))).toBe(true);
+    });
+  });
+});

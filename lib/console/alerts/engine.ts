@@ -1,0 +1,95 @@
+/**
+ * Evaluates a cluster's alert rules after each lag snapshot and stores what changed. Console processes sharing one
+ * database take a lease per cluster: the holder evaluates (and, later, notifies), so each transition is recorded
+ * once; the others read the stored states. A process that takes the lease over reloads the states from the store.
+ */
+import os from 'node:os';
+import { randomBytes } from 'node:crypto';
+import type { Logger } from '../core/log';
+import type { GroupSnapshot } from '../lag/types';
+import type { Store } from '../store';
+import { groupObservations } from './collect';
+import { evaluate, subjectKey, type AlertState, type AlertStates, type Evaluation } from './evaluate';
+
+export interface LastEvaluation {
+  at: number;
+  /** Whether this process held the lease and evaluated; when not, another console process did. */
+  evaluated: boolean;
+  rules: number;
+  unknown: Evaluation['unknown'];
+  durationMs: number;
+}
+
+export class AlertEngine {
+  /** This process, as the lease knows it. */
+  readonly holder = `${os.hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+  private states: AlertStates | undefined;
+  private lastEvaluation: LastEvaluation | undefined;
+  /** The masters each group was seen on: a broker missing from a snapshot leaves these groups' figures unknown. */
+  readonly knownBrokers = new Map<string, Set<string>>();
+
+  constructor(
+    private readonly cluster: string,
+    private readonly store: () => Promise<Store>,
+    private readonly options: { leaseTtlMs: number },
+    private readonly log: Logger,
+  ) {}
+
+  get last(): LastEvaluation | undefined {
+    return this.lastEvaluation;
+  }
+
+  /** One evaluation on a snapshot; undefined when another process holds the lease. */
+  async onSnapshot(snapshot: { asOf: number; groups: ReadonlyArray<Omit<GroupSnapshot, 'queues'>>; failures?: ReadonlyArray<{ brokerName: string }> }, now = Date.now()): Promise<Evaluation | undefined> {
+    const started = performance.now();
+    this.learnBrokers(snapshot.groups);
+    const store = await this.store();
+    if (!(await store.alerts.lease(`alerts:${this.cluster}`, this.holder, now, this.options.leaseTtlMs))) {
+      this.states = undefined;
+      this.lastEvaluation = { at: now, evaluated: false, rules: 0, unknown: [], durationMs: 0 };
+      return undefined;
+    }
+    const rules = await store.alerts.rules(this.cluster);
+    const previous = this.states ?? toStates(await store.alerts.states(this.cluster));
+    const evaluation = evaluate(rules, groupObservations(this.cluster, snapshot, this.knownBrokers), previous, now);
+    await store.alerts.saveEvaluation(this.cluster, { ...changes(previous, evaluation.states), transitions: evaluation.transitions });
+    this.states = evaluation.states;
+    this.lastEvaluation = { at: now, evaluated: true, rules: rules.length, unknown: evaluation.unknown, durationMs: Math.round(performance.now() - started) };
+    if (evaluation.transitions.length > 0) this.log.info({ transitions: evaluation.transitions.length, rules: rules.length }, 'alerts evaluated');
+    return evaluation;
+  }
+
+  private learnBrokers(groups: ReadonlyArray<{ group: string; brokers: readonly string[] }>): void {
+    for (const g of groups) {
+      const known = this.knownBrokers.get(g.group);
+      if (known) for (const b of g.brokers) known.add(b);
+      else this.knownBrokers.set(g.group, new Set(g.brokers));
+    }
+  }
+
+  /** Forget the states kept in memory (rules changed elsewhere take effect anyway: they are read each time). */
+  reset(): void {
+    this.states = undefined;
+  }
+}
+
+function toStates(list: AlertState[]): AlertStates {
+  const states: AlertStates = new Map();
+  for (const s of list) (states.get(s.ruleId) ?? states.set(s.ruleId, new Map()).get(s.ruleId)!).set(subjectKey(s.cluster, s.subject), s);
+  return states;
+}
+
+/** States whose object changed are written; pairs gone from the states are removed. */
+function changes(previous: AlertStates, next: AlertStates): { upsert: AlertState[]; remove: Array<{ ruleId: string; subject: string }> } {
+  const upsert: AlertState[] = [];
+  const remove: Array<{ ruleId: string; subject: string }> = [];
+  for (const [ruleId, pairs] of next) {
+    const before = previous.get(ruleId);
+    for (const [key, state] of pairs) if (before?.get(key) !== state) upsert.push(state);
+  }
+  for (const [ruleId, pairs] of previous) {
+    const after = next.get(ruleId);
+    for (const [key, state] of pairs) if (!after?.has(key)) remove.push({ ruleId, subject: state.subject });
+  }
+  return { upsert, remove };
+}
