@@ -11,6 +11,8 @@ import { listAlerts } from './view';
  * Every rule kind on the real cluster, against mqadmin: lab_cg_dlq consumed its messages into the DLQ and left with
  * messages waiting (lag), so each kind fires for it; lab_cg_online is online and caught up, so none does. Then a
  * frozen broker: the group's figures are unknown, and the firing alert neither resolves nor reads 0.
+ * FREEZES_WITHOUT_CLIENTS: this file reads no client, so it runs after the freezing files that do
+ * (test-support/freezing-last-sequencer.ts).
  */
 describe(`lag alerts live (${LIVE.version})`, () => {
   const { ctx, as } = liveConsole({ requestTimeoutMs: 2000, fanOutDeadlineMs: 3000 });
