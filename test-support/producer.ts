@@ -7,11 +7,22 @@ import { LIVE, type Sandbox } from './sandbox';
 
 const jrun = path.resolve(import.meta.dirname, '../sandbox/scripts/jrun.sh');
 
-/** Runs Producer.java against a sandbox (LIVE by default); returns what it sent, as it printed it. */
+/**
+ * Runs Producer.java against a sandbox (LIVE by default); returns what it sent, as it printed it. A run that failed
+ * before sending anything (a busy machine: its first namesrv call timed out) is run again, twice at most; one that
+ * sent part of its messages is not, since that would send them twice.
+ */
 export async function produce(args: string[], on: Sandbox = LIVE): Promise<SentMessage[]> {
-  const { stdout } = await promisify(execFile)('bash', [jrun, 'Producer.java', '--ns', on.namesrv, ...args], {
-    env: { ...process.env, RMQ_VERSION: on.version, SANDBOX_DIR: on.dir },
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  return parseSent(stdout);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const { stdout } = await promisify(execFile)('bash', [jrun, 'Producer.java', '--ns', on.namesrv, ...args], {
+        env: { ...process.env, RMQ_VERSION: on.version, SANDBOX_DIR: on.dir },
+        maxBuffer: 64 * 1024 * 1024,
+      });
+      return parseSent(stdout);
+    } catch (error) {
+      const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
+      if (attempt >= 3 || parseSent(stdout).length > 0 || !stderr.includes('RemotingTimeoutException')) throw error;
+    }
+  }
 }
