@@ -25,7 +25,8 @@ describe(`offset reset live (${LIVE.version})`, () => {
   const { admin, ctx } = live;
   const change = live.as('test');
 
-  // first: the tests below freeze broker-b, and a client takes a while to settle after that
+  // first: the tests below freeze broker-b, and a client takes a while to settle after that. READS_CLIENTS_BEFORE_IT_FREEZES:
+  // this file runs before the other freezing files for the same reason (test-support/freezing-last-sequencer.ts)
   it('resets an online group: its clients consume again from the previewed offsets', async () => {
     const group = 'lab_cg_online';
     // every broker process: a master may send a consumer's pulls to its slave (suggestWhichBrokerId), whose gets count there
