@@ -1,4 +1,4 @@
-import { getConsumerConnectionList, type ConsumerConnection } from '../../../rocketmq/get-consumer-connection-list';
+import type { ConsumerConnection } from '../../../rocketmq/get-consumer-connection-list';
 import { getConsumerRunningInfo, RUNNING_INFO_TIMEOUT_MS, type ConsumerRunningInfo } from '../../../rocketmq/get-consumer-running-info';
 import { parseJstack } from '../../../rocketmq/get-consumer-running-info/jstack';
 import type { BrokerNode } from '../../core/admin';
@@ -7,7 +7,7 @@ import { checkGroupName, RETRY_PREFIX } from '../../core/names';
 import { routeIfExists } from '../../core/routes';
 import type { ClusterContext } from '../../context';
 import type { GroupSnapshot } from '../../lag/types';
-import { groupBrokers } from '../brokers';
+import { findConnection } from '../brokers';
 import { getGroupOverview } from '../overview';
 import { viewThreads } from '../stacks';
 import { diagnose, verdictOf, type Cause, type CauseKind, type ClientFacts, type GroupFacts, type StalledQueue } from './rules';
@@ -42,10 +42,15 @@ export async function getGroupDiagnosis(ctx: ClusterContext, input: { group: str
   const snapshot = await ctx.lag.latest();
   const g = snapshot.groups.find((x) => x.group === group);
   const failures: BrokerFailure[] = [];
-  const [overview, { masters }] = await Promise.all([getGroupOverview(ctx, { group }), groupBrokers(ctx, group)]);
+  // the overview refuses a group no broker knows, so the masters need no second existence check
+  const [overview, masters] = await Promise.all([getGroupOverview(ctx, { group }), ctx.admin.readableBrokers()]);
   failures.push(...overview.failures);
-  const connection = await connectionOf(ctx, group, masters, failures);
-  const clients = connection === null ? undefined : connection ? await clientFacts(ctx, group, connection) : [];
+  const lookups: BrokerFailure[] = [];
+  const connection = await findConnection(group, masters, ctx.admin, lookups);
+  failures.push(...lookups);
+  // undefined clients: no master could say who is online (never "no client")
+  const noneAnswered = lookups.length === masters.length;
+  const clients = connection ? await clientFacts(ctx, group, connection) : noneAnswered ? undefined : [];
   const facts: GroupFacts = {
     group,
     lag: g?.lag,
@@ -72,21 +77,6 @@ export async function getGroupDiagnosis(ctx: ClusterContext, input: { group: str
     failures: [...failures, ...(g?.failures ?? [])],
     asOf: Date.now(),
   };
-}
-
-/** The first master that answers; undefined when the group has no client online, null when no master answered. */
-async function connectionOf(ctx: ClusterContext, group: string, masters: BrokerNode[], failures: BrokerFailure[]): Promise<{ node: BrokerNode; connection: ConsumerConnection } | undefined | null> {
-  let answered = false;
-  for (const node of masters) {
-    try {
-      const connection = await getConsumerConnectionList(ctx.admin, node.addr, group, ctx.admin.config.requestTimeoutMs);
-      answered = true;
-      if (connection) return { node, connection };
-    } catch (error) {
-      failures.push(failureOf(node, error));
-    }
-  }
-  return answered ? undefined : null;
 }
 
 async function clientFacts(ctx: ClusterContext, group: string, found: { node: BrokerNode; connection: ConsumerConnection }): Promise<ClientFacts[]> {
