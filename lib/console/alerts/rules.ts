@@ -14,6 +14,9 @@ export type AlertKind = (typeof ALERT_KINDS)[number];
 export const ALERT_SEVERITIES = ['critical', 'warning', 'info'] as const;
 export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
 
+/** Worst first: how alerts and a group's diagnosed causes are ordered. */
+export const SEVERITY_RANK: Readonly<Record<AlertSeverity, number>> = { critical: 0, warning: 1, info: 2 };
+
 export interface AlertRule {
   id: string;
   name: string;

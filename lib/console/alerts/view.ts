@@ -5,25 +5,17 @@
  */
 import type { ClusterContext } from '../context';
 import type { AlertEvent, AlertSilence } from '../store';
-import type { AlertPhase } from './evaluate';
-import { globMatcher, type AlertRule } from './rules';
+import type { AlertPhase, AlertState } from './evaluate';
+import { globMatcher, SEVERITY_RANK, type AlertRule } from './rules';
 
-export interface AlertView {
-  ruleId: string;
+/** A stored state with its rule and how it is being handled; `value` null: a drain that never ends, or not kept. */
+export interface AlertView extends Omit<AlertState, 'cluster' | 'value'> {
   ruleName: string;
   kind: AlertRule['kind'];
   severity: AlertRule['severity'];
   threshold: number;
   note?: string;
-  subject: string;
-  phase: AlertPhase;
-  since: number;
-  activeAt: number;
-  firedAt?: number;
-  resolvedAt?: number;
-  /** null: the figure never ends (a drain that does not happen) or was not kept. */
   value: number | null;
-  unknown?: { reason: string; since: number };
   silencedBy?: { id: number; reason: string; endsAt: number; createdBy: string };
   ack?: { by: string; at: number; comment?: string };
 }
@@ -40,7 +32,6 @@ export interface AlertsPage {
 
 const UNKNOWN_LIMIT = 100;
 const PHASE_RANK: Record<AlertPhase, number> = { firing: 0, pending: 1, resolved: 2 };
-const SEVERITY_RANK = { critical: 0, warning: 1, info: 2 } as const;
 
 export async function listAlerts(ctx: ClusterContext): Promise<AlertsPage> {
   const store = await ctx.store();
@@ -48,28 +39,23 @@ export async function listAlerts(ctx: ClusterContext): Promise<AlertsPage> {
   const [rules, states, silences, acks] = await Promise.all([store.alerts.rules(ctx.name), store.alerts.states(ctx.name), store.alerts.silences(ctx.name, now), store.alerts.acks(ctx.name)]);
   const byId = new Map(rules.map((r) => [r.id, r]));
   const silencedBy = silenceMatcher(silences);
-  const ackOf = new Map(acks.map((a) => [`${a.ruleId}\u0000${a.subject}\u0000${a.activeAt}`, a]));
+  const episode = (a: { ruleId: string; subject: string; activeAt: number }) => `${a.ruleId}\u0000${a.subject}\u0000${a.activeAt}`;
+  const ackOf = new Map(acks.map((a) => [episode(a), a]));
   const alerts = states.flatMap((s): AlertView[] => {
     const rule = byId.get(s.ruleId);
     if (!rule) return [];
     const silence = silencedBy(s.ruleId, s.subject);
-    const ack = ackOf.get(`${s.ruleId}\u0000${s.subject}\u0000${s.activeAt}`);
+    const ack = ackOf.get(episode(s));
+    const { cluster: _cluster, value, ...state } = s;
     return [
       {
-        ruleId: s.ruleId,
+        ...state,
         ruleName: rule.name,
         kind: rule.kind,
         severity: rule.severity,
         threshold: rule.threshold,
         ...(rule.note ? { note: rule.note } : {}),
-        subject: s.subject,
-        phase: s.phase,
-        since: s.since,
-        activeAt: s.activeAt,
-        ...(s.firedAt !== undefined ? { firedAt: s.firedAt } : {}),
-        ...(s.resolvedAt !== undefined ? { resolvedAt: s.resolvedAt } : {}),
-        value: s.value ?? null,
-        ...(s.unknown ? { unknown: s.unknown } : {}),
+        value: value ?? null,
         ...(silence ? { silencedBy: { id: silence.id, reason: silence.reason, endsAt: silence.endsAt, createdBy: silence.createdBy } } : {}),
         ...(ack ? { ack: { by: ack.ackedBy, at: ack.ackedAt, ...(ack.comment ? { comment: ack.comment } : {}) } } : {}),
       },

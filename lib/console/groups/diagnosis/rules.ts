@@ -5,6 +5,7 @@
  */
 import type { ConsumerRunningInfo } from '../../../rocketmq/get-consumer-running-info';
 import type { Drain } from '../../lag/types';
+import { SEVERITY_RANK, type AlertSeverity } from '../../alerts/rules';
 
 export const CAUSE_KINDS = [
   'no-client',
@@ -28,7 +29,7 @@ export interface Evidence {
 
 export interface Cause {
   kind: CauseKind;
-  severity: 'critical' | 'warning' | 'info';
+  severity: AlertSeverity;
   title: string;
   evidence: Evidence[];
   /** Clients the cause names (idle ones, ones that differ, ones failing). */
@@ -270,8 +271,6 @@ const RULES: Array<[CauseKind, Rule]> = [
   ['subscription-mismatch', subscriptionMismatch],
   ['broker-not-writable', brokerNotWritable],
 ];
-
-const SEVERITY_RANK = { critical: 0, warning: 1, info: 2 } as const;
 
 export function diagnose(facts: GroupFacts): RuleOutcome {
   const causes: Cause[] = [];
