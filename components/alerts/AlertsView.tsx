@@ -10,7 +10,7 @@ import { useCan } from '../api/session';
 import { formatDuration } from '../format';
 import { paths } from '../paths';
 import { useCluster } from '../useCluster';
-import { Badge } from '../ui/Badge';
+import { Badge, SeverityBadge } from '../ui/Badge';
 import { DisabledReasonButton } from '../ui/DisabledReasonButton';
 import { Card, EmptyState, ErrorState, Spinner } from '../ui/states';
 import { Timestamp } from '../ui/Timestamp';
@@ -18,7 +18,6 @@ import { formatFigure, formatThreshold, KIND_LABELS } from './format';
 import { RuleDialog } from './RuleDialog';
 
 const PHASE_TONE = { firing: 'bg-red-50 text-red-700 ring-red-200', pending: 'bg-amber-50 text-amber-800 ring-amber-200', resolved: 'bg-emerald-50 text-emerald-700 ring-emerald-200' } as const;
-const SEVERITY_TONE = { critical: 'bg-red-50 text-red-700 ring-red-200', warning: 'bg-amber-50 text-amber-800 ring-amber-200', info: 'bg-sky-50 text-sky-800 ring-sky-200' } as const;
 const button = 'rounded border border-slate-300 bg-white px-2.5 py-1 text-sm font-medium shadow-sm hover:bg-slate-50';
 const th = 'px-3 py-2';
 const td = 'px-3 py-1.5';
@@ -63,7 +62,7 @@ function CurrentAlerts() {
               <tr key={`${a.ruleId}/${a.subject}`} data-testid="alert-row" data-phase={a.phase} data-group={a.subject}>
                 <td className={td}><Badge tone={PHASE_TONE[a.phase]}>{a.phase}</Badge></td>
                 <td className={td}>
-                  <Badge tone={SEVERITY_TONE[a.severity]}>{a.severity}</Badge> <span className="font-medium">{a.ruleName}</span>
+                  <SeverityBadge severity={a.severity} /> <span className="font-medium">{a.ruleName}</span>
                   {a.note && <div className="text-xs text-slate-500">{a.note}</div>}
                 </td>
                 <td className={td}><Link className="text-blue-700 hover:underline" href={paths.group(cluster, a.subject)}>{a.subject}</Link></td>
@@ -185,7 +184,7 @@ function Rules() {
                 <td className={`${td} font-mono text-xs`}>{[r.groupPattern ? `group ${r.groupPattern}` : 'every group', r.topicPattern ? `topic ${r.topicPattern}` : ''].filter(Boolean).join(', ')}</td>
                 <td className={`${td} text-right tabular-nums`}>{formatThreshold(r.kind, r.threshold)}</td>
                 <td className={`${td} text-right tabular-nums`}>{r.forMs === 0 ? 'at once' : formatDuration(r.forMs)}</td>
-                <td className={td}><Badge tone={SEVERITY_TONE[r.severity]}>{r.severity}</Badge></td>
+                <td className={td}><SeverityBadge severity={r.severity} /></td>
                 <td className={`${td} whitespace-nowrap text-right`}>
                   <DisabledReasonButton className={button} disabledReason={canEdit.reason} testId="edit-rule" onClick={() => setEditing(r)}>Edit…</DisabledReasonButton>{' '}
                   <DisabledReasonButton className={button} disabledReason={canEdit.reason} testId="delete-rule" onClick={() => window.confirm(`Delete the rule ${r.name}? Its alerts resolve at the next evaluation.`) && remove.mutate(r.id)}>Delete</DisabledReasonButton>

@@ -5,15 +5,9 @@ import type { Cause, GroupDiagnosis } from '@/lib/console/groups/diagnosis';
 import { useGroupDiagnosis } from '../api/groups';
 import { paths } from '../paths';
 import { useCluster } from '../useCluster';
-import { Badge } from '../ui/Badge';
+import { SeverityBadge } from '../ui/Badge';
 import { Card, ErrorState, PartialFailures, Spinner } from '../ui/states';
 import { Timestamp } from '../ui/Timestamp';
-
-const SEVERITY_TONE: Record<Cause['severity'], string> = {
-  critical: 'bg-red-50 text-red-700 ring-red-200',
-  warning: 'bg-amber-50 text-amber-800 ring-amber-200',
-  info: 'bg-sky-50 text-sky-800 ring-sky-200',
-};
 
 const CHECK_NAMES: Record<Cause['kind'], string> = {
   'no-client': 'online clients',
@@ -62,7 +56,7 @@ function DiagnosisBody({ d, cluster }: { d: GroupDiagnosis; cluster: string }) {
           <li key={c.kind} className="px-4 py-3" data-testid="diagnosis-cause" data-kind={c.kind}>
             <div className="flex items-start justify-between gap-3">
               <div className="flex items-start gap-2">
-                <Badge tone={SEVERITY_TONE[c.severity]}>{c.severity}</Badge>
+                <SeverityBadge severity={c.severity} />
                 <span className="text-sm font-medium text-slate-900" data-testid="cause-title">{c.title}</span>
               </div>
               <CauseLink cause={c} cluster={cluster} />

@@ -19,6 +19,17 @@ export function Badge({ children, tone = 'bg-slate-100 text-slate-700 ring-slate
   );
 }
 
+const SEVERITY_TONE = {
+  critical: 'bg-red-50 text-red-700 ring-red-200',
+  warning: 'bg-amber-50 text-amber-800 ring-amber-200',
+  info: 'bg-sky-50 text-sky-800 ring-sky-200',
+} as const;
+
+/** The severity of an alert or a diagnosed cause. */
+export function SeverityBadge({ severity }: { severity: keyof typeof SEVERITY_TONE }) {
+  return <Badge tone={SEVERITY_TONE[severity]}>{severity}</Badge>;
+}
+
 export function TopicTypeBadge({ type }: { type: string }) {
   return <Badge tone={TOPIC_TYPE_STYLE[type]}>{type}</Badge>;
 }
