@@ -5,7 +5,7 @@
  * writes; stop-cluster.sh stops it. MQADMIN_SERVER=off runs each command in its own JVM as before.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import type { Sandbox } from './sandbox';
@@ -128,7 +128,7 @@ export async function runOnServer(args: string[], on: Sandbox): Promise<MqadminR
     reply = await exchange(port, args);
   } catch (error) {
     if (!refused(error)) throw error;
-    if (existsSync(portFile(on))) rmSync(portFile(on), { force: true });
+    rmSync(portFile(on), { force: true });
     port = await runningPort(on);
     reply = await exchange(port, args);
   }

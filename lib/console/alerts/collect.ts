@@ -19,8 +19,7 @@ export function groupObservations(
   for (const g of snapshot.groups) {
     if (g.system) continue;
     const base = { cluster, subject: g.group, topics: g.topics };
-    const missing = new Set([...(g.failures ?? []).map((f) => f.brokerName), ...[...(knownBrokers.get(g.group) ?? [])].filter((b) => down.has(b))]);
-    const failed = missing.size > 0 ? `${[...missing].sort().join(', ')} did not answer` : undefined;
+    const failed = g.failures?.length || down.size > 0 ? missingText(g, down, knownBrokers) : undefined;
     const figure = (value: number | undefined, missing: string): Pick<Observation, 'value' | 'unknown'> =>
       failed ? { unknown: failed } : value === undefined ? { unknown: missing } : { value };
     out.push({ kind: 'lag', ...base, ...figure(g.lag, 'no lag') });
@@ -29,6 +28,13 @@ export function groupObservations(
     out.push({ kind: 'no-client', ...base, ...(failed && g.clients === 0 ? { unknown: failed } : { value: g.clients === 0 && g.lag > 0 ? 1 : 0 }) });
   }
   return out;
+}
+
+/** Who did not answer for the group, or undefined: most snapshots have no failure, and then nothing is built here. */
+function missingText(g: GroupFigures, down: ReadonlySet<string>, knownBrokers: ReadonlyMap<string, ReadonlySet<string>>): string | undefined {
+  const missing = new Set((g.failures ?? []).map((f) => f.brokerName));
+  for (const b of knownBrokers.get(g.group) ?? []) if (down.has(b)) missing.add(b);
+  return missing.size > 0 ? `${[...missing].sort().join(', ')} did not answer` : undefined;
 }
 
 function lagAge(g: GroupFigures, asOf: number): number | undefined {
