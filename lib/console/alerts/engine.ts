@@ -9,7 +9,7 @@ import type { Logger } from '../core/log';
 import type { GroupSnapshot } from '../lag/types';
 import type { Store } from '../store';
 import { groupObservations } from './collect';
-import { evaluate, subjectKey, type AlertState, type AlertStates, type Evaluation } from './evaluate';
+import { evaluate, getOrAdd, subjectKey, type AlertState, type AlertStates, type Evaluation } from './evaluate';
 
 export interface LastEvaluation {
   at: number;
@@ -75,7 +75,7 @@ export class AlertEngine {
 
 function toStates(list: AlertState[]): AlertStates {
   const states: AlertStates = new Map();
-  for (const s of list) (states.get(s.ruleId) ?? states.set(s.ruleId, new Map()).get(s.ruleId)!).set(subjectKey(s.cluster, s.subject), s);
+  for (const s of list) getOrAdd(states, s.ruleId, () => new Map<string, AlertState>()).set(subjectKey(s.cluster, s.subject), s);
   return states;
 }
 

@@ -55,6 +55,13 @@ export function stateOf(states: AlertStates, ruleId: string, cluster: string, su
   return states.get(ruleId)?.get(subjectKey(cluster, subject));
 }
 
+/** The value at `key`, made and stored first when there is none. */
+export function getOrAdd<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) map.set(key, (value = make()));
+  return value;
+}
+
 export function countStates(states: AlertStates): number {
   let n = 0;
   for (const m of states.values()) n += m.size;
@@ -79,8 +86,8 @@ export function evaluate(rules: readonly AlertRule[], observations: readonly Obs
   const byKindKey = new Map<string, Map<string, Observation>>();
   for (const o of observations) {
     const keyed = { o, key: subjectKey(o.cluster, o.subject) };
-    (byKind.get(o.kind) ?? byKind.set(o.kind, []).get(o.kind)!).push(keyed);
-    (byKindKey.get(o.kind) ?? byKindKey.set(o.kind, new Map()).get(o.kind)!).set(keyed.key, o);
+    getOrAdd(byKind, o.kind, () => []).push(keyed);
+    getOrAdd(byKindKey, o.kind, () => new Map<string, Observation>()).set(keyed.key, o);
   }
   const compiled = new Map(rules.filter((r) => r.enabled).map((r) => [r.id, compileRule(r)]));
   for (const { rule, applies } of compiled.values()) {
@@ -112,7 +119,7 @@ export function evaluate(rules: readonly AlertRule[], observations: readonly Obs
       if (o && rule!.applies(o)) continue;
       const transition = { ruleId, cluster: prior.cluster, subject: prior.subject, at: now, value: prior.value };
       if (prior.phase === 'firing') {
-        (states.get(ruleId) ?? states.set(ruleId, new Map()).get(ruleId)!).set(key, { ...prior, phase: 'resolved', since: now, resolvedAt: now, unknown: undefined });
+        getOrAdd(states, ruleId, () => new Map<string, AlertState>()).set(key, { ...prior, phase: 'resolved', since: now, resolvedAt: now, unknown: undefined });
         transitions.push({ ...transition, from: 'firing', to: 'resolved' });
       } else {
         transitions.push({ ...transition, from: 'pending', to: 'inactive' });
