@@ -22,6 +22,8 @@ export function describeAlertStore(kind: Store['kind'], createDatabase: () => Pr
       await store.alerts.putRule('c1', rule('a', { threshold: 7, groupPattern: 'pay_*' }), 'bob', 4);
       expect(await store.alerts.rules('c1')).toEqual([rule('a', { threshold: 7, groupPattern: 'pay_*' }), rule('b', { note: 'call payments' })]);
       expect(await store.alerts.rules('c2')).toEqual([rule('a', { threshold: 5 })]);
+      expect(await store.alerts.rule('c1', 'b')).toEqual(rule('b', { note: 'call payments' }));
+      expect(await store.alerts.rule('c2', 'b')).toBeUndefined();
       expect(await store.alerts.deleteRule('c1', 'a')).toBe(true);
       expect(await store.alerts.deleteRule('c1', 'a')).toBe(false);
       expect((await store.alerts.rules('c1')).map((r) => r.id)).toEqual(['b']);

@@ -44,7 +44,7 @@ export async function previewRule(ctx: ClusterContext, input: AlertRuleInput): P
 
 export async function saveRule(ctx: ChangeContext, input: AlertRuleInput & { id?: string }): Promise<AlertRule> {
   const store = await ctx.store();
-  const existing = input.id === undefined ? undefined : (await store.alerts.rules(ctx.name)).find((r) => r.id === input.id);
+  const existing = input.id === undefined ? undefined : await store.alerts.rule(ctx.name, input.id);
   if (input.id !== undefined && !existing) throw new NotFoundError(`no alert rule ${input.id} on cluster ${ctx.name}`, 'ruleId');
   const rule: AlertRule = { ...input, id: input.id ?? newRuleId(), cluster: ctx.name };
   await audited(ctx, existing ? 'update' : 'create', rule.id, existing, rule, () => store.alerts.putRule(ctx.name, rule, ctx.actor.user, Date.now()));
@@ -53,7 +53,7 @@ export async function saveRule(ctx: ChangeContext, input: AlertRuleInput & { id?
 
 export async function deleteRule(ctx: ChangeContext, input: { ruleId: string }): Promise<{ deleted: string }> {
   const store = await ctx.store();
-  const existing = (await store.alerts.rules(ctx.name)).find((r) => r.id === input.ruleId);
+  const existing = await store.alerts.rule(ctx.name, input.ruleId);
   if (!existing) throw new NotFoundError(`no alert rule ${input.ruleId} on cluster ${ctx.name}`, 'ruleId');
   await audited(ctx, 'delete', existing.id, existing, undefined, () => store.alerts.deleteRule(ctx.name, existing.id));
   return { deleted: existing.id };

@@ -9,7 +9,7 @@ export async function listSilences(ctx: ClusterContext): Promise<{ silences: Ale
 
 export async function addSilence(ctx: ChangeContext, input: { ruleId?: string; subjectPattern?: string; durationMs: number; reason: string }): Promise<AlertSilence> {
   const store = await ctx.store();
-  if (input.ruleId !== undefined && !(await store.alerts.rules(ctx.name)).some((r) => r.id === input.ruleId)) throw new NotFoundError(`no alert rule ${input.ruleId} on cluster ${ctx.name}`, 'ruleId');
+  if (input.ruleId !== undefined && !(await store.alerts.rule(ctx.name, input.ruleId))) throw new NotFoundError(`no alert rule ${input.ruleId} on cluster ${ctx.name}`, 'ruleId');
   const now = Date.now();
   return store.alerts.addSilence({
     cluster: ctx.name,

@@ -38,6 +38,7 @@ export interface AlertAck {
  */
 export interface AlertStore {
   rules(cluster: string): Promise<AlertRule[]>;
+  rule(cluster: string, id: string): Promise<AlertRule | undefined>;
   putRule(cluster: string, rule: AlertRule, by: string, now: number): Promise<void>;
   /** False when there was no such rule. */
   deleteRule(cluster: string, id: string): Promise<boolean>;
@@ -67,6 +68,10 @@ export function createAlertStore(db: Kysely<StoreDatabase>): AlertStore {
     async rules(cluster) {
       const rows = await db.selectFrom('alert_rule').select('body').where('cluster', '=', cluster).orderBy('id').execute();
       return rows.map((r) => JSON.parse(r.body) as AlertRule);
+    },
+    async rule(cluster, id) {
+      const row = await db.selectFrom('alert_rule').select('body').where('cluster', '=', cluster).where('id', '=', id).executeTakeFirst();
+      return row ? (JSON.parse(row.body) as AlertRule) : undefined;
     },
     async putRule(cluster, rule, by, now) {
       const row = { cluster, id: rule.id, body: JSON.stringify(rule), updated_at: now, updated_by: by };
