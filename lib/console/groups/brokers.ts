@@ -1,4 +1,5 @@
 import { getConsumerConnectionList, type ConsumerConnection } from '../../rocketmq/get-consumer-connection-list';
+import { RUNNING_INFO_TIMEOUT_MS } from '../../rocketmq/get-consumer-running-info';
 import type { AdminClient, BrokerNode } from '../core/admin';
 import { failureOf, type BrokerFailure } from '../core/fanout';
 import { RETRY_PREFIX } from '../core/names';
@@ -32,4 +33,12 @@ export async function findConnection(
     }
   }
   return undefined;
+}
+
+/**
+ * How long to wait for a client's running info when a page asks every client of a group: the cluster's fan-out
+ * deadline (at least 5 s, a client answers through a broker), never more than the running info's own timeout.
+ */
+export function runningInfoTimeoutMs(admin: AdminClient): number {
+  return Math.min(RUNNING_INFO_TIMEOUT_MS, Math.max(admin.config.fanOutDeadlineMs, 5000));
 }

@@ -1,5 +1,5 @@
 import { getAllTopicConfig, type TopicConfig } from '../../rocketmq/get-all-topic-config';
-import { getConsumerRunningInfo, RUNNING_INFO_TIMEOUT_MS, type ConsumerRunningInfo } from '../../rocketmq/get-consumer-running-info';
+import { getConsumerRunningInfo, type ConsumerRunningInfo } from '../../rocketmq/get-consumer-running-info';
 import { ORDER_TOPIC_CONFIG_NAMESPACE } from '../../rocketmq/get-kv-config';
 import { getKvListByNamespace } from '../../rocketmq/get-kvlist-by-namespace';
 import { getNamesrvConfig } from '../../rocketmq/get-namesrv-config';
@@ -7,7 +7,7 @@ import { describeFailure } from '../core/errors';
 import { failureOf, fanOut, type BrokerFailure } from '../core/fanout';
 import { DLQ_PREFIX, isSystemTopic, RETRY_PREFIX } from '../core/names';
 import type { ClusterContext } from '../context';
-import { findConnection } from '../groups/brokers';
+import { findConnection, runningInfoTimeoutMs } from '../groups/brokers';
 import type { GroupSnapshot, QueueLag } from '../lag/types';
 
 export interface NamesrvOrderSetting {
@@ -186,7 +186,7 @@ async function clientReports(ctx: ClusterContext, group: string): Promise<{ repo
   const { admin } = ctx;
   const found = await findConnection(group, await admin.readableBrokers(), admin);
   if (!found) return { reports: [] };
-  const timeoutMs = Math.min(RUNNING_INFO_TIMEOUT_MS, Math.max(admin.config.fanOutDeadlineMs, 5000));
+  const timeoutMs = runningInfoTimeoutMs(admin);
   const errors: string[] = [];
   const reports = await Promise.all(
     found.connection.connections.map(async ({ clientId }): Promise<ClientReport | undefined> => {

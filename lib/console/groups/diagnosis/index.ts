@@ -1,5 +1,5 @@
 import type { ConsumerConnection } from '../../../rocketmq/get-consumer-connection-list';
-import { getConsumerRunningInfo, RUNNING_INFO_TIMEOUT_MS, type ConsumerRunningInfo } from '../../../rocketmq/get-consumer-running-info';
+import { getConsumerRunningInfo, type ConsumerRunningInfo } from '../../../rocketmq/get-consumer-running-info';
 import { parseJstack } from '../../../rocketmq/get-consumer-running-info/jstack';
 import type { BrokerNode } from '../../core/admin';
 import { failureOf, type BrokerFailure } from '../../core/fanout';
@@ -7,7 +7,7 @@ import { checkGroupName, RETRY_PREFIX } from '../../core/names';
 import { routeIfExists } from '../../core/routes';
 import type { ClusterContext } from '../../context';
 import type { GroupSnapshot } from '../../lag/types';
-import { findConnection } from '../brokers';
+import { findConnection, runningInfoTimeoutMs } from '../brokers';
 import { getGroupOverview } from '../overview';
 import { viewThreads } from '../stacks';
 import { diagnose, verdictOf, type Cause, type CauseKind, type ClientFacts, type GroupFacts, type StalledQueue } from './rules';
@@ -80,7 +80,7 @@ export async function getGroupDiagnosis(ctx: ClusterContext, input: { group: str
 }
 
 async function clientFacts(ctx: ClusterContext, group: string, found: { node: BrokerNode; connection: ConsumerConnection }): Promise<ClientFacts[]> {
-  const timeoutMs = Math.min(RUNNING_INFO_TIMEOUT_MS, Math.max(ctx.admin.config.fanOutDeadlineMs, 5000));
+  const timeoutMs = runningInfoTimeoutMs(ctx.admin);
   return Promise.all(
     found.connection.connections.map(async (c, i): Promise<ClientFacts> => {
       let info: ConsumerRunningInfo;
