@@ -56,11 +56,13 @@ for (const { name, file } of suites) {
     p = report.numPassedTests;
     f = report.numFailedTests;
     s = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
-    const suiteErrors = (report.testResults ?? []).filter((r) => r.status === 'failed' && (r.assertionResults ?? []).length === 0);
+    // a file that failed with none of its tests failed: it did not load, or a hook (beforeAll) failed and its tests
+    // were skipped; each counts as one failure, named with its message
+    const suiteErrors = (report.testResults ?? []).filter((r) => r.status === 'failed' && !(r.assertionResults ?? []).some((a) => a.status === 'failed'));
     f += suiteErrors.length;
     for (const r of report.testResults ?? []) {
       const file = String(r.name ?? '').replace(process.cwd() + '/', '');
-      if (r.status === 'failed' && (r.assertionResults ?? []).length === 0) failures.push(`${name}: ${file}: ${firstLine(r.message)}`);
+      if (suiteErrors.includes(r)) failures.push(`${name}: ${file}: ${firstLine(r.message)}`);
       for (const a of r.assertionResults ?? []) {
         if (a.status === 'failed') failures.push(`${name}: ${file} > ${a.title}: ${firstLine(a.failureMessages?.[0])}`);
       }
