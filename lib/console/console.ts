@@ -70,7 +70,7 @@ export function createConsole(settings: ConsoleSettings, options: ConsoleOptions
       admin,
       lag: new SnapshotService(builder, { intervalMs: settings.lag.snapshotIntervalMs, stuckAfterMs: settings.lag.stuckAfterMs }, clusterLog),
       // a lease outlives a few missed snapshots, then another console process takes the evaluation over
-      alerts: new AlertEngine(config.name, store.get, { leaseTtlMs: Math.max(60_000, 4 * settings.lag.snapshotIntervalMs) }, clusterLog),
+      alerts: new AlertEngine(config.name, store.get, { leaseTtlMs: Math.max(60_000, 4 * settings.lag.snapshotIntervalMs), notify: { consoleUrl: settings.auth.consoleUrl } }, clusterLog),
       previews: { reset: new PreviewStore<ResetPlan>(), resend: new PreviewStore<ResendPlan>(), change: new PreviewStore() },
       resetMethods: new ResetMethodCache(),
       accountAccess: new AccountAccessCache(),
@@ -118,6 +118,9 @@ function startBackgroundWork(ctx: ClusterContext, settings: ConsoleSettings): vo
   ctx.lag.onSnapshot(async (snapshot) => {
     await ctx.alerts.onSnapshot(snapshot).catch((error: unknown) => ctx.log.error({ err: error }, 'alert evaluation failed; tried again on the next snapshot'));
   });
+  // retries come due between snapshots
+  const retries = setInterval(() => void ctx.alerts.dispatchDue().catch((error: unknown) => ctx.log.error({ err: error }, 'alert notifications could not be sent')), 5000);
+  retries.unref();
   ctx.lag.start();
   ctx.log.info({ intervalMs: ctx.lag.options.intervalMs }, 'lag snapshot and history sampler started');
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AlertState } from '../../lib/console/alerts/evaluate';
+import type { AlertChannel, Notification, NotificationItem } from '../../lib/console/alerts/notify/types';
 import type { AlertRule } from '../../lib/console/alerts/rules';
 import type { Store } from '../../lib/console/store';
 import type { TestDatabase } from '../databases';
@@ -7,6 +8,10 @@ import { freshDatabases } from './fresh-databases';
 
 const rule = (id: string, over: Partial<AlertRule> = {}): AlertRule => ({ id, name: `rule ${id}`, kind: 'lag', threshold: 100, forMs: 60_000, severity: 'warning', enabled: true, ...over });
 const state = (ruleId: string, subject: string, over: Partial<AlertState> = {}): AlertState => ({ ruleId, cluster: 'c1', subject, phase: 'pending', since: 1_000, activeAt: 1_000, value: 150, ...over });
+
+const channel = (id: string, over: Partial<AlertChannel> = {}): AlertChannel => ({ id, name: `channel ${id}`, kind: 'webhook', url: 'http://127.0.0.1:1/hook', secret: 's3cret', minSeverity: 'warning', sendResolved: true, minIntervalMs: 60_000, enabled: true, ...over });
+const item = (subject: string, over: Partial<NotificationItem> = {}): NotificationItem => ({ ruleId: 'r1', ruleName: 'lag', kind: 'lag', severity: 'critical', subject, phase: 'firing', firedAt: 1_000, at: 1_000, value: 500, threshold: 100, ...over });
+const note = (...items: NotificationItem[]): Notification => ({ cluster: 'c1', items, omitted: 0 });
 
 // Alert rules, states, history, silences, acknowledgements and the evaluation lease on every dialect:
 // alert-store.test.ts (SQLite file), alert-store.pg.test.ts (PostgreSQL).
@@ -83,6 +88,80 @@ export function describeAlertStore(kind: Store['kind'], createDatabase: () => Pr
       expect(await storeOf[other].alerts.lease('alerts:c1', other, 50_001, 30_000)).toBe(true);
       expect(await storeOf[holder].alerts.lease('alerts:c1', holder, 50_002, 30_000)).toBe(false);
       expect(await storeOf[holder].alerts.lease('alerts:c2', holder, 50_002, 30_000)).toBe(true);
+    });
+
+    it('keeps notification channels per cluster, secrets included (the API leaves them out)', async () => {
+      const store = await (await fresh()).open();
+      await store.notify.putChannel('c1', channel('a'), 'alice', 1);
+      await store.notify.putChannel('c1', channel('a', { kind: 'dingtalk', minIntervalMs: 0 }), 'bob', 2);
+      await store.notify.putChannel('c2', channel('a', { kind: 'email', url: undefined, email: { host: 'smtp', port: 25, secure: false, from: 'a@b', to: ['c@d'], password: 'pw' } }), 'bob', 3);
+      expect(await store.notify.channels('c1')).toEqual([channel('a', { kind: 'dingtalk', minIntervalMs: 0 })]);
+      expect((await store.notify.channel('c2', 'a'))?.email?.password).toBe('pw');
+      expect(await store.notify.deleteChannel('c1', 'a')).toBe(true);
+      expect(await store.notify.deleteChannel('c1', 'a')).toBe(false);
+      expect(await store.notify.channels('c1')).toEqual([]);
+    });
+
+    it('queues a message per channel, holds the next one back by minIntervalMs and merges what comes meanwhile into it', async () => {
+      const store = await (await fresh()).open();
+      const first = await store.notify.enqueue('c1', 'ch', note(item('g1')), 1_000, 60_000);
+      // the first is not sent yet: g2 joins it
+      expect(await store.notify.enqueue('c1', 'ch', note(item('g2')), 2_000, 60_000)).toBe(first);
+      const [claimed] = await store.notify.claimDue('c1', 'A', 2_000, 60_000, 10);
+      expect(claimed).toMatchObject({ id: first, status: 'sending', attempts: 0, dueAt: 1_000 });
+      expect(claimed!.notification.items.map((i) => i.subject)).toEqual(['g1', 'g2']);
+      await store.notify.finish(first, 'A', { status: 'sent', at: 2_500, answer: 'HTTP 200' });
+      // sent 1 s ago: the next one waits until a minute after the first was made, and g1 resolving replaces its firing item
+      const second = await store.notify.enqueue('c1', 'ch', note(item('g3')), 3_000, 60_000);
+      expect(await store.notify.enqueue('c1', 'ch', note(item('g1', { phase: 'resolved', at: 4_000 })), 4_000, 60_000)).toBe(second);
+      expect(await store.notify.claimDue('c1', 'A', 60_999, 60_000, 10)).toEqual([]);
+      const [next] = await store.notify.claimDue('c1', 'A', 61_000, 60_000, 10);
+      expect(next!.notification.items.map((i) => `${i.subject} ${i.phase}`)).toEqual(['g3 firing', 'g1 resolved']);
+      // another channel and another cluster have their own
+      expect(await store.notify.enqueue('c1', 'other', note(item('g1')), 3_000, 60_000)).not.toBe(second);
+      expect(await store.notify.deliveries('c2', { limit: 10 })).toEqual([]);
+      expect((await store.notify.deliveries('c1', { limit: 10 })).map((d) => [d.id, d.status])).toEqual([
+        [second + 1, 'queued'],
+        [second, 'sending'],
+        [first, 'sent'],
+      ]);
+      expect(await store.notify.delivery('c1', first)).toMatchObject({ status: 'sent', sentAt: 2_500, attempts: 1, lastAnswer: 'HTTP 200' });
+    });
+
+    it('lets one of two processes claim each due message, takes over a claim whose holder died, and records retries and failures', async () => {
+      const db = await fresh();
+      const [a, b] = await Promise.all([db.open(), db.open()]);
+      const ids: number[] = [];
+      for (let i = 0; i < 12; i++) ids.push(await a.notify.enqueue('c1', `ch${i}`, note(item(`g${i}`)), 1_000, 0));
+      const [byA, byB] = await Promise.all([a.notify.claimDue('c1', 'A', 2_000, 30_000, 100), b.notify.claimDue('c1', 'B', 2_000, 30_000, 100)]);
+      const all = [...byA, ...byB].map((d) => d.id).sort((x, y) => x - y);
+      expect(all).toEqual(ids);
+      // finishing is for the holder only
+      const mine = byA[0] ?? byB[0]!;
+      const holder = byA[0] ? 'A' : 'B';
+      const other = holder === 'A' ? 'B' : 'A';
+      await a.notify.finish(mine.id, other, { status: 'sent', at: 3_000 });
+      expect((await a.notify.delivery('c1', mine.id))!.status).toBe('sending');
+      await a.notify.finish(mine.id, holder, { status: 'queued', dueAt: 13_000, error: 'HTTP 503', answer: 'HTTP 503 busy' });
+      expect(await a.notify.delivery('c1', mine.id)).toMatchObject({ status: 'queued', attempts: 1, dueAt: 13_000, lastError: 'HTTP 503', lastAnswer: 'HTTP 503 busy' });
+      expect((await b.notify.claimDue('c1', 'B', 12_999, 30_000, 100)).map((d) => d.id)).toEqual([]);
+      const [retry] = await b.notify.claimDue('c1', 'B', 13_000, 30_000, 100);
+      expect(retry).toMatchObject({ id: mine.id, attempts: 1 });
+      await b.notify.finish(mine.id, 'B', { status: 'failed', error: 'HTTP 404', answer: 'HTTP 404 no such robot' });
+      expect(await a.notify.delivery('c1', mine.id)).toMatchObject({ status: 'failed', attempts: 2, lastError: 'HTTP 404' });
+      // the others were claimed until 32,000: a process asking after that takes them over, once
+      expect(await a.notify.claimDue('c1', 'A', 31_000, 30_000, 100)).toEqual([]);
+      const [again1, again2] = await Promise.all([a.notify.claimDue('c1', 'A', 32_001, 30_000, 100), b.notify.claimDue('c1', 'B', 32_001, 30_000, 100)]);
+      expect([...again1, ...again2].map((d) => d.id).sort((x, y) => x - y)).toEqual(ids.filter((id) => id !== mine.id));
+    });
+
+    it('queues a test message due now, never merged with alerts', async () => {
+      const store = await (await fresh()).open();
+      const queued = await store.notify.enqueue('c1', 'ch', note(item('g1')), 1_000, 60_000);
+      const test = await store.notify.enqueueTest('c1', 'ch', { cluster: 'c1', items: [], omitted: 0, test: true }, 1_500);
+      expect(test).not.toBe(queued);
+      expect(await store.notify.delivery('c1', test)).toMatchObject({ test: true, status: 'queued', dueAt: 1_500, notification: { test: true, items: [] } });
+      expect(await store.notify.enqueue('c1', 'ch', note(item('g2')), 2_000, 60_000)).toBe(queued);
     });
   });
 }

@@ -10,6 +10,7 @@ import type { GroupSnapshot } from '../lag/types';
 import type { Store } from '../store';
 import { groupObservations } from './collect';
 import { evaluate, getOrAdd, subjectKey, type AlertState, type AlertStates, type Evaluation } from './evaluate';
+import { Notifier, type NotifierOptions, type Sender } from './notify/dispatch';
 
 export interface LastEvaluation {
   at: number;
@@ -27,13 +28,17 @@ export class AlertEngine {
   private lastEvaluation: LastEvaluation | undefined;
   /** The masters each group was seen on: a broker missing from a snapshot leaves these groups' figures unknown. */
   readonly knownBrokers = new Map<string, Set<string>>();
+  /** Queues and sends the notifications of what this process evaluates. */
+  readonly notifier: Notifier;
 
   constructor(
     private readonly cluster: string,
     private readonly store: () => Promise<Store>,
-    private readonly options: { leaseTtlMs: number },
+    private readonly options: { leaseTtlMs: number; notify?: Omit<NotifierOptions, 'holder'>; sender?: Sender },
     private readonly log: Logger,
-  ) {}
+  ) {
+    this.notifier = new Notifier(cluster, store, { consoleUrl: 'http://localhost:3000', ...options.notify, holder: this.holder }, log, options.sender);
+  }
 
   get last(): LastEvaluation | undefined {
     return this.lastEvaluation;
@@ -54,6 +59,9 @@ export class AlertEngine {
     const evaluation = evaluate(rules, groupObservations(this.cluster, snapshot, this.knownBrokers), previous, now);
     await store.alerts.saveEvaluation(this.cluster, { ...changes(previous, evaluation.states), transitions: evaluation.transitions });
     this.states = evaluation.states;
+    // the transitions are stored: a failure to queue their messages is logged, and they are not sent
+    await this.notifier.enqueue(evaluation, rules, now).catch((error: unknown) => this.log.error({ err: error }, 'alert notifications could not be queued'));
+    void this.notifier.dispatchDue().catch((error: unknown) => this.log.error({ err: error }, 'alert notifications could not be sent; tried again shortly'));
     this.lastEvaluation = { at: now, evaluated: true, rules: rules.length, unknown: evaluation.unknown, durationMs: Math.round(performance.now() - started) };
     if (evaluation.transitions.length > 0) this.log.info({ transitions: evaluation.transitions.length, rules: rules.length }, 'alerts evaluated');
     return evaluation;
@@ -65,6 +73,12 @@ export class AlertEngine {
       if (known) for (const b of g.brokers) known.add(b);
       else this.knownBrokers.set(g.group, new Set(g.brokers));
     }
+  }
+
+  /** Sends the messages due (retries), when this process evaluates the cluster's alerts: a timer calls it. */
+  async dispatchDue(): Promise<void> {
+    if (this.states === undefined) return;
+    await this.notifier.dispatchDue();
   }
 
   /** Forget the states kept in memory (rules changed elsewhere take effect anyway: they are read each time). */

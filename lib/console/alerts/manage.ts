@@ -9,6 +9,7 @@ import type { ChangeContext, ClusterContext } from '../context';
 import { groupObservations } from './collect';
 import { compileRule, type AlertRule } from './rules';
 import type { AlertRuleInput } from './schema';
+import { auditedAlertChange } from './audited';
 
 export interface RulePreview {
   /** The snapshot the preview read. */
@@ -89,27 +90,6 @@ function newRuleId(): string {
 }
 
 /** The audit entry first, then the change, then its outcome: as every change the console makes. */
-async function audited(ctx: ChangeContext, op: 'create' | 'update' | 'delete', ruleId: string, before: AlertRule | undefined, after: AlertRule | undefined, apply: () => Promise<unknown>): Promise<void> {
-  const store = await ctx.store();
-  const started = Date.now();
-  const id = await store.audit.begin({
-    at: started,
-    actor: ctx.actor.user,
-    channel: ctx.actor.channel,
-    cluster: ctx.name,
-    action: 'alert-rule',
-    group: null,
-    topic: null,
-    target: { kind: 'alert-rule', name: ruleId },
-    params: { op, ruleId },
-    plan: { before: before ?? null, after: after ?? null },
-  });
-  try {
-    await apply();
-    await store.audit.finish(id, { at: Date.now(), status: 'succeeded', result: { op, ruleId }, durationMs: Date.now() - started });
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    await store.audit.finish(id, { at: Date.now(), status: 'failed', result: { op, ruleId }, durationMs: Date.now() - started, error: message });
-    throw error;
-  }
+function audited(ctx: ChangeContext, op: 'create' | 'update' | 'delete', ruleId: string, before: AlertRule | undefined, after: AlertRule | undefined, apply: () => Promise<unknown>): Promise<void> {
+  return auditedAlertChange(ctx, { action: 'alert-rule', op, id: ruleId, before, after }, apply);
 }

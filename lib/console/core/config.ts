@@ -71,7 +71,9 @@ export interface AuthSettings {
   initialAdmin: { username: string; password?: string; passwordFile: string };
   /** CONSOLE_PUBLIC_URL: the console's URL as browsers reach it (OIDC redirect URI, Origin check behind a proxy). */
   publicUrl?: string;
-  /** Where to sign in, for the lines printed at start: publicUrl, else http://localhost:$PORT. */
+  /** The console's address for links sent away (alert notifications): publicUrl, else http://localhost:$PORT. */
+  consoleUrl: string;
+  /** Where to sign in, for the lines printed at start: consoleUrl + /login. */
   signInUrl: string;
   oidc?: OidcSettings;
   /** Secure cookies: always, never, or when the request came over TLS (x-forwarded-proto). */
@@ -195,6 +197,7 @@ function authSettings(env: Env, file: ClustersFile | undefined): AuthSettings {
       passwordFile: path.join(env.DATA_DIR?.trim() || './data', 'initial-admin-password'),
     },
     ...(publicUrl ? { publicUrl } : {}),
+    consoleUrl: publicUrl ?? `http://localhost:${env.PORT?.trim() || '3000'}`,
     signInUrl: `${publicUrl ?? `http://localhost:${env.PORT?.trim() || '3000'}`}/login`,
     ...(issuer && clientId
       ? {

@@ -262,6 +262,47 @@ const alerts: Migration = {
   },
 };
 
+// Notifications of lag alerts (issue 14): channels per cluster (the channel as JSON, secrets included: the API never
+// returns them), and each message to send or sent, with its attempts, the receiver's last answer and who claimed it
+// (a console process claims a delivery in one statement, so two processes on one PostgreSQL send it once).
+const alertNotifications: Migration = {
+  async up(db: Kysely<unknown>) {
+    const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+    const serial = postgres ? 'bigserial' : 'integer';
+    await db.schema
+      .createTable('alert_channel')
+      .addColumn('cluster', 'text', (c) => c.notNull())
+      .addColumn('id', 'text', (c) => c.notNull())
+      .addColumn('body', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'bigint', (c) => c.notNull())
+      .addColumn('updated_by', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('alert_channel_pk', ['cluster', 'id'])
+      .execute();
+    await db.schema
+      .createTable('alert_delivery')
+      .addColumn('id', serial, (c) => (postgres ? c.primaryKey() : c.primaryKey().autoIncrement()))
+      .addColumn('cluster', 'text', (c) => c.notNull())
+      .addColumn('channel_id', 'text', (c) => c.notNull())
+      .addColumn('test', 'integer', (c) => c.notNull())
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addColumn('due_at', 'bigint', (c) => c.notNull())
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('attempts', 'integer', (c) => c.notNull())
+      .addColumn('body', 'text', (c) => c.notNull())
+      .addColumn('claimed_by', 'text')
+      .addColumn('claimed_until', 'bigint')
+      .addColumn('sent_at', 'bigint')
+      .addColumn('last_error', 'text')
+      .addColumn('last_answer', 'text')
+      .execute();
+    await db.schema.createIndex('alert_delivery_due').on('alert_delivery').columns(['cluster', 'status', 'due_at']).execute();
+    await db.schema.createIndex('alert_delivery_channel').on('alert_delivery').columns(['cluster', 'channel_id', 'id']).execute();
+  },
+  async down(db: Kysely<unknown>) {
+    for (const table of ['alert_delivery', 'alert_channel']) await db.schema.dropTable(table).execute();
+  },
+};
+
 /** Every migration, in order. Append only. */
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001_lag_history': lagHistory,
@@ -271,6 +312,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0005_change_locks': changeLocks,
   '0006_audit_progress': auditProgress,
   '0007_alerts': alerts,
+  '0008_alert_notifications': alertNotifications,
 };
 
 /**

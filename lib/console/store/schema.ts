@@ -189,6 +189,37 @@ export interface ConsoleLeaseTable {
   expires_at: number;
 }
 
+export interface AlertChannelTable {
+  cluster: string;
+  id: string;
+  body: string;
+  updated_at: number;
+  updated_by: string;
+}
+
+export interface AlertDeliveryTable {
+  id: Generated<number>;
+  cluster: string;
+  channel_id: string;
+  /** 1: a "send test" message */
+  test: number;
+  created_at: number;
+  /** when it is sent (or tried again) next */
+  due_at: number;
+  /** queued | sending | sent | failed */
+  status: string;
+  attempts: number;
+  /** the notification as JSON */
+  body: string;
+  claimed_by: string | null;
+  /** a claim past this is a process that died sending: the delivery is claimed again */
+  claimed_until: number | null;
+  sent_at: number | null;
+  last_error: string | null;
+  /** the receiver's answer (status and body, cut) */
+  last_answer: string | null;
+}
+
 export interface StoreDatabase {
   lag_group: LagGroupTable;
   lag_queue: LagQueueTable;
@@ -205,4 +236,6 @@ export interface StoreDatabase {
   alert_silence: AlertSilenceTable;
   alert_ack: AlertAckTable;
   console_lease: ConsoleLeaseTable;
+  alert_channel: AlertChannelTable;
+  alert_delivery: AlertDeliveryTable;
 }

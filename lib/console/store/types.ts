@@ -1,4 +1,5 @@
 import type { AlertStore } from './alerts';
+import type { NotifyStore } from './notify';
 import type { AuditStore } from './audit';
 import type { AuthStore } from './auth';
 import type { LockStore } from './locks';
@@ -70,6 +71,8 @@ export interface Store {
   readonly locks: LockStore;
   /** Alert rules, states, history, silences, acknowledgements and the evaluation lease. */
   readonly alerts: AlertStore;
+  /** Notification channels of lag alerts and the messages sent to them. */
+  readonly notify: NotifyStore;
   close(): Promise<void>;
 }
 
