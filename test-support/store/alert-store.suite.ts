@@ -111,12 +111,13 @@ export function describeAlertStore(kind: Store['kind'], createDatabase: () => Pr
       expect(claimed).toMatchObject({ id: first, status: 'sending', attempts: 0, dueAt: 1_000 });
       expect(claimed!.notification.items.map((i) => i.subject)).toEqual(['g1', 'g2']);
       await store.notify.finish(first, 'A', { status: 'sent', at: 2_500, answer: 'HTTP 200' });
-      // sent 1 s ago: the next one waits until a minute after the first was made, and g1 resolving replaces its firing item
+      // sent 1 s ago: the next one waits until a minute after the first was made; g3 firing again replaces its older item
       const second = await store.notify.enqueue('c1', 'ch', note(item('g3')), 3_000, 60_000);
       expect(await store.notify.enqueue('c1', 'ch', note(item('g1', { phase: 'resolved', at: 4_000 })), 4_000, 60_000)).toBe(second);
+      expect(await store.notify.enqueue('c1', 'ch', note(item('g3', { value: 900, at: 5_000 })), 5_000, 60_000)).toBe(second);
       expect(await store.notify.claimDue('c1', 'A', 60_999, 60_000, 10)).toEqual([]);
       const [next] = await store.notify.claimDue('c1', 'A', 61_000, 60_000, 10);
-      expect(next!.notification.items.map((i) => `${i.subject} ${i.phase}`)).toEqual(['g3 firing', 'g1 resolved']);
+      expect(next!.notification.items.map((i) => `${i.subject} ${i.phase} ${i.value}`)).toEqual(['g3 firing 900', 'g1 resolved 500']);
       // another channel and another cluster have their own
       expect(await store.notify.enqueue('c1', 'other', note(item('g1')), 3_000, 60_000)).not.toBe(second);
       expect(await store.notify.deliveries('c2', { limit: 10 })).toEqual([]);

@@ -138,9 +138,12 @@ async function insert(db: Kysely<StoreDatabase>, cluster: string, channelId: str
   return Number(row.id);
 }
 
-/** A waiting message and newer items: an alert's newer item replaces its older one (it fired, then resolved). */
+/**
+ * A waiting message and newer items. An alert that fired and resolved before the message went keeps both items (the
+ * on-call learns it happened); a newer item of the same alert and phase replaces the older one.
+ */
 function merge(waiting: Notification, next: Notification): Notification {
-  const key = (i: NotificationItem) => `${i.ruleId}\u0000${i.subject}`;
+  const key = (i: NotificationItem) => `${i.ruleId}\u0000${i.subject}\u0000${i.phase}`;
   const byKey = new Map(waiting.items.map((i) => [key(i), i]));
   for (const item of next.items) byKey.set(key(item), item);
   return cap({ cluster: waiting.cluster, items: [...byKey.values()], omitted: waiting.omitted + next.omitted });
