@@ -98,6 +98,8 @@ export default defineConfig({
       CONSOLE_CONFIG: consoleConfig(),
       CONSOLE_ADMIN_PASSWORD: adminPassword,
       NEXT_TELEMETRY_DISABLED: '1',
+      // the console's own address, for the links in alert notifications (next start -p does not tell it)
+      PORT: String(port),
       RMQ_REQUEST_TIMEOUT_MS: '2000',
       RMQ_FANOUT_DEADLINE_MS: '2500',
       // the secured run logs each sign-in, change and broker refusal (info), so the secret scan of the log has lines to read

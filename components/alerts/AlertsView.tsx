@@ -15,6 +15,7 @@ import { DisabledReasonButton } from '../ui/DisabledReasonButton';
 import { Card, EmptyState, ErrorState, Spinner } from '../ui/states';
 import { Timestamp } from '../ui/Timestamp';
 import { formatFigure, formatThreshold, KIND_LABELS } from './format';
+import { Channels, Deliveries } from './Channels';
 import { RuleDialog } from './RuleDialog';
 
 const PHASE_TONE = { firing: 'bg-red-50 text-red-700 ring-red-200', pending: 'bg-amber-50 text-amber-800 ring-amber-200', resolved: 'bg-emerald-50 text-emerald-700 ring-emerald-200' } as const;
@@ -22,12 +23,14 @@ const button = 'rounded border border-slate-300 bg-white px-2.5 py-1 text-sm fon
 const th = 'px-3 py-2';
 const td = 'px-3 py-1.5';
 
-/** The alerts page: what fires now, the rules, silences and the history of transitions. */
+/** The alerts page: what fires now, the rules, where alerts are sent and what was sent, silences and the history of transitions. */
 export function AlertsView() {
   return (
     <>
       <CurrentAlerts />
       <Rules />
+      <Channels />
+      <Deliveries />
       <Silences />
       <History />
     </>

@@ -3,6 +3,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { RulePreview } from '@/lib/console/alerts/manage';
 import type { AlertRule } from '@/lib/console/alerts/rules';
+import type { ChannelInput } from '@/lib/console/alerts/notify/schema';
+import type { ChannelView, Delivery } from '@/lib/console/alerts/notify/types';
 import type { AlertRuleInput } from '@/lib/console/alerts/schema';
 import type { AlertsPage } from '@/lib/console/alerts/view';
 import type { AlertEvent, AlertSilence } from '@/lib/console/store';
@@ -16,6 +18,8 @@ export const alertKeys = {
   rules: (c: string) => [...alertKeys.all(c), 'rules'] as const,
   history: (c: string) => [...alertKeys.all(c), 'history'] as const,
   silences: (c: string) => [...alertKeys.all(c), 'silences'] as const,
+  channels: (c: string) => [...alertKeys.all(c), 'channels'] as const,
+  deliveries: (c: string) => [...alertKeys.all(c), 'deliveries'] as const,
 };
 
 const base = (c: string) => `${api(c)}/alerts`;
@@ -73,3 +77,28 @@ export function useAck(c: string) {
 }
 
 export const rulesExportUrl = (c: string) => `${base(c)}/rules/export`;
+
+export function useChannels(c: string) {
+  return useQuery({ queryKey: alertKeys.channels(c), queryFn: () => fetchJson<{ channels: ChannelView[] }>(`${base(c)}/channels`) });
+}
+
+export function useDeliveries(c: string) {
+  return useQuery({ queryKey: alertKeys.deliveries(c), queryFn: () => fetchJson<{ deliveries: Delivery[] }>(`${base(c)}/deliveries?limit=50`), refetchInterval: 15_000 });
+}
+
+/** The body the API takes: the secret fields left out keep the stored ones. */
+export type ChannelBody = Omit<ChannelInput, 'email'> & { email?: Omit<NonNullable<ChannelInput['email']>, 'secure'> & { secure?: boolean } };
+
+export function useSaveChannel(c: string) {
+  return useAlertMutation(c, ({ id, channel }: { id?: string; channel: ChannelBody }) =>
+    id ? fetchJson<ChannelView>(`${base(c)}/channels/${encodeURIComponent(id)}`, { method: 'PUT', body: JSON.stringify(channel) }) : postJson<ChannelView>(`${base(c)}/channels`, channel),
+  );
+}
+
+export function useDeleteChannel(c: string) {
+  return useAlertMutation(c, (id: string) => fetchJson<{ deleted: string }>(`${base(c)}/channels/${encodeURIComponent(id)}`, { method: 'DELETE' }));
+}
+
+export function useTestChannel(c: string) {
+  return useAlertMutation(c, (id: string) => postJson<Delivery>(`${base(c)}/channels/${encodeURIComponent(id)}/test`));
+}

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { ColumnDef } from '@tanstack/react-table';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
+import { parseAsInteger, useQueryState } from 'nuqs';
 import type { QueueLag } from '@/lib/console/lag/types';
 import { groupKeys, useGroupClients, useGroupConnections, useGroupOverview, useGroupProgress } from '../api/groups';
 import type { GroupProgress } from '@/lib/console/groups/progress';
@@ -69,6 +70,8 @@ export function GroupDetailView({ group }: { group: string }) {
   const cluster = useCluster();
   const queryClient = useQueryClient();
   const [resetting, setResetting] = useState(false);
+  // a notification's link: the group page at the moment its alert fired
+  const [alertAt] = useQueryState('alertAt', parseAsInteger);
   const overview = useGroupOverview(cluster, group);
   const connections = useGroupConnections(cluster, group);
   const broadcasting = (connections.data?.messageModel ?? overview.data?.messageModel) === 'BROADCASTING';
@@ -156,7 +159,12 @@ export function GroupDetailView({ group }: { group: string }) {
         <p className="mb-5 text-sm text-slate-600">Lag history is recorded from broker offsets, which a broadcasting group does not have.</p>
       ) : (
         <Card title="Lag over time" className="mb-5">
-          <LagChart group={group} />
+          {alertAt !== null && (
+            <p className="border-b border-slate-200 bg-violet-50 px-4 py-2 text-sm text-violet-900" data-testid="alert-marker">
+              Opened from an alert that fired <Timestamp ms={alertAt} />: the dashed line marks it.
+            </p>
+          )}
+          <LagChart group={group} marker={alertAt === null ? undefined : { at: alertAt, label: 'alert fired' }} />
         </Card>
       )}
       {!broadcasting && (

@@ -1,7 +1,7 @@
 'use client';
 
 import { useMemo, useState } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useLagHistory } from '../api/groups';
 import { useCluster } from '../useCluster';
 import { formatCount } from '../format';
@@ -17,9 +17,21 @@ function tick(t: number, range: string): string {
   return range === '7d' ? `${d.toLocaleDateString([], { month: 'short', day: 'numeric' })} ${hm}` : hm;
 }
 
-/** Lag over time from the history the sampler wrote: the total as a step line, optionally every queue. */
-export function LagChart({ group }: { group: string }) {
-  const [range, setRange] = useState<(typeof RANGES)[number]>('1h');
+const RANGE_MS: Readonly<Record<(typeof RANGES)[number], number>> = { '1h': 3_600_000, '6h': 6 * 3_600_000, '24h': 24 * 3_600_000, '7d': 7 * 24 * 3_600_000 };
+
+/** The shortest range that still shows `at` (an alert's firing, from a notification's link). */
+function rangeShowing(at: number | undefined): (typeof RANGES)[number] {
+  if (at === undefined) return '1h';
+  const ago = Date.now() - at;
+  return RANGES.find((r) => ago < RANGE_MS[r] * 0.9) ?? '7d';
+}
+
+/**
+ * Lag over time from the history the sampler wrote: the total as a step line, optionally every queue. `marker` (an
+ * alert's firing time, when the page was opened from a notification) is drawn as a line, the range chosen to show it.
+ */
+export function LagChart({ group, marker }: { group: string; marker?: { at: number; label: string } }) {
+  const [range, setRange] = useState<(typeof RANGES)[number]>(() => rangeShowing(marker?.at));
   const [perQueue, setPerQueue] = useState(false);
   const query = useLagHistory(useCluster(), group, range);
   const data = query.data;
@@ -75,6 +87,9 @@ export function LagChart({ group }: { group: string }) {
                 <YAxis fontSize={12} tickFormatter={(v: number) => formatCount(v)} width={56} allowDecimals={false} />
                 <Tooltip labelFormatter={(t) => new Date(Number(t)).toLocaleString()} formatter={(v) => formatCount(Number(v))} />
                 {perQueue && <Legend wrapperStyle={{ fontSize: 11 }} />}
+                {marker && marker.at >= data.from && marker.at <= data.to && (
+                  <ReferenceLine x={marker.at} stroke="#7c3aed" strokeDasharray="4 3" label={{ value: marker.label, position: 'insideTopRight', fontSize: 11, fill: '#6d28d9' }} />
+                )}
                 {!perQueue && <Line data={total} dataKey="lag" name="lag" type="stepAfter" stroke="#dc2626" strokeWidth={2} dot={false} isAnimationActive={false} />}
                 {perQueue &&
                   queues.map((q, i) => (

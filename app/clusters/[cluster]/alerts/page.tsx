@@ -16,7 +16,7 @@ export default async function AlertsPage({ params }: { params: Promise<{ cluster
       <PageHeader
         crumbs={[{ label: 'Alerts' }]}
         title="Alerts"
-        subtitle={`Rules over the lag snapshot of ${page.ctx.name} (lag, lag age, time to drain, messages waiting with no client), evaluated after each snapshot: what is pending and firing now, silences, acknowledgements and history.`}
+        subtitle={`Rules over the lag snapshot of ${page.ctx.name} (lag, lag age, time to drain, messages waiting with no client), evaluated after each snapshot: what is pending and firing now, where alerts are sent (webhook, Slack, DingTalk, Feishu, WeCom, email) and what was sent, silences, acknowledgements and history.`}
       />
       {page.refused ? (
         <Refused refusal={page.refused} />
