@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { liveConsole } from '../../../test-support/live-console';
 import { consumerConnection, consumerProgress } from '../../../test-support/mqadmin';
 import { queryMsgByOffset } from '../../../test-support/mqadmin-messages';
+import { startHttpReceivers, startSmtpReceiver } from '../../../test-support/receivers';
 import { LIVE, withBrokerFrozen } from '../../../test-support/sandbox';
 import { previewRule, saveRule } from './manage';
+import { listDeliveries, saveChannel } from './notify/manage';
 import type { AlertRuleInput } from './schema';
 import { listAlerts } from './view';
 
@@ -30,7 +32,43 @@ describe(`lag alerts live (${LIVE.version})`, () => {
     return { snapshot, page: await listAlerts(ctx) };
   }
 
-  it('fires each kind for the group mqadmin shows waiting with no client, and none for the online caught-up group', async () => {
+  it('fires each kind for the group mqadmin shows waiting with no client, and none for the online caught-up group; a webhook and an email tell it', async () => {
+    const http = await startHttpReceivers({ webhook: 'live-key', dingtalk: 'unused', feishu: 'unused' });
+    const smtp = await startSmtpReceiver({ user: 'alerts', password: 'pw' });
+    const common = { minSeverity: 'critical' as const, sendResolved: true, minIntervalMs: 0, enabled: true };
+    await saveChannel(as('alice'), { name: 'hook', kind: 'webhook', url: http.url('webhook', '/live'), secret: 'live-key', ...common });
+    await saveChannel(as('alice'), { name: 'mail', kind: 'email', email: { host: '127.0.0.1', port: smtp.port, secure: false, user: 'alerts', password: 'pw', from: 'rocketmq@example.org', to: ['oncall@example.org'] }, ...common });
+    try {
+      await firesEachKind();
+      const dlq = await consumerProgress('lab_cg_dlq', undefined, false);
+      const settled = async () => {
+        for (const until = Date.now() + 30_000; Date.now() < until; await new Promise((r) => setTimeout(r, 200))) {
+          await ctx.alerts.dispatchDue();
+          const { deliveries } = await listDeliveries(ctx, { limit: 10 });
+          if (deliveries.length >= 2 && deliveries.every((d) => d.status === 'sent' || d.status === 'failed')) return deliveries;
+        }
+        return (await listDeliveries(ctx, { limit: 10 })).deliveries;
+      };
+      // one message per channel per evaluation (the second may join the first if it was not sent yet)
+      const deliveries = await settled();
+      expect(deliveries.map((d) => `${d.status} ${d.attempts}`)).toEqual(deliveries.map(() => 'sent 1'));
+      expect(new Set(deliveries.map((d) => d.channelId)).size).toBe(2);
+      expect(http.received.every((r) => r.refused === undefined)).toBe(true);
+      // the lag alert once, with the lag mqadmin counts
+      const hook = http.received.map((r) => r.json as { alerts: Array<{ kind: string; subject: string; value: number | null }> });
+      const lagItems = hook.flatMap((h) => h.alerts).filter((a) => a.kind === 'lag' && a.subject === 'lab_cg_dlq');
+      expect(lagItems.map((a) => a.value)).toEqual([dlq.diffTotal]);
+      expect(smtp.mails.length).toBeGreaterThanOrEqual(1);
+      const mail = smtp.mails.map((m) => m.text).join('\n');
+      expect(mail).toContain('group lab_cg_dlq (');
+      expect(mail).toContain(`lag ${dlq.diffTotal.toLocaleString('en-US')} (threshold 1)`);
+    } finally {
+      await http.close();
+      await smtp.close();
+    }
+  });
+
+  async function firesEachKind() {
     const ids = new Map<string, string>();
     for (const r of rules) ids.set(r.kind, (await saveRule(as('alice'), r)).id);
     // two snapshots: the drain rate needs the second
@@ -57,7 +95,7 @@ describe(`lag alerts live (${LIVE.version})`, () => {
     // the history has each transition once
     const events = await (await ctx.store()).alerts.events(ctx.name, { limit: 50, subject: 'lab_cg_dlq' });
     expect(events.filter((e) => e.ruleId === ids.get('lag')).map((e) => `${e.from}>${e.to}`)).toEqual(['inactive>firing']);
-  });
+  }
 
   it('keeps a firing alert firing, its figure unknown and the broker named, while a broker does not answer', async () => {
     const lagRule = (await listAlerts(ctx)).alerts.find((a) => a.kind === 'lag' && a.subject === 'lab_cg_dlq')!;

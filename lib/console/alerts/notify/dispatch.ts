@@ -31,6 +31,7 @@ export type Sender = (channel: AlertChannel, n: Notification, consoleUrl: string
 
 export class Notifier {
   private dispatching: Promise<unknown> | undefined;
+  private again = false;
 
   constructor(
     private readonly cluster: string,
@@ -82,9 +83,21 @@ export class Notifier {
     return queued;
   }
 
-  /** Sends what is due; one pass at a time in this process. */
-  dispatchDue(now = Date.now()): Promise<unknown> {
-    this.dispatching ??= this.dispatchOnce(now).finally(() => (this.dispatching = undefined));
+  /**
+   * Sends what is due; one pass at a time in this process. A call during a pass asks for one more pass after it, so
+   * a message queued meanwhile is not left for the timer. `now` (tests) fixes the clock of the passes.
+   */
+  dispatchDue(now?: number): Promise<unknown> {
+    if (this.dispatching) {
+      this.again = true;
+      return this.dispatching;
+    }
+    this.dispatching = (async () => {
+      do {
+        this.again = false;
+        await this.dispatchOnce(now ?? Date.now());
+      } while (this.again);
+    })().finally(() => (this.dispatching = undefined));
     return this.dispatching;
   }
 
