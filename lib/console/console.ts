@@ -8,6 +8,7 @@ import { brokerCallObserver, createMetrics, type ConsoleMetrics } from './core/m
 import { PreviewStore } from './core/previews';
 import type { ClusterContext } from './context';
 import { LagHistorySampler } from './lag/history';
+import { RebalanceSampler } from './rebalance/sampler';
 import { AlertEngine } from './alerts/engine';
 import { registerLagMetrics } from './lag/metrics';
 import { InProcessBuilder, ThreadedBuilder, type SnapshotBuilder } from './lag/builders';
@@ -82,7 +83,8 @@ export function createConsole(settings: ConsoleSettings, options: ConsoleOptions
   }
   registerLagMetrics(metrics.registry, () => [...clusters.values()].map((c) => ({ cluster: c.name, snapshot: c.lag.peek() })));
   const auth = new Auth({ settings, store: store.get, log });
-  if (options.background) for (const ctx of clusters.values()) startBackgroundWork(ctx, settings);
+  const stops: Array<() => void> = [];
+  if (options.background) for (const ctx of clusters.values()) stops.push(startBackgroundWork(ctx, settings));
   if (options.background) announceSignIn(auth, settings, log);
   log.info({ clusters: [...clusters.keys()], from: settings.source, background: Boolean(options.background) }, 'console ready');
   return {
@@ -99,6 +101,7 @@ export function createConsole(settings: ConsoleSettings, options: ConsoleOptions
       return ctx;
     },
     async close() {
+      for (const stop of stops) stop();
       for (const ctx of clusters.values()) {
         ctx.lag.stop();
         ctx.admin.close();
@@ -108,8 +111,8 @@ export function createConsole(settings: ConsoleSettings, options: ConsoleOptions
   };
 }
 
-/** The lag snapshot refresh and the history sampler that writes each snapshot into the store. */
-function startBackgroundWork(ctx: ClusterContext, settings: ConsoleSettings): void {
+/** The lag snapshot refresh and the history sampler that writes each snapshot into the store; stops the rebalance sampler. */
+function startBackgroundWork(ctx: ClusterContext, settings: ConsoleSettings): () => void {
   const sampler = new LagHistorySampler(ctx.store, ctx.name, settings.lag, ctx.log);
   ctx.lag.onSnapshot(async (snapshot) => {
     const written = await sampler.onSnapshot(snapshot);
@@ -123,6 +126,11 @@ function startBackgroundWork(ctx: ClusterContext, settings: ConsoleSettings): vo
   retries.unref();
   ctx.lag.start();
   ctx.log.info({ intervalMs: ctx.lag.options.intervalMs }, 'lag snapshot and history sampler started');
+  // clients joining and leaving, queues moving between them: stored next to the lag history, drawn on its chart
+  const { rebalanceIntervalMs, rebalanceMaxGroups, retentionMs, compactEveryMs } = settings.lag;
+  const rebalances = new RebalanceSampler(ctx, { intervalMs: rebalanceIntervalMs, maxGroups: rebalanceMaxGroups, concurrency: 4, retentionMs, compactEveryMs });
+  rebalances.start();
+  return () => rebalances.stop();
 }
 
 /** At server start: the first admin is made now (its one-time password printed), or AUTH=off is said loudly. */

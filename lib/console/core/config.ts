@@ -38,6 +38,10 @@ export interface LagSettings {
   bucketMs: number;
   retentionMs: number;
   compactEveryMs: number;
+  /** How often online groups' clients and queues are read for the rebalance history (REBALANCE_SAMPLE_INTERVAL_MS). */
+  rebalanceIntervalMs: number;
+  /** Groups read per rebalance round, round-robin over the online ones (REBALANCE_MAX_GROUPS). */
+  rebalanceMaxGroups: number;
 }
 
 export interface OidcRoleMapping {
@@ -178,6 +182,8 @@ function lagSettings(env: Env): LagSettings {
     bucketMs: positiveNumber(env.LAG_BUCKET_MINUTES, 5) * 60_000,
     retentionMs: positiveNumber(env.LAG_RETENTION_DAYS, 7) * 86_400_000,
     compactEveryMs: 60 * 60_000,
+    rebalanceIntervalMs: positiveInt(env.REBALANCE_SAMPLE_INTERVAL_MS, 60_000),
+    rebalanceMaxGroups: positiveInt(env.REBALANCE_MAX_GROUPS, 200),
   };
 }
 

@@ -303,6 +303,42 @@ const alertNotifications: Migration = {
   },
 };
 
+// Rebalance history (issue 14): what the rebalance sampler saw change in an online group, one row per event (a
+// client joined or left, a queue moved between clients), and each group's last assignment as JSON so a restarted
+// console compares with what it saw before instead of recording every client as joined.
+const rebalanceHistory: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('rebalance_event')
+      .addColumn('cluster', 'text', (c) => c.notNull())
+      .addColumn('group_name', 'text', (c) => c.notNull())
+      .addColumn('t', 'bigint', (c) => c.notNull())
+      .addColumn('seq', 'integer', (c) => c.notNull())
+      .addColumn('since_t', 'bigint')
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('client_id', 'text')
+      .addColumn('from_client_id', 'text')
+      .addColumn('topic', 'text')
+      .addColumn('broker_name', 'text')
+      .addColumn('queue_id', 'integer')
+      .addPrimaryKeyConstraint('rebalance_event_pk', ['cluster', 'group_name', 't', 'seq'])
+      .execute();
+    await db.schema.createIndex('rebalance_event_t').on('rebalance_event').column('t').execute();
+    await db.schema
+      .createTable('rebalance_baseline')
+      .addColumn('cluster', 'text', (c) => c.notNull())
+      .addColumn('group_name', 'text', (c) => c.notNull())
+      .addColumn('t', 'bigint', (c) => c.notNull())
+      .addColumn('clients', 'integer', (c) => c.notNull())
+      .addColumn('body', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('rebalance_baseline_pk', ['cluster', 'group_name'])
+      .execute();
+  },
+  async down(db: Kysely<unknown>) {
+    for (const table of ['rebalance_baseline', 'rebalance_event']) await db.schema.dropTable(table).execute();
+  },
+};
+
 /** Every migration, in order. Append only. */
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001_lag_history': lagHistory,
@@ -313,6 +349,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0006_audit_progress': auditProgress,
   '0007_alerts': alerts,
   '0008_alert_notifications': alertNotifications,
+  '0009_rebalance_history': rebalanceHistory,
 };
 
 /**

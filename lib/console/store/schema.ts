@@ -220,6 +220,34 @@ export interface AlertDeliveryTable {
   last_answer: string | null;
 }
 
+/** One rebalance event of a group (see migration 0009); seq orders the events of one sample. */
+export interface RebalanceEventTable {
+  cluster: string;
+  group_name: string;
+  t: number;
+  seq: number;
+  /** the sample before, the change happened in between; null when unknown */
+  since_t: number | null;
+  /** joined | left | moved */
+  kind: string;
+  /** joined, left: the client; moved: the client that holds the queue now (null: nobody) */
+  client_id: string | null;
+  /** moved: the client that held it before (null: nobody) */
+  from_client_id: string | null;
+  topic: string | null;
+  broker_name: string | null;
+  queue_id: number | null;
+}
+
+/** A group's last assignment as the rebalance sampler saw it (JSON), and how many clients it had. */
+export interface RebalanceBaselineTable {
+  cluster: string;
+  group_name: string;
+  t: number;
+  clients: number;
+  body: string;
+}
+
 export interface StoreDatabase {
   lag_group: LagGroupTable;
   lag_queue: LagQueueTable;
@@ -238,4 +266,6 @@ export interface StoreDatabase {
   console_lease: ConsoleLeaseTable;
   alert_channel: AlertChannelTable;
   alert_delivery: AlertDeliveryTable;
+  rebalance_event: RebalanceEventTable;
+  rebalance_baseline: RebalanceBaselineTable;
 }

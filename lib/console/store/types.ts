@@ -3,6 +3,7 @@ import type { NotifyStore } from './notify';
 import type { AuditStore } from './audit';
 import type { AuthStore } from './auth';
 import type { LockStore } from './locks';
+import type { RebalanceStore } from './rebalance';
 
 /** One consumer group's lag at one instant (or the summary of one bucket of instants). */
 export interface GroupLagRow {
@@ -73,6 +74,8 @@ export interface Store {
   readonly alerts: AlertStore;
   /** Notification channels of lag alerts and the messages sent to them. */
   readonly notify: NotifyStore;
+  /** What the rebalance sampler saw change in online groups, and each group's last assignment. */
+  readonly rebalance: RebalanceStore;
   close(): Promise<void>;
 }
 

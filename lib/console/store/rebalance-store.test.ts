@@ -1,0 +1,4 @@
+import { describeRebalanceStore } from '../../../test-support/store/rebalance-store.suite';
+import { sqliteTempDatabase } from '../../../test-support/databases';
+
+describeRebalanceStore('sqlite', sqliteTempDatabase);
