@@ -109,6 +109,8 @@ export default defineConfig({
       LAG_SNAPSHOT_INTERVAL_MS: '2000',
       LAG_SAMPLE_INTERVAL_MS: '2000',
       LAG_HEARTBEAT_MS: '2000',
+      // a client started by a spec shows up as a rebalance within seconds
+      REBALANCE_SAMPLE_INTERVAL_MS: '3000',
     },
   },
 });
