@@ -9,6 +9,7 @@ import type { GroupDiagnosis } from '@/lib/console/groups/diagnosis';
 import type { GroupPage } from '@/lib/console/groups/list';
 import type { GroupOverview } from '@/lib/console/groups/overview';
 import type { GroupProgress } from '@/lib/console/groups/progress';
+import type { RebalanceHistory } from '@/lib/console/groups/rebalances';
 import type { LagRange, LagSeries } from '@/lib/console/lag/history';
 import type { BrokerFailure } from '@/lib/console/core/fanout';
 import type { ResetPreview, ResetResult } from '@/lib/console/reset/types';
@@ -29,6 +30,7 @@ export const groupKeys = {
   diagnosis: (c: string, group: string) => [...groupKeys.detail(c, group), 'diagnosis'] as const,
   deadLetters: (c: string, group: string) => [...groupKeys.detail(c, group), 'dead-letters'] as const,
   lagHistory: (c: string, group: string, range: LagRange) => [...groupKeys.detail(c, group), 'lag-history', range] as const,
+  rebalances: (c: string, group: string, range: LagRange) => [...groupKeys.detail(c, group), 'rebalances', range] as const,
 };
 
 const groupUrl = (c: string, group: string) => `${api(c)}/groups/${encodeURIComponent(group)}`;
@@ -94,6 +96,16 @@ export function useLagHistory(c: string, group: string, range: LagRange) {
   return useQuery({
     queryKey: groupKeys.lagHistory(c, group, range),
     queryFn: () => fetchJson<LagSeries>(`${groupUrl(c, group)}/lag-history?range=${range}`),
+    refetchInterval: 30_000,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Clients joining and leaving and queues moving, drawn on the lag chart: refreshed with it. */
+export function useRebalances(c: string, group: string, range: LagRange) {
+  return useQuery({
+    queryKey: groupKeys.rebalances(c, group, range),
+    queryFn: () => fetchJson<RebalanceHistory>(`${groupUrl(c, group)}/rebalances?range=${range}`),
     refetchInterval: 30_000,
     placeholderData: keepPreviousData,
   });
