@@ -2,19 +2,18 @@
 
 import Link from 'next/link';
 import { useRef, useState } from 'react';
-import type { AlertRule } from '@/lib/console/alerts/rules';
+import { isBrokerKind, type AlertRule } from '@/lib/console/alerts/rules';
 import type { AlertView } from '@/lib/console/alerts/view';
 import { rulesExportUrl, useAck, useAlertHistory, useAlertRules, useAlerts, useAddSilence, useDeleteRule, useEndSilence, useImportRules, useSilences } from '../api/alerts';
 import { errorText } from '../api/client';
 import { useCan } from '../api/session';
 import { formatDuration } from '../format';
-import { paths } from '../paths';
 import { useCluster } from '../useCluster';
 import { Badge, SeverityBadge } from '../ui/Badge';
 import { DisabledReasonButton } from '../ui/DisabledReasonButton';
 import { Card, EmptyState, ErrorState, Spinner } from '../ui/states';
 import { Timestamp } from '../ui/Timestamp';
-import { formatFigure, formatThreshold, KIND_LABELS } from './format';
+import { formatFigure, formatThreshold, KIND_LABELS, subjectHref } from './format';
 import { Channels, Deliveries } from './Channels';
 import { RuleDialog } from './RuleDialog';
 
@@ -68,7 +67,7 @@ function CurrentAlerts() {
                   <SeverityBadge severity={a.severity} /> <span className="font-medium">{a.ruleName}</span>
                   {a.note && <div className="text-xs text-slate-500">{a.note}</div>}
                 </td>
-                <td className={td}><Link className="text-blue-700 hover:underline" href={paths.group(cluster, a.subject)}>{a.subject}</Link></td>
+                <td className={td}><Link className="text-blue-700 hover:underline" href={subjectHref(cluster, a.subject, a.kind)}>{a.subject}</Link></td>
                 <td className={`${td} text-right tabular-nums`} data-testid="alert-figure">
                   {formatFigure(a.kind, a.value)} <span className="text-xs text-slate-500">{formatThreshold(a.kind, a.threshold)}</span>
                   {a.unknown && <div className="text-xs text-amber-800">cannot evaluate: {a.unknown.reason}</div>}
@@ -184,7 +183,7 @@ function Rules() {
               <tr key={r.id} data-testid="rule-row" data-rule={r.id}>
                 <td className={td}><span className="font-medium">{r.name}</span>{!r.enabled && <span className="ml-1 text-xs text-slate-500">(disabled)</span>}</td>
                 <td className={td}>{KIND_LABELS[r.kind]}</td>
-                <td className={`${td} font-mono text-xs`}>{[r.groupPattern ? `group ${r.groupPattern}` : 'every group', r.topicPattern ? `topic ${r.topicPattern}` : ''].filter(Boolean).join(', ')}</td>
+                <td className={`${td} font-mono text-xs`}>{isBrokerKind(r.kind) ? (r.brokerPattern ? `broker ${r.brokerPattern}` : 'every broker') : [r.groupPattern ? `group ${r.groupPattern}` : 'every group', r.topicPattern ? `topic ${r.topicPattern}` : ''].filter(Boolean).join(', ')}</td>
                 <td className={`${td} text-right tabular-nums`}>{formatThreshold(r.kind, r.threshold)}</td>
                 <td className={`${td} text-right tabular-nums`}>{r.forMs === 0 ? 'at once' : formatDuration(r.forMs)}</td>
                 <td className={td}><SeverityBadge severity={r.severity} /></td>
@@ -251,7 +250,7 @@ function History() {
               <tr key={e.id} data-testid="history-row">
                 <td className={td}><Timestamp ms={e.at} /></td>
                 <td className={td}>{e.ruleName ?? e.ruleId}</td>
-                <td className={td}><Link className="text-blue-700 hover:underline" href={paths.group(cluster, e.subject)}>{e.subject}</Link></td>
+                <td className={td}><Link className="text-blue-700 hover:underline" href={subjectHref(cluster, e.subject)}>{e.subject}</Link></td>
                 <td className={td}>{e.from} → {e.to}</td>
               </tr>
             ))}

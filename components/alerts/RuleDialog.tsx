@@ -2,13 +2,12 @@
 
 import Link from 'next/link';
 import { useState } from 'react';
-import { ALERT_KINDS, ALERT_SEVERITIES, type AlertKind, type AlertRule, type AlertSeverity } from '@/lib/console/alerts/rules';
+import { ALERT_KINDS, ALERT_SEVERITIES, isBrokerKind, type AlertKind, type AlertRule, type AlertSeverity } from '@/lib/console/alerts/rules';
 import type { AlertRuleInput } from '@/lib/console/alerts/schema';
 import { useRulePreview, useSaveRule } from '../api/alerts';
 import { errorText } from '../api/client';
-import { paths } from '../paths';
 import { useCluster } from '../useCluster';
-import { formatFigure, KIND_LABELS, thresholdUnit } from './format';
+import { formatFigure, KIND_LABELS, subjectHref, thresholdUnit } from './format';
 
 const input = 'w-full rounded border border-slate-300 px-2 py-1 text-sm';
 
@@ -22,6 +21,9 @@ export function RuleDialog({ rule, onClose }: { rule?: AlertRule; onClose: () =>
   const [forMinutes, setForMinutes] = useState(String(rule ? rule.forMs / 60_000 : 5));
   const [groupPattern, setGroupPattern] = useState(rule?.groupPattern ?? '');
   const [topicPattern, setTopicPattern] = useState(rule?.topicPattern ?? '');
+  const [brokerPattern, setBrokerPattern] = useState(rule?.brokerPattern ?? '');
+  const broker = isBrokerKind(kind);
+  const fixedThreshold = kind === 'no-client' || kind === 'broker-down';
   const [severity, setSeverity] = useState<AlertSeverity>(rule?.severity ?? 'warning');
   const [note, setNote] = useState(rule?.note ?? '');
   const [enabled, setEnabled] = useState(rule?.enabled ?? true);
@@ -34,8 +36,9 @@ export function RuleDialog({ rule, onClose }: { rule?: AlertRule; onClose: () =>
     forMs: Math.round(Number(forMinutes) * 60_000),
     severity,
     enabled,
-    ...(groupPattern.trim() ? { groupPattern: groupPattern.trim() } : {}),
-    ...(topicPattern.trim() ? { topicPattern: topicPattern.trim() } : {}),
+    ...(!broker && groupPattern.trim() ? { groupPattern: groupPattern.trim() } : {}),
+    ...(!broker && topicPattern.trim() ? { topicPattern: topicPattern.trim() } : {}),
+    ...(broker && brokerPattern.trim() ? { brokerPattern: brokerPattern.trim() } : {}),
     ...(note.trim() ? { note: note.trim() } : {}),
   });
   const p = preview.data;
@@ -53,10 +56,16 @@ export function RuleDialog({ rule, onClose }: { rule?: AlertRule; onClose: () =>
           </label>
           <label>
             Threshold {unit.label}
-            <input className={input} type="number" min={0} value={kind === 'no-client' ? '1' : threshold} disabled={kind === 'no-client'} onChange={(e) => setThreshold(e.target.value)} aria-label="Threshold" />
+            <input className={input} type="number" min={0} value={fixedThreshold ? '1' : threshold} disabled={fixedThreshold} onChange={(e) => setThreshold(e.target.value)} aria-label="Threshold" />
           </label>
-          <label>Groups (glob, * and ?)<input className={input} value={groupPattern} onChange={(e) => setGroupPattern(e.target.value)} placeholder="every group" aria-label="Group pattern" /></label>
-          <label>Topics (glob)<input className={input} value={topicPattern} onChange={(e) => setTopicPattern(e.target.value)} placeholder="any topic" aria-label="Topic pattern" /></label>
+          {broker ? (
+            <label className="col-span-2">Brokers (glob over the brokerName, * and ?)<input className={input} value={brokerPattern} onChange={(e) => setBrokerPattern(e.target.value)} placeholder="every broker" aria-label="Broker pattern" /></label>
+          ) : (
+            <>
+              <label>Groups (glob, * and ?)<input className={input} value={groupPattern} onChange={(e) => setGroupPattern(e.target.value)} placeholder="every group" aria-label="Group pattern" /></label>
+              <label>Topics (glob)<input className={input} value={topicPattern} onChange={(e) => setTopicPattern(e.target.value)} placeholder="any topic" aria-label="Topic pattern" /></label>
+            </>
+          )}
           <label>For (minutes the threshold must hold)<input className={input} type="number" min={0} value={forMinutes} onChange={(e) => setForMinutes(e.target.value)} aria-label="For minutes" /></label>
           <label>
             Severity
@@ -75,7 +84,7 @@ export function RuleDialog({ rule, onClose }: { rule?: AlertRule; onClose: () =>
           {p && (
             <div className="mt-2 text-sm">
               <p data-testid="preview-summary">
-                Would fire now for <strong>{p.wouldFireCount}</strong> of {p.inScope} groups in scope
+                Would fire now for <strong>{p.wouldFireCount}</strong> of {p.inScope} {broker ? 'broker processes' : 'groups'} in scope
                 {Number(forMinutes) > 0 ? ` (once it has held for ${forMinutes} min)` : ''}
                 {p.unknown.length > 0 ? `; ${p.unknown.length} cannot be evaluated` : ''}.
               </p>
@@ -83,15 +92,15 @@ export function RuleDialog({ rule, onClose }: { rule?: AlertRule; onClose: () =>
                 <table className="mt-1 text-sm">
                   <tbody>
                     {p.wouldFire.slice(0, 20).map((g) => (
-                      <tr key={g.group} data-testid="preview-group">
-                        <td className="pr-4"><Link className="text-blue-700 hover:underline" href={paths.group(cluster, g.group)}>{g.group}</Link></td>
+                      <tr key={g.subject} data-testid="preview-group">
+                        <td className="pr-4"><Link className="text-blue-700 hover:underline" href={subjectHref(cluster, g.subject, kind)}>{g.subject}</Link></td>
                         <td className="text-right tabular-nums">{formatFigure(kind, g.value)}</td>
                       </tr>
                     ))}
                   </tbody>
                 </table>
               )}
-              {p.unknown.slice(0, 5).map((u) => <p key={u.group} className="text-xs text-amber-800">{u.group}: {u.reason}</p>)}
+              {p.unknown.slice(0, 5).map((u) => <p key={u.subject} className="text-xs text-amber-800">{u.subject}: {u.reason}</p>)}
             </div>
           )}
         </div>

@@ -10,6 +10,7 @@ import type { ClusterContext } from './context';
 import { LagHistorySampler } from './lag/history';
 import { RebalanceSampler } from './rebalance/sampler';
 import { AlertEngine } from './alerts/engine';
+import { brokerObservations } from './alerts/collect-brokers';
 import { registerLagMetrics } from './lag/metrics';
 import { InProcessBuilder, ThreadedBuilder, type SnapshotBuilder } from './lag/builders';
 import { SnapshotService } from './lag/service';
@@ -80,6 +81,8 @@ export function createConsole(settings: ConsoleSettings, options: ConsoleOptions
       log: clusterLog,
       testHooks,
     });
+    const ctx = clusters.get(config.name)!;
+    ctx.alerts.readBrokersWith((kinds, known) => brokerObservations(ctx, kinds, known));
   }
   registerLagMetrics(metrics.registry, () => [...clusters.values()].map((c) => ({ cluster: c.name, snapshot: c.lag.peek() })));
   const auth = new Auth({ settings, store: store.get, log });
@@ -104,6 +107,7 @@ export function createConsole(settings: ConsoleSettings, options: ConsoleOptions
       for (const stop of stops) stop();
       for (const ctx of clusters.values()) {
         ctx.lag.stop();
+        await ctx.alerts.notifier.idle();
         ctx.admin.close();
       }
       await store.close();

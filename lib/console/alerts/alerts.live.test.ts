@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { liveConsole } from '../../../test-support/live-console';
-import { consumerConnection, consumerProgress } from '../../../test-support/mqadmin';
+import { brokerStatus, consumerConnection, consumerProgress } from '../../../test-support/mqadmin';
 import { queryMsgByOffset } from '../../../test-support/mqadmin-messages';
 import { startHttpReceivers, startSmtpReceiver } from '../../../test-support/receivers';
 import { LIVE, withBrokerFrozen } from '../../../test-support/sandbox';
@@ -91,10 +91,52 @@ describe(`lag alerts live (${LIVE.version})`, () => {
     expect((await consumerProgress('lab_cg_online', undefined, false)).diffTotal).toBe(0);
     // the preview says the same of the rule before it is saved
     const preview = await previewRule(ctx, rules[0]!);
-    expect(preview.wouldFire.find((g) => g.group === 'lab_cg_dlq')?.value).toBe(dlq.diffTotal);
+    expect(preview.wouldFire.find((g) => g.subject === 'lab_cg_dlq')?.value).toBe(dlq.diffTotal);
     // the history has each transition once
     const events = await (await ctx.store()).alerts.events(ctx.name, { limit: 50, subject: 'lab_cg_dlq' });
     expect(events.filter((e) => e.ruleId === ids.get('lag')).map((e) => `${e.from}>${e.to}`)).toEqual(['inactive>firing']);
+  }
+
+  it('reads the broker kinds as mqadmin brokerStatus does: every process up, its commit-log disk ratio, each slave behind by no more than the offsets say', async () => {
+    const broker = { forMs: 0, severity: 'critical' as const, enabled: true };
+    const down = await saveRule(as('alice'), { name: 'broker down', kind: 'broker-down', threshold: 1, ...broker });
+    const disk = await saveRule(as('alice'), { name: 'disk', kind: 'disk-ratio', threshold: 0, ...broker });
+    const behind = await saveRule(as('alice'), { name: 'slave behind', kind: 'slave-behind', threshold: 0, brokerPattern: 'broker-a', ...broker });
+    const { page } = await evaluate();
+    const nodes = { 'broker-a/0': LIVE.brokerAMaster, 'broker-a/1': LIVE.brokerASlave, 'broker-b/0': LIVE.brokerBMaster };
+    expect(page.alerts.filter((a) => a.ruleId === down.id)).toEqual([]);
+    for (const [subject, addr] of Object.entries(nodes)) {
+      const alert = page.alerts.find((a) => a.ruleId === disk.id && a.subject === subject);
+      const theirs = Number((await brokerStatus(addr, false)).commitLogDiskRatio) * 100;
+      expect(alert, subject).toMatchObject({ phase: 'firing' });
+      expect(Math.abs(alert!.value! - theirs), subject).toBeLessThan(0.5);
+    }
+    // the slave's gap: at most what the two commit logs' max offsets differ by, read just after
+    const lag = page.alerts.find((a) => a.ruleId === behind.id && a.subject === 'broker-a/1');
+    expect(lag?.value).toBeGreaterThanOrEqual(0);
+    const [master, slave] = await Promise.all([brokerStatus(LIVE.brokerAMaster, false), brokerStatus(LIVE.brokerASlave, false)]);
+    expect(lag!.value!).toBeLessThanOrEqual(Math.max(0, Number(master.commitLogMaxOffset) - Number(slave.commitLogMaxOffset)) + 64 * 1024);
+    expect(page.alerts.some((a) => a.ruleId === behind.id && a.subject.startsWith('broker-b'))).toBe(false);
+  });
+
+  it('fires broker-down for the broker that does not answer, keeps its disk ratio unknown rather than 0, and resolves once it answers again', async () => {
+    const down = (await listRulesOf('broker-down'))!;
+    const disk = (await listRulesOf('disk-ratio'))!;
+    await withBrokerFrozen('broker-b-0', async () => {
+      const { page } = await evaluate();
+      expect(page.alerts.find((a) => a.ruleId === down && a.subject === 'broker-b/0')).toMatchObject({ phase: 'firing', value: 1 });
+      expect(page.alerts.filter((a) => a.ruleId === down).map((a) => a.subject)).toEqual(['broker-b/0']);
+      const diskAlert = page.alerts.find((a) => a.ruleId === disk && a.subject === 'broker-b/0')!;
+      expect(diskAlert.phase).toBe('firing');
+      expect(diskAlert.unknown?.reason).toContain('broker-b');
+      await expect(brokerStatus(LIVE.brokerBMaster, false)).rejects.toThrow();
+    });
+    const { page } = await evaluate();
+    expect(page.alerts.find((a) => a.ruleId === down && a.subject === 'broker-b/0')).toMatchObject({ phase: 'resolved' });
+  });
+
+  async function listRulesOf(kind: string): Promise<string | undefined> {
+    return (await (await ctx.store()).alerts.rules(ctx.name)).find((r) => r.kind === kind)?.id;
   }
 
   it('keeps a firing alert firing, its figure unknown and the broker named, while a broker does not answer', async () => {

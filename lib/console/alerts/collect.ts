@@ -4,15 +4,38 @@
  * whole snapshot (down, frozen) lists no groups at all: `knownBrokers` (the masters each group was last seen on)
  * says which groups it leaves incomplete.
  */
+import type { PackedQueues } from '../lag/packed-queues';
 import type { GroupSnapshot } from '../lag/types';
 import type { Observation } from './rules';
 
-type GroupFigures = Omit<GroupSnapshot, 'queues'>;
+type GroupFigures = Omit<GroupSnapshot, 'queues'> & { queues?: PackedQueues };
+
+/**
+ * Each group's %RETRY% topic total (Σ brokerOffset) at the last snapshot: its growth per minute is the rate at which
+ * the group's clients send messages back for redelivery, i.e. consume failures (a message sent back waits out its
+ * delay level before it lands in %RETRY%, so the rate trails the failures by that delay).
+ */
+export class RetryTotals {
+  private readonly last = new Map<string, { asOf: number; total: number }>();
+
+  /**
+   * Messages per minute since the previous snapshot; undefined the first time a group is seen. `keep` false (a rule's
+   * preview) reads without moving the baseline.
+   */
+  rate(group: string, asOf: number, total: number, keep = true): number | undefined {
+    const before = this.last.get(group);
+    if (keep) this.last.set(group, { asOf, total });
+    if (!before || asOf <= before.asOf) return undefined;
+    // a retry topic recreated (offsets back to 0) is a new count, not negative failures
+    return (Math.max(0, total - before.total) / (asOf - before.asOf)) * 60_000;
+  }
+}
 
 export function groupObservations(
   cluster: string,
   snapshot: { asOf: number; groups: readonly GroupFigures[]; failures?: ReadonlyArray<{ brokerName: string }> },
   knownBrokers: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
+  retry?: { totals: RetryTotals; keep: boolean },
 ): Observation[] {
   const out: Observation[] = [];
   const down = new Set((snapshot.failures ?? []).map((f) => f.brokerName));
@@ -26,6 +49,11 @@ export function groupObservations(
     out.push({ kind: 'lag-age', ...base, ...figure(lagAge(g, snapshot.asOf), 'the oldest unconsumed message\'s store time was not read') });
     out.push({ kind: 'drain-time', ...base, ...figure(drainTime(g), 'the drain rate needs two snapshots') });
     out.push({ kind: 'no-client', ...base, ...(failed && g.clients === 0 ? { unknown: failed } : { value: g.clients === 0 && g.lag > 0 ? 1 : 0 }) });
+    if (retry && g.queues) {
+      // a partial total is not kept: the next rate would count the missing broker's messages as new failures
+      const rate = failed ? undefined : retry.totals.rate(g.group, snapshot.asOf, g.queues.sumBrokerOffsets(`%RETRY%${g.group}`), retry.keep);
+      out.push({ kind: 'failure-rate', ...base, ...figure(rate, 'the failure rate needs two snapshots') });
+    }
   }
   return out;
 }

@@ -6,9 +6,12 @@
 import os from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { Logger } from '../core/log';
+import type { PackedQueues } from '../lag/packed-queues';
 import type { GroupSnapshot } from '../lag/types';
 import type { Store } from '../store';
-import { groupObservations } from './collect';
+import { groupObservations, RetryTotals } from './collect';
+import type { KnownBrokerSubjects } from './collect-brokers';
+import { isBrokerKind, type BrokerKind, type Observation } from './rules';
 import { evaluate, getOrAdd, subjectKey, type AlertState, type AlertStates, type Evaluation } from './evaluate';
 import { Notifier, type NotifierOptions, type Sender } from './notify/dispatch';
 
@@ -30,6 +33,10 @@ export class AlertEngine {
   readonly knownBrokers = new Map<string, Set<string>>();
   /** Queues and sends the notifications of what this process evaluates. */
   readonly notifier: Notifier;
+  /** Each group's %RETRY% total at the last snapshot, for the failure-rate kind. */
+  readonly retryTotals = new RetryTotals();
+  private readonly knownBrokerSubjects: KnownBrokerSubjects = new Map();
+  private brokerSource: ((kinds: ReadonlySet<BrokerKind>, known: KnownBrokerSubjects) => Promise<Observation[]>) | undefined;
 
   constructor(
     private readonly cluster: string,
@@ -40,12 +47,17 @@ export class AlertEngine {
     this.notifier = new Notifier(cluster, store, { consoleUrl: 'http://localhost:3000', ...options.notify, holder: this.holder }, log, options.sender);
   }
 
+  /** Where the broker kinds are read (the cluster context, once it exists): asked only when a rule needs them. */
+  readBrokersWith(source: (kinds: ReadonlySet<BrokerKind>, known: KnownBrokerSubjects) => Promise<Observation[]>): void {
+    this.brokerSource = source;
+  }
+
   get last(): LastEvaluation | undefined {
     return this.lastEvaluation;
   }
 
   /** One evaluation on a snapshot; undefined when another process holds the lease. */
-  async onSnapshot(snapshot: { asOf: number; groups: ReadonlyArray<Omit<GroupSnapshot, 'queues'>>; failures?: ReadonlyArray<{ brokerName: string }> }, now = Date.now()): Promise<Evaluation | undefined> {
+  async onSnapshot(snapshot: { asOf: number; groups: ReadonlyArray<Omit<GroupSnapshot, 'queues'> & { queues?: PackedQueues }>; failures?: ReadonlyArray<{ brokerName: string }> }, now = Date.now()): Promise<Evaluation | undefined> {
     const started = performance.now();
     this.learnBrokers(snapshot.groups);
     const store = await this.store();
@@ -56,7 +68,10 @@ export class AlertEngine {
     }
     const rules = await store.alerts.rules(this.cluster);
     const previous = this.states ?? toStates(await store.alerts.states(this.cluster));
-    const evaluation = evaluate(rules, groupObservations(this.cluster, snapshot, this.knownBrokers), previous, now);
+    const observations = groupObservations(this.cluster, snapshot, this.knownBrokers, { totals: this.retryTotals, keep: true });
+    const brokerKinds = new Set(rules.filter((r) => r.enabled && isBrokerKind(r.kind)).map((r) => r.kind as BrokerKind));
+    if (brokerKinds.size > 0 && this.brokerSource) observations.push(...(await this.brokerSource(brokerKinds, this.knownBrokerSubjects)));
+    const evaluation = evaluate(rules, observations, previous, now);
     await store.alerts.saveEvaluation(this.cluster, { ...changes(previous, evaluation.states), transitions: evaluation.transitions });
     this.states = evaluation.states;
     // the transitions are stored: a failure to queue their messages is logged, and they are not sent

@@ -7,20 +7,21 @@ import { randomBytes } from 'node:crypto';
 import { NotFoundError } from '../core/errors';
 import type { ChangeContext, ClusterContext } from '../context';
 import { groupObservations } from './collect';
-import { compileRule, type AlertRule } from './rules';
+import { brokerObservations } from './collect-brokers';
+import { compileRule, isBrokerKind, type AlertRule } from './rules';
 import type { AlertRuleInput } from './schema';
 import { auditedAlertChange } from './audited';
 
 export interface RulePreview {
   /** The snapshot the preview read. */
   snapshotAt: number;
-  /** Groups in the rule's scope. */
+  /** Groups (or broker processes, for broker kinds) in the rule's scope. */
   inScope: number;
   /** In scope and at or over the threshold now (the "for" duration aside), highest figure first. */
-  wouldFire: Array<{ group: string; value: number | null; topics: readonly string[] }>;
+  wouldFire: Array<{ subject: string; value: number | null; topics: readonly string[] }>;
   wouldFireCount: number;
   /** In scope, figure unknown: the rule could not evaluate them. */
-  unknown: Array<{ group: string; reason: string }>;
+  unknown: Array<{ subject: string; reason: string }>;
 }
 
 const PREVIEW_LIMIT = 200;
@@ -32,14 +33,17 @@ export async function listRules(ctx: ClusterContext): Promise<{ rules: AlertRule
 export async function previewRule(ctx: ClusterContext, input: AlertRuleInput): Promise<RulePreview> {
   const snapshot = await ctx.lag.latest();
   const { applies } = compileRule({ ...input, id: 'preview', cluster: ctx.name });
-  const inScope = groupObservations(ctx.name, snapshot, ctx.alerts.knownBrokers).filter(applies);
+  const observations = isBrokerKind(input.kind)
+    ? await brokerObservations(ctx, new Set([input.kind]), new Map())
+    : groupObservations(ctx.name, snapshot, ctx.alerts.knownBrokers, { totals: ctx.alerts.retryTotals, keep: false });
+  const inScope = observations.filter(applies);
   const firing = inScope.filter((o) => o.value !== undefined && o.value >= input.threshold).sort((a, b) => b.value! - a.value! || a.subject.localeCompare(b.subject));
   return {
     snapshotAt: snapshot.asOf,
     inScope: inScope.length,
-    wouldFire: firing.slice(0, PREVIEW_LIMIT).map((o) => ({ group: o.subject, value: Number.isFinite(o.value) ? o.value! : null, topics: (o.topics ?? []).filter((t) => !t.startsWith('%RETRY%')) })),
+    wouldFire: firing.slice(0, PREVIEW_LIMIT).map((o) => ({ subject: o.subject, value: Number.isFinite(o.value) ? o.value! : null, topics: (o.topics ?? []).filter((t) => !t.startsWith('%RETRY%')) })),
     wouldFireCount: firing.length,
-    unknown: inScope.filter((o) => o.unknown !== undefined).slice(0, PREVIEW_LIMIT).map((o) => ({ group: o.subject, reason: o.unknown! })),
+    unknown: inScope.filter((o) => o.unknown !== undefined).slice(0, PREVIEW_LIMIT).map((o) => ({ subject: o.subject, reason: o.unknown! })),
   };
 }
 

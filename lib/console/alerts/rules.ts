@@ -5,11 +5,21 @@
  */
 
 /**
- * The kinds evaluated today, all about a consumer group and read from the lag snapshot. Consume failure rates (from
- * the clients) and the broker kinds (down, slave behind, disk ratio) are not collected yet.
+ * Group kinds, read from the lag snapshot: lag (messages), lag-age and drain-time (ms), no-client (1 when messages
+ * wait and no client is online), failure-rate (messages per minute the group's clients sent back for redelivery,
+ * from the growth of its %RETRY% topic between snapshots). Broker kinds, read from the brokers at each evaluation
+ * when a rule asks for them (subject "brokerName/brokerId"): broker-down (1 when a registered broker does not
+ * answer or a master is missing), slave-behind (commit-log bytes a slave lacks), disk-ratio (commit-log disk use, %).
  */
-export const ALERT_KINDS = ['lag', 'lag-age', 'drain-time', 'no-client'] as const;
+export const GROUP_KINDS = ['lag', 'lag-age', 'drain-time', 'no-client', 'failure-rate'] as const;
+export const BROKER_KINDS = ['broker-down', 'slave-behind', 'disk-ratio'] as const;
+export const ALERT_KINDS = [...GROUP_KINDS, ...BROKER_KINDS] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
+export type BrokerKind = (typeof BROKER_KINDS)[number];
+
+export function isBrokerKind(kind: AlertKind): kind is BrokerKind {
+  return (BROKER_KINDS as readonly string[]).includes(kind);
+}
 
 export const ALERT_SEVERITIES = ['critical', 'warning', 'info'] as const;
 export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
@@ -27,8 +37,11 @@ export interface AlertRule {
   groupPattern?: string;
   /** Glob over the group's subscribed topics: the rule applies when one of them matches. */
   topicPattern?: string;
+  /** Glob over the brokerName, for broker kinds. */
+  brokerPattern?: string;
   /**
-   * Fires when the figure is at or above it: messages (lag), ms (lag-age, drain-time); no-client takes 1.
+   * Fires when the figure is at or above it: messages (lag), ms (lag-age, drain-time), messages per minute
+   * (failure-rate), bytes (slave-behind), percent (disk-ratio); no-client and broker-down take 1.
    */
   threshold: number;
   /** How long the threshold must hold before the alert fires. */
@@ -42,7 +55,7 @@ export interface AlertRule {
 export interface Observation {
   kind: AlertKind;
   cluster: string;
-  /** The group. */
+  /** The group, or the broker node ("broker-a/1") for broker kinds. */
   subject: string;
   /** A group's subscribed topics (for topicPattern). */
   topics?: readonly string[];
@@ -68,12 +81,21 @@ export interface CompiledRule {
 export function compileRule(rule: AlertRule): CompiledRule {
   const group = globMatcher(rule.groupPattern);
   const topic = globMatcher(rule.topicPattern);
+  const broker = globMatcher(rule.brokerPattern);
+  const brokerKind = isBrokerKind(rule.kind);
   return {
     rule,
     applies(o) {
       if (o.kind !== rule.kind || (rule.cluster !== undefined && o.cluster !== rule.cluster)) return false;
+      if (brokerKind) return broker(brokerNameOf(o.subject));
       if (!group(o.subject)) return false;
       return rule.topicPattern === undefined || (o.topics ?? []).some(topic);
     },
   };
+}
+
+/** "broker-a/1" → "broker-a": the subject of a broker kind is a node of a broker group. */
+export function brokerNameOf(subject: string): string {
+  const slash = subject.lastIndexOf('/');
+  return slash < 0 ? subject : subject.slice(0, slash);
 }

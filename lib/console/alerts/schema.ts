@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ALERT_KINDS, ALERT_SEVERITIES } from './rules';
+import { ALERT_KINDS, ALERT_SEVERITIES, isBrokerKind } from './rules';
 
 const pattern = (field: string) =>
   z
@@ -17,13 +17,22 @@ export const AlertRuleBody = z
     kind: z.enum(ALERT_KINDS, { message: `kind must be one of ${ALERT_KINDS.join(', ')}` }),
     groupPattern: pattern('groupPattern'),
     topicPattern: pattern('topicPattern'),
+    brokerPattern: pattern('brokerPattern'),
     threshold: z.number({ message: 'threshold must be a number' }).finite('threshold must be finite').min(0, 'threshold must be 0 or more'),
     forMs: z.number({ message: 'forMs must be a number of milliseconds' }).int('forMs must be whole milliseconds').min(0, 'forMs must be 0 or more').max(7 * 24 * 3_600_000, 'forMs must be at most 7 days'),
     severity: z.enum(ALERT_SEVERITIES, { message: `severity must be one of ${ALERT_SEVERITIES.join(', ')}` }),
     note: z.string().max(2000, 'note is longer than 2000 characters').optional(),
     enabled: z.boolean({ message: 'enabled must be true or false' }).default(true),
   })
-  .strict();
+  .strict()
+  .superRefine((r, issue) => {
+    if (isBrokerKind(r.kind)) {
+      for (const field of ['groupPattern', 'topicPattern'] as const) if (r[field] !== undefined) issue.addIssue({ code: 'custom', path: [field], message: `${field} is for group kinds: a ${r.kind} rule takes brokerPattern` });
+      if (r.kind === 'disk-ratio' && r.threshold > 100) issue.addIssue({ code: 'custom', path: ['threshold'], message: 'threshold of disk-ratio is a percentage, at most 100' });
+    } else if (r.brokerPattern !== undefined) {
+      issue.addIssue({ code: 'custom', path: ['brokerPattern'], message: `brokerPattern is for broker kinds: a ${r.kind} rule takes groupPattern and topicPattern` });
+    }
+  });
 export type AlertRuleInput = z.infer<typeof AlertRuleBody>;
 
 export const RuleImportBody = z

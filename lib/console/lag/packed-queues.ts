@@ -65,6 +65,14 @@ export class PackedQueues implements Iterable<QueueLag> {
     return this.layout.queueIds.length;
   }
 
+  /** Σ brokerOffset of one topic's queues, without a QueueLag per queue (the alert evaluation reads %RETRY% topics). */
+  sumBrokerOffsets(topic: string): number {
+    let sum = 0;
+    const topics = this.layout.topics;
+    for (let i = 0; i < topics.length; i++) if (topics[i] === topic) sum += this.values[i * FIELDS]!;
+    return sum;
+  }
+
   at(i: number): QueueLag {
     const v = this.values;
     const o = i * FIELDS;

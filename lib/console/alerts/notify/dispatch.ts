@@ -101,6 +101,12 @@ export class Notifier {
     return this.dispatching;
   }
 
+  /** Waits for a pass under way (closing the console: the store must outlive it). */
+  async idle(): Promise<void> {
+    this.again = false;
+    await this.dispatching?.catch(() => undefined);
+  }
+
   private async dispatchOnce(now: number): Promise<void> {
     const store = await this.store();
     for (;;) {

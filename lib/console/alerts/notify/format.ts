@@ -23,9 +23,15 @@ export interface OutgoingMail {
   text: string;
 }
 
-/** The group page with the lag chart marked at the moment the alert fired. */
-export function groupLink(consoleUrl: string, cluster: string, item: Pick<NotificationItem, 'subject' | 'firedAt' | 'at'>): string {
-  return `${consoleUrl}/clusters/${encodeURIComponent(cluster)}/groups/${encodeURIComponent(item.subject)}?alertAt=${item.firedAt ?? item.at}`;
+/**
+ * The group page with the lag chart marked at the moment the alert fired; for a broker process ("broker-a/1": group
+ * names never hold a slash) the HA page, or the storage page for its disk.
+ */
+export function groupLink(consoleUrl: string, cluster: string, item: Pick<NotificationItem, 'subject' | 'firedAt' | 'at'> & { kind?: NotificationItem['kind'] }): string {
+  const base = `${consoleUrl}/clusters/${encodeURIComponent(cluster)}`;
+  if (item.kind === 'disk-ratio') return `${base}/storage`;
+  if (item.subject.includes('/')) return `${base}/ha`;
+  return `${base}/groups/${encodeURIComponent(item.subject)}?alertAt=${item.firedAt ?? item.at}`;
 }
 
 export function alertsLink(consoleUrl: string, cluster: string): string {
@@ -37,12 +43,22 @@ export function sortItems(items: readonly NotificationItem[]): NotificationItem[
   return [...items].sort((a, b) => (a.phase === b.phase ? 0 : a.phase === 'firing' ? -1 : 1) || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || figure(b) - figure(a) || a.subject.localeCompare(b.subject));
 }
 
-/** "lag 1,234 ≥ 1,000", "lag age 5m 12s ≥ 5m", "no online client". */
+/** "lag 1,234 (threshold 1,000)", "lag age 5m 12s (threshold 5m)", "no online client", "down". */
 export function describeFigure(i: Pick<NotificationItem, 'kind' | 'value' | 'threshold'>): string {
   if (i.kind === 'no-client') return 'no online client';
-  const format = i.kind === 'lag' ? (v: number) => v.toLocaleString('en-US') : duration;
+  if (i.kind === 'broker-down') return i.value === 0 ? 'answering again' : 'does not answer (down, frozen or unregistered)';
+  const count = (v: number) => v.toLocaleString('en-US', { maximumFractionDigits: 1 });
+  const formats: Record<Exclude<NotificationItem['kind'], 'no-client' | 'broker-down'>, [string, (v: number) => string]> = {
+    lag: ['lag', count],
+    'lag-age': ['lag age', duration],
+    'drain-time': ['time to drain', duration],
+    'failure-rate': ['consume failures', (v) => `${count(v)}/min`],
+    'slave-behind': ['behind its master by', (v) => `${count(Math.round(v / 1024 / 1024))} MiB`],
+    'disk-ratio': ['commit-log disk', (v) => `${v.toFixed(1)}%`],
+  };
+  const [label, format] = formats[i.kind];
   const value = i.value === null ? (i.kind === 'drain-time' ? 'never (nothing consumed)' : 'unknown') : format(i.value);
-  return `${i.kind === 'lag' ? 'lag' : i.kind === 'lag-age' ? 'lag age' : 'time to drain'} ${value} (threshold ${format(i.threshold)})`;
+  return `${label} ${value} (threshold ${format(i.threshold)})`;
 }
 
 function duration(ms: number): string {
@@ -76,7 +92,7 @@ export function summarize(n: Notification): Summary {
 
 function line(consoleUrl: string, cluster: string, i: NotificationItem, link: (text: string, url: string) => string): string {
   const state = i.phase === 'firing' ? `${i.severity.toUpperCase()}` : 'RESOLVED';
-  return `${state} ${i.ruleName}: group ${link(i.subject, groupLink(consoleUrl, cluster, i))}, ${describeFigure(i)}${i.phase === 'firing' && i.note ? ` — ${i.note}` : ''}`;
+  return `${state} ${i.ruleName}: ${i.subject.includes('/') ? 'broker' : 'group'} ${link(i.subject, groupLink(consoleUrl, cluster, i))}, ${describeFigure(i)}${i.phase === 'firing' && i.note ? ` — ${i.note}` : ''}`;
 }
 
 /** Plain lines (email, Feishu text); markdown links for DingTalk/WeCom; Slack's <url|text>. */
