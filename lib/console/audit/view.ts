@@ -64,7 +64,7 @@ export function auditView(record: AuditRecord, running: ReadonlySet<number>, und
   let undoReason: string | undefined;
   if (change) undoReason = changeUndoReason(record, status, change.steps);
   else if (record.action === 'resend-message') undoReason = 'a message handed to a client cannot be taken back';
-  else if (record.action === 'alert-rule' || record.action === 'alert-channel') undoReason = `an alert ${record.action === 'alert-rule' ? 'rule' : 'channel'} is the console\'s own setting: edit or delete it on the alerts page`;
+  else if (record.action === 'alert-rule' || record.action === 'alert-channel') undoReason = `an alert ${record.action === 'alert-rule' ? 'rule' : 'channel'} is the console's own setting: edit or delete it on the alerts page`;
   else if (!record.action.includes('reset-offset')) undoReason = 'only offset resets can be undone';
   else if (status === 'started') undoReason = `the reset is still running ${DIED}`;
   else if (status === 'failed') undoReason = 'the reset changed nothing';
