@@ -9,6 +9,7 @@ import { ConnectionPool } from '../lib/remoting';
 import { getBrokerClusterInfo } from '../lib/rocketmq/get-broker-cluster-info';
 import { adminCallsBench } from './admin-calls';
 import { alertsBench } from './alerts';
+import { alertsStormBench } from './alerts-storm';
 import { authBench } from './auth';
 import { changesBench } from './changes';
 import { groupsBench } from './groups';
@@ -41,6 +42,9 @@ try {
     const alerts = alertsBench();
     results.alerts = alerts;
     failed ||= !alerts.passed;
+    const storm = await alertsStormBench();
+    results.alertsStorm = storm;
+    failed ||= !storm.passed;
   }
   if (!only || only.includes('reset')) {
     const reset = await resetBench(cluster);
