@@ -111,7 +111,12 @@ export function LagChart({ group, marker }: { group: string; marker?: { at: numb
                     className="rebalance-marker"
                     stroke="#d97706"
                     strokeDasharray="2 2"
-                    label={shown.length <= LABELLED_MARKERS ? { value: rebalanceLabel(r), position: 'insideTopLeft', fontSize: 10, fill: '#b45309' } : undefined}
+                    // the label on the side with room: left of a marker in the right half of the chart
+                    label={
+                      shown.length <= LABELLED_MARKERS
+                        ? { value: rebalanceLabel(r), position: r.t > (data.from + data.to) / 2 ? 'insideTopRight' : 'insideTopLeft', fontSize: 10, fill: '#b45309' }
+                        : undefined
+                    }
                   />
                 ))}
                 {!perQueue && <Line data={total} dataKey="lag" name="lag" type="stepAfter" stroke="#dc2626" strokeWidth={2} dot={false} isAnimationActive={false} />}

@@ -1,0 +1,68 @@
+import path from 'node:path';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import type { RebalanceHistory } from '../lib/console/groups/rebalances';
+import { openStore } from '../lib/console/store';
+import { startConsumer, type RunningConsumer } from '../test-support/consumer';
+import { consumerStatus, mqadmin } from '../test-support/mqadmin';
+import { open } from './support';
+
+// A fresh group on a fresh topic (4 queues per master), so the clients started here disturb no other spec's group.
+// The e2e console reads online groups' clients every 3 s (REBALANCE_SAMPLE_INTERVAL_MS in playwright.config.ts).
+test.describe('rebalance history', () => {
+  test('draws a second client joining and leaving on the lag chart and lists who and which queues moved', async ({ page, request }) => {
+    test.setTimeout(300_000);
+    const suffix = Date.now().toString(36);
+    const [group, topic] = [`e2e_cg_rebalance_${suffix}`, `E2eRebalanceTopic_${suffix}`];
+    await mqadmin(['updateTopic', '-c', 'DefaultCluster', '-t', topic, '-r', '4', '-w', '4'], { cache: false });
+    const consumers: RunningConsumer[] = [];
+    const start = (instance: string) => consumers.push(startConsumer(['--group', group, '--topic', topic, '--instance', `${instance}_${suffix}`, '--threads', '2']));
+    const history = async (api: APIRequestContext) => (await (await api.get(`/api/clusters/local/groups/${group}/rebalances?range=1h`)).json()) as RebalanceHistory;
+    try {
+      start('first');
+      // the sampler's first reading of the group is its baseline (no event): wait for it before the second client
+      const store = await openStore({ sqlitePath: path.resolve(process.env.E2E_DATA_DIR ?? 'test-results/e2e-data', 'console.db') });
+      try {
+        await expect.poll(async () => (await store.rebalance.baselines('local')).find((b) => b.group === group)?.clients ?? 0, { timeout: 90_000 }).toBe(1);
+      } finally {
+        await store.close();
+      }
+
+      start('second');
+      await expect.poll(async () => (await history(request)).rebalances.flatMap((r) => r.joined), { timeout: 90_000 }).toEqual([expect.stringContaining(`second_${suffix}`)]);
+      // the sampler may see the second client before it took its queues: wait until the moves equal what mqadmin says it holds
+      const secondId = (await history(request)).rebalances.flatMap((r) => r.joined)[0]!;
+      const held = (await consumerStatus(group, secondId)).offsets.filter((o) => o.topic === topic).map((o) => `${topic} ${o.brokerName}/${o.queueId}`).sort();
+      expect(held).toHaveLength(4);
+      await expect
+        .poll(async () => (await history(request)).rebalances.flatMap((r) => r.moved.filter((m) => m.to === secondId && m.topic === topic).map((m) => `${m.topic} ${m.brokerName}/${m.queueId}`)).sort(), { timeout: 60_000 })
+        .toEqual(held);
+
+      await open(page, `/groups/${group}`);
+      // a vertical line's box is 0 px wide, which Playwright calls hidden: count the markers instead
+      await expect(page.getByTestId('lag-chart').locator('.rebalance-marker')).not.toHaveCount(0, { timeout: 30_000 });
+      const rows = page.getByTestId('rebalance-row');
+      await expect(rows.first()).toBeVisible();
+      await expect(page.getByTestId('rebalances').getByTestId('rebalance-joined').filter({ hasText: secondId })).toHaveCount(1);
+      // the row of the join says how many queues moved; opened, it names each one from → to
+      const joinRow = rows.filter({ has: page.getByTestId('rebalance-joined').filter({ hasText: secondId }) });
+      await joinRow.getByTestId('rebalance-moved').locator('summary').click();
+      for (const q of held) await expect(joinRow.getByTestId('rebalance-moved')).toContainText(q);
+
+      // the second client leaves: its queues go back to the first
+      await consumers.pop()!.stop();
+      await expect.poll(async () => (await history(request)).rebalances.flatMap((r) => r.left), { timeout: 150_000 }).toEqual([secondId]);
+      await page.reload();
+      await expect(page.getByTestId('rebalance-left').filter({ hasText: secondId })).toHaveCount(1, { timeout: 30_000 });
+      await expect(page.getByTestId('lag-chart').locator('.rebalance-marker')).not.toHaveCount(0);
+      await expect(page.getByTestId('rebalance-legend')).toContainText('rebalance');
+      await page.screenshot({ path: path.join('test-results', 'screens', 'group-rebalances.png'), fullPage: true });
+    } finally {
+      for (const c of consumers) await c.stop();
+    }
+  });
+
+  test('a group without rebalances says so under its chart', async ({ page }) => {
+    await open(page, '/groups/lab_cg_cluster');
+    await expect(page.getByTestId('rebalances')).toContainText('No rebalance in this range');
+  });
+});
