@@ -63,6 +63,10 @@ describe('observations from the lag snapshot', () => {
     // broker-b failed: unknown, and its missing 15 is not taken as the new total
     expect(rate(snap(60_000, 40, 0, [{ brokerName: 'broker-b', addr: 'x', error: 'timeout' }])).unknown).toBe('broker-b did not answer');
     expect(rate(snap(90_000, 45, 15)).value).toBe(15 / 60_000 * 60_000);
+    // a %RETRY% queue that appears (the group committed its first offset there) resets the baseline
+    const three = { asOf: 120_000, groups: [group({ queues: PackedQueues.pack([q('%RETRY%g', 'broker-a', 50), q('%RETRY%g', 'broker-b', 15), { ...q('%RETRY%g', 'broker-b', 900), queueId: 1 }]) })] };
+    expect(rate(three).unknown).toBe('the failure rate needs two snapshots');
+    expect(rate({ ...three, asOf: 180_000 }).value).toBe(0);
   });
 
   it('scopes a broker kind by brokerName over "brokerName/brokerId" subjects, and refuses group patterns on it (and a broker pattern on a group kind) naming the field', () => {

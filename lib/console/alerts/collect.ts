@@ -16,18 +16,19 @@ type GroupFigures = Omit<GroupSnapshot, 'queues'> & { queues?: PackedQueues };
  * delay level before it lands in %RETRY%, so the rate trails the failures by that delay).
  */
 export class RetryTotals {
-  private readonly last = new Map<string, { asOf: number; total: number }>();
+  private readonly last = new Map<string, { asOf: number; total: number; queues: number }>();
 
   /**
-   * Messages per minute since the previous snapshot; undefined the first time a group is seen. `keep` false (a rule's
-   * preview) reads without moving the baseline.
+   * Messages per minute since the previous snapshot; undefined the first time a group is seen, and when its %RETRY%
+   * queues in the snapshot changed (a queue appears once the group commits an offset on it: its whole backlog is not
+   * new failures). `keep` false (a rule's preview) reads without moving the baseline.
    */
-  rate(group: string, asOf: number, total: number, keep = true): number | undefined {
+  rate(group: string, asOf: number, retry: { sum: number; queues: number }, keep = true): number | undefined {
     const before = this.last.get(group);
-    if (keep) this.last.set(group, { asOf, total });
-    if (!before || asOf <= before.asOf) return undefined;
+    if (keep) this.last.set(group, { asOf, total: retry.sum, queues: retry.queues });
+    if (!before || asOf <= before.asOf || before.queues !== retry.queues) return undefined;
     // a retry topic recreated (offsets back to 0) is a new count, not negative failures
-    return (Math.max(0, total - before.total) / (asOf - before.asOf)) * 60_000;
+    return (Math.max(0, retry.sum - before.total) / (asOf - before.asOf)) * 60_000;
   }
 }
 

@@ -65,12 +65,20 @@ export class PackedQueues implements Iterable<QueueLag> {
     return this.layout.queueIds.length;
   }
 
-  /** Σ brokerOffset of one topic's queues, without a QueueLag per queue (the alert evaluation reads %RETRY% topics). */
-  sumBrokerOffsets(topic: string): number {
+  /**
+   * Σ brokerOffset of one topic's queues and how many there are, without a QueueLag per queue (the alert evaluation
+   * reads %RETRY% topics).
+   */
+  sumBrokerOffsets(topic: string): { sum: number; queues: number } {
     let sum = 0;
+    let queues = 0;
     const topics = this.layout.topics;
-    for (let i = 0; i < topics.length; i++) if (topics[i] === topic) sum += this.values[i * FIELDS]!;
-    return sum;
+    for (let i = 0; i < topics.length; i++) {
+      if (topics[i] !== topic) continue;
+      sum += this.values[i * FIELDS]!;
+      queues++;
+    }
+    return { sum, queues };
   }
 
   at(i: number): QueueLag {

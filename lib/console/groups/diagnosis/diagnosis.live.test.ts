@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consumeUntilIdle, startConsumer, type RunningConsumer } from '../../../../test-support/consumer';
 import { liveConsole } from '../../../../test-support/live-console';
-import { consumerConnection, consumerProgress, consumerStatus } from '../../../../test-support/mqadmin';
+import { consumerConnection, consumerProgress, consumerStatus, topicStatus } from '../../../../test-support/mqadmin';
 import { produce } from '../../../../test-support/producer';
 import { labMasters } from '../../../../test-support/reset';
 import { LIVE } from '../../../../test-support/sandbox';
 import { updateAndCreateTopic } from '../../../rocketmq/update-and-create-topic';
+import { groupObservations, RetryTotals } from '../../alerts/collect';
 import { NotFoundError } from '../../core/errors';
 import { getGroupConnections } from '../connections';
 import { getGroupDiagnosis, type GroupDiagnosis } from '.';
@@ -68,7 +69,8 @@ describe(`group diagnosis live (${LIVE.version})`, () => {
     await Promise.all([send(fail.topic, 6), send(slow.topic, 2), send(gone.topic, 4)]);
     // two JVMs at a time: six starting at once on two busy cores miss their namesrv calls. The gone group consumes
     // what there is and leaves beside the first pair; more messages come for it after
-    const gone1 = consumeUntilIdle(['--group', gone.group, '--topic', gone.topic], 5).then(() => send(gone.topic, 3, 'late'));
+    // --expect: it leaves once it has all 4, however long its first rebalance takes on a busy machine
+    const gone1 = consumeUntilIdle(['--group', gone.group, '--topic', gone.topic, '--expect', '4'], 60).then(() => send(gone.topic, 3, 'late'));
     await Promise.all([
       started(['--group', fail.group, '--topic', fail.topic, '--fail-keys', 'K-', '--max-reconsume', '3']),
       started(['--group', slow.group, '--topic', slow.topic, '--threads', '1', '--sleep-ms', '4000']),
@@ -156,6 +158,44 @@ describe(`group diagnosis live (${LIVE.version})`, () => {
     expect(held.map((h) => h.queues).sort()).toEqual([0, 1]);
     expect(cause!.clients).toEqual(held.filter((h) => h.queues === 0).map((h) => h.clientId));
     expect(cause!.title).toContain('2 clients for 1 queue');
+  });
+
+  it('measures the failing group\'s consume failures per minute from its %RETRY% topic, with the totals mqadmin topicStatus counts', async () => {
+    const retryTopic = `%RETRY%${fail.group}`;
+    const theirs = async () => (await topicStatus(retryTopic, LIVE, false)).reduce((n, r) => n + r.maxOffset, 0);
+    const totals = new RetryTotals();
+    /** A snapshot whose %RETRY% total mqadmin read the same just before and just after it (no redelivery in between). */
+    const steadySnapshot = async () => {
+      for (let attempt = 0; ; attempt++) {
+        const before = await theirs();
+        const snapshot = await ctx.lag.refresh();
+        const after = await theirs();
+        const ours = snapshot.groups.find((g) => g.group === fail.group)!.queues.sumBrokerOffsets(retryTopic).sum;
+        if (before === after || attempt === 5) return { snapshot, ours, theirs: after, steady: before === after };
+      }
+    };
+    // the console sees the %RETRY% queues once the group committed an offset on them (it consumes its redeliveries)
+    let first = await steadySnapshot();
+    for (const until = Date.now() + 90_000; (first.ours === 0 || first.ours !== first.theirs) && Date.now() < until; first = await steadySnapshot()) await new Promise((r) => setTimeout(r, 2000));
+    expect(groupObservations(ctx.name, first.snapshot, new Map(), { totals, keep: true }).find((o) => o.kind === 'failure-rate' && o.subject === fail.group)?.unknown).toBe('the failure rate needs two snapshots');
+    // the listener fails every message; each comes back through %RETRY% after its delay level (10 s, 30 s, 1 min)
+    let second = first;
+    for (const until = Date.now() + 120_000; second.theirs === first.theirs && Date.now() < until; ) {
+      await new Promise((r) => setTimeout(r, 3000));
+      second = await steadySnapshot();
+    }
+    const rate = groupObservations(ctx.name, second.snapshot, new Map(), { totals, keep: true }).find((o) => o.kind === 'failure-rate' && o.subject === fail.group)!;
+    expect(second.theirs).toBeGreaterThan(first.theirs);
+    expect(rate.value, rate.unknown).toBeGreaterThan(0);
+    if (first.steady && second.steady) {
+      expect([first.ours, second.ours]).toEqual([first.theirs, second.theirs]);
+      expect(rate.value).toBeCloseTo(((second.theirs - first.theirs) / (second.snapshot.asOf - first.snapshot.asOf)) * 60_000, 6);
+    }
+    // a group whose listener never fails: 0 failures per minute, a number and not unknown
+    let mixRate = groupObservations(ctx.name, second.snapshot, new Map(), { totals, keep: true }).find((o) => o.kind === 'failure-rate' && o.subject === mix.group)!;
+    // a snapshot a broker was late for leaves the figure unknown (and no baseline): the next one has it
+    for (let i = 0; i < 3 && mixRate.value === undefined; i++) mixRate = groupObservations(ctx.name, await ctx.lag.refresh(), new Map(), { totals, keep: true }).find((o) => o.kind === 'failure-rate' && o.subject === mix.group)!;
+    expect(mixRate.value, mixRate.unknown).toBe(0);
   });
 
   it('finds nothing wrong with a healthy caught-up group, and answers 404 for a group no broker knows', async () => {

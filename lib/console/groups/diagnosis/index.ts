@@ -51,19 +51,23 @@ export async function getGroupDiagnosis(ctx: ClusterContext, input: { group: str
   // undefined clients: no master could say who is online (never "no client")
   const noneAnswered = lookups.length === masters.length;
   const clients = connection ? await clientFacts(ctx, group, connection) : noneAnswered ? undefined : [];
+  // the topics the clients subscribe to as well as those the snapshot saw offsets on: a group that has not committed
+  // an offset yet has no queue in the snapshot, though its clients already share the topic's queues
+  const subscribed = new Set([...(g?.topics ?? []), ...(clients ?? []).flatMap((c) => c.info?.subscriptions.map((s) => s.topic) ?? [])].filter((t) => !t.startsWith(RETRY_PREFIX)));
+  const routes = await routesOf(ctx, [...subscribed].sort());
   const facts: GroupFacts = {
     group,
     lag: g?.lag,
     drain: g?.drain,
     messageModel: connection?.connection.messageModel ?? g?.messageModel,
     clients,
-    queueCount: g ? g.queues.toArray().filter((q) => !q.topic.startsWith(RETRY_PREFIX)).length : 0,
+    queueCount: queueCountOf(g, routes),
     configs: overview.configs.map((c) => ({ brokerName: c.brokerName, consumeEnable: c.consumeEnable })),
     retryMessages: overview.retry?.messages,
     dlqMessages: overview.dlq?.messages,
     stalled: g ? stalledOrderly(ctx, g, clients ?? []) : [],
     stuckAfterMs: ctx.lag.options.stuckAfterMs,
-    routes: g ? await routesOf(ctx, g.topics.filter((t) => !t.startsWith(RETRY_PREFIX))) : [],
+    routes,
     now: Date.now(),
   };
   const outcome = diagnose(facts);
@@ -108,7 +112,14 @@ function stalledOrderly(ctx: ClusterContext, g: GroupSnapshot, clients: ClientFa
   });
 }
 
-async function routesOf(ctx: ClusterContext, topics: string[]): Promise<GroupFacts['routes']> {
+async function routesOf(ctx: ClusterContext, topics: string[]): Promise<Array<GroupFacts['routes'][number] & { readQueueNums: number }>> {
   const routes = await Promise.all(topics.map(async (topic) => ({ topic, route: await routeIfExists(ctx.admin, topic).catch(() => undefined) })));
-  return routes.flatMap(({ topic, route }) => (route?.queueDatas ?? []).map((q) => ({ topic, brokerName: q.brokerName, perm: q.perm })));
+  return routes.flatMap(({ topic, route }) => (route?.queueDatas ?? []).map((q) => ({ topic, brokerName: q.brokerName, perm: q.perm, readQueueNums: q.readQueueNums })));
+}
+
+/** The queues the clients share: the readable queues of the subscribed topics' routes, else those the snapshot saw. */
+function queueCountOf(g: GroupSnapshot | undefined, routes: Array<{ perm: number; readQueueNums: number }>): number {
+  const readable = routes.filter((r) => (r.perm & 4) !== 0);
+  if (readable.length > 0) return readable.reduce((n, r) => n + r.readQueueNums, 0);
+  return g ? g.queues.toArray().filter((q) => !q.topic.startsWith(RETRY_PREFIX)).length : 0;
 }
