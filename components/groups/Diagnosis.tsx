@@ -19,6 +19,7 @@ const CHECK_NAMES: Record<Cause['kind'], string> = {
   'idle-clients': 'clients against queues',
   'subscription-mismatch': 'subscriptions',
   'broker-not-writable': 'brokers writable',
+  'replica-behind': 'masters and slaves',
 };
 
 /** Why the group lags: the likely causes, worst first, each with its evidence and where to look. */
@@ -87,6 +88,7 @@ function DiagnosisBody({ d, cluster }: { d: GroupDiagnosis; cluster: string }) {
 function CauseLink({ cause, cluster }: { cause: Cause; cluster: string }) {
   const className = 'shrink-0 text-xs font-medium text-sky-700 hover:underline';
   if (cause.link === 'ordered') return <Link className={className} href={paths.ordered(cluster)}>ordered topics →</Link>;
+  if (cause.link === 'ha') return <Link className={className} href={paths.ha(cluster)}>high availability →</Link>;
   if (cause.link === 'topic' && cause.topic) return <Link className={className} href={paths.topic(cluster, cause.topic)}>{cause.topic} →</Link>;
   const labels: Record<string, string> = { clients: 'client reports', connections: 'online clients', progress: 'progress', config: 'configuration', 'dead-letters': 'retries and dead letters' };
   return (

@@ -4,6 +4,9 @@ import { brokerStatus, consumerConnection, consumerProgress } from '../../../tes
 import { queryMsgByOffset } from '../../../test-support/mqadmin-messages';
 import { startHttpReceivers, startSmtpReceiver } from '../../../test-support/receivers';
 import { LIVE, withBrokerFrozen } from '../../../test-support/sandbox';
+import { produce } from '../../../test-support/producer';
+import { updateAndCreateTopic } from '../../rocketmq/update-and-create-topic';
+import { getGroupDiagnosis } from '../groups/diagnosis';
 import { previewRule, saveRule } from './manage';
 import { listDeliveries, saveChannel } from './notify/manage';
 import type { AlertRuleInput } from './schema';
@@ -17,7 +20,7 @@ import { listAlerts } from './view';
  * (test-support/freezing-last-sequencer.ts).
  */
 describe(`lag alerts live (${LIVE.version})`, () => {
-  const { ctx, as } = liveConsole({ requestTimeoutMs: 2000, fanOutDeadlineMs: 3000 });
+  const { ctx, as, admin } = liveConsole({ requestTimeoutMs: 2000, fanOutDeadlineMs: 3000 });
   const scope = { groupPattern: 'lab_cg_*', forMs: 0, severity: 'critical' as const, enabled: true };
   const rules: AlertRuleInput[] = [
     { name: 'lag', kind: 'lag', threshold: 1, ...scope },
@@ -150,5 +153,36 @@ describe(`lag alerts live (${LIVE.version})`, () => {
       expect(alert.unknown?.reason).toContain('broker-b');
       expect(page.unknown.some((u) => u.subject === 'lab_cg_dlq' && u.reason.includes('broker-b'))).toBe(true);
     });
+  });
+
+  it('keeps slave-behind unknown (never 0) for a slave that stopped answering while its master took messages, fires broker-down for it, and the diagnosis of a group on that broker says it could not compare; all clear once it is back', async () => {
+    const behind = (await listRulesOf('slave-behind'))!;
+    const down = (await listRulesOf('broker-down'))!;
+    // a topic on broker-a only: the e2e counts LabTopic's messages
+    const topic = `LiveSlaveBehind_${Date.now().toString(36)}`;
+    await updateAndCreateTopic(admin, LIVE.brokerAMaster, { topic, readQueueNums: 1, writeQueueNums: 1 });
+    await withBrokerFrozen('broker-a-1', async () => {
+      await produce(['--topic', topic, '--count', '5', '--extras', 'false', '--run', 'slave', '--cust-mod', '1']);
+      const { page } = await evaluate();
+      const alert = page.alerts.find((a) => a.ruleId === behind && a.subject === 'broker-a/1')!;
+      expect(alert.phase).toBe('firing');
+      expect(alert.unknown?.reason).toContain('broker-a');
+      expect(page.unknown.some((u) => u.ruleId === behind && u.subject === 'broker-a/1')).toBe(true);
+      expect(page.alerts.find((a) => a.ruleId === down && a.subject === 'broker-a/1')).toMatchObject({ phase: 'firing', value: 1 });
+      // the master took the messages mqadmin counts; the slave's copy cannot be read
+      expect(Number((await brokerStatus(LIVE.brokerAMaster, false)).commitLogMaxOffset)).toBeGreaterThan(0);
+      const d = await getGroupDiagnosis(ctx, { group: 'lab_cg_dlq' });
+      expect(d.unknown.find((u) => u.kind === 'replica-behind')?.reason).toContain('broker-a slave 1');
+    });
+    let page = (await evaluate()).page;
+    for (const until = Date.now() + 60_000; Date.now() < until && page.alerts.find((a) => a.ruleId === down && a.subject === 'broker-a/1')?.phase !== 'resolved'; await new Promise((r) => setTimeout(r, 2000))) page = (await evaluate()).page;
+    expect(page.alerts.find((a) => a.ruleId === down && a.subject === 'broker-a/1')?.phase).toBe('resolved');
+    // caught up: the figure is known again, and no more than the offsets mqadmin reads differ by
+    for (const until = Date.now() + 60_000; Date.now() < until && page.alerts.find((a) => a.ruleId === behind && a.subject === 'broker-a/1')?.unknown; await new Promise((r) => setTimeout(r, 2000))) page = (await evaluate()).page;
+    const caughtUp = page.alerts.find((a) => a.ruleId === behind && a.subject === 'broker-a/1')!;
+    expect(caughtUp.unknown).toBeUndefined();
+    const [m, sl] = await Promise.all([brokerStatus(LIVE.brokerAMaster, false), brokerStatus(LIVE.brokerASlave, false)]);
+    expect(caughtUp.value!).toBeLessThanOrEqual(Math.max(0, Number(m.commitLogMaxOffset) - Number(sl.commitLogMaxOffset)) + 64 * 1024);
+    expect((await getGroupDiagnosis(ctx, { group: 'lab_cg_dlq' })).causes.some((c) => c.kind === 'replica-behind')).toBe(false);
   });
 });

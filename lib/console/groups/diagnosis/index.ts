@@ -6,6 +6,7 @@ import { failureOf, type BrokerFailure } from '../../core/fanout';
 import { checkGroupName, RETRY_PREFIX } from '../../core/names';
 import { routeIfExists } from '../../core/routes';
 import type { ClusterContext } from '../../context';
+import { getHaOverview } from '../../ha/overview';
 import type { GroupSnapshot } from '../../lag/types';
 import { findConnection, runningInfoTimeoutMs } from '../brokers';
 import { getGroupOverview } from '../overview';
@@ -55,6 +56,7 @@ export async function getGroupDiagnosis(ctx: ClusterContext, input: { group: str
   // an offset yet has no queue in the snapshot, though its clients already share the topic's queues
   const subscribed = new Set([...(g?.topics ?? []), ...(clients ?? []).flatMap((c) => c.info?.subscriptions.map((s) => s.topic) ?? [])].filter((t) => !t.startsWith(RETRY_PREFIX)));
   const routes = await routesOf(ctx, [...subscribed].sort());
+  const replicas = await replicasOf(ctx, new Set([...routes.map((r) => r.brokerName), ...(g?.brokers ?? [])]));
   const facts: GroupFacts = {
     group,
     lag: g?.lag,
@@ -68,6 +70,7 @@ export async function getGroupDiagnosis(ctx: ClusterContext, input: { group: str
     stalled: g ? stalledOrderly(ctx, g, clients ?? []) : [],
     stuckAfterMs: ctx.lag.options.stuckAfterMs,
     routes,
+    replicas,
     now: Date.now(),
   };
   const outcome = diagnose(facts);
@@ -115,6 +118,14 @@ function stalledOrderly(ctx: ClusterContext, g: GroupSnapshot, clients: ClientFa
 async function routesOf(ctx: ClusterContext, topics: string[]): Promise<Array<GroupFacts['routes'][number] & { readQueueNums: number }>> {
   const routes = await Promise.all(topics.map(async (topic) => ({ topic, route: await routeIfExists(ctx.admin, topic).catch(() => undefined) })));
   return routes.flatMap(({ topic, route }) => (route?.queueDatas ?? []).map((q) => ({ topic, brokerName: q.brokerName, perm: q.perm, readQueueNums: q.readQueueNums })));
+}
+
+async function replicasOf(ctx: ClusterContext, brokerNames: ReadonlySet<string>): Promise<GroupFacts['replicas']> {
+  if (brokerNames.size === 0) return [];
+  const ha = await getHaOverview(ctx).catch(() => undefined);
+  return ha?.groups
+    .filter((b) => brokerNames.has(b.brokerName))
+    .map((b) => ({ brokerName: b.brokerName, masterDown: b.masterDown, slaves: b.replicas.filter((r) => r.role === 'slave').map((r) => ({ brokerId: r.brokerId, behindBytes: r.behindBytes, behindMs: r.behindMs, error: r.error })) }));
 }
 
 /** The queues the clients share: the readable queues of the subscribed topics' routes, else those the snapshot saw. */

@@ -32,6 +32,7 @@ function facts(over: Partial<GroupFacts> = {}): GroupFacts {
     stalled: [],
     stuckAfterMs: 60_000,
     routes: [{ topic: 'T', brokerName: 'broker-a', perm: 6 }],
+    replicas: [{ brokerName: 'broker-a', masterDown: false, slaves: [{ brokerId: 1, behindBytes: 0, behindMs: 0 }] }],
     now: NOW,
     ...over,
   };
@@ -158,5 +159,19 @@ describe('group diagnosis rules', () => {
     expect(snapshotVerdict({ lag: 5, clients: 0 }, [true, false])).toBe('consume-disabled');
     expect(snapshotVerdict({ lag: 0, clients: 1, failures: [{}] }, [true])).toBe('unknown');
     expect(snapshotVerdict({ lag: 5, clients: 0, failures: [{}] }, [])).toBe('no-client');
+  });
+
+  it('names a slave behind its master by time or bytes, a master that is down as critical, and says when the HA figures could not be read', () => {
+    expect(kinds(facts())).not.toContain('replica-behind');
+    const late = diagnose(facts({ replicas: [{ brokerName: 'broker-a', masterDown: false, slaves: [{ brokerId: 1, behindBytes: 2 * 1024 * 1024, behindMs: 15_000 }] }] })).causes.find((c) => c.kind === 'replica-behind')!;
+    expect(late).toMatchObject({ severity: 'warning', link: 'ha', title: '1 slave behind its master: pulls the master sends to it get messages late' });
+    expect(late.evidence).toEqual([{ label: 'broker-a slave 1 behind', value: '2.0 MiB, oldest missing message 15 s old', subject: 'broker-a/1' }]);
+    expect(kinds(facts({ replicas: [{ brokerName: 'broker-a', masterDown: false, slaves: [{ brokerId: 1, behindBytes: 1024, behindMs: 9_000 }] }] }))).not.toContain('replica-behind');
+    expect(kinds(facts({ replicas: [{ brokerName: 'broker-a', masterDown: false, slaves: [{ brokerId: 1, behindBytes: 100 * 1024 * 1024 }] }] }))).toContain('replica-behind');
+    const down = diagnose(facts({ replicas: [{ brokerName: 'broker-a', masterDown: true, slaves: [{ brokerId: 1 }] }] })).causes.find((c) => c.kind === 'replica-behind')!;
+    expect(down.severity).toBe('critical');
+    expect(down.title).toContain('No master for broker-a');
+    expect(diagnose(facts({ replicas: undefined })).unknown).toContainEqual({ kind: 'replica-behind', reason: "the HA figures of the group's brokers could not be read" });
+    expect(diagnose(facts({ replicas: [{ brokerName: 'broker-a', masterDown: false, slaves: [{ brokerId: 1, error: 'broker-a (127.0.0.1:10921) did not answer' }] }] })).unknown).toContainEqual({ kind: 'replica-behind', reason: 'broker-a slave 1: broker-a (127.0.0.1:10921) did not answer' });
   });
 });

@@ -17,6 +17,7 @@ export const CAUSE_KINDS = [
   'idle-clients',
   'subscription-mismatch',
   'broker-not-writable',
+  'replica-behind',
 ] as const;
 export type CauseKind = (typeof CAUSE_KINDS)[number];
 
@@ -37,7 +38,7 @@ export interface Cause {
   /** The topic a 'topic' link goes to. */
   topic?: string;
   /** Where on the group page (or which page) the evidence is shown in full. */
-  link: 'clients' | 'connections' | 'progress' | 'config' | 'dead-letters' | 'ordered' | 'topic';
+  link: 'clients' | 'connections' | 'progress' | 'config' | 'dead-letters' | 'ordered' | 'topic' | 'ha';
 }
 
 export interface ClientFacts {
@@ -74,8 +75,17 @@ export interface GroupFacts {
   stuckAfterMs: number;
   /** Subscribed topics' queue data per broker (perm bits: 4 read, 2 write). */
   routes: Array<{ topic: string; brokerName: string; perm: number }>;
+  /**
+   * The broker groups holding the subscribed topics: a master that is down, and each slave's gap (bytes, and the age
+   * of the oldest message it lacks); undefined when the HA figures could not be read.
+   */
+  replicas?: Array<{ brokerName: string; masterDown: boolean; slaves: Array<{ brokerId: number; behindBytes?: number; behindMs?: number; error?: string }> }>;
   now: number;
 }
+
+/** A slave this far behind serves pulls the master redirects to it late (and a failover would lose the gap). */
+export const REPLICA_BEHIND_MS = 10_000;
+export const REPLICA_BEHIND_BYTES = 64 * 1024 * 1024;
 
 export interface RuleOutcome {
   causes: Cause[];
@@ -260,6 +270,31 @@ const brokerNotWritable: Rule = (f) => {
   };
 };
 
+const replicaBehind: Rule = (f) => {
+  if (f.replicas === undefined) return f.routes.length > 0 ? { unknown: 'the HA figures of the group\'s brokers could not be read' } : undefined;
+  const down = f.replicas.filter((r) => r.masterDown);
+  const behind = f.replicas.flatMap((r) => r.slaves.filter((s) => (s.behindMs ?? 0) >= REPLICA_BEHIND_MS || (s.behindBytes ?? 0) >= REPLICA_BEHIND_BYTES).map((s) => ({ ...s, brokerName: r.brokerName })));
+  if (down.length === 0 && behind.length === 0) {
+    // a slave that does not answer gives no offset to compare: its gap is unknown, not 0
+    const silentSlaves = f.replicas.flatMap((r) => r.slaves.filter((s) => s.behindBytes === undefined && s.error).map((s) => `${r.brokerName} slave ${s.brokerId}: ${s.error}`));
+    return silentSlaves.length > 0 ? { unknown: silentSlaves.join('; ') } : undefined;
+  }
+  const mib = (b: number) => `${(b / 1024 / 1024).toFixed(b < 10 * 1024 * 1024 ? 1 : 0)} MiB`;
+  return {
+    kind: 'replica-behind',
+    severity: down.length > 0 ? 'critical' : 'warning',
+    title:
+      down.length > 0
+        ? `No master for ${down.map((r) => r.brokerName).join(', ')}: its queues are read from the slave, and consumer offsets are not committed until the master is back`
+        : `${count(behind.length, 'slave')} behind ${behind.length === 1 ? 'its master' : 'their masters'}: pulls the master sends to ${behind.length === 1 ? 'it' : 'them'} get messages late`,
+    evidence: [
+      ...down.map((r) => ({ label: 'master', value: 'down (not registered)', subject: r.brokerName })),
+      ...behind.map((s) => ({ label: `${s.brokerName} slave ${s.brokerId} behind`, value: `${s.behindBytes === undefined ? '?' : mib(s.behindBytes)}${s.behindMs === undefined ? '' : `, oldest missing message ${Math.round(s.behindMs / 1000)} s old`}`, subject: `${s.brokerName}/${s.brokerId}` })),
+    ],
+    link: 'ha',
+  };
+};
+
 const RULES: Array<[CauseKind, Rule]> = [
   ['no-client', noClient],
   ['consume-disabled', consumeDisabled],
@@ -270,6 +305,7 @@ const RULES: Array<[CauseKind, Rule]> = [
   ['idle-clients', idleClients],
   ['subscription-mismatch', subscriptionMismatch],
   ['broker-not-writable', brokerNotWritable],
+  ['replica-behind', replicaBehind],
 ];
 
 export function diagnose(facts: GroupFacts): RuleOutcome {
