@@ -10,6 +10,7 @@ import { getBrokerClusterInfo } from '../lib/rocketmq/get-broker-cluster-info';
 import { adminCallsBench } from './admin-calls';
 import { alertsBench } from './alerts';
 import { alertsStormBench } from './alerts-storm';
+import { diagnosisMemoryBench } from './diagnosis-memory';
 import { authBench } from './auth';
 import { changesBench } from './changes';
 import { groupsBench } from './groups';
@@ -45,6 +46,7 @@ try {
     const storm = await alertsStormBench();
     results.alertsStorm = storm;
     failed ||= !storm.passed;
+    results.diagnosisMemory = diagnosisMemoryBench();
   }
   if (!only || only.includes('reset')) {
     const reset = await resetBench(cluster);
