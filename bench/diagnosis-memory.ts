@@ -46,11 +46,13 @@ export function diagnosisMemoryBench(): DiagnosisMemoryBench {
     for (let g = 0; g < GROUPS; g++) totals.rate(`group_${g}`, 1, { sum: g * 7, queues: 2 });
     return totals;
   });
+  // as the sampler keeps them: the JSON of each group's assignment (lib/console/rebalance/sampler.ts)
   const assignments = heapOf(() => {
-    const m = new Map<string, Assignment>();
+    const m = new Map<string, string>();
     for (let g = 0; g < GROUPS; g++) {
       const clients = [`10.0.${g % 250}.1@${g}-a`, `10.0.${g % 250}.2@${g}-b`];
-      m.set(`group_${g}`, { t: Date.now(), clients, queues: Array.from({ length: QUEUES }, (_, i) => ({ ...queue(g, i), clientId: clients[i % 2]! })) });
+      const assignment: Assignment = { t: Date.now(), clients, queues: Array.from({ length: QUEUES }, (_, i) => ({ ...queue(g, i), clientId: clients[i % 2]! })) };
+      m.set(`group_${g}`, JSON.stringify(assignment));
     }
     return m;
   });

@@ -35,7 +35,13 @@ type SamplerContext = Pick<ClusterContext, 'name' | 'admin' | 'lag' | 'store' | 
  * stops renewing, re-reading the baselines from the store.
  */
 export class RebalanceSampler {
-  private readonly last = new Map<string, Assignment>();
+  /**
+   * Each group's last assignment as the JSON the store keeps: one string per group instead of an object per queue
+   * (10,000 groups of 24 queues held 83 MiB as objects, about a quarter of that as strings; bench/diagnosis-memory.ts).
+   */
+  private readonly last = new Map<string, string>();
+  /** Groups whose last assignment had clients: a round reads them even once the snapshot shows none (the last one left). */
+  private readonly hadClients = new Set<string>();
   /** When each group was last read by this process: the window a change happened in. */
   private readonly sampledAt = new Map<string, number>();
   private loaded: Promise<void> | undefined;
@@ -76,13 +82,14 @@ export class RebalanceSampler {
       if (!(await store.alerts.lease(`rebalance:${this.ctx.name}`, this.holder, now, Math.max(3 * this.options.intervalMs, 60_000)))) {
         // another process samples; if it stops, this one resumes from the store, not from what it saw long ago
         this.last.clear();
+        this.hadClients.clear();
         this.sampledAt.clear();
         this.loaded = undefined;
         return undefined;
       }
       await this.load(store);
       const online = snapshot.groups.filter((g) => g.clients > 0 && !g.system).map((g) => g.group);
-      const seen = [...this.last].filter(([, a]) => a.clients.length > 0).map(([group]) => group);
+      const seen = [...this.hadClients];
       const groups = this.pick([...new Set([...online, ...seen])].sort(cmp));
       let events = 0;
       for (let i = 0; i < groups.length; i += this.options.concurrency) {
@@ -113,7 +120,11 @@ export class RebalanceSampler {
   private load(store: Store): Promise<void> {
     this.loaded ??= store.rebalance.baselines(this.ctx.name).then(
       (rows) => {
-        for (const r of rows) if (!this.last.has(r.group)) this.last.set(r.group, JSON.parse(r.body) as Assignment);
+        for (const r of rows) {
+          if (this.last.has(r.group)) continue;
+          this.last.set(r.group, r.body);
+          if (r.clients > 0) this.hadClients.add(r.group);
+        }
       },
       (error: unknown) => {
         this.loaded = undefined;
@@ -130,7 +141,8 @@ export class RebalanceSampler {
       return undefined;
     });
     if (!sample) return 0;
-    const prev = this.last.get(group);
+    const stored = this.last.get(group);
+    const prev = stored === undefined ? undefined : (JSON.parse(stored) as Assignment);
     // unknown after a restart: the change happened while this process was not looking
     const sinceT = this.sampledAt.get(group) ?? null;
     this.sampledAt.set(group, t);
@@ -150,8 +162,11 @@ export class RebalanceSampler {
       brokerName: e.kind === 'moved' ? e.brokerName : null,
       queueId: e.kind === 'moved' ? e.queueId : null,
     }));
-    await store.rebalance.record(rows, { cluster: this.ctx.name, group, t, clients: next.clients.length, body: JSON.stringify(next) });
-    this.last.set(group, next);
+    const body = JSON.stringify(next);
+    await store.rebalance.record(rows, { cluster: this.ctx.name, group, t, clients: next.clients.length, body });
+    this.last.set(group, body);
+    if (next.clients.length > 0) this.hadClients.add(group);
+    else this.hadClients.delete(group);
     if (rows.length > 0) this.log.info({ group, events: rows.length }, 'rebalance recorded');
     return rows.length;
   }
