@@ -35,13 +35,19 @@ export function startConsumer(args: string[], on: Sandbox = LIVE): RunningConsum
   };
 }
 
-/** Runs Consumer.java with `args` until it has been idle `idleSeconds` (or 120 s in all); everything it printed. */
+/**
+ * Runs Consumer.java with `args` until it has been idle `idleSeconds` (or 120 s in all); everything it printed. A
+ * client whose start failed (on a busy machine its first namesrv call can time out) is started again, twice at most.
+ */
 export async function consumeUntilIdle(args: string[], idleSeconds = 12, on: Sandbox = LIVE): Promise<string> {
-  const consumer = startConsumer([...args, '--idle', String(idleSeconds), '--max', '120'], on);
-  const deadline = Date.now() + 150_000;
-  while (!/^consumed \d+$/m.test(consumer.output()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 500));
-  await consumer.stop();
-  const out = consumer.output();
-  if (!/^consumed \d+$/m.test(out)) throw new Error(`the consumer did not finish:\n${out}`);
-  return out;
+  for (let attempt = 1; ; attempt++) {
+    const consumer = startConsumer([...args, '--idle', String(idleSeconds), '--max', '120'], on);
+    const deadline = Date.now() + 150_000;
+    const startFailed = () => /Exception in thread "main"/.test(consumer.output()) && !/^started /m.test(consumer.output());
+    while (!/^consumed \d+$/m.test(consumer.output()) && !startFailed() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 500));
+    await consumer.stop();
+    const out = consumer.output();
+    if (/^consumed \d+$/m.test(out)) return out;
+    if (!startFailed() || attempt === 3) throw new Error(`the consumer did not finish:\n${out}`);
+  }
 }

@@ -35,7 +35,11 @@ async function groupOn64Queues(admin: AdminClient, group: string, topic: string)
       const queueId = i % QUEUES_PER_MASTER;
       await sendMessage(admin, m.addr, { producerGroup: 'reset_crash_pg', topic, queueId, brokerName: m.brokerName, body: Buffer.from(`crash ${i}`), properties: { UNIQ_KEY: `CRASH${Date.now()}${m.brokerName}${i}` }, bornTimestamp: Date.now() }, 5000);
     }
-    for (const q of await getTopicStatsInfo(admin, m.addr, topic)) {
+    // the broker dispatches the commit log to the consume queues in the background: on a busy machine a queue's max
+    // offset lags the sends, so wait until every queue shows both of its messages
+    let stats = await getTopicStatsInfo(admin, m.addr, topic);
+    for (const until = Date.now() + 30_000; stats.some((q) => q.maxOffset < 2) && Date.now() < until; stats = await getTopicStatsInfo(admin, m.addr, topic)) await new Promise((r) => setTimeout(r, 200));
+    for (const q of stats) {
       await updateConsumerOffset(admin, m.addr, { consumerGroup: group, topic, queueId: q.queueId, commitOffset: q.maxOffset });
       offsets.set(`${m.brokerName}/${q.queueId}`, q.maxOffset);
     }
