@@ -28,6 +28,8 @@ const holder = (clientId: string | null) => clientId ?? 'nobody';
  * happened in), the clients that joined and left, and each queue that moved from one client to another.
  */
 export function RebalanceTable({ data, error }: { data: RebalanceHistory | undefined; error: Error | null }) {
+  // a group that does not exist: the page says so once, not again in every card
+  if (error && 'status' in error && (error as { status: number }).status === 404) return null;
   if (error) return <ErrorState title="Could not load the rebalances" message={error.message} />;
   if (!data) return null;
   const rows = [...data.rebalances].reverse();
