@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { AlertState, Transition } from '../alerts/evaluate';
 import type { AlertRule } from '../alerts/rules';
+import { jsonRecords } from './json-records';
 import type { StoreDatabase } from './schema';
 
 export interface AlertEvent extends Transition {
@@ -64,27 +65,12 @@ export interface AlertStore {
 const finite = (v: number | undefined): number | null => (v !== undefined && Number.isFinite(v) ? v : null);
 
 export function createAlertStore(db: Kysely<StoreDatabase>): AlertStore {
+  const rules = jsonRecords<AlertRule>(db, 'alert_rule');
   return {
-    async rules(cluster) {
-      const rows = await db.selectFrom('alert_rule').select('body').where('cluster', '=', cluster).orderBy('id').execute();
-      return rows.map((r) => JSON.parse(r.body) as AlertRule);
-    },
-    async rule(cluster, id) {
-      const row = await db.selectFrom('alert_rule').select('body').where('cluster', '=', cluster).where('id', '=', id).executeTakeFirst();
-      return row ? (JSON.parse(row.body) as AlertRule) : undefined;
-    },
-    async putRule(cluster, rule, by, now) {
-      const row = { cluster, id: rule.id, body: JSON.stringify(rule), updated_at: now, updated_by: by };
-      await db
-        .insertInto('alert_rule')
-        .values(row)
-        .onConflict((oc) => oc.columns(['cluster', 'id']).doUpdateSet({ body: row.body, updated_at: now, updated_by: by }))
-        .execute();
-    },
-    async deleteRule(cluster, id) {
-      const r = await db.deleteFrom('alert_rule').where('cluster', '=', cluster).where('id', '=', id).executeTakeFirst();
-      return Number(r.numDeletedRows) > 0;
-    },
+    rules: rules.list,
+    rule: rules.get,
+    putRule: rules.put,
+    deleteRule: rules.delete,
     async states(cluster) {
       const rows = await db.selectFrom('alert_state').select('body').where('cluster', '=', cluster).execute();
       return rows.map((r) => JSON.parse(r.body) as AlertState);

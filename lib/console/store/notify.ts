@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { AlertChannel, Delivery, DeliveryStatus, Notification, NotificationItem } from '../alerts/notify/types';
+import { jsonRecords } from './json-records';
 import type { AlertDeliveryTable, StoreDatabase } from './schema';
 
 /** Items kept in one stored message; past this a message counts what it left out. */
@@ -36,27 +37,12 @@ export interface NotifyStore {
 }
 
 export function createNotifyStore(db: Kysely<StoreDatabase>): NotifyStore {
+  const channels = jsonRecords<AlertChannel>(db, 'alert_channel');
   return {
-    async channels(cluster) {
-      const rows = await db.selectFrom('alert_channel').select('body').where('cluster', '=', cluster).orderBy('id').execute();
-      return rows.map((r) => JSON.parse(r.body) as AlertChannel);
-    },
-    async channel(cluster, id) {
-      const row = await db.selectFrom('alert_channel').select('body').where('cluster', '=', cluster).where('id', '=', id).executeTakeFirst();
-      return row ? (JSON.parse(row.body) as AlertChannel) : undefined;
-    },
-    async putChannel(cluster, channel, by, now) {
-      const row = { cluster, id: channel.id, body: JSON.stringify(channel), updated_at: now, updated_by: by };
-      await db
-        .insertInto('alert_channel')
-        .values(row)
-        .onConflict((oc) => oc.columns(['cluster', 'id']).doUpdateSet({ body: row.body, updated_at: now, updated_by: by }))
-        .execute();
-    },
-    async deleteChannel(cluster, id) {
-      const r = await db.deleteFrom('alert_channel').where('cluster', '=', cluster).where('id', '=', id).executeTakeFirst();
-      return Number(r.numDeletedRows) > 0;
-    },
+    channels: channels.list,
+    channel: channels.get,
+    putChannel: channels.put,
+    deleteChannel: channels.delete,
     async enqueue(cluster, channelId, notification, now, minIntervalMs) {
       return db.transaction().execute(async (trx) => {
         const waiting = await trx
