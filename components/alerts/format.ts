@@ -1,4 +1,4 @@
-import { isBrokerKind, type AlertKind } from '@/lib/console/alerts/rules';
+import { subjectPage, type AlertKind } from '@/lib/console/alerts/rules';
 import { formatBytes, formatCount, formatDuration } from '../format';
 import { paths } from '../paths';
 
@@ -45,12 +45,8 @@ export function thresholdUnit(kind: AlertKind): { label: string; toRule: (v: num
   return { label: 'minutes', toRule: (v) => Math.round(v * 60_000), fromRule: (v) => v / 60_000 };
 }
 
-/**
- * Where an alert's subject is shown: the group page, or for a broker process ("broker-a/1": group names never hold a
- * slash) the HA page, or the storage page for its disk.
- */
+/** The page of an alert's subject (subjectPage), as the console's paths name it. */
 export function subjectHref(cluster: string, subject: string, kind?: AlertKind): string {
-  if (kind === 'disk-ratio') return paths.storage(cluster);
-  if ((kind && isBrokerKind(kind)) || subject.includes('/')) return paths.ha(cluster);
-  return paths.group(cluster, subject);
+  const page = subjectPage(subject, kind);
+  return page === 'group' ? paths.group(cluster, subject) : paths[page](cluster);
 }

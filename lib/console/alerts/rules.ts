@@ -99,3 +99,12 @@ export function brokerNameOf(subject: string): string {
   const slash = subject.lastIndexOf('/');
   return slash < 0 ? subject : subject.slice(0, slash);
 }
+
+/**
+ * Where an alert's subject is shown: its group's page, or for a broker process ("broker-a/1": group names never hold a
+ * slash) the HA page, or the storage page for its disk. The alerts page and the notifications link the same way.
+ */
+export function subjectPage(subject: string, kind?: AlertKind): 'group' | 'ha' | 'storage' {
+  if (kind === 'disk-ratio') return 'storage';
+  return (kind !== undefined && isBrokerKind(kind)) || subject.includes('/') ? 'ha' : 'group';
+}

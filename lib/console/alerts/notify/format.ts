@@ -5,7 +5,7 @@
  * documentation says. A message lists LIST_LIMIT alerts and counts the rest, with a link to the alerts page.
  */
 import { createHmac } from 'node:crypto';
-import { SEVERITY_RANK } from '../rules';
+import { SEVERITY_RANK, subjectPage } from '../rules';
 import type { AlertChannel, Notification, NotificationItem } from './types';
 
 export const LIST_LIMIT = 20;
@@ -23,15 +23,11 @@ export interface OutgoingMail {
   text: string;
 }
 
-/**
- * The group page with the lag chart marked at the moment the alert fired; for a broker process ("broker-a/1": group
- * names never hold a slash) the HA page, or the storage page for its disk.
- */
+/** The page of an item's subject (subjectPage); a group's with the lag chart marked at the moment the alert fired. */
 export function groupLink(consoleUrl: string, cluster: string, item: Pick<NotificationItem, 'subject' | 'firedAt' | 'at'> & { kind?: NotificationItem['kind'] }): string {
   const base = `${consoleUrl}/clusters/${encodeURIComponent(cluster)}`;
-  if (item.kind === 'disk-ratio') return `${base}/storage`;
-  if (item.subject.includes('/')) return `${base}/ha`;
-  return `${base}/groups/${encodeURIComponent(item.subject)}?alertAt=${item.firedAt ?? item.at}`;
+  const page = subjectPage(item.subject, item.kind);
+  return page === 'group' ? `${base}/groups/${encodeURIComponent(item.subject)}?alertAt=${item.firedAt ?? item.at}` : `${base}/${page}`;
 }
 
 export function alertsLink(consoleUrl: string, cluster: string): string {
@@ -72,6 +68,8 @@ function duration(ms: number): string {
 
 interface Summary {
   title: string;
+  /** Every item, worst first. */
+  items: NotificationItem[];
   listed: NotificationItem[];
   more: number;
   firing: number;
@@ -87,12 +85,12 @@ export function summarize(n: Notification): Summary {
   const title = n.test
     ? `[test] RocketMQ console: notifications for cluster ${n.cluster} reach this channel`
     : `[${firing > 0 ? 'FIRING' : 'RESOLVED'}] ${n.cluster}: ${[firing > 0 ? `${firing} firing` : '', resolved > 0 ? `${resolved} resolved` : ''].filter(Boolean).join(', ')}${n.omitted > 0 ? ` (+${n.omitted} more)` : ''}`;
-  return { title, listed, more, firing, resolved };
+  return { title, items, listed, more, firing, resolved };
 }
 
 function line(consoleUrl: string, cluster: string, i: NotificationItem, link: (text: string, url: string) => string): string {
   const state = i.phase === 'firing' ? `${i.severity.toUpperCase()}` : 'RESOLVED';
-  return `${state} ${i.ruleName}: ${i.subject.includes('/') ? 'broker' : 'group'} ${link(i.subject, groupLink(consoleUrl, cluster, i))}, ${describeFigure(i)}${i.phase === 'firing' && i.note ? ` — ${i.note}` : ''}`;
+  return `${state} ${i.ruleName}: ${subjectPage(i.subject, i.kind) === 'group' ? 'group' : 'broker'} ${link(i.subject, groupLink(consoleUrl, cluster, i))}, ${describeFigure(i)}${i.phase === 'firing' && i.note ? ` — ${i.note}` : ''}`;
 }
 
 /** Plain lines (email, Feishu text); markdown links for DingTalk/WeCom; Slack's <url|text>. */
@@ -127,7 +125,7 @@ export function requestOf(channel: AlertChannel, n: Notification, consoleUrl: st
         resolved: s.resolved,
         omitted: n.omitted,
         alertsUrl: alertsLink(consoleUrl, n.cluster),
-        alerts: sortItems(n.items).map((i) => ({ ...i, link: groupLink(consoleUrl, n.cluster, i) })),
+        alerts: s.items.map((i) => ({ ...i, link: groupLink(consoleUrl, n.cluster, i) })),
       });
       const ts = String(now);
       const headers: Record<string, string> = { ...json, [TIMESTAMP_HEADER]: ts };
