@@ -46,7 +46,8 @@ export async function brokerObservations(ctx: ClusterContext, kinds: ReadonlySet
       if (kinds.has('broker-down')) push({ kind: 'broker-down', cluster, subject, value: 1 });
       if (kinds.has('disk-ratio')) push({ kind: 'disk-ratio', cluster, subject, unknown: failure.error });
     }
-    for (const { node } of await ctx.admin.missingBrokers(0)) {
+    // the cluster info brokerNodes(0) just read: no second namesrv call
+    for (const { node } of await ctx.admin.missingBrokers()) {
       const subject = subjectOf(node);
       if (kinds.has('broker-down')) push({ kind: 'broker-down', cluster, subject, value: 1 });
       if (kinds.has('disk-ratio')) push({ kind: 'disk-ratio', cluster, subject, unknown: `${node.brokerName} (${node.addr}) is no longer registered with the namesrv` });
