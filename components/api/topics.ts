@@ -28,6 +28,8 @@ export function useTopicList(c: string, qs: string, initial?: { qs: string; page
     queryFn: () => fetchJson<TopicPage>(`${api(c)}/topics?${qs}`),
     initialData: initial?.qs === qs ? initial.page : undefined,
     placeholderData: keepPreviousData,
+    // while the first background stats build runs, the page asks again until its numbers are in
+    refetchInterval: (q) => (q.state.data?.stats?.pending ? 2000 : false),
   });
 }
 

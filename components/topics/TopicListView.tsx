@@ -3,7 +3,7 @@
 import type { ColumnDef } from '@tanstack/react-table';
 import Link from 'next/link';
 import { useQueryStates } from 'nuqs';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { TopicListItem } from '@/lib/console/topics/catalog';
 import type { TopicPage } from '@/lib/console/topics/list';
 import { useTopicList } from '../api/topics';
@@ -16,7 +16,7 @@ import { DataTable } from '../ui/DataTable';
 import { Pager } from '../ui/Pager';
 import { RefreshBar } from '../ui/RefreshBar';
 import { Card, EmptyState, ErrorState, PartialFailures, Spinner } from '../ui/states';
-import { Timestamp } from '../ui/Timestamp';
+import { Age, Timestamp } from '../ui/Timestamp';
 import { topicListParams, topicListQuery } from './listState';
 import { useCan } from '../api/session';
 import { DisabledReasonButton } from '../ui/DisabledReasonButton';
@@ -24,7 +24,18 @@ import { TopicUpsertDialog } from './TopicChangeDialog';
 
 const TYPES = ['NORMAL', 'FIFO', 'DELAY', 'TRANSACTION', 'PRIORITY', 'LITE', 'MIXED', 'RETRY', 'DLQ', 'SYSTEM'];
 
-const columns = (cluster: string): Array<ColumnDef<TopicListItem, unknown>> => [
+/** A number the background stats have not built yet says so, rather than looking like a blank or a 0. */
+function StatsCell({ known, pending, partial, children }: { known: boolean; pending: boolean; partial?: boolean; children: ReactNode }) {
+  if (!known) return pending ? <span className="text-xs text-slate-400" data-testid="stats-building">building…</span> : <span className="text-slate-400">—</span>;
+  return (
+    <span title={partial ? 'a broker holding some of its queues did not answer: its queues are not counted' : undefined}>
+      {children}
+      {partial && <span className="ml-0.5 text-amber-600">*</span>}
+    </span>
+  );
+}
+
+const columns = (cluster: string, pending: boolean): Array<ColumnDef<TopicListItem, unknown>> => [
   {
     accessorKey: 'topic',
     id: 'name',
@@ -39,9 +50,48 @@ const columns = (cluster: string): Array<ColumnDef<TopicListItem, unknown>> => [
   { id: 'brokers', accessorFn: (t) => t.brokers.length, header: 'Brokers', cell: ({ row }) => row.original.brokers.join(', ') || '—' },
   { id: 'queues', accessorKey: 'writeQueueNums', header: 'Write / read queues', meta: { numeric: true }, cell: ({ row }) => `${formatCount(row.original.writeQueueNums)} / ${formatCount(row.original.readQueueNums)}` },
   { accessorKey: 'perm', header: 'Perm', enableSorting: false, cell: ({ row }) => <span className="font-mono">{row.original.perm || '—'}</span> },
-  { accessorKey: 'messages', header: 'Messages', enableSorting: false, meta: { numeric: true }, cell: ({ row }) => formatCount(row.original.messages) },
-  { accessorKey: 'lastUpdateTimestamp', header: 'Last write', enableSorting: false, cell: ({ row }) => <Timestamp ms={row.original.lastUpdateTimestamp} /> },
+  {
+    id: 'messages',
+    accessorKey: 'messages',
+    header: 'Messages',
+    sortDescFirst: true,
+    meta: { numeric: true },
+    cell: ({ row }) => (
+      <StatsCell known={row.original.messages !== undefined} pending={pending} partial={row.original.statsPartial}>
+        {formatCount(row.original.messages)}
+      </StatsCell>
+    ),
+  },
+  {
+    id: 'lastWrite',
+    accessorKey: 'lastUpdateTimestamp',
+    header: 'Last write',
+    sortDescFirst: true,
+    cell: ({ row }) => (
+      <StatsCell known={row.original.lastUpdateTimestamp !== undefined || row.original.messages !== undefined} pending={pending} partial={row.original.statsPartial}>
+        <Timestamp ms={row.original.lastUpdateTimestamp} />
+      </StatsCell>
+    ),
+  },
 ];
+
+/** How old the numbers the sorts by messages and last write use are, or how far their first build is. */
+function StatsAge({ stats }: { stats: TopicPage['stats'] }) {
+  if (stats.pending) {
+    return (
+      <span className="text-sm text-slate-600" data-testid="topic-stats-age">
+        message counts: building
+        {stats.progress ? ` (${formatCount(stats.progress.done)} of ${formatCount(stats.progress.total)} reads)` : '…'}; sorting by them waits for it
+      </span>
+    );
+  }
+  if (stats.asOf === undefined) return null;
+  return (
+    <span className="text-sm text-slate-600" data-testid="topic-stats-age" title={`the sorts by messages and last write use the background stats built at ${new Date(stats.asOf).toISOString()}${stats.durationMs !== undefined ? ` in ${(stats.durationMs / 1000).toFixed(1)} s` : ''}; the visible rows are read live`}>
+      <Age ms={stats.asOf} prefix="stats as of" />
+    </span>
+  );
+}
 
 export function TopicListView({ initial, initialKey, initialError }: { initial?: TopicPage; initialKey: string; initialError?: string }) {
   const cluster = useCluster();
@@ -97,6 +147,7 @@ export function TopicListView({ initial, initialKey, initialError }: { initial?:
           <DisabledReasonButton onClick={() => setCreating(true)} disabledReason={canChange.reason} testId="create-topic" className="rounded border border-slate-300 bg-white px-2.5 py-1 text-sm font-medium shadow-sm hover:bg-slate-50">
             Create topic…
           </DisabledReasonButton>
+          {data?.stats && <StatsAge stats={data.stats} />}
           <RefreshBar asOf={data?.asOf} fetching={query.isFetching} onRefresh={() => void query.refetch()} />
         </div>
       </div>
@@ -115,7 +166,7 @@ export function TopicListView({ initial, initialKey, initialError }: { initial?:
           ) : (
             <DataTable
               data={data.items}
-              columns={columns(cluster)}
+              columns={columns(cluster, data.stats?.pending ?? false)}
               rowTestId="topic-row"
               getRowId={(t) => t.topic}
               serverSorting={{

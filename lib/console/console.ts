@@ -14,6 +14,7 @@ import { brokerObservations } from './alerts/collect-brokers';
 import { registerLagMetrics } from './lag/metrics';
 import { InProcessBuilder, ThreadedBuilder, type SnapshotBuilder } from './lag/builders';
 import { SnapshotService } from './lag/service';
+import { TopicStatsService } from './topics/stats-service';
 import type { ResendPlan } from './messages/resend';
 import { AccountAccessCache } from './acl/account-access';
 import { ResetMethodCache } from './reset/methods';
@@ -71,6 +72,7 @@ export function createConsole(settings: ConsoleSettings, options: ConsoleOptions
       config,
       admin,
       lag: new SnapshotService(builder, { intervalMs: settings.lag.snapshotIntervalMs, stuckAfterMs: settings.lag.stuckAfterMs }, clusterLog),
+      topicStats: new TopicStatsService(admin, { intervalMs: settings.topicStats.intervalMs, concurrencyPerBroker: settings.topicStats.concurrency }, clusterLog),
       // a lease outlives a few missed snapshots, then another console process takes the evaluation over
       alerts: new AlertEngine(config.name, store.get, { leaseTtlMs: Math.max(60_000, 4 * settings.lag.snapshotIntervalMs), notify: { consoleUrl: settings.auth.consoleUrl } }, clusterLog),
       previews: { reset: new PreviewStore<ResetPlan>(), resend: new PreviewStore<ResendPlan>(), change: new PreviewStore() },
@@ -107,6 +109,7 @@ export function createConsole(settings: ConsoleSettings, options: ConsoleOptions
       for (const stop of stops) stop();
       for (const ctx of clusters.values()) {
         ctx.lag.stop();
+        ctx.topicStats.stop();
         await ctx.alerts.notifier.idle();
         ctx.admin.close();
       }
@@ -130,6 +133,7 @@ function startBackgroundWork(ctx: ClusterContext, settings: ConsoleSettings): ()
   retries.unref();
   ctx.lag.start();
   ctx.log.info({ intervalMs: ctx.lag.options.intervalMs }, 'lag snapshot and history sampler started');
+  ctx.topicStats.start();
   // clients joining and leaving, queues moving between them: stored next to the lag history, drawn on its chart
   const { rebalanceIntervalMs, rebalanceMaxGroups, retentionMs, compactEveryMs } = settings.lag;
   const rebalances = new RebalanceSampler(ctx, { intervalMs: rebalanceIntervalMs, maxGroups: rebalanceMaxGroups, concurrency: 4, retentionMs, compactEveryMs });

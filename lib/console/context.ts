@@ -7,6 +7,7 @@ import type { ClusterConfig, TestHooks } from './core/config';
 import type { Logger } from './core/log';
 import type { PreviewStore } from './core/previews';
 import type { SnapshotService } from './lag/service';
+import type { TopicStatsService } from './topics/stats-service';
 import type { ResendPlan } from './messages/resend';
 import type { ResetMethodCache } from './reset/methods';
 import type { ResetPlan } from './reset/types';
@@ -22,6 +23,8 @@ export interface ClusterContext {
   readonly admin: AdminClient;
   /** The background lag snapshot of every group (and the store-time cache the group page reuses). */
   readonly lag: SnapshotService;
+  /** The background message count and last write of every topic (the topic list sorts on it). */
+  readonly topicStats: TopicStatsService;
   /** Alert rules evaluated after each snapshot (by the process holding the cluster's lease). */
   readonly alerts: AlertEngine;
   readonly previews: { readonly reset: PreviewStore<ResetPlan>; readonly resend: PreviewStore<ResendPlan>; readonly change: PreviewStore<Omit<ChangePlan, 'previewId' | 'createdAt' | 'expiresAt'>> };

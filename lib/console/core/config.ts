@@ -104,6 +104,11 @@ export interface ConsoleSettings {
   /** PostgreSQL when set, else SQLite at sqlitePath. */
   store: { databaseUrl?: string; sqlitePath?: string };
   lag: LagSettings;
+  /**
+   * The background topic stats (message count and last write of every topic, for the topic list's sorts):
+   * TOPIC_STATS_INTERVAL_MS between builds, TOPIC_STATS_CONCURRENCY calls in flight per broker.
+   */
+  topicStats: { intervalMs: number; concurrency: number };
   /** Range scans at once in this console process, the queue behind them and how long one waits (SCAN_*). */
   scans: { concurrency: number; queue: number; waitMs: number };
   auth: AuthSettings;
@@ -130,6 +135,7 @@ export function readSettings(env: Env = process.env): ConsoleSettings {
     defaultCluster: file?.defaultCluster ?? clusters[0]!.name,
     store: databaseUrl ? { databaseUrl } : { sqlitePath: path.join(env.DATA_DIR?.trim() || './data', 'console.db') },
     lag: lagSettings(env),
+    topicStats: { intervalMs: positiveInt(env.TOPIC_STATS_INTERVAL_MS, 60_000), concurrency: positiveInt(env.TOPIC_STATS_CONCURRENCY, 32) },
     auth: authSettings(env, file),
     logLevel: env.LOG_LEVEL ?? 'info',
     testHooks: testHooks(env),

@@ -6,6 +6,7 @@ import { permText } from '../../rocketmq/get-route-info-by-topic';
 import type { AdminClient } from '../core/admin';
 import { fanOut, type BrokerFailure } from '../core/fanout';
 import { DLQ_PREFIX, isSystemTopic, RETRY_PREFIX } from '../core/names';
+import { compareNames } from './sort';
 
 export const TOPIC_TYPES = ['NORMAL', 'FIFO', 'DELAY', 'TRANSACTION', 'PRIORITY', 'LITE', 'MIXED', 'RETRY', 'DLQ', 'SYSTEM'] as const;
 export type TopicType = (typeof TOPIC_TYPES)[number];
@@ -18,9 +19,14 @@ export interface TopicListItem {
   readQueueNums: number;
   writeQueueNums: number;
   perm: string;
-  /** Enrichment of the visible page: messages kept (Σ max−min) and the store time of the newest one. */
+  /**
+   * Messages kept (Σ max−min) and the store time of the newest one: from the background topic stats, and read live
+   * for the visible page. Undefined when unknown (not built yet, or no broker holding it answered), never 0.
+   */
   messages?: number;
   lastUpdateTimestamp?: number;
+  /** A broker that holds some of its queues did not answer: the numbers leave its queues out. */
+  statsPartial?: boolean;
 }
 
 export interface TopicCatalog {
@@ -88,5 +94,7 @@ async function buildCatalog(admin: AdminClient): Promise<TopicCatalog> {
       perm: held[0] ? permText(held[0].config.perm) : '',
     };
   });
+  // kept in name order: the list's default sort is then a filter, and its other sorts are stable sorts of it
+  items.sort((a, b) => compareNames(a.topic, b.topic));
   return { items, failures: configs.failures.map((f) => f.failure), asOf: Date.now() };
 }
