@@ -15,13 +15,14 @@ import { authBench } from './auth';
 import { changesBench } from './changes';
 import { groupsBench } from './groups';
 import { messagesBench } from './messages';
+import { pagesBench } from './pages';
 import { resetBench } from './reset';
 import { scanBench } from './scan';
 import { ensureCluster, ensureSecondCluster, root, version } from './sandbox';
 
 const only = process.env.BENCH_ONLY?.split(',');
-// the console-server measurements (auth, groups) need a production build
-const serves = !only || only.includes('auth') || only.includes('groups');
+// the console-server measurements (auth, groups, pages) need a production build
+const serves = !only || only.includes('auth') || only.includes('groups') || only.includes('pages');
 if (serves && !existsSync(path.join(root, '.next/BUILD_ID'))) execFileSync('npx', ['next', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
 const cluster = ensureCluster();
 const results: Record<string, unknown> = { at: new Date().toISOString(), rocketmq: version, namesrv: cluster.namesrv, node: process.version };
@@ -72,6 +73,11 @@ try {
     const auth = await authBench(cluster);
     results.auth = auth;
     failed ||= !auth.passed;
+  }
+  if (!only || only.includes('pages')) {
+    const pages = await pagesBench(cluster);
+    results.pages = pages;
+    failed ||= !pages.passed;
   }
   if (!only || only.includes('groups')) {
     const counts = (process.env.BENCH_GROUPS ?? '2000,10000').split(',').map(Number);
