@@ -18,6 +18,7 @@ import { messagesBench } from './messages';
 import { pagesBench } from './pages';
 import { resetBench } from './reset';
 import { scanBench } from './scan';
+import { topicsBench } from './topics';
 import { ensureCluster, ensureSecondCluster, root, version } from './sandbox';
 
 const only = process.env.BENCH_ONLY?.split(',');
@@ -89,6 +90,11 @@ try {
     } finally {
       second.stop();
     }
+  }
+  if (!only || only.includes('topics')) {
+    const topics = await topicsBench(cluster);
+    results.topics = topics;
+    failed ||= !topics.passed;
   }
 } finally {
   cluster.stop();
