@@ -26,7 +26,7 @@ import { ConnectionPool } from '../lib/remoting';
 import { getBrokerClusterInfo } from '../lib/rocketmq/get-broker-cluster-info';
 import { startConsole } from '../test-support/console-server';
 import { testPort } from '../test-support/sandbox';
-import type { BenchRow } from './rows';
+import { rowsTable, type BenchRow } from './rows';
 import { root, type BenchCluster } from './sandbox';
 import { fmt, table } from './stats';
 
@@ -322,12 +322,7 @@ export async function pagesBench(cluster: BenchCluster): Promise<PagesResult> {
     ),
   );
   const rows = rowsOf(pages, floor, new Map(list.map((s) => [s.name, s])));
-  console.log(
-    table(
-      ['figure', 'ours', 'reference', 'ratio', 'goal', 'met', 'why not'],
-      rows.map((r) => [r.figure, r.ours, r.reference ?? '', r.ratio ?? '', r.goal ?? '', r.met === undefined ? '' : r.met ? 'yes' : 'NO', r.why ?? '']),
-    ),
-  );
+  console.log(rowsTable(rows));
   return { pages, floor, rows, passed: rows.every((r) => r.met !== false) };
 }
 

@@ -1,6 +1,7 @@
 'use client';
 
 import { useQueryClient } from '@tanstack/react-query';
+import dynamic from 'next/dynamic';
 import { useState } from 'react';
 import type { ColumnDef } from '@tanstack/react-table';
 import Link from 'next/link';
@@ -24,8 +25,11 @@ import { DrainText, LagAge, LagNumber, ModelBadge } from './badges';
 import { LagChart } from './LagChart';
 import { ThreadStacks } from './ThreadStacks';
 import { Diagnosis } from './Diagnosis';
-import { ResetDialog } from '../reset/ResetDialog';
-import { GroupDeleteDialog, GroupUpsertDialog } from './GroupChangeDialog';
+
+// the change dialogs (reset with its preview, edit, delete) open on a click: their code is fetched then, not with the page
+const ResetDialog = dynamic(() => import('../reset/ResetDialog').then((m) => m.ResetDialog), { ssr: false });
+const GroupUpsertDialog = dynamic(() => import('./GroupChangeDialog').then((m) => m.GroupUpsertDialog), { ssr: false });
+const GroupDeleteDialog = dynamic(() => import('./GroupChangeDialog').then((m) => m.GroupDeleteDialog), { ssr: false });
 
 function progressColumns(cluster: string, asOf: number, v5: boolean): Array<ColumnDef<QueueLag, unknown>> {
   const cols: Array<ColumnDef<QueueLag, unknown>> = [

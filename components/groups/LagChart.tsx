@@ -1,25 +1,25 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import { useMemo, useState } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useLagHistory, useRebalances } from '../api/groups';
 import { useCluster } from '../useCluster';
 import { formatCount } from '../format';
 import { EmptyState, ErrorState, Spinner } from '../ui/states';
 import { Timestamp } from '../ui/Timestamp';
-import { RebalanceTable, rebalanceLabel, rebalanceSummary } from './Rebalances';
+import { RebalanceTable } from './Rebalances';
+
+// recharts (~120 KB compressed, as much as the rest of the page) is fetched only when there is a history to draw, after
+// the page's numbers are on screen; the box keeps its height meanwhile, so nothing below it moves
+const LagLines = dynamic(() => import('./LagLines'), { ssr: false, loading: () => <Spinner label="Loading chart" /> });
 
 const RANGES = ['1h', '6h', '24h', '7d'] as const;
-const COLORS = ['#2563eb', '#16a34a', '#d97706', '#9333ea', '#dc2626', '#0891b2', '#65a30d', '#c026d3', '#ea580c', '#4f46e5'];
 
 function tick(t: number, range: string): string {
   const d = new Date(t);
   const hm = d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', hour12: false });
   return range === '7d' ? `${d.toLocaleDateString([], { month: 'short', day: 'numeric' })} ${hm}` : hm;
 }
-
-/** Markers labelled at most this many: past it, labels would cover each other (the tooltip and the table still tell). */
-const LABELLED_MARKERS = 8;
 
 const RANGE_MS: Readonly<Record<(typeof RANGES)[number], number>> = { '1h': 3_600_000, '6h': 6 * 3_600_000, '24h': 24 * 3_600_000, '7d': 7 * 24 * 3_600_000 };
 
@@ -91,41 +91,7 @@ export function LagChart({ group, marker }: { group: string; marker?: { at: numb
       {data && data.points.length > 0 && (
         <>
           <div className="h-64 px-2 pt-2" data-testid="lag-chart">
-            <ResponsiveContainer width="100%" height="100%">
-              <LineChart margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
-                <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
-                <XAxis dataKey="t" type="number" scale="time" domain={[data.from, data.to]} tickFormatter={(t: number) => tick(t, range)} fontSize={12} />
-                <YAxis fontSize={12} tickFormatter={(v: number) => formatCount(v)} width={56} allowDecimals={false} />
-                <Tooltip
-                  labelFormatter={(t) => [new Date(Number(t)).toLocaleString(), ...near(Number(t)).map((r) => `rebalance ${new Date(r.t).toLocaleTimeString()}: ${rebalanceSummary(r)}`)].join(' · ')}
-                  formatter={(v) => formatCount(Number(v))}
-                />
-                {perQueue && <Legend wrapperStyle={{ fontSize: 11 }} />}
-                {marker && marker.at >= data.from && marker.at <= data.to && (
-                  <ReferenceLine x={marker.at} stroke="#7c3aed" strokeDasharray="4 3" label={{ value: marker.label, position: 'insideTopRight', fontSize: 11, fill: '#6d28d9' }} />
-                )}
-                {shown.map((r) => (
-                  <ReferenceLine
-                    key={r.t}
-                    x={r.t}
-                    className="rebalance-marker"
-                    stroke="#d97706"
-                    strokeDasharray="2 2"
-                    // the label on the side with room: left of a marker in the right half of the chart
-                    label={
-                      shown.length <= LABELLED_MARKERS
-                        ? { value: rebalanceLabel(r), position: r.t > (data.from + data.to) / 2 ? 'insideTopRight' : 'insideTopLeft', fontSize: 10, fill: '#b45309' }
-                        : undefined
-                    }
-                  />
-                ))}
-                {!perQueue && <Line data={total} dataKey="lag" name="lag" type="stepAfter" stroke="#dc2626" strokeWidth={2} dot={false} isAnimationActive={false} />}
-                {perQueue &&
-                  queues.map((q, i) => (
-                    <Line key={q.name} data={q.points} dataKey="lag" name={q.name} type="stepAfter" stroke={COLORS[i % COLORS.length]} dot={false} isAnimationActive={false} />
-                  ))}
-              </LineChart>
-            </ResponsiveContainer>
+            <LagLines from={data.from} to={data.to} tick={(t) => tick(t, range)} total={total} queues={queues} perQueue={perQueue} marker={marker} shown={shown} near={near} />
           </div>
           {shown.length > 0 && (
             <p className="px-4 text-xs text-slate-500" data-testid="rebalance-legend">
