@@ -289,7 +289,12 @@ async function measure(server: ConsoleServer, data: ClusterData, o: Required<Omi
   const base = server.url;
   // warm: the first group list waits for the first full lag snapshot
   log('waiting for the first lag snapshot');
-  const first = await getJson<GroupPage>(`${base}/api/clusters/${CLUSTER}/groups?pageSize=1`, 180_000);
+  // the list answers with the build's progress (no total) until the first snapshot exists
+  let first = await getJson<GroupPage>(`${base}/api/clusters/${CLUSTER}/groups?pageSize=1`, 180_000);
+  for (const until = Date.now() + 180_000; first.building && Date.now() < until; ) {
+    await sleep(1000);
+    first = await getJson<GroupPage>(`${base}/api/clusters/${CLUSTER}/groups?pageSize=1`, 30_000);
+  }
   if (first.total < o.groups) throw new Error(`the console lists ${first.total} groups, expected at least ${o.groups}`);
   if (first.failures.length > 0) log(`first snapshot has ${first.failures.length} broker failures: ${JSON.stringify(first.failures).slice(0, 300)}`);
   const labGroups = (await getJson<GroupPage>(`${base}/api/clusters/${CLUSTER}/groups?search=lab_cg&pageSize=50`, 30_000)).items.map((r) => r.group);
@@ -416,6 +421,8 @@ async function measure(server: ConsoleServer, data: ClusterData, o: Required<Omi
 }
 
 interface GroupPage {
+  /** Set (and no rows, total or asOf) while the first snapshot is built. */
+  building?: unknown;
   total: number;
   items: Array<{ group: string }>;
   asOf: number;
@@ -481,11 +488,11 @@ function startSampler(server: ConsoleServer, base: string) {
       try {
         samples.rss.push({ at: Date.now(), mb: server.rssMb() });
         const page = await getJson<GroupPage>(`${base}/api/clusters/${CLUSTER}/groups?pageSize=1`, 30_000);
-        if (!samples.snapshots.has(page.asOf)) {
+        if (!page.building && !samples.snapshots.has(page.asOf)) {
           samples.snapshots.set(page.asOf, Date.now());
           if (page.failures.length > 0) samples.failures++;
         }
-        for (const w of waiters.splice(0)) if (w.test(page.asOf)) w.resolve();
+        for (const w of waiters.splice(0)) if (!page.building && w.test(page.asOf)) w.resolve();
         else waiters.push(w);
       } catch (error) {
         log(`sampler: ${error instanceof Error ? error.message : String(error)}`);

@@ -6,7 +6,7 @@ import type { ClientView } from '@/lib/console/groups/clients';
 import type { ClientStacks } from '@/lib/console/groups/stacks';
 import type { GroupConnections } from '@/lib/console/groups/connections';
 import type { GroupDiagnosis } from '@/lib/console/groups/diagnosis';
-import type { GroupPage } from '@/lib/console/groups/list';
+import type { GroupListAnswer } from '@/lib/console/groups/list';
 import type { GroupOverview } from '@/lib/console/groups/overview';
 import type { GroupProgress } from '@/lib/console/groups/progress';
 import type { RebalanceHistory } from '@/lib/console/groups/rebalances';
@@ -35,10 +35,10 @@ export const groupKeys = {
 
 const groupUrl = (c: string, group: string) => `${api(c)}/groups/${encodeURIComponent(group)}`;
 
-export function useGroupList(c: string, qs: string, initial: { qs: string; page?: GroupPage }, polling: Polling = {}) {
+export function useGroupList(c: string, qs: string, initial: { qs: string; page?: GroupListAnswer }, polling: Polling = {}) {
   return useQuery({
     queryKey: groupKeys.list(c, qs),
-    queryFn: () => fetchJson<GroupPage>(`${api(c)}/groups?${qs}`),
+    queryFn: () => fetchJson<GroupListAnswer>(`${api(c)}/groups?${qs}`),
     initialData: initial.qs === qs ? initial.page : undefined,
     placeholderData: keepPreviousData,
     ...polling,
@@ -49,7 +49,7 @@ export function useGroupList(c: string, qs: string, initial: { qs: string; page?
 export function useGroupSnapshotRefresh(c: string, qs: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => fetchJson<GroupPage>(`${api(c)}/groups?${qs}&refresh=1`),
+    mutationFn: () => fetchJson<GroupListAnswer>(`${api(c)}/groups?${qs}&refresh=1`),
     onSuccess: (page) => client.setQueryData(groupKeys.list(c, qs), page),
     onSettled: () => client.invalidateQueries({ queryKey: [...groupKeys.all(c), 'list'] }),
   });

@@ -4,7 +4,7 @@ import type { ColumnDef } from '@tanstack/react-table';
 import Link from 'next/link';
 import { useQueryStates } from 'nuqs';
 import { useEffect, useState } from 'react';
-import type { GroupListItem, GroupPage } from '@/lib/console/groups/list';
+import type { GroupListAnswer, GroupListItem } from '@/lib/console/groups/list';
 import { useGroupList, useGroupSnapshotRefresh } from '../api/groups';
 import { paths } from '../paths';
 import { useCluster } from '../useCluster';
@@ -20,6 +20,7 @@ import { groupListParams, groupListQuery } from './listState';
 import { useCan } from '../api/session';
 import { DisabledReasonButton } from '../ui/DisabledReasonButton';
 import { GroupUpsertDialog } from './GroupChangeDialog';
+import { snapshotProgressText } from './snapshotProgress';
 
 function columns(cluster: string, asOf: number): Array<ColumnDef<GroupListItem, unknown>> {
   return [
@@ -81,7 +82,7 @@ function SubscribedTopics({ topics }: { topics: string[] }) {
   );
 }
 
-export function GroupListView({ initial, initialKey, initialError }: { initial?: GroupPage; initialKey: string; initialError?: string }) {
+export function GroupListView({ initial, initialKey, initialError }: { initial?: GroupListAnswer; initialKey: string; initialError?: string }) {
   const cluster = useCluster();
   const canChange = useCan(cluster, 'cluster:change');
   const [creating, setCreating] = useState(false);
@@ -99,7 +100,15 @@ export function GroupListView({ initial, initialKey, initialError }: { initial?:
   const query = useGroupList(cluster, qs, { qs: initialKey, page: initial }, { refetchInterval: autoRefresh ? 15_000 : false });
   // the button asks for a new snapshot, not just the latest one
   const refresh = useGroupSnapshotRefresh(cluster, qs);
-  const data = query.data;
+  // before the first snapshot exists the answer is its build's progress, asked again every 1.5 s until rows come
+  const building = query.data?.building;
+  const { refetch } = query;
+  useEffect(() => {
+    if (!building) return;
+    const id = setTimeout(() => void refetch(), 1500);
+    return () => clearTimeout(id);
+  }, [building, refetch]);
+  const data = building ? undefined : query.data;
   const desc = state.sort.startsWith('-');
   const sortId = state.sort.replace(/^-/, '');
   return (
@@ -134,7 +143,12 @@ export function GroupListView({ initial, initialKey, initialError }: { initial?:
       {creating && <GroupUpsertDialog onClose={() => setCreating(false)} />}
       {data && <PartialFailures failures={data.failures} />}
       {query.error && <ErrorState message={query.error.message} onRetry={() => void query.refetch()} />}
-      {!data && !query.error && (initialError ? <ErrorState message={initialError} /> : <Spinner label="Reading every group's lag" />)}
+      {building && !query.error && (
+        <div data-testid="snapshot-progress">
+          <Spinner label={`Building the lag snapshot of every group: ${snapshotProgressText(building)}`} />
+        </div>
+      )}
+      {!data && !building && !query.error && (initialError ? <ErrorState message={initialError} /> : <Spinner label="Reading every group's lag" />)}
       {data && (
         <Card>
           {data.items.length === 0 ? (

@@ -42,6 +42,12 @@ export interface LagSettings {
   rebalanceIntervalMs: number;
   /** Groups read per rebalance round, round-robin over the online ones (REBALANCE_MAX_GROUPS). */
   rebalanceMaxGroups: number;
+  /**
+   * Groups whose per-queue series /api/metrics writes: the N with the most lag per cluster (METRICS_QUEUE_GROUPS, a
+   * number, "all" or 0; default 100). Per-group series are always written. Every queue of 50,000 groups is 2.4
+   * million series a scrape, more than a Prometheus should take from one target.
+   */
+  metricsQueueGroups: number;
 }
 
 export interface OidcRoleMapping {
@@ -190,6 +196,7 @@ function lagSettings(env: Env): LagSettings {
     compactEveryMs: 60 * 60_000,
     rebalanceIntervalMs: positiveInt(env.REBALANCE_SAMPLE_INTERVAL_MS, 60_000),
     rebalanceMaxGroups: positiveInt(env.REBALANCE_MAX_GROUPS, 200),
+    metricsQueueGroups: queueGroups(env.METRICS_QUEUE_GROUPS),
   };
 }
 
@@ -243,6 +250,13 @@ function testHooks(env: Env): TestHooks {
 function cookieSecure(value: string | undefined): AuthSettings['cookieSecure'] {
   const v = value?.trim().toLowerCase();
   return v === 'always' || v === 'true' ? 'always' : v === 'never' || v === 'false' ? 'never' : 'auto';
+}
+
+function queueGroups(value: string | undefined): number {
+  const v = value?.trim().toLowerCase();
+  if (v === 'all') return Number.POSITIVE_INFINITY;
+  if (v === '0' || v === 'none' || v === 'off') return 0;
+  return positiveInt(v, 100);
 }
 
 export function positiveInt(value: string | undefined, fallback: number): number {

@@ -1,10 +1,15 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { BrokerFailure } from '../core/fanout';
 import type { ClusterContext } from '../context';
-import type { GroupSnapshot, LagSnapshot } from '../lag/types';
+import type { GroupSnapshot, LagSnapshot, SnapshotProgress } from '../lag/types';
 import { snapshotVerdict, type ListVerdict } from './diagnosis/rules';
 
 const REFRESH_WAIT_MS = 30_000;
+/**
+ * How long a request waits for the first snapshot before it answers with the build's progress instead: at 50,000
+ * groups the first build takes tens of seconds, which a page must not hang on.
+ */
+export const FIRST_SNAPSHOT_WAIT_MS = 2_000;
 
 export const GROUP_SORTS = ['name', 'lag', 'lagAge', 'tps', 'clients'] as const;
 export type GroupSort = (typeof GROUP_SORTS)[number];
@@ -30,7 +35,19 @@ export interface GroupPage {
   asOf: number;
   refreshing: boolean;
   failures: BrokerFailure[];
+  building?: undefined;
 }
+
+/** The answer while the first snapshot is being built: no rows and no total yet (unknown, not 0), and how far it is. */
+export interface GroupListBuilding {
+  building: SnapshotProgress;
+  items: [];
+  page: number;
+  pageSize: number;
+  refreshing: true;
+}
+
+export type GroupListAnswer = GroupPage | GroupListBuilding;
 
 /**
  * Each snapshot's groups in each order asked for, sorted once: 50 operators paging a list of 10,000 groups re-sorted
@@ -79,10 +96,23 @@ export function pageGroups(snapshot: LagSnapshot, query: GroupQuery, refreshing:
   };
 }
 
-/** The group list: a page of the lag snapshot. `refresh` (the button) waits for a new snapshot, up to 30 s. */
-export async function listGroups(ctx: ClusterContext, query: GroupQuery & { refresh?: boolean }): Promise<GroupPage> {
+/**
+ * The group list: a page of the lag snapshot. `refresh` (the button) waits for a new snapshot, up to 30 s. Before the
+ * first snapshot exists it waits FIRST_SNAPSHOT_WAIT_MS, then says how far its build is (a failed first build fails
+ * the request, as before).
+ */
+export async function listGroups(ctx: ClusterContext, query: GroupQuery & { refresh?: boolean }, firstWaitMs = FIRST_SNAPSHOT_WAIT_MS): Promise<GroupListAnswer> {
   const service = ctx.lag;
-  let snapshot = await service.latest();
+  let snapshot = service.peek();
+  if (!snapshot) {
+    const first = service.latest();
+    // settled by a later request or the schedule; this one no longer waits for it
+    first.catch(() => undefined);
+    snapshot = await Promise.race([first, sleep(firstWaitMs, undefined, { ref: false })]);
+    if (!snapshot) {
+      return { building: service.progress ?? { phase: 'starting', done: 0, total: 0, startedAt: Date.now() }, items: [], page: query.page, pageSize: query.pageSize, refreshing: true };
+    }
+  }
   if (query.refresh) {
     const fresh = service.refresh();
     snapshot = (await Promise.race([fresh, sleep(REFRESH_WAIT_MS, undefined, { ref: false })])) ?? snapshot;

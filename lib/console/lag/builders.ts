@@ -4,7 +4,7 @@ import type { ClusterConfig } from '../core/config';
 import { buildLagSnapshot, newSnapshotMemory, type QueueStall, type SnapshotMemory, type SnapshotOptions } from './snapshot';
 import { fromWire, type SnapshotThreadData, type ThreadMessage } from './snapshot-wire';
 import { StoreTimeCache } from './store-times';
-import type { LagSnapshot } from './types';
+import type { LagSnapshot, SnapshotProgress } from './types';
 
 /** Builds one snapshot after another, keeping what a build carries to the next (previous snapshot, stalls). */
 export interface SnapshotBuilder {
@@ -13,12 +13,15 @@ export interface SnapshotBuilder {
   stall(key: string): QueueStall | undefined;
   /** Store times the group page may reuse. */
   readonly storeTimes: StoreTimeCache;
+  /** Where the running build is; undefined between builds. */
+  readonly progress?: SnapshotProgress;
   close(): void;
 }
 
 /** On the caller's thread, with the console's own admin client: tests, the CLI and the bench. */
 export class InProcessBuilder implements SnapshotBuilder {
   private readonly memory: SnapshotMemory = newSnapshotMemory();
+  progress: SnapshotProgress | undefined;
 
   constructor(
     private readonly admin: AdminClient,
@@ -30,9 +33,15 @@ export class InProcessBuilder implements SnapshotBuilder {
   }
 
   async build(): Promise<LagSnapshot> {
-    const snapshot = await buildLagSnapshot(this.admin, this.memory, this.options);
-    this.memory.previous = snapshot;
-    return snapshot;
+    try {
+      const snapshot = await buildLagSnapshot(this.admin, this.memory, this.options, (progress) => {
+        this.progress = progress;
+      });
+      this.memory.previous = snapshot;
+      return snapshot;
+    } finally {
+      this.progress = undefined;
+    }
   }
 
   stall(key: string): QueueStall | undefined {
@@ -50,6 +59,7 @@ export class InProcessBuilder implements SnapshotBuilder {
  */
 export class ThreadedBuilder implements SnapshotBuilder {
   readonly storeTimes = new StoreTimeCache();
+  progress: SnapshotProgress | undefined;
   private worker: Worker | undefined;
   private stalls = new Map<string, QueueStall>();
   private nextId = 1;
@@ -98,8 +108,13 @@ export class ThreadedBuilder implements SnapshotBuilder {
       for (const call of message.calls) this.onCall?.(call);
       return;
     }
+    if (message.kind === 'progress') {
+      if (this.pending.has(message.id)) this.progress = message.progress;
+      return;
+    }
     const waiting = this.pending.get(message.id);
     this.pending.delete(message.id);
+    this.progress = undefined;
     if (message.kind === 'failed') return waiting?.reject(new Error(message.error));
     this.stalls = new Map(message.stalls);
     waiting?.resolve(fromWire(message.snapshot));
@@ -112,6 +127,7 @@ export class ThreadedBuilder implements SnapshotBuilder {
   }
 
   private failAll(why: string): void {
+    this.progress = undefined;
     for (const { reject } of this.pending.values()) reject(new Error(why));
     this.pending.clear();
   }

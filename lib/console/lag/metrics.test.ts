@@ -51,4 +51,15 @@ describe('lagExposition', () => {
     // 4 group families + 2 queue families x 2 queues each
     expect(samples).toHaveLength(3000 * 4 + 3000 * 2 * 2);
   });
+
+  it('writes per-queue series only for the groups with the most lag, every group its own series', () => {
+    const groups = [group('a', [queue(0, 1)]), group('b', [queue(0, 9), queue(1, 1)]), group('c', [queue(0, 5)]), group('d', [queue(0, 5)])];
+    const lines = [...lagExposition([{ cluster: 'x', snapshot: snapshotOf(groups) }], 2)].join('').trimEnd().split('\n');
+    const queueGroups = new Set(lines.filter((l) => l.startsWith('rocketmq_consumer_lag{')).map((l) => /group="([^"]+)"/.exec(l)![1]));
+    // b (10) then c and d tie at 5: the earlier name wins
+    expect([...queueGroups]).toEqual(['b', 'c']);
+    expect(lines.filter((l) => l.startsWith('rocketmq_consumer_group_lag{'))).toHaveLength(4);
+    const none = [...lagExposition([{ cluster: 'x', snapshot: snapshotOf(groups) }], 0)].join('');
+    expect(none).not.toContain('rocketmq_consumer_lag{');
+  });
 });

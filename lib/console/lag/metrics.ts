@@ -26,6 +26,8 @@ export function registerLagMetrics(registry: client.Registry, snapshots: LagSnap
 interface Family {
   name: string;
   help: string;
+  /** Per-queue families are written only for the groups chosen (the top N by lag). */
+  perQueue?: boolean;
   /** A value of undefined writes no sample (an unknown value is left out, never written as 0). */
   samples: (g: GroupSnapshot, asOf: number) => Iterable<{ labels: string; value: number | undefined }>;
 }
@@ -37,6 +39,7 @@ const perGroup = (name: string, help: string, value: Value<GroupSnapshot>): Fami
 const perQueue = (name: string, help: string, value: Value<QueueLag>): Family => ({
   name,
   help,
+  perQueue: true,
   *samples(g, asOf) {
     for (const q of g.queues) yield { labels: `,topic="${escapeLabel(q.topic)}",broker="${escapeLabel(q.brokerName)}",queue="${q.queueId}"`, value: value(q, asOf) };
   },
@@ -57,13 +60,22 @@ const FAMILIES: Family[] = [
 /** Lines per chunk: the scrape yields to other work between chunks. */
 export const CHUNK_LINES = 2000;
 
+/** The `limit` groups with the most lag (ties by name): whose per-queue series are written. */
+export function topLagGroups(snapshot: LagSnapshot, limit: number): Set<GroupSnapshot> {
+  if (limit >= snapshot.groups.length) return new Set(snapshot.groups);
+  if (limit <= 0) return new Set();
+  // the snapshot's groups are in name order already; a stable sort keeps ties that way
+  return new Set([...snapshot.groups].sort((a, b) => b.lag - a.lag).slice(0, limit));
+}
+
 /**
- * Every group's and queue's lag as Prometheus text, one family after another, in chunks of at most CHUNK_LINES
- * lines. 10,000 groups make ~280,000 series (60 MB): rendered whole, one scrape held the event loop for seconds and
- * 60 MB at once, and prom-client keeps an object per label set on top. Written straight from the snapshots instead,
- * and streamed.
+ * Every group's lag, and the per-queue lag of the `queueGroups` groups with the most lag, as Prometheus text, one
+ * family after another, in chunks of at most CHUNK_LINES lines. 10,000 groups of 24 queues made ~280,000 series
+ * (60 MB) with every queue: rendered whole, one scrape held the event loop for seconds and 60 MB at once, and
+ * prom-client keeps an object per label set on top. Written straight from the snapshots instead, and streamed.
  */
-export function* lagExposition(snapshots: ReturnType<LagSnapshots>): Generator<string> {
+export function* lagExposition(snapshots: ReturnType<LagSnapshots>, queueGroups = Number.POSITIVE_INFINITY): Generator<string> {
+  const chosen = new Map(snapshots.map(({ snapshot }) => [snapshot, snapshot && queueGroups < snapshot.groups.length ? topLagGroups(snapshot, queueGroups) : undefined]));
   let lines: string[] = [];
   const flush = () => {
     const chunk = `${lines.join('\n')}\n`;
@@ -75,7 +87,9 @@ export function* lagExposition(snapshots: ReturnType<LagSnapshots>): Generator<s
     for (const { cluster, snapshot } of snapshots) {
       if (!snapshot) continue;
       const c = escapeLabel(cluster);
+      const only = family.perQueue ? chosen.get(snapshot) : undefined;
       for (const g of snapshot.groups) {
+        if (only && !only.has(g)) continue;
         const group = escapeLabel(g.group);
         for (const { labels, value } of family.samples(g, snapshot.asOf)) {
           if (value !== undefined) lines.push(`${family.name}{cluster="${c}",group="${group}"${labels}} ${value}`);

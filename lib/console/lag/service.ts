@@ -1,7 +1,7 @@
 import type { Logger } from '../core/log';
 import type { SnapshotBuilder } from './builders';
 import { stallKey, type QueueStall } from './snapshot';
-import type { LagSnapshot } from './types';
+import type { LagSnapshot, SnapshotProgress } from './types';
 
 export interface SnapshotServiceOptions {
   /** Pause between the end of one refresh and the start of the next (stretched when a refresh is slow). */
@@ -64,6 +64,11 @@ export class SnapshotService {
   /** Since when a queue of an online group has had lag with its consumer offset standing still; undefined when it moves. */
   stallOf(group: string, queue: { topic: string; brokerName: string; queueId: number }): QueueStall | undefined {
     return this.builder.stall(stallKey(group, queue));
+  }
+
+  /** Where the running build is (undefined when none runs or it has not said yet). */
+  get progress(): SnapshotProgress | undefined {
+    return this.running ? this.builder.progress : undefined;
   }
 
   get refreshing(): boolean {

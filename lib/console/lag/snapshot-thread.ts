@@ -6,6 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { AdminClient, type CallObserver } from '../core/admin';
 import { buildLagSnapshot, newSnapshotMemory } from './snapshot';
 import { toWire, type BuildRequest, type SnapshotThreadData, type ThreadMessage } from './snapshot-wire';
+import type { SnapshotProgress } from './types';
 
 const port = parentPort;
 if (!port) throw new Error('snapshot-thread.ts runs as a worker thread only');
@@ -24,8 +25,18 @@ setInterval(flushCalls, 1000).unref();
 const admin = new AdminClient(config, (call) => void calls.push(call));
 const memory = newSnapshotMemory();
 
+/** At most a few progress messages a second: the build reports every call. */
+const PROGRESS_EVERY_MS = 200;
+
 port.on('message', (request: BuildRequest) => {
-  buildLagSnapshot(admin, memory, options).then(
+  let sentAt = 0;
+  const onProgress = (progress: SnapshotProgress) => {
+    const now = Date.now();
+    if (now - sentAt < PROGRESS_EVERY_MS && progress.done !== 0 && progress.done !== progress.total) return;
+    sentAt = now;
+    send({ kind: 'progress', id: request.id, progress });
+  };
+  buildLagSnapshot(admin, memory, options, onProgress).then(
     (snapshot) => {
       memory.previous = snapshot;
       flushCalls();

@@ -2,7 +2,7 @@ import type { CallObserver } from '../core/admin';
 import type { ClusterConfig } from '../core/config';
 import { PackedQueues, type PackedQueueParts } from './packed-queues';
 import type { QueueStall, SnapshotOptions } from './snapshot';
-import type { GroupSnapshot, LagSnapshot } from './types';
+import type { GroupSnapshot, LagSnapshot, SnapshotProgress } from './types';
 
 /** What the snapshot thread starts with (workerData): plain data, cloned into the thread. */
 export interface SnapshotThreadData {
@@ -22,6 +22,7 @@ export interface BuildRequest {
 export type ThreadMessage =
   | { kind: 'built'; id: number; snapshot: WireSnapshot; stalls: Array<[string, QueueStall]> }
   | { kind: 'failed'; id: number; error: string }
+  | { kind: 'progress'; id: number; progress: SnapshotProgress }
   | { kind: 'calls'; calls: Array<Parameters<CallObserver>[0]> };
 
 export function toWire(snapshot: LagSnapshot): WireSnapshot {

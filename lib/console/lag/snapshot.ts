@@ -14,7 +14,7 @@ import { forEachPerKey } from '../core/per-key';
 import { queueKey } from '../core/routes';
 import { PackedQueues } from './packed-queues';
 import { StoreTimeCache } from './store-times';
-import type { Drain, GroupSnapshot, LagSnapshot, QueueLag } from './types';
+import type { Drain, GroupSnapshot, LagSnapshot, QueueLag, SnapshotProgress } from './types';
 
 export interface SnapshotOptions {
   /** Requests in flight per broker (pipelined on its one socket). */
@@ -22,6 +22,9 @@ export interface SnapshotOptions {
   /** Skip reading lag in time (QUERY_CONSUME_TIME_SPAN); the bench measures it separately. */
   skipAges?: boolean;
 }
+
+/** Called as the build advances (often: the receiver throttles). */
+export type ProgressListener = (progress: SnapshotProgress) => void;
 
 /** State a snapshot builder carries from one run to the next. */
 export interface SnapshotMemory {
@@ -65,8 +68,9 @@ function trackStalls(stalls: Map<string, QueueStall>, before: Map<string, QueueS
  * sorts and pages on. Calls run with bounded concurrency per broker; a broker that fails at the transport level
  * is not called again in this run, and the groups it held are marked partial.
  */
-export async function buildLagSnapshot(admin: AdminClient, memory: SnapshotMemory, options: SnapshotOptions): Promise<LagSnapshot> {
+export async function buildLagSnapshot(admin: AdminClient, memory: SnapshotMemory, options: SnapshotOptions, onProgress: ProgressListener = () => undefined): Promise<LagSnapshot> {
   const started = Date.now();
+  const progress = (phase: SnapshotProgress['phase'], done: number, total: number, groupCount?: number) => onProgress({ phase, done, total, groups: groupCount, startedAt: started });
   const timeout = admin.config.requestTimeoutMs;
   const masters = await admin.readableBrokers();
   const down = new Map<string, BrokerFailure>();
@@ -77,7 +81,14 @@ export async function buildLagSnapshot(admin: AdminClient, memory: SnapshotMemor
     .map(({ node, lastSeen }) => ({ brokerName: node.brokerName, addr: node.addr, error: `${node.brokerName} (${node.addr}) ${missingText(lastSeen)}: the lag of its groups is not in this snapshot` }));
 
   // 1. which groups exist where
-  const configs = await fanOut(masters, (m) => getAllSubscriptionGroupConfig(admin, m.addr, Math.max(timeout, 10_000)), Math.max(admin.config.fanOutDeadlineMs, 15_000));
+  let configsDone = 0;
+  progress('configs', 0, masters.length);
+  const configs = await fanOut(
+    masters,
+    (m) =>
+      getAllSubscriptionGroupConfig(admin, m.addr, Math.max(timeout, 10_000)).finally(() => progress('configs', ++configsDone, masters.length)),
+    Math.max(admin.config.fanOutDeadlineMs, 15_000),
+  );
   for (const f of configs.failures) {
     down.set(f.target.addr, f.failure);
     failures.push(f.failure);
@@ -92,6 +103,8 @@ export async function buildLagSnapshot(admin: AdminClient, memory: SnapshotMemor
     }
   }
   const configsMs = Date.now() - started;
+  let offsetsDone = 0;
+  progress('offsets', 0, masters.length, groups.size);
 
   // guarded call: a broker that failed at the transport level is skipped for the rest of the run
   const guarded = async <T>(node: BrokerNode, fn: () => Promise<T>): Promise<T> => {
@@ -173,6 +186,7 @@ export async function buildLagSnapshot(admin: AdminClient, memory: SnapshotMemor
         if (list) list.push({ node, queues });
         else perGroupBroker.set(group, [{ node, queues }]);
       }
+      progress('offsets', ++offsetsDone, masters.length, groups.size);
     }),
   );
   const statsMs = Date.now() - statsStart;
@@ -181,11 +195,15 @@ export async function buildLagSnapshot(admin: AdminClient, memory: SnapshotMemor
   const connections = new Map<string, ConsumerConnection | undefined>();
   // clients heartbeat to every broker they consume from; one master that holds the group is enough (as mqadmin)
   const askedFor = new Map([...groups].map(([group, entry]) => [group, entry.brokers.find((b) => !down.has(b.addr)) ?? entry.brokers[0]!]));
+  let connectionsDone = 0;
+  progress('connections', 0, groups.size, groups.size);
   await perBroker(askedFor.keys(), (group) => askedFor.get(group)!, (group, asked) =>
-    guarded(asked, () => getConsumerConnectionList(admin, asked.addr, group, timeout)).then(
-      (value) => void connections.set(group, value),
-      (error: unknown) => noteFailure(group, asked, error),
-    ),
+    guarded(asked, () => getConsumerConnectionList(admin, asked.addr, group, timeout))
+      .then(
+        (value) => void connections.set(group, value),
+        (error: unknown) => noteFailure(group, asked, error),
+      )
+      .finally(() => progress('connections', ++connectionsDone, groups.size, groups.size)),
   );
   // consume TPS and in-flight counts come from the brokers' own stats: asked only for groups with clients online
   const live = new Map<string, Array<{ node: BrokerNode; stats: ConsumeStats }>>();
@@ -229,6 +247,10 @@ export async function buildLagSnapshot(admin: AdminClient, memory: SnapshotMemor
         for (const { node, queues } of onBrokers) if (queues.some((q) => q.lag > 0)) yield { group, node, queues };
       }
     };
+    let agesTotal = 0;
+    for (const _ of lagging()) agesTotal++;
+    let agesDone = 0;
+    progress('ages', 0, agesTotal, groups.size);
     await perBroker(lagging(), (item) => item.node, async ({ group, queues }, node) => {
       const byTopic = new Map<string, Array<{ queueId: number; consumerOffset: number }>>();
       for (const q of queues) {
@@ -241,9 +263,11 @@ export async function buildLagSnapshot(admin: AdminClient, memory: SnapshotMemor
       for (const [topic, queuesOfTopic] of byTopic) {
         await guarded(node, () => memory.storeTimes.resolve(admin, node.addr, node.brokerName, group, topic, queuesOfTopic)).catch(() => undefined);
       }
+      progress('ages', ++agesDone, agesTotal, groups.size);
     });
   }
   const agesMs = Date.now() - agesStart;
+  progress('assembling', 0, groups.size, groups.size);
 
   const previous = new Map((memory.previous?.groups ?? []).map((g) => [g.group, g]));
   const elapsedSincePrevious = memory.previous ? (started - memory.previous.asOf) / 1000 : 0;

@@ -70,3 +70,17 @@ export interface LagSnapshot {
   /** Each group's config per broker (the group page shows it; the list does not carry it). */
   configs: Map<string, Array<{ brokerName: string; config: SubscriptionGroupConfig }>>;
 }
+
+/** Where a snapshot build is (the group list shows it while the first snapshot of a large cluster is built). */
+export interface SnapshotProgress {
+  /** starting: the build has not said where it is yet; configs: subscription groups per master; offsets: offset tables and topic queues per master; connections: online
+   *  clients per group; ages: lag in time per lagging group and master; assembling: the rows. */
+  phase: 'starting' | 'configs' | 'offsets' | 'connections' | 'ages' | 'assembling';
+  /** Items of the phase done and in all (masters, groups, or lagging group-masters as the phase says). */
+  done: number;
+  total: number;
+  /** Groups found so far (known from the offsets phase on). */
+  groups?: number;
+  /** When the build started (ms since the epoch). */
+  startedAt: number;
+}

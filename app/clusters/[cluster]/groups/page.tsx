@@ -8,7 +8,7 @@ import { Refused } from '@/components/ui/states';
 import { listGroups } from '@/lib/console/groups/list';
 import { GroupListQuery } from '@/lib/console/groups/schema';
 import { clusterPage, load, type Loaded } from '../../../_lib/page';
-import type { GroupPage } from '@/lib/console/groups/list';
+import type { GroupListAnswer } from '@/lib/console/groups/list';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Consumer groups' };
@@ -18,7 +18,7 @@ export default async function GroupsPage({ params, searchParams }: { params: Pro
   // the same query string the client builds from the URL, so the server's answer is reused, not fetched again
   const key = groupListQuery(loadGroupListState(await searchParams));
   const parsed = GroupListQuery.safeParse(Object.fromEntries(new URLSearchParams(key)));
-  const initial: Loaded<GroupPage> | undefined = page.refused
+  const initial: Loaded<GroupListAnswer> | undefined = page.refused
     ? undefined
     : parsed.success
       ? await load(listGroups(page.ctx, parsed.data))
