@@ -81,7 +81,7 @@ try {
     failed ||= !pages.passed;
   }
   if (!only || only.includes('groups')) {
-    const counts = (process.env.BENCH_GROUPS ?? '2000,10000').split(',').map(Number);
+    const counts = (process.env.BENCH_GROUPS ?? '10000,50000').split(',').map(Number);
     const second = ensureSecondCluster();
     try {
       const groups = await groupsBench(cluster, counts, second);
