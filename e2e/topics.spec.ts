@@ -57,6 +57,27 @@ test.describe('topic list', () => {
     await expect(row.locator('td').nth(5)).toHaveText(messages.toLocaleString('en-US'));
   });
 
+  test('sorts by message count from the background stats and shows how old they are', async ({ page }) => {
+    await open(page, '/topics?search=Lab');
+    // the console builds the stats at start: "building" at first, then their age
+    await expect(page.getByTestId('topic-stats-age')).toContainText(/stats as of .+ ago/, { timeout: 30_000 });
+    await page.getByRole('button', { name: /^Messages/ }).click();
+    await expect(page).toHaveURL(/sort=-messages/);
+    const cells = page.getByTestId('topic-row').locator('td:nth-child(6)');
+    await expect(cells.first()).not.toHaveText('building…');
+    const counts = (await cells.allTextContents()).map((t) => (t.trim() === '—' ? undefined : Number(t.replace(/[^0-9]/g, ''))));
+    const known = counts.filter((c): c is number => c !== undefined);
+    expect(known.length).toBeGreaterThan(0);
+    expect([...known].sort((a, b) => b - a)).toEqual(known);
+    // unknown counts (no broker answered) come after every known one, never as 0
+    expect(counts.slice(0, known.length)).toEqual(known);
+    const lab = (await topicStatus('LabTopic')).reduce((n, r) => n + r.maxOffset - r.minOffset, 0);
+    const labRow = page.getByTestId('topic-row').filter({ has: page.getByRole('link', { name: 'LabTopic', exact: true }) });
+    await expect(labRow.locator('td').nth(5)).toHaveText(lab.toLocaleString('en-US'));
+    await page.getByRole('button', { name: /^Last write/ }).click();
+    await expect(page).toHaveURL(/sort=-lastWrite/);
+  });
+
   test('explains an empty result and rejects bad list parameters with the field named', async ({ page, request }) => {
     await open(page, '/topics?search=zzz-no-such');
     await expect(page.getByTestId('empty-state')).toContainText('No topic matches');

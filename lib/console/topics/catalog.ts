@@ -47,20 +47,59 @@ export function topicType(topic: string, configs: TopicConfig[], ordered: boolea
 }
 
 const CATALOG_TTL_MS = 5000;
-const catalogs = new WeakMap<AdminClient, { at: number; value: Promise<TopicCatalog> }>();
+/** How old a catalog a page may be given while a fresh one is read behind it. */
+const CATALOG_STALE_MAX_MS = 120_000;
+
+interface CachedCatalog {
+  at: number;
+  value: Promise<TopicCatalog>;
+  /** The catalog once read: what a page gets while the next one is read. */
+  ready?: TopicCatalog;
+  next?: Promise<TopicCatalog>;
+}
+const catalogs = new WeakMap<AdminClient, CachedCatalog>();
 
 /**
  * Every topic with its type and queue counts: the namesrv's list, each master's topic configs and the ordered-topic
- * KV. Cached for a few seconds so paging, sorting and searching cost no broker calls.
+ * KV. Cached for a few seconds so paging, sorting and searching cost no broker calls. With `stale`, a page past the
+ * few seconds gets the catalog it has (up to two minutes old) while a fresh one is read behind it: at 20,000 topics
+ * reading and decoding two masters' configs takes seconds, which no page view should wait for.
  */
-export function topicCatalog(admin: AdminClient, maxAgeMs = CATALOG_TTL_MS): Promise<TopicCatalog> {
+export function topicCatalog(admin: AdminClient, maxAgeMs = CATALOG_TTL_MS, options: { stale?: boolean } = {}): Promise<TopicCatalog> {
   const cached = catalogs.get(admin);
-  if (cached && Date.now() - cached.at <= maxAgeMs) return cached.value;
+  const age = cached ? Date.now() - cached.at : Number.POSITIVE_INFINITY;
+  if (cached && age <= maxAgeMs) return cached.value;
+  if (!cached?.ready) return read(admin);
+  // one read behind the cache at a time, whoever asks
+  if (!cached.next) {
+    const next = read(admin);
+    cached.next = next;
+    next.then(
+      () => (cached.next = undefined),
+      () => (cached.next = undefined),
+    );
+  }
+  return options.stale && age <= CATALOG_STALE_MAX_MS ? Promise.resolve(cached.ready) : cached.next;
+}
+
+/** One read of the catalog, cached once it is in (a failed one is forgotten). */
+function read(admin: AdminClient): Promise<TopicCatalog> {
   const value = buildCatalog(admin);
-  catalogs.set(admin, { at: Date.now(), value });
-  value.catch(() => {
-    if (catalogs.get(admin)?.value === value) catalogs.delete(admin);
-  });
+  const entry: CachedCatalog = { at: Date.now(), value };
+  const previous = catalogs.get(admin);
+  // until this read ends, the cache keeps answering pages with the catalog it has
+  if (!previous?.ready) catalogs.set(admin, entry);
+  value.then(
+    (catalog) => {
+      entry.ready = catalog;
+      entry.at = Date.now();
+      const current = catalogs.get(admin);
+      if (!current || current === entry || !current.ready || current.at <= entry.at) catalogs.set(admin, entry);
+    },
+    () => {
+      if (catalogs.get(admin) === entry) catalogs.delete(admin);
+    },
+  );
   return value;
 }
 

@@ -33,7 +33,7 @@ export interface TopicStatus {
 export async function getTopicRoute(ctx: ClusterContext, input: { topic: string }): Promise<TopicRoute> {
   const { admin } = ctx;
   const { topic } = input;
-  const [route, catalog] = await Promise.all([fetchRoute(admin, topic), topicCatalog(admin).catch(() => undefined)]);
+  const [route, catalog] = await Promise.all([fetchRoute(admin, topic), topicCatalog(admin, undefined, { stale: true }).catch(() => undefined)]);
   return {
     topic,
     type: catalog?.items.find((t) => t.topic === topic)?.type,

@@ -44,7 +44,7 @@ export async function listTopics(ctx: ClusterContext, query: TopicQuery): Promis
   const table = service.peek();
   // without the background work (tests, the CLI) the first list asks for a build and says it is pending
   if (!table && !service.progress) void service.refresh().catch(() => undefined);
-  const catalog = await topicCatalog(admin);
+  const catalog = await topicCatalog(admin, undefined, { stale: true });
   const stats = (topic: string) => table?.get(topic);
   const items = sortTopics(filterTopics(catalog.items, query), query.sort ?? 'name', query.desc ?? false, stats);
   const total = items.length;
