@@ -5,6 +5,7 @@ import { fetchRoute } from '../core/routes';
 import { goneFromRoute } from './targets';
 import { toSummary, type MessageSummary } from './model';
 import { BrokerReader } from './scan-broker';
+import { BrokerGate } from './scan-gate';
 import { decodeCursor, encodeCursor, type QueuePosition } from './scan-cursor';
 import { queueRangeForTime } from './queue-range';
 import { matchesText } from './scan-filter';
@@ -37,10 +38,20 @@ export type ScanEvent =
   /** Last event. `cursor` continues the scan: the queues not finished, including those of failed brokers. */
   | ({ type: 'done'; reason: ScanDoneReason; cursor?: string } & ScanCounters);
 
-/** Queues read at once per scan: enough to hide round trips, few enough that one scan cannot flood a broker. */
-export const QUEUE_CONCURRENCY = 4;
+/** Queues read at once per scan. */
+export const QUEUE_CONCURRENCY = 8;
+/**
+ * Pulls in flight per queue without a tag filter: the offsets to read are known, so the next windows of 32 are
+ * asked for before the first answer is back and the round trips overlap. With a tag filter the broker skips ahead
+ * to the next match (far past a window), so a queue then has one pull at a time.
+ */
+export const PULLS_PER_QUEUE = 4;
+/** Pulls in flight per broker and scan, over all its queues. */
+export const PULLS_PER_BROKER = 8;
 /** Messages per pull: the broker's own default batch. */
 export const PULL_BATCH = 32;
+/** Messages per `messages` event at most when several pulls' worth wait for the reader: fewer, larger lines. */
+const MESSAGES_PER_EVENT = 512;
 const PROGRESS_EVERY_MS = 200;
 /** Events waiting for a slow reader before the queue workers pause: the reader's pace bounds the scan's memory. */
 const MAX_BUFFERED_EVENTS = 64;
@@ -79,6 +90,7 @@ async function* scanHeld(ctx: ClusterContext, request: ScanRequest & { bodies: b
   // brokers that held part of the topic and are gone from the namesrv: their queues are not even in the route
   const gone = await goneFromRoute(admin, p.topic, route.brokerDatas.map((b) => b.brokerName));
   const readers = BrokerReader.fromRoute(route.brokerDatas);
+  const gates = new Map([...readers.keys()].map((brokerName) => [brokerName, new BrokerGate(PULLS_PER_BROKER)]));
   const queues: QueueState[] = cursor
     ? cursor.queues.map((q) => ({ ...q, finished: false }))
     : interleave(route.queueDatas.filter((q) => (q.perm & PERM_READ) !== 0).map((q) => Array.from({ length: q.readQueueNums }, (_, queueId) => ({ brokerName: q.brokerName, queueId, finished: false }))));
@@ -133,17 +145,20 @@ async function* scanHeld(ctx: ClusterContext, request: ScanRequest & { bodies: b
   const timeoutMs = admin.config.requestTimeoutMs;
   const subscription = p.tag === '*' ? undefined : p.tag;
 
-  /** Applies one pull to its queue. Runs between awaits, so the limit cuts exactly after the last message sent. */
-  const deliver = (q: QueueState, page: PullResult) => {
+  /**
+   * Applies the pull of the window [q.next, windowEnd) to its queue. Runs between awaits, so the limit cuts exactly
+   * after the last message sent.
+   */
+  const deliver = (q: QueueState, page: PullResult, windowEnd: number) => {
     const from = q.next!;
     const stop = q.stop!;
     const batch: ScannedMessage[] = [];
-    let next = page.nextBeginOffset > from ? Math.min(page.nextBeginOffset, stop) : stop;
+    let next = page.nextBeginOffset > from ? Math.min(page.nextBeginOffset, windowEnd) : windowEnd;
     if (page.status === 'NO_NEW_MSG') next = stop;
     if (page.status === 'FOUND') {
       for (const m of page.messages) {
         // with a tag filter the broker reads on past `stop` to fill its batch
-        if (m.queueOffset < from || m.queueOffset >= stop) continue;
+        if (m.queueOffset < from || m.queueOffset >= windowEnd) continue;
         if (m.storeTimestamp < p.begin || m.storeTimestamp > p.end) continue;
         if (p.text !== undefined && !matchesText(m, p.text, request.bodies)) continue;
         batch.push({ ...toSummary(m, q.brokerName), properties: m.properties });
@@ -179,14 +194,34 @@ async function* scanHeld(ctx: ClusterContext, request: ScanRequest & { bodies: b
         Object.assign(q, range);
         counters.inRange += range.stop - range.next;
       }
+      const gate = gates.get(q.brokerName)!;
+      const pull = (from: number, to: number): Promise<PullResult> => {
+        const page = gate.run(() =>
+          reader.call((addr) => pullMessage(admin, addr, { topic: p.topic, queueId: q.queueId, queueOffset: from, maxMsgNums: Math.min(PULL_BATCH, to - from), subscription }, timeoutMs)),
+        );
+        // a pull still in flight when the scan stops is never awaited: its failure is nobody's
+        page.catch(() => undefined);
+        return page;
+      };
+      const span = subscription ? Number.POSITIVE_INFINITY : PULL_BATCH;
+      const depth = subscription ? 1 : PULLS_PER_QUEUE;
+      const windows: Array<{ end: number; page: Promise<PullResult> }> = [];
+      let launched = q.next!;
       while (!finish && !failed.has(q.brokerName) && q.next! < q.stop!) {
+        while (windows.length < depth && launched < q.stop!) {
+          const end = Math.min(launched + span, q.stop!);
+          windows.push({ end, page: pull(launched, end) });
+          launched = end;
+        }
         await waitForRoom();
         if (finish) return;
-        const page = await reader.call((addr) =>
-          pullMessage(admin, addr, { topic: p.topic, queueId: q.queueId, queueOffset: q.next!, maxMsgNums: Math.min(PULL_BATCH, q.stop! - q.next!), subscription }, timeoutMs),
-        );
+        const head = windows[0]!;
+        const page = await head.page;
         if (finish) return;
-        deliver(q, page);
+        deliver(q, page, head.end);
+        // the broker stopped short of the window (its bytes limit): the rest of the window again, before the next
+        if (q.next! < head.end) head.page = pull(q.next!, head.end);
+        else windows.shift();
       }
       if (!q.finished && q.next! >= q.stop!) {
         q.finished = true;
@@ -232,7 +267,7 @@ async function* scanHeld(ctx: ClusterContext, request: ScanRequest & { bodies: b
     for (const g of gone) yield { type: 'failure', brokerName: g.brokerName, addr: g.addr, error: `${g.error}: its queues are not scanned` };
     for (;;) {
       while (out.length > 0) {
-        yield out.shift()!;
+        yield takeEvent(out);
         if (out.length < MAX_BUFFERED_EVENTS / 2) releaseRoom();
       }
       if (finish) break;
@@ -252,6 +287,15 @@ async function* scanHeld(ctx: ClusterContext, request: ScanRequest & { bodies: b
     clearTimeout(deadline);
     signal?.removeEventListener('abort', onAbort);
   }
+}
+
+/** The first waiting event; consecutive `messages` events are joined into one (up to MESSAGES_PER_EVENT). */
+function takeEvent(out: ScanEvent[]): ScanEvent {
+  const first = out.shift()!;
+  if (first.type !== 'messages' || out[0]?.type !== 'messages') return first;
+  const messages = [...first.messages];
+  while (out[0]?.type === 'messages' && messages.length + out[0].messages.length <= MESSAGES_PER_EVENT) messages.push(...(out.shift() as { messages: ScannedMessage[] }).messages);
+  return { type: 'messages', messages };
 }
 
 /** broker-a q0, broker-b q0, broker-a q1, ...: concurrent queues spread over the brokers. */
