@@ -14,6 +14,7 @@ import { useCluster } from '../useCluster';
 import { formatCount } from '../format';
 import { Badge } from '../ui/Badge';
 import { DataTable } from '../ui/DataTable';
+import { Pager } from '../ui/Pager';
 import { RefreshBar } from '../ui/RefreshBar';
 import { Card, EmptyState, ErrorState, PartialFailures, Spinner } from '../ui/states';
 import { Timestamp } from '../ui/Timestamp';
@@ -186,10 +187,28 @@ export function TopicDetailView({ topic, initialRoute, initialStatus, initialErr
         {!s && !status.error && <div className="px-4"><Spinner /></div>}
         {s && s.queues.length === 0 && <div className="p-4"><EmptyState title="No queue answered" /></div>}
         {s && s.queues.length > 0 && (
-          <DataTable data={s.queues} columns={queueColumns} rowTestId="queue-row" getRowId={(q) => `${q.brokerName}-${q.queueId}`} dense />
+          <QueueTable queues={s.queues} />
         )}
       </Card>
     </div>
+  );
+}
+
+/**
+ * The queues of the status, a page at a time past 100: a topic of 256 queues on each master is 512 rows, each with
+ * two ticking times, which the page would otherwise render and re-render at once.
+ */
+function QueueTable({ queues }: { queues: TopicStatus['queues'] }) {
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(100);
+  if (queues.length <= 100) return <DataTable data={queues} columns={queueColumns} rowTestId="queue-row" getRowId={(q) => `${q.brokerName}-${q.queueId}`} dense />;
+  const last = Math.max(1, Math.ceil(queues.length / pageSize));
+  const current = Math.min(page, last);
+  return (
+    <>
+      <DataTable data={queues.slice((current - 1) * pageSize, current * pageSize)} columns={queueColumns} rowTestId="queue-row" getRowId={(q) => `${q.brokerName}-${q.queueId}`} dense />
+      <Pager page={current} pageSize={pageSize} total={queues.length} onPage={setPage} onPageSize={(size) => { setPageSize(size); setPage(1); }} sizes={[100, 200, 500]} />
+    </>
   );
 }
 
