@@ -45,6 +45,8 @@ export const DEFAULT_PORTS = {
   /** two console processes on one PostgreSQL racing for one change, per version */
   raceConsoles: { v5: [3174, 3175], v4: [3176, 3177] },
   benchConsole: 3190,
+  /** the console of the range scan bench's HTTP scan (bench/scan-large.ts) */
+  scanConsole: 3197,
   /** the console of the fault check (reliability/faults.ts) */
   faultsConsole: 3178,
   /** the loopback OIDC provider of the sign-in e2e */
