@@ -68,6 +68,29 @@ if ! npx next build > "$R/build.log" 2>&1; then
   exit 1
 fi
 
+sandbox_up() { # version: fresh cluster, seeded traffic, online groups; output to $R/sandbox-<version>.log
+  local v=$1 t=$SECONDS
+  {
+    RMQ_VERSION=$v bash $S/start-cluster.sh --fresh && RMQ_VERSION=$v bash $S/traffic.sh && RMQ_VERSION=$v bash $S/online-consumers.sh start &&
+      # 5.x: a rocketmq-proxy with the official gRPC clients through it (push and simple/POP consumers)
+      { [[ $v == 4.* ]] || RMQ_VERSION=$v bash $S/proxy.sh start; }
+  } > "$R/sandbox-$v.log" 2>&1
+  local rc=$?
+  echo "sandbox $v: $([ $rc = 0 ] && echo up || echo FAILED) in $((SECONDS - t))s (log $R/sandbox-$v.log)"
+  [ $rc = 0 ] || tail -n 30 "$R/sandbox-$v.log"
+  return $rc
+}
+
+# the sandboxes boot (JVMs starting, clients seeding, mostly waiting on each other) while lint, unit and store tests
+# run: none of those needs a cluster, and the wait for the sandboxes then overlaps with their CPU
+started_versions=("$V5" "$V4")
+if [ "${SANDBOX_START:-parallel}" = sequential ]; then
+  { sandbox_up "$V5"; sandbox_up "$V4"; } > "$R/sandboxes.log" 2>&1 & psand=$!
+else
+  sandbox_up "$V5" > "$R/sandbox-up-$V5.txt" 2>&1 & p5=$!
+  sandbox_up "$V4" > "$R/sandbox-up-$V4.txt" 2>&1 & p4=$!
+fi
+
 step "lint (eslint: import cycles, hooks, unused code)"
 if npx eslint . > "$R/lint.log" 2>&1; then lint_failed=0; else lint_failed=1; cat "$R/lint.log"; fi
 # one test in the summary: the lint passed or it did not
@@ -89,29 +112,16 @@ else
 fi
 SUITES+=("pg=$R/pg.json")
 
-sandbox_up() { # version: fresh cluster, seeded traffic, online groups; output to $R/sandbox-<version>.log
-  local v=$1 t=$SECONDS
-  {
-    RMQ_VERSION=$v bash $S/start-cluster.sh --fresh && RMQ_VERSION=$v bash $S/traffic.sh && RMQ_VERSION=$v bash $S/online-consumers.sh start &&
-      # 5.x: a rocketmq-proxy with the official gRPC clients through it (push and simple/POP consumers)
-      { [[ $v == 4.* ]] || RMQ_VERSION=$v bash $S/proxy.sh start; }
-  } > "$R/sandbox-$v.log" 2>&1
-  local rc=$?
-  echo "sandbox $v: $([ $rc = 0 ] && echo up || echo FAILED) in $((SECONDS - t))s (log $R/sandbox-$v.log)"
-  [ $rc = 0 ] || tail -n 30 "$R/sandbox-$v.log"
-  return $rc
-}
-
-step "sandboxes RocketMQ $V5 and $V4 (${SANDBOX_START:-parallel}): start, seed traffic, put groups online"
-started_versions=("$V5" "$V4")
+step "sandboxes RocketMQ $V5 and $V4 (${SANDBOX_START:-parallel}, started after the build): the rest of the wait for them"
 if [ "${SANDBOX_START:-parallel}" = sequential ]; then
-  sandbox_up "$V5"; v5_up=$?
-  sandbox_up "$V4"; v4_up=$?
+  wait $psand
+  cat "$R/sandboxes.log"
+  grep -q "sandbox $V5: up" "$R/sandboxes.log"; v5_up=$?
+  grep -q "sandbox $V4: up" "$R/sandboxes.log"; v4_up=$?
 else
-  sandbox_up "$V5" & p5=$!
-  sandbox_up "$V4" & p4=$!
   wait $p5; v5_up=$?
   wait $p4; v4_up=$?
+  cat "$R/sandbox-up-$V5.txt" "$R/sandbox-up-$V4.txt"
 fi
 # the e2e console serves both sandboxes (clusters `local` and `local-4.9`)
 export E2E_CONSOLE_CONFIG="$ROOT/$R/e2e-console.yaml"
@@ -158,8 +168,8 @@ if [ $v5_up = 0 ]; then
   RMQ_VERSION=$V5 MQADMIN_CACHE_DIR="$ROOT/$R/mqadmin-faults" npx vitest run --project faults --reporter=default --reporter=json --outputFile="$R/faults-$V5.json"
 fi
 
-step "stop the sandboxes"
-stop_sandboxes
+# the main sandboxes stop while the secured ones start: stopping is mostly waiting for the JVMs to flush and exit
+stop_sandboxes & pstop=$!
 
 # 7. the sandboxes with access control (SANDBOX_AUTH=on, sandbox/scripts/auth.sh): 5.5.0 with ACL 2.0 and 4.9.8 with
 # ACL 1.0, seeded by the demo clients signing with their own account; the secured live suite on each (the console
@@ -183,10 +193,13 @@ secured_up "$V5" & p5=$!
 secured_up "$V4" & p4=$!
 wait $p5; s5_up=$?
 wait $p4; s4_up=$?
+wait $pstop
 SUITES+=("secured-$V5=$R/secured-$V5.json" "secured-$V4=$R/secured-$V4.json" "e2e-secured=$R/e2e-secured.json")
 step "secured live tests on RocketMQ $V5 and $V4"
+# side by side: each signs in to its own sandbox, and most of their time is mqadmin JVMs and round trips
+if [ $s4_up = 0 ]; then secured_run "$V4" > "$R/secured-$V4.log" 2>&1 & ps4=$!; fi
 if [ $s5_up = 0 ]; then secured_run "$V5"; fi
-if [ $s4_up = 0 ]; then secured_run "$V4"; fi
+if [ $s4_up = 0 ]; then wait $ps4; printf '\n--- secured live tests on RocketMQ %s ---\n' "$V4"; cat "$R/secured-$V4.log"; fi
 if [ $s5_up = 0 ] && [ $s4_up = 0 ]; then
   step "secured e2e (Playwright) on RocketMQ $V5 and $V4 with access control"
   bash $S/console-config.sh "$ROOT/$R/e2e-secured.yaml" "secured:$V5" "secured:$V4" "secured:$V5:none" "secured:$V5:reader"
