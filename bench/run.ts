@@ -17,13 +17,14 @@ import { groupsBench } from './groups';
 import { messagesBench } from './messages';
 import { pagesBench } from './pages';
 import { resetBench } from './reset';
+import { rowsTable, type BenchRow } from './rows';
 import { scanBench } from './scan';
 import { topicsBench } from './topics';
 import { ensureCluster, ensureSecondCluster, root, version } from './sandbox';
 
 const only = process.env.BENCH_ONLY?.split(',');
-// the console-server measurements (auth, groups, pages) need a production build
-const serves = !only || only.includes('auth') || only.includes('groups') || only.includes('pages');
+// the console-server measurements (auth, groups, pages, the HTTP scan, topics) need a production build
+const serves = !only || ['auth', 'groups', 'pages', 'scan', 'topics'].some((name) => only.includes(name));
 if (serves && !existsSync(path.join(root, '.next/BUILD_ID'))) execFileSync('npx', ['next', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
 const cluster = ensureCluster();
 const results: Record<string, unknown> = { at: new Date().toISOString(), rocketmq: version, namesrv: cluster.namesrv, node: process.version };
@@ -99,6 +100,9 @@ try {
 } finally {
   cluster.stop();
 }
+// issue 15's one table: every figure with rows (ours, the reference of the same run, the ratio, the goal)
+const rows = Object.values(results).flatMap((r) => (r && typeof r === 'object' && Array.isArray((r as { rows?: unknown }).rows) ? (r as { rows: BenchRow[] }).rows : []));
+if (rows.length > 0) console.log(`\n=== side by side (one run, ${version}) ===\n${rowsTable(rows)}`);
 const dir = path.join(root, 'bench/results');
 mkdirSync(dir, { recursive: true });
 const file = path.join(dir, `${results.at as string}.json`.replaceAll(':', '-'));
