@@ -82,6 +82,14 @@ export function topicCatalog(admin: AdminClient, maxAgeMs = CATALOG_TTL_MS, opti
   return options.stale && age <= CATALOG_STALE_MAX_MS ? Promise.resolve(cached.ready) : cached.next;
 }
 
+/**
+ * Drops the cached catalog after this console changed the topics (created, updated, deleted): the operator looks for
+ * the change next, and a stale page would hide it for up to two minutes.
+ */
+export function forgetTopicCatalog(admin: AdminClient): void {
+  catalogs.delete(admin);
+}
+
 /** One read of the catalog, cached once it is in (a failed one is forgotten). */
 function read(admin: AdminClient): Promise<TopicCatalog> {
   const value = buildCatalog(admin);

@@ -1,4 +1,5 @@
 import { deleteTopicInBroker } from '../../../rocketmq/delete-topic-in-broker';
+import { forgetTopicCatalog } from '../catalog';
 import { deleteTopicInNamesrv } from '../../../rocketmq/delete-topic-in-namesrv';
 import { BadInputError, NotFoundError } from '../../core/errors';
 import { checkTopicName, isSystemTopic } from '../../core/names';
@@ -98,6 +99,7 @@ export const topicDelete: ChangeKind<TopicDeleteRequest, TopicDeleteDetail> = {
         }
       }
     }
+    forgetTopicCatalog(ctx.admin);
     return steps;
   },
 };

@@ -1,4 +1,5 @@
 import { deleteKvConfig } from '../../../rocketmq/delete-kv-config';
+import { forgetTopicCatalog } from '../catalog';
 import { ORDER_TOPIC_CONFIG_NAMESPACE, parseOrderConf } from '../../../rocketmq/get-kv-config';
 import { putKvConfig } from '../../../rocketmq/put-kv-config';
 import { updateAndCreateTopic } from '../../../rocketmq/update-and-create-topic';
@@ -127,6 +128,7 @@ export const topicUpsert: ChangeKind<TopicUpsertRequest, TopicUpsertDetail> = {
         }
       }
     }
+    forgetTopicCatalog(ctx.admin);
     return steps;
   },
 
