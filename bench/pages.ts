@@ -40,7 +40,7 @@ const LOAD_TIMEOUT_MS = 60_000;
 /**
  * The goals. JS: the shared floor (React, Next.js, the providers and the sidebar) is ~175 KB compressed; a page adds
  * its view, table and dialogs. 250 KB cold leaves ~75 KB for a page's own code, which every list and detail page fits
- * without a charting library; the one page that draws charts (group detail, recharts ~100 KB) gets its own goal.
+ * without a charting library; the group page once its lag chart is drawn (recharts, ~117 KB) gets its own goal.
  * TTI: 1.5 s cold on this 2-core machine shared with other agents, including the data fetch the page waits for (the
  * lag snapshot, the route of a topic...); warm 1 s. FCP: 1 s cold (the server renders each page's shell and header).
  */
@@ -98,7 +98,9 @@ function specs(brokerAddr: string): PageSpec[] {
     { name: 'topics', path: `${c}/topics`, ready: ['[data-testid="topic-row"]'] },
     { name: 'topic LabTopic', path: `${c}/topics/LabTopic`, ready: ['[data-testid="route-queue-row"]'] },
     { name: 'groups', path: `${c}/groups`, ready: ['[data-testid="group-row"]'] },
-    { name: 'group lab_cg_cluster', path: `${c}/groups/lab_cg_cluster`, ready: ['[data-testid="progress-row"]'], charts: true },
+    { name: 'group lab_cg_cluster', path: `${c}/groups/lab_cg_cluster`, ready: ['[data-testid="progress-row"]'] },
+    // the same page until its lag chart is drawn (the sampler has written points by the measured pass)
+    { name: 'group, chart drawn', path: `${c}/groups/lab_cg_cluster?chart`, ready: ['[data-testid="lag-chart"] .recharts-line'], charts: true },
     { name: 'messages by key', path: `${c}/messages?mode=key&topic=LabTopic&key=CUST-1`, ready: ['[data-testid="message-row"]', '[data-testid="empty-state"]'] },
     { name: 'traces by key', path: `${c}/traces?key=CUST-4&topic=LabTopic`, ready: ['[data-testid="key-trace-row"]', '[data-testid="empty-state"]'] },
     { name: 'alerts', path: `${c}/alerts`, ready: ['[data-testid="rules"]', '[data-testid="empty-state"]'] },
@@ -124,17 +126,29 @@ interface Probe {
 
 /** Waits (in the page, every animation frame) for the main content and both hydration markers; returns when. */
 async function waitForContent(page: Page, ready: string[]): Promise<Probe> {
-  const handle = await page.waitForFunction(
-    (selectors: string[]) => {
-      if (document.documentElement.dataset.hydrated !== 'true') return false;
-      if (document.querySelector('[data-hydration="pending"]')) return false;
-      if (!selectors.some((s) => document.querySelector(s))) return false;
-      return { contentMs: performance.now() };
-    },
-    ready,
-    { polling: 'raf', timeout: LOAD_TIMEOUT_MS },
-  );
-  return (await handle.jsonValue()) as Probe;
+  try {
+    const handle = await page.waitForFunction(
+      (selectors: string[]) => {
+        if (document.documentElement.dataset.hydrated !== 'true') return false;
+        if (document.querySelector('[data-hydration="pending"]')) return false;
+        if (!selectors.some((s) => document.querySelector(s))) return false;
+        return { contentMs: performance.now() };
+      },
+      ready,
+      { polling: 'raf', timeout: LOAD_TIMEOUT_MS },
+    );
+    return (await handle.jsonValue()) as Probe;
+  } catch (error) {
+    // say which of the three conditions never held
+    const state = await page
+      .evaluate((selectors: string[]) => ({
+        hydrated: document.documentElement.dataset.hydrated === 'true',
+        pending: document.querySelectorAll('[data-hydration="pending"]').length,
+        content: selectors.some((s) => document.querySelector(s)),
+      }), ready)
+      .catch(() => undefined);
+    throw new Error(`no main content after ${LOAD_TIMEOUT_MS / 1000} s (${state ? `hydrated: ${state.hydrated}, pending boundaries: ${state.pending}, content ${ready.join(' or ')}: ${state.content}` : String(error)})`, { cause: error });
+  }
 }
 
 /** TTI: the first moment after the content at which no long task starts for QUIET_MS (waits that long to know). */
@@ -287,23 +301,36 @@ export async function pagesBench(cluster: BenchCluster): Promise<PagesResult> {
     CONSOLE_CONFIG: clustersFile(cluster.namesrv),
     CONSOLE_ADMIN_PASSWORD: ADMIN_PASSWORD,
     PORT: String(testPort(CONSOLE_PORT)),
+    // lag history points within the unmeasured pass, so the group page has a chart to draw when measured
+    LAG_SAMPLE_INTERVAL_MS: '5000',
   });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
   const pages: PageFigures[] = [];
+  const failures: BenchRow[] = [];
   try {
     const state = await signIn(server.url);
     // one unmeasured load of every page: the server's first render of each route (module loading, the lag
     // snapshot's first build) is the server's cold start, not the browser's first load
-    for (const spec of list) await measurePage(browser, spec, server.url, state);
-    for (const spec of list) pages.push(await measurePage(browser, spec, server.url, state));
+    for (const spec of list) await measurePage(browser, spec, server.url, state).catch((error: unknown) => console.log(`  ${spec.name} (unmeasured pass): ${String(error)}`));
+    for (const spec of list) {
+      // a page that never shows its content is a missed goal with its reason, not the end of the bench
+      await measurePage(browser, spec, server.url, state).then(
+        (figures) => pages.push(figures),
+        (error: unknown) => failures.push({ figure: `${spec.name}: first load`, ours: 'no content', goal: 'content, then TTI', met: false, why: error instanceof Error ? error.message : String(error) }),
+      );
+    }
   } finally {
     await browser.close();
     await server.stop();
   }
 
+  if (pages.length === 0) {
+    console.log(rowsTable(failures));
+    return { pages, floor: { scripts: 0, transferredBytes: 0, decodedBytes: 0 }, rows: failures, passed: false };
+  }
   const floor = floorOf(pages);
   console.log(`\nFirst load of each page in Chromium (production build, gzip; cold = fresh context, warm = second load). Shared floor: ${floor.scripts} scripts, ${kb(floor.transferredBytes)} compressed`);
   console.log(
@@ -321,7 +348,7 @@ export async function pagesBench(cluster: BenchCluster): Promise<PagesResult> {
       ]),
     ),
   );
-  const rows = rowsOf(pages, floor, new Map(list.map((s) => [s.name, s])));
+  const rows = [...rowsOf(pages, floor, new Map(list.map((s) => [s.name, s]))), ...failures];
   console.log(rowsTable(rows));
   return { pages, floor, rows, passed: rows.every((r) => r.met !== false) };
 }
