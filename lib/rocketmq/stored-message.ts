@@ -42,7 +42,19 @@ export interface SysFlagInfo {
 const TRANSACTION: TransactionType[] = ['NOT_TYPE', 'PREPARED', 'COMMIT', 'ROLLBACK'];
 const COMPRESSION: Array<CompressionType | undefined> = ['ZLIB', 'LZ4', 'ZSTD', 'ZLIB'];
 
+/** One frozen answer per sysFlag value: a queue's messages share a handful, and a scan decodes millions. */
+const sysFlagCache = new Map<number, SysFlagInfo>();
+
 export function decodeSysFlag(sysFlag: number): SysFlagInfo {
+  let info = sysFlagCache.get(sysFlag);
+  if (!info) {
+    info = Object.freeze(sysFlagInfo(sysFlag));
+    if (sysFlagCache.size < 4096) sysFlagCache.set(sysFlag, info);
+  }
+  return info;
+}
+
+function sysFlagInfo(sysFlag: number): SysFlagInfo {
   return {
     compressed: (sysFlag & SysFlag.COMPRESSED) !== 0,
     multiTags: (sysFlag & SysFlag.MULTI_TAGS) !== 0,
@@ -127,17 +139,15 @@ export function decodeStoredMessage(buffer: Buffer, start = 0): StoredMessage {
   const sysFlag = r.int32();
   const sysFlags = decodeSysFlag(sysFlag);
   const bornTimestamp = r.int64();
-  const bornHost = host(r, sysFlags.bornHostV6);
+  const bornHost = host(buffer, r, sysFlags.bornHostV6).text;
   const storeTimestamp = r.int64();
-  const storeHostAt = r.position;
-  const storeIp = r.bytes(sysFlags.storeHostV6 ? 16 : 4);
-  const storePort = r.int32();
-  // store ip, port and commit-log offset as the record holds them, hexed in place (MessageDecoder.createMessageId)
-  const offsetMsgId = (buffer.toString('hex', storeHostAt, r.position) + buffer.toString('hex', commitLogOffsetAt, commitLogOffsetAt + 8)).toUpperCase();
+  const storeHost = host(buffer, r, sysFlags.storeHostV6);
+  // store ip, port and commit-log offset as the record holds them, hexed (MessageDecoder.createMessageId)
+  const offsetMsgId = storeHost.hex + hex8(buffer, commitLogOffsetAt);
   const reconsumeTimes = r.int32();
   const preparedTransactionOffset = r.int64();
   const stored = r.bytes(r.int32());
-  const topic = r.utf8(magicCode === MAGIC_V2 ? r.int16() : r.int8());
+  const topic = topicText(buffer, r, magicCode === MAGIC_V2 ? r.int16() : r.int8());
   // Java reads the properties length as a signed short; the broker caps properties at Short.MAX_VALUE anyway
   const properties = parseProperties(r.utf8(r.uint16()));
   const uniqKey = properties.UNIQ_KEY;
@@ -154,7 +164,7 @@ export function decodeStoredMessage(buffer: Buffer, start = 0): StoredMessage {
     bornTimestamp,
     bornHost,
     storeTimestamp,
-    storeHost: `${ipToString(storeIp)}:${storePort}`,
+    storeHost: storeHost.text,
     reconsumeTimes,
     preparedTransactionOffset,
     topic,
@@ -168,9 +178,53 @@ export function decodeStoredMessage(buffer: Buffer, start = 0): StoredMessage {
   };
 }
 
-function host(r: BufferReader, v6: boolean): string {
+interface Host {
+  /** `ip:port` */
+  text: string;
+  /** Upper-case hex of the address and port bytes, as they lead an offset msgId. */
+  hex: string;
+}
+
+/** IPv4 hosts by ip * 65536 + port: a queue's messages come from a few producers and one store host. */
+const hostCache = new Map<number, Host>();
+
+function host(buffer: Buffer, r: BufferReader, v6: boolean): Host {
+  const at = r.position;
   const ip = r.bytes(v6 ? 16 : 4);
-  return `${ipToString(ip)}:${r.int32()}`;
+  const port = r.int32();
+  const cacheable = !v6 && port >= 0 && port <= 0xffff;
+  const key = cacheable ? buffer.readUInt32BE(at) * 65536 + port : -1;
+  const cached = cacheable ? hostCache.get(key) : undefined;
+  if (cached) return cached;
+  const made = { text: `${ipToString(ip)}:${port}`, hex: buffer.toString('hex', at, at + ip.length + 4).toUpperCase() };
+  if (cacheable) {
+    if (hostCache.size >= 4096) hostCache.clear();
+    hostCache.set(key, made);
+  }
+  return made;
+}
+
+const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).toUpperCase().padStart(2, '0'));
+
+/** Upper-case hex of the 8 bytes at `at`. */
+function hex8(buffer: Buffer, at: number): string {
+  let out = '';
+  for (let i = at; i < at + 8; i++) out += HEX[buffer[i]!]!;
+  return out;
+}
+
+/** The last topic decoded, reused while the bytes are the same: every message of a pull has the same topic. */
+let lastTopic = { bytes: Buffer.alloc(0), text: '' };
+
+function topicText(buffer: Buffer, r: BufferReader, length: number): string {
+  const at = r.position;
+  if (length === lastTopic.bytes.length && at + length <= buffer.length && buffer.compare(lastTopic.bytes, 0, length, at, at + length) === 0) {
+    r.bytes(length);
+    return lastTopic.text;
+  }
+  const text = r.utf8(length);
+  lastTopic = { bytes: Buffer.from(buffer.subarray(at, at + length)), text };
+  return text;
 }
 
 /**

@@ -49,19 +49,21 @@ export interface MessageView extends MessageSummary {
 }
 
 export function toSummary(m: StoredMessage, brokerName: string): MessageSummary {
-  return {
+  // one object, no spread: a range scan makes one per message read
+  const summary: MessageSummary = {
     msgId: m.msgId,
     offsetMsgId: m.offsetMsgId,
     topic: m.topic,
     brokerName,
     queueId: m.queueId,
     queueOffset: m.queueOffset,
-    ...(m.tags !== undefined ? { tags: m.tags } : {}),
     keys: m.keys,
     storeTimestamp: m.storeTimestamp,
     bornTimestamp: m.bornTimestamp,
     bodySize: m.body.length,
   };
+  if (m.tags !== undefined) summary.tags = m.tags;
+  return summary;
 }
 
 export function toView(m: StoredMessage, brokerName: string): MessageView {

@@ -161,7 +161,9 @@ async function* scanHeld(ctx: ClusterContext, request: ScanRequest & { bodies: b
         if (m.queueOffset < from || m.queueOffset >= windowEnd) continue;
         if (m.storeTimestamp < p.begin || m.storeTimestamp > p.end) continue;
         if (p.text !== undefined && !matchesText(m, p.text, request.bodies)) continue;
-        batch.push({ ...toSummary(m, q.brokerName), properties: m.properties });
+        const row = toSummary(m, q.brokerName) as ScannedMessage;
+        row.properties = m.properties;
+        batch.push(row);
         if (counters.matched + batch.length >= p.limit) {
           next = m.queueOffset + 1;
           finish ??= 'limit';
