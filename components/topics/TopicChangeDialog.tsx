@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { ChangeResult } from '@/lib/console/changes/types';
 import type { TopicRoute } from '@/lib/console/topics/detail';
-import { MESSAGE_TYPES, type MessageType } from '@/lib/console/topics/change/schema';
+import { MESSAGE_TYPES, type MessageType } from '@/lib/console/topics/change/message-types';
 import { errorText } from '../api/client';
 import { useChangePreview } from '../api/changes';
 import { useClusterOverview } from '../api/clusters';

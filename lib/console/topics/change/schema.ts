@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { topicField } from '../../core/schema';
+import { MESSAGE_TYPES } from './message-types';
 
-export const MESSAGE_TYPES = ['NORMAL', 'FIFO', 'DELAY', 'TRANSACTION'] as const;
-export type MessageType = (typeof MESSAGE_TYPES)[number];
+export { MESSAGE_TYPES, type MessageType } from './message-types';
 
 /** The console's cap on queues per broker: far above what anyone runs, low enough to catch a typo. */
 export const MAX_QUEUE_NUMS = 1024;
