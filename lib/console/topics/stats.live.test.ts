@@ -4,6 +4,8 @@ import { liveConsole } from '../../../test-support/live-console';
 import { LIVE, withBrokerFrozen } from '../../../test-support/sandbox';
 import { listTopics } from './list';
 
+// FREEZES_WITHOUT_CLIENTS: this file reads no client, so it runs after the freezing files that do
+
 describe(`topic stats live (${LIVE.version})`, () => {
   const { ctx } = liveConsole();
 
