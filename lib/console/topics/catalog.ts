@@ -69,7 +69,10 @@ export function topicCatalog(admin: AdminClient, maxAgeMs = CATALOG_TTL_MS, opti
   const cached = catalogs.get(admin);
   const age = cached ? Date.now() - cached.at : Number.POSITIVE_INFINITY;
   if (cached && age <= maxAgeMs) return cached.value;
-  if (!cached?.ready) return read(admin);
+  if (!cached) return read(admin);
+  const { ready } = cached;
+  // the first read still under way (a failed one is dropped from the cache): join it rather than read again
+  if (!ready) return cached.value;
   // one read behind the cache at a time, whoever asks
   if (!cached.next) {
     const next = read(admin);
@@ -79,7 +82,7 @@ export function topicCatalog(admin: AdminClient, maxAgeMs = CATALOG_TTL_MS, opti
       () => (cached.next = undefined),
     );
   }
-  return options.stale && age <= CATALOG_STALE_MAX_MS ? Promise.resolve(cached.ready) : cached.next;
+  return options.stale && age <= CATALOG_STALE_MAX_MS ? Promise.resolve(ready) : cached.next;
 }
 
 /**
