@@ -196,7 +196,10 @@ test.describe('consumer groups', () => {
     expect((await bad.json()).error.field).toBe('group');
     const sort = await request.get('/api/groups?sort=size');
     expect(sort.status()).toBe(400);
+    // the page says it once (the panels that asked on their own say nothing), whichever answer came back first
     await open(page, '/groups/no_such_group_e2e');
+    await expect(page.getByTestId('error-state')).toHaveCount(1, { timeout: 30_000 });
+    await expect(page.getByTestId('error-state')).toContainText('Consumer group not found');
     await expect(page.getByTestId('error-state')).toContainText('does not exist');
   });
 });

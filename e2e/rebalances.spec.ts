@@ -2,23 +2,32 @@ import path from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import type { RebalanceHistory } from '../lib/console/groups/rebalances';
 import { openStore } from '../lib/console/store';
-import { startConsumer, type RunningConsumer } from '../test-support/consumer';
+import { startedConsumer, type RunningConsumer } from '../test-support/consumer';
 import { consumerStatus, mqadmin } from '../test-support/mqadmin';
 import { open } from './support';
 
 // A fresh group on a fresh topic (4 queues per master), so the clients started here disturb no other spec's group.
 // The e2e console reads online groups' clients every 3 s (REBALANCE_SAMPLE_INTERVAL_MS in playwright.config.ts).
 test.describe('rebalance history', () => {
+  const running: RunningConsumer[] = [];
+  // also after a timeout (the test's own finally does not run then): what the clients printed, then stop them
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads which fixtures a hook takes from its first parameter
+  test.afterEach(async ({}, testInfo) => {
+    if (testInfo.status !== testInfo.expectedStatus) {
+      for (const [i, c] of running.entries()) await testInfo.attach(`consumer-${i}.txt`, { body: c.output(), contentType: 'text/plain' });
+    }
+    for (const c of running.splice(0)) await c.stop();
+  });
+
   test('draws a second client joining and leaving on the lag chart and lists who and which queues moved', async ({ page, request }) => {
     test.setTimeout(300_000);
     const suffix = Date.now().toString(36);
     const [group, topic] = [`e2e_cg_rebalance_${suffix}`, `E2eRebalanceTopic_${suffix}`];
     await mqadmin(['updateTopic', '-c', 'DefaultCluster', '-t', topic, '-r', '4', '-w', '4'], { cache: false });
-    const consumers: RunningConsumer[] = [];
-    const start = (instance: string) => consumers.push(startConsumer(['--group', group, '--topic', topic, '--instance', `${instance}_${suffix}`, '--threads', '2']));
+    const start = async (instance: string) => running.push(await startedConsumer(['--group', group, '--topic', topic, '--instance', `${instance}_${suffix}`, '--threads', '2']));
     const history = async (api: APIRequestContext) => (await (await api.get(`/api/clusters/local/groups/${group}/rebalances?range=1h`)).json()) as RebalanceHistory;
     try {
-      start('first');
+      await start('first');
       // the sampler's first reading of the group is its baseline (no event): wait for it before the second client
       const store = await openStore({ sqlitePath: path.resolve(process.env.E2E_DATA_DIR ?? 'test-results/e2e-data', 'console.db') });
       try {
@@ -27,7 +36,7 @@ test.describe('rebalance history', () => {
         await store.close();
       }
 
-      start('second');
+      await start('second');
       await expect.poll(async () => (await history(request)).rebalances.flatMap((r) => r.joined), { timeout: 90_000 }).toEqual([expect.stringContaining(`second_${suffix}`)]);
       // the sampler may see the second client before it took its queues: wait until the moves equal what mqadmin says it holds
       const secondId = (await history(request)).rebalances.flatMap((r) => r.joined)[0]!;
@@ -49,7 +58,7 @@ test.describe('rebalance history', () => {
       for (const q of held) await expect(joinRow.getByTestId('rebalance-moved')).toContainText(q);
 
       // the second client leaves: its queues go back to the first
-      await consumers.pop()!.stop();
+      await running.pop()!.stop();
       await expect.poll(async () => (await history(request)).rebalances.flatMap((r) => r.left), { timeout: 150_000 }).toEqual([secondId]);
       await page.reload();
       await expect(page.getByTestId('rebalance-left').filter({ hasText: secondId })).toHaveCount(1, { timeout: 30_000 });
@@ -57,7 +66,7 @@ test.describe('rebalance history', () => {
       await expect(page.getByTestId('rebalance-legend')).toContainText('rebalance');
       await page.screenshot({ path: path.join('test-results', 'screens', 'group-rebalances.png'), fullPage: true });
     } finally {
-      for (const c of consumers) await c.stop();
+      for (const c of running.splice(0)) await c.stop();
     }
   });
 

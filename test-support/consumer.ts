@@ -36,6 +36,23 @@ export function startConsumer(args: string[], on: Sandbox = LIVE): RunningConsum
 }
 
 /**
+ * startConsumer, resolved once the client printed `started` (subscribed and its rebalance service running). A start
+ * that failed (on a busy machine its first namesrv call can time out) or said nothing for `waitMs` is started again,
+ * twice at most; the last failure rejects with what the client printed.
+ */
+export async function startedConsumer(args: string[], on: Sandbox = LIVE, waitMs = 60_000): Promise<RunningConsumer> {
+  for (let attempt = 1; ; attempt++) {
+    const consumer = startConsumer(args, on);
+    const deadline = Date.now() + waitMs;
+    const failed = () => /Exception in thread "main"/.test(consumer.output());
+    while (!/^started /m.test(consumer.output()) && !failed() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+    if (/^started /m.test(consumer.output())) return consumer;
+    await consumer.stop();
+    if (attempt === 3) throw new Error(`the consumer did not start:\n${consumer.output()}`);
+  }
+}
+
+/**
  * Runs Consumer.java with `args` until it has been idle `idleSeconds` (or 120 s in all); everything it printed. A
  * client whose start failed (on a busy machine its first namesrv call can time out) is started again, twice at most.
  */

@@ -11,6 +11,11 @@ export class ApiError extends Error {
   }
 }
 
+/** The API answered 404: the thing asked about does not exist (the page says so once, not every panel). */
+export function isNotFound(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 404;
+}
+
 export async function fetchJson<T>(url: string, init?: RequestInit): Promise<T> {
   let response: Response;
   try {

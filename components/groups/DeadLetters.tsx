@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useState } from 'react';
 import type { BacklogTopic } from '@/lib/console/dlq/overview';
+import { isNotFound } from '../api/client';
 import { useDeadLetters } from '../api/groups';
 import { RedriveDialog } from '../dlq/RedriveDialog';
 import { formatCount } from '../format';
@@ -31,7 +32,7 @@ export function DeadLetters({ group, changeBlocked }: { group: string; changeBlo
         ) : undefined
       }
     >
-      {query.error && <div className="p-4"><ErrorState message={query.error.message} /></div>}
+      {query.error && !isNotFound(query.error) && <div className="p-4"><ErrorState message={query.error.message} /></div>}
       {!d && !query.error && <div className="px-4"><Spinner /></div>}
       {d && (
         <table className="min-w-full text-sm" data-testid="dead-letters">

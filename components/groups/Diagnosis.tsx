@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import type { Cause, GroupDiagnosis } from '@/lib/console/groups/diagnosis';
+import { isNotFound } from '../api/client';
 import { useGroupDiagnosis } from '../api/groups';
 import { paths } from '../paths';
 import { useCluster } from '../useCluster';
@@ -35,7 +36,7 @@ export function Diagnosis({ group }: { group: string }) {
       actions={d ? <span className="text-xs text-slate-500">as of <Timestamp ms={d.asOf} compact /></span> : undefined}
     >
       <div data-testid="diagnosis">
-        {query.error && <div className="p-4"><ErrorState message={query.error.message} onRetry={() => void query.refetch()} /></div>}
+        {query.error && !isNotFound(query.error) && <div className="p-4"><ErrorState message={query.error.message} onRetry={() => void query.refetch()} /></div>}
         {!d && !query.error && <div className="px-4"><Spinner /></div>}
         {d && <DiagnosisBody d={d} cluster={cluster} />}
       </div>

@@ -8,6 +8,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { parseAsInteger, useQueryState } from 'nuqs';
 import type { QueueLag } from '@/lib/console/lag/types';
+import { isNotFound } from '../api/client';
 import { groupKeys, useGroupClients, useGroupConnections, useGroupOverview, useGroupProgress } from '../api/groups';
 import type { GroupProgress } from '@/lib/console/groups/progress';
 import { useCan } from '../api/session';
@@ -85,7 +86,7 @@ export function GroupDetailView({ group }: { group: string }) {
   const canChange = useCan(cluster, 'cluster:change');
   const router = useRouter();
   const [changing, setChanging] = useState<'edit' | 'delete' | undefined>();
-  const notFound = [overview.error, connections.error].find((e) => e && 'status' in e && (e as { status: number }).status === 404);
+  const notFound = [overview.error, connections.error].find(isNotFound);
   if (notFound) return <ErrorState title="Consumer group not found" message={notFound.message} />;
   const p = progress.data;
   const v5 = Boolean(p?.queues.some((q) => q.inflight !== undefined)) && !connections.data?.viaProxy;

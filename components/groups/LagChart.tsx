@@ -2,6 +2,7 @@
 
 import dynamic from 'next/dynamic';
 import { useMemo, useState } from 'react';
+import { isNotFound } from '../api/client';
 import { useLagHistory, useRebalances } from '../api/groups';
 import { useCluster } from '../useCluster';
 import { formatCount } from '../format';
@@ -83,9 +84,10 @@ export function LagChart({ group, marker }: { group: string; marker?: { at: numb
           per queue
         </label>
       </div>
-      {query.error && <div className="p-4"><ErrorState message={query.error.message} /></div>}
+      {query.error && !isNotFound(query.error) && <div className="p-4"><ErrorState message={query.error.message} /></div>}
       {!data && !query.error && <div className="px-4"><Spinner label="Loading lag history" /></div>}
-      {data && data.points.length === 0 && (
+      {/* 404: the snapshot does not know the group yet and nothing was sampled; the page says when the group is unknown */}
+      {((data && data.points.length === 0) || isNotFound(query.error)) && (
         <div className="p-4"><EmptyState title="No lag history yet">The sampler writes a point every 30 s; the first one appears shortly.</EmptyState></div>
       )}
       {data && data.points.length > 0 && (

@@ -1,6 +1,7 @@
 'use client';
 
 import type { Rebalance, RebalanceHistory } from '@/lib/console/groups/rebalances';
+import { isNotFound } from '../api/client';
 import { formatDuration } from '../format';
 import { EmptyState, ErrorState } from '../ui/states';
 import { Timestamp } from '../ui/Timestamp';
@@ -29,7 +30,7 @@ const holder = (clientId: string | null) => clientId ?? 'nobody';
  */
 export function RebalanceTable({ data, error }: { data: RebalanceHistory | undefined; error: Error | null }) {
   // a group that does not exist: the page says so once, not again in every card
-  if (error && 'status' in error && (error as { status: number }).status === 404) return null;
+  if (isNotFound(error)) return null;
   if (error) return <ErrorState title="Could not load the rebalances" message={error.message} />;
   if (!data) return null;
   const rows = [...data.rebalances].reverse();
