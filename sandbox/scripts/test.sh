@@ -5,8 +5,7 @@
 #   4. two RocketMQ sandboxes side by side, fresh, each with seeded traffic and online groups: 5.5.0 (cluster `local`)
 #      and 4.9.8 (`local-4.9`), on ports by version (env.sh)
 #   5. live tests on 5.5.0 and on 4.9.8 side by side (TEST_LIVE_SIDE_BY_SIDE=0: 4.9.8 after e2e instead)
-#   6. Playwright e2e with the console serving both clusters (meanwhile the sandboxes of 7 boot), then the fault
-#      check on the 5.5.0 sandbox, beside
+#   6. Playwright e2e with the console serving both clusters, then the fault check on the 5.5.0 sandbox
 #   7. the same two versions with access control (5.x ACL 2.0, 4.x ACL 1.0): secured live and e2e suites
 # SANDBOX_PORT_OFFSET shifts every port this starts (sandboxes, e2e console, PostgreSQL), so two worktrees can
 # run it at once. SANDBOX_START=sequential starts the sandboxes one after the other (default: both at once).
@@ -151,11 +150,31 @@ elif [ $v5_up = 0 ]; then
   live_run "$V5"
 fi
 
+if [ $v5_up = 0 ]; then
+  step "e2e (Playwright, Debian chromium) on RocketMQ $V5 and $V4"
+  RMQ_VERSION=$V5 MQADMIN_CACHE_DIR="$ROOT/$R/mqadmin-e2e" E2E_JSON="$R/e2e.json" npx playwright test
+fi
+
+# after e2e, not beside it: e2e visits both clusters, and the live suite freezes the 4.9.8 brokers at its end
+if [ $v4_up = 0 ] && [ -z "${v4_done:-}" ]; then
+  step "live tests on RocketMQ $V4"
+  live_run "$V4" lib/rocketmq lib/console
+fi
+
+# last on the 5.5.0 sandbox, alone: it kills broker-b's master and the namesrv and freezes broker-b (reliability/faults.ts)
+SUITES+=("faults-$V5=$R/faults-$V5.json")
+if [ $v5_up = 0 ]; then
+  step "faults on RocketMQ $V5: a broker killed, a broker frozen, the namesrv killed"
+  RMQ_VERSION=$V5 MQADMIN_CACHE_DIR="$ROOT/$R/mqadmin-faults" npx vitest run --project faults --reporter=default --reporter=json --outputFile="$R/faults-$V5.json"
+fi
+
+# the main sandboxes stop while the secured ones start: stopping is mostly waiting for the JVMs to flush and exit
+stop_sandboxes & pstop=$!
+
 # 7. the sandboxes with access control (SANDBOX_AUTH=on, sandbox/scripts/auth.sh): 5.5.0 with ACL 2.0 and 4.9.8 with
 # ACL 1.0, seeded by the demo clients signing with their own account; the secured live suite on each (the console
 # signed as the administrator, as the reader, unsigned, with a wrong secret) and the secured e2e spec (the console
-# serving them, no secret in any answer, page or the client bundle). Their own ports and directories: they boot
-# while e2e runs (JVMs starting and clients seeding, mostly waiting) and their suites run beside the fault check.
+# serving them, no secret in any answer, page or the client bundle). After the others: four more JVMs each.
 secured_up() { # version
   local v=$1 t=$SECONDS
   { SANDBOX_AUTH=on RMQ_VERSION=$v bash $S/start-cluster.sh --fresh && SANDBOX_AUTH=on RMQ_VERSION=$v bash $S/traffic.sh; } > "$R/sandbox-$v-auth.log" 2>&1
@@ -167,61 +186,28 @@ secured_up() { # version
 secured_run() { # version
   RMQ_VERSION=$1 MQADMIN_CACHE_DIR="$ROOT/$R/mqadmin-$1-auth" npx vitest run --project secured --reporter=default --reporter=json --outputFile="$R/secured-$1.json"
 }
+step "sandboxes with access control: RocketMQ $V5 (ACL 2.0) and $V4 (ACL 1.0)"
 stop_secured() { local v; for v in "$V5" "$V4"; do SANDBOX_AUTH=on RMQ_VERSION=$v bash $S/stop-cluster.sh --quiet & done; wait; }
 trap 'stop_secured; cleanup' EXIT
-secured_up "$V5" > "$R/secured-up-$V5.txt" 2>&1 & ps5=$!
-secured_up "$V4" > "$R/secured-up-$V4.txt" 2>&1 & ps4=$!
-
-if [ $v5_up = 0 ]; then
-  step "e2e (Playwright, Debian chromium) on RocketMQ $V5 and $V4 (the sandboxes with access control boot meanwhile)"
-  RMQ_VERSION=$V5 MQADMIN_CACHE_DIR="$ROOT/$R/mqadmin-e2e" E2E_JSON="$R/e2e.json" npx playwright test
-fi
-
-# after e2e, not beside it: e2e visits both clusters, and the live suite freezes the 4.9.8 brokers at its end
-if [ $v4_up = 0 ] && [ -z "${v4_done:-}" ]; then
-  step "live tests on RocketMQ $V4"
-  live_run "$V4" lib/rocketmq lib/console
-fi
-
-# the fault check, last on the 5.5.0 sandbox: it kills broker-b's master and the namesrv and freezes broker-b
-# (reliability/faults.ts). Beside it, on their own sandboxes and console: the secured live suites, then secured e2e.
-SUITES+=("faults-$V5=$R/faults-$V5.json" "secured-$V5=$R/secured-$V5.json" "secured-$V4=$R/secured-$V4.json" "e2e-secured=$R/e2e-secured.json")
-step "faults on RocketMQ $V5 (a broker killed, a broker frozen, the namesrv killed) beside the suites with access control"
-# the 4.9.8 sandbox is done with: it stops meanwhile (stopping is mostly waiting for the JVMs to flush and exit)
-started_versions=("$V5")
-RMQ_VERSION=$V4 bash $S/stop-cluster.sh --quiet & pstop4=$!
-if [ $v5_up = 0 ]; then
-  RMQ_VERSION=$V5 MQADMIN_CACHE_DIR="$ROOT/$R/mqadmin-faults" npx vitest run --project faults --reporter=default --reporter=json --outputFile="$R/faults-$V5.json" > "$R/faults-$V5.log" 2>&1 &
-  pfaults=$!
-fi
-secured_suites() {
-  wait $ps5; local s5_up=$?
-  wait $ps4; local s4_up=$?
-  cat "$R/secured-up-$V5.txt" "$R/secured-up-$V4.txt"
-  printf '\n--- secured live tests on RocketMQ %s and %s side by side ---\n' "$V5" "$V4"
-  # side by side: each signs in to its own sandbox, and most of their time is mqadmin JVMs and round trips
-  local p4s=""
-  if [ $s4_up = 0 ]; then secured_run "$V4" > "$R/secured-$V4.log" 2>&1 & p4s=$!; fi
-  if [ $s5_up = 0 ]; then secured_run "$V5"; fi
-  if [ -n "$p4s" ]; then wait $p4s; printf '\n--- secured live tests on RocketMQ %s ---\n' "$V4"; cat "$R/secured-$V4.log"; fi
-  if [ $s5_up = 0 ] && [ $s4_up = 0 ]; then
-    printf '\n--- secured e2e (Playwright) on RocketMQ %s and %s with access control ---\n' "$V5" "$V4"
-    bash $S/console-config.sh "$ROOT/$R/e2e-secured.yaml" "secured:$V5" "secured:$V4" "secured:$V5:none" "secured:$V5:reader"
-    E2E_SECURED=1 E2E_CONSOLE_CONFIG="$ROOT/$R/e2e-secured.yaml" E2E_DATA_DIR="$ROOT/$R/e2e-secured-data" \
-      MQADMIN_CACHE_DIR="$ROOT/$R/mqadmin-e2e-secured" E2E_JSON="$R/e2e-secured.json" npx playwright test
-  fi
-}
-secured_suites
-if [ -n "${pfaults:-}" ]; then
-  wait $pfaults
-  printf '\n--- faults on RocketMQ %s ---\n' "$V5"
-  cat "$R/faults-$V5.log"
-fi
-wait $pstop4
-step "stop the sandboxes"
-stop_sandboxes & pstop=$!
-stop_secured
+secured_up "$V5" & p5=$!
+secured_up "$V4" & p4=$!
+wait $p5; s5_up=$?
+wait $p4; s4_up=$?
 wait $pstop
+SUITES+=("secured-$V5=$R/secured-$V5.json" "secured-$V4=$R/secured-$V4.json" "e2e-secured=$R/e2e-secured.json")
+step "secured live tests on RocketMQ $V5 and $V4"
+# side by side: each signs in to its own sandbox, and most of their time is mqadmin JVMs and round trips
+if [ $s4_up = 0 ]; then secured_run "$V4" > "$R/secured-$V4.log" 2>&1 & ps4=$!; fi
+if [ $s5_up = 0 ]; then secured_run "$V5"; fi
+if [ $s4_up = 0 ]; then wait $ps4; printf '\n--- secured live tests on RocketMQ %s ---\n' "$V4"; cat "$R/secured-$V4.log"; fi
+if [ $s5_up = 0 ] && [ $s4_up = 0 ]; then
+  step "secured e2e (Playwright) on RocketMQ $V5 and $V4 with access control"
+  bash $S/console-config.sh "$ROOT/$R/e2e-secured.yaml" "secured:$V5" "secured:$V4" "secured:$V5:none" "secured:$V5:reader"
+  E2E_SECURED=1 E2E_CONSOLE_CONFIG="$ROOT/$R/e2e-secured.yaml" E2E_DATA_DIR="$ROOT/$R/e2e-secured-data" \
+    MQADMIN_CACHE_DIR="$ROOT/$R/mqadmin-e2e-secured" E2E_JSON="$R/e2e-secured.json" npx playwright test
+fi
+step "stop the sandboxes with access control"
+stop_secured
 bash $S/postgres.sh stop
 step_end
 
