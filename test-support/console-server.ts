@@ -9,6 +9,8 @@ export interface ConsoleServer {
   url: string;
   pid: number;
   rssMb(): number;
+  /** The last 64 KiB it printed on stdout (pino's JSON lines: an error's stack is there), for a failure's message. */
+  output(): string;
   /** SIGTERM by default; SIGKILL for a crash. */
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
@@ -29,8 +31,10 @@ export async function startConsole(namesrv: string, port: number, extraEnv: Reco
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  let printed = '';
   await new Promise<void>((resolve, reject) => {
     child.stdout!.on('data', (d: Buffer) => {
+      printed = (printed + d.toString()).slice(-65_536);
       if (d.toString().includes('Ready in')) resolve();
     });
     child.on('exit', (code) => reject(new Error(`console exited with ${code}`)));
@@ -38,6 +42,7 @@ export async function startConsole(namesrv: string, port: number, extraEnv: Reco
   return {
     url: `http://127.0.0.1:${port}`,
     pid: child.pid!,
+    output: () => printed,
     rssMb() {
       const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
       return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) / 1024;

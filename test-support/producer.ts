@@ -9,7 +9,8 @@ const jrun = path.resolve(import.meta.dirname, '../sandbox/scripts/jrun.sh');
 
 /**
  * Runs Producer.java against a sandbox (LIVE by default); returns what it sent, as it printed it. A run that failed
- * before sending anything (a busy machine: its first namesrv call timed out) is run again, twice at most; one that
+ * before sending anything (a busy machine: its first namesrv call timed out or its connection failed) is run again,
+ * three times at most, a little later each time; one that
  * sent part of its messages is not, since that would send them twice.
  */
 export async function produce(args: string[], on: Sandbox = LIVE): Promise<SentMessage[]> {
@@ -22,7 +23,9 @@ export async function produce(args: string[], on: Sandbox = LIVE): Promise<SentM
       return parseSent(stdout);
     } catch (error) {
       const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
-      if (attempt >= 3 || parseSent(stdout).length > 0 || !stderr.includes('RemotingTimeoutException')) throw error;
+      if (attempt >= 4 || parseSent(stdout).length > 0 || !/RemotingTimeoutException|RemotingSendRequestException|RemotingConnectException/.test(stderr)) throw error;
+      // a machine that busy (CI: three route lookups in a row timed out) needs a moment, not an immediate retry
+      await new Promise((r) => setTimeout(r, 2000 * attempt));
     }
   }
 }

@@ -50,9 +50,12 @@ describe(`two consoles on one PostgreSQL (${LIVE.version})`, () => {
       const topic = `TwoProcesses_${suffix}`;
       const request = { topic, brokerNames: ['broker-a'], readQueueNums: 3, writeQueueNums: 3 };
       const plans = await Promise.all(servers.map((s) => postJson<{ previewId: string }>(`${s.url}/api/clusters/default/changes/preview`, { action: 'topic.upsert', request })));
-      expect(plans.map((p) => p.status)).toEqual([200, 200]);
+      // a failure says what each console answered and logged (CI once saw 500 from both and nothing more)
+      const told = (answers: Array<{ status: number; body: unknown }>) =>
+        `answers ${JSON.stringify(answers)}\n${servers.map((s, i) => `console ${i} printed:\n${s.output().slice(-4000)}`).join('\n')}`;
+      expect(plans.map((p) => p.status), told(plans)).toEqual([200, 200]);
       const applied = await Promise.all(servers.map((s, i) => postJson<{ status?: string; error?: { code: string; message: string } }>(`${s.url}/api/clusters/default/changes`, { previewId: plans[i]!.body.previewId, confirm: true })));
-      expect(applied.map((a) => a.status).sort()).toEqual([200, 409]);
+      expect(applied.map((a) => a.status).sort(), told(applied)).toEqual([200, 409]);
       const refused = applied.find((a) => a.status === 409)!.body;
       expect(refused).toMatchObject({ error: { code: 'change_running' } });
       expect(JSON.stringify(refused)).toContain(`another change of topic ${topic} is running`);
