@@ -10,7 +10,12 @@ import {
  * Frame layout (big-endian): int32 length (of everything after it) | int32 headerMark (top byte serialize type,
  * low 24 bits header length) | header | body. We always send JSON headers and decode both JSON and ROCKETMQ ones.
  */
-export const DEFAULT_MAX_FRAME_BYTES = 16 * 1024 * 1024;
+/**
+ * The largest answer taken. The Java client's decoder stops at 16 MiB (`com.rocketmq.remoting.frameMaxLength`), but a
+ * broker sends whatever its tables weigh: at 50,000 groups GET_ALL_SUBSCRIPTIONGROUP_CONFIG is 19 MB (bench groups),
+ * which an admin console must read. The cap still refuses a garbage length (up to 2^32) before buffering it.
+ */
+export const DEFAULT_MAX_FRAME_BYTES = 128 * 1024 * 1024;
 
 const SERIALIZE_JSON = 0;
 const SERIALIZE_ROCKETMQ = 1;

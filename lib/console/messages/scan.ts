@@ -41,6 +41,11 @@ export type ScanEvent =
 /** Queues read at once per scan. */
 export const QUEUE_CONCURRENCY = 8;
 /**
+ * Queues read at once with a tag filter: each has one pull in flight, whose answer holds only the matches, so
+ * twice the queues cost no more memory than the unfiltered scan's 8 × 4 windows (the brokers' gates still bound them).
+ */
+export const QUEUE_CONCURRENCY_FILTERED = 16;
+/**
  * Pulls in flight per queue without a tag filter: the offsets to read are known, so the next windows of 32 are
  * asked for before the first answer is back and the round trips overlap. With a tag filter the broker skips ahead
  * to the next match (far past a window), so a queue then has one pull at a time.
@@ -244,7 +249,7 @@ async function* scanHeld(ctx: ClusterContext, request: ScanRequest & { bodies: b
     }
     return undefined;
   };
-  const workers = Array.from({ length: QUEUE_CONCURRENCY }, async () => {
+  const workers = Array.from({ length: subscription ? QUEUE_CONCURRENCY_FILTERED : QUEUE_CONCURRENCY }, async () => {
     for (let q = take(); q && !finish; q = take()) await runQueue(q);
   });
   void Promise.all(workers).then(() => stopWith('complete'));
