@@ -119,8 +119,12 @@ export async function fuzzDecoders({ inputs, seed = 1, slowMs = 100, perMbMs = 2
         if (figures.crashes.length < 50) figures.crashes.push({ target: target.name, mutation, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error), sample: input.subarray(0, 64).toString('hex') });
       } else figures.refused++;
     }
-    const took = performance.now() - t0;
-    if (took > slowMs + (perMbMs * input.length) / 2 ** 20) figures.slow++;
+    let took = performance.now() - t0;
+    const bound = slowMs + (perMbMs * input.length) / 2 ** 20;
+    // a hang is slow every time; one over the bound once may have waited on a busy machine (CI runs this beside two
+    // booting sandboxes): it is timed again, and slow only if it is slow twice
+    if (took > bound) took = Math.min(took, timeAgain(() => target.run(input, mutation, rand)));
+    if (took > bound) figures.slow++;
     if (took > figures.slowestMs) {
       figures.slowestMs = took;
       figures.slowest = { target: target.name, mutation, bytes: input.length };
@@ -131,4 +135,14 @@ export async function fuzzDecoders({ inputs, seed = 1, slowMs = 100, perMbMs = 2
   figures.peakRssMb = Math.round(Math.max(figures.peakRssMb, process.memoryUsage.rss() / 2 ** 20));
   figures.ms = Math.round(performance.now() - started);
   return figures;
+}
+
+function timeAgain(run: () => void): number {
+  const t0 = performance.now();
+  try {
+    run();
+  } catch {
+    // its outcome was counted the first time
+  }
+  return performance.now() - t0;
 }
