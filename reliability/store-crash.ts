@@ -28,8 +28,11 @@ interface Acks {
   lag: number[];
 }
 
-/** Starts the writer, lets it write for killAfterMs after it opened the store, then SIGKILL; its acknowledgements. */
-async function writeAndKill(options: StoreOptions, killAfterMs: number, groups: number): Promise<Acks> {
+/**
+ * Starts the writer, lets it write for killAfterMs after it opened the store, and longer while `enough` says its
+ * acknowledgements are too few (30 s at most), then SIGKILL; its acknowledgements.
+ */
+async function writeAndKill(options: StoreOptions, killAfterMs: number, groups: number, enough: (acks: Acks) => boolean = () => true): Promise<Acks> {
   // node itself with tsx as a loader: the pid killed is the writer's (tsx's cli would run it in a child of its own)
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'reliability/store-writer.ts'), JSON.stringify(options), String(groups)], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   const acks: Acks = { begun: new Map(), progress: new Set(), finished: new Set(), lag: [] };
@@ -46,7 +49,11 @@ async function writeAndKill(options: StoreOptions, killAfterMs: number, groups: 
         const [what, a, b] = line.split(' ');
         // the process that writes must be the one killed (not a wrapper around it)
         if (what === 'open' && Number(a) !== child.pid) reject(new Error(`the writer runs as pid ${a}, not as the child ${child.pid}: the kill would miss it`));
-        else if (what === 'open') setTimeout(() => (child.kill('SIGKILL'), resolve()), killAfterMs);
+        else if (what === 'open') {
+          const latest = Date.now() + killAfterMs + 30_000;
+          const killWhenEnough = () => (enough(acks) || Date.now() > latest ? (child.kill('SIGKILL'), resolve()) : setTimeout(killWhenEnough, 50));
+          setTimeout(killWhenEnough, killAfterMs);
+        }
         else if (what === 'begin') acks.begun.set(Number(a), Number(b));
         else if (what === 'progress') acks.progress.add(Number(a));
         else if (what === 'finish') acks.finished.add(Number(a));
@@ -60,7 +67,14 @@ async function writeAndKill(options: StoreOptions, killAfterMs: number, groups: 
 }
 
 /** Runs `kills` write-and-kill rounds on one database (each round adds to what the previous left) and checks it after each. */
-export async function storeCrashFigures(options: StoreOptions, input: { kills: number; groups?: number; seed?: number } = { kills: 5 }): Promise<StoreCrashFigures> {
+/**
+ * `atLeast`: the acknowledgements the rounds must add up to; the last round then writes past its moment until they do
+ * (on a busy machine the rounds before it may have written little), so a caller's check has that much to check.
+ */
+export async function storeCrashFigures(
+  options: StoreOptions,
+  input: { kills: number; groups?: number; seed?: number; atLeast?: { entries: number; outcomes: number; lagSamples: number } } = { kills: 5 },
+): Promise<StoreCrashFigures> {
   const kind = options.databaseUrl ? 'postgres' : 'sqlite';
   const groups = input.groups ?? 200;
   const figures: StoreCrashFigures = { kind, kills: 0, acknowledged: { entries: 0, progress: 0, outcomes: 0, lagSamples: 0 }, lost: { entries: 0, progress: 0, outcomes: 0, lagRows: 0 }, unreadable: 0, problems: [] };
@@ -68,7 +82,13 @@ export async function storeCrashFigures(options: StoreOptions, input: { kills: n
   // a spread of moments: right after opening, mid-stream, later (deterministic for a given seed)
   const nextDelay = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), 50 + (seed % 1200));
   for (let k = 0; k < input.kills; k++) {
-    const acks = await writeAndKill(options, nextDelay(), groups);
+    const { atLeast } = input;
+    const before = { ...figures.acknowledged };
+    const enough =
+      atLeast && k === input.kills - 1
+        ? (a: Acks) => before.entries + a.begun.size > atLeast.entries && before.outcomes + a.finished.size > atLeast.outcomes && before.lagSamples + a.lag.length > atLeast.lagSamples
+        : undefined;
+    const acks = await writeAndKill(options, nextDelay(), groups, enough);
     figures.kills += 1;
     figures.acknowledged.entries += acks.begun.size;
     figures.acknowledged.progress += acks.progress.size;
