@@ -10,7 +10,7 @@ import { open } from './support';
 // The e2e console reads online groups' clients every 3 s (REBALANCE_SAMPLE_INTERVAL_MS in playwright.config.ts).
 test.describe('rebalance history', () => {
   const running: RunningConsumer[] = [];
-  // also after a timeout (the test's own finally does not run then): what the clients printed, then stop them
+  // after the test however it ended, a timeout included: what the clients printed when it failed, then stop them
   // eslint-disable-next-line no-empty-pattern -- Playwright reads which fixtures a hook takes from its first parameter
   test.afterEach(async ({}, testInfo) => {
     if (testInfo.status !== testInfo.expectedStatus) {
@@ -26,50 +26,46 @@ test.describe('rebalance history', () => {
     await mqadmin(['updateTopic', '-c', 'DefaultCluster', '-t', topic, '-r', '4', '-w', '4'], { cache: false });
     const start = async (instance: string) => running.push(await startedConsumer(['--group', group, '--topic', topic, '--instance', `${instance}_${suffix}`, '--threads', '2']));
     const history = async (api: APIRequestContext) => (await (await api.get(`/api/clusters/local/groups/${group}/rebalances?range=1h`)).json()) as RebalanceHistory;
+    await start('first');
+    // the sampler's first reading of the group is its baseline (no event): wait for it before the second client
+    const store = await openStore({ sqlitePath: path.resolve(process.env.E2E_DATA_DIR ?? 'test-results/e2e-data', 'console.db') });
     try {
-      await start('first');
-      // the sampler's first reading of the group is its baseline (no event): wait for it before the second client
-      const store = await openStore({ sqlitePath: path.resolve(process.env.E2E_DATA_DIR ?? 'test-results/e2e-data', 'console.db') });
-      try {
-        await expect.poll(async () => (await store.rebalance.baselines('local')).find((b) => b.group === group)?.clients ?? 0, { timeout: 90_000 }).toBe(1);
-      } finally {
-        await store.close();
-      }
-
-      await start('second');
-      await expect.poll(async () => (await history(request)).rebalances.flatMap((r) => r.joined), { timeout: 90_000 }).toEqual([expect.stringContaining(`second_${suffix}`)]);
-      // the sampler may see the second client before it took its queues: wait until the moves equal what mqadmin says it holds
-      const secondId = (await history(request)).rebalances.flatMap((r) => r.joined)[0]!;
-      const held = (await consumerStatus(group, secondId)).offsets.filter((o) => o.topic === topic).map((o) => `${topic} ${o.brokerName}/${o.queueId}`).sort();
-      expect(held).toHaveLength(4);
-      await expect
-        .poll(async () => (await history(request)).rebalances.flatMap((r) => r.moved.filter((m) => m.to === secondId && m.topic === topic).map((m) => `${m.topic} ${m.brokerName}/${m.queueId}`)).sort(), { timeout: 60_000 })
-        .toEqual(held);
-
-      await open(page, `/groups/${group}`);
-      // a vertical line's box is 0 px wide, which Playwright calls hidden: count the markers instead
-      await expect(page.getByTestId('lag-chart').locator('.rebalance-marker')).not.toHaveCount(0, { timeout: 30_000 });
-      const rows = page.getByTestId('rebalance-row');
-      await expect(rows.first()).toBeVisible();
-      await expect(page.getByTestId('rebalances').getByTestId('rebalance-joined').filter({ hasText: secondId })).toHaveCount(1);
-      // each row says how many queues moved; opened, it names each one from → to. The sampler may see the join in two
-      // readings (CI: the retry queue first, the topic's queues a reading later), so the rows together name them
-      const moved = page.getByTestId('rebalances').getByTestId('rebalance-moved').locator('summary');
-      for (let i = 0; i < (await moved.count()); i++) await moved.nth(i).click();
-      const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      for (const q of held) await expect(page.getByTestId('rebalances')).toContainText(new RegExp(`${literal(q)}: [^→]*→ ${literal(secondId)}`));
-
-      // the second client leaves: its queues go back to the first
-      await running.pop()!.stop();
-      await expect.poll(async () => (await history(request)).rebalances.flatMap((r) => r.left), { timeout: 150_000 }).toEqual([secondId]);
-      await page.reload();
-      await expect(page.getByTestId('rebalance-left').filter({ hasText: secondId })).toHaveCount(1, { timeout: 30_000 });
-      await expect(page.getByTestId('lag-chart').locator('.rebalance-marker')).not.toHaveCount(0);
-      await expect(page.getByTestId('rebalance-legend')).toContainText('rebalance');
-      await page.screenshot({ path: path.join('test-results', 'screens', 'group-rebalances.png'), fullPage: true });
+      await expect.poll(async () => (await store.rebalance.baselines('local')).find((b) => b.group === group)?.clients ?? 0, { timeout: 90_000 }).toBe(1);
     } finally {
-      for (const c of running.splice(0)) await c.stop();
+      await store.close();
     }
+
+    await start('second');
+    await expect.poll(async () => (await history(request)).rebalances.flatMap((r) => r.joined), { timeout: 90_000 }).toEqual([expect.stringContaining(`second_${suffix}`)]);
+    // the sampler may see the second client before it took its queues: wait until the moves equal what mqadmin says it holds
+    const secondId = (await history(request)).rebalances.flatMap((r) => r.joined)[0]!;
+    const held = (await consumerStatus(group, secondId)).offsets.filter((o) => o.topic === topic).map((o) => `${topic} ${o.brokerName}/${o.queueId}`).sort();
+    expect(held).toHaveLength(4);
+    await expect
+      .poll(async () => (await history(request)).rebalances.flatMap((r) => r.moved.filter((m) => m.to === secondId && m.topic === topic).map((m) => `${m.topic} ${m.brokerName}/${m.queueId}`)).sort(), { timeout: 60_000 })
+      .toEqual(held);
+
+    await open(page, `/groups/${group}`);
+    // a vertical line's box is 0 px wide, which Playwright calls hidden: count the markers instead
+    await expect(page.getByTestId('lag-chart').locator('.rebalance-marker')).not.toHaveCount(0, { timeout: 30_000 });
+    const rows = page.getByTestId('rebalance-row');
+    await expect(rows.first()).toBeVisible();
+    await expect(page.getByTestId('rebalances').getByTestId('rebalance-joined').filter({ hasText: secondId })).toHaveCount(1);
+    // each row says how many queues moved; opened, it names each one from → to. The sampler may see the join in two
+    // readings (CI: the retry queue first, the topic's queues a reading later), so the rows together name them
+    const moved = page.getByTestId('rebalances').getByTestId('rebalance-moved').locator('summary');
+    for (let i = 0; i < (await moved.count()); i++) await moved.nth(i).click();
+    const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    for (const q of held) await expect(page.getByTestId('rebalances')).toContainText(new RegExp(`${literal(q)}: [^→]*→ ${literal(secondId)}`));
+
+    // the second client leaves: its queues go back to the first
+    await running.pop()!.stop();
+    await expect.poll(async () => (await history(request)).rebalances.flatMap((r) => r.left), { timeout: 150_000 }).toEqual([secondId]);
+    await page.reload();
+    await expect(page.getByTestId('rebalance-left').filter({ hasText: secondId })).toHaveCount(1, { timeout: 30_000 });
+    await expect(page.getByTestId('lag-chart').locator('.rebalance-marker')).not.toHaveCount(0);
+    await expect(page.getByTestId('rebalance-legend')).toContainText('rebalance');
+    await page.screenshot({ path: path.join('test-results', 'screens', 'group-rebalances.png'), fullPage: true });
   });
 
   test('a group without rebalances says so under its chart', async ({ page }) => {
