@@ -12,8 +12,9 @@ import {
  */
 /**
  * The largest answer taken. The Java client's decoder stops at 16 MiB (`com.rocketmq.remoting.frameMaxLength`), but a
- * broker sends whatever its tables weigh: at 50,000 groups GET_ALL_SUBSCRIPTIONGROUP_CONFIG is 19 MB (bench groups),
- * which an admin console must read. The cap still refuses a garbage length (up to 2^32) before buffering it.
+ * broker sends whatever its tables weigh: at 50,000 groups one of a master's whole-table answers was 19 MB (bench
+ * groups; by its size the subscription-group table), which an admin console must read. The cap still refuses a
+ * garbage length (up to 2^32) before buffering it.
  */
 export const DEFAULT_MAX_FRAME_BYTES = 128 * 1024 * 1024;
 
