@@ -205,13 +205,28 @@ export async function buildLagSnapshot(admin: AdminClient, memory: SnapshotMemor
       )
       .finally(() => progress('connections', ++connectionsDone, groups.size, groups.size)),
   );
-  // consume TPS and in-flight counts come from the brokers' own stats: asked only for groups with clients online
+  // consume TPS and in-flight counts come from the brokers' own stats: asked only for groups with clients online,
+  // one call per topic the group has offsets for there. Without a topic the broker scans its whole offset table for
+  // the group's topics: 90 ms a call at 50,000 groups (150,000 topic@group keys), 5 ms with one
   const live = new Map<string, Array<{ node: BrokerNode; stats: ConsumeStats }>>();
-  const online = [...groups].flatMap(([group, entry]) => ((connections.get(group)?.connections.length ?? 0) === 0 ? [] : entry.brokers.map((node) => ({ group, node }))));
-  await perBroker(online, (item) => item.node, ({ group }, node) =>
-    guarded(node, () => getConsumeStats(admin, node.addr, group, undefined, timeout)).then(
+  const online = [...groups].flatMap(([group, entry]) => {
+    const connection = connections.get(group);
+    if (!connection || connection.connections.length === 0) return [];
+    // the topics its clients subscribe to (the queues of any other one are dropped from the snapshot below)
+    const subscribed = connection.subscriptions.length > 0 ? new Set(connection.subscriptions.map((sub) => sub.topic)) : undefined;
+    return entry.brokers.flatMap((node) =>
+      topicsHeld(perGroupBroker.get(group), node)
+        .filter((topic) => !subscribed || subscribed.has(topic))
+        .map((topic) => ({ group, node, topic })),
+    );
+  });
+  await perBroker(online, (item) => item.node, ({ group, topic }, node) =>
+    guarded(node, () => getConsumeStats(admin, node.addr, group, topic, timeout)).then(
       (stats) => {
-        if (stats) live.set(group, [...(live.get(group) ?? []), { node, stats }]);
+        const list = live.get(group) ?? [];
+        const known = list.find((l) => l.node.addr === node.addr);
+        if (known) known.stats = { consumeTps: known.stats.consumeTps + stats.consumeTps, queues: [...known.stats.queues, ...stats.queues] };
+        else live.set(group, [...list, { node, stats }]);
       },
       (error: unknown) => noteFailure(group, node, error),
     ),
@@ -361,4 +376,10 @@ export function drainOf(queues: QueueLag[], previous: QueueLag[], seconds: numbe
   else if (net > 0) trend = 'draining';
   else if (net < 0) trend = 'growing';
   return { consumeRate, produceRate, trend, etaMs: lag > 0 && net > 0 ? (lag / net) * 1000 : lag === 0 ? 0 : undefined };
+}
+
+/** The topics a group has offsets for on one master (its queues there, from the master's offset table). */
+function topicsHeld(onBrokers: Array<{ node: BrokerNode; queues: QueueLag[] }> | undefined, node: BrokerNode): string[] {
+  const queues = onBrokers?.find((e) => e.node.addr === node.addr)?.queues ?? [];
+  return [...new Set(queues.map((q) => q.topic))];
 }
