@@ -4,7 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { AdminClient, type CallObserver } from '../core/admin';
-import { buildLagSnapshot, newSnapshotMemory } from './snapshot';
+import { buildLagSnapshot, newSnapshotMemory, previousOf } from './snapshot';
 import { toWire, type BuildRequest, type SnapshotThreadData, type ThreadMessage } from './snapshot-wire';
 import type { SnapshotProgress } from './types';
 
@@ -38,9 +38,10 @@ port.on('message', (request: BuildRequest) => {
   };
   buildLagSnapshot(admin, memory, options, onProgress).then(
     (snapshot) => {
-      memory.previous = snapshot;
       flushCalls();
       send({ kind: 'built', id: request.id, snapshot: toWire(snapshot), stalls: [...memory.stalls] });
+      // sent (cloned): the main thread has it whole; this thread keeps what the next build compares with
+      memory.previous = previousOf(snapshot);
     },
     (error: unknown) => send({ kind: 'failed', id: request.id, error: error instanceof Error ? error.message : String(error) }),
   );

@@ -31,9 +31,24 @@ export interface SnapshotMemory {
   storeTimes: StoreTimeCache;
   /** messageModel of groups seen online, so an offline group still says what it is. */
   lastModel: Map<string, string>;
-  previous?: LagSnapshot;
+  /** What the next build compares with (drain rates): the previous snapshot's time and each group's queues. */
+  previous?: PreviousSnapshot;
   /** Queues of online groups that have lag and whose consumer offset has not moved since `since` (see stallKey). */
   stalls: Map<string, QueueStall>;
+}
+
+/** The part of a snapshot the next build reads; a whole LagSnapshot is one. */
+export interface PreviousSnapshot {
+  asOf: number;
+  groups: ReadonlyArray<Pick<GroupSnapshot, 'group' | 'queues'>>;
+}
+
+/**
+ * What a builder that hands its snapshot away (the snapshot thread) keeps of it: each group's name and packed queues,
+ * not its configs, clients and failures (at 50,000 groups the whole snapshot is 89 MB of heap besides its queues).
+ */
+export function previousOf(snapshot: LagSnapshot): PreviousSnapshot {
+  return { asOf: snapshot.asOf, groups: snapshot.groups.map((g) => ({ group: g.group, queues: g.queues })) };
 }
 
 /** A queue with messages to consume whose consumer offset stood still from one snapshot to the next. */
