@@ -315,6 +315,10 @@ async function measure(pool: ConnectionPool, cluster: BenchCluster, masters: Arr
       sampler: samplerFigures,
       metrics,
     };
+  } catch (error) {
+    // a console that died (out of memory, say) says why in its last lines
+    console.error(`the bench console failed; its last output:\n${server.output().slice(-4000)}`);
+    throw error;
   } finally {
     await server.stop();
   }
