@@ -44,4 +44,22 @@ describe('listGroups before the first snapshot', () => {
     expect(page.building).toBeUndefined();
     lag.stop();
   });
+
+  it('pages the first snapshot as soon as it is built, while its listeners (the history sampler) still run', async () => {
+    const { builder, finish } = slowBuilder();
+    const lag = new SnapshotService(builder, { intervalMs: 60_000, stuckAfterMs: 60_000 }, createLog('silent'));
+    let releaseListener: () => void = () => undefined;
+    lag.onSnapshot(() => new Promise<void>((resolve) => (releaseListener = resolve)));
+    const ctx = { lag } as unknown as ClusterContext;
+    const { PackedQueues } = await import('../lag/packed-queues');
+    // a request that came before the snapshot, waiting for it when the build finishes
+    const waiting = listGroups(ctx, query, 200);
+    await new Promise((r) => setTimeout(r, 20));
+    finish({ asOf: 7, durationMs: 1, groups: [{ ...group, queues: PackedQueues.pack([]) }], failures: [], timings: { configsMs: 0, statsMs: 0, connectionsMs: 0, agesMs: 0 }, configs: new Map() });
+    const page = await waiting;
+    expect(page).toMatchObject({ total: 1, asOf: 7, items: [{ group: 'g1', lag: 3 }] });
+    expect(page.building).toBeUndefined();
+    releaseListener();
+    lag.stop();
+  });
 });
