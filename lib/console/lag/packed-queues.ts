@@ -81,6 +81,17 @@ export class PackedQueues implements Iterable<QueueLag> {
     return { sum, queues };
   }
 
+  /** Whether queue i is `q`'s queue (same topic, broker and queue id). */
+  isQueueAt(i: number, q: { topic: string; brokerName: string; queueId: number }): boolean {
+    const l = this.layout;
+    return l.queueIds[i] === q.queueId && l.topics[i] === q.topic && l.brokerNames[i] === q.brokerName;
+  }
+
+  /** Queue i's broker and consumer offsets, without a QueueLag. */
+  offsetsAt(i: number): { brokerOffset: number; consumerOffset: number } {
+    return { brokerOffset: this.values[i * FIELDS]!, consumerOffset: this.values[i * FIELDS + 1]! };
+  }
+
   at(i: number): QueueLag {
     const v = this.values;
     const o = i * FIELDS;

@@ -315,7 +315,7 @@ export async function buildLagSnapshot(admin: AdminClient, memory: SnapshotMemor
       )
       .sort(compareMessageQueues);
     const before = previous.get(group);
-    const drain = before && elapsedSincePrevious > 0 ? drainOf(queues, before.queues.toArray(), elapsedSincePrevious) : undefined;
+    const drain = before && elapsedSincePrevious > 0 ? drainOf(queues, before.queues, elapsedSincePrevious) : undefined;
     const oldest = Math.min(...queues.map((q) => q.oldestUnconsumedTimestamp ?? Number.POSITIVE_INFINITY));
     const clients = connection?.connections ?? [];
     const minVersion = clients.length > 0 ? Math.min(...clients.map((c) => c.version)) : undefined;
@@ -368,12 +368,12 @@ function isBrokerFailure(value: unknown): value is BrokerFailure {
 }
 
 /** Consumed and produced rates over the interval, per queue and for the group, and when the backlog would be gone. */
-export function drainOf(queues: QueueLag[], previous: QueueLag[], seconds: number): Drain {
-  const before = new Map(previous.map((q) => [queueKey(q), q]));
+export function drainOf(queues: QueueLag[], previous: QueueLag[] | PackedQueues, seconds: number): Drain {
+  const previousOf = previousLookup(queues, previous);
   let consumed = 0;
   let produced = 0;
-  for (const q of queues) {
-    const p = before.get(queueKey(q));
+  for (const [i, q] of queues.entries()) {
+    const p = previousOf(q, i);
     if (!p) continue;
     // a reset moves offsets backwards; count only forward movement as consumption
     const c = Math.max(0, q.consumerOffset - p.consumerOffset);
@@ -391,6 +391,19 @@ export function drainOf(queues: QueueLag[], previous: QueueLag[], seconds: numbe
   else if (net > 0) trend = 'draining';
   else if (net < 0) trend = 'growing';
   return { consumeRate, produceRate, trend, etaMs: lag > 0 && net > 0 ? (lag / net) * 1000 : lag === 0 ? 0 : undefined };
+}
+
+/**
+ * Each queue's offsets in the previous snapshot. A group's queues are mostly the same, in the same order, from one
+ * snapshot to the next: then they are read by position from the packed values, with no object or key per queue
+ * (at 50,000 groups a key and an object per queue made the warm build 5 s slower than the cold one, mostly in GC).
+ */
+function previousLookup(queues: QueueLag[], previous: QueueLag[] | PackedQueues): (q: QueueLag, i: number) => { brokerOffset: number; consumerOffset: number } | undefined {
+  if (previous instanceof PackedQueues && previous.length === queues.length && queues.every((q, i) => previous.isQueueAt(i, q))) {
+    return (_q, i) => previous.offsetsAt(i);
+  }
+  const before = new Map((previous instanceof PackedQueues ? previous.toArray() : previous).map((q) => [queueKey(q), q]));
+  return (q) => before.get(queueKey(q));
 }
 
 /** The topics a group has offsets for on one master (its queues there, from the master's offset table). */
