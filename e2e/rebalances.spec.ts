@@ -9,6 +9,7 @@ import { open } from './support';
 // A fresh group on a fresh topic (4 queues per master), so the clients started here disturb no other spec's group.
 // The e2e console reads online groups' clients every 3 s (REBALANCE_SAMPLE_INTERVAL_MS in playwright.config.ts).
 test.describe('rebalance history', () => {
+  const rebalancesUrl = (group: string) => `/api/clusters/local/groups/${group}/rebalances?range=1h`;
   const running: RunningConsumer[] = [];
   let groupUnderTest: string | undefined;
   // after the test however it ended, a timeout included: what the clients printed when it failed, then stop them
@@ -16,7 +17,7 @@ test.describe('rebalance history', () => {
     if (testInfo.status !== testInfo.expectedStatus) {
       for (const [i, c] of running.entries()) await testInfo.attach(`consumer-${i}.txt`, { body: c.output(), contentType: 'text/plain' });
       if (groupUnderTest) {
-        const answer = await request.get(`/api/clusters/local/groups/${groupUnderTest}/rebalances?range=1h`).then((r) => r.text(), (e: unknown) => String(e));
+        const answer = await request.get(rebalancesUrl(groupUnderTest)).then((r) => r.text(), (e: unknown) => String(e));
         await testInfo.attach('rebalances.json', { body: answer, contentType: 'application/json' });
       }
     }
@@ -31,7 +32,7 @@ test.describe('rebalance history', () => {
     groupUnderTest = group;
     await mqadmin(['updateTopic', '-c', 'DefaultCluster', '-t', topic, '-r', '4', '-w', '4'], { cache: false });
     const start = async (instance: string) => running.push(await startedConsumer(['--group', group, '--topic', topic, '--instance', `${instance}_${suffix}`, '--threads', '2']));
-    const history = async (api: APIRequestContext) => (await (await api.get(`/api/clusters/local/groups/${group}/rebalances?range=1h`)).json()) as RebalanceHistory;
+    const history = async (api: APIRequestContext) => (await (await api.get(rebalancesUrl(group))).json()) as RebalanceHistory;
     await start('first');
     // the sampler's first reading of the group is its baseline (no event): wait for it before the second client
     const store = await openStore({ sqlitePath: path.resolve(process.env.E2E_DATA_DIR ?? 'test-results/e2e-data', 'console.db') });

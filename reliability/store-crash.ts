@@ -66,9 +66,9 @@ async function writeAndKill(options: StoreOptions, killAfterMs: number, groups: 
   return acks;
 }
 
-/** Runs `kills` write-and-kill rounds on one database (each round adds to what the previous left) and checks it after each. */
 /**
- * `atLeast`: the acknowledgements the rounds must add up to; the last round then writes past its moment until they do
+ * Runs `kills` write-and-kill rounds on one database (each round adds to what the previous left) and checks it after
+ * each. `atLeast`: the acknowledgements the rounds must add up to; the last round then writes past its moment until they do
  * (on a busy machine the rounds before it may have written little), so a caller's check has that much to check.
  */
 export async function storeCrashFigures(
