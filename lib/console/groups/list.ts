@@ -108,9 +108,7 @@ export async function listGroups(ctx: ClusterContext, query: GroupQuery & { refr
     const first = service.latest();
     // settled by a later request or the schedule; this one no longer waits for it
     first.catch(() => undefined);
-    // the build may be done while its listeners still run (the history sampler's first round writes every queue:
-    // 17 s at 50,000 groups), and `first` settles only after them: the snapshot is there to page already
-    snapshot = (await Promise.race([first, sleep(firstWaitMs, undefined, { ref: false })])) ?? service.peek();
+    snapshot = await Promise.race([first, sleep(firstWaitMs, undefined, { ref: false })]);
     if (!snapshot) {
       return { building: service.progress ?? { phase: 'starting', done: 0, total: 0, startedAt: Date.now() }, items: [], page: query.page, pageSize: query.pageSize, refreshing: true };
     }
