@@ -29,6 +29,22 @@ public class Producer {
 
     static int custMod = 5;
 
+    static boolean routeKnown = false;
+
+    /** Learns the topic's route and heartbeats to its brokers; false while the route is not known yet. */
+    static boolean holdRound(org.apache.rocketmq.client.impl.factory.MQClientInstance factory, String topic) {
+        try {
+            // true only when the route changed, so a later unchanged lookup keeps what the first one learnt
+            if (factory.updateTopicRouteInfoFromNameServer(topic)) routeKnown = true;
+            if (!routeKnown) return false;
+            factory.sendHeartbeatToAllBrokerWithLock();
+            return true;
+        } catch (RuntimeException e) {
+            System.err.println("hold round failed: " + e);
+            return false;
+        }
+    }
+
     public static void main(String[] argv) throws Exception {
         Map<String, String> a = args(argv);
         String ns = a.getOrDefault("ns", "127.0.0.1:9876");
@@ -51,14 +67,18 @@ public class Producer {
                 // it learns LabOrderTopic's route (without sending) and heartbeats to its masters at once
                 // (again every 20 s: the client refreshes only the routes of topics it sends to, so after a broker
                 // restart it would not find its way back on its own)
+                // A route lookup that times out on a loaded machine throws (CI, 4.9.8: IllegalStateException from
+                // getTopicRouteInfoFromNameServer), so each round is retried instead of ending the holder.
                 var factory = producer.getDefaultMQProducerImpl().getmQClientFactory();
-                factory.updateTopicRouteInfoFromNameServer(orderTopic);
-                factory.sendHeartbeatToAllBrokerWithLock();
+                long deadline = System.currentTimeMillis() + 120_000;
+                while (!holdRound(factory, orderTopic)) {
+                    if (System.currentTimeMillis() > deadline) throw new IllegalStateException("no route to " + orderTopic + " within 120 s");
+                    Thread.sleep(1_000);
+                }
                 System.out.println("holding " + producer.getProducerGroup());
                 while (true) {
                     Thread.sleep(20_000);
-                    factory.updateTopicRouteInfoFromNameServer(orderTopic);
-                    factory.sendHeartbeatToAllBrokerWithLock();
+                    holdRound(factory, orderTopic);
                 }
             }
             if (a.containsKey("only-ordered")) {

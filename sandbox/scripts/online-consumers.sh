@@ -45,8 +45,17 @@ case "${1:-start}" in
       log "online clients not all up (attempt $attempt): $(grep -h -m1 'Exception' "$T"/lab_cg_*-online.out 2>/dev/null | head -n 1)"
     done
     [ "$online" = 1 ] || die "online consumers did not come up"
-    # the holding producer prints "holding" once it has heartbeat to the masters of LabOrderTopic
-    for _ in $(seq 1 150); do grep -q '^holding' "$T/lab_pg_online.out" 2>/dev/null && break; sleep 0.2; done
+    # the holding producer prints "holding" once it has heartbeat to the masters of LabOrderTopic; it retries its
+    # route lookup for 120 s on a loaded machine, and one that died anyway is started once more
+    for round in 1 2; do
+      for _ in $(seq 1 650); do
+        grep -q '^holding' "$T/lab_pg_online.out" 2>/dev/null && break
+        pid_alive "$(cat "$SANDBOX_DIR/pids/client-lab_pg_online.pid")" || break
+        sleep 0.2
+      done
+      grep -q '^holding' "$T/lab_pg_online.out" && break
+      [ "$round" = 1 ] && { log "producer lab_pg_online not up: $(tail -n 1 "$T/lab_pg_online.out"); starting it again"; launch; }
+    done
     grep -q '^holding' "$T/lab_pg_online.out" || die "producer lab_pg_online did not come up: $(tail -n 3 "$T/lab_pg_online.out")"
     log "online: lab_cg_online (clustering, caught up), lab_cg_broadcast (broadcasting), lab_cg_orderly (orderly, caught up), producer lab_pg_online"
     ;;
