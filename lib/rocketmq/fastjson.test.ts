@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FastjsonSyntaxError, entries, parseFastjson, type JsonObject } from './fastjson';
+import { FastjsonSyntaxError, entries, forEachMember, parseFastjson, type JsonObject, type JsonValue } from './fastjson';
 
 describe('parseFastjson', () => {
   it('takes standard JSON as JSON.parse does', () => {
@@ -28,5 +28,25 @@ describe('parseFastjson', () => {
   it('says where malformed input breaks', () => {
     expect(() => parseFastjson('{0:"a",')).toThrow(FastjsonSyntaxError);
     expect(() => parseFastjson('{"a" 1}')).toThrow(/position/);
+  });
+});
+
+describe('forEachMember', () => {
+  it('hands over each member of one map, in order, as parseFastjson reads them, and skips the other fields', () => {
+    const text = '{"dataVersion":{"counter":3,"stateVersion":0},"offsetTable":{"T@g":{0:5,1:7},"%RETRY%g@g":{0:0},"a\\"b@c":{}},"x":[1,{2:3}]}';
+    const seen: Array<[string, JsonValue]> = [];
+    forEachMember(text, 'offsetTable', (key, value) => seen.push([key, value]));
+    const whole = (parseFastjson(text) as JsonObject).offsetTable as JsonObject;
+    expect(seen).toEqual(Object.entries(whole));
+    expect(seen.map(([key]) => key)).toEqual(['T@g', '%RETRY%g@g', 'a"b@c']);
+  });
+
+  it('hands over nothing for an absent or null map, and refuses what is not an object', () => {
+    const seen: string[] = [];
+    forEachMember('{"dataVersion":{}}', 'offsetTable', (key) => seen.push(key));
+    forEachMember('{"offsetTable":null}', 'offsetTable', (key) => seen.push(key));
+    expect(seen).toEqual([]);
+    expect(() => forEachMember('[1]', 'offsetTable', () => undefined)).toThrow(FastjsonSyntaxError);
+    expect(() => forEachMember('{"offsetTable":{0:1,', 'offsetTable', () => undefined)).toThrow(/position/);
   });
 });

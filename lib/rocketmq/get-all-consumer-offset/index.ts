@@ -1,6 +1,6 @@
 import type { RemotingCommand, RemotingRequest } from '../../remoting';
 import { RequestCode } from '../codes';
-import { asObject, entries, parseFastjson } from '../fastjson';
+import { asObject, entries, forEachMember } from '../fastjson';
 import { call, requireBody, type Invoker } from '../invoke';
 
 /**
@@ -19,19 +19,19 @@ export function getAllConsumerOffsetRequest(): RemotingRequest {
 }
 
 export function decodeConsumerOffsetTable(reply: RemotingCommand): ConsumerOffsetTable {
-  const root = asObject(parseFastjson(requireBody(reply, 'ConsumerOffsetManager')), 'ConsumerOffsetManager');
   const byGroup = new Map<string, Map<string, Map<number, number>>>();
-  for (const [key, value] of entries(asObject(root.offsetTable ?? {}, 'offsetTable'))) {
+  // member by member: the whole table parsed at once took 150-180 MB of heap at 50,000 groups
+  forEachMember(requireBody(reply, 'ConsumerOffsetManager'), 'offsetTable', (key, value) => {
     // "topic@group"; 5.x also keeps "topic@group@broadcast" entries, which the broker itself ignores here
-    const parts = String(key).split('@');
-    if (parts.length !== 2) continue;
+    const parts = key.split('@');
+    if (parts.length !== 2) return;
     const [topic, group] = parts as [string, string];
     const queues = new Map<number, number>();
-    for (const [queueId, offset] of entries(asObject(value, `offsetTable.${String(key)}`))) queues.set(Number(queueId), Number(offset));
+    for (const [queueId, offset] of entries(asObject(value, `offsetTable.${key}`))) queues.set(Number(queueId), Number(offset));
     let topics = byGroup.get(group);
     if (!topics) byGroup.set(group, (topics = new Map()));
     topics.set(topic, queues);
-  }
+  });
   return { byGroup };
 }
 

@@ -1,6 +1,6 @@
 import type { RemotingCommand, RemotingRequest } from '../../remoting';
 import { RequestCode } from '../codes';
-import { asObject, entries, optBoolean, optNumber, optObject, optString, parseFastjson } from '../fastjson';
+import { asObject, entries, forEachMember, optBoolean, optNumber, optObject, optString } from '../fastjson';
 import { call, requireBody, type Invoker } from '../invoke';
 
 /** GET_ALL_SUBSCRIPTIONGROUP_CONFIG (201) at one broker: every consumer group defined there. */
@@ -39,11 +39,11 @@ export function getAllSubscriptionGroupConfigRequest(): RemotingRequest {
 }
 
 export function decodeSubscriptionGroupTable(reply: RemotingCommand): Map<string, SubscriptionGroupConfig> {
-  const root = asObject(parseFastjson(requireBody(reply, 'SubscriptionGroupWrapper')), 'SubscriptionGroupWrapper');
   const out = new Map<string, SubscriptionGroupConfig>();
-  for (const [name, value] of entries(asObject(root.subscriptionGroupTable ?? {}, 'subscriptionGroupTable'))) {
-    out.set(String(name), decodeSubscriptionGroupConfig(value, String(name)));
-  }
+  // member by member, as the offset table: the whole table is 50,000 members at 50,000 groups
+  forEachMember(requireBody(reply, 'SubscriptionGroupWrapper'), 'subscriptionGroupTable', (name, value) => {
+    out.set(name, decodeSubscriptionGroupConfig(value, name));
+  });
   return out;
 }
 
