@@ -12,9 +12,10 @@ import { failureOf, fanOut, type BrokerFailure } from '../core/fanout';
 import { isSystemGroup } from '../core/names';
 import { forEachPerKey } from '../core/per-key';
 import { queueKey } from '../core/routes';
-import { PackedQueues } from './packed-queues';
+import { MasterQueues, rowsOf, type GroupRows } from './master-queues';
+import { PackArena, PackedQueues } from './packed-queues';
 import { StoreTimeCache } from './store-times';
-import type { Drain, GroupSnapshot, LagSnapshot, QueueLag, SnapshotProgress } from './types';
+import type { Drain, GroupConfig, GroupSnapshot, LagSnapshot, QueueLag, SnapshotProgress } from './types';
 
 export interface SnapshotOptions {
   /** Requests in flight per broker (pipelined on its one socket). */
@@ -154,33 +155,10 @@ export async function buildLagSnapshot(admin: AdminClient, memory: SnapshotMemor
     groupFailures.set(group, list);
   };
   const topicQueues = new Map<string, QueueStats[] | null>(); // addr + topic -> queues (null: not on that broker)
-  // group -> per master holding it, the queues GET_CONSUME_STATS would report there: every queue of each topic the
-  // group has offsets for (a missing offset counts as 0). Built as soon as a master's offset table is in, so the
-  // table (10 MB per master at 10,000 groups) is not kept through the rest of the run
-  const perGroupBroker = new Map<string, Array<{ node: BrokerNode; queues: QueueLag[] }>>();
-  const queuesOf = (byTopic: Map<string, Map<number, number>> | undefined, node: BrokerNode): QueueLag[] => {
-    const out: QueueLag[] = [];
-    for (const [topic, offsets] of byTopic ?? []) {
-      for (const s of topicQueues.get(`${node.addr}\u0001${topic}`) ?? []) {
-        const brokerOffset = Math.max(0, s.maxOffset);
-        const consumerOffset = Math.max(0, offsets.get(s.queueId) ?? 0);
-        out.push({
-          topic: intern(topic),
-          brokerName: intern(s.brokerName),
-          queueId: s.queueId,
-          brokerOffset,
-          consumerOffset,
-          lag: brokerOffset - consumerOffset,
-          inflight: undefined,
-          lastTimestamp: 0,
-          // every field present from the start keeps all 240,000 queues of 10,000 groups on one compact object shape
-          oldestUnconsumedTimestamp: undefined,
-          drainRate: undefined,
-        });
-      }
-    }
-    return out;
-  };
+  // group -> per master holding it, the rows of the queues GET_CONSUME_STATS would report there: every queue of each
+  // topic the group has offsets for (a missing offset counts as 0). Written as soon as a master's offset table is in,
+  // so the table (49 MB decoded per master at 50,000 groups) is not kept through the rest of the run
+  const perGroupBroker = new Map<string, GroupRows[]>();
   await Promise.all(
     masters.map(async (node) => {
       const table = await guarded(node, () => getAllConsumerOffset(admin, node.addr, Math.max(timeout, 10_000))).catch(() => undefined);
@@ -194,12 +172,19 @@ export async function buildLagSnapshot(admin: AdminClient, memory: SnapshotMemor
           () => void topicQueues.set(`${node.addr}\u0001${topic}`, null),
         ),
       );
+      const rows = new MasterQueues(node);
       for (const [group, entry] of groups) {
         if (!entry.brokers.some((b) => b.addr === node.addr)) continue;
-        const queues = queuesOf(table.byGroup.get(group), node);
+        const start = rows.length;
+        for (const [topic, offsets] of table.byGroup.get(group) ?? []) {
+          for (const q of topicQueues.get(`${node.addr}\u0001${topic}`) ?? []) {
+            rows.add(intern(topic), q.queueId, Math.max(0, q.maxOffset), Math.max(0, offsets.get(q.queueId) ?? 0));
+          }
+        }
         const list = perGroupBroker.get(group);
-        if (list) list.push({ node, queues });
-        else perGroupBroker.set(group, [{ node, queues }]);
+        const held = { rows, start, end: rows.length };
+        if (list) list.push(held);
+        else perGroupBroker.set(group, [held]);
       }
       progress('offsets', ++offsetsDone, masters.length, groups.size);
     }),
@@ -224,16 +209,15 @@ export async function buildLagSnapshot(admin: AdminClient, memory: SnapshotMemor
   // one call per topic the group has offsets for there. Without a topic the broker scans its whole offset table for
   // the group's topics: 90 ms a call at 50,000 groups (150,000 topic@group keys), 5 ms with one
   // minus topics the online clients do not subscribe to
-  for (const [group, onBrokers] of perGroupBroker) {
+  const subscribedOf = new Map<string, Set<string>>();
+  for (const group of perGroupBroker.keys()) {
     const subscribed = connections.get(group)?.subscriptions;
-    if (!subscribed || subscribed.length === 0) continue;
-    const topics = new Set(subscribed.map((sub) => sub.topic));
-    for (const entry of onBrokers) entry.queues = entry.queues.filter((q) => topics.has(q.topic));
+    if (subscribed && subscribed.length > 0) subscribedOf.set(group, new Set(subscribed.map((sub) => sub.topic)));
   }
   const live = new Map<string, Array<{ node: BrokerNode; stats: ConsumeStats }>>();
   const online = [...groups].flatMap(([group, entry]) => {
     if ((connections.get(group)?.connections.length ?? 0) === 0) return [];
-    return entry.brokers.flatMap((node) => topicsHeld(perGroupBroker.get(group), node).map((topic) => ({ group, node, topic })));
+    return entry.brokers.flatMap((node) => topicsHeld(perGroupBroker.get(group), node, subscribedOf.get(group)).map((topic) => ({ group, node, topic })));
   });
   await perBroker(online, (item) => item.node, ({ group, topic }, node) =>
     guarded(node, () => getConsumeStats(admin, node.addr, group, topic, timeout)).then(
@@ -252,11 +236,13 @@ export async function buildLagSnapshot(admin: AdminClient, memory: SnapshotMemor
   // in flight from the brokers' stats
   for (const [group, onBrokers] of perGroupBroker) {
     for (const entry of onBrokers) {
-      const pulled = live.get(group)?.find((l) => l.node.addr === entry.node.addr)?.stats.queues;
+      const pulled = live.get(group)?.find((l) => l.node.addr === entry.rows.node.addr)?.stats.queues;
       if (!pulled) continue;
-      for (const q of entry.queues) {
-        const pull = pulled.find((p) => p.topic === q.topic && p.queueId === q.queueId)?.pullOffset;
-        q.inflight = pull === undefined ? undefined : pull - q.consumerOffset;
+      for (const i of rowsOf(entry, subscribedOf.get(group))) {
+        const topic = entry.rows.topic(i);
+        const queueId = entry.rows.queueId(i);
+        const pull = pulled.find((p) => p.topic === topic && p.queueId === queueId)?.pullOffset;
+        if (pull !== undefined) entry.rows.setInflight(i, pull - entry.rows.consumerOffset(i));
       }
     }
   }
@@ -272,20 +258,23 @@ export async function buildLagSnapshot(admin: AdminClient, memory: SnapshotMemor
   if (!options.skipAges) {
     const lagging = function* () {
       for (const [group, onBrokers] of perGroupBroker) {
-        for (const { node, queues } of onBrokers) if (queues.some((q) => q.lag > 0)) yield { group, node, queues };
+        for (const entry of onBrokers) {
+          const rows = [...rowsOf(entry, subscribedOf.get(group))].filter((i) => entry.rows.lag(i) > 0);
+          if (rows.length > 0) yield { group, node: entry.rows.node, entry, rows };
+        }
       }
     };
     let agesTotal = 0;
     for (const _ of lagging()) agesTotal++;
     let agesDone = 0;
     progress('ages', 0, agesTotal, groups.size);
-    await perBroker(lagging(), (item) => item.node, async ({ group, queues }, node) => {
+    await perBroker(lagging(), (item) => item.node, async ({ group, entry, rows }, node) => {
       const byTopic = new Map<string, Array<{ queueId: number; consumerOffset: number }>>();
-      for (const q of queues) {
-        if (q.lag <= 0) continue;
-        const list = byTopic.get(q.topic) ?? [];
-        list.push({ queueId: q.queueId, consumerOffset: q.consumerOffset });
-        byTopic.set(q.topic, list);
+      for (const i of rows) {
+        const topic = entry.rows.topic(i);
+        const list = byTopic.get(topic) ?? [];
+        list.push({ queueId: entry.rows.queueId(i), consumerOffset: entry.rows.consumerOffset(i) });
+        byTopic.set(topic, list);
       }
       // a group's topics one after the other: the other workers keep the broker busy
       for (const [topic, queuesOfTopic] of byTopic) {
@@ -301,17 +290,11 @@ export async function buildLagSnapshot(admin: AdminClient, memory: SnapshotMemor
   const elapsedSincePrevious = memory.previous ? (started - memory.previous.asOf) / 1000 : 0;
   const result: GroupSnapshot[] = [];
   const stalls = new Map<string, QueueStall>();
+  const arena = new PackArena();
   for (const [group, entry] of groups) {
     const connection = connections.get(group);
     if (connection?.messageModel) memory.lastModel.set(group, connection.messageModel);
-    const queues: QueueLag[] = (perGroupBroker.get(group) ?? [])
-      .flatMap(({ node, queues: qs }) =>
-        qs.map((q) => {
-          if (q.lag > 0) q.oldestUnconsumedTimestamp = memory.storeTimes.get(node.brokerName, q.topic, q.queueId, q.consumerOffset);
-          return q;
-        }),
-      )
-      .sort(compareMessageQueues);
+    const queues = queuesOf(perGroupBroker.get(group) ?? [], subscribedOf.get(group), memory.storeTimes).sort(compareMessageQueues);
     const before = previous.get(group);
     const drain = before && elapsedSincePrevious > 0 ? drainOf(queues, before.queues, elapsedSincePrevious) : undefined;
     const oldest = Math.min(...queues.map((q) => q.oldestUnconsumedTimestamp ?? Number.POSITIVE_INFINITY));
@@ -334,13 +317,13 @@ export async function buildLagSnapshot(admin: AdminClient, memory: SnapshotMemor
       oldestUnconsumedTimestamp: Number.isFinite(oldest) ? oldest : undefined,
       drain,
       topics: [...new Set(queues.map((q) => q.topic))].sort(),
-      queues: PackedQueues.pack(queues),
+      queues: PackedQueues.pack(queues, arena),
       failures: groupFailures.get(group),
     });
   }
   result.sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
   memory.stalls = stalls;
-  const configsByGroup = new Map([...groups].map(([name, e]) => [name, e.brokers.map((b, i) => ({ brokerName: b.brokerName, config: e.configs[i]! }))]));
+  const configsByGroup = sharedConfigs(groups);
   return {
     asOf: started,
     durationMs: Date.now() - started,
@@ -349,6 +332,32 @@ export async function buildLagSnapshot(admin: AdminClient, memory: SnapshotMemor
     timings: { configsMs, statsMs, connectionsMs, agesMs },
     configs: configsByGroup,
   };
+}
+
+/**
+ * Each group's configs per broker, one object for all groups whose configs are the same: at 50,000 groups they were
+ * 100,000 objects of about 400 bytes, mostly equal but for the name, kept and sent across threads with each snapshot.
+ */
+function sharedConfigs(groups: Map<string, { brokers: BrokerNode[]; configs: SubscriptionGroupConfig[] }>): LagSnapshot['configs'] {
+  const configs = new Map<string, GroupConfig>();
+  const lists = new Map<string, Array<{ brokerName: string; config: GroupConfig }>>();
+  const out: LagSnapshot['configs'] = new Map();
+  for (const [name, { brokers, configs: perBroker }] of groups) {
+    const keys: string[] = [];
+    const list = brokers.map((b, i) => {
+      const { groupName: _name, ...config } = perBroker[i]!;
+      const key = JSON.stringify(config);
+      keys.push(`${b.brokerName}\u0001${key}`);
+      const known = configs.get(key);
+      if (!known) configs.set(key, config);
+      return { brokerName: b.brokerName, config: known ?? config };
+    });
+    const listKey = keys.join('\u0002');
+    const knownList = lists.get(listKey);
+    if (!knownList) lists.set(listKey, list);
+    out.set(name, knownList ?? list);
+  }
+  return out;
 }
 
 // topic and broker names repeat across thousands of groups: one string each keeps the snapshot small
@@ -405,7 +414,38 @@ function previousLookup(queues: QueueLag[], previous: QueueLag[] | PackedQueues)
 }
 
 /** The topics a group has offsets for on one master (its queues there, from the master's offset table). */
-function topicsHeld(onBrokers: Array<{ node: BrokerNode; queues: QueueLag[] }> | undefined, node: BrokerNode): string[] {
-  const queues = onBrokers?.find((e) => e.node.addr === node.addr)?.queues ?? [];
-  return [...new Set(queues.map((q) => q.topic))];
+function topicsHeld(onBrokers: GroupRows[] | undefined, node: BrokerNode, subscribed: ReadonlySet<string> | undefined): string[] {
+  const entry = onBrokers?.find((e) => e.rows.node.addr === node.addr);
+  if (!entry) return [];
+  const topics = new Set<string>();
+  for (const i of rowsOf(entry, subscribed)) topics.add(entry.rows.topic(i));
+  return [...topics];
+}
+
+/** One group's queues on every master as QueueLags: made per group while assembling, so they die young. */
+function queuesOf(onBrokers: GroupRows[], subscribed: ReadonlySet<string> | undefined, storeTimes: StoreTimeCache): QueueLag[] {
+  const out: QueueLag[] = [];
+  for (const entry of onBrokers) {
+    const { rows } = entry;
+    const brokerName = intern(rows.node.brokerName);
+    for (const i of rowsOf(entry, subscribed)) {
+      const topic = rows.topic(i);
+      const queueId = rows.queueId(i);
+      const consumerOffset = rows.consumerOffset(i);
+      const lag = rows.lag(i);
+      out.push({
+        topic,
+        brokerName,
+        queueId,
+        brokerOffset: rows.brokerOffset(i),
+        consumerOffset,
+        lag,
+        inflight: rows.inflight(i),
+        lastTimestamp: 0,
+        oldestUnconsumedTimestamp: lag > 0 ? storeTimes.get(brokerName, topic, queueId, consumerOffset) : undefined,
+        drainRate: undefined,
+      });
+    }
+  }
+  return out;
 }

@@ -2,6 +2,9 @@ import type { SubscriptionGroupConfig } from '../../rocketmq/get-all-subscriptio
 import type { BrokerFailure } from '../core/fanout';
 import type { PackedQueues } from './packed-queues';
 
+/** A group's subscription config on one broker, without its name (the key says it, and equal configs are one object). */
+export type GroupConfig = Readonly<Omit<SubscriptionGroupConfig, 'groupName'>>;
+
 /** One queue of one topic a group consumes, as the snapshot and the group page show it. */
 export interface QueueLag {
   topic: string;
@@ -67,8 +70,8 @@ export interface LagSnapshot {
   failures: BrokerFailure[];
   /** Phase timings, for the bench and the logs. */
   timings: { configsMs: number; statsMs: number; connectionsMs: number; agesMs: number };
-  /** Each group's config per broker (the group page shows it; the list does not carry it). */
-  configs: Map<string, Array<{ brokerName: string; config: SubscriptionGroupConfig }>>;
+  /** Each group's config per broker (the group page shows it; the list does not carry it), shared by equal groups. */
+  configs: Map<string, ReadonlyArray<{ brokerName: string; config: GroupConfig }>>;
 }
 
 /** Where a snapshot build is (the group list shows it while the first snapshot of a large cluster is built). */
