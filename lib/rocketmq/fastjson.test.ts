@@ -25,6 +25,14 @@ describe('parseFastjson', () => {
     expect(entries(table)).toEqual([['3', 4], ['{"a":1}', 2]]);
   });
 
+  it('reads UTF-8 text and every escape the same from bytes as JSON.parse does from text', () => {
+    const standard = '{"k\u00e9":"中文 é \\"q\\" \\\\ \\/ \\n\\t\\r\\b\\f \\u4e2d","n":[-1.5e3,0,12]}';
+    const quirky = standard.replace('{"k', '{7:1,"k');
+    const tolerant = parseFastjson(Buffer.from(quirky, 'utf8')) as JsonObject;
+    expect(tolerant).toEqual({ 7: 1, ...(JSON.parse(standard) as JsonObject) });
+    expect(parseFastjson('{0:"\\x41\\é"}')).toEqual({ 0: 'Aé' });
+  });
+
   it('says where malformed input breaks', () => {
     expect(() => parseFastjson('{0:"a",')).toThrow(FastjsonSyntaxError);
     expect(() => parseFastjson('{"a" 1}')).toThrow(/position/);

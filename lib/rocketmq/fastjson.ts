@@ -18,11 +18,12 @@ export function parseFastjson(input: string | Buffer): JsonValue {
   // Only fastjson's two quirks make a body non-standard: an object literal as a key ("{{") or an unquoted
   // integer key ("{0:" / ",12:"). Routing on them saves a JSON.parse that would throw (a thrown SyntaxError
   // costs more than parsing a small body).
-  if (text.includes('{{') || UNQUOTED_INTEGER_KEY.test(text)) return new TolerantParser(text).parseDocument();
+  const tolerant = () => new TolerantParser(typeof input === 'string' ? Buffer.from(input, 'utf8') : input).parseDocument();
+  if (text.includes('{{') || UNQUOTED_INTEGER_KEY.test(text)) return tolerant();
   try {
     return JSON.parse(text) as JsonValue;
   } catch {
-    return new TolerantParser(text).parseDocument();
+    return tolerant();
   }
 }
 
@@ -30,12 +31,12 @@ const UNQUOTED_INTEGER_KEY = /[{,]-?\d+:/;
 
 /**
  * Hands each member of the top-level object's map `field` to `onMember` as soon as it is parsed, and parses the
- * document's other fields only to skip them: the map itself never exists. A broker's offset table at 50,000 groups is
- * 150,000 members in 19 MB of text; parsed whole it took 150-180 MB of heap at its peak besides what was kept of it.
- * Keys are their text (an unquoted integer key "0", a quoted one unescaped).
+ * document's other fields only to skip them: the map itself never exists, nor the body as one string. A broker's
+ * offset table at 50,000 groups is 150,000 members in 19 MB; parsed whole it took 150-180 MB of heap at its peak
+ * besides what was kept of it. Keys are their text (an unquoted integer key "0", a quoted one unescaped).
  */
 export function forEachMember(input: string | Buffer, field: string, onMember: (key: string, value: JsonValue) => void): void {
-  new TolerantParser(typeof input === 'string' ? input : input.toString('utf8')).forEachMember(field, onMember);
+  new TolerantParser(typeof input === 'string' ? Buffer.from(input, 'utf8') : input).forEachMember(field, onMember);
 }
 
 /** [key, value] pairs of a map, with object keys given back as parsed values and other keys as strings. */
@@ -53,10 +54,24 @@ export class FastjsonSyntaxError extends SyntaxError {
 /** Far deeper than any RocketMQ body (about 5 levels); a recursive parser must stop before the stack does. */
 const MAX_NESTING = 512;
 
+const enum Byte {
+  Tab = 9, Newline = 10, Return = 13, Space = 32, Quote = 34, Dollar = 36, Apostrophe = 39, Plus = 43, Comma = 44,
+  Minus = 45, Dot = 46, Zero = 48, Nine = 57, Colon = 58, UpperA = 65, UpperD = 68, UpperE = 69, UpperF = 70,
+  UpperL = 76, UpperZ = 90, OpenBracket = 91, Backslash = 92, CloseBracket = 93, Underscore = 95, LowerA = 97,
+  LowerE = 101, LowerZ = 122, OpenBrace = 123, CloseBrace = 125,
+}
+
+const ESCAPES: Record<number, string> = { 110: '\n', 116: '\t', 114: '\r', 98: '\b', 102: '\f' };
+
+/**
+ * Reads the body's UTF-8 bytes, not a string of them: every string it gives back is a copy of its own bytes. A slice
+ * of one big string keeps the whole of it alive (V8 makes slices of 13 characters and more views of their parent),
+ * so one group name kept from a 20 MB table kept the 20 MB.
+ */
 class TolerantParser {
   private i = 0;
   private depth = 0;
-  constructor(private readonly s: string) {}
+  constructor(private readonly b: Buffer) {}
 
   private nested<T>(parse: () => T): T {
     if (++this.depth > MAX_NESTING) this.fail(`nested deeper than ${MAX_NESTING} levels`);
@@ -70,43 +85,45 @@ class TolerantParser {
   parseDocument(): JsonValue {
     const value = this.value();
     this.ws();
-    if (this.i < this.s.length) this.fail('unexpected trailing text');
+    if (this.i < this.b.length) this.fail('unexpected trailing text');
     return value;
   }
 
   forEachMember(field: string, onMember: (key: string, value: JsonValue) => void): void {
     this.ws();
-    if (this.s[this.i] !== '{') this.fail('expected an object');
+    if (this.b[this.i] !== Byte.OpenBrace) this.fail('expected an object');
     this.members(() => {
       const key = this.key();
       this.colon();
       if (key !== field) return void this.value();
       this.ws();
-      if (this.s[this.i] !== '{') return void this.value(); // null or another shape: nothing to hand over
-      this.nested(() => this.members(() => {
-        const member = this.key();
-        this.colon();
-        onMember(member, this.value());
-      }));
+      if (this.b[this.i] !== Byte.OpenBrace) return void this.value(); // null or another shape: nothing to hand over
+      this.nested(() =>
+        this.members(() => {
+          const member = this.key();
+          this.colon();
+          onMember(member, this.value());
+        }),
+      );
     });
     this.ws();
-    if (this.i < this.s.length) this.fail('unexpected trailing text');
+    if (this.i < this.b.length) this.fail('unexpected trailing text');
   }
 
   /** The members of the object at this.i, each read by `member`. */
   private members(member: () => void): void {
     this.i++; // {
     this.ws();
-    if (this.s[this.i] === '}') {
+    if (this.b[this.i] === Byte.CloseBrace) {
       this.i++;
       return;
     }
     for (;;) {
       member();
       this.ws();
-      const next = this.s[this.i++];
-      if (next === ',') continue;
-      if (next === '}') return;
+      const next = this.b[this.i++];
+      if (next === Byte.Comma) continue;
+      if (next === Byte.CloseBrace) return;
       this.i--;
       this.fail('expected "," or "}" in an object');
     }
@@ -115,13 +132,13 @@ class TolerantParser {
   /** A plain key: quoted or bare (an object literal key is not one of these maps' keys). */
   private key(): string {
     this.ws();
-    const c = this.s[this.i];
-    return c === '"' || c === "'" ? this.string() : this.bareKey();
+    const c = this.b[this.i];
+    return c === Byte.Quote || c === Byte.Apostrophe ? this.string() : this.bareKey();
   }
 
   private colon(): void {
     this.ws();
-    if (this.s[this.i] !== ':') this.fail('expected ":" after a key');
+    if (this.b[this.i] !== Byte.Colon) this.fail('expected ":" after a key');
     this.i++;
   }
 
@@ -130,21 +147,21 @@ class TolerantParser {
   }
 
   private ws(): void {
-    const s = this.s;
-    while (this.i < s.length) {
-      const c = s.charCodeAt(this.i);
-      if (c === 32 || c === 10 || c === 13 || c === 9) this.i++;
+    const b = this.b;
+    while (this.i < b.length) {
+      const c = b[this.i];
+      if (c === Byte.Space || c === Byte.Newline || c === Byte.Return || c === Byte.Tab) this.i++;
       else break;
     }
   }
 
   private value(): JsonValue {
     this.ws();
-    const c = this.s[this.i];
-    if (c === '{') return this.nested(() => this.object());
-    if (c === '[') return this.nested(() => this.array());
-    if (c === '"' || c === "'") return this.string();
-    if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) return this.number();
+    const c = this.b[this.i];
+    if (c === Byte.OpenBrace) return this.nested(() => this.object());
+    if (c === Byte.OpenBracket) return this.nested(() => this.array());
+    if (c === Byte.Quote || c === Byte.Apostrophe) return this.string();
+    if (c === Byte.Minus || (c !== undefined && c >= Byte.Zero && c <= Byte.Nine)) return this.number();
     return this.word();
   }
 
@@ -153,33 +170,31 @@ class TolerantParser {
     const out: JsonObject = {};
     let keys: Map<string, JsonValue> | undefined;
     this.ws();
-    if (this.s[this.i] === '}') {
+    if (this.b[this.i] === Byte.CloseBrace) {
       this.i++;
       return out;
     }
     for (;;) {
       this.ws();
-      const c = this.s[this.i];
+      const c = this.b[this.i];
       let key: string;
-      if (c === '"' || c === "'") {
+      if (c === Byte.Quote || c === Byte.Apostrophe) {
         key = this.string();
-      } else if (c === '{' || c === '[') {
+      } else if (c === Byte.OpenBrace || c === Byte.OpenBracket) {
         // fastjson writes a key object with sorted properties and no spaces, so its text is canonical already
         const start = this.i;
-        const keyValue = this.nested(() => (c === '{' ? this.object() : this.array()));
-        key = this.s.slice(start, this.i);
+        const keyValue = this.nested(() => (c === Byte.OpenBrace ? this.object() : this.array()));
+        key = this.b.toString('utf8', start, this.i);
         (keys ??= new Map()).set(key, keyValue);
       } else {
         key = this.bareKey();
       }
-      this.ws();
-      if (this.s[this.i] !== ':') this.fail('expected ":" after a key');
-      this.i++;
+      this.colon();
       out[key] = this.value();
       this.ws();
-      const next = this.s[this.i++];
-      if (next === ',') continue;
-      if (next === '}') break;
+      const next = this.b[this.i++];
+      if (next === Byte.Comma) continue;
+      if (next === Byte.CloseBrace) break;
       this.i--;
       this.fail('expected "," or "}" in an object');
     }
@@ -191,90 +206,80 @@ class TolerantParser {
     this.i++; // [
     const out: JsonValue[] = [];
     this.ws();
-    if (this.s[this.i] === ']') {
+    if (this.b[this.i] === Byte.CloseBracket) {
       this.i++;
       return out;
     }
     for (;;) {
       out.push(this.value());
       this.ws();
-      const next = this.s[this.i++];
-      if (next === ',') continue;
-      if (next === ']') break;
+      const next = this.b[this.i++];
+      if (next === Byte.Comma) continue;
+      if (next === Byte.CloseBracket) break;
       this.i--;
       this.fail('expected "," or "]" in an array');
     }
     return out;
   }
 
+  /** Quotes and backslashes are ASCII, which never occurs inside a multi-byte UTF-8 sequence: runs decode whole. */
   private string(): string {
-    const quote = this.s[this.i++];
+    const b = this.b;
+    const quote = b[this.i++];
     let out = '';
     let runStart = this.i;
-    const s = this.s;
-    while (this.i < s.length) {
-      const c = s[this.i];
+    while (this.i < b.length) {
+      const c = b[this.i];
       if (c === quote) {
-        out += s.slice(runStart, this.i);
+        out += b.toString('utf8', runStart, this.i);
         this.i++;
         return out;
       }
-      if (c === '\\') {
-        out += s.slice(runStart, this.i);
-        const e = s[this.i + 1];
-        this.i += 2;
-        switch (e) {
-          case 'n': out += '\n'; break;
-          case 't': out += '\t'; break;
-          case 'r': out += '\r'; break;
-          case 'b': out += '\b'; break;
-          case 'f': out += '\f'; break;
-          case 'u': {
-            const hex = s.slice(this.i, this.i + 4);
-            if (!/^[0-9a-fA-F]{4}$/.test(hex)) this.fail('bad \\u escape');
-            out += String.fromCharCode(parseInt(hex, 16));
-            this.i += 4;
-            break;
-          }
-          case 'x': { // fastjson may write \xNN for control characters
-            const hex = s.slice(this.i, this.i + 2);
-            if (!/^[0-9a-fA-F]{2}$/.test(hex)) this.fail('bad \\x escape');
-            out += String.fromCharCode(parseInt(hex, 16));
-            this.i += 2;
-            break;
-          }
-          case undefined: this.fail('unterminated escape');
-          // eslint-disable-next-line no-fallthrough
-          default: out += e;
-        }
-        runStart = this.i;
+      if (c !== Byte.Backslash) {
+        this.i++;
         continue;
       }
-      this.i++;
+      out += b.toString('utf8', runStart, this.i);
+      const e = b[this.i + 1];
+      if (e === undefined) this.fail('unterminated escape');
+      this.i += 2;
+      if (e === 117 || e === 120) {
+        // \uXXXX, or \xNN which fastjson may write for control characters
+        const digits = e === 117 ? 4 : 2;
+        const hex = b.toString('latin1', this.i, this.i + digits);
+        if (!new RegExp(`^[0-9a-fA-F]{${digits}}$`).test(hex)) this.fail(`bad \\${String.fromCharCode(e)} escape`);
+        out += String.fromCharCode(parseInt(hex, 16));
+        this.i += digits;
+      } else if (e >= 0x80) {
+        this.i--; // an escaped multi-byte character stands for itself: it starts the next run
+      } else {
+        out += ESCAPES[e] ?? String.fromCharCode(e);
+      }
+      runStart = this.i;
     }
     this.fail('unterminated string');
   }
 
   private number(): number {
     const start = this.i;
-    const s = this.s;
-    if (s.charCodeAt(this.i) === 45) this.i++; // -
+    const b = this.b;
+    if (b[this.i] === Byte.Minus) this.i++;
     for (;;) {
-      const c = s.charCodeAt(this.i);
-      // digits . e E + -
-      if ((c >= 48 && c <= 57) || c === 46 || c === 101 || c === 69 || c === 43 || c === 45) this.i++;
+      const c = b[this.i];
+      if (c === undefined) break;
+      if ((c >= Byte.Zero && c <= Byte.Nine) || c === Byte.Dot || c === Byte.LowerE || c === Byte.UpperE || c === Byte.Plus || c === Byte.Minus) this.i++;
       else break;
     }
-    const n = Number(s.slice(start, this.i));
+    const n = Number(b.toString('latin1', start, this.i));
     // fastjson may suffix numbers with a type letter (L, F, D) in some modes
-    const suffix = s.charCodeAt(this.i);
-    if (suffix === 76 || suffix === 70 || suffix === 68) this.i++;
-    if (Number.isNaN(n)) this.fail('bad number');
+    const suffix = b[this.i];
+    if (suffix === Byte.UpperL || suffix === Byte.UpperF || suffix === Byte.UpperD) this.i++;
+    if (Number.isNaN(n) || this.i === start) this.fail('bad number');
     return n;
   }
 
   private word(): JsonValue {
-    const rest = this.s.slice(this.i, this.i + 9);
+    const rest = this.b.toString('latin1', this.i, this.i + 9);
     if (rest.startsWith('true')) { this.i += 4; return true; }
     if (rest.startsWith('false')) { this.i += 5; return false; }
     if (rest.startsWith('null')) { this.i += 4; return null; }
@@ -286,15 +291,16 @@ class TolerantParser {
   /** An unquoted key: a number (Integer/Long keys) or an identifier. */
   private bareKey(): string {
     const start = this.i;
-    const s = this.s;
+    const b = this.b;
     for (;;) {
-      const c = s.charCodeAt(this.i);
-      const word = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36 || c === 46 || c === 45 || c === 43;
+      const c = b[this.i];
+      if (c === undefined) break;
+      const word = (c >= Byte.Zero && c <= Byte.Nine) || (c >= Byte.UpperA && c <= Byte.UpperZ) || (c >= Byte.LowerA && c <= Byte.LowerZ) || c === Byte.Underscore || c === Byte.Dollar || c === Byte.Dot || c === Byte.Minus || c === Byte.Plus;
       if (!word) break;
       this.i++;
     }
     if (this.i === start) this.fail('expected a key');
-    return s.slice(start, this.i);
+    return b.toString('latin1', start, this.i);
   }
 }
 

@@ -3,7 +3,7 @@ import { compareMessageQueues } from '../../rocketmq/message-queue';
 import { queueKey } from '../core/routes';
 import type { LagSettings } from '../core/config';
 import type { Logger } from '../core/log';
-import type { LagSnapshot } from './types';
+import type { GroupSnapshot, LagSnapshot } from './types';
 
 export type HistoryOptions = Pick<LagSettings, 'sampleIntervalMs' | 'heartbeatMs' | 'rawForMs' | 'bucketMs' | 'retentionMs' | 'compactEveryMs'>;
 
@@ -63,7 +63,10 @@ export class LagHistorySampler {
     const t = snapshot.asOf;
     const stale = (at: number) => t - at >= this.options.heartbeatMs;
     const groups: GroupLagRow[] = [];
-    const queues: QueueLagRow[] = [];
+    // groups whose queue rows are due: the rows are made batch by batch as the store writes them (at 50,000 groups
+    // a first round is 1,250,000 rows, which held about 120 MB as objects made all at once)
+    const queuesOf: GroupSnapshot[] = [];
+    let queueRows = 0;
     for (const g of snapshot.groups) {
       // a group whose broker failed in this snapshot has a partial total: do not chart it as a drop
       if (g.failures?.length) continue;
@@ -76,23 +79,28 @@ export class LagHistorySampler {
       }
       const hash = queuesHash(g.queues);
       if (!last || last.queuesHash !== hash || stale(last.queuesT)) {
-        for (const q of g.queues) {
-          queues.push({ cluster: this.cluster, group: g.group, topic: q.topic, brokerName: q.brokerName, queueId: q.queueId, t, lag: q.lag, resolutionMs: 0 });
-        }
+        queuesOf.push(g);
+        queueRows += g.queues.length;
         next.queuesHash = hash;
         next.queuesT = t;
       }
       this.written.set(g.group, next);
     }
     const store = await this.store();
-    if (groups.length > 0 || queues.length > 0) await store.lag.insert(groups, queues);
+    if (groups.length > 0 || queueRows > 0) await store.lag.insert(groups, queueRowsOf(this.cluster, queuesOf, t));
     if (t - this.lastCompactAt >= this.options.compactEveryMs) {
       this.lastCompactAt = t;
       const { rawForMs, bucketMs, retentionMs } = this.options;
       const result = await store.lag.compact(t, { rawForMs, bucketMs, retentionMs });
       if (result.downsampled > 0 || result.deleted > 0) this.log.info(result, 'lag history compacted');
     }
-    return { groups: groups.length, queues: queues.length };
+    return { groups: groups.length, queues: queueRows };
+  }
+}
+
+function* queueRowsOf(cluster: string, groups: GroupSnapshot[], t: number): Generator<QueueLagRow> {
+  for (const g of groups) {
+    for (const q of g.queues) yield { cluster, group: g.group, topic: q.topic, brokerName: q.brokerName, queueId: q.queueId, t, lag: q.lag, resolutionMs: 0 };
   }
 }
 

@@ -13,7 +13,6 @@ const QUEUE_COLUMNS = 8;
 export function createLagStore(db: Kysely<StoreDatabase>): LagStore {
   return {
     async insert(groups, queues) {
-      if (groups.length === 0 && queues.length === 0) return;
       await db.transaction().execute(async (trx) => {
         for (const batch of chunks(groups, Math.floor(MAX_PARAMS_PER_STATEMENT / GROUP_COLUMNS))) {
           await trx.insertInto('lag_group').values(batch.map(groupToDb)).onConflict((oc) => oc.doNothing()).execute();
@@ -124,8 +123,16 @@ export function createLagStore(db: Kysely<StoreDatabase>): LagStore {
   };
 }
 
-function* chunks<T>(items: T[], size: number): Generator<T[]> {
-  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
+function* chunks<T>(items: Iterable<T>, size: number): Generator<T[]> {
+  let batch: T[] = [];
+  for (const item of items) {
+    batch.push(item);
+    if (batch.length === size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
 }
 
 // better-sqlite3 runs each statement synchronously: between batches, let pending requests and timers run

@@ -42,10 +42,11 @@ export interface CompactOptions {
 
 export interface LagStore {
   /**
-   * Writes rows in one transaction, in batches (a sample can hold 10,000 group rows and 100,000 queue rows).
+   * Writes rows in one transaction, in batches (a sample can hold 50,000 group rows and 1,200,000 queue rows).
+   * Queue rows are read from the iterable one batch at a time, so a caller can make them as they are written.
    * A row whose key and t are already stored is left as it was, so a retried sample is harmless.
    */
-  insert(groups: GroupLagRow[], queues: QueueLagRow[]): Promise<void>;
+  insert(groups: GroupLagRow[], queues: Iterable<QueueLagRow>): Promise<void>;
   /** Rows of one group with from <= t <= to ordered by t, plus the last row before `from` (a step chart then starts right). */
   groupSeries(cluster: string, group: string, from: number, to: number): Promise<GroupLagRow[]>;
   /** Same for every queue of the group, ordered by topic, brokerName, queueId, t. */
