@@ -1,7 +1,7 @@
 import { MessageChannel } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { decodeSubscriptionGroupConfig } from '../../rocketmq/get-all-subscriptiongroup-config';
-import { PackedQueues } from './packed-queues';
+import { PackArena, PackedQueues } from './packed-queues';
 import { fromWire, toWire, type WireSnapshot } from './snapshot-wire';
 import type { GroupSnapshot, LagSnapshot, QueueLag } from './types';
 
@@ -10,9 +10,12 @@ const queue = (queueId: number, consumerOffset: number): QueueLag => ({
   oldestUnconsumedTimestamp: consumerOffset < 100 ? 1_795_000_000_000 + queueId : undefined, drainRate: undefined,
 });
 
+// as the snapshot packs them: every group's values a view on one shared block
+const arena = new PackArena();
+
 const group = (name: string, offsets: number[]): GroupSnapshot => {
   const queues = offsets.map((o, i) => queue(i, o));
-  return { group: name, brokers: ['broker-a'], system: false, orderly: false, clients: 0, lag: queues.reduce((n, q) => n + q.lag, 0), consumeTps: 0, topics: ['T'], queues: PackedQueues.pack(queues), failures: [{ brokerName: 'broker-b', addr: '127.0.0.1:10931', error: 'timed out' }] };
+  return { group: name, brokers: ['broker-a'], system: false, orderly: false, clients: 0, lag: queues.reduce((n, q) => n + q.lag, 0), consumeTps: 0, topics: ['T'], queues: PackedQueues.pack(queues, arena), failures: [{ brokerName: 'broker-b', addr: '127.0.0.1:10931', error: 'timed out' }] };
 };
 
 /** Through a real structured clone, as postMessage between threads does it. */
@@ -43,5 +46,7 @@ describe('a lag snapshot crossing threads', () => {
     // groups with the same queues still share one layout after the clone
     const layout = (g: GroupSnapshot) => g.queues.toParts().layout;
     expect(layout(back.groups[0]!)).toBe(layout(back.groups[1]!));
+    // and their values are still views on one block, copied once
+    expect(new Set(back.groups.map((g) => g.queues.toParts().values.buffer)).size).toBe(1);
   });
 });

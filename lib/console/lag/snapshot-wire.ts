@@ -29,6 +29,25 @@ export function toWire(snapshot: LagSnapshot): WireSnapshot {
   return { ...snapshot, groups: snapshot.groups.map((g) => ({ ...g, queues: g.queues.toParts() })) };
 }
 
+/** The snapshot as the main thread keeps it: names that repeat across groups (brokers, topics, states) held once. */
 export function fromWire(wire: WireSnapshot): LagSnapshot {
-  return { ...wire, groups: wire.groups.map((g) => ({ ...g, queues: PackedQueues.fromParts(g.queues) })) };
+  const names = new Map<string, string>();
+  const intern = (s: string) => {
+    const known = names.get(s);
+    if (known !== undefined) return known;
+    names.set(s, s);
+    return s;
+  };
+  const opt = (s: string | undefined) => (s === undefined ? undefined : intern(s));
+  const groups = wire.groups.map((g) => ({
+    ...g,
+    brokers: g.brokers.map(intern),
+    topics: g.topics.map(intern),
+    version: opt(g.version),
+    consumeType: opt(g.consumeType),
+    messageModel: opt(g.messageModel),
+    ...(g.drain ? { drain: { ...g.drain, trend: intern(g.drain.trend) as typeof g.drain.trend } } : {}),
+    queues: PackedQueues.fromParts(g.queues, intern),
+  }));
+  return { ...wire, groups };
 }
