@@ -129,7 +129,7 @@ class TolerantParser {
     }
   }
 
-  /** A plain key: quoted or bare (an object literal key is not one of these maps' keys). */
+  /** A quoted or bare key (object() reads an object literal key itself). */
   private key(): string {
     this.ws();
     const c = this.b[this.i];
@@ -166,38 +166,24 @@ class TolerantParser {
   }
 
   private object(): JsonObject {
-    this.i++; // {
     const out: JsonObject = {};
     let keys: Map<string, JsonValue> | undefined;
-    this.ws();
-    if (this.b[this.i] === Byte.CloseBrace) {
-      this.i++;
-      return out;
-    }
-    for (;;) {
+    this.members(() => {
       this.ws();
       const c = this.b[this.i];
       let key: string;
-      if (c === Byte.Quote || c === Byte.Apostrophe) {
-        key = this.string();
-      } else if (c === Byte.OpenBrace || c === Byte.OpenBracket) {
+      if (c === Byte.OpenBrace || c === Byte.OpenBracket) {
         // fastjson writes a key object with sorted properties and no spaces, so its text is canonical already
         const start = this.i;
         const keyValue = this.nested(() => (c === Byte.OpenBrace ? this.object() : this.array()));
         key = this.b.toString('utf8', start, this.i);
         (keys ??= new Map()).set(key, keyValue);
       } else {
-        key = this.bareKey();
+        key = this.key();
       }
       this.colon();
       out[key] = this.value();
-      this.ws();
-      const next = this.b[this.i++];
-      if (next === Byte.Comma) continue;
-      if (next === Byte.CloseBrace) break;
-      this.i--;
-      this.fail('expected "," or "}" in an object');
-    }
+    });
     if (keys) complexKeys.set(out, keys);
     return out;
   }
