@@ -3,7 +3,7 @@ import type { BrokerNode } from '../core/admin';
 /**
  * Every queue of every group one master holds, while a snapshot is built: columns of numbers with each group's run
  * of rows, instead of an object per queue. At 50,000 groups of 24 queues the objects were 1.2 million QueueLags held
- * from the offsets phase to the end of the build, most of its 530-780 MB heap peak; the columns are 34 MB.
+ * from the offsets phase to the end of the build, most of its 530-780 MB heap peak; the columns are about 40 MB.
  */
 export class MasterQueues {
   private topicIds = new Int32Array(1024);
