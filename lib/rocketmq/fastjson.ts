@@ -112,20 +112,25 @@ class TolerantParser {
 
   /** The members of the object at this.i, each read by `member`. */
   private members(member: () => void): void {
-    this.i++; // {
+    this.items(Byte.CloseBrace, 'expected "," or "}" in an object', member);
+  }
+
+  /** Comma-separated items up to `close`, the opening bracket at this.i, each read by `item`. */
+  private items(close: Byte, expected: string, item: () => void): void {
+    this.i++; // { or [
     this.ws();
-    if (this.b[this.i] === Byte.CloseBrace) {
+    if (this.b[this.i] === close) {
       this.i++;
       return;
     }
     for (;;) {
-      member();
+      item();
       this.ws();
       const next = this.b[this.i++];
       if (next === Byte.Comma) continue;
-      if (next === Byte.CloseBrace) return;
+      if (next === close) return;
       this.i--;
-      this.fail('expected "," or "}" in an object');
+      this.fail(expected);
     }
   }
 
@@ -189,22 +194,8 @@ class TolerantParser {
   }
 
   private array(): JsonValue[] {
-    this.i++; // [
     const out: JsonValue[] = [];
-    this.ws();
-    if (this.b[this.i] === Byte.CloseBracket) {
-      this.i++;
-      return out;
-    }
-    for (;;) {
-      out.push(this.value());
-      this.ws();
-      const next = this.b[this.i++];
-      if (next === Byte.Comma) continue;
-      if (next === Byte.CloseBracket) break;
-      this.i--;
-      this.fail('expected "," or "]" in an array');
-    }
+    this.items(Byte.CloseBracket, 'expected "," or "]" in an array', () => out.push(this.value()));
     return out;
   }
 
