@@ -1,5 +1,6 @@
 import type { GroupLagRow, QueueLagRow, Store } from '../store';
 import { compareMessageQueues } from '../../rocketmq/message-queue';
+import { Fnv1a } from '../core/fnv';
 import { queueKey } from '../core/routes';
 import type { LagSettings } from '../core/config';
 import type { Logger } from '../core/log';
@@ -106,18 +107,9 @@ function* queueRowsOf(cluster: string, groups: GroupSnapshot[], t: number): Gene
 
 /** 32-bit FNV-1a over each queue's identity and lag, in the order given (the snapshot's MessageQueue order). */
 function queuesHash(queues: Iterable<{ topic: string; brokerName: string; queueId: number; lag: number }>): number {
-  let h = 0x811c9dc5;
-  const mix = (text: string) => {
-    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-    h = Math.imul(h ^ 0x1f, 0x01000193);
-  };
-  for (const q of queues) {
-    mix(q.topic);
-    mix(q.brokerName);
-    mix(String(q.queueId));
-    mix(String(q.lag));
-  }
-  return h >>> 0;
+  const hash = new Fnv1a();
+  for (const q of queues) hash.text(q.topic).text(q.brokerName).text(String(q.queueId)).text(String(q.lag));
+  return hash.value;
 }
 
 export const LAG_RANGES = { '1h': 3_600_000, '6h': 6 * 3_600_000, '24h': 24 * 3_600_000, '7d': 7 * 86_400_000 } as const;

@@ -1,3 +1,4 @@
+import { Fnv1a } from '../core/fnv';
 import type { QueueLag } from './types';
 
 /** Which queues, in order: shared by every group with the same queues (groups of one topic have the same ones). */
@@ -21,16 +22,9 @@ let layoutCount = 0;
 const MAX_LAYOUTS = 50_000;
 
 function layoutHash(queues: readonly QueueLag[]): number {
-  let h = 0x811c9dc5;
-  const mix = (text: string) => {
-    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  };
-  for (const q of queues) {
-    mix(q.topic);
-    mix(q.brokerName);
-    h = Math.imul(h ^ q.queueId, 0x01000193);
-  }
-  return h >>> 0;
+  const hash = new Fnv1a();
+  for (const q of queues) hash.text(q.topic).text(q.brokerName).int(q.queueId);
+  return hash.value;
 }
 
 function sameLayout(layout: QueueLayout, queues: readonly QueueLag[]): boolean {
