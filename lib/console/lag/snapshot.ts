@@ -256,19 +256,18 @@ export async function buildLagSnapshot(admin: AdminClient, memory: SnapshotMemor
   // 3. lag in time: store time of the message at each lagging queue's consumer offset
   const agesStart = Date.now();
   if (!options.skipAges) {
-    const lagging = function* () {
-      for (const [group, onBrokers] of perGroupBroker) {
-        for (const entry of onBrokers) {
-          const rows = [...rowsOf(entry, subscribedOf.get(group))].filter((i) => entry.rows.lag(i) > 0);
-          if (rows.length > 0) yield { group, node: entry.rows.node, entry, rows };
-        }
+    // found once: counted for the progress, then read (only lagging group-masters, each with its lagging rows)
+    const lagging: Array<{ group: string; node: BrokerNode; entry: GroupRows; rows: number[] }> = [];
+    for (const [group, onBrokers] of perGroupBroker) {
+      for (const entry of onBrokers) {
+        const rows = [...rowsOf(entry, subscribedOf.get(group))].filter((i) => entry.rows.lag(i) > 0);
+        if (rows.length > 0) lagging.push({ group, node: entry.rows.node, entry, rows });
       }
-    };
-    let agesTotal = 0;
-    for (const _ of lagging()) agesTotal++;
+    }
+    const agesTotal = lagging.length;
     let agesDone = 0;
     progress('ages', 0, agesTotal, groups.size);
-    await perBroker(lagging(), (item) => item.node, async ({ group, entry, rows }, node) => {
+    await perBroker(lagging, (item) => item.node, async ({ group, entry, rows }, node) => {
       const byTopic = new Map<string, Array<{ queueId: number; consumerOffset: number }>>();
       for (const i of rows) {
         const topic = entry.rows.topic(i);
