@@ -208,6 +208,26 @@ export function masterOf(brokerName: string, on: Sandbox = LIVE): string {
   throw new Error(`no sandbox broker named ${brokerName}`);
 }
 
+/**
+ * The first sent message of a kind on a broker whose consumption traces from every one of `groups` reached the
+ * trace topic, as `subGroups` reads them. The clients drop a trace record they fail to send (AsyncTraceDispatcher
+ * logs and moves on), which a busy machine provokes while the namesrv is slow: one message without a group's Sub
+ * record is the client's loss, not the reader's; no message with them all is a failure.
+ */
+export async function sentTracedBy(
+  kind: SentMessage['kind'], brokerName: string, groups: string[], subGroups: (msgId: string) => Promise<string[]>, on: Sandbox = LIVE,
+): Promise<SentMessage> {
+  const candidates = sentMessages(on.dir).filter((s) => s.kind === kind && s.brokerName === brokerName);
+  const lacking: string[] = [];
+  for (const m of candidates.slice(0, 8)) {
+    const traced = new Set(await subGroups(m.msgId));
+    const missing = groups.filter((g) => !traced.has(g));
+    if (missing.length === 0) return m;
+    lacking.push(`${m.msgId} lacks ${missing.join(', ')}`);
+  }
+  throw new Error(`no ${kind} message on ${brokerName} has Sub traces of ${groups.join(', ')}: ${lacking.join('; ') || 'none sent'}`);
+}
+
 /** One sent message of a kind (the first, or the first matching `where`). */
 export function sentOne(kind: SentMessage['kind'], where: (m: SentMessage) => boolean = () => true, on: Sandbox = LIVE): SentMessage {
   const m = sentMessages(on.dir).find((s) => s.kind === kind && where(s));

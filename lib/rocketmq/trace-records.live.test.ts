@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { queryMsgTraceById, sentOne, type TraceRow } from '../../test-support/mqadmin-messages';
+import { queryMsgTraceById, sentTracedBy, type TraceRow } from '../../test-support/mqadmin-messages';
 import { LIVE } from '../../test-support/sandbox';
 import { queryMessage } from './query-message';
 import { livePool } from '../../test-support/live';
@@ -29,10 +29,11 @@ describe(`message trace live (${LIVE.version})`, () => {
     }
     return sorted(rows);
   };
+  const SEEDED = ['lab_cg_cluster', 'lab_cg_broadcast', 'lab_cg_online'];
   const sorted = (rows: TraceRow[]) => [...rows].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 
   it.each(['broker-a', 'broker-b'])('finds the trace mqadmin queryMsgTraceById prints for a message stored on %s', async (brokerName) => {
-    const { msgId } = sentOne('normal', (s) => s.brokerName === brokerName);
+    const { msgId } = await sentTracedBy('normal', brokerName, SEEDED, async (id) => (await ourRows(id)).filter((r) => r.type === 'Sub').map((r) => r.group));
     // read ours around mqadmin's, so a trace that arrives meanwhile (a reset re-consuming) shows as a difference
     for (let attempt = 0; ; attempt++) {
       const first = await ourRows(msgId);
@@ -42,7 +43,7 @@ describe(`message trace live (${LIVE.version})`, () => {
       expect(second).toEqual(theirs);
       expect(second.filter((r) => r.type === 'Pub')).toHaveLength(1);
       // the seeded groups at least; other suites may consume LabTopic with groups of their own
-      expect(second.filter((r) => r.type === 'Sub').map((r) => r.group)).toEqual(expect.arrayContaining(['lab_cg_cluster', 'lab_cg_broadcast', 'lab_cg_online']));
+      expect(second.filter((r) => r.type === 'Sub').map((r) => r.group)).toEqual(expect.arrayContaining(SEEDED));
       return;
     }
   });
