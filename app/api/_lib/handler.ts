@@ -99,7 +99,10 @@ async function answer<Q, B>(app: Console, spec: RouteSpec<Q, B>, work: (call: Cl
   const query = spec.query ? spec.query.parse(Object.fromEntries(new URL(request.url).searchParams.entries())) : (undefined as Q);
   const body = spec.body ? spec.body.parse(await jsonBody(request)) : (undefined as B);
   const who = principal ?? NOBODY;
-  const actor: Actor = { user: who.user, channel: who.kind === 'token' ? 'api' : 'ui' };
+  // a token's request says which client sent it: the terminal command sends x-console-client: cli (the audit log's
+  // channel); a session is the web pages whatever it claims
+  const channel = who.kind !== 'token' ? 'ui' : request.headers.get('x-console-client') === 'cli' ? 'cli' : 'api';
+  const actor: Actor = { user: who.user, channel };
   const call = {
     app,
     principal: who,

@@ -1,0 +1,42 @@
+import { ConsoleApi } from './http';
+import { CliError, EXIT } from './exit-codes';
+import { print, processOut, type OutputFormat, type Out, type Printed } from './output';
+
+/** The options every command takes (commander's global options, with the environment as defaults). */
+export interface GlobalOptions {
+  url?: string;
+  token?: string;
+  cluster?: string;
+  json?: boolean;
+  ndjson?: boolean;
+  strict?: boolean;
+}
+
+/** What a command runs with: the console's API, how to print, where to write, and how to ask a person. */
+export interface CommandContext {
+  api: ConsoleApi;
+  format: OutputFormat;
+  strict: boolean;
+  out: Out;
+  /** A line typed by the person at the terminal; undefined when there is no terminal (a script, CI). */
+  ask: (question: string) => Promise<string | undefined>;
+}
+
+export function contextOf(options: GlobalOptions, env: Record<string, string | undefined>, ask: CommandContext['ask'], out: Out = processOut): CommandContext {
+  const url = options.url ?? env.RMQC_URL;
+  if (!url) throw new CliError('no console to ask: pass --url <console URL> or set RMQC_URL (and --token or RMQC_TOKEN)', EXIT.USAGE);
+  if (options.json && options.ndjson) throw new CliError('--json and --ndjson: pick one', EXIT.USAGE);
+  return {
+    api: new ConsoleApi({ url, token: options.token ?? env.RMQC_TOKEN, cluster: options.cluster ?? env.RMQC_CLUSTER ?? '_default' }),
+    format: options.json ? 'json' : options.ndjson ? 'ndjson' : 'table',
+    strict: options.strict ?? false,
+    out,
+    ask,
+  };
+}
+
+/** Prints, and with --strict turns a partial answer into its exit code. */
+export function show<R>(c: CommandContext, printed: Printed<R>): void {
+  print(printed, c.format, c.out);
+  if (c.strict && (printed.partial?.length ?? 0) > 0) throw new CliError(`${printed.partial!.length} broker(s) did not answer (--strict)`, EXIT.PARTIAL);
+}

@@ -1,0 +1,84 @@
+import { CliError, EXIT, exitCodeOfStatus } from './exit-codes';
+
+export interface ConsoleTarget {
+  /** The console's base URL, e.g. http://127.0.0.1:3000 */
+  url: string;
+  /** An API token (Settings → API tokens); its user's roles apply and the audit log names that user. */
+  token?: string;
+  cluster: string;
+}
+
+/** The console's error body: { error: { code, message, field? } }. */
+interface ErrorBody {
+  error?: { code?: string; message?: string; field?: string };
+}
+
+/** The console's HTTP API as the terminal command uses it: a token, and the channel `cli` in the audit log. */
+export class ConsoleApi {
+  constructor(private readonly target: ConsoleTarget) {}
+
+  get cluster(): string {
+    return this.target.cluster;
+  }
+
+  /** A path under /api/clusters/{cluster}. */
+  clusterPath(rest: string): string {
+    return `/api/clusters/${encodeURIComponent(this.target.cluster)}${rest}`;
+  }
+
+  get<T>(path: string, query: Record<string, string | number | boolean | undefined> = {}): Promise<T> {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') params.set(k, String(v));
+    const search = params.size > 0 ? `?${params}` : '';
+    return this.send<T>('GET', `${path}${search}`);
+  }
+
+  post<T>(path: string, body: unknown): Promise<T> {
+    return this.send<T>('POST', path, body);
+  }
+
+  /** The answer's error code on a refusal (409 with a fresh preview, say), for the commands that act on it. */
+  private async send<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json', 'x-console-client': 'cli' };
+    if (this.target.token) headers.authorization = `Bearer ${this.target.token}`;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    let response: Response;
+    try {
+      response = await fetch(new URL(path, this.target.url), { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    } catch (error) {
+      const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
+      throw new CliError(`the console at ${this.target.url} did not answer: ${cause}`, EXIT.UNAVAILABLE);
+    }
+    const text = await response.text();
+    if (!response.ok) throw new ApiError(response.status, parseError(text, response.status));
+    try {
+      return JSON.parse(text) as T;
+    } catch {
+      throw new CliError(`the console answered ${method} ${path} with something other than JSON: ${text.slice(0, 200)}`, EXIT.FAILED);
+    }
+  }
+}
+
+export class ApiError extends CliError {
+  constructor(
+    readonly status: number,
+    readonly body: ErrorBody & Record<string, unknown>,
+  ) {
+    const e = body.error ?? {};
+    super(`${e.message ?? `HTTP ${status}`}${e.code ? ` (${e.code}${e.field ? `, field ${e.field}` : ''})` : ''}`, exitCodeOfStatus(status));
+  }
+
+  get code(): string | undefined {
+    return this.body.error?.code;
+  }
+}
+
+function parseError(text: string, status: number): ErrorBody & Record<string, unknown> {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (parsed && typeof parsed === 'object') return parsed as ErrorBody & Record<string, unknown>;
+  } catch {
+    // not JSON: a proxy's page, say
+  }
+  return { error: { message: `HTTP ${status}: ${text.slice(0, 200)}` } };
+}
