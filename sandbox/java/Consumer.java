@@ -43,6 +43,47 @@ public class Consumer {
         String failKeys = a.get("fail-keys");
         String suspendKeys = a.get("suspend-keys");
 
+        AtomicInteger consumed = new AtomicInteger();
+        AtomicLong last = new AtomicLong(System.currentTimeMillis());
+        // start() asks the namesrv for the subscription's routes; on a busy machine that call can time out (the client
+        // then closes its channel and start() throws IllegalStateException, CI: "send request to <127.0.0.1:9876>
+        // failed"). A consumer cannot start twice: a new one, up to 10 tries a few seconds apart.
+        DefaultMQPushConsumer consumer = null;
+        for (int attempt = 0; consumer == null; attempt++) {
+            DefaultMQPushConsumer candidate = newConsumer(a, group, topic, model, filter, threads, sleepMs, failKeys, suspendKeys, print, orderly, consumed, last);
+            try {
+                candidate.start();
+                consumer = candidate;
+            } catch (Exception e) {
+                candidate.shutdown();
+                if (attempt >= 9) throw e;
+                System.out.println("start failed (" + e.getMessage() + "): trying again");
+                Thread.sleep(3000);
+            }
+        }
+        final DefaultMQPushConsumer started = consumer;
+        // SIGTERM (stop-cluster.sh, tests) shuts down cleanly too: offsets committed, client unregistered
+        AtomicBoolean stopped = new AtomicBoolean();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (stopped.compareAndSet(false, true)) started.shutdown();
+        }));
+        long start = System.currentTimeMillis();
+        System.out.println("started " + group + " " + model + " " + filter + (orderly ? " orderly" : ""));
+        while (true) {
+            Thread.sleep(200);
+            long now = System.currentTimeMillis();
+            if (expect > 0 && consumed.get() >= expect) break;
+            if (idleMs > 0 && now - last.get() > idleMs) break;
+            if (maxMs > 0 && now - start > maxMs) break;
+        }
+        Thread.sleep(1000); // lets the last offsets and trace records go out before shutdown
+        if (!"BROADCASTING".equals(model)) commitOffsets(consumer);
+        if (stopped.compareAndSet(false, true)) consumer.shutdown();
+        System.out.println("consumed " + consumed.get());
+    }
+
+    static DefaultMQPushConsumer newConsumer(Map<String, String> a, String group, String topic, String model, String filter, int threads,
+            long sleepMs, String failKeys, String suspendKeys, boolean print, boolean orderly, AtomicInteger consumed, AtomicLong last) throws Exception {
         DefaultMQPushConsumer consumer = new DefaultMQPushConsumer(group, aclHook(), new org.apache.rocketmq.client.consumer.rebalance.AllocateMessageQueueAveragely(), true, null);
         consumer.setNamesrvAddr(a.getOrDefault("ns", "127.0.0.1:9876"));
         consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
@@ -60,8 +101,6 @@ public class Consumer {
         } else {
             consumer.subscribe(topic, filter);
         }
-        AtomicInteger consumed = new AtomicInteger();
-        AtomicLong last = new AtomicLong(System.currentTimeMillis());
         if (orderly) {
             consumer.registerMessageListener((MessageListenerOrderly) (msgs, ctx) -> {
                 for (var m : msgs) {
@@ -88,25 +127,7 @@ public class Consumer {
                 return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
             });
         }
-        consumer.start();
-        // SIGTERM (stop-cluster.sh, tests) shuts down cleanly too: offsets committed, client unregistered
-        AtomicBoolean stopped = new AtomicBoolean();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            if (stopped.compareAndSet(false, true)) consumer.shutdown();
-        }));
-        long start = System.currentTimeMillis();
-        System.out.println("started " + group + " " + model + " " + filter + (orderly ? " orderly" : ""));
-        while (true) {
-            Thread.sleep(200);
-            long now = System.currentTimeMillis();
-            if (expect > 0 && consumed.get() >= expect) break;
-            if (idleMs > 0 && now - last.get() > idleMs) break;
-            if (maxMs > 0 && now - start > maxMs) break;
-        }
-        Thread.sleep(1000); // lets the last offsets and trace records go out before shutdown
-        if (!"BROADCASTING".equals(model)) commitOffsets(consumer);
-        if (stopped.compareAndSet(false, true)) consumer.shutdown();
-        System.out.println("consumed " + consumed.get());
+        return consumer;
     }
 
     // shutdown() commits the offsets one way and closes the channels at once: on a busy machine a queue's last commit
