@@ -32,7 +32,7 @@ export default tseslint.config(
   },
   {
     // sandbox scripts and the bench are plain Node programs
-    files: ['sandbox/**/*.{mjs,js}', '*.mjs'],
+    files: ['sandbox/**/*.{mjs,js}', 'bin/*.mjs', '*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' } },
   },
 );

@@ -43,7 +43,7 @@ export function registerMessageCommands(program: Command, run: Run): void {
             { header: 'TARGET', value: (e) => e.target },
             { header: 'STATUS', value: (e) => e.status },
           ],
-          notes: [`${answer.total} entries`],
+          notes: [`${answer.total} ${answer.total === 1 ? 'entry' : 'entries'}`],
           empty: 'no audit entry matches',
         });
       }),

@@ -68,12 +68,12 @@ export function registerReadCommands(program: Command, run: Run): void {
     .option('--page-size <n>', 'rows per page', '100')
     .addHelpText('after', '\nExamples:\n  rmqc topics list --sort -messages --page-size 20\n  rmqc topics list --type DLQ --ndjson')
     .action(
-      run(async (c, _args, ...rest) => {
+      run(async (c, ...rest) => {
         const o = optionsOf<{ search?: string; type?: string; system?: boolean; sort: string; page: string; pageSize: string }>(rest);
         const answer = await c.api.get<TopicPage>(c.api.clusterPath('/topics'), {
           search: o.search, type: o.type, system: o.system ? 'show' : 'hide', sort: o.sort, page: o.page, pageSize: o.pageSize,
         });
-        const statsAge = answer.stats.asOf ? `stats as of ${when(answer.stats.asOf)}` : 'stats being built: counts unknown yet';
+        const statsAge = answer.stats.asOf ? `background stats as of ${when(answer.stats.asOf)}` : 'background stats being built: the sorts by messages and last write wait for them; these rows were read live';
         show(c, {
           answer,
           rows: answer.items,
@@ -153,7 +153,7 @@ export function registerReadCommands(program: Command, run: Run): void {
     .option('--page-size <n>', 'rows per page', '100')
     .addHelpText('after', '\nExamples:\n  rmqc groups list --page-size 10\n  rmqc groups list --ndjson | jq -r \'select(.lag > 1000) | .group\'')
     .action(
-      run(async (c, _args, ...rest) => {
+      run(async (c, ...rest) => {
         const o = optionsOf<{ search?: string; system?: boolean; sort: string; page: string; pageSize: string }>(rest);
         const answer = await waitForSnapshot(c, { search: o.search, system: o.system ? 'show' : 'hide', sort: o.sort, page: o.page, pageSize: o.pageSize });
         if (answer.building) throw new Error('unreachable');

@@ -151,7 +151,7 @@ async function confirmAndApply(c: CommandContext, preview: ResetPreview, o: Rese
       { header: 'BEFORE', value: (q) => q.before, align: 'right' },
       { header: 'TARGET', value: (q) => q.target, align: 'right' },
       { header: 'OUTCOME', value: (q) => q.outcome },
-      { header: 'ERROR', value: (q) => q.error },
+      { header: 'ERROR', value: (q) => q.error ?? '' },
     ],
     notes: [`${result.status}: audit entry #${result.auditId} in ${result.durationMs} ms; put it back with: rmqc undo ${result.auditId}`],
   });

@@ -85,7 +85,7 @@ export function AuditListView() {
                   <tr key={e.auditId} data-testid="audit-row" className="hover:bg-slate-50">
                     <td className="num px-3 py-1.5"><Link className="font-medium text-blue-700 hover:underline" href={paths.auditEntry(cluster, e.auditId)}>{e.auditId}</Link></td>
                     <td className="px-3 py-1.5"><Timestamp ms={e.at} /></td>
-                    <td className="px-3 py-1.5">{e.actor}</td>
+                    <td className="px-3 py-1.5" title="the user, and through what: the web pages (ui), an API token (api) or the terminal command (cli)">{e.actor} <span className="text-slate-500" data-testid="audit-channel">({e.channel})</span></td>
                     <td className="px-3 py-1.5">{e.action}{e.undoOf ? <span className="text-slate-500"> of #{e.undoOf}</span> : null}</td>
                     <td className="px-3 py-1.5 font-mono">{e.target}</td>
                     <td className="px-3 py-1.5"><StatusBadge status={e.status} /></td>
