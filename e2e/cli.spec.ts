@@ -3,7 +3,9 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { sandboxAdmin } from '../test-support/admin';
 import { clusterList, consumerProgress, topicRoute } from '../test-support/mqadmin';
-import { offlineGroupWithOffsets } from '../test-support/reset';
+import { labMasters, offlineGroupWithOffsets } from '../test-support/reset';
+import { getTopicStatsInfo } from '../lib/rocketmq/get-topic-stats-info';
+import { updateConsumerOffset } from '../lib/rocketmq/update-consumer-offset';
 import { LIVE } from '../test-support/sandbox';
 import { open } from './support';
 
@@ -33,6 +35,31 @@ test.describe.configure({ mode: 'serial' });
 
 test.describe('rmqc, the terminal command', () => {
   let token = '';
+  const made: string[] = [];
+  const offlineGroup = async (group: string) => {
+    const rocket = sandboxAdmin();
+    try {
+      made.push(group);
+      return await offlineGroupWithOffsets(rocket, group);
+    } finally {
+      rocket.close();
+    }
+  };
+  // the groups end with no lag, so they do not top other specs' lists sorted by lag
+  test.afterAll(async () => {
+    const rocket = sandboxAdmin();
+    try {
+      for (const group of made) {
+        for (const m of labMasters()) {
+          for (const q of await getTopicStatsInfo(rocket, m.addr, 'LabTopic')) {
+            await updateConsumerOffset(rocket, m.addr, { consumerGroup: group, topic: 'LabTopic', queueId: q.queueId, commitOffset: q.maxOffset });
+          }
+        }
+      }
+    } finally {
+      rocket.close();
+    }
+  });
   test.beforeAll(async ({ request }) => {
     const made = await request.post('/api/auth/tokens', { data: { name: `e2e-rmqc-${Date.now().toString(36)}` } });
     expect(made.status(), await made.text()).toBe(200);
@@ -59,12 +86,7 @@ test.describe('rmqc, the terminal command', () => {
       .toEqual(theirs.queueDatas.map((q) => `${q.brokerName} ${q.readQueueNums}/${q.writeQueueNums}/${q.perm}`).sort());
 
     const group = `x_e2e_rmqc_read_${Date.now().toString(36)}`;
-    const rocket = sandboxAdmin();
-    try {
-      await offlineGroupWithOffsets(rocket, group);
-    } finally {
-      rocket.close();
-    }
+    await offlineGroup(group);
     const progress = await rmqc(baseURL!, token, ['groups', 'progress', group, '--ndjson']);
     expect(progress.code, progress.stderr).toBe(0);
     const mqadminRows = (await consumerProgress(group, 'LabTopic', false)).rows;
@@ -86,13 +108,7 @@ test.describe('rmqc, the terminal command', () => {
   test('a reset through rmqc is previewed, applied only with the digest it showed, audited as cli, and undone', async ({ baseURL, page }) => {
     test.setTimeout(150_000);
     const group = `x_e2e_rmqc_${Date.now().toString(36)}`;
-    const rocket = sandboxAdmin();
-    let middle: Map<string, number>;
-    try {
-      middle = await offlineGroupWithOffsets(rocket, group);
-    } finally {
-      rocket.close();
-    }
+    const middle = await offlineGroup(group);
     const reset = ['reset', group, '--topic', 'LabTopic', '--earliest'];
     // no terminal to type the group name on: the preview, its digest, and no change
     const asked = await rmqc(baseURL!, token, reset);
