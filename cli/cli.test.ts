@@ -5,6 +5,7 @@ import { completionScript } from './completion';
 import { EXIT, exitCodeOfStatus } from './exit-codes';
 import { age, cell, table, when } from './output';
 import { previewDigest } from './commands/reset';
+import { planDigest } from './commands/changes';
 import { parseTime } from './time';
 
 function capture(env: Record<string, string | undefined> = {}): Io & { stdout: string[]; stderr: string[] } {
@@ -69,6 +70,24 @@ describe('rmqc reset preview digest', () => {
     expect(previewDigest({ ...preview, queues: [...preview.queues].reverse() })).toBe(d);
     expect(previewDigest({ ...preview, queues: [{ ...preview.queues[0]!, targetOffset: 11 }, preview.queues[1]!] })).not.toBe(d);
     expect(previewDigest({ ...preview, group: 'h' })).not.toBe(d);
+  });
+});
+
+describe('rmqc change plan digest', () => {
+  const plan = {
+    action: 'topic.upsert',
+    target: { kind: 'topic' as const, name: 'T' },
+    lines: [
+      { where: 'broker-a', field: 'readQueueNums', before: '4', after: '6' },
+      { where: 'broker-b', field: 'readQueueNums', before: null, after: '6' },
+    ],
+  };
+  it('names the same plan the same in any line order, and a different before, after or target differently', () => {
+    const d = planDigest(plan);
+    expect(planDigest({ ...plan, lines: [...plan.lines].reverse() })).toBe(d);
+    expect(planDigest({ ...plan, lines: [plan.lines[0]!, { ...plan.lines[1]!, before: '4' }] })).not.toBe(d);
+    expect(planDigest({ ...plan, lines: [plan.lines[0]!, { ...plan.lines[1]!, after: '8' }] })).not.toBe(d);
+    expect(planDigest({ ...plan, target: { kind: 'topic', name: 'U' } })).not.toBe(d);
   });
 });
 

@@ -11,6 +11,7 @@ import { processOut, type Out } from './output';
 import { registerMessageCommands } from './commands/messages';
 import { registerReadCommands } from './commands/read';
 import { registerResetCommands } from './commands/reset';
+import { registerChangeCommands } from './commands/changes';
 
 export interface Io {
   out: Out;
@@ -58,6 +59,7 @@ export function buildProgram(io: Io): Command {
     };
   registerReadCommands(program, run);
   registerResetCommands(program, run);
+  registerChangeCommands(program, run);
   registerMessageCommands(program, run);
   program
     .command('completion')

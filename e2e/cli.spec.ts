@@ -153,4 +153,32 @@ test.describe('rmqc, the terminal command', () => {
     expect(undone.code, undone.stderr).toBe(0);
     for (const r of (await consumerProgress(group, 'LabTopic', false)).rows) expect(r.consumerOffset).toBe(middle.get(`${r.brokerName}/${r.queueId}`));
   });
+
+  test('a topic change through rmqc is planned, applied with its digest as mqadmin then shows it, undone, and deleted', async ({ baseURL }) => {
+    test.setTimeout(150_000);
+    const topic = `E2eRmqc${Date.now().toString(36)}`;
+    const digestOf = async (args: string[]) => {
+      const shown = await rmqc(baseURL!, token, [...args, '--json']);
+      expect(shown.code, shown.stderr).toBe(2);
+      return JSON.parse(shown.stdout).digest as string;
+    };
+    const apply = async (args: string[]) => {
+      const ran = await rmqc(baseURL!, token, [...args, '--yes', '--expect-preview', await digestOf(args)]);
+      expect(ran.code, ran.stderr).toBe(0);
+      return Number(/audit entry #(\d+)/.exec(ran.stdout)?.[1]);
+    };
+    const queues = async () => (await topicRoute(topic, LIVE, false)).queueDatas.map((q) => `${q.brokerName} ${q.readQueueNums}/${q.writeQueueNums}`).sort();
+    await apply(['topics', 'upsert', topic, '--brokers', 'broker-a,broker-b', '--read-queues', '4', '--write-queues', '4']);
+    expect(await queues()).toEqual(['broker-a 4/4', 'broker-b 4/4']);
+    const grown = await apply(['topics', 'upsert', topic, '--brokers', 'broker-a,broker-b', '--read-queues', '6', '--write-queues', '6']);
+    expect(await queues()).toEqual(['broker-a 6/6', 'broker-b 6/6']);
+    const listed = await rmqc(baseURL!, token, ['audit', '--topic', topic, '--ndjson']);
+    expect(ndjson<{ action: string; channel: string }>(listed.stdout).map((e) => `${e.action} ${e.channel}`)).toEqual(['topic.upsert cli', 'topic.upsert cli']);
+    await apply(['undo', String(grown)]);
+    expect(await queues()).toEqual(['broker-a 4/4', 'broker-b 4/4']);
+    const stale = await rmqc(baseURL!, token, ['topics', 'delete', topic, '--yes', '--expect-preview', 'ffffffffffff']);
+    expect(stale.code).toBe(5);
+    await apply(['topics', 'delete', topic]);
+    await expect.poll(async () => (await rmqc(baseURL!, token, ['topics', 'route', topic])).code).toBe(4);
+  });
 });

@@ -56,7 +56,7 @@ export function registerReadCommands(program: Command, run: Run): void {
       }),
     );
 
-  const topics = program.command('topics').description('topics: list, status, route');
+  const topics = program.command('topics').description('topics: list, status, route; upsert, delete (previewed, confirmed, audited)');
   topics
     .command('list')
     .description('topics, searched, filtered and sorted on the console (message counts from its background stats)')
@@ -142,7 +142,7 @@ export function registerReadCommands(program: Command, run: Run): void {
       }),
     );
 
-  const groups = program.command('groups').description('consumer groups: list by lag, progress, clients');
+  const groups = program.command('groups').description('consumer groups: list by lag, progress, clients; upsert, delete (previewed, confirmed, audited)');
   groups
     .command('list')
     .description("every group from the console's lag snapshot, worst lag first by default")

@@ -68,21 +68,6 @@ export function registerResetCommands(program: Command, run: Run): void {
         await confirmAndApply(c, preview, o, c.api.clusterPath(`/groups/${encodeURIComponent(group!)}/reset`));
       }),
     );
-
-  program
-    .command('undo <auditId>')
-    .description('put back the offsets an audited reset replaced: previews, asks, applies as a new audited reset')
-    .option('-y, --yes', 'apply without asking: only with --expect-preview')
-    .option('--expect-preview <digest>', 'the preview digest the script was shown')
-    .addHelpText('after', '\nExamples:\n  rmqc audit --group lab_cg_cluster\n  rmqc undo 42')
-    .action(
-      run(async (c, auditId, ...rest) => {
-        const o = optionsOf<ResetOptions>(rest);
-        const id = positiveInt(auditId!, 'auditId');
-        const preview = await c.api.post<ResetPreview>(c.api.clusterPath(`/audit/${id}/undo/preview`), {});
-        await confirmAndApply(c, preview, o, c.api.clusterPath(`/audit/${id}/undo`));
-      }),
-    );
 }
 
 function scopeOf(o: ResetOptions): { topic?: string; allTopics?: boolean } {
@@ -107,9 +92,10 @@ function modeOf(o: ResetOptions): Record<string, unknown> {
   };
 }
 
-function positiveInt(text: string, name: string): number {
-  if (!/^\d+$/.test(text) || Number(text) < 1) throw new CliError(`${name}: "${text}" is not a positive whole number`, EXIT.USAGE);
-  return Number(text);
+/** Undo of an audited offset reset: the preview that restores the offsets it replaced, confirmed the same way. */
+export async function resetUndo(c: CommandContext, auditId: number, o: ResetOptions): Promise<void> {
+  const preview = await c.api.post<ResetPreview>(c.api.clusterPath(`/audit/${auditId}/undo/preview`), {});
+  await confirmAndApply(c, preview, o, c.api.clusterPath(`/audit/${auditId}/undo`));
 }
 
 async function confirmAndApply(c: CommandContext, preview: ResetPreview, o: ResetOptions, applyPath: string): Promise<void> {
