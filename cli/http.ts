@@ -39,6 +39,45 @@ export class ConsoleApi {
     return this.send<T>('POST', path, body);
   }
 
+  /**
+   * An NDJSON answer, line by line as the console writes it (a range scan runs for seconds to minutes: rows are shown
+   * as they come). A refusal before the first line is an ordinary JSON error.
+   */
+  async stream(path: string, query: Record<string, string | number | undefined>, onLine: (value: unknown) => void): Promise<void> {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') params.set(k, String(v));
+    const url = new URL(`${path}${params.size > 0 ? `?${params}` : ''}`, this.target.url);
+    const headers: Record<string, string> = { accept: 'application/x-ndjson', 'x-console-client': 'cli' };
+    if (this.target.token) headers.authorization = `Bearer ${this.target.token}`;
+    await new Promise<void>((resolve, reject) => {
+      const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+      const req = send(url, { method: 'GET', headers }, (res) => {
+        const status = res.statusCode ?? 0;
+        const chunks: Buffer[] = [];
+        let pending = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          if (status < 200 || status >= 300) return void chunks.push(Buffer.from(chunk));
+          pending += chunk;
+          let newline: number;
+          while ((newline = pending.indexOf('\n')) >= 0) {
+            const line = pending.slice(0, newline).trim();
+            pending = pending.slice(newline + 1);
+            if (line) onLine(JSON.parse(line));
+          }
+        });
+        res.on('end', () => {
+          if (status < 200 || status >= 300) return reject(new ApiError(status, parseError(Buffer.concat(chunks).toString('utf8'), status)));
+          if (pending.trim()) onLine(JSON.parse(pending));
+          resolve();
+        });
+        res.on('error', reject);
+      });
+      req.on('error', (error) => reject(new CliError(`the console at ${this.target.url} did not answer: ${error.message}`, EXIT.UNAVAILABLE)));
+      req.end();
+    });
+  }
+
   /** The answer's error code on a refusal (409 with a fresh preview, say), for the commands that act on it. */
   private async send<T>(method: string, path: string, body?: unknown): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json', 'x-console-client': 'cli' };

@@ -104,5 +104,10 @@ async function askTerminal(question: string): Promise<string | undefined> {
 }
 
 export async function main(): Promise<void> {
+  // `rmqc scan ... | head`: the reader has gone, which is not a failure of the command
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(EXIT.OK);
+    throw error;
+  });
   process.exitCode = await runCli(process.argv.slice(2), { out: processOut, env: process.env, ask: askTerminal });
 }

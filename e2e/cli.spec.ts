@@ -3,6 +3,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { sandboxAdmin } from '../test-support/admin';
 import { clusterList, consumerProgress, topicRoute } from '../test-support/mqadmin';
+import { sentMessages } from '../test-support/mqadmin-messages';
 import { labMasters, offlineGroupWithOffsets } from '../test-support/reset';
 import { getTopicStatsInfo } from '../lib/rocketmq/get-topic-stats-info';
 import { updateConsumerOffset } from '../lib/rocketmq/update-consumer-offset';
@@ -93,6 +94,16 @@ test.describe('rmqc, the terminal command', () => {
     expect(mqadminRows.length).toBeGreaterThan(0);
     const key = (q: { topic: string; brokerName: string; queueId: number; brokerOffset: number; consumerOffset: number }) => `${q.topic} ${q.brokerName} ${q.queueId} ${q.brokerOffset} ${q.consumerOffset}`;
     expect(ndjson<Parameters<typeof key>[0]>(progress.stdout).filter((q) => q.topic === 'LabTopic').map(key).sort()).toEqual(mqadminRows.map(key).sort());
+
+    // the range scan streams every message the official producer says it sent to LabTopic
+    const sent = sentMessages(LIVE.dir).filter((m) => m.kind !== 'order');
+    expect(sent.length).toBeGreaterThan(0);
+    // the sandbox is seeded when the run starts, well within the day
+    const scan = await rmqc(baseURL!, token, ['scan', 'LabTopic', '--begin', '-1d', '--limit', '10000', '--ndjson']);
+    expect(scan.code, scan.stderr).toBe(0);
+    expect(scan.stderr).toMatch(/^complete: \d+ of \d+ messages in range/);
+    const scanned = new Set(ndjson<{ msgId: string }>(scan.stdout).map((m) => m.msgId));
+    expect(sent.filter((m) => !scanned.has(m.msgId)).map((m) => m.msgId)).toEqual([]);
 
     const missing = await rmqc(baseURL!, token, ['groups', 'progress', 'x_no_such_group_rmqc']);
     expect(missing.code).toBe(4);
