@@ -20,7 +20,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'live',
-          include: ['lib/**/*.live.test.ts', 'app/**/*.live.test.ts'],
+          include: ['lib/**/*.live.test.ts', 'app/**/*.live.test.ts', 'cli/**/*.live.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,

@@ -15,8 +15,20 @@ interface ErrorBody {
   error?: { code?: string; message?: string; field?: string };
 }
 
+export type Query = Record<string, string | number | boolean | undefined>;
+
+/** What the commands ask: the console over HTTP (ConsoleApi), or its use cases in this process (direct.ts). */
+export interface Api {
+  readonly cluster: string;
+  clusterPath(rest: string): string;
+  get<T>(path: string, query?: Query): Promise<T>;
+  post<T>(path: string, body: unknown): Promise<T>;
+  stream(path: string, query: Query, onLine: (value: unknown) => void): Promise<void>;
+  close?(): Promise<void>;
+}
+
 /** The console's HTTP API as the terminal command uses it: a token, and the channel `cli` in the audit log. */
-export class ConsoleApi {
+export class ConsoleApi implements Api {
   constructor(private readonly target: ConsoleTarget) {}
 
   get cluster(): string {
@@ -28,7 +40,7 @@ export class ConsoleApi {
     return `/api/clusters/${encodeURIComponent(this.target.cluster)}${rest}`;
   }
 
-  get<T>(path: string, query: Record<string, string | number | boolean | undefined> = {}): Promise<T> {
+  get<T>(path: string, query: Query = {}): Promise<T> {
     const params = new URLSearchParams();
     for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') params.set(k, String(v));
     const search = params.size > 0 ? `?${params}` : '';
@@ -43,7 +55,7 @@ export class ConsoleApi {
    * An NDJSON answer, line by line as the console writes it (a range scan runs for seconds to minutes: rows are shown
    * as they come). A refusal before the first line is an ordinary JSON error.
    */
-  async stream(path: string, query: Record<string, string | number | undefined>, onLine: (value: unknown) => void): Promise<void> {
+  async stream(path: string, query: Query, onLine: (value: unknown) => void): Promise<void> {
     const params = new URLSearchParams();
     for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') params.set(k, String(v));
     const url = new URL(`${path}${params.size > 0 ? `?${params}` : ''}`, this.target.url);

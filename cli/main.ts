@@ -26,6 +26,7 @@ export function buildProgram(io: Io): Command {
     .version('0.1.0')
     .addOption(new Option('--url <url>', 'the console (default $RMQC_URL)'))
     .addOption(new Option('--token <token>', 'an API token of the console (default $RMQC_TOKEN)'))
+    .addOption(new Option('--namesrv <host:port>', 'no console: read the cluster directly, read-only (default $RMQC_NAMESRV; \';\'-separated for several)'))
     .addOption(new Option('-c, --cluster <name>', "the cluster, as the console's clusters file names it (default $RMQC_CLUSTER, else the console's default)"))
     .option('--json', "the console's whole answer as JSON")
     .option('--ndjson', 'one JSON row per line')
@@ -39,6 +40,8 @@ export function buildProgram(io: Io): Command {
         '',
         'Set up once:',
         '  export RMQC_URL=http://console.example:3000 RMQC_TOKEN=<a token from Settings, API tokens>',
+        'or, for reads where no console runs:',
+        '  export RMQC_NAMESRV=namesrv.example:9876',
         'Examples:',
         '  rmqc groups list --page-size 10',
         '  rmqc groups progress lab_cg_cluster',
@@ -54,8 +57,12 @@ export function buildProgram(io: Io): Command {
   const run =
     (action: (c: CommandContext, ...args: string[]) => Promise<void>) =>
     async (...args: unknown[]): Promise<void> => {
-      const c = contextOf(program.opts<GlobalOptions>(), io.env, io.ask, io.out);
-      await action(c, ...(args as string[]));
+      const c = await contextOf(program.opts<GlobalOptions>(), io.env, io.ask, io.out);
+      try {
+        await action(c, ...(args as string[]));
+      } finally {
+        await c.api.close?.();
+      }
     };
   registerReadCommands(program, run);
   registerResetCommands(program, run);

@@ -138,7 +138,7 @@ SUITES+=("live-$V5=$R/live-$V5.json" "e2e=$R/e2e.json" "live-$V4=$R/live-$V4.jso
 # own sandbox's brokers, and most of their time is mqadmin JVMs starting and idling, which two suites share well
 if [ "${TEST_LIVE_SIDE_BY_SIDE:-1}" = 1 ] && [ $v5_up = 0 ] && [ $v4_up = 0 ]; then
   step "live tests on RocketMQ $V5 and $V4 side by side"
-  live_run "$V4" lib/rocketmq lib/console > "$R/live-$V4.log" 2>&1 &
+  live_run "$V4" lib/rocketmq lib/console cli > "$R/live-$V4.log" 2>&1 &
   p4=$!
   live_run "$V5"
   wait $p4
@@ -158,7 +158,7 @@ fi
 # after e2e, not beside it: e2e visits both clusters, and the live suite freezes the 4.9.8 brokers at its end
 if [ $v4_up = 0 ] && [ -z "${v4_done:-}" ]; then
   step "live tests on RocketMQ $V4"
-  live_run "$V4" lib/rocketmq lib/console
+  live_run "$V4" lib/rocketmq lib/console cli
 fi
 
 # last on the 5.5.0 sandbox, alone: it kills broker-b's master and the namesrv and freezes broker-b (reliability/faults.ts)
