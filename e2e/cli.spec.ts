@@ -3,7 +3,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { sandboxAdmin } from '../test-support/admin';
 import { clusterList, consumerProgress, topicRoute } from '../test-support/mqadmin';
-import { sentMessages } from '../test-support/mqadmin-messages';
+import { sentMessages, sentOne } from '../test-support/mqadmin-messages';
 import { labMasters, offlineGroupWithOffsets } from '../test-support/reset';
 import { getTopicStatsInfo } from '../lib/rocketmq/get-topic-stats-info';
 import { updateConsumerOffset } from '../lib/rocketmq/update-consumer-offset';
@@ -191,5 +191,18 @@ test.describe('rmqc, the terminal command', () => {
     expect(stale.code).toBe(5);
     await apply(['topics', 'delete', topic]);
     await expect.poll(async () => (await rmqc(baseURL!, token, ['topics', 'route', topic])).code).toBe(4);
+  });
+
+  test('a resend through rmqc hands the message to the online client and is audited as cli', async ({ baseURL }) => {
+    const sent = sentOne('normal', () => true, LIVE);
+    const ran = await rmqc(baseURL!, token, ['resend', sent.msgId, '--group', 'lab_cg_online', '--topic', 'LabTopic', '--yes', '--json']);
+    expect(ran.code, ran.stderr).toBe(0);
+    const { result } = JSON.parse(ran.stdout) as { result: { status: string; auditId: number; result?: { consumeResult?: string } } };
+    expect(result).toMatchObject({ status: 'completed', result: { consumeResult: 'CR_SUCCESS' } });
+    const listed = await rmqc(baseURL!, token, ['audit', '--action', 'resend-message', '--ndjson']);
+    expect(ndjson<{ auditId: number; channel: string }>(listed.stdout).find((e) => e.auditId === result.auditId)).toMatchObject({ channel: 'cli' });
+    const offline = await rmqc(baseURL!, token, ['resend', sent.msgId, '--group', 'lab_cg_cluster', '--topic', 'LabTopic', '--yes']);
+    expect(offline.code).toBe(5);
+    expect(offline.stderr).toContain('no online client');
   });
 });

@@ -5,6 +5,7 @@ import type { KeySearchResult } from '../../lib/console/messages/by-key';
 import type { MessageSummary } from '../../lib/console/messages/model';
 import type { MessageTrace } from '../../lib/console/traces/trace';
 import type { ScanEvent, ScannedMessage } from '../../lib/console/messages/scan';
+import type { ResendPreview, ResendResult } from '../../lib/console/messages/resend';
 import { CliError, EXIT } from '../exit-codes';
 import { show, type CommandContext } from '../context';
 import { failuresOf, when } from '../output';
@@ -160,6 +161,40 @@ export function registerMessageCommands(program: Command, run: Run): void {
         if (c.format === 'table') c.out.stdout(`${summary}\n`);
         else c.out.stderr(`${summary}\n`);
         if (c.strict && failures.length > 0) throw new CliError(`${failures.length} broker(s) did not answer (--strict)`, EXIT.PARTIAL);
+      }),
+    );
+
+  program
+    .command('resend <msgId>')
+    .description("hands a stored message to one online client of a group again (CONSUME_MESSAGE_DIRECTLY, = mqadmin queryMsgById -g -d): previewed, confirmed by the group's name, audited")
+    .requiredOption('-g, --group <group>', 'the consumer group')
+    .option('-t, --topic <topic>', "the message's topic")
+    .option('--client-id <clientId>', 'this client of the group (default: the first online one)')
+    .option('-y, --yes', 'without asking: for scripts (the preview names the client it goes to)')
+    .action(
+      run(async (c, msgId, ...rest) => {
+        const o = optionsOf<{ group: string; topic?: string; clientId?: string; yes?: boolean }>(rest);
+        const base = c.api.clusterPath(`/messages/${encodeURIComponent(msgId!)}/resend`);
+        const preview = await c.api.post<ResendPreview>(`${base}/preview`, { group: o.group, ...(o.topic ? { topic: o.topic } : {}), ...(o.clientId ? { clientId: o.clientId } : {}) });
+        c.out.stderr(`resend ${preview.msgId} (${preview.topic} ${preview.brokerName} queue ${preview.queueId} offset ${preview.queueOffset}) to ${preview.clientId} of ${preview.group}\n`);
+        for (const w of preview.warnings) c.out.stderr(`warning: ${w}\n`);
+        if (!o.yes) {
+          const typed = await c.ask(`Type the group name (${preview.group}) to resend: `);
+          if (typed === undefined) throw new CliError('no terminal to confirm on: rerun with --yes', EXIT.USAGE);
+          if (typed.trim() !== preview.group) throw new CliError('not confirmed: nothing was sent', EXIT.CONFLICT);
+        }
+        const result = await c.api.post<ResendResult>(base, { previewId: preview.previewId, confirm: preview.group });
+        const rows: Field[] = [
+          { field: 'status', value: result.status },
+          { field: 'client', value: result.clientId },
+          { field: 'consumeResult', value: result.result?.consumeResult },
+          { field: 'remark', value: result.result?.remark },
+          { field: 'spentTimeMills', value: result.result?.spentTimeMills },
+          { field: 'error', value: result.error },
+          { field: 'audit entry', value: result.auditId },
+        ];
+        show(c, { answer: { preview, result }, rows, columns: fieldColumns });
+        if (result.status !== 'completed') throw new CliError(`the client did not take the message: ${result.error ?? result.status} (audit #${result.auditId})`, result.status === 'unknown' ? EXIT.PARTIAL : EXIT.UNAVAILABLE);
       }),
     );
 
