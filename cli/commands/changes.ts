@@ -7,6 +7,7 @@ import { CliError, EXIT } from '../exit-codes';
 import { show, type CommandContext } from '../context';
 import { table, when } from '../output';
 import { parseTime } from '../time';
+import { confirmPlan } from '../confirm';
 import { optionsOf } from './read';
 import { resetUndo } from './reset';
 
@@ -209,14 +210,7 @@ async function confirmAndApplyChange(c: CommandContext, plan: ChangePlan, o: Con
     return;
   }
   const name = plan.target.name;
-  if (o.yes) {
-    if (!o.expectPreview) throw new CliError(`--yes needs --expect-preview <digest>, the plan the script was shown (this one is ${digest})`, EXIT.USAGE);
-    if (o.expectPreview !== digest) throw new CliError(`the plan is now ${digest}, not ${o.expectPreview}: read it again before applying`, EXIT.CONFLICT);
-  } else {
-    const typed = await c.ask(`Type the ${plan.target.kind} name (${name}) to apply this change: `);
-    if (typed === undefined) throw new CliError(`no terminal to confirm on: read the plan, then rerun with --yes --expect-preview ${digest}`, EXIT.USAGE);
-    if (typed.trim() !== name) throw new CliError('not confirmed: nothing was changed', EXIT.CONFLICT);
-  }
+  await confirmPlan(c, o, { digest, kind: plan.target.kind, name, what: 'plan', action: 'change' });
   const result = await c.api.post<ChangeResult>(c.api.clusterPath('/changes'), { previewId: plan.previewId, confirm: name });
   show(c, {
     answer: { digest, plan, result },

@@ -6,6 +6,7 @@ import { CliError, EXIT } from '../exit-codes';
 import { show, type CommandContext } from '../context';
 import { table, when } from '../output';
 import { parseTime } from '../time';
+import { confirmPlan } from '../confirm';
 import { optionsOf } from './read';
 
 type Run = (action: (c: CommandContext, ...args: string[]) => Promise<void>) => (...args: unknown[]) => Promise<void>;
@@ -112,14 +113,7 @@ async function confirmAndApply(c: CommandContext, preview: ResetPreview, o: Rese
     c.out.stderr('nothing to change: every queue is already there\n');
     return;
   }
-  if (o.yes) {
-    if (!o.expectPreview) throw new CliError(`--yes needs --expect-preview <digest>, the preview the script was shown (this one is ${digest})`, EXIT.USAGE);
-    if (o.expectPreview !== digest) throw new CliError(`the preview is now ${digest}, not ${o.expectPreview}: read it again before applying`, EXIT.CONFLICT);
-  } else {
-    const typed = await c.ask(`Type the group name (${preview.group}) to apply this reset: `);
-    if (typed === undefined) throw new CliError(`no terminal to confirm on: read the preview, then rerun with --yes --expect-preview ${digest}`, EXIT.USAGE);
-    if (typed.trim() !== preview.group) throw new CliError('not confirmed: nothing was changed', EXIT.CONFLICT);
-  }
+  await confirmPlan(c, o, { digest, kind: 'group', name: preview.group, what: 'preview', action: 'reset' });
   let result: ResetResult;
   try {
     result = await c.api.post<ResetResult>(applyPath, { previewId: preview.previewId, confirm: preview.group });
