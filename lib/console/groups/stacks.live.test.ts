@@ -50,7 +50,7 @@ describe(`a client's thread stacks live (${LIVE.version})`, () => {
       for (const t of [first!, second!]) {
         expect(t).toMatchObject({ consumeThread: true, busy: true, state: 'TIMED_WAITING' });
         expect(t.frames[0]).toMatch(/Thread\.sleep/);
-        expect(t.frames.some((f) => /\bConsumer\.lambda\$main\$\d+\(Consumer\.java:\d+\)/.test(f)), t.frames.join('\n')).toBe(true);
+        expect(t.frames.some((f) => /\bConsumer\.lambda\$newConsumer\$\d+\(Consumer\.java:\d+\)/.test(f)), t.frames.join('\n')).toBe(true);
       }
       expect(stacks.threads.slice(2).every((t) => !t.busy)).toBe(true);
     } finally {

@@ -24,7 +24,7 @@ describe.each(fixtureVersions('get-consumer-running-info', 'jstack'))('a client 
 
   it('puts a consume thread inside the listener first, as busy', () => {
     const stuck = threads.find((t) => t.name.startsWith('ConsumeMessageThread_'))!;
-    const inListener = { ...stuck, state: 'TIMED_WAITING', frames: ['java.base@17.0.15/java.lang.Thread.sleep(Native Method)', 'app//Consumer.lambda$main$1(Consumer.java:79)', ...stuck.frames.slice(-3)] };
+    const inListener = { ...stuck, state: 'TIMED_WAITING', frames: ['java.base@17.0.15/java.lang.Thread.sleep(Native Method)', 'app//Consumer.lambda$newConsumer$2(Consumer.java:118)', ...stuck.frames.slice(-3)] };
     const view = viewThreads([...threads.filter((t) => t !== stuck), inListener]);
     expect(view.threads[0]).toMatchObject({ name: stuck.name, consumeThread: true, busy: true });
     expect(view.consumeThreads.busy).toBeGreaterThanOrEqual(1);
