@@ -6,11 +6,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ZodError, type ZodType } from 'zod';
+import type { ZodType } from 'zod';
 import { createConsole, type Console } from '../lib/console/console';
 import { readSettings } from '../lib/console/core/config';
-import { describeFailure, isConsoleError } from '../lib/console/core/errors';
-import { isRemotingError } from '../lib/remoting';
+import { errorAnswer } from '../lib/console/core/errors';
 import type { ClusterContext } from '../lib/console/context';
 import { getClusterOverview } from '../lib/console/cluster/overview';
 import { listTopics } from '../lib/console/topics/list';
@@ -116,13 +115,8 @@ async function answered<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof ZodError) {
-      const issue = error.issues[0];
-      const field = issue?.path.map(String).join('.') || undefined;
-      throw new ApiError(400, { error: { code: 'bad_input', message: `${field ? `${field}: ` : ''}${issue?.message ?? 'invalid input'}`, field } });
-    }
-    if (isConsoleError(error)) throw new ApiError(error.status, { error: { code: error.code, message: error.message, field: error.field } });
-    if (isRemotingError(error)) throw new ApiError(error.kind === 'timeout' ? 504 : 502, { error: { code: 'broker_error', message: describeFailure(error) } });
-    throw error;
+    const answer = errorAnswer(error);
+    if (!answer) throw error;
+    throw new ApiError(answer.status, { error: { code: answer.code, message: answer.message, field: answer.field } });
   }
 }

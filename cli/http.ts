@@ -1,4 +1,4 @@
-import { request as httpRequest } from 'node:http';
+import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { CliError, EXIT, exitCodeOfStatus } from './exit-codes';
 
@@ -41,10 +41,7 @@ export class ConsoleApi implements Api {
   }
 
   get<T>(path: string, query: Query = {}): Promise<T> {
-    const params = new URLSearchParams();
-    for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') params.set(k, String(v));
-    const search = params.size > 0 ? `?${params}` : '';
-    return this.send<T>('GET', `${path}${search}`);
+    return this.send<T>('GET', withQuery(path, query));
   }
 
   post<T>(path: string, body: unknown): Promise<T> {
@@ -56,59 +53,61 @@ export class ConsoleApi implements Api {
    * as they come). A refusal before the first line is an ordinary JSON error.
    */
   async stream(path: string, query: Query, onLine: (value: unknown) => void): Promise<void> {
-    const params = new URLSearchParams();
-    for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') params.set(k, String(v));
-    const url = new URL(`${path}${params.size > 0 ? `?${params}` : ''}`, this.target.url);
-    const headers: Record<string, string> = { accept: 'application/x-ndjson', 'x-console-client': 'cli' };
-    if (this.target.token) headers.authorization = `Bearer ${this.target.token}`;
-    await new Promise<void>((resolve, reject) => {
-      const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
-      const req = send(url, { method: 'GET', headers }, (res) => {
-        const status = res.statusCode ?? 0;
-        const chunks: Buffer[] = [];
-        let pending = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => {
-          if (status < 200 || status >= 300) return void chunks.push(Buffer.from(chunk));
-          pending += chunk;
-          let newline: number;
-          while ((newline = pending.indexOf('\n')) >= 0) {
-            const line = pending.slice(0, newline).trim();
-            pending = pending.slice(newline + 1);
-            if (line) onLine(JSON.parse(line));
-          }
-        });
-        res.on('end', () => {
-          if (status < 200 || status >= 300) return reject(new ApiError(status, parseError(Buffer.concat(chunks).toString('utf8'), status)));
-          if (pending.trim()) onLine(JSON.parse(pending));
-          resolve();
-        });
-        res.on('error', reject);
-      });
-      req.on('error', (error) => reject(new CliError(`the console at ${this.target.url} did not answer: ${error.message}`, EXIT.UNAVAILABLE)));
-      req.end();
-    });
+    const res = await this.open('GET', withQuery(path, query), 'application/x-ndjson');
+    res.setEncoding('utf8');
+    let pending = '';
+    for await (const chunk of res as AsyncIterable<string>) {
+      pending += chunk;
+      let newline: number;
+      while ((newline = pending.indexOf('\n')) >= 0) {
+        const line = pending.slice(0, newline).trim();
+        pending = pending.slice(newline + 1);
+        if (line) onLine(JSON.parse(line));
+      }
+    }
+    if (pending.trim()) onLine(JSON.parse(pending));
   }
 
-  /** The answer's error code on a refusal (409 with a fresh preview, say), for the commands that act on it. */
   private async send<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = { accept: 'application/json', 'x-console-client': 'cli' };
-    if (this.target.token) headers.authorization = `Bearer ${this.target.token}`;
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    let response: { status: number; text: string };
-    try {
-      response = await exchange(new URL(path, this.target.url), method, headers, body === undefined ? undefined : JSON.stringify(body));
-    } catch (error) {
-      throw new CliError(`the console at ${this.target.url} did not answer: ${error instanceof Error ? error.message : String(error)}`, EXIT.UNAVAILABLE);
-    }
-    const { text } = response;
-    if (response.status < 200 || response.status >= 300) throw new ApiError(response.status, parseError(text, response.status));
+    const text = await readAll(await this.open(method, path, 'application/json', body === undefined ? undefined : JSON.stringify(body)));
     try {
       return JSON.parse(text) as T;
     } catch {
       throw new CliError(`the console answered ${method} ${path} with something other than JSON: ${text.slice(0, 200)}`, EXIT.FAILED);
     }
   }
+
+  /**
+   * One request through node:http(s), not fetch: loading fetch's implementation cost a terminal command about 0.4 s
+   * before its first byte, several times the console's answer. Resolves with a 2xx answer; a refusal is an ApiError
+   * and no answer a CliError (UNAVAILABLE).
+   */
+  private async open(method: string, path: string, accept: string, body?: string): Promise<IncomingMessage> {
+    const url = new URL(path, this.target.url);
+    const headers: Record<string, string> = { accept, 'x-console-client': 'cli' };
+    if (this.target.token) headers.authorization = `Bearer ${this.target.token}`;
+    if (body !== undefined) Object.assign(headers, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) });
+    const res = await new Promise<IncomingMessage>((resolve, reject) => {
+      const req = (url.protocol === 'https:' ? httpsRequest : httpRequest)(url, { method, headers }, resolve);
+      req.on('error', (error) => reject(new CliError(`the console at ${this.target.url} did not answer: ${error.message}`, EXIT.UNAVAILABLE)));
+      req.end(body);
+    });
+    const status = res.statusCode ?? 0;
+    if (status < 200 || status >= 300) throw new ApiError(status, parseError(await readAll(res), status));
+    return res;
+  }
+}
+
+function withQuery(path: string, query: Query): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') params.set(k, String(v));
+  return params.size > 0 ? `${path}?${params}` : path;
+}
+
+async function readAll(res: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of res as AsyncIterable<Buffer>) chunks.push(chunk);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 export class ApiError extends CliError {
@@ -133,22 +132,4 @@ function parseError(text: string, status: number): ErrorBody & Record<string, un
     // not JSON: a proxy's page, say
   }
   return { error: { message: `HTTP ${status}: ${text.slice(0, 200)}` } };
-}
-
-/**
- * One request through node:http(s), not fetch: loading fetch's implementation cost a terminal command about 0.4 s
- * before its first byte, several times the console's answer.
- */
-function exchange(url: URL, method: string, headers: Record<string, string>, body: string | undefined): Promise<{ status: number; text: string }> {
-  return new Promise((resolve, reject) => {
-    const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
-    const req = send(url, { method, headers: body === undefined ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
 }

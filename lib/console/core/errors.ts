@@ -1,3 +1,4 @@
+import { ZodError } from 'zod';
 import { isRemotingError, type RemotingError, type RemotingResponseError } from '../../remoting';
 import { RequestCode, ResponseCode } from '../../rocketmq/codes';
 
@@ -130,4 +131,31 @@ export function describeFailure(error: unknown, brokerName?: string): string {
       if (isAccessRefusal(error)) return `${where} refused ${REQUEST_NAMES.get(error.requestCode) ?? `request ${error.requestCode}`} to the console's account (access control): ${refusalReason(error)}`;
       return `${where}: ${error.message.replace(`${error.addr} `, '')}`;
   }
+}
+
+/** A failure as the API answers it: status, code, message and the field to fix; undefined for an unexpected one. */
+export interface ErrorAnswer {
+  status: number;
+  code: string;
+  message: string;
+  field?: string;
+  details?: unknown;
+}
+
+/**
+ * The one mapping of failures to answers, for the HTTP adapter and the terminal command's direct mode alike: a bad
+ * input names its field (400), a ConsoleError says its own status, a broker's failure is 502 or 504 naming it.
+ */
+export function errorAnswer(error: unknown): ErrorAnswer | undefined {
+  if (error instanceof ZodError) {
+    const issue = error.issues[0];
+    const field = issue?.path.map(String).join('.') || undefined;
+    return { status: 400, code: 'bad_input', message: `${field ? `${field}: ` : ''}${issue?.message ?? 'invalid input'}`, field };
+  }
+  if (isConsoleError(error)) return { status: error.status, code: error.code, message: error.message, field: error.field, details: error.details };
+  if (isRemotingError(error)) {
+    const timeout = error.kind === 'timeout';
+    return { status: timeout ? 504 : 502, code: timeout ? 'broker_timeout' : 'broker_error', message: describeFailure(error) };
+  }
+  return undefined;
 }
