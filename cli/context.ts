@@ -36,6 +36,9 @@ export async function contextOf(options: GlobalOptions, env: Record<string, stri
   return { api, format: options.json ? 'json' : options.ndjson ? 'ndjson' : 'table', strict: options.strict ?? false, out, ask };
 }
 
+/** What a command's action is wrapped in: the context built from the global options, closed after the action. */
+export type Run = (action: (c: CommandContext, ...args: string[]) => Promise<void>) => (...args: unknown[]) => Promise<void>;
+
 /** Prints, and with --strict turns a partial answer into its exit code. */
 export function show<R>(c: CommandContext, printed: Printed<R>): void {
   print(printed, c.format, c.out);

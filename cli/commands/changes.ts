@@ -4,19 +4,12 @@ import type { Command } from 'commander';
 import type { ChangeLine, ChangePlan, ChangeResult, StepOutcome } from '../../lib/console/changes/types';
 import type { AuditView } from '../../lib/console/audit/view';
 import { CliError, EXIT } from '../exit-codes';
-import { show, type CommandContext } from '../context';
+import { show, type CommandContext, type Run } from '../context';
 import { table, when } from '../output';
 import { parseTime } from '../time';
-import { confirmPlan } from '../confirm';
+import { confirmPlan, exitOnOutcome, type ConfirmOptions } from '../confirm';
 import { optionsOf } from './read';
 import { resetUndo } from './reset';
-
-type Run = (action: (c: CommandContext, ...args: string[]) => Promise<void>) => (...args: unknown[]) => Promise<void>;
-
-export interface ConfirmOptions {
-  yes?: boolean;
-  expectPreview?: string;
-}
 
 /** The change plan's fingerprint: its action, target and every line (where, field, before → after). */
 export function planDigest(plan: Pick<ChangePlan, 'action' | 'target' | 'lines'>): string {
@@ -223,8 +216,7 @@ async function confirmAndApplyChange(c: CommandContext, plan: ChangePlan, o: Con
     ],
     notes: [`${result.status}: audit entry #${result.auditId} in ${result.durationMs} ms${plan.undo.possible ? `; take it back with: rmqc undo ${result.auditId}` : ''}`],
   });
-  if (result.status === 'partial') throw new CliError(`the change applied in part (audit #${result.auditId})`, EXIT.PARTIAL);
-  if (result.status === 'failed') throw new CliError(`the change failed everywhere (audit #${result.auditId})`, EXIT.UNAVAILABLE);
+  exitOnOutcome(result, 'the change applied in part', 'the change failed everywhere');
 }
 
 function describePlan(p: ChangePlan, digest: string): string {

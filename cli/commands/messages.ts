@@ -7,12 +7,10 @@ import type { MessageTrace } from '../../lib/console/traces/trace';
 import type { ScanEvent, ScannedMessage } from '../../lib/console/messages/scan';
 import type { ResendPreview, ResendResult } from '../../lib/console/messages/resend';
 import { CliError, EXIT } from '../exit-codes';
-import { show, type CommandContext } from '../context';
+import { show, type Run } from '../context';
 import { failuresOf, when } from '../output';
 import { parseTime } from '../time';
 import { optionsOf } from './read';
-
-type Run = (action: (c: CommandContext, ...args: string[]) => Promise<void>) => (...args: unknown[]) => Promise<void>;
 type Field = { field: string; value: string | number | undefined };
 const fieldColumns = [
   { header: 'FIELD', value: (f: Field) => f.field },

@@ -8,10 +8,8 @@ import type { GroupProgress } from '../../lib/console/groups/progress';
 import type { GroupConnections } from '../../lib/console/groups/connections';
 import type { QueueLag } from '../../lib/console/lag/types';
 import type { LagSeries } from '../../lib/console/lag/history';
-import { show, type CommandContext } from '../context';
+import { show, type CommandContext, type Run } from '../context';
 import { age, failuresOf, when } from '../output';
-
-type Run = (action: (c: CommandContext, ...args: string[]) => Promise<void>) => (...args: unknown[]) => Promise<void>;
 
 const queueColumns = [
   { header: 'TOPIC', value: (q: QueueLag) => q.topic },

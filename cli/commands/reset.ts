@@ -3,23 +3,19 @@ import type { Command } from 'commander';
 import type { PreviewQueue, ResetPreview, ResetResult, AppliedQueue } from '../../lib/console/reset/types';
 import { ApiError } from '../http';
 import { CliError, EXIT } from '../exit-codes';
-import { show, type CommandContext } from '../context';
+import { show, type CommandContext, type Run } from '../context';
 import { table, when } from '../output';
 import { parseTime } from '../time';
-import { confirmPlan } from '../confirm';
+import { confirmPlan, exitOnOutcome, type ConfirmOptions } from '../confirm';
 import { optionsOf } from './read';
 
-type Run = (action: (c: CommandContext, ...args: string[]) => Promise<void>) => (...args: unknown[]) => Promise<void>;
-
-interface ResetOptions {
+interface ResetOptions extends ConfirmOptions {
   topic?: string;
   allTopics?: boolean;
   to?: string;
   earliest?: boolean;
   latest?: boolean;
   offset?: string[];
-  yes?: boolean;
-  expectPreview?: string;
 }
 
 /**
@@ -94,12 +90,12 @@ function modeOf(o: ResetOptions): Record<string, unknown> {
 }
 
 /** Undo of an audited offset reset: the preview that restores the offsets it replaced, confirmed the same way. */
-export async function resetUndo(c: CommandContext, auditId: number, o: ResetOptions): Promise<void> {
+export async function resetUndo(c: CommandContext, auditId: number, o: ConfirmOptions): Promise<void> {
   const preview = await c.api.post<ResetPreview>(c.api.clusterPath(`/audit/${auditId}/undo/preview`), {});
   await confirmAndApply(c, preview, o, c.api.clusterPath(`/audit/${auditId}/undo`));
 }
 
-async function confirmAndApply(c: CommandContext, preview: ResetPreview, o: ResetOptions, applyPath: string): Promise<void> {
+async function confirmAndApply(c: CommandContext, preview: ResetPreview, o: ConfirmOptions, applyPath: string): Promise<void> {
   const digest = previewDigest(preview);
   if (c.format === 'table') c.out.stdout(describePreview(preview, digest));
   const blocked = preview.blockers.length > 0;
@@ -135,8 +131,7 @@ async function confirmAndApply(c: CommandContext, preview: ResetPreview, o: Rese
     ],
     notes: [`${result.status}: audit entry #${result.auditId} in ${result.durationMs} ms; put it back with: rmqc undo ${result.auditId}`],
   });
-  if (result.status === 'partial') throw new CliError(`the reset applied to some queues only (audit #${result.auditId})`, EXIT.PARTIAL);
-  if (result.status === 'failed') throw new CliError(`the reset failed on every queue (audit #${result.auditId})`, EXIT.UNAVAILABLE);
+  exitOnOutcome(result, 'the reset applied to some queues only', 'the reset failed on every queue');
 }
 
 function describePreview(p: ResetPreview, digest: string): string {
