@@ -1,25 +1,14 @@
-import { execFile } from 'node:child_process';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sandboxAdmin } from '../test-support/admin';
 import { clusterList, consumerProgress, topicRoute } from '../test-support/mqadmin';
 import { labMasters, offlineGroupWithOffsets } from '../test-support/reset';
 import { LIVE } from '../test-support/sandbox';
+import { ndjson, runRmqc } from '../test-support/rmqc';
 import { deleteSubscriptionGroup } from '../lib/rocketmq/delete-subscriptiongroup';
 
 // rmqc --namesrv: the read commands with no console, run as an operator runs them, against the sandbox; mqadmin
 // is the oracle.
-const BIN = path.resolve(import.meta.dirname, '../bin/rmqc.mjs');
-
-function rmqc(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = execFile(process.execPath, [BIN, '--namesrv', LIVE.namesrv, ...args], { timeout: 90_000 }, (error, stdout, stderr) =>
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
-    );
-    child.stdin?.end();
-  });
-}
-const ndjson = <T>(text: string): T[] => text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as T);
+const rmqc = (args: string[]) => runRmqc(['--namesrv', LIVE.namesrv, ...args]);
 
 describe(`rmqc --namesrv, no console (${LIVE.version})`, () => {
   const group = `x_rmqc_direct_${Date.now().toString(36)}`;

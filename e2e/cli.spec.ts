@@ -1,5 +1,3 @@
-import { execFile } from 'node:child_process';
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { sandboxAdmin } from '../test-support/admin';
 import { clusterList, consumerProgress, topicRoute } from '../test-support/mqadmin';
@@ -8,29 +6,17 @@ import { labMasters, offlineGroupWithOffsets } from '../test-support/reset';
 import { getTopicStatsInfo } from '../lib/rocketmq/get-topic-stats-info';
 import { updateConsumerOffset } from '../lib/rocketmq/update-consumer-offset';
 import { LIVE } from '../test-support/sandbox';
+import { ndjson, runRmqc } from '../test-support/rmqc';
 import { open } from './support';
 
 // rmqc, the terminal command, run as an operator runs it (node bin/rmqc.mjs, no terminal on stdin) against the
 // console these specs serve, with an API token of the signed-in admin: what it prints must be what mqadmin says,
 // and its reset must be previewed, confirmed by the preview's digest, audited with channel cli, and undoable.
 const c = LIVE.cluster;
-const BIN = path.resolve(import.meta.dirname, '../bin/rmqc.mjs');
 
-interface Ran {
-  code: number;
-  stdout: string;
-  stderr: string;
+function rmqc(baseURL: string, token: string, args: string[]) {
+  return runRmqc(['--url', baseURL, '--token', token, '--cluster', c, ...args], 60_000);
 }
-
-function rmqc(baseURL: string, token: string, args: string[]): Promise<Ran> {
-  return new Promise((resolve) => {
-    const child = execFile(process.execPath, [BIN, '--url', baseURL, '--token', token, '--cluster', c, ...args], { timeout: 60_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-    });
-    child.stdin?.end();
-  });
-}
-const ndjson = <T>(text: string): T[] => text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as T);
 
 test.describe.configure({ mode: 'serial' });
 
