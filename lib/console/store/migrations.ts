@@ -339,6 +339,36 @@ const rebalanceHistory: Migration = {
   },
 };
 
+// Favourites and recent searches (issue 16): the signed-in user's own records, per cluster. A favourite is a topic
+// or group starred by name (a later deleted one stays, and the home page says it is missing); a recent search is
+// what was searched and its parameters as JSON, one row per distinct search, its time moved on when run again.
+const personal: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('favourite')
+      .addColumn('user_name', 'text', (c) => c.notNull())
+      .addColumn('cluster', 'text', (c) => c.notNull())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addPrimaryKeyConstraint('favourite_pk', ['user_name', 'cluster', 'kind', 'name'])
+      .execute();
+    await db.schema
+      .createTable('recent_search')
+      .addColumn('user_name', 'text', (c) => c.notNull())
+      .addColumn('cluster', 'text', (c) => c.notNull())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('params', 'text', (c) => c.notNull())
+      .addColumn('at', 'bigint', (c) => c.notNull())
+      .addPrimaryKeyConstraint('recent_search_pk', ['user_name', 'cluster', 'kind', 'params'])
+      .execute();
+    await db.schema.createIndex('recent_search_at').on('recent_search').columns(['user_name', 'cluster', 'at']).execute();
+  },
+  async down(db: Kysely<unknown>) {
+    for (const table of ['recent_search', 'favourite']) await db.schema.dropTable(table).execute();
+  },
+};
+
 /** Every migration, in order. Append only. */
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001_lag_history': lagHistory,
@@ -350,6 +380,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0007_alerts': alerts,
   '0008_alert_notifications': alertNotifications,
   '0009_rebalance_history': rebalanceHistory,
+  '0010_favourites_recent_searches': personal,
 };
 
 /**

@@ -248,6 +248,26 @@ export interface RebalanceBaselineTable {
   body: string;
 }
 
+/** A topic or group a user starred on a cluster. */
+export interface FavouriteTable {
+  user_name: string;
+  cluster: string;
+  /** topic | group */
+  kind: string;
+  name: string;
+  created_at: number;
+}
+
+/** A message search a user ran on a cluster: its kind and parameters (JSON with sorted keys, so equal searches are one row). */
+export interface RecentSearchTable {
+  user_name: string;
+  cluster: string;
+  /** key | msgId | range | trace */
+  kind: string;
+  params: string;
+  at: number;
+}
+
 export interface StoreDatabase {
   lag_group: LagGroupTable;
   lag_queue: LagQueueTable;
@@ -268,4 +288,6 @@ export interface StoreDatabase {
   alert_delivery: AlertDeliveryTable;
   rebalance_event: RebalanceEventTable;
   rebalance_baseline: RebalanceBaselineTable;
+  favourite: FavouriteTable;
+  recent_search: RecentSearchTable;
 }

@@ -3,6 +3,7 @@ import type { NotifyStore } from './notify';
 import type { AuditStore } from './audit';
 import type { AuthStore } from './auth';
 import type { LockStore } from './locks';
+import type { PersonalStore } from './personal';
 import type { RebalanceStore } from './rebalance';
 
 /** One consumer group's lag at one instant (or the summary of one bucket of instants). */
@@ -77,6 +78,8 @@ export interface Store {
   readonly notify: NotifyStore;
   /** What the rebalance sampler saw change in online groups, and each group's last assignment. */
   readonly rebalance: RebalanceStore;
+  /** Each user's favourites and recent searches, per cluster. */
+  readonly personal: PersonalStore;
   close(): Promise<void>;
 }
 
