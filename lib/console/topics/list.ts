@@ -75,7 +75,7 @@ export async function listTopics(ctx: ClusterContext, query: TopicQuery): Promis
  * Reads the visible rows live: one GET_TOPIC_STATS_INFO per row and broker. A row every broker answered for gets the
  * fresh numbers; a row with a broker that failed keeps the background ones, marked partial.
  */
-async function enrichWithStats(rows: TopicListItem[], admin: AdminClient): Promise<BrokerFailure[]> {
+export async function enrichWithStats(rows: TopicListItem[], admin: AdminClient): Promise<BrokerFailure[]> {
   const masters = new Map((await admin.readableBrokers()).map((b) => [b.brokerName, b]));
   const calls: Array<BrokerNode & { row: number }> = [];
   rows.forEach((row, i) => {
