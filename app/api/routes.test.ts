@@ -6,7 +6,8 @@ import { PERMISSIONS, roleRank, type Permission } from '@/lib/console/core/roles
 
 // Every route file of the API, imported as Next.js would: each exported HTTP handler must carry the permission it
 // checks (the adapter's route() sets it), and a handler that changes something must need at least the operator
-// role, so a viewer can change nothing. The only exceptions are the sign-in routes below, each with its reason.
+// role, so a viewer can change nothing. The only exceptions are the sign-in routes below (OPEN) and the caller's own
+// records on a cluster (PERSONAL), each with its reason.
 
 const METHODS = ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'] as const;
 const MUTATING = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
@@ -26,6 +27,19 @@ const OPEN: Record<string, string> = {
   'GET /api/auth/tokens': 'lists the caller’s own tokens',
   'POST /api/auth/tokens': 'a token acts with at most its user’s own roles; tokens cannot mint tokens (Auth.createToken)',
   'DELETE /api/auth/tokens/[id]': 'revokes the caller’s own token',
+};
+
+/**
+ * Handlers that change only the caller's own records in the console's store, never a cluster, so cluster:read (a
+ * viewer) is enough: needing a role on the cluster still keeps someone with none on it out.
+ */
+const PERSONAL: Record<string, string> = {
+  'PUT /api/clusters/[cluster]/favourites/topics/[topic]': 'a personal preference of the caller; changes nothing on any cluster',
+  'DELETE /api/clusters/[cluster]/favourites/topics/[topic]': 'a personal preference of the caller; changes nothing on any cluster',
+  'PUT /api/clusters/[cluster]/favourites/groups/[group]': 'a personal preference of the caller; changes nothing on any cluster',
+  'DELETE /api/clusters/[cluster]/favourites/groups/[group]': 'a personal preference of the caller; changes nothing on any cluster',
+  'POST /api/clusters/[cluster]/recent-searches': 'the caller’s own search history; changes nothing on any cluster',
+  'DELETE /api/clusters/[cluster]/recent-searches': 'the caller’s own search history; changes nothing on any cluster',
 };
 
 const root = path.resolve(import.meta.dirname);
@@ -80,13 +94,26 @@ describe('every API route checks a permission', () => {
   });
 
   it('a handler that changes something needs at least the operator role, so a viewer gets 403 from each', async () => {
-    const mutating = (await handlers()).filter((h) => MUTATING.has(h.method) && !(h.key in OPEN));
+    const mutating = (await handlers()).filter((h) => MUTATING.has(h.method) && !(h.key in OPEN) && !(h.key in PERSONAL));
     expect(mutating.length).toBeGreaterThanOrEqual(10);
     const weak = mutating.filter((h) => !(h.permission! in PERMISSIONS) || roleRank(PERMISSIONS[h.permission as Permission]) < roleRank('operator'));
     expect(weak.map((h) => `${h.key}: ${h.permission}`)).toEqual([]);
     for (const h of mutating) {
       const cluster = h.route.startsWith('/api/clusters/[cluster]/') ? { name: 'prod', readOnly: false } : undefined;
       expect(refusal(viewer, h.permission!, cluster)?.status, h.key).toBe(403);
+    }
+  });
+
+  it('the personal handlers listed exist, change something and need cluster:read on the cluster in their URL', async () => {
+    const byKey = new Map((await handlers()).map((h) => [h.key, h]));
+    for (const key of Object.keys(PERSONAL)) {
+      const h = byKey.get(key);
+      expect(h, key).toBeDefined();
+      expect(MUTATING.has(h!.method), key).toBe(true);
+      expect(h!.route.startsWith('/api/clusters/[cluster]/'), key).toBe(true);
+      expect(h!.permission, key).toBe('cluster:read');
+      expect(refusal(viewer, h!.permission!, { name: 'prod', readOnly: true }), key).toBeUndefined();
+      expect(refusal({ ...viewer, bindings: [{ cluster: 'staging', role: 'admin' }] }, h!.permission!, { name: 'prod', readOnly: false })?.status, key).toBe(403);
     }
   });
 });
