@@ -104,3 +104,12 @@ describe('recent items', () => {
     expect(parseRecent(null)).toEqual([]);
   });
 });
+
+describe('order of a key search against names', () => {
+  it('searches a pasted key before names its letters are merely scattered through, after names that hold it', () => {
+    const scattered = paletteSections(input('lbcgld', { context: { cluster: 'local', topic: 'LabTopic' } })).map((s) => s.heading);
+    expect(scattered.indexOf('Messages')).toBeLessThan(scattered.indexOf('Consumer groups'));
+    const held = paletteSections(input('lab_cg', { context: { cluster: 'local', topic: 'LabTopic' } })).map((s) => s.heading);
+    expect(held.indexOf('Consumer groups')).toBeLessThan(held.indexOf('Messages'));
+  });
+});

@@ -1,7 +1,7 @@
 import type { ClusterNames } from '@/lib/console/cluster/names';
 import { paths } from '../paths';
 import { NAV } from '../shell/nav';
-import { rank, recognize, type Ranked } from './match';
+import { isStrong, rank, recognize, type Ranked } from './match';
 import type { RecentItem } from './recent';
 
 /** One line of the palette: where Enter leads, or why it cannot (disabledReason). */
@@ -100,8 +100,9 @@ function keySearches(c: string, key: string, current: string | undefined, recent
 
 /**
  * The palette's sections for the text typed. Empty text: the recent items, then the pages and clusters. Otherwise
- * what the text reads as (a message id, a time on a group page) first, then names ranked by fuzzy match, the section
- * with the best match first, each cut at a few lines with how many more matched, then key searches.
+ * what the text reads as (a message id, a time on a group page) first, then names that hold the text, the section
+ * with the best match first, each cut at a few lines with how many more matched, then key searches, then names the
+ * text's letters are scattered through.
  */
 export function paletteSections(input: PaletteInput): PaletteSection[] {
   const query = input.query.trim();
@@ -114,7 +115,7 @@ export function paletteSections(input: PaletteInput): PaletteSection[] {
     ].filter((s) => s.items.length > 0);
   }
   const { first, last } = actions({ ...input, query });
-  const named = [
+  const sections = [
     { heading: 'Pages', r: ranked(query, pages(input.context.cluster), LIMIT.pages) },
     { heading: 'Topics', r: ranked(query, all.topics, LIMIT.topics) },
     { heading: 'Consumer groups', r: ranked(query, all.groups, LIMIT.groups) },
@@ -123,6 +124,8 @@ export function paletteSections(input: PaletteInput): PaletteSection[] {
   ]
     .filter((s) => s.r.total > 0)
     .sort((a, b) => (b.r.best ?? 0) - (a.r.best ?? 0))
-    .map((s): PaletteSection => ({ heading: s.heading, items: s.r.top, more: s.r.total - s.r.top.length }));
-  return [{ heading: 'Go to', items: first, more: 0 }, ...named, { heading: 'Messages', items: last, more: 0 }].filter((s) => s.items.length > 0);
+    .map((s) => ({ strong: s.r.best !== undefined && isStrong(s.r.best, query), section: { heading: s.heading, items: s.r.top, more: s.r.total - s.r.top.length } }));
+  // a pasted key that no name holds is searched first; letters that merely occur in some names come after it
+  const named = (strong: boolean) => sections.filter((s) => s.strong === strong).map((s) => s.section);
+  return [{ heading: 'Go to', items: first, more: 0 }, ...named(true), { heading: 'Messages', items: last, more: 0 }, ...named(false)].filter((s) => s.items.length > 0);
 }

@@ -9,6 +9,17 @@ const BOUNDARY = new Set(['_', '-', '.', '%', '|', ':', '/', ' ', '@']);
 const EXACT = 1_000;
 const PREFIX = 600;
 const SUBSTRING = 300;
+/** Letters scattered through a name score below zero, so any contiguous match (0 or more) ranks above them. */
+const SCATTERED = -1_000;
+
+/**
+ * Whether a match is one an operator typing it most likely meant: the name holds the text, or the letters fall
+ * mostly on word starts and runs (cgsql in lab_cg_sql), not merely somewhere in a long name.
+ */
+export function isStrong(score: number, query: string): boolean {
+  const tokens = queryTokens(query);
+  return score >= 0 || (tokens.length === 1 && score >= SCATTERED + 4 * tokens[0]!.length);
+}
 
 /**
  * How well one query token matches a name (both lower case), or undefined when it does not: a whole name first,
@@ -37,7 +48,7 @@ function subsequenceScore(token: string, name: string): number | undefined {
     previous = i;
     from = i + 1;
   }
-  return score - name.length / 10;
+  return SCATTERED + score - name.length / 10;
 }
 
 /**
@@ -45,8 +56,12 @@ function subsequenceScore(token: string, name: string): number | undefined {
  * lab_cg_sql. Undefined when some token does not.
  */
 export function fuzzyScore(query: string, name: string): number | undefined {
-  const tokens = query.toLowerCase().split(/\s+/).filter(Boolean);
-  const lower = name.toLowerCase();
+  return tokensScore(queryTokens(query), name.toLowerCase());
+}
+
+const queryTokens = (query: string) => query.toLowerCase().split(/\s+/).filter(Boolean);
+
+function tokensScore(tokens: readonly string[], lower: string): number | undefined {
   let total = 0;
   for (const token of tokens) {
     const s = tokenScore(token, lower);
@@ -72,10 +87,11 @@ export interface Ranked<T> {
  */
 export function rank<T>(query: string, candidates: readonly T[], name: (c: T) => string, limit: number, demote?: (c: T) => boolean): Ranked<T> {
   const top: Array<{ c: T; s: number; n: string }> = [];
+  const tokens = queryTokens(query);
   let total = 0;
   for (const c of candidates) {
     const n = name(c);
-    const raw = fuzzyScore(query, n);
+    const raw = tokensScore(tokens, n.toLowerCase());
     if (raw === undefined) continue;
     total++;
     const s = demote?.(c) ? raw - 200 : raw;
