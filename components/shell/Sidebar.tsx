@@ -4,25 +4,10 @@ import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { useLogout } from '../api/auth';
 import { useSession } from '../api/session';
+import { PaletteLauncher } from '../palette/PaletteLauncher';
 import { paths } from '../paths';
 import { useOptionalCluster } from '../useCluster';
-
-const NAV = [
-  { path: paths.cluster, label: 'Brokers', section: ['', '/brokers'] },
-  { path: paths.topics, label: 'Topics', section: ['/topics'] },
-  { path: paths.groups, label: 'Consumer groups', section: ['/groups'] },
-  { path: paths.alerts, label: 'Alerts', section: ['/alerts'] },
-  { path: paths.producers, label: 'Producers', section: ['/producers'] },
-  { path: paths.messages, label: 'Messages', section: ['/messages'] },
-  { path: paths.traces, label: 'Traces', section: ['/traces'] },
-  { path: paths.scheduled, label: 'Scheduled', section: ['/scheduled'] },
-  { path: paths.ordered, label: 'Ordered', section: ['/ordered'] },
-  { path: paths.storage, label: 'Storage', section: ['/storage'] },
-  { path: paths.ha, label: 'High availability', section: ['/ha'] },
-  { path: paths.acl, label: 'Access control', section: ['/acl'] },
-  { path: paths.config, label: 'Configuration', section: ['/config'] },
-  { path: (c: string) => paths.audit(c), label: 'Audit log', section: ['/audit'] },
-] as const;
+import { NAV } from './nav';
 
 /**
  * The shell's navigation: the clusters (every page of one cluster lives under /clusters/{name}), that cluster's
@@ -55,6 +40,7 @@ export function Sidebar() {
         <span className="grid h-7 w-7 place-items-center rounded bg-orange-500 text-sm font-bold">R</span>
         <span className="whitespace-nowrap font-semibold tracking-tight">RocketMQ Console</span>
       </Link>
+      <PaletteLauncher />
       <nav aria-label="Main" className="flex flex-col gap-0.5 px-2">
         <Link href="/" aria-current={pathname === '/' ? 'page' : undefined} className={item(pathname === '/')}>
           All clusters
