@@ -16,6 +16,7 @@ import { DeadLetters } from './DeadLetters';
 import { paths } from '../paths';
 import { DisabledReasonButton } from '../ui/DisabledReasonButton';
 import { useCluster } from '../useCluster';
+import { URL_STATE_OPTIONS } from '../urlState';
 import { formatCount, formatDuration, formatTps } from '../format';
 import { Badge } from '../ui/Badge';
 import { DataTable } from '../ui/DataTable';
@@ -77,6 +78,8 @@ export function GroupDetailView({ group }: { group: string }) {
   const [resetting, setResetting] = useState(false);
   // a notification's link: the group page at the moment its alert fired
   const [alertAt] = useQueryState('alertAt', parseAsInteger);
+  // the command palette's "Reset <group> to <time> — preview": the reset dialog opens with that time
+  const [resetAt, setResetAt] = useQueryState('resetAt', parseAsInteger.withOptions(URL_STATE_OPTIONS));
   const overview = useGroupOverview(cluster, group);
   const connections = useGroupConnections(cluster, group);
   const broadcasting = (connections.data?.messageModel ?? overview.data?.messageModel) === 'BROADCASTING';
@@ -128,11 +131,15 @@ export function GroupDetailView({ group }: { group: string }) {
         />
         </div>
       </div>
-      {resetting && p && (
+      {(resetting || (resetAt !== null && canReset.allowed && !broadcasting)) && p && (
         <ResetDialog
           group={group}
           queues={p.queues}
-          onClose={() => setResetting(false)}
+          initialTime={resetAt ?? undefined}
+          onClose={() => {
+            setResetting(false);
+            void setResetAt(null);
+          }}
         />
       )}
       {p && <PartialFailures failures={p.failures} />}

@@ -1,6 +1,6 @@
 'use client';
 
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { QueueLag } from '@/lib/console/lag/types';
 import type { ResetMode, ResetResult } from '@/lib/console/reset/types';
 import { errorText } from '../api/client';
@@ -37,14 +37,14 @@ function zoneLabel(): string {
  * Reset a group's offsets: choose a topic (or all), a mode (a time, earliest, latest, given offsets per queue),
  * preview per queue, confirm, apply. Errors stay in the dialog with their reason.
  */
-export function ResetDialog({ group, queues, onClose }: { group: string; queues: QueueLag[]; onClose: () => void }) {
+export function ResetDialog({ group, queues, onClose, initialTime }: { group: string; queues: QueueLag[]; onClose: () => void; initialTime?: number }) {
   const cluster = useCluster();
   const previewing = useResetPreview(cluster, group);
   const applying = useResetApply(cluster, group);
   const topics = useMemo(() => [...new Set(queues.map((q) => q.topic))].filter((t) => !t.startsWith('%RETRY%')).sort(), [queues]);
   const [topic, setTopic] = useState(topics[0] ?? '');
   const [mode, setMode] = useState<ResetMode>('timestamp');
-  const [when, setWhen] = useState(() => localInput(Date.now() - 3_600_000));
+  const [when, setWhen] = useState(() => localInput(initialTime ?? Date.now() - 3_600_000));
   const [offsets, setOffsets] = useState<Record<string, string>>({});
   const preview = previewing.data;
   const [result, setResult] = useState<ResetResult | undefined>();
@@ -66,6 +66,15 @@ export function ResetDialog({ group, queues, onClose }: { group: string; queues:
     }
     previewing.mutate(body);
   };
+
+  // opened with a time (the command palette): a group of one topic is previewed at once, as nothing is left to
+  // choose; with several topics the operator picks one first. Either way nothing changes before the confirmation.
+  const [autoPreview] = useState(() => initialTime !== undefined && topics.length === 1);
+  useEffect(() => {
+    if (autoPreview) doPreview();
+    // once, when the dialog opens
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [autoPreview]);
 
   return (
     <div className="fixed inset-0 z-50 flex items-start justify-center overflow-y-auto bg-slate-900/40 p-6" role="dialog" aria-modal="true" aria-label={`Reset offsets of ${group}`}>
