@@ -148,9 +148,14 @@ function NamesStatus({ cluster, names }: { cluster: string | undefined; names: R
   }
   if (names.error) {
     return (
-      <div role="alert" className="mx-1 mb-1 rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="palette-error">
-        Could not read the names of {cluster}: {errorText(names.error)}. Pages and clusters still work.
-      </div>
+      <>
+        <div role="alert" className="mx-1 mb-1 rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="palette-error">
+          Could not read the names of {cluster}: {errorText(names.error)}. Pages and clusters still work.
+        </div>
+        <Command.Item value="retry names" onSelect={() => void names.refetch()} className={ITEM}>
+          Read the topics, groups and brokers again
+        </Command.Item>
+      </>
     );
   }
   const d = names.data;
