@@ -27,6 +27,8 @@ export const paths = {
   alerts: (c: string) => `/clusters/${e(c)}/alerts`,
   audit: (c: string, filter?: { group?: string; topic?: string }) => `/clusters/${e(c)}/audit${filter?.group ? `?group=${e(filter.group)}` : filter?.topic ? `?topic=${e(filter.topic)}` : ''}`,
   auditEntry: (c: string, id: number) => `/clusters/${e(c)}/audit/${id}`,
+  /** A kept plan to review and confirm (the link an MCP change tool hands out). */
+  preview: (c: string, previewId: string) => `/clusters/${e(c)}/previews/${e(previewId)}`,
 };
 
 /** The API root of one cluster: /api/clusters/{cluster}. */

@@ -169,6 +169,7 @@ const PATH_GRAMMAR: Record<string, (value: string) => string | undefined> = {
   cluster: (v) => (/^[A-Za-z0-9._-]{1,128}$/.test(v) ? undefined : 'cluster is a cluster name from the clusters file'),
   ruleId: (v) => (/^[\w-]{1,64}$/.test(v) ? undefined : 'ruleId is an alert rule id (letters, digits, "_" and "-")'),
   silenceId: (v) => (/^[1-9]\d{0,15}$/.test(v) ? undefined : 'silenceId is a positive whole number'),
+  previewId: (v) => (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(v) ? undefined : 'previewId is a preview id (a UUID)'),
   channelId: (v) => (/^[\w-]{1,64}$/.test(v) ? undefined : 'channelId is a notification channel id (letters, digits, "_" and "-")'),
 };
 

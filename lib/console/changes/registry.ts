@@ -28,4 +28,9 @@ export class ChangeKinds {
   has(action: string): boolean {
     return this.byAction.has(action);
   }
+
+  /** Every known action (topic.upsert, group.delete...), in registration order. */
+  actions(): string[] {
+    return [...this.byAction.keys()];
+  }
 }
