@@ -4,6 +4,8 @@ import Link from 'next/link';
 import type { HomeCluster } from '@/lib/console/cluster/home';
 import type { RankedGroup } from '@/lib/console/cluster/summary';
 import { useOverview } from '../api/overview';
+import { RecentSearches } from '../favourites/RecentSearches';
+import { Starred } from '../favourites/Starred';
 import { formatCount } from '../format';
 import { LagAge, LagNumber } from '../groups/badges';
 import { paths } from '../paths';
@@ -23,6 +25,7 @@ export function HomeView({ initial }: { initial?: { clusters: HomeCluster[]; asO
       </div>
       {!data && query.error && <ErrorState message={query.error.message} onRetry={() => void query.refetch()} />}
       {!data && !query.error && <Spinner label="Reading every cluster" />}
+      {data && <Personal clusters={data.clusters.filter((c) => !c.refused).map((c) => c.name)} />}
       {data && (
         <div className="grid gap-5 2xl:grid-cols-2">
           {data.clusters.map((c) => (
@@ -30,6 +33,17 @@ export function HomeView({ initial }: { initial?: { clusters: HomeCluster[]; asO
           ))}
         </div>
       )}
+    </div>
+  );
+}
+
+/** What this user starred and searched for, before the clusters: where an operator starts the day. */
+function Personal({ clusters }: { clusters: string[] }) {
+  if (clusters.length === 0) return null;
+  return (
+    <div className="mb-5 space-y-5">
+      <Starred clusters={clusters} />
+      <RecentSearches clusters={clusters} showCluster={clusters.length > 1} />
     </div>
   );
 }

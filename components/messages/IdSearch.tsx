@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { useRecordSearch } from '../api/favourites';
 import { paths } from '../paths';
 import { useCluster } from '../useCluster';
 
@@ -25,17 +26,22 @@ export function IdSearch({ initialId = '', initialTopic = '' }: { initialId?: st
   const [id, setId] = useState(initialId);
   const [topic, setTopic] = useState(initialTopic);
   const [problem, setProblem] = useState<string | undefined>();
-  const go = (href: (cluster: string, id: string, topic?: string) => string) => {
+  const record = useRecordSearch(cluster);
+  const go = (kind: 'msgId' | 'trace') => {
     const p = idProblem(id);
     setProblem(p);
-    if (!p) router.push(href(cluster, id.trim().toUpperCase(), topic.trim() || undefined));
+    if (p) return;
+    const msgId = id.trim().toUpperCase();
+    const t = topic.trim() || undefined;
+    record({ kind, params: { msgId, ...(t ? { topic: t } : {}) } });
+    router.push((kind === 'msgId' ? paths.message : paths.trace)(cluster, msgId, t));
   };
   return (
     <form
       className="space-y-2"
       onSubmit={(e) => {
         e.preventDefault();
-        go(paths.message);
+        go('msgId');
       }}
     >
       <div className="flex flex-wrap items-end gap-3">
@@ -55,7 +61,7 @@ export function IdSearch({ initialId = '', initialTopic = '' }: { initialId?: st
           <input name="topic" value={topic} onChange={(e) => setTopic(e.target.value)} className="w-56 rounded border border-slate-300 px-2 py-1.5 font-mono text-sm" placeholder="from its trace" />
         </label>
         <button type="submit" className="rounded bg-blue-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-blue-700">Find message</button>
-        <button type="button" onClick={() => go(paths.trace)} className="rounded border border-slate-300 px-4 py-1.5 text-sm hover:bg-slate-50">Show trace</button>
+        <button type="button" onClick={() => go('trace')} className="rounded border border-slate-300 px-4 py-1.5 text-sm hover:bg-slate-50">Show trace</button>
       </div>
       {problem && <p role="alert" className="text-sm text-red-700">{problem}</p>}
       <p className="text-xs text-slate-500">

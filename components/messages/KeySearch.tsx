@@ -3,6 +3,8 @@
 import { parseAsString, parseAsStringLiteral, useQueryStates } from 'nuqs';
 import { useState } from 'react';
 import { errorText } from '../api/client';
+import type { KeySearchWindow } from '@/lib/console/favourites/schema';
+import { useRecordSearch } from '../api/favourites';
 import { useMessagesByKey } from '../api/messages';
 import { useCluster } from '../useCluster';
 import { URL_STATE_OPTIONS } from '../urlState';
@@ -23,6 +25,7 @@ export function KeySearch() {
     },
     URL_STATE_OPTIONS,
   );
+  const record = useRecordSearch(cluster);
   const [topic, setTopic] = useState(state.topic);
   const [key, setKey] = useState(state.key);
   const ready = state.topic !== '' && state.key !== '';
@@ -34,6 +37,7 @@ export function KeySearch() {
         onSubmit={(e) => {
           e.preventDefault();
           void set({ topic: topic.trim(), key: key.trim() });
+          if (topic.trim() && key.trim()) record({ kind: 'key', params: { topic: topic.trim(), key: key.trim(), window: state.window as KeySearchWindow, limit: Number(state.limit) } });
         }}
       >
         <label className="flex flex-col text-sm">

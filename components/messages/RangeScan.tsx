@@ -2,6 +2,7 @@
 
 import { parseAsString, useQueryStates } from 'nuqs';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useRecordSearch } from '../api/favourites';
 import { useRangeScan, type RangeScanState } from '../api/scan';
 import { useTopicNames } from '../api/topics';
 import { formatCount, formatDuration } from '../format';
@@ -52,6 +53,7 @@ export function RangeScan() {
   const [localError, setLocalError] = useState<{ field: string; message: string } | undefined>();
   const { state, run, cancel, continueScan } = useRangeScan(cluster);
   const topics = useTopicNames(cluster);
+  const record = useRecordSearch(cluster);
 
   // the browser's zone and clock exist only after mount; a link with a full query runs at once
   useEffect(() => {
@@ -75,6 +77,7 @@ export function RangeScan() {
     setLocalError(undefined);
     void setUrl({ topic: topic.trim(), begin: toUrlTime(b), end: toUrlTime(e), tag: tag.trim(), text: text.trim(), limit });
     void run({ topic: topic.trim(), begin: b, end: e, tag, text, limit: Number(limit) });
+    if (b <= e) record({ kind: 'range', params: { topic: topic.trim(), begin: b, end: e, ...(tag.trim() ? { tag: tag.trim() } : {}), ...(text.trim() ? { text: text.trim() } : {}), limit: Number(limit) } });
   };
 
   const errorField = localError?.field ?? state.error?.field;

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { parseAsString, useQueryStates } from 'nuqs';
 import { errorText } from '../api/client';
+import { useRecordSearch } from '../api/favourites';
 import { useTracesByKey } from '../api/traces';
 import { paths } from '../paths';
 import { useCluster } from '../useCluster';
@@ -21,11 +22,12 @@ export function TraceSearch() {
   const [key, setKey] = useState(state.key);
   const [topic, setTopic] = useState(state.topic);
   const query = useTracesByKey(cluster, state.key, state.topic);
+  const record = useRecordSearch(cluster);
   return (
     <div className="space-y-4">
       <Card title="By message ID"><IdSearch /></Card>
       <Card title="By key">
-        <form className="flex flex-wrap items-end gap-3" onSubmit={(e) => { e.preventDefault(); void set({ key: key.trim(), topic: topic.trim() }); }}>
+        <form className="flex flex-wrap items-end gap-3" onSubmit={(e) => { e.preventDefault(); void set({ key: key.trim(), topic: topic.trim() }); if (key.trim()) record({ kind: 'trace', params: { key: key.trim(), ...(topic.trim() ? { topic: topic.trim() } : {}) } }); }}>
           <label className="flex flex-col text-sm">
             <span className="text-slate-600">Key</span>
             <input name="traceKey" required value={key} onChange={(e) => setKey(e.target.value)} className="w-64 rounded border border-slate-300 px-2 py-1.5 font-mono text-sm" />

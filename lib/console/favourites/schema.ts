@@ -31,5 +31,7 @@ export const RecentSearchBody = z.discriminatedUnion(
   ],
   { message: 'kind must be key, msgId, range or trace' },
 );
+/** The store-time windows of the key search (components/messages/windows.ts; the URL state parses only those). */
+export type KeySearchWindow = NonNullable<z.infer<typeof KeySearchParams>['window']>;
 export type RecentSearchInput = z.infer<typeof RecentSearchBody>;
 export type RecentSearch = RecentSearchInput & { at: number };

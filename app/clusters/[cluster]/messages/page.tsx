@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
+import { RecentSearches } from '@/components/favourites/RecentSearches';
 import { MessageSearch } from '@/components/messages/MessageSearch';
 import { RangeScan } from '@/components/messages/RangeScan';
 import { PageHeader } from '@/components/shell/PageHeader';
@@ -17,9 +18,12 @@ export default async function MessagesPage({ params }: { params: Promise<{ clust
       {page.refused ? (
         <Refused refusal={page.refused} />
       ) : (
-        <Suspense fallback={<Spinner />}>
-          <MessageSearch range={<RangeScan />} />
-        </Suspense>
+        <div className="space-y-5">
+          <Suspense fallback={<Spinner />}>
+            <MessageSearch range={<RangeScan />} />
+          </Suspense>
+          <RecentSearches clusters={[page.ctx.name]} showCluster={false} />
+        </div>
       )}
     </>
   );

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { StarButton } from '@/components/favourites/StarButton';
 import { GroupDetailView } from '@/components/groups/GroupDetailView';
 import { paths } from '@/components/paths';
 import { PageHeader } from '@/components/shell/PageHeader';
@@ -18,7 +19,11 @@ export default async function GroupPage({ params }: { params: Promise<{ cluster:
     <>
       <PageHeader
         crumbs={[{ label: 'Consumer groups', href: paths.groups(page.ctx.name) }, { label: group }]}
-        title={group}
+        title={
+          <span className="flex items-center gap-2">
+            {group} {!page.refused && <StarButton cluster={page.ctx.name} kind="group" name={group} />}
+          </span>
+        }
         subtitle="Offsets per queue, lag in messages and in time, clients and their subscriptions."
       />
       {page.refused ? <Refused refusal={page.refused} /> : <GroupDetailView group={group} />}

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { paths } from '@/components/paths';
+import { StarButton } from '@/components/favourites/StarButton';
 import { PageHeader } from '@/components/shell/PageHeader';
 import { TopicDetailView } from '@/components/topics/TopicDetailView';
 import { TopicTypeBadge } from '@/components/ui/Badge';
@@ -31,6 +32,7 @@ export default async function TopicPage({ params }: { params: Promise<{ cluster:
         title={
           <span className="flex items-center gap-2">
             {topic} {'value' in route && route.value.type && <TopicTypeBadge type={route.value.type} />}
+            <StarButton cluster={page.ctx.name} kind="topic" name={topic} />
           </span>
         }
         subtitle="Route from the namesrv and per-queue offsets from each broker."
