@@ -60,6 +60,9 @@ describe('palette sections', () => {
     const first = lines(input('7f00000100002a9f0000000000002a9f'))[0]!;
     expect(first).toMatchObject({ kind: 'message', href: '/clusters/local/messages/7F00000100002A9F0000000000002A9F' });
     expect(first.detail).toContain('127.0.0.1:10911');
+    // a client msgId pasted on a topic's page is looked up in that topic
+    const onTopic = lines(input('7F0000011F8C1B6D2E4A3C1A00000001', { context: { cluster: 'local', topic: 'LabTopic' } }))[0]!;
+    expect(onTopic.href).toBe('/clusters/local/messages/7F0000011F8C1B6D2E4A3C1A00000001?topic=LabTopic');
   });
 
   it('offers a key search in the topic on screen and the recent topics, and one that leaves the topic to choose', () => {

@@ -74,7 +74,9 @@ function actions(input: PaletteInput): { first: PaletteItem[]; last: PaletteItem
   if (!c) return { first, last };
   for (const r of recognize(input.query, input.now)) {
     if (r.kind === 'msgId') {
-      first.push({ kind: 'message', label: `Open message ${r.id}`, href: paths.message(c, r.id), value: `message ${r.id}`, detail: r.storeHost ? `offsetMsgId? stored on ${r.storeHost}` : 'msgId or offsetMsgId' });
+      // on a topic's page the id is looked up in that topic: a client msgId whose producer did not trace needs it
+      const where = r.storeHost ? `offsetMsgId? stored on ${r.storeHost}` : topic ? `msgId in ${topic}, or offsetMsgId` : 'msgId or offsetMsgId';
+      first.push({ kind: 'message', label: `Open message ${r.id}`, href: paths.message(c, r.id, r.storeHost ? undefined : topic), value: `message ${r.id}`, detail: where });
     } else if (r.kind === 'timestamp' && group) {
       const at = input.formatTime(r.ms);
       first.push({ kind: 'reset', label: `Reset ${group} to ${at} — preview`, href: `${paths.group(c, group)}?resetAt=${r.ms}`, value: `reset ${r.ms}`, detail: 'preview only: nothing changes until you confirm', disabledReason: resetRefused });
