@@ -18,7 +18,14 @@ test.describe('command palette', () => {
   test('opens with Control+K, closes with Escape, jumps to a topic by a fuzzy name, and lists it first when opened again', async ({ page }) => {
     await open(page, `/clusters/${cluster}`);
     await expect(page.getByTestId('palette-button')).toContainText('Ctrl K');
+    // the names are asked for when the palette first opens, not with the page
+    const namesAnswer = page.waitForResponse((r) => r.url().endsWith(`/api/clusters/${cluster}/names`));
     await openPalette(page);
+    const names = await namesAnswer;
+    const body = (await names.json()) as { topics: Array<{ topic: string }>; groups: Array<{ group: string }> };
+    expect(body.topics.map((t) => t.topic)).toContain('LabTopic');
+    expect(body.groups.map((g) => g.group)).toContain('lab_cg_cluster');
+    console.log(`palette: /names answered ${body.topics.length} topics, ${body.groups.length} groups in ${Math.round(names.request().timing().responseEnd)} ms`);
     await page.keyboard.press('Escape');
     await expect(palette(page)).toHaveCount(0);
 
