@@ -49,7 +49,7 @@ test.describe('message search and trace', () => {
     await open(page, '/messages?mode=key');
     await page.getByLabel('Topic').fill('LabTopic');
     await page.getByLabel("Key (any of the message's keys)").fill('CUST-1');
-    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
     await expect(page).toHaveURL(/topic=LabTopic/);
     await expect(page.getByTestId('message-row')).toHaveCount(listed.length);
     await expect(page.getByTestId('result-count')).toContainText(`${listed.length} messages`);
