@@ -37,7 +37,7 @@ export default function LagLines({ from, to, tick, total, queues, perQueue, mark
   return (
     <ResponsiveContainer width="100%" height="100%">
       <LineChart margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
-        <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
+        <CartesianGrid strokeDasharray="3 3" stroke="var(--color-slate-200)" />
         <XAxis dataKey="t" type="number" scale="time" domain={[from, to]} tickFormatter={tick} fontSize={12} />
         <YAxis fontSize={12} tickFormatter={(v: number) => formatCount(v)} width={56} allowDecimals={false} />
         <Tooltip

@@ -51,8 +51,8 @@ export function TraceTimeline({ trace }: { trace: MessageTrace }) {
     <svg viewBox={`0 0 ${WIDTH} ${height}`} className="w-full" role="img" aria-label="Trace timeline" data-testid="trace-timeline">
       {ticks.map((t) => (
         <g key={t}>
-          <line x1={x(t)} x2={x(t)} y1={4} y2={height - 24} stroke="#e2e8f0" />
-          <text x={x(t)} y={height - 8} fontSize="11" textAnchor="middle" fill="#64748b">
+          <line x1={x(t)} x2={x(t)} y1={4} y2={height - 24} stroke="var(--color-slate-200)" />
+          <text x={x(t)} y={height - 8} fontSize="11" textAnchor="middle" fill="var(--color-slate-500)">
             {t === t0 ? 'send' : `+${formatDuration(t - t0)}`}
           </text>
         </g>
@@ -61,10 +61,10 @@ export function TraceTimeline({ trace }: { trace: MessageTrace }) {
         const y = 8 + i * LANE_H;
         return (
           <g key={`${lane.label}-${i}`} data-testid="trace-lane">
-            <text x={8} y={y + 17} fontSize="12" fill="#0f172a">
+            <text x={8} y={y + 17} fontSize="12" fill="var(--color-slate-900)">
               {lane.label.length > 30 ? `${lane.label.slice(0, 29)}…` : lane.label}
             </text>
-            <line x1={LEFT} x2={WIDTH - 20} y1={y + 13} y2={y + 13} stroke="#f1f5f9" strokeWidth={10} />
+            <line x1={LEFT} x2={WIDTH - 20} y1={y + 13} y2={y + 13} stroke="var(--color-slate-100)" strokeWidth={10} />
             {lane.bars.map((b, j) =>
               b.tone === 'store' ? (
                 <circle key={j} cx={x(b.from)} cy={y + 13} r={6} fill={TONE.store}>
