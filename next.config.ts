@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import createNextIntlPlugin from 'next-intl/plugin';
 
 /**
  * The API of the one-cluster console (/api/topics, /api/groups/...) keeps working: each old path is rewritten to the
@@ -48,4 +49,5 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+// the pages' language: i18n/request.ts picks it per request (no locale in the URL: the API and links stay as they are)
+export default createNextIntlPlugin('./i18n/request.ts')(nextConfig);

@@ -14,7 +14,7 @@ export default defineConfig({
         extends: true,
         // unit tests run while npm test's sandboxes boot (JVMs on both cores): the limit is there to catch a hang, and
         // 5 s cut off CPU-heavy ones (password hashing, a 10,000-group snapshot) that take 1-2 s on an idle machine
-        test: { name: 'unit', testTimeout: 30_000, include: ['lib/**/*.test.ts', 'app/**/*.test.ts', 'components/**/*.test.ts', 'reliability/**/*.test.ts', 'cli/**/*.test.ts', 'mcp/**/*.test.ts'], exclude: ['**/*.live.test.ts', '**/*.pg.test.ts', '**/*.secured.test.ts', '**/*.faults.test.ts', 'node_modules/**'] },
+        test: { name: 'unit', testTimeout: 30_000, include: ['lib/**/*.test.ts', 'app/**/*.test.ts', 'components/**/*.test.ts', 'reliability/**/*.test.ts', 'cli/**/*.test.ts', 'mcp/**/*.test.ts', 'i18n/**/*.test.ts'], exclude: ['**/*.live.test.ts', '**/*.pg.test.ts', '**/*.secured.test.ts', '**/*.faults.test.ts', 'node_modules/**'] },
       },
       {
         extends: true,

@@ -142,6 +142,7 @@ test.describe('the MCP endpoint', () => {
     await open(page, url.pathname);
     await expect(page.getByRole('heading', { name: 'Review a planned change' })).toBeVisible();
     await expect(page.getByTestId('preview-expiry')).toContainText('Nothing has changed yet');
+    await page.screenshot({ path: 'test-results/mcp-confirm-reset.png', fullPage: true });
     if (planned.requiresTypedConfirmation) await page.getByLabel(/type the group name|Type .* to confirm/i).fill(group);
     await page.getByRole('button', { name: /^Apply|^Reset|^Confirm/ }).click();
     await expect(page).toHaveURL(/\/audit\/\d+$/, { timeout: 60_000 });
@@ -153,6 +154,17 @@ test.describe('the MCP endpoint', () => {
     // a plan is confirmed once: the link then says it is gone
     await open(page, url.pathname);
     await expect(page.getByText(/no such preview on this cluster/)).toBeVisible();
+
+    // the audit entry names the person who confirmed, on the web; its undo puts the offsets back
+    const auditId = Number(/\/audit\/(\d+)$/.exec(new URL(page.url()).pathname)?.[1] ?? NaN);
+    const entry = await page.request.get(`/api/clusters/${c}/audit/${auditId}`);
+    expect(await entry.json()).toMatchObject({ auditId, actor: 'admin', channel: 'ui', action: 'reset-offset' });
+    const undo = await page.request.post(`/api/clusters/${c}/audit/${auditId}/undo/preview`);
+    expect(undo.status(), await undo.text()).toBe(200);
+    const undoPlan = (await undo.json()) as { previewId: string; requiresTypedConfirmation: boolean };
+    const undone = await page.request.post(`/api/clusters/${c}/audit/${auditId}/undo`, { data: { previewId: undoPlan.previewId, confirm: undoPlan.requiresTypedConfirmation ? group : true } });
+    expect(undone.status(), await undone.text()).toBe(200);
+    for (const r of (await consumerProgress(group, 'LabTopic', false)).rows) expect(r.consumerOffset).toBe(middle.get(`${r.brokerName}/${r.queueId}`));
   });
 
   test('a topic change planned through MCP is made by the person who confirms it on the linked page', async ({ page }) => {
@@ -182,7 +194,7 @@ test.describe('the MCP endpoint', () => {
     const password = `${user}-pass-123`;
     const created = await request.post('/api/admin/users', { data: { username: user, password, bindings: [{ cluster: c, role: 'viewer' }], mustChangePassword: false } });
     expect(created.status(), await created.text()).toBe(200);
-    const viewer = await apiRequest.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL! } });
+    const viewer = await apiRequest.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL! }, storageState: { cookies: [], origins: [] } });
     try {
       expect((await viewer.post('/api/auth/login', { data: { username: user, password } })).status()).toBe(200);
       const viewing = await connect(baseURL!, await tokenOf(viewer, 'mcp'));
@@ -201,7 +213,8 @@ test.describe('the MCP endpoint', () => {
     } finally {
       await viewer.dispose();
     }
-    const anonymous = await apiRequest.newContext({ baseURL });
+    // the project's storageState would sign this context in: none here
+    const anonymous = await apiRequest.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
     try {
       const none = await anonymous.post('/api/mcp', { data: { jsonrpc: '2.0', id: 1, method: 'tools/list' }, headers: { accept: 'application/json, text/event-stream' } });
       expect(none.status(), await none.text()).toBe(401);

@@ -27,6 +27,7 @@ const OPEN: Record<string, string> = {
   'GET /api/auth/tokens': 'lists the caller’s own tokens',
   'POST /api/auth/tokens': 'a token acts with at most its user’s own roles; tokens cannot mint tokens (Auth.createToken)',
   'DELETE /api/auth/tokens/[id]': 'revokes the caller’s own token',
+  'PUT /api/session/preferences': 'the caller’s own language and theme: nothing on any cluster',
   'GET /api/mcp': 'answers 405 to anyone signed in (no server-sent stream): reads nothing',
   'POST /api/mcp': 'the MCP endpoint: takes a token, and each tool checks that token’s role on the cluster it touches (refusal in mcp/server.ts); its change tools only plan',
 };

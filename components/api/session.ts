@@ -15,6 +15,8 @@ export interface SessionView {
   bindings: RoleBinding[];
   defaultCluster: string;
   clusters: Array<{ name: string; readOnly: boolean; role: Role | null; accountReadOnly?: string }>;
+  /** The language and theme the user chose (on any browser); absent = not chosen. */
+  preferences?: { locale?: string; theme?: string };
 }
 
 export const sessionKeys = { session: ['session'] as const };

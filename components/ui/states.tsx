@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import type { Refusal } from '@/lib/console/auth/principal';
 import type { BrokerFailure } from '@/lib/console/core/fanout';
@@ -5,11 +6,12 @@ import type { BrokerFailure } from '@/lib/console/core/fanout';
 /** A broker that failed or was late, as a partial answer names it. */
 export type BrokerFailureView = BrokerFailure;
 
-export function Spinner({ label = 'Loading' }: { label?: string }) {
+export function Spinner({ label }: { label?: string }) {
+  const t = useTranslations('states');
   return (
     <div role="status" className="flex items-center gap-2 py-8 text-sm text-slate-500">
       <span className="h-4 w-4 animate-spin rounded-full border-2 border-slate-300 border-t-slate-600" aria-hidden="true" />
-      {label}…
+      {label ?? t('loading')}…
     </div>
   );
 }
@@ -23,14 +25,15 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
   );
 }
 
-export function ErrorState({ title = 'Could not load this page', message, onRetry }: { title?: string; message: string; onRetry?: () => void }) {
+export function ErrorState({ title, message, onRetry }: { title?: string; message: string; onRetry?: () => void }) {
+  const t = useTranslations('states');
   return (
     <div role="alert" className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800" data-testid="error-state">
-      <div className="font-medium">{title}</div>
+      <div className="font-medium">{title ?? t('couldNotLoad')}</div>
       <div className="mt-0.5">{message}</div>
       {onRetry && (
         <button type="button" onClick={onRetry} className="mt-2 rounded border border-red-300 bg-white px-2 py-1 text-xs font-medium hover:bg-red-100">
-          Try again
+          {t('tryAgain')}
         </button>
       )}
     </div>
@@ -39,10 +42,11 @@ export function ErrorState({ title = 'Could not load this page', message, onRetr
 
 /** The partial-answer banner: which brokers failed or were late, so the operator knows what is missing. */
 export function PartialFailures({ failures }: { failures: BrokerFailureView[] }) {
+  const t = useTranslations('states');
   if (failures.length === 0) return null;
   return (
     <div role="alert" className="mb-4 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900" data-testid="partial-failures">
-      <div className="font-medium">Partial answer: {failures.length === 1 ? 'one broker' : `${failures.length} brokers`} did not answer or refused</div>
+      <div className="font-medium">{t('partial', { count: failures.length })}</div>
       <ul className="mt-1 list-disc pl-5">
         {failures.map((f) => (
           <li key={`${f.addr}-${f.error}`}>

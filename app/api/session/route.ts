@@ -12,6 +12,8 @@ export const GET = route({ route: '/api/session', permission: 'signed-in', scope
   authEnabled: app.settings.auth.enabled,
   mustChangePassword: principal.mustChangePassword ?? false,
   bindings: principal.bindings,
+  // the language and theme this user chose on another browser: the shell sets this browser's cookies to them
+  preferences: await (await app.store()).preferences.get(principal.user),
   defaultCluster: app.defaultCluster,
   clusters: await Promise.all(
     [...app.clusters.values()].map(async (c) => {

@@ -8,6 +8,7 @@ import { createLagStore } from './lag';
 import { createLockStore } from './locks';
 import { createNotifyStore } from './notify';
 import { createPersonalStore } from './personal';
+import { createPreferenceStore } from './preferences';
 import { createRebalanceStore } from './rebalance';
 import { migrateToLatest } from './migrations';
 import type { StoreDatabase } from './schema';
@@ -19,6 +20,7 @@ export type { LockHolder, LockKey, LockStore } from './locks';
 export type { AlertAck, AlertEvent, AlertSilence, AlertStore } from './alerts';
 export type { DeliveryOutcome, NotifyStore } from './notify';
 export type { RebalanceBaselineRow, RebalanceEventRow, RebalanceStore } from './rebalance';
+export type { PreferenceStore, UserPreferences } from './preferences';
 export type { FavouriteKind, FavouriteRecord, Owner, PersonalStore, RecentSearchRecord, SearchKind } from './personal';
 export type { AuthStore, NewUser, SessionFilter, SessionListing, SessionRecord, UserPatch, UserRecord } from './auth';
 
@@ -34,7 +36,7 @@ export async function openStore(options: StoreOptions, log?: Logger): Promise<St
     await db.destroy();
     throw error;
   }
-  return { kind, lag: createLagStore(db), audit: createAuditStore(db), auth: createAuthStore(db), locks: createLockStore(db), alerts: createAlertStore(db), notify: createNotifyStore(db), rebalance: createRebalanceStore(db), personal: createPersonalStore(db), close: () => db.destroy() };
+  return { kind, lag: createLagStore(db), audit: createAuditStore(db), auth: createAuthStore(db), locks: createLockStore(db), alerts: createAlertStore(db), notify: createNotifyStore(db), rebalance: createRebalanceStore(db), personal: createPersonalStore(db), preferences: createPreferenceStore(db), close: () => db.destroy() };
 }
 
 /**

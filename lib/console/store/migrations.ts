@@ -369,6 +369,23 @@ const personal: Migration = {
   },
 };
 
+// A user's language and theme (issue 16): the pages read them from cookies; this row carries the choice to the
+// user's other browsers (set there at the next page load after sign-in).
+const preferences: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('user_preference')
+      .addColumn('user_name', 'text', (c) => c.primaryKey())
+      .addColumn('locale', 'text')
+      .addColumn('theme', 'text')
+      .addColumn('updated_at', 'bigint', (c) => c.notNull())
+      .execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.dropTable('user_preference').execute();
+  },
+};
+
 /** Every migration, in order. Append only. */
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001_lag_history': lagHistory,
@@ -381,6 +398,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0008_alert_notifications': alertNotifications,
   '0009_rebalance_history': rebalanceHistory,
   '0010_favourites_recent_searches': personal,
+  '0011_user_preferences': preferences,
 };
 
 /**

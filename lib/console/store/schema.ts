@@ -290,4 +290,13 @@ export interface StoreDatabase {
   rebalance_baseline: RebalanceBaselineTable;
   favourite: FavouriteTable;
   recent_search: RecentSearchTable;
+  user_preference: UserPreferenceTable;
+}
+
+/** A user's language and theme; null = not chosen (the browser's language, the system's theme). */
+export interface UserPreferenceTable {
+  user_name: string;
+  locale: string | null;
+  theme: string | null;
+  updated_at: number;
 }

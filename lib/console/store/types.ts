@@ -4,6 +4,7 @@ import type { AuditStore } from './audit';
 import type { AuthStore } from './auth';
 import type { LockStore } from './locks';
 import type { PersonalStore } from './personal';
+import type { PreferenceStore } from './preferences';
 import type { RebalanceStore } from './rebalance';
 
 /** One consumer group's lag at one instant (or the summary of one bucket of instants). */
@@ -80,6 +81,8 @@ export interface Store {
   readonly rebalance: RebalanceStore;
   /** Each user's favourites and recent searches, per cluster. */
   readonly personal: PersonalStore;
+  /** Each user's language and theme. */
+  readonly preferences: PreferenceStore;
   close(): Promise<void>;
 }
 
