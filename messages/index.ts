@@ -1,19 +1,43 @@
 import type { Locale } from '../i18n/preferences';
+import enAcl from './en/acl.json';
+import enAlerts from './en/alerts.json';
+import enAudit from './en/audit.json';
+import enBroker from './en/broker.json';
+import enCluster from './en/cluster.json';
+import enConfig from './en/config.json';
+import enDlq from './en/dlq.json';
+import enHa from './en/ha.json';
+import enOrdered from './en/ordered.json';
 import enPreferences from './en/preferences.json';
+import enProducers from './en/producers.json';
+import enScheduled from './en/scheduled.json';
 import enShell from './en/shell.json';
 import enStates from './en/states.json';
+import enStorage from './en/storage.json';
+import zhAcl from './zh-CN/acl.json';
+import zhAlerts from './zh-CN/alerts.json';
+import zhAudit from './zh-CN/audit.json';
+import zhBroker from './zh-CN/broker.json';
+import zhCluster from './zh-CN/cluster.json';
+import zhConfig from './zh-CN/config.json';
+import zhDlq from './zh-CN/dlq.json';
+import zhHa from './zh-CN/ha.json';
+import zhOrdered from './zh-CN/ordered.json';
 import zhPreferences from './zh-CN/preferences.json';
+import zhProducers from './zh-CN/producers.json';
+import zhScheduled from './zh-CN/scheduled.json';
 import zhShell from './zh-CN/shell.json';
 import zhStates from './zh-CN/states.json';
+import zhStorage from './zh-CN/storage.json';
 
 /**
  * Every string of the pages, one file per part of the UI and language (messages/<locale>/<namespace>.json). English
  * is the reference: its shape is the type every other catalog must have, so a key missing in a translation is a
  * compile error, and catalogs.test.ts checks the values (none empty, the same ICU arguments in each language).
  */
-const en = { preferences: enPreferences, shell: enShell, states: enStates };
+const en = { acl: enAcl, alerts: enAlerts, audit: enAudit, broker: enBroker, cluster: enCluster, config: enConfig, dlq: enDlq, ha: enHa, ordered: enOrdered, preferences: enPreferences, producers: enProducers, scheduled: enScheduled, shell: enShell, states: enStates, storage: enStorage };
 export type Messages = typeof en;
 
-const zhCN: Messages = { preferences: zhPreferences, shell: zhShell, states: zhStates };
+const zhCN: Messages = { acl: zhAcl, alerts: zhAlerts, audit: zhAudit, broker: zhBroker, cluster: zhCluster, config: zhConfig, dlq: zhDlq, ha: zhHa, ordered: zhOrdered, preferences: zhPreferences, producers: zhProducers, scheduled: zhScheduled, shell: zhShell, states: zhStates, storage: zhStorage };
 
 export const CATALOGS: Record<Locale, Messages> = { en, 'zh-CN': zhCN };
