@@ -3,7 +3,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { sandboxAdmin } from '../test-support/admin';
 import { clusterList, consumerProgress, topicRoute } from '../test-support/mqadmin';
-import { sentMessages } from '../test-support/mqadmin-messages';
+import { queryMsgTraceById, sentMessages } from '../test-support/mqadmin-messages';
 import { labMasters, offlineGroupWithOffsets } from '../test-support/reset';
 import { getTopicStatsInfo } from '../lib/rocketmq/get-topic-stats-info';
 import { updateConsumerOffset } from '../lib/rocketmq/update-consumer-offset';
@@ -117,6 +117,14 @@ test.describe('the MCP endpoint', () => {
     expect(scanned.done.matched).toBeGreaterThanOrEqual(sent.length);
     expect(day.more).toEqual(scanned.done.matched > scanned.messages.length ? [`MORE: messages: ${scanned.messages.length} of ${scanned.done.matched} shown; narrow the range, or add a tag or text filter`] : []);
 
+    // its trace: the producer group and the consuming groups mqadmin queryMsgTraceById lists, and a link to the timeline
+    const rows = await queryMsgTraceById(sent[0]!.msgId);
+    expect(rows.filter((r) => r.type === 'Sub').length).toBeGreaterThan(0);
+    const trace = (await call(client, 'trace_message', { msgId: sent[0]!.msgId })).value as { pubs: Array<{ producerGroup: string }>; groups: Array<{ group: string }>; webUrl: string };
+    expect(trace.pubs.map((p) => p.producerGroup)).toEqual(rows.filter((r) => r.type === 'Pub').map((r) => r.group));
+    expect(trace.groups.map((g) => g.group)).toEqual(expect.arrayContaining([...new Set(rows.filter((r) => r.type === 'Sub').map((r) => r.group))]));
+    expect(trace.webUrl).toMatch(new RegExp(`/clusters/${c}/traces/${sent[0]!.msgId}$`));
+
     const missing = await call(client, 'group_lag', { group: 'x_no_such_group_mcp' });
     expect(missing.raw.isError).toBe(true);
     expect(missing.raw.content[0]!.text).toMatch(/^not_found: .*x_no_such_group_mcp/);
@@ -142,6 +150,7 @@ test.describe('the MCP endpoint', () => {
     await open(page, url.pathname);
     await expect(page.getByRole('heading', { name: 'Review a planned change' })).toBeVisible();
     await expect(page.getByTestId('preview-expiry')).toContainText('Nothing has changed yet');
+    await expect(page.getByTestId('prepared-by')).toContainText('Prepared through the MCP endpoint with an API token of admin');
     await page.screenshot({ path: 'test-results/mcp-confirm-reset.png', fullPage: true });
     if (planned.requiresTypedConfirmation) await page.getByLabel(/type the group name|Type .* to confirm/i).fill(group);
     await page.getByRole('button', { name: /^Apply|^Reset|^Confirm/ }).click();

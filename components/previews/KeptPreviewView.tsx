@@ -25,7 +25,16 @@ export function KeptPreviewView({ previewId }: { previewId: string }) {
   if (kept.isPending) return <Spinner label="Loading the plan" />;
   if (kept.error) return <ErrorState title="Cannot open this plan" message={errorText(kept.error)} />;
   const answer = kept.data;
-  return answer.kind === 'reset' ? <ResetToConfirm preview={answer.preview} /> : <ChangeToConfirm plan={answer.plan} />;
+  return (
+    <>
+      {answer.preparedBy && (
+        <p className="mb-3 rounded border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900" data-testid="prepared-by">
+          Prepared through the MCP endpoint with an API token of <span className="font-medium">{answer.preparedBy.user}</span>. Check every line: confirming makes the change in your name.
+        </p>
+      )}
+      {answer.kind === 'reset' ? <ResetToConfirm preview={answer.preview} /> : <ChangeToConfirm plan={answer.plan} />}
+    </>
+  );
 }
 
 function Expiry({ expiresAt }: { expiresAt: number }) {

@@ -34,6 +34,7 @@ export const changeTools = [
     run: async (call, args) => {
       const { group: name, cluster: _cluster, ...rest } = args;
       const preview = await previewReset(call.ctx, { group: name, ...ResetPreviewBody.parse(rest) });
+      call.ctx.previews.reset.markPrepared(preview.previewId, { user: call.principal.user, via: 'mcp' });
       const { queues, ...summary } = preview;
       return answer({ ...summary, ...confirmation(call, preview), queues }, { hint: 'the confirm page shows every queue' });
     },
@@ -48,6 +49,7 @@ export const changeTools = [
     run: async (call, args) => {
       const body = ChangePreviewBody.parse({ action: args.action, request: args.request });
       const plan = await previewAnyChange(call.ctx, { action: body.action, request: body.request });
+      call.ctx.previews.change.markPrepared(plan.previewId, { user: call.principal.user, via: 'mcp' });
       const { lines, ...summary } = plan;
       return answer({ ...summary, ...confirmation(call, plan), lines }, { hint: 'the confirm page shows every line' });
     },
