@@ -27,16 +27,21 @@ export function formatBytes(value: number | undefined | null): string {
   return `${i === 0 ? v : v.toFixed(1)} ${units[i]}`;
 }
 
+/** How a language writes a number of seconds, minutes, hours and days ("4 s"; "4 秒"). */
+export type DurationUnits = Record<'s' | 'min' | 'h' | 'd', (n: number) => string>;
+
+const ENGLISH_UNITS: DurationUnits = { s: (n) => `${n} s`, min: (n) => `${n} min`, h: (n) => `${n} h`, d: (n) => `${n} d` };
+
 /** "4 s", "3 min", "2 h 5 min", "3 d 4 h": an age or a duration in words an operator scans quickly. */
-export function formatDuration(ms: number): string {
+export function formatDuration(ms: number, units: DurationUnits = ENGLISH_UNITS): string {
   const s = Math.max(0, Math.round(ms / 1000));
-  if (s < 60) return `${s} s`;
+  if (s < 60) return units.s(s);
   const m = Math.floor(s / 60);
-  if (m < 60) return `${m} min`;
+  if (m < 60) return units.min(m);
   const h = Math.floor(m / 60);
-  if (h < 48) return m % 60 ? `${h} h ${m % 60} min` : `${h} h`;
+  if (h < 48) return m % 60 ? `${units.h(h)} ${units.min(m % 60)}` : units.h(h);
   const d = Math.floor(h / 24);
-  return h % 24 ? `${d} d ${h % 24} h` : `${d} d`;
+  return h % 24 ? `${units.d(d)} ${units.h(h % 24)}` : units.d(d);
 }
 
 /** One string per queue (topic, brokerName, queueId), for maps keyed by queue. */

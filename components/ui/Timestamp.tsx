@@ -1,7 +1,16 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useTranslations } from 'next-intl';
+import { useCallback, useEffect, useState } from 'react';
 import { formatDuration } from '../format';
+
+/** Ages and durations in the page's language: "3 min ago" / "3 分钟前". */
+export function useAge() {
+  const t = useTranslations('states');
+  const duration = useCallback((ms: number) => formatDuration(ms, { s: (n) => t('units.s', { n: String(n) }), min: (n) => t('units.min', { n: String(n) }), h: (n) => t('units.h', { n: String(n) }), d: (n) => t('units.d', { n: String(n) }) }), [t]);
+  const age = useCallback((ms: number) => (ms >= 0 ? t('ago', { duration: duration(ms) }) : t('in', { duration: duration(-ms) })), [t, duration]);
+  return { duration, age, t };
+}
 
 function useNow(intervalMs: number): number | null {
   const [now, setNow] = useState<number | null>(null);
@@ -28,6 +37,7 @@ function absolute(ms: number, timeZone?: string): string {
  */
 export function Timestamp({ ms, showAge = true, compact = false }: { ms: number | undefined | null; showAge?: boolean; compact?: boolean }) {
   const now = useNow(15_000);
+  const { age: ageText } = useAge();
   if (!ms || ms <= 0) return <span className="text-slate-400">—</span>;
   const text = absolute(ms, now === null ? 'UTC' : undefined);
   const age = now === null ? null : now - ms;
@@ -35,7 +45,7 @@ export function Timestamp({ ms, showAge = true, compact = false }: { ms: number 
     // narrow table cells: the age, with the full time (zone included) on hover
     return (
       <span className="whitespace-nowrap tabular-nums" title={text} data-ms={ms}>
-        {age === null ? text : age >= 0 ? `${formatDuration(age)} ago` : `in ${formatDuration(-age)}`}
+        {age === null ? text : ageText(age)}
       </span>
     );
   }
@@ -43,14 +53,15 @@ export function Timestamp({ ms, showAge = true, compact = false }: { ms: number 
     <span className="whitespace-nowrap" title={new Date(ms).toISOString()} data-ms={ms}>
       <span className="tabular-nums">{text}</span>
       {showAge && age !== null && (
-        <span className="ml-1.5 text-slate-500">· {age >= 0 ? `${formatDuration(age)} ago` : `in ${formatDuration(-age)}`}</span>
+        <span className="ml-1.5 text-slate-500">· {ageText(age)}</span>
       )}
     </span>
   );
 }
 
 /** "as of 4 s ago", ticking. */
-export function Age({ ms, prefix = 'as of' }: { ms: number; prefix?: string }) {
+export function Age({ ms, prefix }: { ms: number; prefix?: string }) {
   const now = useNow(1000);
-  return <span data-testid="as-of">{prefix} {now === null ? 'now' : `${formatDuration(now - ms)} ago`}</span>;
+  const { age, t } = useAge();
+  return <span data-testid="as-of">{prefix ?? t('asOf')} {now === null ? t('now') : age(now - ms)}</span>;
 }
