@@ -90,6 +90,20 @@ test.describe('language and theme', () => {
     await light.context().close();
   });
 
+  test('the sign-in page speaks the browser\'s language before anyone signs in, and signs in from Chinese', async ({ browser, baseURL }) => {
+    const context = await browser.newContext({ baseURL, locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    await open(page, '/login');
+    await expect(page.getByRole('heading', { name: '登录' })).toBeVisible();
+    await expect(page.getByText('登录 RocketMQ 控制台')).toBeVisible();
+    await page.screenshot({ path: 'test-results/preferences-zh-login.png' });
+    await page.getByLabel('用户名').fill('admin');
+    await page.getByLabel('密码').fill(process.env.E2E_ADMIN_PASSWORD!);
+    await page.getByRole('button', { name: '登录' }).click();
+    await expect(page).not.toHaveURL(/\/login/);
+    await context.close();
+  });
+
   test('a bad preference is refused naming the field', async ({ request }) => {
     const bad = await request.put('/api/session/preferences', { data: { locale: 'fr' } });
     expect(bad.status()).toBe(400);

@@ -2,6 +2,7 @@ import type { Locale } from '../i18n/preferences';
 import enAcl from './en/acl.json';
 import enAlerts from './en/alerts.json';
 import enAudit from './en/audit.json';
+import enAuth from './en/auth.json';
 import enBroker from './en/broker.json';
 import enCluster from './en/cluster.json';
 import enConfig from './en/config.json';
@@ -17,6 +18,7 @@ import enStorage from './en/storage.json';
 import zhAcl from './zh-CN/acl.json';
 import zhAlerts from './zh-CN/alerts.json';
 import zhAudit from './zh-CN/audit.json';
+import zhAuth from './zh-CN/auth.json';
 import zhBroker from './zh-CN/broker.json';
 import zhCluster from './zh-CN/cluster.json';
 import zhConfig from './zh-CN/config.json';
@@ -35,9 +37,9 @@ import zhStorage from './zh-CN/storage.json';
  * is the reference: its shape is the type every other catalog must have, so a key missing in a translation is a
  * compile error, and catalogs.test.ts checks the values (none empty, the same ICU arguments in each language).
  */
-const en = { acl: enAcl, alerts: enAlerts, audit: enAudit, broker: enBroker, cluster: enCluster, config: enConfig, dlq: enDlq, ha: enHa, ordered: enOrdered, preferences: enPreferences, producers: enProducers, scheduled: enScheduled, shell: enShell, states: enStates, storage: enStorage };
+const en = { acl: enAcl, alerts: enAlerts, audit: enAudit, auth: enAuth, broker: enBroker, cluster: enCluster, config: enConfig, dlq: enDlq, ha: enHa, ordered: enOrdered, preferences: enPreferences, producers: enProducers, scheduled: enScheduled, shell: enShell, states: enStates, storage: enStorage };
 export type Messages = typeof en;
 
-const zhCN: Messages = { acl: zhAcl, alerts: zhAlerts, audit: zhAudit, broker: zhBroker, cluster: zhCluster, config: zhConfig, dlq: zhDlq, ha: zhHa, ordered: zhOrdered, preferences: zhPreferences, producers: zhProducers, scheduled: zhScheduled, shell: zhShell, states: zhStates, storage: zhStorage };
+const zhCN: Messages = { acl: zhAcl, alerts: zhAlerts, audit: zhAudit, auth: zhAuth, broker: zhBroker, cluster: zhCluster, config: zhConfig, dlq: zhDlq, ha: zhHa, ordered: zhOrdered, preferences: zhPreferences, producers: zhProducers, scheduled: zhScheduled, shell: zhShell, states: zhStates, storage: zhStorage };
 
 export const CATALOGS: Record<Locale, Messages> = { en, 'zh-CN': zhCN };

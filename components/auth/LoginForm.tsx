@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { errorText } from '../api/client';
 import { useLogin } from '../api/auth';
@@ -11,6 +12,7 @@ const input = 'mt-1 w-full rounded border border-slate-300 bg-white px-3 py-2 te
  * for nobody survives into the session.
  */
 export function LoginForm({ next, oidcLabel, initialError }: { next: string; oidcLabel?: string; initialError?: string }) {
+  const t = useTranslations('auth');
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const login = useLogin();
@@ -26,13 +28,13 @@ export function LoginForm({ next, oidcLabel, initialError }: { next: string; oid
 
   return (
     <div className="w-full max-w-sm">
-      <form onSubmit={submit} className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm" aria-label="Sign in">
+      <form onSubmit={submit} className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm" aria-label={t('signIn')}>
         <label className="block text-sm font-medium text-slate-700">
-          Username
+          {t('username')}
           <input name="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} className={input} autoFocus required />
         </label>
         <label className="mt-4 block text-sm font-medium text-slate-700">
-          Password
+          {t('password')}
           <input name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} className={input} required />
         </label>
         {error && (
@@ -41,14 +43,14 @@ export function LoginForm({ next, oidcLabel, initialError }: { next: string; oid
           </div>
         )}
         <button type="submit" disabled={login.isPending} className="mt-5 w-full rounded bg-slate-900 px-3 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-60">
-          {login.isPending ? 'Signing in…' : 'Sign in'}
+          {login.isPending ? t('signingIn') : t('signIn')}
         </button>
       </form>
       {oidcLabel && (
         <>
           <div className="my-4 flex items-center gap-3 text-xs uppercase tracking-wide text-slate-400">
             <span className="h-px flex-1 bg-slate-200" />
-            or
+            {t('or')}
             <span className="h-px flex-1 bg-slate-200" />
           </div>
           <a
@@ -56,7 +58,7 @@ export function LoginForm({ next, oidcLabel, initialError }: { next: string; oid
             data-testid="oidc-sign-in"
             className="block w-full rounded border border-slate-300 bg-white px-3 py-2 text-center text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50"
           >
-            Sign in with {oidcLabel}
+            {t('signInWith', { provider: oidcLabel })}
           </a>
         </>
       )}
