@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { formatCount } from '../format';
 
 export function Pager({
@@ -17,17 +18,18 @@ export function Pager({
   onPageSize: (size: number) => void;
   sizes?: number[];
 }) {
+  const t = useTranslations('states.pager');
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const first = total === 0 ? 0 : (page - 1) * pageSize + 1;
   const last = Math.min(total, page * pageSize);
   return (
     <div className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 px-4 py-2 text-sm text-slate-600">
       <div data-testid="pager-summary">
-        {formatCount(first)}–{formatCount(last)} of {formatCount(total)}
+        {t('range', { first: formatCount(first), last: formatCount(last), total: formatCount(total) })}
       </div>
       <div className="flex items-center gap-2">
         <label className="flex items-center gap-1">
-          Rows
+          {t('rows')}
           <select value={pageSize} onChange={(e) => onPageSize(Number(e.target.value))} className="rounded border border-slate-300 bg-white px-1 py-0.5">
             {sizes.map((s) => (
               <option key={s} value={s}>{s}</option>
@@ -35,13 +37,13 @@ export function Pager({
           </select>
         </label>
         <button type="button" disabled={page <= 1} onClick={() => onPage(page - 1)} className="rounded border border-slate-300 bg-white px-2 py-0.5 disabled:opacity-40">
-          ‹ Prev
+          {t('prev')}
         </button>
         <span>
-          Page {formatCount(page)} of {formatCount(pages)}
+          {t('page', { page: formatCount(page), pages: formatCount(pages) })}
         </span>
         <button type="button" disabled={page >= pages} onClick={() => onPage(page + 1)} className="rounded border border-slate-300 bg-white px-2 py-0.5 disabled:opacity-40">
-          Next ›
+          {t('next')}
         </button>
       </div>
     </div>
