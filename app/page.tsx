@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { redirect } from 'next/navigation';
 import { HomeView } from '@/components/home/HomeView';
 import { PageHeader } from '@/components/shell/PageHeader';
@@ -7,7 +8,9 @@ import { theConsole } from './_lib/console';
 import { currentPrincipal, signInFirst } from './_lib/page';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'All clusters' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('home'))('title') };
+}
 
 export default async function Home() {
   const app = theConsole();
@@ -15,9 +18,10 @@ export default async function Home() {
   if (!principal) return signInFirst();
   if (principal.mustChangePassword) redirect('/account');
   const initial = await getHome(app, principal);
+  const t = await getTranslations('home');
   return (
     <>
-      <PageHeader crumbs={[{ label: 'All clusters' }]} title="All clusters" subtitle="Every configured cluster at a glance: brokers up or down, versions, consumer lag and the groups furthest behind." />
+      <PageHeader crumbs={[{ label: t('title') }]} title={t('title')} subtitle={t('subtitle')} />
       <HomeView initial={initial} />
     </>
   );

@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import type { HomeCluster } from '@/lib/console/cluster/home';
 import type { RankedGroup } from '@/lib/console/cluster/summary';
 import { useOverview } from '../api/overview';
@@ -16,6 +17,7 @@ import { Timestamp } from '../ui/Timestamp';
 
 /** Every configured cluster side by side: brokers up or down, versions, total lag, the worst groups; links in. */
 export function HomeView({ initial }: { initial?: { clusters: HomeCluster[]; asOf: number } }) {
+  const t = useTranslations('home');
   const query = useOverview(initial);
   const data = query.data;
   return (
@@ -24,7 +26,7 @@ export function HomeView({ initial }: { initial?: { clusters: HomeCluster[]; asO
         <RefreshBar asOf={data?.asOf} fetching={query.isFetching} onRefresh={() => void query.refetch()} />
       </div>
       {!data && query.error && <ErrorState message={query.error.message} onRetry={() => void query.refetch()} />}
-      {!data && !query.error && <Spinner label="Reading every cluster" />}
+      {!data && !query.error && <Spinner label={t('reading')} />}
       {data && <Personal clusters={data.clusters.filter((c) => !c.refused).map((c) => c.name)} />}
       {data && (
         <div className="grid gap-5 2xl:grid-cols-2">
@@ -49,6 +51,7 @@ function Personal({ clusters }: { clusters: string[] }) {
 }
 
 function ClusterCard({ cluster: c }: { cluster: HomeCluster }) {
+  const t = useTranslations('home');
   const healthy = c.brokers && c.brokers.down.length === 0 && !c.error;
   return (
     <section className="rounded-lg border border-slate-200 bg-white shadow-sm" data-testid="home-cluster" data-cluster={c.name}>
@@ -63,17 +66,17 @@ function ClusterCard({ cluster: c }: { cluster: HomeCluster }) {
             </Link>
           </h2>
         )}
-        {c.readOnly && <Badge tone="bg-slate-100 text-slate-600 ring-slate-300">read-only</Badge>}
+        {c.readOnly && <Badge tone="bg-slate-100 text-slate-600 ring-slate-300">{t('readOnly')}</Badge>}
         {c.brokers?.versions.map((v) => (
           <Badge key={v}>{v}</Badge>
         ))}
         <span className="ml-auto text-xs text-slate-500">
-          {c.role ? `you: ${c.role}` : 'no role'} · <span className="font-mono">{c.namesrvAddrs?.join(';')}</span>
+          {c.role ? t('you', { role: c.role }) : t('noRole')} · <span className="font-mono">{c.namesrvAddrs?.join(';')}</span>
         </span>
       </header>
       <div className="space-y-3 p-4 text-sm">
         {c.refused && <p className="text-slate-600" data-testid="home-refused">{c.refused}</p>}
-        {c.error && <ErrorState title="Cluster unreachable" message={c.error} />}
+        {c.error && <ErrorState title={t('unreachable')} message={c.error} />}
         {c.brokers && <Brokers brokers={c.brokers} cluster={c.name} />}
         {!c.refused && !c.error && <Lag cluster={c} />}
       </div>
@@ -82,11 +85,12 @@ function ClusterCard({ cluster: c }: { cluster: HomeCluster }) {
 }
 
 function Brokers({ brokers, cluster }: { brokers: NonNullable<HomeCluster['brokers']>; cluster: string }) {
+  const t = useTranslations('home');
   return (
     <div data-testid="home-brokers">
       <div className="flex flex-wrap gap-x-6 gap-y-1">
-        <Figure label="Brokers up" value={`${formatCount(brokers.up)} / ${formatCount(brokers.total)}`} tone={brokers.down.length ? 'text-red-700' : 'text-emerald-700'} testId="home-brokers-up" />
-        <Figure label="Masters" value={formatCount(brokers.masters)} />
+        <Figure label={t('brokersUp')} value={`${formatCount(brokers.up)} / ${formatCount(brokers.total)}`} tone={brokers.down.length ? 'text-red-700' : 'text-emerald-700'} testId="home-brokers-up" />
+        <Figure label={t('masters')} value={formatCount(brokers.masters)} />
       </div>
       {brokers.down.length > 0 && (
         <ul className="mt-2 list-disc pl-5 text-red-800" data-testid="home-brokers-down">
@@ -105,25 +109,26 @@ function Brokers({ brokers, cluster }: { brokers: NonNullable<HomeCluster['broke
 }
 
 function Lag({ cluster: c }: { cluster: HomeCluster }) {
+  const t = useTranslations('home');
   if (!c.lag) {
-    return <p className="text-slate-500">{c.lagError ? `Lag unknown: the lag snapshot failed (${c.lagError}).` : 'Lag unknown until the first lag snapshot is built.'}</p>;
+    return <p className="text-slate-500">{c.lagError ? t('lagFailed', { error: c.lagError }) : t('lagPending')}</p>;
   }
   const lag = c.lag;
   return (
     <div data-testid="home-lag">
       <div className="flex flex-wrap gap-x-6 gap-y-1">
-        <Figure label="Total lag" value={<LagNumber lag={lag.total} />} testId="home-total-lag" />
-        <Figure label="Lagging groups" value={`${formatCount(lag.laggingGroups)} / ${formatCount(lag.groups)}`} />
-        <Figure label="Online groups" value={formatCount(lag.onlineGroups)} />
+        <Figure label={t('totalLag')} value={<LagNumber lag={lag.total} />} testId="home-total-lag" />
+        <Figure label={t('laggingGroups')} value={`${formatCount(lag.laggingGroups)} / ${formatCount(lag.groups)}`} />
+        <Figure label={t('onlineGroups')} value={formatCount(lag.onlineGroups)} />
         <span className="ml-auto self-end text-xs text-slate-500">
-          lag snapshot <Timestamp ms={lag.asOf} />
-          {lag.partial ? ' · partial: a broker did not answer' : ''}
+          {t('lagSnapshot')} <Timestamp ms={lag.asOf} />
+          {lag.partial ? t('partial') : ''}
         </span>
       </div>
       {lag.laggingGroups > 0 && (
         <div className="mt-3 grid gap-4 lg:grid-cols-2">
-          <Worst title="Most messages behind" groups={lag.worstByLag} cluster={c.name} testId="home-worst-lag" />
-          <Worst title="Oldest unconsumed message" groups={lag.worstByAge} cluster={c.name} testId="home-worst-age" />
+          <Worst title={t('worstByLag')} groups={lag.worstByLag} cluster={c.name} testId="home-worst-lag" />
+          <Worst title={t('worstByAge')} groups={lag.worstByAge} cluster={c.name} testId="home-worst-age" />
         </div>
       )}
     </div>
@@ -131,14 +136,15 @@ function Lag({ cluster: c }: { cluster: HomeCluster }) {
 }
 
 function Worst({ title, groups, cluster, testId }: { title: string; groups: RankedGroup[]; cluster: string; testId: string }) {
+  const t = useTranslations('home');
   return (
     <table className="w-full table-fixed text-sm" data-testid={testId}>
       <caption className="pb-1 text-left text-xs uppercase tracking-wide text-slate-500">{title}</caption>
       <thead className="text-xs text-slate-500">
         <tr>
-          <th className="w-[58%] py-1 text-left font-normal">Group</th>
-          <th className="w-[17%] py-1 text-right font-normal">Lag</th>
-          <th className="w-[25%] py-1 text-right font-normal">Oldest unconsumed</th>
+          <th className="w-[58%] py-1 text-left font-normal">{t('group')}</th>
+          <th className="w-[17%] py-1 text-right font-normal">{t('lag')}</th>
+          <th className="w-[25%] py-1 text-right font-normal">{t('oldestUnconsumed')}</th>
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100">
@@ -148,7 +154,7 @@ function Worst({ title, groups, cluster, testId }: { title: string; groups: Rank
               <Link href={paths.group(cluster, g.group)} className="text-blue-700 hover:underline" title={g.group}>
                 {g.group}
               </Link>
-              {g.clients === 0 && <span className="ml-1 text-xs text-slate-400">offline</span>}
+              {g.clients === 0 && <span className="ml-1 text-xs text-slate-400">{t('offline')}</span>}
             </td>
             <td className="num py-1">
               <LagNumber lag={g.lag} />
