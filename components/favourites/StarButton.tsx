@@ -1,25 +1,27 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { errorText } from '../api/client';
 import { useFavourites, useToggleStar } from '../api/favourites';
 
 /** ☆/★ next to a topic's or group's name: the user's own favourite, shown first on the home page. */
 export function StarButton({ cluster, kind, name, size = 'lg' }: { cluster: string; kind: 'topic' | 'group'; name: string; size?: 'lg' | 'sm' }) {
+  const t = useTranslations('favourites.star');
   const favourites = useFavourites(cluster);
   const toggle = useToggleStar(cluster);
   const list = kind === 'topic' ? favourites.data?.topics : favourites.data?.groups;
   const stored = list?.some((f) => f.name === name) ?? false;
   // the click shows at once; the list read again confirms it
   const starred = toggle.isPending ? toggle.variables.starred : stored;
-  const what = kind === 'topic' ? 'topic' : 'group';
-  const label = `${starred ? 'Unstar' : 'Star'} ${what} ${name}`;
-  const failed = toggle.error ? `Could not ${toggle.variables?.starred ? 'star' : 'unstar'}: ${errorText(toggle.error)}` : undefined;
+  const what = t(kind === 'topic' ? 'topic' : 'group');
+  const label = t(starred ? 'unstar' : 'star', { kind: what, name });
+  const failed = toggle.error ? t(toggle.variables?.starred ? 'couldNotStar' : 'couldNotUnstar', { error: errorText(toggle.error) }) : undefined;
   return (
     <button
       type="button"
       aria-label={label}
       aria-pressed={starred}
-      title={failed ?? (starred ? `Starred: shown first on the home page. Click to unstar.` : 'Star it: shown first on the home page, for you only')}
+      title={failed ?? (starred ? t('starredTitle') : t('starTitle'))}
       disabled={!favourites.data || toggle.isPending}
       onClick={() => toggle.mutate({ kind, name, starred: !starred })}
       data-testid="star-toggle"

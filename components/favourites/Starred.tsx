@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import type { Favourites } from '@/lib/console/favourites/favourites';
 import type { StarredAlert, StarredGroup, StarredTopic } from '@/lib/console/favourites/view';
@@ -15,6 +16,7 @@ import { StarButton } from './StarButton';
 
 /** The user's starred groups and topics on every cluster they may read: first on the home page. */
 export function Starred({ clusters }: { clusters: string[] }) {
+  const t = useTranslations('favourites.starred');
   const queries = useFavouritesOf(clusters);
   const loaded = clusters.flatMap((cluster, i) => (queries[i]?.data ? [{ cluster, data: queries[i]!.data! }] : []));
   const withStars = loaded.filter(({ data }) => data.groups.length + data.topics.length > 0);
@@ -24,18 +26,18 @@ export function Starred({ clusters }: { clusters: string[] }) {
     <section className="rounded-lg border border-slate-200 bg-white shadow-sm" data-testid="starred" aria-labelledby="starred-title">
       <header className="flex items-center gap-2 border-b border-slate-200 px-4 py-2.5">
         <h2 id="starred-title" className="text-base font-semibold">
-          <span aria-hidden="true" className="text-amber-500">★</span> Starred
+          <span aria-hidden="true" className="text-amber-500">★</span> {t('title')}
         </h2>
-        <span className="text-xs text-slate-500">yours only</span>
+        <span className="text-xs text-slate-500">{t('yoursOnly')}</span>
       </header>
       <div className="space-y-4 p-4 text-sm">
         {failed.map((f) => (
-          <ErrorState key={f.cluster} title={`Favourites of ${f.cluster} could not be read`} message={f.message} />
+          <ErrorState key={f.cluster} title={t('couldNotRead', { cluster: f.cluster })} message={f.message} />
         ))}
-        {loading && withStars.length === 0 && <Spinner label="Reading your favourites" />}
+        {loading && withStars.length === 0 && <Spinner label={t('reading')} />}
         {!loading && withStars.length === 0 && failed.length === 0 && (
           <p className="text-slate-500" data-testid="starred-empty">
-            Star a topic or group to see it here: the ☆ next to its name on its page. Each shows its lag, the age of its oldest unconsumed message and its alerts.
+            {t('empty')}
           </p>
         )}
         {withStars.map(({ cluster, data }) => (
@@ -47,6 +49,7 @@ export function Starred({ clusters }: { clusters: string[] }) {
 }
 
 function ClusterStars({ cluster, data }: { cluster: string; data: Favourites }) {
+  const t = useTranslations('favourites.starred');
   return (
     <div data-testid="starred-cluster" data-cluster={cluster} className="space-y-3">
       <div className="flex flex-wrap items-baseline gap-2">
@@ -55,9 +58,9 @@ function ClusterStars({ cluster, data }: { cluster: string; data: Favourites }) 
         </h3>
         <span className="text-xs text-slate-500">
           {data.lagAsOf !== undefined ? (
-            <>lag snapshot <Timestamp ms={data.lagAsOf} /></>
+            <>{t('lagSnapshot')} <Timestamp ms={data.lagAsOf} /></>
           ) : (
-            `lag unknown: ${data.lagUnknown ?? 'no lag snapshot'}`
+            t('lagUnknown', { reason: data.lagUnknown ?? t('noLagSnapshot') })
           )}
         </span>
       </div>
@@ -70,16 +73,17 @@ function ClusterStars({ cluster, data }: { cluster: string; data: Favourites }) 
 const th = 'px-2 py-1 font-normal';
 
 function GroupTable({ cluster, groups }: { cluster: string; groups: StarredGroup[] }) {
+  const t = useTranslations('favourites.starred');
   return (
     <table className="w-full text-sm" data-testid="starred-groups">
       <thead className="text-xs text-slate-500">
         <tr className="border-b border-slate-200">
-          <th className={`${th} text-left`}>Consumer group</th>
-          <th className={`${th} text-right`}>Lag (total)</th>
-          <th className={`${th} text-right`}>Oldest unconsumed</th>
-          <th className={`${th} text-right`}>Clients</th>
-          <th className={`${th} text-right`}>Consume TPS</th>
-          <th className={`${th} text-left`}>Alerts</th>
+          <th className={`${th} text-left`}>{t('group')}</th>
+          <th className={`${th} text-right`}>{t('lagTotal')}</th>
+          <th className={`${th} text-right`}>{t('oldestUnconsumed')}</th>
+          <th className={`${th} text-right`}>{t('clients')}</th>
+          <th className={`${th} text-right`}>{t('consumeTps')}</th>
+          <th className={`${th} text-left`}>{t('alerts')}</th>
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100">
@@ -94,12 +98,12 @@ function GroupTable({ cluster, groups }: { cluster: string; groups: StarredGroup
             </td>
             <td className="num px-2 py-1.5" data-testid="starred-lag" title={g.lag === undefined ? g.reason : g.partial ? g.reason : undefined}>
               <LagNumber lag={g.lag} />
-              {g.partial && <span className="ml-1 text-xs text-amber-700">partial</span>}
+              {g.partial && <span className="ml-1 text-xs text-amber-700">{t('partial')}</span>}
             </td>
-            <td className="num px-2 py-1.5" data-testid="starred-lag-age" title={g.oldestUnconsumedTimestamp ? `oldest unconsumed message stored ${new Date(g.oldestUnconsumedTimestamp).toISOString()}` : g.lag === 0 ? 'nothing waits' : g.reason}>
-              {g.lag === 0 ? <span className="text-emerald-700">caught up</span> : <LagAge ms={g.lagAgeMs} />}
+            <td className="num px-2 py-1.5" data-testid="starred-lag-age" title={g.oldestUnconsumedTimestamp ? t('oldestStored', { time: new Date(g.oldestUnconsumedTimestamp).toISOString() }) : g.lag === 0 ? t('nothingWaits') : g.reason}>
+              {g.lag === 0 ? <span className="text-emerald-700">{t('caughtUp')}</span> : <LagAge ms={g.lagAgeMs} />}
             </td>
-            <td className="num px-2 py-1.5">{g.clients === undefined ? <Unknown reason={g.reason} /> : g.clients === 0 ? <span className="text-red-700">offline</span> : formatCount(g.clients)}</td>
+            <td className="num px-2 py-1.5">{g.clients === undefined ? <Unknown reason={g.reason} /> : g.clients === 0 ? <span className="text-red-700">{t('offline')}</span> : formatCount(g.clients)}</td>
             <td className="num px-2 py-1.5">{g.consumeTps === undefined ? <Unknown reason={g.reason} /> : formatTps(g.consumeTps)}</td>
             <td className="px-2 py-1.5"><Alerts cluster={cluster} alerts={g.alerts} /></td>
           </tr>
@@ -110,16 +114,17 @@ function GroupTable({ cluster, groups }: { cluster: string; groups: StarredGroup
 }
 
 function TopicTable({ cluster, topics }: { cluster: string; topics: StarredTopic[] }) {
+  const tr = useTranslations('favourites.starred');
   return (
     <table className="w-full text-sm" data-testid="starred-topics">
       <thead className="text-xs text-slate-500">
         <tr className="border-b border-slate-200">
-          <th className={`${th} text-left`}>Topic</th>
-          <th className={`${th} text-right`}>Messages kept</th>
-          <th className={`${th} text-right`}>Last write</th>
-          <th className={`${th} text-right`}>Consumer lag</th>
-          <th className={`${th} text-right`}>Oldest unconsumed</th>
-          <th className={`${th} text-left`}>Alerts (consuming groups)</th>
+          <th className={`${th} text-left`}>{tr('topic')}</th>
+          <th className={`${th} text-right`}>{tr('messagesKept')}</th>
+          <th className={`${th} text-right`}>{tr('lastWrite')}</th>
+          <th className={`${th} text-right`}>{tr('consumerLag')}</th>
+          <th className={`${th} text-right`}>{tr('oldestUnconsumed')}</th>
+          <th className={`${th} text-left`}>{tr('alertsOfGroups')}</th>
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100">
@@ -134,12 +139,12 @@ function TopicTable({ cluster, topics }: { cluster: string; topics: StarredTopic
               </span>
             </td>
             <td className="num px-2 py-1.5" data-testid="starred-messages">
-              {t.messages === undefined ? <Unknown reason={t.reason ?? 'the background topic stats are not built yet'} /> : formatCount(t.messages)}
-              {t.statsPartial && <span className="ml-1 text-xs text-amber-700" title="a broker holding some of its queues did not answer">partial</span>}
+              {t.messages === undefined ? <Unknown reason={t.reason ?? tr('statsNotBuilt')} /> : formatCount(t.messages)}
+              {t.statsPartial && <span className="ml-1 text-xs text-amber-700" title={tr('brokerPartial')}>{tr('partial')}</span>}
             </td>
-            <td className="num px-2 py-1.5">{t.lastUpdateTimestamp === undefined ? <Unknown reason={t.reason ?? 'no message stored, or not read yet'} /> : <Timestamp ms={t.lastUpdateTimestamp} compact />}</td>
-            <td className="num px-2 py-1.5" title={t.groups !== undefined ? `${t.groups} consuming group${t.groups === 1 ? '' : 's'}, on this topic's queues` : t.reason}>
-              {t.lag === undefined ? <Unknown reason={t.reason} /> : <>{t.groups === 0 ? <span className="text-slate-400">no group</span> : <LagNumber lag={t.lag} />}</>}
+            <td className="num px-2 py-1.5">{t.lastUpdateTimestamp === undefined ? <Unknown reason={t.reason ?? tr('noMessage')} /> : <Timestamp ms={t.lastUpdateTimestamp} compact />}</td>
+            <td className="num px-2 py-1.5" title={t.groups !== undefined ? tr('consumingGroups', { count: t.groups }) : t.reason}>
+              {t.lag === undefined ? <Unknown reason={t.reason} /> : <>{t.groups === 0 ? <span className="text-slate-400">{tr('noGroup')}</span> : <LagNumber lag={t.lag} />}</>}
             </td>
             <td className="num px-2 py-1.5">{t.lag === 0 || t.groups === 0 ? <span className="text-slate-400">—</span> : <LagAge ms={t.lagAgeMs} />}</td>
             <td className="px-2 py-1.5"><Alerts cluster={cluster} alerts={t.alerts} /></td>
@@ -151,28 +156,31 @@ function TopicTable({ cluster, topics }: { cluster: string; topics: StarredTopic
 }
 
 function Status({ status, reason }: { status: StarredGroup['status']; reason?: string }) {
+  const t = useTranslations('favourites.starred');
   if (status === 'found') return null;
   return status === 'missing' ? (
-    <span data-testid="starred-missing"><Badge tone="bg-red-50 text-red-700 ring-red-200" title={reason}>missing</Badge></span>
+    <span data-testid="starred-missing"><Badge tone="bg-red-50 text-red-700 ring-red-200" title={reason}>{t('missing')}</Badge></span>
   ) : (
-    <Badge tone="bg-slate-100 text-slate-600 ring-slate-200" title={reason}>unknown</Badge>
+    <Badge tone="bg-slate-100 text-slate-600 ring-slate-200" title={reason}>{t('unknown')}</Badge>
   );
 }
 
 function Unknown({ reason }: { reason?: string }) {
-  return <span className="text-slate-400" title={reason ?? 'unknown'}>—</span>;
+  const t = useTranslations('favourites.starred');
+  return <span className="text-slate-400" title={reason ?? t('unknown')}>—</span>;
 }
 
 const SEVERITY_TONE: Record<string, string> = { critical: 'bg-red-50 text-red-700 ring-red-200', warning: 'bg-amber-50 text-amber-800 ring-amber-200' };
 
 function Alerts({ cluster, alerts }: { cluster: string; alerts: StarredAlert[] }) {
-  if (alerts.length === 0) return <span className="text-xs text-slate-400" data-testid="starred-alerts">none firing</span>;
+  const t = useTranslations('favourites.starred');
+  if (alerts.length === 0) return <span className="text-xs text-slate-400" data-testid="starred-alerts">{t('noneFiring')}</span>;
   return (
     <span className="flex flex-wrap gap-1" data-testid="starred-alerts">
       {alerts.map((a) => (
-        <Link key={`${a.ruleId} ${a.subject}`} href={paths.alerts(cluster)} title={`${a.ruleName} on ${a.subject}: ${a.phase}${a.silenced ? ', silenced' : ''}`}>
+        <Link key={`${a.ruleId} ${a.subject}`} href={paths.alerts(cluster)} title={t(a.silenced ? 'alertTitleSilenced' : 'alertTitle', { rule: a.ruleName, subject: a.subject, phase: a.phase })}>
           <Badge tone={a.phase === 'firing' ? SEVERITY_TONE[a.severity] ?? 'bg-blue-50 text-blue-700 ring-blue-200' : 'bg-slate-100 text-slate-600 ring-slate-200'}>
-            {`${a.phase === 'pending' ? 'pending: ' : ''}${a.ruleName}${a.silenced ? ' (silenced)' : ''}`}
+            {`${a.phase === 'pending' ? t('pendingPrefix') : ''}${a.ruleName}${a.silenced ? t('silencedSuffix') : ''}`}
           </Badge>
         </Link>
       ))}
