@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { Command } from 'cmdk';
 import { usePathname, useRouter } from 'next/navigation';
 import { useDeferredValue, useMemo, useState } from 'react';
@@ -37,6 +38,7 @@ const KIND: Record<string, string> = { page: 'page', cluster: 'cluster', topic: 
  * best few of each kind. The first line is selected whenever the text changes; Enter opens it.
  */
 export function PaletteDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
+  const t = useTranslations('shell.palette');
   const router = useRouter();
   const pathname = usePathname();
   const cluster = useOptionalCluster();
@@ -80,7 +82,7 @@ export function PaletteDialog({ open, onOpenChange }: { open: boolean; onOpenCha
         onOpenChange(o);
         if (!o) setQuery('');
       }}
-      label="Command palette"
+      label={t('label')}
       shouldFilter={false}
       loop
       value={selected}
@@ -92,19 +94,19 @@ export function PaletteDialog({ open, onOpenChange }: { open: boolean; onOpenCha
         <Command.Input
           value={query}
           onValueChange={setQuery}
-          placeholder={cluster ? `Go to a topic, group, broker or page of ${cluster}; paste a msgId, a key or a time` : 'Go to a cluster or page'}
+          placeholder={cluster ? t('placeholder', { cluster }) : t('placeholderNoCluster')}
           className="w-full border-b border-slate-200 px-4 py-3 text-base outline-none placeholder:text-slate-400"
         />
         <Command.List className="max-h-[min(60vh,32rem)] overflow-y-auto overscroll-contain p-2">
           <NamesStatus cluster={cluster} names={names} />
-          <Command.Empty className="px-3 py-6 text-center text-sm text-slate-500">No match</Command.Empty>
+          <Command.Empty className="px-3 py-6 text-center text-sm text-slate-500">{t('noMatch')}</Command.Empty>
           {sections.map((s) => (
             <Section key={s.heading} section={s} onSelect={go} />
           ))}
         </Command.List>
         <div className="flex justify-between gap-3 border-t border-slate-200 bg-slate-50 px-4 py-2 text-xs text-slate-500">
-          <span>↑ ↓ move · Enter open · Esc close</span>
-          <span>Recent items are kept in this browser, per cluster</span>
+          <span>{t('keys')}</span>
+          <span>{t('recentHint')}</span>
         </div>
       </div>
     </Command.Dialog>
@@ -135,13 +137,14 @@ function Section({ section, onSelect }: { section: PaletteSection; onSelect: (it
 
 /** Loading, failure and the first snapshot's build, said once above the lines; pages and clusters work meanwhile. */
 function NamesStatus({ cluster, names }: { cluster: string | undefined; names: ReturnType<typeof useClusterNames> }) {
+  const t = useTranslations('shell.palette');
   if (!cluster) return null;
   if (names.isPending) {
     return (
       <Command.Loading>
         <div className="flex items-center gap-2 px-3 py-2 text-sm text-slate-500" data-testid="palette-loading">
           <span className="h-3.5 w-3.5 animate-spin rounded-full border-2 border-slate-300 border-t-slate-600" aria-hidden="true" />
-          Reading the topics, groups and brokers of {cluster}…
+          {t('loading', { cluster })}
         </div>
       </Command.Loading>
     );
@@ -150,15 +153,15 @@ function NamesStatus({ cluster, names }: { cluster: string | undefined; names: R
     return (
       <>
         <div role="alert" className="mx-1 mb-1 rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="palette-error">
-          Could not read the names of {cluster}: {errorText(names.error)}. Pages and clusters still work.
+          {t('error', { cluster, error: errorText(names.error) })}
         </div>
         <Command.Item value="retry names" onSelect={() => void names.refetch()} className={ITEM}>
-          Read the topics, groups and brokers again
+          {t('retry')}
         </Command.Item>
       </>
     );
   }
   const d = names.data;
-  if (d.groupsPending) return <p className="px-3 py-1 text-xs text-amber-700">Consumer groups: the first lag snapshot is still being built.</p>;
+  if (d.groupsPending) return <p className="px-3 py-1 text-xs text-amber-700">{t('groupsPending')}</p>;
   return null;
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import dynamic from 'next/dynamic';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 
@@ -22,6 +23,7 @@ function useShortcutLabel(): string {
  * browser's own Ctrl-K, focus the address bar, is what it replaces), and a button with the shortcut on it.
  */
 export function PaletteLauncher() {
+  const t = useTranslations('shell.palette');
   const [open, setOpen] = useState(false);
   const [loaded, setLoaded] = useState(false);
   const shortcut = useShortcutLabel();
@@ -47,7 +49,7 @@ export function PaletteLauncher() {
         aria-keyshortcuts="Control+K Meta+K"
         data-testid="palette-button"
       >
-        <span>Search or jump…</span>
+        <span>{t('open')}</span>
         <kbd className="rounded border border-slate-600 px-1.5 font-sans text-xs text-slate-400">{shortcut}</kbd>
       </button>
       {loaded && <PaletteDialog open={open} onOpenChange={setOpen} />}

@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import type { ChangePlan } from '@/lib/console/changes/types';
 import type { ResetPreview } from '@/lib/console/reset/types';
@@ -20,16 +21,17 @@ import { useCluster } from '../useCluster';
  * Applied, it lands on its audit entry; cancelled, nothing happens.
  */
 export function KeptPreviewView({ previewId }: { previewId: string }) {
+  const t = useTranslations('previews');
   const cluster = useCluster();
   const kept = useKeptPreview(cluster, previewId);
-  if (kept.isPending) return <Spinner label="Loading the plan" />;
-  if (kept.error) return <ErrorState title="Cannot open this plan" message={errorText(kept.error)} />;
+  if (kept.isPending) return <Spinner label={t('loading')} />;
+  if (kept.error) return <ErrorState title={t('cannotOpen')} message={errorText(kept.error)} />;
   const answer = kept.data;
   return (
     <>
       {answer.preparedBy && (
         <p className="mb-3 rounded border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900" data-testid="prepared-by">
-          Prepared through the MCP endpoint with an API token of <span className="font-medium">{answer.preparedBy.user}</span>. Check every line: confirming makes the change in your name.
+          {t.rich('preparedBy', { user: answer.preparedBy.user, strong: (chunks) => <span className="font-medium">{chunks}</span> })}
         </p>
       )}
       {answer.kind === 'reset' ? <ResetToConfirm preview={answer.preview} /> : <ChangeToConfirm plan={answer.plan} />}
@@ -38,9 +40,10 @@ export function KeptPreviewView({ previewId }: { previewId: string }) {
 }
 
 function Expiry({ expiresAt }: { expiresAt: number }) {
+  const t = useTranslations('previews');
   return (
     <p className="mb-3 text-sm text-slate-600" data-testid="preview-expiry">
-      Nothing has changed yet. This plan can be confirmed until <Timestamp ms={expiresAt} />; after that, preview again.
+      {t.rich('expiry', { time: () => <Timestamp ms={expiresAt} /> })}
     </p>
   );
 }
@@ -49,8 +52,9 @@ function ResetToConfirm({ preview }: { preview: ResetPreview }) {
   const cluster = useCluster();
   const router = useRouter();
   const apply = useResetApply(cluster, preview.group);
+  const t = useTranslations('previews');
   return (
-    <Card title={<>Reset offsets of <Link className="font-mono text-blue-700 hover:underline" href={paths.group(cluster, preview.group)}>{preview.group}</Link></>}>
+    <Card title={<>{t('resetOf')} <Link className="font-mono text-blue-700 hover:underline" href={paths.group(cluster, preview.group)}>{preview.group}</Link></>}>
       <div className="p-4">
         <Expiry expiresAt={preview.expiresAt} />
         <ConfirmApply preview={preview} apply={apply} onApplied={(r) => router.push(paths.auditEntry(cluster, r.auditId))} onCancel={() => router.push(paths.group(cluster, preview.group))} />
@@ -62,8 +66,9 @@ function ResetToConfirm({ preview }: { preview: ResetPreview }) {
 function ChangeToConfirm({ plan }: { plan: ChangePlan }) {
   const cluster = useCluster();
   const router = useRouter();
+  const t = useTranslations('previews');
   return (
-    <Card title={<>{plan.action} on <span className="font-mono">{plan.target.name}</span></>}>
+    <Card title={<>{t('changeOn', { action: plan.action })} <span className="font-mono">{plan.target.name}</span></>}>
       <div className="p-4">
         <Expiry expiresAt={plan.expiresAt} />
         <ConfirmChange plan={plan} onApplied={(r) => router.push(paths.auditEntry(cluster, r.auditId))} onCancel={() => router.push(paths.audit(cluster))} />
