@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { Suspense } from 'react';
 import { AlertsView } from '@/components/alerts/AlertsView';
 import { HydrationGate } from '@/components/HydrationGate';
@@ -7,16 +8,20 @@ import { Refused } from '@/components/ui/states';
 import { clusterPage } from '../../../_lib/page';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Alerts' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('alerts');
+  return { title: t('page.title') };
+}
 
 export default async function AlertsPage({ params }: { params: Promise<{ cluster: string }> }) {
   const page = await clusterPage(params);
+  const t = await getTranslations('alerts');
   return (
     <>
       <PageHeader
-        crumbs={[{ label: 'Alerts' }]}
-        title="Alerts"
-        subtitle={`Rules over the lag snapshot of ${page.ctx.name} (lag, lag age, time to drain, messages waiting with no client), evaluated after each snapshot: what is pending and firing now, where alerts are sent (webhook, Slack, DingTalk, Feishu, WeCom, email) and what was sent, silences, acknowledgements and history.`}
+        crumbs={[{ label: t('page.title') }]}
+        title={t('page.title')}
+        subtitle={t('page.subtitle', { cluster: page.ctx.name })}
       />
       {page.refused ? (
         <Refused refusal={page.refused} />
