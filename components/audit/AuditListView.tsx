@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { parseAsInteger, parseAsString, useQueryStates } from 'nuqs';
 import { useEffect, useState } from 'react';
 import { useAuditList } from '../api/audit';
@@ -38,26 +39,30 @@ export function AuditListView() {
   const qs = apiQuery({ ...state, from: state.from ? toIso(state.from) : '', to: state.to ? toIso(state.to) : '' });
   const query = useAuditList(cluster, qs);
   const data = query.data;
-  const input = (key: 'group' | 'topic' | 'actor', label: string) => (
+  const t = useTranslations('audit');
+  const input = (key: 'group' | 'topic' | 'actor') => {
+    const label = t(`list.${key}`);
+    return (
     <input
       value={draft[key]}
       onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
       onKeyDown={(e) => e.key === 'Enter' && void set({ ...draft, page: 1 })}
       placeholder={label}
-      aria-label={`Filter by ${label}`}
+      aria-label={t('list.filterBy', { field: label })}
       className="w-44 rounded border border-slate-300 bg-white px-2 py-1 text-sm"
     />
-  );
+    );
+  };
   return (
     <div>
       <div className="mb-3 flex flex-wrap items-center gap-2 text-sm">
-        {input('group', 'group')}
-        {input('topic', 'topic')}
-        {input('actor', 'actor')}
-        <label className="flex items-center gap-1">from <input type="datetime-local" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} aria-label="From" className="rounded border border-slate-300 px-1 py-0.5" /></label>
-        <label className="flex items-center gap-1">to <input type="datetime-local" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} aria-label="To" className="rounded border border-slate-300 px-1 py-0.5" /></label>
-        <button type="button" onClick={() => void set({ ...draft, page: 1 })} className="rounded bg-slate-800 px-3 py-1 font-medium text-white">Apply filters</button>
-        <button type="button" onClick={() => void set(CLEARED)} className="rounded border border-slate-300 bg-white px-3 py-1">Clear</button>
+        {input('group')}
+        {input('topic')}
+        {input('actor')}
+        <label className="flex items-center gap-1">{t('list.from')} <input type="datetime-local" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} aria-label={t('list.fromLabel')} className="rounded border border-slate-300 px-1 py-0.5" /></label>
+        <label className="flex items-center gap-1">{t('list.to')} <input type="datetime-local" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} aria-label={t('list.toLabel')} className="rounded border border-slate-300 px-1 py-0.5" /></label>
+        <button type="button" onClick={() => void set({ ...draft, page: 1 })} className="rounded bg-slate-800 px-3 py-1 font-medium text-white">{t('list.apply')}</button>
+        <button type="button" onClick={() => void set(CLEARED)} className="rounded border border-slate-300 bg-white px-3 py-1">{t('list.clear')}</button>
         <div className="ml-auto"><RefreshBar fetching={query.isFetching} onRefresh={() => void query.refetch()} /></div>
       </div>
       {query.error && <ErrorState message={query.error.message} onRetry={() => void query.refetch()} />}
@@ -65,19 +70,19 @@ export function AuditListView() {
       {data && (
         <Card>
           {data.items.length === 0 ? (
-            <div className="p-4"><EmptyState title="No audited action matches">Every change made through the console (resets, topics, groups, configs, messages, dead letters, access control) and its undo appear here, newest first.</EmptyState></div>
+            <div className="p-4"><EmptyState title={t('list.emptyTitle')}>{t('list.emptyBody')}</EmptyState></div>
           ) : (
             <table className="min-w-full text-sm">
               <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
                 <tr>
                   <th className="px-3 py-2 text-right">#</th>
-                  <th className="px-3 py-2">When</th>
-                  <th className="px-3 py-2">Actor</th>
-                  <th className="px-3 py-2">Action</th>
-                  <th className="px-3 py-2">Target</th>
-                  <th className="px-3 py-2">Status</th>
-                  <th className="px-3 py-2 text-right" title="queues of a reset, lines (before → after) of a change">Items</th>
-                  <th className="px-3 py-2 text-right">Duration</th>
+                  <th className="px-3 py-2">{t('list.when')}</th>
+                  <th className="px-3 py-2">{t('list.actorHeader')}</th>
+                  <th className="px-3 py-2">{t('list.action')}</th>
+                  <th className="px-3 py-2">{t('list.target')}</th>
+                  <th className="px-3 py-2">{t('list.status')}</th>
+                  <th className="px-3 py-2 text-right" title={t('list.itemsTitle')}>{t('list.items')}</th>
+                  <th className="px-3 py-2 text-right">{t('list.duration')}</th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
@@ -85,12 +90,12 @@ export function AuditListView() {
                   <tr key={e.auditId} data-testid="audit-row" className="hover:bg-slate-50">
                     <td className="num px-3 py-1.5"><Link className="font-medium text-blue-700 hover:underline" href={paths.auditEntry(cluster, e.auditId)}>{e.auditId}</Link></td>
                     <td className="px-3 py-1.5"><Timestamp ms={e.at} /></td>
-                    <td className="px-3 py-1.5" title="the user, and through what: the web pages (ui), an API token (api) or the terminal command (cli)">{e.actor} <span className="text-slate-500" data-testid="audit-channel">({e.channel})</span></td>
-                    <td className="px-3 py-1.5">{e.action}{e.undoOf ? <span className="text-slate-500"> of #{e.undoOf}</span> : null}</td>
+                    <td className="px-3 py-1.5" title={t('list.actorTitle')}>{e.actor} <span className="text-slate-500" data-testid="audit-channel">({e.channel})</span></td>
+                    <td className="px-3 py-1.5">{e.action}{e.undoOf ? <span className="text-slate-500">{t('list.undoOf', { id: String(e.undoOf) })}</span> : null}</td>
                     <td className="px-3 py-1.5 font-mono">{e.target}</td>
                     <td className="px-3 py-1.5"><StatusBadge status={e.status} /></td>
-                    <td className="num px-3 py-1.5" title={e.change ? 'lines of the change (before → after)' : 'queues of the reset'}>{formatCount(e.change ? e.change.lines.length : e.planned.length)}</td>
-                    <td className="num px-3 py-1.5">{e.durationMs === null ? '—' : `${formatCount(e.durationMs)} ms`}</td>
+                    <td className="num px-3 py-1.5" title={e.change ? t('list.itemsChange') : t('list.itemsReset')}>{formatCount(e.change ? e.change.lines.length : e.planned.length)}</td>
+                    <td className="num px-3 py-1.5">{e.durationMs === null ? '—' : t('list.ms', { ms: formatCount(e.durationMs) })}</td>
                   </tr>
                 ))}
               </tbody>

@@ -1,6 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import type { AuditView } from '@/lib/console/audit/view';
 import { errorText } from '../api/client';
 import { useChangeUndoPreview } from '../api/changes';
@@ -18,7 +19,8 @@ export function ChangeEntryView({ entry, header }: { entry: AuditView & { change
   const router = useRouter();
   const can = useCan(cluster, 'cluster:change');
   const undo = useChangeUndoPreview(cluster);
-  const reason = can.reason ?? entry.undoReason ?? (undo.isPending ? 'computing the undo plan…' : undo.data ? 'the undo plan is open below' : undefined);
+  const t = useTranslations('audit');
+  const reason = can.reason ?? entry.undoReason ?? (undo.isPending ? t('change.computingPlan') : undo.data ? t('change.planOpen') : undefined);
   const { change } = entry;
   return (
     <div>
@@ -26,19 +28,19 @@ export function ChangeEntryView({ entry, header }: { entry: AuditView & { change
         {header}
         <div className="ml-auto">
           <DisabledReasonButton onClick={() => undo.mutate(entry.auditId)} disabledReason={reason} testId="undo-button" className="rounded border border-slate-300 bg-white px-3 py-1.5 font-medium shadow-sm hover:bg-slate-50">
-            Undo…
+            {t('change.undo')}
           </DisabledReasonButton>
         </div>
       </div>
-      {undo.error && <div className="mb-4"><ErrorState title="Cannot undo" message={errorText(undo.error)} /></div>}
+      {undo.error && <div className="mb-4"><ErrorState title={t('change.cannotUndo')} message={errorText(undo.error)} /></div>}
       {undo.data && (
-        <Card title={`Undo: restore what #${entry.auditId} replaced`} className="mb-5">
+        <Card title={t('change.undoTitle', { id: String(entry.auditId) })} className="mb-5">
           <div className="p-4">
             <ConfirmChange plan={undo.data} onApplied={(r) => router.push(paths.auditEntry(cluster, r.auditId))} onCancel={() => undo.reset()} />
           </div>
         </Card>
       )}
-      <Card title={`${entry.action} on ${entry.target}`} className="mb-5">
+      <Card title={t('change.title', { action: entry.action, target: entry.target })} className="mb-5">
         <div className="space-y-3 p-4 text-sm">
           <LinesTable lines={change.lines} testId="audit-change-lines" />
           {change.warnings.length > 0 && (
@@ -47,11 +49,11 @@ export function ChangeEntryView({ entry, header }: { entry: AuditView & { change
           {entry.error && <p className="text-red-700">{entry.error}</p>}
         </div>
       </Card>
-      <Card title="Steps">
+      <Card title={t('change.steps')}>
         {change.steps ? (
           <StepsTable steps={change.steps} topic={entry.topic ?? undefined} testId="audit-change-step" />
         ) : (
-          <p className="p-4 text-sm text-amber-800">No outcome recorded{entry.status === 'started' ? ' yet: the change is running.' : ': the console stopped during the change, so which steps ran is unknown.'}</p>
+          <p className="p-4 text-sm text-amber-800">{entry.status === 'started' ? t('change.noOutcomeRunning') : t('change.noOutcomeStopped')}</p>
         )}
       </Card>
     </div>

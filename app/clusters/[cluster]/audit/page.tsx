@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { Suspense } from 'react';
 import { AuditListView } from '@/components/audit/AuditListView';
 import { HydrationGate } from '@/components/HydrationGate';
@@ -7,16 +8,20 @@ import { Refused } from '@/components/ui/states';
 import { clusterPage } from '../../../_lib/page';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Audit log' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('audit');
+  return { title: t('page.title') };
+}
 
 export default async function AuditPage({ params }: { params: Promise<{ cluster: string }> }) {
   const page = await clusterPage(params);
+  const t = await getTranslations('audit');
   return (
     <>
       <PageHeader
-        crumbs={[{ label: 'Audit log' }]}
-        title="Audit log"
-        subtitle={`Every change made to ${page.ctx.name} through the console: who, through what, when, what it was about to do, and what it did.`}
+        crumbs={[{ label: t('page.title') }]}
+        title={t('page.title')}
+        subtitle={t('page.subtitle', { cluster: page.ctx.name })}
       />
       {page.refused ? (
         <Refused refusal={page.refused} />
