@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { Fragment, useState } from 'react';
 import { useSession } from '../api/session';
 import { useUsers, type UserView } from '../api/auth';
@@ -13,6 +14,7 @@ import { UserEditor } from './UserEditor';
 
 /** Console users: create local users, change roles, disable, reset a password, delete. */
 export function UsersAdmin() {
+  const t = useTranslations('admin.users');
   const users = useUsers();
   const session = useSession().data;
   const clusters = session?.clusters.map((c) => c.name) ?? [];
@@ -22,21 +24,21 @@ export function UsersAdmin() {
     <div className="space-y-5">
       <NewUserForm clusters={clusters} />
       <Card
-        title={items ? `${items.length} user${items.length === 1 ? '' : 's'}` : 'Users'}
+        title={items ? t('count', { count: items.length }) : t('title')}
         actions={<RefreshBar asOf={users.dataUpdatedAt || undefined} fetching={users.isFetching} onRefresh={() => void users.refetch()} />}
       >
         {users.error && <div className="p-4"><ErrorState message={users.error.message} onRetry={() => void users.refetch()} /></div>}
-        {!items && !users.error && <div className="px-4"><Spinner label="Loading users" /></div>}
-        {items && items.length === 0 && <div className="p-4"><EmptyState title="No user">Create one above.</EmptyState></div>}
+        {!items && !users.error && <div className="px-4"><Spinner label={t('loading')} /></div>}
+        {items && items.length === 0 && <div className="p-4"><EmptyState title={t('none')}>{t('noneHint')}</EmptyState></div>}
         {items && items.length > 0 && (
           <table className="min-w-full text-sm">
             <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
               <tr>
-                <th className="px-3 py-2">User</th>
-                <th className="px-3 py-2">Signs in with</th>
-                <th className="px-3 py-2">Roles</th>
-                <th className="px-3 py-2">Status</th>
-                <th className="px-3 py-2">Created</th>
+                <th className="px-3 py-2">{t('user')}</th>
+                <th className="px-3 py-2">{t('signsInWith')}</th>
+                <th className="px-3 py-2">{t('roles')}</th>
+                <th className="px-3 py-2">{t('status')}</th>
+                <th className="px-3 py-2">{t('created')}</th>
                 <th className="px-3 py-2" />
               </tr>
             </thead>
@@ -62,24 +64,25 @@ export function UsersAdmin() {
 }
 
 function UserRow({ user: u, self, open, onToggle }: { user: UserView; self: boolean; open: boolean; onToggle: () => void }) {
+  const t = useTranslations('admin.users');
   return (
     <tr data-testid="user-row" data-user={u.username}>
       <td className="px-3 py-2">
-        <div className="font-medium text-slate-900">{u.username}{self && <span className="ml-1.5 text-xs font-normal text-slate-500">(you)</span>}</div>
+        <div className="font-medium text-slate-900">{u.username}{self && <span className="ml-1.5 text-xs font-normal text-slate-500">{t('you')}</span>}</div>
         {u.displayName !== u.username && <div className="text-xs text-slate-500">{u.displayName}</div>}
       </td>
-      <td className="px-3 py-2">{u.source === 'oidc' ? <Badge tone="bg-indigo-50 text-indigo-700 ring-indigo-200">single sign-on</Badge> : <Badge>password</Badge>}</td>
+      <td className="px-3 py-2">{u.source === 'oidc' ? <Badge tone="bg-indigo-50 text-indigo-700 ring-indigo-200">{t('sso')}</Badge> : <Badge>{t('password')}</Badge>}</td>
       <td className="px-3 py-2 text-slate-700" data-testid="user-roles">{describeBindings(u.bindings)}</td>
       <td className="px-3 py-2">
         <div className="flex flex-wrap gap-1">
-          {u.disabled ? <Badge tone="bg-red-50 text-red-700 ring-red-200">disabled</Badge> : <Badge tone="bg-emerald-50 text-emerald-700 ring-emerald-200">active</Badge>}
-          {u.mustChangePassword && <Badge tone="bg-amber-50 text-amber-800 ring-amber-200">must change password</Badge>}
+          {u.disabled ? <Badge tone="bg-red-50 text-red-700 ring-red-200">{t('disabled')}</Badge> : <Badge tone="bg-emerald-50 text-emerald-700 ring-emerald-200">{t('active')}</Badge>}
+          {u.mustChangePassword && <Badge tone="bg-amber-50 text-amber-800 ring-amber-200">{t('mustChange')}</Badge>}
         </div>
       </td>
       <td className="px-3 py-2"><Timestamp ms={u.createdAt} /></td>
       <td className="px-3 py-2 text-right">
         <button type="button" onClick={onToggle} aria-expanded={open} className="rounded border border-slate-300 bg-white px-2 py-0.5 text-xs font-medium text-slate-700 hover:bg-slate-50">
-          {open ? 'Close' : 'Edit'}
+          {open ? t('close') : t('edit')}
         </button>
       </td>
     </tr>

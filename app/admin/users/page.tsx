@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { UsersAdmin } from '@/components/auth/UsersAdmin';
 import { HydrationGate } from '@/components/HydrationGate';
 import { PageHeader } from '@/components/shell/PageHeader';
@@ -6,17 +7,20 @@ import { Refused } from '@/components/ui/states';
 import { consolePage } from '../../_lib/page';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Users' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('admin.users'))('title') };
+}
 
 export default async function UsersPage() {
   const page = await consolePage('console:admin');
+  const t = await getTranslations('admin.users');
   return (
     <>
       <PageHeader
-        crumbs={[{ label: 'Admin' }, { label: 'Users', href: '/admin/users' }]}
-        title="Users"
-        subtitle="Who may sign in, and their role on each cluster: viewer reads everything but message bodies; operator also reads bodies, resets offsets, undoes and resends; admin also manages users."
-        actions={<a href="/admin/sessions" className="text-sm font-medium text-blue-700 hover:underline">Sessions and tokens →</a>}
+        crumbs={[{ label: t('crumbAdmin') }, { label: t('title'), href: '/admin/users' }]}
+        title={t('title')}
+        subtitle={t('subtitle')}
+        actions={<a href="/admin/sessions" className="text-sm font-medium text-blue-700 hover:underline">{t('toSessions')}</a>}
       />
       {page.refused ? (
         <Refused refusal={page.refused} />
