@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { Suspense } from 'react';
 import { HydrationGate } from '@/components/HydrationGate';
 import { StorageView } from '@/components/storage/StorageView';
@@ -7,16 +8,20 @@ import { Refused } from '@/components/ui/states';
 import { clusterPage } from '../../../_lib/page';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Storage' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('storage');
+  return { title: t('page.title') };
+}
 
 export default async function StoragePage({ params }: { params: Promise<{ cluster: string }> }) {
   const page = await clusterPage(params);
+  const t = await getTranslations('storage');
   return (
     <>
       <PageHeader
-        crumbs={[{ label: 'Storage' }]}
-        title="Storage"
-        subtitle={`Disk use, retention and how far back messages can be read or re-consumed on each broker of ${page.ctx.name}.`}
+        crumbs={[{ label: t('page.title') }]}
+        title={t('page.title')}
+        subtitle={t('page.subtitle', { cluster: page.ctx.name })}
       />
       {page.refused ? (
         <Refused refusal={page.refused} />
