@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import type { BrokerGroupHa, ReplicaView } from '@/lib/console/ha/overview';
 import { useHaOverview } from '../api/ha';
 import { formatBytes, formatDuration } from '../format';
@@ -10,6 +11,7 @@ import { Card, EmptyState, ErrorState, Spinner } from '../ui/states';
 
 /** Every broker group: its master and slaves, replication lag, and what a missing master means. */
 export function HaView() {
+  const t = useTranslations('ha');
   const cluster = useCluster();
   const query = useHaOverview(cluster);
   const data = query.data;
@@ -20,20 +22,21 @@ export function HaView() {
       </div>
       {query.error && <ErrorState message={query.error.message} onRetry={() => void query.refetch()} />}
       {!data && !query.error && <Spinner />}
-      {data && data.groups.length === 0 && <EmptyState title="No broker is registered with the name server" />}
+      {data && data.groups.length === 0 && <EmptyState title={t('view.noBrokers')} />}
       {data?.groups.map((g) => <GroupCard key={g.brokerName} group={g} />)}
     </div>
   );
 }
 
 function GroupCard({ group: g }: { group: BrokerGroupHa }) {
+  const t = useTranslations('ha');
   const slaves = g.replicas.filter((r) => r.role === 'slave');
   return (
     <Card
       title={
         <span>
           {g.brokerName} <span className="font-normal text-slate-500">· {g.clusterName}</span>
-          {g.controllerMode && <span className="ml-2 rounded bg-sky-100 px-1.5 py-0.5 text-xs text-sky-800">controller mode</span>}
+          {g.controllerMode && <span className="ml-2 rounded bg-sky-100 px-1.5 py-0.5 text-xs text-sky-800">{t('group.controllerMode')}</span>}
         </span>
       }
     >
@@ -41,14 +44,14 @@ function GroupCard({ group: g }: { group: BrokerGroupHa }) {
         {g.masterDown && (
           <div role="alert" className="border-b border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900" data-testid="master-down">
             <p className="font-medium">
-              The master is down{g.lastSeenMaster ? ` (${g.lastSeenMaster.addr}, last seen ` : ''}
-              {g.lastSeenMaster && <Timestamp ms={g.lastSeenMaster.lastSeen} />}
-              {g.lastSeenMaster ? ')' : ''}.{' '}
-              {g.readsFrom ? `Reads are served from the slave ${g.readsFrom}: topic status, lag and message lookups still answer.` : 'No replica answers: nothing of this broker group can be read.'}
+              {g.lastSeenMaster
+                ? t.rich('group.masterDownLastSeen', { addr: g.lastSeenMaster.addr, time: () => <Timestamp ms={g.lastSeenMaster!.lastSeen} /> })
+                : t('group.masterDown')}{' '}
+              {g.readsFrom ? t('group.readsFrom', { addr: g.readsFrom }) : t('group.noReplica')}
             </p>
             {g.unavailable.length > 0 && (
               <ul className="mt-1 list-disc pl-5" data-testid="unavailable">
-                <li className="list-none -ml-5">Until it is back, not possible:</li>
+                <li className="list-none -ml-5">{t('group.notPossible')}</li>
                 {g.unavailable.map((u) => (
                   <li key={u}>{u}</li>
                 ))}
@@ -59,12 +62,12 @@ function GroupCard({ group: g }: { group: BrokerGroupHa }) {
         <table className="min-w-full text-sm">
           <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
             <tr>
-              <th className="px-3 py-2">Role</th>
-              <th className="px-3 py-2">Address</th>
-              <th className="px-3 py-2 text-right">Commit-log max offset</th>
-              <th className="px-3 py-2 text-right">Behind (bytes)</th>
-              <th className="px-3 py-2 text-right">Behind (time)</th>
-              <th className="px-3 py-2">Replication</th>
+              <th className="px-3 py-2">{t('group.role')}</th>
+              <th className="px-3 py-2">{t('group.address')}</th>
+              <th className="px-3 py-2 text-right">{t('group.maxOffset')}</th>
+              <th className="px-3 py-2 text-right">{t('group.behindBytes')}</th>
+              <th className="px-3 py-2 text-right">{t('group.behindTime')}</th>
+              <th className="px-3 py-2">{t('group.replication')}</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -73,18 +76,19 @@ function GroupCard({ group: g }: { group: BrokerGroupHa }) {
             ))}
           </tbody>
         </table>
-        {!g.masterDown && slaves.length === 0 && <p className="px-4 py-2 text-sm text-slate-500">No slave: this broker group has no replica to read from if its master stops.</p>}
+        {!g.masterDown && slaves.length === 0 && <p className="px-4 py-2 text-sm text-slate-500">{t('group.noSlave')}</p>}
       </div>
     </Card>
   );
 }
 
 function ReplicaRow({ replica: r, readsFrom }: { replica: ReplicaView; readsFrom?: string }) {
+  const t = useTranslations('ha');
   return (
     <tr data-testid="ha-replica" data-role={r.role}>
       <td className="px-3 py-1.5">
-        {r.role === 'master' ? 'master' : `slave ${r.brokerId}`}
-        {readsFrom === r.addr && r.role === 'slave' && <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900">serving reads</span>}
+        {r.role === 'master' ? t('replica.master') : t('replica.slave', { brokerId: r.brokerId })}
+        {readsFrom === r.addr && r.role === 'slave' && <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900">{t('replica.servingReads')}</span>}
       </td>
       <td className="px-3 py-1.5 font-mono text-xs">{r.addr}</td>
       <td className="num px-3 py-1.5" data-testid="max-offset">
@@ -93,18 +97,18 @@ function ReplicaRow({ replica: r, readsFrom }: { replica: ReplicaView; readsFrom
       <td className="num px-3 py-1.5" data-testid="behind-bytes">
         {r.behindBytes === undefined ? '—' : formatBytes(r.behindBytes)}
       </td>
-      <td className="num px-3 py-1.5">{r.behindMs === undefined ? (r.role === 'slave' && r.behindBytes ? 'unknown' : '—') : r.behindMs === 0 ? 'none' : formatDuration(r.behindMs)}</td>
+      <td className="num px-3 py-1.5">{r.behindMs === undefined ? (r.role === 'slave' && r.behindBytes ? t('replica.unknown') : '—') : r.behindMs === 0 ? t('replica.none') : formatDuration(r.behindMs)}</td>
       <td className="px-3 py-1.5" data-testid="sync">
         {r.error ? (
           <span className="text-red-700">{r.error}</span>
         ) : r.role === 'master' ? (
           '—'
         ) : r.inSync === undefined ? (
-          <span className="text-slate-600">{r.source === 'offsets' ? 'from the commit-log offsets (4.x reports no HA status)' : '—'}</span>
+          <span className="text-slate-600">{r.source === 'offsets' ? t('replica.fromOffsets') : '—'}</span>
         ) : r.inSync ? (
-          <span className="text-emerald-700">in sync</span>
+          <span className="text-emerald-700">{t('replica.inSync')}</span>
         ) : (
-          <span className="font-medium text-red-700">falling behind (more than haMaxGapNotInSync)</span>
+          <span className="font-medium text-red-700">{t('replica.fallingBehind')}</span>
         )}
       </td>
     </tr>

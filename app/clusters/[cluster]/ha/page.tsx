@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { Suspense } from 'react';
 import { HydrationGate } from '@/components/HydrationGate';
 import { HaView } from '@/components/ha/HaView';
@@ -7,16 +8,20 @@ import { Refused } from '@/components/ui/states';
 import { clusterPage } from '../../../_lib/page';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'High availability' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('ha');
+  return { title: t('page.title') };
+}
 
 export default async function HaPage({ params }: { params: Promise<{ cluster: string }> }) {
   const page = await clusterPage(params);
+  const t = await getTranslations('ha');
   return (
     <>
       <PageHeader
-        crumbs={[{ label: 'High availability' }]}
-        title="High availability"
-        subtitle={`Masters and slaves of each broker group of ${page.ctx.name}: how far behind each slave is, and what is served while a master is down.`}
+        crumbs={[{ label: t('page.title') }]}
+        title={t('page.title')}
+        subtitle={t('page.subtitle', { cluster: page.ctx.name })}
       />
       {page.refused ? (
         <Refused refusal={page.refused} />
