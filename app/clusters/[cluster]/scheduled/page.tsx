@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { Suspense } from 'react';
 import { HydrationGate } from '@/components/HydrationGate';
 import { ScheduleView } from '@/components/scheduled/ScheduleView';
@@ -7,16 +8,20 @@ import { Refused } from '@/components/ui/states';
 import { clusterPage } from '../../../_lib/page';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Scheduled messages' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('scheduled');
+  return { title: t('page.title') };
+}
 
 export default async function ScheduledPage({ params }: { params: Promise<{ cluster: string }> }) {
   const page = await clusterPage(params);
+  const t = await getTranslations('scheduled');
   return (
     <>
       <PageHeader
-        crumbs={[{ label: 'Scheduled' }]}
-        title="Scheduled messages"
-        subtitle={`Delayed messages waiting on each master of ${page.ctx.name}: per delay level how many and when the next is due; on 5.x the timer wheel and its pending topics.`}
+        crumbs={[{ label: t('page.crumb') }]}
+        title={t('page.title')}
+        subtitle={t('page.subtitle', { cluster: page.ctx.name })}
       />
       {page.refused ? (
         <Refused refusal={page.refused} />
