@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { Suspense } from 'react';
 import { HydrationGate } from '@/components/HydrationGate';
 import { OrderedView } from '@/components/ordered/OrderedView';
@@ -7,16 +8,20 @@ import { Refused } from '@/components/ui/states';
 import { clusterPage } from '../../../_lib/page';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Ordered messages' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('ordered');
+  return { title: t('page.title') };
+}
 
 export default async function OrderedPage({ params }: { params: Promise<{ cluster: string }> }) {
   const page = await clusterPage(params);
+  const t = await getTranslations('ordered');
   return (
     <>
       <PageHeader
-        crumbs={[{ label: 'Ordered' }]}
-        title="Ordered messages"
-        subtitle={`Ordered topics of ${page.ctx.name} and the groups consuming them: which client holds each queue's lock, and which queues are stuck.`}
+        crumbs={[{ label: t('page.crumb') }]}
+        title={t('page.title')}
+        subtitle={t('page.subtitle', { cluster: page.ctx.name })}
       />
       {page.refused ? (
         <Refused refusal={page.refused} />
