@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { ProducerGroup } from '@/lib/console/producers/list';
 import { useProducers } from '../api/producers';
@@ -11,6 +12,7 @@ import { Card, EmptyState, ErrorState, PartialFailures, Spinner } from '../ui/st
 
 /** Producer groups with their clients side by side: address, SDK language and version, the masters each talks to. */
 export function ProducersView() {
+  const t = useTranslations('producers');
   const cluster = useCluster();
   const query = useProducers(cluster);
   const [showInner, setShowInner] = useState(false);
@@ -22,37 +24,37 @@ export function ProducersView() {
       <div className="flex items-center justify-between">
         <label className="flex items-center gap-2 text-sm text-slate-700">
           <input type="checkbox" checked={showInner} onChange={(e) => setShowInner(e.target.checked)} data-testid="show-inner" />
-          Show the clients&apos; inner groups ({formatCount(inner)}: CLIENT_INNER_PRODUCER, trace producers)
+          {t('view.showInner', { count: formatCount(inner) })}
         </label>
         <RefreshBar asOf={data?.asOf} fetching={query.isFetching} onRefresh={() => void query.refetch()} />
       </div>
       {data && <PartialFailures failures={data.failures} />}
       {data?.unsupported.map((u) => (
         <p key={u.brokerName} role="alert" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          {u.brokerName}: {u.reason}; its producers are not listed.
+          {t('view.unsupported', { brokerName: u.brokerName, reason: u.reason })}
         </p>
       ))}
       {query.error && <ErrorState message={query.error.message} onRetry={() => void query.refetch()} />}
       {!data && !query.error && <Spinner />}
-      {data && groups.length === 0 && <EmptyState title="No producer is connected">A producer shows here while it is running: it heartbeats to the masters of the topics it sends to.</EmptyState>}
+      {data && groups.length === 0 && <EmptyState title={t('view.noProducer')}>{t('view.noProducerHelp')}</EmptyState>}
       {groups.length > 0 && (
         <Card>
           <table className="min-w-full text-sm" data-testid="producers">
             <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
               <tr>
-                <th className="px-3 py-2">Producer group</th>
-                <th className="px-3 py-2">Client</th>
-                <th className="px-3 py-2">Host</th>
-                <th className="px-3 py-2">Language</th>
-                <th className="px-3 py-2">Version</th>
-                <th className="px-3 py-2">Connected to</th>
-                <th className="px-3 py-2">Last heartbeat</th>
+                <th className="px-3 py-2">{t('view.producerGroup')}</th>
+                <th className="px-3 py-2">{t('view.client')}</th>
+                <th className="px-3 py-2">{t('view.host')}</th>
+                <th className="px-3 py-2">{t('view.language')}</th>
+                <th className="px-3 py-2">{t('view.version')}</th>
+                <th className="px-3 py-2">{t('view.connectedTo')}</th>
+                <th className="px-3 py-2">{t('view.lastHeartbeat')}</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">{groups.map((g) => <GroupRows key={g.group} group={g} />)}</tbody>
           </table>
           <p className="border-t border-slate-200 px-3 py-2 text-xs text-slate-500">
-            Brokers do not record which topics a producer sends to; message traces (Pub records) name the producer group of each message.
+            {t('view.topicsNote')}
           </p>
         </Card>
       )}

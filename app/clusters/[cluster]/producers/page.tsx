@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { Suspense } from 'react';
 import { HydrationGate } from '@/components/HydrationGate';
 import { ProducersView } from '@/components/producers/ProducersView';
@@ -7,16 +8,20 @@ import { Refused } from '@/components/ui/states';
 import { clusterPage } from '../../../_lib/page';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Producers' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('producers');
+  return { title: t('page.title') };
+}
 
 export default async function ProducersPage({ params }: { params: Promise<{ cluster: string }> }) {
   const page = await clusterPage(params);
+  const t = await getTranslations('producers');
   return (
     <>
       <PageHeader
-        crumbs={[{ label: 'Producers' }]}
-        title="Producers"
-        subtitle={`Producer groups connected to the masters of ${page.ctx.name}, with each client's address, SDK language and version.`}
+        crumbs={[{ label: t('page.title') }]}
+        title={t('page.title')}
+        subtitle={t('page.subtitle', { cluster: page.ctx.name })}
       />
       {page.refused ? (
         <Refused refusal={page.refused} />
