@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { Suspense } from 'react';
 import { ConfigView } from '@/components/config/ConfigView';
 import { HydrationGate } from '@/components/HydrationGate';
@@ -7,16 +8,20 @@ import { Refused } from '@/components/ui/states';
 import { clusterPage } from '../../../_lib/page';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Configuration' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('config');
+  return { title: t('page.title') };
+}
 
 export default async function ConfigPage({ params }: { params: Promise<{ cluster: string }> }) {
   const page = await clusterPage(params);
+  const t = await getTranslations('config');
   return (
     <>
       <PageHeader
-        crumbs={[{ label: 'Configuration' }]}
-        title="Configuration"
-        subtitle={`Every key of every broker and name server of ${page.ctx.name}, side by side: where one cluster's brokers differ, what takes effect at once, and edits with a preview and undo.`}
+        crumbs={[{ label: t('page.title') }]}
+        title={t('page.title')}
+        subtitle={t('page.subtitle', { cluster: page.ctx.name })}
       />
       {page.refused ? (
         <Refused refusal={page.refused} />
