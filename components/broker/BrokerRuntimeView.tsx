@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
 import type { BrokerRuntime } from '@/lib/console/brokers/runtime';
 import { useBrokerRuntime } from '../api/clusters';
@@ -19,6 +20,7 @@ function Fact({ label, children, wide = false }: { label: string; children: Reac
 }
 
 export function BrokerRuntimeView({ addr, initial, initialError }: { addr: string; initial?: BrokerRuntime; initialError?: string }) {
+  const t = useTranslations('broker');
   const [filter, setFilter] = useState('');
   const query = useBrokerRuntime(useCluster(), addr, initial);
   const data = query.data;
@@ -39,38 +41,38 @@ export function BrokerRuntimeView({ addr, initial, initialError }: { addr: strin
       <div className="mb-4 flex justify-end">
         <RefreshBar asOf={data.asOf} fetching={query.isFetching} onRefresh={() => void query.refetch()} />
       </div>
-      {query.error && <ErrorState title="Refresh failed; showing the last answer" message={query.error.message} />}
+      {query.error && <ErrorState title={t('runtime.refreshFailed')} message={query.error.message} />}
       <Card className="mb-5">
         <dl className="grid grid-cols-2 gap-4 p-4 md:grid-cols-4 lg:grid-cols-7">
-          <Fact label="Version">{e.brokerVersionDesc ?? '—'}</Fact>
-          <Fact label="Booted" wide><Timestamp ms={n('bootTimestamp')} /></Fact>
-          <Fact label="Put TPS">{formatTps(Number(e.putTps?.split(' ')[0] ?? NaN))}</Fact>
-          <Fact label="Commit log max offset">{formatBytes(n('commitLogMaxOffset'))}</Fact>
-          <Fact label="Commit log disk">{formatRatio(n('commitLogDiskRatio'))}</Fact>
-          <Fact label="Dispatch behind">{formatCount(n('dispatchBehindBytes'))} B</Fact>
+          <Fact label={t('runtime.version')}>{e.brokerVersionDesc ?? '—'}</Fact>
+          <Fact label={t('runtime.booted')} wide><Timestamp ms={n('bootTimestamp')} /></Fact>
+          <Fact label={t('runtime.putTps')}>{formatTps(Number(e.putTps?.split(' ')[0] ?? NaN))}</Fact>
+          <Fact label={t('runtime.commitLogMaxOffset')}>{formatBytes(n('commitLogMaxOffset'))}</Fact>
+          <Fact label={t('runtime.commitLogDisk')}>{formatRatio(n('commitLogDiskRatio'))}</Fact>
+          <Fact label={t('runtime.dispatchBehind')}>{formatCount(n('dispatchBehindBytes'))} B</Fact>
         </dl>
       </Card>
       <Card
-        title={`Runtime table (${formatCount(Object.keys(e).length)} entries, as mqadmin brokerStatus)`}
+        title={t('runtime.tableTitle', { count: formatCount(Object.keys(e).length) })}
         actions={
           <input
             type="search"
             value={filter}
             onChange={(ev) => setFilter(ev.target.value)}
-            placeholder="Filter keys or values"
-            aria-label="Filter runtime entries"
+            placeholder={t('runtime.filterPlaceholder')}
+            aria-label={t('runtime.filterLabel')}
             className="w-64 rounded border border-slate-300 px-2 py-1 text-sm"
           />
         }
       >
         {rows.length === 0 ? (
-          <div className="p-4"><EmptyState title="No entry matches the filter" /></div>
+          <div className="p-4"><EmptyState title={t('runtime.noMatch')} /></div>
         ) : (
           <table className="min-w-full text-sm">
             <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
               <tr>
-                <th scope="col" className="border-b border-slate-200 px-3 py-2">Key</th>
-                <th scope="col" className="border-b border-slate-200 px-3 py-2">Value</th>
+                <th scope="col" className="border-b border-slate-200 px-3 py-2">{t('runtime.key')}</th>
+                <th scope="col" className="border-b border-slate-200 px-3 py-2">{t('runtime.value')}</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">

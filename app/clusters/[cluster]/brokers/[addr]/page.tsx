@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { BrokerRuntimeView } from '@/components/broker/BrokerRuntimeView';
 import { paths } from '@/components/paths';
 import { PageHeader } from '@/components/shell/PageHeader';
@@ -11,11 +12,13 @@ import { clusterPage, load } from '../../../../_lib/page';
 export const dynamic = 'force-dynamic';
 
 export async function generateMetadata({ params }: { params: Promise<{ addr: string }> }): Promise<Metadata> {
-  return { title: `Broker ${decodeURIComponent((await params).addr)}` };
+  const t = await getTranslations('broker');
+  return { title: t('page.title', { addr: decodeURIComponent((await params).addr) }) };
 }
 
 export default async function BrokerPage({ params }: { params: Promise<{ cluster: string; addr: string }> }) {
   const page = await clusterPage(params);
+  const t = await getTranslations('broker');
   const addr = decodeURIComponent((await params).addr);
   const runtime = page.refused ? undefined : getBrokerRuntime(page.ctx, { addr });
   if (runtime) await runtime.catch((error: unknown) => (error instanceof NotFoundError ? notFound() : undefined));
@@ -24,9 +27,9 @@ export default async function BrokerPage({ params }: { params: Promise<{ cluster
   return (
     <>
       <PageHeader
-        crumbs={[{ label: page.ctx.name, href: paths.cluster(page.ctx.name) }, { label: node ? `${node.brokerName} (${node.brokerId === 0 ? 'master' : `slave ${node.brokerId}`})` : 'Broker' }, { label: addr }]}
+        crumbs={[{ label: page.ctx.name, href: paths.cluster(page.ctx.name) }, { label: node ? (node.brokerId === 0 ? t('page.node', { brokerName: node.brokerName }) : t('page.slaveNode', { brokerName: node.brokerName, brokerId: node.brokerId })) : t('page.broker') }, { label: addr }]}
         title={<span className="font-mono">{addr}</span>}
-        subtitle={node ? `${node.clusterName} · ${node.brokerName} · brokerId ${node.brokerId}` : undefined}
+        subtitle={node ? t('page.subtitle', { clusterName: node.clusterName, brokerName: node.brokerName, brokerId: node.brokerId }) : undefined}
       />
       {page.refused ? (
         <Refused refusal={page.refused} />
