@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { ColumnDef } from '@tanstack/react-table';
 import type { BrokerSummary, ClusterOverview } from '@/lib/console/cluster/overview';
@@ -14,55 +15,55 @@ import { RefreshBar } from '../ui/RefreshBar';
 import { Card, EmptyState, ErrorState, PartialFailures, Spinner } from '../ui/states';
 import { ProxiesCard } from './ProxiesCard';
 
-const columns = (cluster: string): Array<ColumnDef<BrokerSummary, unknown>> => [
-  { accessorKey: 'brokerName', header: 'Broker', cell: ({ row }) => <span className="font-medium">{row.original.brokerName}</span> },
-  { accessorKey: 'brokerId', header: 'BID', meta: { numeric: true } },
-  { accessorKey: 'role', header: 'Role', cell: ({ row }) => <RoleBadge role={row.original.role} /> },
+const columns = (cluster: string, t: ReturnType<typeof useTranslations<'cluster'>>): Array<ColumnDef<BrokerSummary, unknown>> => [
+  { accessorKey: 'brokerName', header: t('columns.broker'), cell: ({ row }) => <span className="font-medium">{row.original.brokerName}</span> },
+  { accessorKey: 'brokerId', header: t('columns.brokerId'), meta: { numeric: true } },
+  { accessorKey: 'role', header: t('columns.role'), cell: ({ row }) => <RoleBadge role={row.original.role} /> },
   {
     accessorKey: 'addr',
-    header: 'Address',
+    header: t('columns.address'),
     cell: ({ row }) => (
       <Link className="font-mono text-blue-700 hover:underline" href={paths.broker(cluster, row.original.addr)}>
         {row.original.addr}
       </Link>
     ),
   },
-  { accessorKey: 'version', header: 'Version', cell: ({ row }) => row.original.version ?? '—' },
-  { accessorKey: 'inTps', header: 'In TPS', meta: { numeric: true }, cell: ({ row }) => formatTps(row.original.inTps) },
-  { accessorKey: 'outTps', header: 'Out TPS', meta: { numeric: true }, cell: ({ row }) => formatTps(row.original.outTps) },
+  { accessorKey: 'version', header: t('columns.version'), cell: ({ row }) => row.original.version ?? '—' },
+  { accessorKey: 'inTps', header: t('columns.inTps'), meta: { numeric: true }, cell: ({ row }) => formatTps(row.original.inTps) },
+  { accessorKey: 'outTps', header: t('columns.outTps'), meta: { numeric: true }, cell: ({ row }) => formatTps(row.original.outTps) },
   {
     accessorKey: 'putToday',
-    header: 'Put today',
+    header: t('columns.putToday'),
     meta: { numeric: true },
-    cell: ({ row }) => <span title={`yesterday ${formatCount(row.original.putYesterday)}`}>{formatCount(row.original.putToday)}</span>,
+    cell: ({ row }) => <span title={t('columns.yesterday', { count: formatCount(row.original.putYesterday) })}>{formatCount(row.original.putToday)}</span>,
   },
   {
     accessorKey: 'getToday',
-    header: 'Get today',
+    header: t('columns.getToday'),
     meta: { numeric: true },
-    cell: ({ row }) => <span title={`yesterday ${formatCount(row.original.getYesterday)}`}>{formatCount(row.original.getToday)}</span>,
+    cell: ({ row }) => <span title={t('columns.yesterday', { count: formatCount(row.original.getYesterday) })}>{formatCount(row.original.getToday)}</span>,
   },
-  { accessorKey: 'diskRatio', header: 'Disk used', meta: { numeric: true }, cell: ({ row }) => <DiskCell ratio={row.original.diskRatio} /> },
+  { accessorKey: 'diskRatio', header: t('columns.diskUsed'), meta: { numeric: true }, cell: ({ row }) => <DiskCell ratio={row.original.diskRatio} /> },
   {
     id: 'oldest',
     accessorFn: (b) => b.earliestMessageTimestamp ?? Number.MAX_SAFE_INTEGER,
-    header: 'Oldest message',
+    header: t('columns.oldestMessage'),
     meta: { numeric: true },
     cell: ({ row }) => (row.original.earliestMessageTimestamp ? formatDuration(Date.now() - row.original.earliestMessageTimestamp) : '—'),
   },
   {
     id: 'status',
-    header: 'Status',
+    header: t('columns.status'),
     enableSorting: false,
     cell: ({ row }) =>
       row.original.missing ? (
-        <span className="font-medium text-red-700" title={row.original.error}>not registered</span>
+        <span className="font-medium text-red-700" title={row.original.error}>{t('columns.notRegistered')}</span>
       ) : row.original.error ? (
-        <span className="font-medium text-red-700" title={row.original.error}>not answering</span>
+        <span className="font-medium text-red-700" title={row.original.error}>{t('columns.notAnswering')}</span>
       ) : row.original.activated === false ? (
-        <Badge title="5.x: this broker is not serving as master">standby</Badge>
+        <Badge title={t('columns.standbyTitle')}>{t('columns.standby')}</Badge>
       ) : (
-        <span className="text-emerald-700">up</span>
+        <span className="text-emerald-700">{t('columns.up')}</span>
       ),
   },
 ];
@@ -83,6 +84,7 @@ function Tile({ label, value, testId }: { label: string; value: string; testId?:
 }
 
 export function ClusterOverviewView({ initial, initialError }: { initial?: ClusterOverview; initialError?: string }) {
+  const t = useTranslations('cluster');
   const [autoRefresh, setAutoRefresh] = useState(true);
   const cluster = useCluster();
   const query = useClusterOverview(cluster, initial, { refetchInterval: autoRefresh ? 10_000 : false });
@@ -107,16 +109,16 @@ export function ClusterOverviewView({ initial, initialError }: { initial?: Clust
         <>
           <PartialFailures failures={data.failures} />
           <div className="mb-5 grid grid-cols-2 gap-3 md:grid-cols-5">
-            <Tile label="Clusters" value={formatCount(data.clusters.length)} testId="tile-clusters" />
-            <Tile label="Brokers (masters)" value={`${formatCount(brokers.length)} (${formatCount(masters.length)})`} testId="tile-brokers" />
-            <Tile label="In TPS (masters)" value={known(masters.map((b) => b.inTps), formatTps)} />
-            <Tile label="Out TPS (masters)" value={known(masters.map((b) => b.outTps), formatTps)} />
-            <Tile label="Put today (masters)" value={known(masters.map((b) => b.putToday), formatCount)} testId="tile-put-today" />
+            <Tile label={t('overview.clusters')} value={formatCount(data.clusters.length)} testId="tile-clusters" />
+            <Tile label={t('overview.brokersMasters')} value={`${formatCount(brokers.length)} (${formatCount(masters.length)})`} testId="tile-brokers" />
+            <Tile label={t('overview.inTpsMasters')} value={known(masters.map((b) => b.inTps), formatTps)} />
+            <Tile label={t('overview.outTpsMasters')} value={known(masters.map((b) => b.outTps), formatTps)} />
+            <Tile label={t('overview.putTodayMasters')} value={known(masters.map((b) => b.putToday), formatCount)} testId="tile-put-today" />
           </div>
-          {data.clusters.length === 0 && <EmptyState title="No brokers registered">The namesrv knows no broker. Start a broker pointing at it.</EmptyState>}
+          {data.clusters.length === 0 && <EmptyState title={t('overview.noBrokers')}>{t('overview.noBrokersHelp')}</EmptyState>}
           {data.clusters.map((c) => (
             <Card key={c.clusterName} title={<span data-testid="cluster-name">{c.clusterName}</span>} className="mb-5">
-              <DataTable data={c.brokers} columns={columns(cluster)} rowTestId="broker-row" getRowId={(b) => b.addr} />
+              <DataTable data={c.brokers} columns={columns(cluster, t)} rowTestId="broker-row" getRowId={(b) => b.addr} />
             </Card>
           ))}
           <ProxiesCard />
