@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useCan } from '../api/session';
 import { paths } from '../paths';
@@ -12,6 +13,7 @@ const DLQ_PREFIX = '%DLQ%';
 
 /** On a message of a %DLQ% topic: whose dead letter it is, where it came from, and sending it back. */
 export function DeadLetterNote({ topic, offsetMsgId, originalTopic, reconsumeTimes }: { topic: string; offsetMsgId: string; originalTopic?: string; reconsumeTimes: number }) {
+  const t = useTranslations('dlq');
   const cluster = useCluster();
   const canChange = useCan(cluster, 'cluster:change');
   const [open, setOpen] = useState(false);
@@ -20,12 +22,15 @@ export function DeadLetterNote({ topic, offsetMsgId, originalTopic, reconsumeTim
   return (
     <div className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900" data-testid="dead-letter-note">
       <div>
-        <span className="font-medium">Dead letter of </span>
-        <Link className="font-mono underline" href={paths.group(cluster, group)}>{group}</Link>: consumed {reconsumeTimes} {reconsumeTimes === 1 ? 'time' : 'times'}{originalTopic ? <> from <span className="font-mono">{originalTopic}</span></> : null} and
-        never acknowledged. The broker does not deliver it again by itself.
+        {t.rich(originalTopic ? 'note.fromTopic' : 'note.noTopic', {
+          count: reconsumeTimes,
+          label: (chunks) => <span className="font-medium">{chunks}</span>,
+          group: () => <Link className="font-mono underline" href={paths.group(cluster, group)}>{group}</Link>,
+          topic: () => <span className="font-mono">{originalTopic}</span>,
+        })}
       </div>
       <DisabledReasonButton onClick={() => setOpen(true)} disabledReason={canChange.reason} testId="redrive-one" className="rounded border border-amber-400 bg-white px-2.5 py-1 font-medium shadow-sm hover:bg-amber-100">
-        Send back…
+        {t('note.sendBack')}
       </DisabledReasonButton>
       {open && <RedriveDialog group={group} offsetMsgIds={[offsetMsgId]} onClose={() => setOpen(false)} />}
     </div>
