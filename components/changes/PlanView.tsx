@@ -1,11 +1,13 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import type { ChangeLine, ChangePlan } from '@/lib/console/changes/types';
 
-const shown = (v: string | null) => (v === null ? <span className="text-slate-400">absent</span> : <span className="font-mono">{v}</span>);
+const shown = (v: string | null, absent: string) => (v === null ? <span className="text-slate-400">{absent}</span> : <span className="font-mono">{v}</span>);
 
 /** Every line of a plan (where, what, before → after), then its warnings, blockers and whether it can be undone. */
 export function PlanView({ plan }: { plan: ChangePlan }) {
+  const t = useTranslations('changes.plan');
   return (
     <div className="space-y-3 text-sm">
       <LinesTable lines={plan.lines} testId="plan-lines" />
@@ -20,26 +22,27 @@ export function PlanView({ plan }: { plan: ChangePlan }) {
         </ul>
       )}
       <p className="text-slate-600" data-testid="plan-undo">
-        {plan.undo.possible ? 'Can be undone afterwards from the audit log (it restores the values shown as before).' : `Cannot be undone: ${plan.undo.reason}.`}
+        {plan.undo.possible ? t('canUndo') : t('cannotUndo', { reason: plan.undo.reason })}
       </p>
     </div>
   );
 }
 
 export function LinesTable({ lines, testId }: { lines: ChangeLine[]; testId?: string }) {
+  const t = useTranslations('changes.plan');
   return (
     <div className="max-h-80 overflow-auto rounded border border-slate-200">
       <table className="min-w-full" data-testid={testId}>
         <thead className="sticky top-0 bg-slate-50 text-left text-xs uppercase text-slate-500">
-          <tr><th className="px-3 py-1.5">Where</th><th className="px-3 py-1.5">Field</th><th className="px-3 py-1.5">Before</th><th className="px-3 py-1.5">After</th></tr>
+          <tr><th className="px-3 py-1.5">{t('where')}</th><th className="px-3 py-1.5">{t('field')}</th><th className="px-3 py-1.5">{t('before')}</th><th className="px-3 py-1.5">{t('after')}</th></tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
           {lines.map((l) => (
             <tr key={`${l.where}-${l.field}`} data-testid="plan-line">
               <td className="px-3 py-1">{l.where}</td>
               <td className="px-3 py-1 font-mono text-xs">{l.field}</td>
-              <td className="px-3 py-1">{shown(l.before)}</td>
-              <td className="px-3 py-1">{shown(l.after)}</td>
+              <td className="px-3 py-1">{shown(l.before, t('absent'))}</td>
+              <td className="px-3 py-1">{shown(l.after, t('absent'))}</td>
             </tr>
           ))}
         </tbody>
