@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import type { BatchView } from '@/lib/console/messages/batch';
 import { paths } from '../paths';
 import { useCluster } from '../useCluster';
@@ -8,9 +9,10 @@ import { Card } from '../ui/states';
 
 /** The messages sent in the same batch as this one, in the order the producer sent them. */
 export function BatchNote({ batch, topic, current }: { batch: BatchView; topic: string; current: string }) {
+  const t = useTranslations('messages.batch');
   const cluster = useCluster();
   return (
-    <Card title={`Sent in one batch: message ${batch.position} of ${batch.size}${batch.complete ? '' : '+'}`}>
+    <Card title={t(batch.complete ? 'title' : 'titleOpen', { position: String(batch.position), size: String(batch.size) })}>
       <ol className="flex flex-wrap gap-x-4 gap-y-1 px-4 py-2 text-xs" data-testid="batch">
         {batch.members.map((m, i) => (
           <li key={m.offsetMsgId} className="font-mono" data-testid="batch-member">
@@ -27,7 +29,7 @@ export function BatchNote({ batch, topic, current }: { batch: BatchView; topic: 
         ))}
       </ol>
       <p className="border-t border-slate-100 px-4 py-1.5 text-xs text-slate-500">
-        One put: consecutive offsets of one queue, back to back in the commit log, with one born time and host.{batch.complete ? '' : ' More of the batch lies beyond the 31 messages read on each side.'}
+        {t('note')}{batch.complete ? '' : t('more')}
       </p>
     </Card>
   );

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
 import type { MessageView } from '@/lib/console/messages/model';
 import { formatBytes } from '../format';
@@ -29,10 +30,11 @@ function hexDump(bytes: Uint8Array): string {
 
 /** The body as text, pretty JSON, hex or base64; JSON is the default when it parses. */
 export function BodyView({ body, downloadHref }: { body: MessageView['body']; downloadHref: string }) {
+  const t = useTranslations('messages.body');
   if (body.withheld) {
     return (
       <p className="text-sm text-slate-600" data-testid="body-withheld">
-        {formatBytes(body.size)} body, not shown: {body.withheld}.
+        {t('withheld', { size: formatBytes(body.size), reason: body.withheld })}
       </p>
     );
   }
@@ -40,6 +42,7 @@ export function BodyView({ body, downloadHref }: { body: MessageView['body']; do
 }
 
 function BodyContent({ body, downloadHref }: { body: MessageView['body']; downloadHref: string }) {
+  const t = useTranslations('messages.body');
   const bytes = useMemo(() => bytesOf(body.base64), [body.base64]);
   const text = useMemo(() => new TextDecoder('utf-8', { fatal: false }).decode(bytes), [bytes]);
   const json = useMemo(() => {
@@ -50,11 +53,11 @@ function BodyContent({ body, downloadHref }: { body: MessageView['body']; downlo
     }
   }, [text]);
   const [mode, setMode] = useState<BodyMode>(json !== undefined && !body.truncated ? 'json' : 'text');
-  const shown = mode === 'json' ? json ?? 'The body is not JSON.' : mode === 'hex' ? hexDump(bytes) : mode === 'base64' ? body.base64 : text;
+  const shown = mode === 'json' ? json ?? t('notJson') : mode === 'hex' ? hexDump(bytes) : mode === 'base64' ? body.base64 : text;
   return (
     <div>
       <div className="mb-2 flex flex-wrap items-center gap-2">
-        <div role="tablist" aria-label="Body as" className="flex rounded border border-slate-300 text-xs">
+        <div role="tablist" aria-label={t('bodyAs')} className="flex rounded border border-slate-300 text-xs">
           {VIEWS.map((v) => (
             <button key={v} role="tab" type="button" aria-selected={mode === v} onClick={() => setMode(v)} className={`px-3 py-1 ${mode === v ? 'bg-slate-800 text-white' : 'hover:bg-slate-100'}`}>
               {v === 'json' ? 'JSON' : v}
@@ -63,12 +66,12 @@ function BodyContent({ body, downloadHref }: { body: MessageView['body']; downlo
         </div>
         <span className="text-xs text-slate-500">{formatBytes(body.size)}</span>
         <a href={downloadHref} className="text-xs text-blue-700 hover:underline" data-testid="body-download">
-          Download body
+          {t('download')}
         </a>
       </div>
-      {body.stillCompressed && <p className="mb-2 text-sm text-amber-800">The body is flagged compressed and did not inflate here{body.error ? ` (${body.error})` : ''}: these are the stored bytes.</p>}
-      {body.truncated && <p className="mb-2 text-sm text-amber-800" data-testid="body-truncated">Showing the first {formatBytes(bytesOf(body.base64).length)} of {formatBytes(body.size)}: download the body for the rest.</p>}
-      {mode === 'hex' && bytes.length > HEX_LIMIT && <p className="mb-2 text-xs text-slate-500">Hex of the first {formatBytes(HEX_LIMIT)}.</p>}
+      {body.stillCompressed && <p className="mb-2 text-sm text-amber-800">{body.error ? t('stillCompressedError', { error: body.error }) : t('stillCompressed')}</p>}
+      {body.truncated && <p className="mb-2 text-sm text-amber-800" data-testid="body-truncated">{t('truncated', { shown: formatBytes(bytesOf(body.base64).length), size: formatBytes(body.size) })}</p>}
+      {mode === 'hex' && bytes.length > HEX_LIMIT && <p className="mb-2 text-xs text-slate-500">{t('hexOf', { size: formatBytes(HEX_LIMIT) })}</p>}
       <pre data-testid="message-body" className="max-h-[32rem] overflow-auto whitespace-pre-wrap break-all rounded bg-slate-50 p-3 font-mono text-xs text-slate-800">{shown}</pre>
     </div>
   );

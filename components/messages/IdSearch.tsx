@@ -1,18 +1,19 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useRecordSearch } from '../api/favourites';
 import { paths } from '../paths';
 import { useCluster } from '../useCluster';
 
-/** Why text is not a message id, or undefined when it could be one (32 or 56 hex characters, or a 5.x gRPC client's 34). */
-export function idProblem(text: string): string | undefined {
+/** Why text is not a message id (the catalog key and its length), or undefined when it could be one (32 or 56 hex characters, or a 5.x gRPC client's 34). */
+export function idProblem(text: string): { key: 'enterId' | 'notHex' | 'badLength'; length: number } | undefined {
   const id = text.trim();
-  if (id === '') return 'enter a message id';
-  if (!/^[0-9a-fA-F]+$/.test(id)) return 'a message id is hexadecimal';
+  if (id === '') return { key: 'enterId', length: 0 };
+  if (!/^[0-9a-fA-F]+$/.test(id)) return { key: 'notHex', length: id.length };
   if (id.length === 34 && id.startsWith('01')) return undefined;
-  if (id.length !== 32 && id.length !== 56) return `${id.length} characters: a message id has 32 (IPv4) or 56 (IPv6), or 34 starting 01 (a 5.x gRPC client's)`;
+  if (id.length !== 32 && id.length !== 56) return { key: 'badLength', length: id.length };
   return undefined;
 }
 
@@ -21,20 +22,21 @@ export function idProblem(text: string): string | undefined {
  * The server tells them apart; the topic is only needed for a client msgId whose producer did not trace.
  */
 export function IdSearch({ initialId = '', initialTopic = '' }: { initialId?: string; initialTopic?: string }) {
+  const t = useTranslations('messages.idSearch');
   const cluster = useCluster();
   const router = useRouter();
   const [id, setId] = useState(initialId);
   const [topic, setTopic] = useState(initialTopic);
-  const [problem, setProblem] = useState<string | undefined>();
+  const [problem, setProblem] = useState<ReturnType<typeof idProblem>>();
   const record = useRecordSearch(cluster);
   const go = (kind: 'msgId' | 'trace') => {
     const p = idProblem(id);
     setProblem(p);
     if (p) return;
     const msgId = id.trim().toUpperCase();
-    const t = topic.trim() || undefined;
-    record({ kind, params: { msgId, ...(t ? { topic: t } : {}) } });
-    router.push((kind === 'msgId' ? paths.message : paths.trace)(cluster, msgId, t));
+    const tp = topic.trim() || undefined;
+    record({ kind, params: { msgId, ...(tp ? { topic: tp } : {}) } });
+    router.push((kind === 'msgId' ? paths.message : paths.trace)(cluster, msgId, tp));
   };
   return (
     <form
@@ -46,7 +48,7 @@ export function IdSearch({ initialId = '', initialTopic = '' }: { initialId?: st
     >
       <div className="flex flex-wrap items-end gap-3">
         <label className="flex flex-col text-sm">
-          <span className="text-slate-600">Message ID (msgId or offsetMsgId)</span>
+          <span className="text-slate-600">{t('id')}</span>
           <input
             name="msgId"
             value={id}
@@ -57,15 +59,15 @@ export function IdSearch({ initialId = '', initialTopic = '' }: { initialId?: st
           />
         </label>
         <label className="flex flex-col text-sm">
-          <span className="text-slate-600">Topic (optional)</span>
-          <input name="topic" value={topic} onChange={(e) => setTopic(e.target.value)} className="w-56 rounded border border-slate-300 px-2 py-1.5 font-mono text-sm" placeholder="from its trace" />
+          <span className="text-slate-600">{t('topic')}</span>
+          <input name="topic" value={topic} onChange={(e) => setTopic(e.target.value)} className="w-56 rounded border border-slate-300 px-2 py-1.5 font-mono text-sm" placeholder={t('topicPlaceholder')} />
         </label>
-        <button type="submit" className="rounded bg-blue-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-blue-700">Find message</button>
-        <button type="button" onClick={() => go('trace')} className="rounded border border-slate-300 px-4 py-1.5 text-sm hover:bg-slate-50">Show trace</button>
+        <button type="submit" className="rounded bg-blue-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-blue-700">{t('find')}</button>
+        <button type="button" onClick={() => go('trace')} className="rounded border border-slate-300 px-4 py-1.5 text-sm hover:bg-slate-50">{t('showTrace')}</button>
       </div>
-      {problem && <p role="alert" className="text-sm text-red-700">{problem}</p>}
+      {problem && <p role="alert" className="text-sm text-red-700">{t(problem.key, { length: String(problem.length) })}</p>}
       <p className="text-xs text-slate-500">
-        An offsetMsgId is read straight from the broker it names. A client msgId is looked up in the topic&apos;s index; without a topic, its trace names the topic.
+        {t('hint')}
       </p>
     </form>
   );

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { parseAsString, parseAsStringLiteral, useQueryStates } from 'nuqs';
 import { useState } from 'react';
 import { errorText } from '../api/client';
@@ -15,6 +16,8 @@ import { windowOf, WINDOWS } from './windows';
 
 /** Messages of a topic by key, from the brokers' index; topic, key and window live in the URL. */
 export function KeySearch() {
+  const t = useTranslations('messages.keySearch');
+  const tw = useTranslations('messages.windows');
   const cluster = useCluster();
   const [state, set] = useQueryStates(
     {
@@ -41,50 +44,50 @@ export function KeySearch() {
         }}
       >
         <label className="flex flex-col text-sm">
-          <span className="text-slate-600">Topic</span>
+          <span className="text-slate-600">{t('topic')}</span>
           <input name="topic" required value={topic} onChange={(e) => setTopic(e.target.value)} className="w-64 rounded border border-slate-300 px-2 py-1.5 font-mono text-sm" placeholder="LabTopic" />
         </label>
         <label className="flex flex-col text-sm">
-          <span className="text-slate-600">Key (any of the message&apos;s keys)</span>
+          <span className="text-slate-600">{t('key')}</span>
           <input name="key" required value={key} onChange={(e) => setKey(e.target.value)} className="w-64 rounded border border-slate-300 px-2 py-1.5 font-mono text-sm" placeholder="order-4711" />
         </label>
         <label className="flex flex-col text-sm">
-          <span className="text-slate-600">Stored</span>
+          <span className="text-slate-600">{t('stored')}</span>
           <select name="window" value={state.window} onChange={(e) => void set({ window: e.target.value as keyof typeof WINDOWS })} className="rounded border border-slate-300 px-2 py-1.5 text-sm">
             {Object.entries(WINDOWS).map(([id, w]) => (
-              <option key={id} value={id}>{w.label}</option>
+              <option key={id} value={id}>{tw(w.label)}</option>
             ))}
           </select>
         </label>
         <label className="flex flex-col text-sm">
-          <span className="text-slate-600">At most</span>
+          <span className="text-slate-600">{t('atMost')}</span>
           <select name="limit" value={state.limit} onChange={(e) => void set({ limit: e.target.value })} className="rounded border border-slate-300 px-2 py-1.5 text-sm">
             {['100', '1000', '5000', '10000'].map((n) => (
               <option key={n} value={n}>{formatCount(Number(n))}</option>
             ))}
           </select>
         </label>
-        <button type="submit" className="rounded bg-blue-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-blue-700">Search</button>
+        <button type="submit" className="rounded bg-blue-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-blue-700">{t('search')}</button>
       </form>
-      {!ready && <EmptyState title="Search a topic's index by key">Every master of the topic is asked; a message&apos;s second and later keys match too.</EmptyState>}
-      {ready && query.isPending && <Spinner label="Asking every broker's index" />}
-      {ready && query.error && <ErrorState title="Search failed" message={errorText(query.error)} />}
+      {!ready && <EmptyState title={t('startTitle')}>{t('startHint')}</EmptyState>}
+      {ready && query.isPending && <Spinner label={t('asking')} />}
+      {ready && query.error && <ErrorState title={t('failed')} message={errorText(query.error)} />}
       {query.data && (
         <Card
           title={
             <span data-testid="result-count">
-              {formatCount(query.data.items.length)} message{query.data.items.length === 1 ? '' : 's'} with key <span className="font-mono">{query.data.key}</span>
+              {t('count', { count: formatCount(query.data.items.length), n: query.data.items.length })}<span className="font-mono">{query.data.key}</span>
             </span>
           }
-          actions={<span className="text-xs text-slate-500">{formatCount(query.data.requests)} index queries</span>}
+          actions={<span className="text-xs text-slate-500">{t('indexQueries', { count: formatCount(query.data.requests) })}</span>}
         >
           <PartialFailures failures={query.data.failures} />
           {query.data.more && (
             <p className="mb-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="more-results">
-              More messages with this key exist: showing the newest {formatCount(query.data.limit)}. Narrow the time window or raise the limit.
+              {t('more', { limit: formatCount(query.data.limit) })}
             </p>
           )}
-          {query.data.items.length === 0 ? <EmptyState title="No message with this key">Keys are case-sensitive; the index holds what the broker still keeps.</EmptyState> : <MessageTable items={query.data.items} />}
+          {query.data.items.length === 0 ? <EmptyState title={t('noneTitle')}>{t('noneHint')}</EmptyState> : <MessageTable items={query.data.items} />}
         </Card>
       )}
     </div>

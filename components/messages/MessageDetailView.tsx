@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useState, type ReactNode } from 'react';
 import type { MessageDetail } from '@/lib/console/messages/detail';
 import { messageBodyUrl, useMessageDetail } from '../api/messages';
@@ -26,24 +27,26 @@ const SYSTEM_PROPERTIES = new Set([
   '__SHARDINGKEY', 'bname', 'TIMER_ENQUEUE_MS', 'TIMER_DEQUEUE_MS', 'TIMER_DELAY_LEVEL', 'TIMER_DELAY_SEC', 'DELAY_TIME_LEVEL',
 ]);
 
-function Field({ label, children }: { label: string; children: ReactNode }) {
+/** A row of the system fields; name (the English label) marks it for tests in every language. */
+function Field({ name, label, children }: { name: string; label: string; children: ReactNode }) {
   return (
     <div className="grid grid-cols-[11rem_1fr] gap-2 border-b border-slate-100 py-1.5 text-sm last:border-0">
       <dt className="text-slate-500">{label}</dt>
-      <dd className="min-w-0 break-all" data-field={label}>{children}</dd>
+      <dd className="min-w-0 break-all" data-field={name}>{children}</dd>
     </div>
   );
 }
 
 export function MessageDetailView({ id, topic, initial, initialError }: { id: string; topic?: string; initial?: MessageDetail; initialError?: string }) {
+  const t = useTranslations('messages.detail');
   const cluster = useCluster();
   const query = useMessageDetail(cluster, id, topic, initial);
   const canResend = useCan(cluster, 'message:resend');
   const [resendTo, setResendTo] = useState<string | undefined>();
-  if (initialError) return <ErrorState title="Message not found" message={initialError} />;
+  if (initialError) return <ErrorState title={t('notFound')} message={initialError} />;
   if (query.error && !query.data) return <ErrorState message={String(query.error.message)} onRetry={() => query.refetch()} />;
   const detail = query.data;
-  if (!detail) return <EmptyState title="No message" />;
+  if (!detail) return <EmptyState title={t('noMessage')} />;
   const m = detail.message;
   const userProps = Object.entries(m.properties).filter(([k]) => !SYSTEM_PROPERTIES.has(k));
   const sysProps = Object.entries(m.properties).filter(([k]) => SYSTEM_PROPERTIES.has(k));
@@ -55,7 +58,7 @@ export function MessageDetailView({ id, topic, initial, initialError }: { id: st
       {detail.batch && <BatchNote batch={detail.batch} topic={m.topic} current={m.offsetMsgId} />}
       {detail.copies.length > 0 && (
         <p className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          This client msgId is stored {detail.copies.length + 1} times (a producer retry): showing the newest. Others:{' '}
+          {t('copies', { count: String(detail.copies.length + 1) })}
           {detail.copies.map((c) => (
             <Link key={c.offsetMsgId} className="mr-2 font-mono text-xs text-blue-700 hover:underline" href={paths.message(cluster, c.offsetMsgId)}>
               {c.offsetMsgId}
@@ -64,36 +67,36 @@ export function MessageDetailView({ id, topic, initial, initialError }: { id: st
         </p>
       )}
       <div className="grid gap-4 xl:grid-cols-2">
-        <Card title="System fields" actions={<Link className="text-sm text-blue-700 hover:underline" href={paths.trace(cluster, m.msgId, m.topic)} data-testid="trace-link">Trace →</Link>}>
+        <Card title={t('systemFields')} actions={<Link className="text-sm text-blue-700 hover:underline" href={paths.trace(cluster, m.msgId, m.topic)} data-testid="trace-link">{t('traceLink')}</Link>}>
           <dl>
-            <Field label="Topic"><Link className="text-blue-700 hover:underline" href={paths.topic(cluster, m.topic)}>{m.topic}</Link></Field>
-            <Field label="msgId"><span className="font-mono text-xs">{m.msgId}</span>{m.uniqKey === undefined && <span className="ml-2 text-xs text-slate-500">(no UNIQ_KEY: the offsetMsgId)</span>}</Field>
-            <Field label="offsetMsgId"><span className="font-mono text-xs">{m.offsetMsgId}</span></Field>
-            <Field label="Tags">{m.tags ?? <span className="text-slate-400">—</span>}</Field>
-            <Field label="Keys"><span className="font-mono text-xs">{m.keys.join(' ') || '—'}</span></Field>
-            <Field label="Queue">{m.brokerName} · queueId {m.queueId} · queueOffset <span className="tabular-nums">{formatCount(m.queueOffset)}</span></Field>
-            <Field label="Commit-log offset"><span className="tabular-nums">{formatCount(m.commitLogOffset)}</span></Field>
-            <Field label="Born"><Timestamp ms={m.bornTimestamp} /> <span className="ml-2 font-mono text-xs text-slate-600">{m.bornHost}</span></Field>
-            <Field label="Stored"><Timestamp ms={m.storeTimestamp} /> <span className="ml-2 font-mono text-xs text-slate-600">{m.storeHost}</span></Field>
-            <Field label="Reconsume times"><span className="tabular-nums">{m.reconsumeTimes}</span></Field>
-            <Field label="System flag">
+            <Field name="Topic" label={t('topic')}><Link className="text-blue-700 hover:underline" href={paths.topic(cluster, m.topic)}>{m.topic}</Link></Field>
+            <Field name="msgId" label={t('msgId')}><span className="font-mono text-xs">{m.msgId}</span>{m.uniqKey === undefined && <span className="ml-2 text-xs text-slate-500">{t('noUniqKey')}</span>}</Field>
+            <Field name="offsetMsgId" label={t('offsetMsgId')}><span className="font-mono text-xs">{m.offsetMsgId}</span></Field>
+            <Field name="Tags" label={t('tags')}>{m.tags ?? <span className="text-slate-400">—</span>}</Field>
+            <Field name="Keys" label={t('keys')}><span className="font-mono text-xs">{m.keys.join(' ') || '—'}</span></Field>
+            <Field name="Queue" label={t('queue')}>{t('queueLine', { brokerName: m.brokerName, queueId: String(m.queueId) })}<span className="tabular-nums">{formatCount(m.queueOffset)}</span></Field>
+            <Field name="Commit-log offset" label={t('commitLogOffset')}><span className="tabular-nums">{formatCount(m.commitLogOffset)}</span></Field>
+            <Field name="Born" label={t('born')}><Timestamp ms={m.bornTimestamp} /> <span className="ml-2 font-mono text-xs text-slate-600">{m.bornHost}</span></Field>
+            <Field name="Stored" label={t('stored')}><Timestamp ms={m.storeTimestamp} /> <span className="ml-2 font-mono text-xs text-slate-600">{m.storeHost}</span></Field>
+            <Field name="Reconsume times" label={t('reconsumeTimes')}><span className="tabular-nums">{m.reconsumeTimes}</span></Field>
+            <Field name="System flag" label={t('sysFlag')}>
               <span className="mr-2 tabular-nums">{m.sysFlag}</span>
-              {m.compressed && <Badge tone="bg-blue-50 text-blue-800 ring-blue-200">{`compressed${m.compressionType ? ` (${m.compressionType})` : ''}`}</Badge>}{' '}
-              {m.transactionType !== 'NOT_TYPE' && <Badge tone="bg-purple-50 text-purple-800 ring-purple-200">{`transaction: ${m.transactionType}`}</Badge>}{' '}
-              {(m.bornHostV6 || m.storeHostV6) && <Badge>IPv6 hosts</Badge>}
-              {!m.compressed && m.transactionType === 'NOT_TYPE' && <span className="text-xs text-slate-500">not compressed, not transactional</span>}
+              {m.compressed && <Badge tone="bg-blue-50 text-blue-800 ring-blue-200">{m.compressionType ? t('compressedAs', { type: m.compressionType }) : t('compressed')}</Badge>}{' '}
+              {m.transactionType !== 'NOT_TYPE' && <Badge tone="bg-purple-50 text-purple-800 ring-purple-200">{t('transaction', { type: m.transactionType })}</Badge>}{' '}
+              {(m.bornHostV6 || m.storeHostV6) && <Badge>{t('ipv6')}</Badge>}
+              {!m.compressed && m.transactionType === 'NOT_TYPE' && <span className="text-xs text-slate-500">{t('plain')}</span>}
             </Field>
-            <Field label="Body size">{formatBytes(m.body.size)}</Field>
+            <Field name="Body size" label={t('bodySize')}>{formatBytes(m.body.size)}</Field>
           </dl>
         </Card>
-        <Card title="Properties">
+        <Card title={t('properties')}>
           <table className="w-full text-sm" data-testid="properties">
             <tbody>
               {[...userProps, ...sysProps].map(([k, v]) => (
                 <tr key={k} data-prop={k} className="border-b border-slate-100 last:border-0">
                   <td className="w-48 py-1 pr-3 align-top font-mono text-xs">
                     {k}
-                    {SYSTEM_PROPERTIES.has(k) ? '' : <span className="ml-1 text-[10px] uppercase text-slate-400">user</span>}
+                    {SYSTEM_PROPERTIES.has(k) ? '' : <span className="ml-1 text-[10px] uppercase text-slate-400">{t('user')}</span>}
                   </td>
                   <td className="break-all py-1 font-mono text-xs">{v}</td>
                 </tr>
@@ -102,16 +105,16 @@ export function MessageDetailView({ id, topic, initial, initialError }: { id: st
           </table>
         </Card>
       </div>
-      <Card title="Body">
+      <Card title={t('body')}>
         <BodyView body={m.body} downloadHref={messageBodyUrl(cluster, m.offsetMsgId)} />
       </Card>
-      <Card title="Consumer groups of the topic">
+      <Card title={t('groups')}>
         {detail.schedule && detail.schedule.state === 'waiting' && m.topic !== detail.schedule.realTopic ? (
           <p className="px-4 py-3 text-sm text-slate-600" data-testid="groups-after-delivery">
-            It waits in {m.topic} until due; the groups of {detail.schedule.realTopic} consume the copy the broker then stores there.
+            {t('waitsIn', { topic: m.topic, realTopic: detail.schedule.realTopic })}
           </p>
         ) : detail.groups.length === 0 ? (
-          <EmptyState title="No group consumes this topic">No broker of the topic knows a group that subscribes to it.</EmptyState>
+          <EmptyState title={t('noGroupTitle')}>{t('noGroupHint')}</EmptyState>
         ) : (
           <GroupTracks tracks={detail.groups} queueOffset={m.queueOffset} onResend={setResendTo} resendBlocked={canResend.reason} />
         )}

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { parseAsString, useQueryStates } from 'nuqs';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useRecordSearch } from '../api/favourites';
@@ -13,13 +14,9 @@ import { ScanResults } from './ScanResults';
 import { fromLocalInput, fromUrlTime, toLocalInput, toUrlTime } from './scan-time';
 
 const LIMITS = ['100', '1000', '5000', '10000'];
-const QUICK: Array<[string, number]> = [['15 min', 15 * 60_000], ['1 h', 3600_000], ['24 h', 86_400_000], ['7 d', 7 * 86_400_000]];
-const REASON: Record<string, string> = {
-  complete: 'Scan complete',
-  limit: 'Stopped at the limit',
-  deadline: 'Stopped at the deadline',
-  cancelled: 'Cancelled',
-};
+const QUICK = [['quick15m', 15 * 60_000], ['quick1h', 3600_000], ['quick24h', 86_400_000], ['quick7d', 7 * 86_400_000]] as const;
+const REASONS = ['complete', 'limit', 'deadline', 'cancelled'] as const;
+const reasonKey = (reason: string | undefined) => REASONS.find((r) => r === reason) ?? 'complete';
 
 const inputClass = (invalid: boolean) => `rounded border px-2 py-1.5 text-sm ${invalid ? 'border-red-500 ring-1 ring-red-300' : 'border-slate-300'}`;
 
@@ -29,6 +26,7 @@ const inputClass = (invalid: boolean) => `rounded border px-2 py-1.5 text-sm ${i
  * The query lives in the URL (topic, begin, end, tag, text, limit); times show in the browser's zone.
  */
 export function RangeScan() {
+  const t = useTranslations('messages.range');
   const cluster = useCluster();
   const [url, setUrl] = useQueryStates(
     {
@@ -71,9 +69,9 @@ export function RangeScan() {
   const submit = () => {
     const b = fromLocalInput(begin);
     const e = fromLocalInput(end);
-    if (!topic.trim()) return setLocalError({ field: 'topic', message: 'Pick a topic' });
-    if (b === undefined) return setLocalError({ field: 'begin', message: 'Begin is not a date and time' });
-    if (e === undefined) return setLocalError({ field: 'end', message: 'End is not a date and time' });
+    if (!topic.trim()) return setLocalError({ field: 'topic', message: t('pickTopic') });
+    if (b === undefined) return setLocalError({ field: 'begin', message: t('badBegin') });
+    if (e === undefined) return setLocalError({ field: 'end', message: t('badEnd') });
     setLocalError(undefined);
     void setUrl({ topic: topic.trim(), begin: toUrlTime(b), end: toUrlTime(e), tag: tag.trim(), text: text.trim(), limit });
     void run({ topic: topic.trim(), begin: b, end: e, tag, text, limit: Number(limit) });
@@ -91,24 +89,24 @@ export function RangeScan() {
           submit();
         }}
       >
-        <Field label="Topic">
+        <Field label={t('topic')}>
           <input name="topic" list="scan-topics" value={topic} onChange={(ev) => setTopic(ev.target.value)} aria-invalid={errorField === 'topic'} className={`w-56 font-mono ${inputClass(errorField === 'topic')}`} placeholder="LabTopic" />
           <datalist id="scan-topics">
             {topics.data?.items.map((t) => <option key={t.topic} value={t.topic} />)}
           </datalist>
         </Field>
-        <Field label={`Stored from${zone ? ` (${zone})` : ''}`}>
+        <Field label={zone ? t('storedFromZone', { zone }) : t('storedFrom')}>
           <input name="begin" type="datetime-local" step={1} value={begin} onChange={(ev) => setBegin(ev.target.value)} aria-invalid={errorField === 'begin'} className={inputClass(errorField === 'begin')} />
         </Field>
-        <Field label="to">
+        <Field label={t('to')}>
           <input name="end" type="datetime-local" step={1} value={end} onChange={(ev) => setEnd(ev.target.value)} aria-invalid={errorField === 'end'} className={inputClass(errorField === 'end')} />
         </Field>
-        <div className="flex gap-1 pb-0.5" aria-label="Quick ranges">
+        <div className="flex gap-1 pb-0.5" aria-label={t('quickRanges')}>
           {QUICK.map(([label, ms]) => (
             <button
               key={label}
               type="button"
-              title={`The last ${label}, ending now`}
+              title={t('quickTitle', { range: t(label) })}
               onClick={() => {
                 const now = Date.now();
                 setBegin(toLocalInput(now - ms));
@@ -116,35 +114,33 @@ export function RangeScan() {
               }}
               className="rounded border border-slate-300 px-2 py-1 text-xs text-slate-700 hover:bg-slate-100"
             >
-              {label}
+              {t(label)}
             </button>
           ))}
         </div>
-        <Field label="Tags (TagA || TagB)">
+        <Field label={t('tags')}>
           <input name="tag" value={tag} onChange={(ev) => setTag(ev.target.value)} aria-invalid={errorField === 'tag'} className={`w-40 font-mono ${inputClass(errorField === 'tag')}`} placeholder="*" />
         </Field>
-        <Field label="Text in keys, properties or body">
+        <Field label={t('text')}>
           <input name="text" value={text} onChange={(ev) => setText(ev.target.value)} aria-invalid={errorField === 'text'} className={`w-52 ${inputClass(errorField === 'text')}`} placeholder="order-4711" />
         </Field>
-        <Field label="At most">
+        <Field label={t('atMost')}>
           <select name="limit" value={limit} onChange={(ev) => setLimit(ev.target.value)} className={inputClass(errorField === 'limit')}>
             {limits.map((n) => <option key={n} value={n}>{formatCount(Number(n))}</option>)}
           </select>
         </Field>
-        <button type="submit" disabled={running} className="rounded bg-blue-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-blue-700 disabled:opacity-50">Scan</button>
+        <button type="submit" disabled={running} className="rounded bg-blue-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-blue-700 disabled:opacity-50">{t('scan')}</button>
         {running && (
-          <button type="button" onClick={cancel} className="rounded border border-slate-300 bg-white px-4 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100">Cancel</button>
+          <button type="button" onClick={cancel} className="rounded border border-slate-300 bg-white px-4 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100">{t('cancel')}</button>
         )}
       </form>
-      {localError && <ErrorState title="Check the form" message={localError.message} />}
+      {localError && <ErrorState title={t('checkForm')} message={localError.message} />}
       {state.status === 'idle' && !localError && (
-        <EmptyState title="Scan a topic by store time">
-          Every queue of the topic is read between the two times, on its master (a replica when the master is down), without a consumer group and without committing offsets.
-        </EmptyState>
+        <EmptyState title={t('idleTitle')}>{t('idleHint')}</EmptyState>
       )}
       {state.status === 'error' && state.error && (
         <ErrorState
-          title={state.error.status === 404 ? 'Topic not found' : state.error.status === 400 ? `Check ${state.error.field ?? 'the form'}` : 'Scan failed'}
+          title={state.error.status === 404 ? t('topicNotFound') : state.error.status === 400 ? (state.error.field ? t('checkField', { field: state.error.field }) : t('checkForm')) : t('failed')}
           message={state.error.message}
         />
       )}
@@ -163,6 +159,7 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 }
 
 function ScanOutcome({ state, onContinue }: { state: RangeScanState; onContinue: () => void }) {
+  const t = useTranslations('messages.range');
   // queues are read a few at a time, so rows arrive grouped by queue; store time is the order operators expect
   const [order, setOrder] = useState<'time' | 'read'>('time');
   const rows = useMemo(
@@ -174,8 +171,8 @@ function ScanOutcome({ state, onContinue }: { state: RangeScanState; onContinue:
   const running = state.status === 'running';
   const figures = c && (
     <>
-      queues <span className="tabular-nums">{formatCount(c.queuesDone)}/{formatCount(c.queuesTotal)}</span> · <span className="tabular-nums">{formatCount(c.scanned)}</span> scanned
-      {" "}· <span className="tabular-nums">{formatCount(c.matched)}</span> matched ·{' '}
+      {t('queues')}<span className="tabular-nums">{formatCount(c.queuesDone)}/{formatCount(c.queuesTotal)}</span> · <span className="tabular-nums">{formatCount(c.scanned)}</span>{t('scanned')}
+      {" "}· <span className="tabular-nums">{formatCount(c.matched)}</span>{t('matched')} ·{' '}
       <span className="tabular-nums">{running ? formatDuration(elapsed) : `${(c.elapsedMs / 1000).toFixed(1)} s`}</span>
     </>
   );
@@ -183,22 +180,22 @@ function ScanOutcome({ state, onContinue }: { state: RangeScanState; onContinue:
     <Card
       title={
         <span data-testid="scan-count">
-          {formatCount(state.messages.length)} message{state.messages.length === 1 ? '' : 's'}
-          {state.requests > 1 && <span className="ml-1 font-normal text-slate-500">in {state.requests} requests</span>}
+          {t('count', { count: formatCount(state.messages.length), n: state.messages.length })}
+          {state.requests > 1 && <span className="ml-1 font-normal text-slate-500">{t('inRequests', { count: String(state.requests) })}</span>}
         </span>
       }
       actions={
         <div className="flex items-center gap-3">
           <label className="flex items-center gap-1 text-xs text-slate-600">
-            Order
+            {t('order')}
             <select name="order" value={order} onChange={(ev) => setOrder(ev.target.value === 'read' ? 'read' : 'time')} className="rounded border border-slate-300 px-1 py-0.5 text-xs">
-              <option value="time">by store time</option>
-              <option value="read">as read (queue by queue)</option>
+              <option value="time">{t('byStoreTime')}</option>
+              <option value="read">{t('asRead')}</option>
             </select>
           </label>
           {!running && (state.cursor || state.reason === 'cancelled') && (
             <button type="button" onClick={onContinue} className="rounded border border-blue-300 bg-white px-3 py-1 text-xs font-medium text-blue-700 hover:bg-blue-50">
-              Continue
+              {t('continue')}
             </button>
           )}
         </div>
@@ -209,22 +206,20 @@ function ScanOutcome({ state, onContinue }: { state: RangeScanState; onContinue:
           {running ? (
             <span className="inline-flex items-center gap-2">
               <span className="h-3 w-3 animate-spin rounded-full border-2 border-slate-300 border-t-slate-600" aria-hidden="true" />
-              Scanning: {figures}
+              {t('scanning')}{figures}
             </span>
           ) : (
             <>
-              <span className="font-medium text-slate-800">{REASON[state.reason ?? 'complete']}</span>
+              <span className="font-medium text-slate-800">{t(reasonKey(state.reason))}</span>
               {figures && <>: {figures}</>}
-              {(state.cursor || state.reason === 'cancelled') && <span className="text-slate-500"> · Continue reads the rest</span>}
+              {(state.cursor || state.reason === 'cancelled') && <span className="text-slate-500">{t('continueRest')}</span>}
             </>
           )}
         </p>
         <PartialFailures failures={state.failures} />
         {state.messages.length === 0 ? (
           running ? null : (
-            <EmptyState title="No message matched">
-              Nothing stored in this range passed the filters. Tags match exactly (case-sensitive); the text is searched in keys, property values and the body.
-            </EmptyState>
+            <EmptyState title={t('noMatchTitle')}>{t('noMatchHint')}</EmptyState>
           )
         ) : (
           <ScanResults messages={rows} />

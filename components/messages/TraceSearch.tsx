@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { parseAsString, useQueryStates } from 'nuqs';
 import { errorText } from '../api/client';
@@ -17,6 +18,7 @@ import { IdSearch } from './IdSearch';
 
 /** Traces by msgId (opens the trace page) or of every message with a business key (a list here). */
 export function TraceSearch() {
+  const tr = useTranslations('messages.traceSearch');
   const cluster = useCluster();
   const [state, set] = useQueryStates({ key: parseAsString.withDefault(''), topic: parseAsString.withDefault('') }, URL_STATE_OPTIONS);
   const [key, setKey] = useState(state.key);
@@ -25,29 +27,29 @@ export function TraceSearch() {
   const record = useRecordSearch(cluster);
   return (
     <div className="space-y-4">
-      <Card title="By message ID"><IdSearch /></Card>
-      <Card title="By key">
+      <Card title={tr('byId')}><IdSearch /></Card>
+      <Card title={tr('byKey')}>
         <form className="flex flex-wrap items-end gap-3" onSubmit={(e) => { e.preventDefault(); void set({ key: key.trim(), topic: topic.trim() }); if (key.trim()) record({ kind: 'trace', params: { key: key.trim(), ...(topic.trim() ? { topic: topic.trim() } : {}) } }); }}>
           <label className="flex flex-col text-sm">
-            <span className="text-slate-600">Key</span>
+            <span className="text-slate-600">{tr('key')}</span>
             <input name="traceKey" required value={key} onChange={(e) => setKey(e.target.value)} className="w-64 rounded border border-slate-300 px-2 py-1.5 font-mono text-sm" />
           </label>
           <label className="flex flex-col text-sm">
-            <span className="text-slate-600">Topic (optional)</span>
+            <span className="text-slate-600">{tr('topic')}</span>
             <input name="traceTopic" value={topic} onChange={(e) => setTopic(e.target.value)} className="w-56 rounded border border-slate-300 px-2 py-1.5 font-mono text-sm" />
           </label>
-          <button type="submit" className="rounded bg-blue-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-blue-700">Find traces</button>
+          <button type="submit" className="rounded bg-blue-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-blue-700">{tr('find')}</button>
         </form>
         <div className="mt-4">
-          {state.key !== '' && query.isPending && <Spinner label="Reading the trace topic" />}
-          {query.error && <ErrorState title="Search failed" message={errorText(query.error)} />}
+          {state.key !== '' && query.isPending && <Spinner label={tr('reading')} />}
+          {query.error && <ErrorState title={tr('failed')} message={errorText(query.error)} />}
           {query.data && <PartialFailures failures={query.data.failures} />}
-          {query.data && query.data.items.length === 0 && <EmptyState title="No traced message with this key" />}
+          {query.data && query.data.items.length === 0 && <EmptyState title={tr('none')} />}
           {query.data && query.data.items.length > 0 && (
             <table className="w-full text-sm" data-testid="key-traces">
               <thead>
                 <tr className="border-b border-slate-200 text-left text-xs uppercase tracking-wide text-slate-500">
-                  <th className="px-2 py-1.5">msgId</th><th className="px-2 py-1.5">Topic</th><th className="px-2 py-1.5">Sent</th><th className="px-2 py-1.5 text-right">Send ms</th><th className="px-2 py-1.5">Consumed by</th>
+                  <th className="px-2 py-1.5">{tr('msgId')}</th><th className="px-2 py-1.5">{tr('topicCol')}</th><th className="px-2 py-1.5">{tr('sent')}</th><th className="px-2 py-1.5 text-right">{tr('sendMs')}</th><th className="px-2 py-1.5">{tr('consumedBy')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -57,7 +59,7 @@ export function TraceSearch() {
                     <td className="px-2 py-1.5">{t.topic}</td>
                     <td className="px-2 py-1.5"><Timestamp ms={t.sendTime} /></td>
                     <td className="px-2 py-1.5 text-right tabular-nums">{formatCount(t.pubs[0]?.costMs)}</td>
-                    <td className="px-2 py-1.5 text-xs">{t.groups.map((g) => `${g.group}${g.consumed ? '' : ' (not yet)'}`).join(', ') || '—'}</td>
+                    <td className="px-2 py-1.5 text-xs">{t.groups.map((g) => (g.consumed ? g.group : tr('notYet', { group: g.group }))).join(', ') || '—'}</td>
                   </tr>
                 ))}
               </tbody>

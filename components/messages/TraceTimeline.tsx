@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import type { MessageTrace } from '@/lib/console/traces/trace';
 import { formatDuration } from '../format';
 
@@ -17,12 +18,12 @@ const LANE_H = 34;
 const LEFT = 210;
 const WIDTH = 1000;
 
-function lanesOf(trace: MessageTrace): Lane[] {
+function lanesOf(trace: MessageTrace, t: ReturnType<typeof useTranslations<'messages.timeline'>>): Lane[] {
   const lanes: Lane[] = trace.pubs.map((p) => ({
-    label: `send · ${p.producerGroup}`,
-    bars: [{ from: p.sendTime, to: p.sendTime + p.costMs, tone: p.status === 'success' ? 'ok' : 'failed', label: `sent by ${p.clientHost} in ${p.costMs} ms (${p.status})` }],
+    label: t('sendLane', { group: p.producerGroup }),
+    bars: [{ from: p.sendTime, to: p.sendTime + p.costMs, tone: p.status === 'success' ? 'ok' : 'failed', label: t('sentBy', { host: p.clientHost, ms: String(p.costMs), status: p.status }) }],
   }));
-  if (trace.stored) lanes.push({ label: `stored · ${trace.stored.brokerName}`, bars: [{ from: trace.stored.storeTimestamp, to: trace.stored.storeTimestamp, tone: 'store', label: `stored on ${trace.stored.brokerName}, queue ${trace.stored.queueId}` }] });
+  if (trace.stored) lanes.push({ label: t('storedLane', { brokerName: trace.stored.brokerName }), bars: [{ from: trace.stored.storeTimestamp, to: trace.stored.storeTimestamp, tone: 'store', label: t('storedOn', { brokerName: trace.stored.brokerName, queueId: String(trace.stored.queueId) }) }] });
   for (const g of trace.groups) {
     lanes.push({
       label: g.group,
@@ -30,7 +31,9 @@ function lanesOf(trace: MessageTrace): Lane[] {
         const end = a.endTime ?? (a.beginTime !== undefined ? a.beginTime + (a.costMs ?? 0) : 0);
         const begin = a.beginTime ?? end - (a.costMs ?? 0);
         const tone = a.status === 'success' ? 'ok' : a.status === 'failed' ? 'failed' : 'pending';
-        return { from: begin, to: end, tone, label: `attempt ${(a.retryTimes ?? 0) + 1} on ${a.clientHost}: ${a.status}${a.costMs !== undefined ? ` in ${a.costMs} ms` : ''}` };
+        return { from: begin, to: end, tone, label: a.costMs !== undefined
+            ? t('attemptIn', { n: String((a.retryTimes ?? 0) + 1), host: a.clientHost, status: a.status, ms: String(a.costMs) })
+            : t('attempt', { n: String((a.retryTimes ?? 0) + 1), host: a.clientHost, status: a.status }) };
       }),
     });
   }
@@ -39,21 +42,22 @@ function lanesOf(trace: MessageTrace): Lane[] {
 
 /** The message's life as a picture: send, store, then each group's delivery attempts on one time axis. */
 export function TraceTimeline({ trace }: { trace: MessageTrace }) {
-  const lanes = lanesOf(trace);
-  const times = lanes.flatMap((l) => l.bars.flatMap((b) => [b.from, b.to])).filter((t) => t > 0);
+  const t = useTranslations('messages.timeline');
+  const lanes = lanesOf(trace, t);
+  const times = lanes.flatMap((l) => l.bars.flatMap((b) => [b.from, b.to])).filter((at) => at > 0);
   if (times.length === 0) return null;
   const t0 = Math.min(...times);
   const span = Math.max(Math.max(...times) - t0, 1);
-  const x = (t: number) => LEFT + ((t - t0) / span) * (WIDTH - LEFT - 20);
+  const x = (at: number) => LEFT + ((at - t0) / span) * (WIDTH - LEFT - 20);
   const height = lanes.length * LANE_H + 34;
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => t0 + f * span);
   return (
-    <svg viewBox={`0 0 ${WIDTH} ${height}`} className="w-full" role="img" aria-label="Trace timeline" data-testid="trace-timeline">
-      {ticks.map((t) => (
-        <g key={t}>
-          <line x1={x(t)} x2={x(t)} y1={4} y2={height - 24} stroke="var(--color-slate-200)" />
-          <text x={x(t)} y={height - 8} fontSize="11" textAnchor="middle" fill="var(--color-slate-500)">
-            {t === t0 ? 'send' : `+${formatDuration(t - t0)}`}
+    <svg viewBox={`0 0 ${WIDTH} ${height}`} className="w-full" role="img" aria-label={t('label')} data-testid="trace-timeline">
+      {ticks.map((tick) => (
+        <g key={tick}>
+          <line x1={x(tick)} x2={x(tick)} y1={4} y2={height - 24} stroke="var(--color-slate-200)" />
+          <text x={x(tick)} y={height - 8} fontSize="11" textAnchor="middle" fill="var(--color-slate-500)">
+            {tick === t0 ? t('send') : `+${formatDuration(tick - t0)}`}
           </text>
         </g>
       ))}

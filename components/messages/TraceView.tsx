@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import type { MessageTrace } from '@/lib/console/traces/trace';
 import { useMessageTrace } from '../api/traces';
 import { paths } from '../paths';
@@ -22,31 +23,31 @@ function Status({ status }: { status: string }) {
 }
 
 export function TraceView({ id, topic, initial, initialError }: { id: string; topic?: string; initial?: MessageTrace; initialError?: string }) {
+  const tr = useTranslations('messages.trace');
   const cluster = useCluster();
   const query = useMessageTrace(cluster, id, topic, initial, !initialError);
-  if (initialError) return <ErrorState title="No trace" message={initialError} />;
+  if (initialError) return <ErrorState title={tr('noTrace')} message={initialError} />;
   if (query.error && !query.data) return <ErrorState message={query.error.message} onRetry={() => query.refetch()} />;
   const t = query.data;
-  if (!t) return <EmptyState title="No trace" />;
+  if (!t) return <EmptyState title={tr('noTrace')} />;
+  const { stored } = t;
   return (
     <div className="space-y-4">
       <PartialFailures failures={t.failures} />
       {t.recordCount === 0 && (
-        <EmptyState title="No trace record of this message yet">
-          Traces arrive a few seconds after a send or a consume, in {t.traceTopic}. The producer needs enableMsgTrace.
-        </EmptyState>
+        <EmptyState title={tr('noRecordTitle')}>{tr('noRecordHint', { traceTopic: t.traceTopic })}</EmptyState>
       )}
       {t.recordCount > 0 && (
-        <Card title="Timeline" actions={<span className="text-xs text-slate-500">{formatCount(t.recordCount)} trace records from {t.traceTopic}</span>}>
+        <Card title={tr('timeline')} actions={<span className="text-xs text-slate-500">{tr('records', { count: formatCount(t.recordCount), traceTopic: t.traceTopic })}</span>}>
           <TraceTimeline trace={t} />
         </Card>
       )}
-      <Card title="Send" actions={<Link className="text-sm text-blue-700 hover:underline" href={paths.message(cluster, id, t.topic)}>Message →</Link>}>
+      <Card title={tr('send')} actions={<Link className="text-sm text-blue-700 hover:underline" href={paths.message(cluster, id, t.topic)}>{tr('messageLink')}</Link>}>
         {t.pubs.length === 0 ? (
-          <EmptyState title="No send record">The producer did not trace this send, or its trace is not written yet.</EmptyState>
+          <EmptyState title={tr('noSendTitle')}>{tr('noSendHint')}</EmptyState>
         ) : (
           <table className="w-full text-sm" data-testid="trace-pub">
-            <thead><tr className="border-b border-slate-200"><th className={th}>Producer group</th><th className={th}>Client host</th><th className={th}>Send time</th><th className={`${th} text-right`}>Cost ms</th><th className={th}>Status</th><th className={th}>Type</th><th className={th}>Store host</th><th className={th}>offsetMsgId</th></tr></thead>
+            <thead><tr className="border-b border-slate-200"><th className={th}>{tr('producerGroup')}</th><th className={th}>{tr('clientHost')}</th><th className={th}>{tr('sendTime')}</th><th className={`${th} text-right`}>{tr('costMs')}</th><th className={th}>{tr('status')}</th><th className={th}>{tr('type')}</th><th className={th}>{tr('storeHost')}</th><th className={th}>{tr('offsetMsgId')}</th></tr></thead>
             <tbody>
               {t.pubs.map((p, i) => (
                 <tr key={i} className="border-b border-slate-100">
@@ -58,20 +59,34 @@ export function TraceView({ id, topic, initial, initialError }: { id: string; to
             </tbody>
           </table>
         )}
-        {t.stored && (
+        {stored && (
           <p className="mt-2 text-sm text-slate-600">
-            Stored on {t.stored.brokerName}, queue {t.stored.queueId}, offset <span className="tabular-nums">{formatCount(t.stored.queueOffset)}</span> at <Timestamp ms={t.stored.storeTimestamp} />
+            {tr.rich('storedOn', {
+              brokerName: stored.brokerName,
+              queueId: String(stored.queueId),
+              queueOffset: formatCount(stored.queueOffset),
+              num: (chunks) => <span className="tabular-nums">{chunks}</span>,
+              time: () => <Timestamp ms={stored.storeTimestamp} />,
+            })}
           </p>
         )}
         {t.transactions.map((x, i) => (
-          <p key={i} className="mt-2 text-sm">End transaction by {x.producerGroup}: <Badge>{x.transactionState}</Badge>{x.fromTransactionCheck ? ' (from a transaction check)' : ''} at <Timestamp ms={x.time} /></p>
+          <p key={i} className="mt-2 text-sm">
+            {tr.rich('endTransaction', {
+              producerGroup: x.producerGroup,
+              state: x.transactionState,
+              fromCheck: x.fromTransactionCheck ? tr('fromCheck') : '',
+              badge: () => <Badge>{x.transactionState}</Badge>,
+              time: () => <Timestamp ms={x.time} />,
+            })}
+          </p>
         ))}
       </Card>
-      <Card title="Consumption">
-        {t.groups.length === 0 && t.notConsumed.length === 0 && <EmptyState title="No consumer group consumed it yet" />}
+      <Card title={tr('consumption')}>
+        {t.groups.length === 0 && t.notConsumed.length === 0 && <EmptyState title={tr('noConsumer')} />}
         {t.groups.length > 0 && (
           <table className="w-full text-sm" data-testid="trace-consumes">
-            <thead><tr className="border-b border-slate-200"><th className={th}>Consumer group</th><th className={`${th} text-right`}>Attempt</th><th className={th}>Client host</th><th className={th}>Began</th><th className={`${th} text-right`}>Cost ms</th><th className={th}>Status</th><th className={th}>Result</th></tr></thead>
+            <thead><tr className="border-b border-slate-200"><th className={th}>{tr('consumerGroup')}</th><th className={`${th} text-right`}>{tr('attempt')}</th><th className={th}>{tr('clientHost')}</th><th className={th}>{tr('began')}</th><th className={`${th} text-right`}>{tr('costMs')}</th><th className={th}>{tr('status')}</th><th className={th}>{tr('result')}</th></tr></thead>
             <tbody>
               {t.groups.flatMap((g) =>
                 g.attempts.map((a, i) => (
@@ -91,7 +106,7 @@ export function TraceView({ id, topic, initial, initialError }: { id: string; to
         )}
         {t.notConsumed.length > 0 && (
           <div className="mt-4">
-            <h3 className="mb-1 text-sm font-medium text-slate-700">Subscribed, no delivery in the trace</h3>
+            <h3 className="mb-1 text-sm font-medium text-slate-700">{tr('notDelivered')}</h3>
             <ul className="space-y-1 text-sm" data-testid="trace-not-consumed">
               {t.notConsumed.map((g) => (
                 <li key={g.group} className="flex items-center gap-2"><Link className="text-blue-700 hover:underline" href={paths.group(cluster, g.group)}>{g.group}</Link><TrackBadge track={g.trackType} /></li>
@@ -100,7 +115,7 @@ export function TraceView({ id, topic, initial, initialError }: { id: string; to
           </div>
         )}
       </Card>
-      {t.skipped.length > 0 && <p className="text-xs text-slate-500">{t.skipped.length} trace records did not decode.</p>}
+      {t.skipped.length > 0 && <p className="text-xs text-slate-500">{tr('skipped', { count: String(t.skipped.length) })}</p>}
     </div>
   );
 }

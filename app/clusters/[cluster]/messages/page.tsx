@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { Suspense } from 'react';
 import { RecentSearches } from '@/components/favourites/RecentSearches';
 import { MessageSearch } from '@/components/messages/MessageSearch';
@@ -8,13 +9,17 @@ import { Refused, Spinner } from '@/components/ui/states';
 import { clusterPage } from '../../../_lib/page';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Messages' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('messages.messagesPage');
+  return { title: t('title') };
+}
 
 export default async function MessagesPage({ params }: { params: Promise<{ cluster: string }> }) {
   const page = await clusterPage(params);
+  const t = await getTranslations('messages.messagesPage');
   return (
     <>
-      <PageHeader crumbs={[{ label: 'Messages' }]} title="Messages" subtitle="Find a message by ID, by key, or by topic and time; open it, trace it, resend it" />
+      <PageHeader crumbs={[{ label: t('title') }]} title={t('title')} subtitle={t('subtitle')} />
       {page.refused ? (
         <Refused refusal={page.refused} />
       ) : (

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { MessageDetailView } from '@/components/messages/MessageDetailView';
 import { paths } from '@/components/paths';
 import { PageHeader } from '@/components/shell/PageHeader';
@@ -9,11 +10,13 @@ import { clusterPage, load } from '../../../../_lib/page';
 export const dynamic = 'force-dynamic';
 
 export async function generateMetadata({ params }: { params: Promise<{ msgId: string }> }): Promise<Metadata> {
-  return { title: `Message ${decodeURIComponent((await params).msgId)}` };
+  const t = await getTranslations('messages.messagePage');
+  return { title: t('metaTitle', { msgId: decodeURIComponent((await params).msgId) }) };
 }
 
 export default async function MessagePage({ params, searchParams }: { params: Promise<{ cluster: string; msgId: string }>; searchParams: Promise<{ topic?: string }> }) {
   const page = await clusterPage(params);
+  const t = await getTranslations('messages.messagePage');
   const id = decodeURIComponent((await params).msgId).trim().toUpperCase();
   const topic = (await searchParams).topic?.trim() || undefined;
   if (page.refused) return <Refused refusal={page.refused} />;
@@ -23,11 +26,13 @@ export default async function MessagePage({ params, searchParams }: { params: Pr
   return (
     <>
       <PageHeader
-        crumbs={[{ label: 'Messages', href: paths.messages(c) }, ...(m ? [{ label: m.topic, href: paths.topic(c, m.topic) }] : []), { label: id }]}
+        crumbs={[{ label: t('crumb'), href: paths.messages(c) }, ...(m ? [{ label: m.topic, href: paths.topic(c, m.topic) }] : []), { label: id }]}
         title={<span className="font-mono text-xl">{id}</span>}
         subtitle={
           'value' in initial
-            ? `${initial.value.kind === 'offset' ? 'offsetMsgId, read from the broker it names' : `client msgId, found in the index of ${m!.topic}${initial.value.topicFrom === 'trace' ? ' (topic from its trace)' : ''}`}`
+            ? initial.value.kind === 'offset'
+              ? t('byOffset')
+              : t(initial.value.topicFrom === 'trace' ? 'topicFromTrace' : 'byClientId', { topic: m!.topic })
             : undefined
         }
       />
