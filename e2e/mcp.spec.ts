@@ -155,6 +155,8 @@ test.describe('the MCP endpoint', () => {
     if (planned.requiresTypedConfirmation) await page.getByLabel(/type the group name|Type .* to confirm/i).fill(group);
     await page.getByRole('button', { name: /^Apply|^Reset|^Confirm/ }).click();
     await expect(page).toHaveURL(/\/audit\/\d+$/, { timeout: 60_000 });
+    const auditId = Number(/\/audit\/(\d+)$/.exec(new URL(page.url()).pathname)?.[1] ?? NaN);
+    expect(auditId).toBeGreaterThan(0);
     const target = new Map(planned.queues.map((q) => [`${q.brokerName}/${q.queueId}`, q.targetOffset]));
     const after = (await consumerProgress(group, 'LabTopic', false)).rows;
     expect(after.length).toBe(middle.size);
@@ -165,7 +167,6 @@ test.describe('the MCP endpoint', () => {
     await expect(page.getByText(/no such preview on this cluster/)).toBeVisible();
 
     // the audit entry names the person who confirmed, on the web; its undo puts the offsets back
-    const auditId = Number(/\/audit\/(\d+)$/.exec(new URL(page.url()).pathname)?.[1] ?? NaN);
     const entry = await page.request.get(`/api/clusters/${c}/audit/${auditId}`);
     expect(await entry.json()).toMatchObject({ auditId, actor: 'admin', channel: 'ui', action: 'reset-offset' });
     const undo = await page.request.post(`/api/clusters/${c}/audit/${auditId}/undo/preview`);
