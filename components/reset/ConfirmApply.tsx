@@ -1,6 +1,7 @@
 'use client';
 
 import type { UseMutationResult } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { ResetPreview, ResetResult } from '@/lib/console/reset/types';
 import { ApiError } from '../api/client';
@@ -25,6 +26,7 @@ export function ConfirmApply({
   onApplied: (result: ResetResult) => void;
   onCancel: () => void;
 }) {
+  const t = useTranslations('reset.confirm');
   const [preview, setPreview] = useState(initial);
   const [typed, setTyped] = useState('');
   const [error, setError] = useState<string | undefined>();
@@ -49,19 +51,19 @@ export function ConfirmApply({
     }
   };
   const disabledReason = busy
-    ? 'applying…'
+    ? t('applyingReason')
     : preview.blockers.length > 0
       ? preview.blockers.join('; ')
       : preview.totals.changed === 0
-        ? 'every queue is already at its target: nothing would change'
+        ? t('nothingToChange')
         : !confirmed
-          ? `type ${preview.group} to confirm`
+          ? t('typeToConfirmReason', { group: preview.group })
           : undefined;
   return (
     <div>
       {moved.length > 0 && (
         <div className="mb-3 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="offsets-moved">
-          <div className="font-medium">The group's offsets moved since the preview. Here is the new preview.</div>
+          <div className="font-medium">{t('offsetsMoved')}</div>
           <ul className="mt-1 list-disc pl-5">
             {moved.slice(0, 10).map((m) => (
               <li key={`${m.topic}-${m.brokerName}-${m.queueId}`}>
@@ -72,14 +74,14 @@ export function ConfirmApply({
         </div>
       )}
       <PreviewTable preview={preview} />
-      {error && <div className="mt-3"><ErrorState title="Not applied" message={error} /></div>}
+      {error && <div className="mt-3"><ErrorState title={t('notApplied')} message={error} /></div>}
       <div className="mt-4 flex flex-wrap items-end gap-3 border-t border-slate-200 pt-3">
         {preview.requiresTypedConfirmation && (
           <label className="flex flex-col text-sm">
             <span className="mb-1 text-slate-700">
-              This {preview.totals.skip > 0 ? 'skips messages' : 'moves whole topics'}. Type <strong className="font-mono">{preview.group}</strong> to confirm:
+              {t.rich('typedConfirmation', { kind: preview.totals.skip > 0 ? 'skip' : 'topics', group: preview.group, strong: (chunks) => <strong className="font-mono">{chunks}</strong> })}
             </span>
-            <input value={typed} onChange={(e) => setTyped(e.target.value)} aria-label="Type the group name to confirm" className="w-72 rounded border border-slate-300 px-2 py-1 font-mono" autoComplete="off" />
+            <input value={typed} onChange={(e) => setTyped(e.target.value)} aria-label={t('typedConfirmationLabel')} className="w-72 rounded border border-slate-300 px-2 py-1 font-mono" autoComplete="off" />
           </label>
         )}
         <DisabledReasonButton
@@ -87,10 +89,10 @@ export function ConfirmApply({
           disabledReason={disabledReason}
           className="rounded bg-red-600 px-3 py-1.5 text-sm font-semibold text-white shadow-sm hover:bg-red-700"
         >
-          {busy ? 'Applying…' : preview.undoOf ? `Undo audit #${preview.undoOf}` : 'Apply reset'}
+          {busy ? t('applying') : preview.undoOf ? t('undoAudit', { id: String(preview.undoOf) }) : t('applyReset')}
         </DisabledReasonButton>
         <button type="button" onClick={onCancel} className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm">
-          Cancel
+          {t('cancel')}
         </button>
       </div>
     </div>

@@ -1,11 +1,14 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
+import type { ReactNode } from 'react';
 import type { ResetPreview } from '@/lib/console/reset/types';
 import { formatCount } from '../format';
 import { Timestamp } from '../ui/Timestamp';
 
 /** The per-queue plan of a reset: where each queue is, where it will be, and what that replays or skips. */
 export function PreviewTable({ preview }: { preview: ResetPreview }) {
+  const t = useTranslations('reset.preview');
   const changed = preview.queues.filter((q) => q.delta !== 0);
   // resets by time and to the earliest show how far back each queue can go (its oldest stored message)
   const horizon = preview.mode === 'timestamp' || preview.mode === 'earliest';
@@ -13,30 +16,30 @@ export function PreviewTable({ preview }: { preview: ResetPreview }) {
     <div>
       <div className="mb-2 flex flex-wrap gap-4 text-sm" data-testid="preview-totals">
         <span>
-          <strong className="tabular-nums">{formatCount(preview.totals.changed)}</strong> of {formatCount(preview.totals.queues)} queues change
+          {t.rich('queuesChange', { changed: formatCount(preview.totals.changed), queues: formatCount(preview.totals.queues), strong: (chunks: ReactNode) => <strong className="tabular-nums">{chunks}</strong> })}
         </span>
         <span className={preview.totals.replay > 0 ? 'text-amber-800' : ''}>
-          replays <strong className="tabular-nums" data-testid="preview-replay">{formatCount(preview.totals.replay)}</strong> messages
+          {t.rich('replays', { count: formatCount(preview.totals.replay), strong: (chunks: ReactNode) => <strong className="tabular-nums" data-testid="preview-replay">{chunks}</strong> })}
         </span>
         <span className={preview.totals.skip > 0 ? 'text-red-700' : ''}>
-          skips <strong className="tabular-nums" data-testid="preview-skip">{formatCount(preview.totals.skip)}</strong> messages
+          {t.rich('skips', { count: formatCount(preview.totals.skip), strong: (chunks: ReactNode) => <strong className="tabular-nums" data-testid="preview-skip">{chunks}</strong> })}
         </span>
         <span className="text-slate-500">
-          {Object.entries(preview.methods).map(([b, m]) => `${b}: ${m === 'server-side' ? 'broker resets' : m === 'client-push' ? 'pushed to clients' : 'offsets committed'}`).join(' · ')}
+          {Object.entries(preview.methods).map(([b, m]) => t('method', { broker: b, method: m === 'server-side' ? 'server' : m === 'client-push' ? 'client' : 'commit' })).join(' · ')}
         </span>
       </div>
       <div className="max-h-80 overflow-auto rounded border border-slate-200">
         <table className="min-w-full text-sm">
           <thead className="sticky top-0 bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
             <tr>
-              <th className="px-3 py-1.5">Topic</th>
-              <th className="px-3 py-1.5">Broker</th>
-              <th className="px-3 py-1.5 text-right">Queue</th>
-              <th className="px-3 py-1.5 text-right">Current offset</th>
-              <th className="px-3 py-1.5 text-right">Target offset</th>
-              <th className="px-3 py-1.5 text-right">Broker offset</th>
-              {horizon && <th className="px-3 py-1.5" title="The oldest message the queue still holds: a reset by time cannot go further back">Oldest stored</th>}
-              <th className="px-3 py-1.5 text-right">Change</th>
+              <th className="px-3 py-1.5">{t('topic')}</th>
+              <th className="px-3 py-1.5">{t('broker')}</th>
+              <th className="px-3 py-1.5 text-right">{t('queue')}</th>
+              <th className="px-3 py-1.5 text-right">{t('currentOffset')}</th>
+              <th className="px-3 py-1.5 text-right">{t('targetOffset')}</th>
+              <th className="px-3 py-1.5 text-right">{t('brokerOffset')}</th>
+              {horizon && <th className="px-3 py-1.5" title={t('oldestStoredTitle')}>{t('oldestStored')}</th>}
+              <th className="px-3 py-1.5 text-right">{t('change')}</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -53,18 +56,18 @@ export function PreviewTable({ preview }: { preview: ResetPreview }) {
                     className={`px-3 py-1 ${preview.timestamp !== undefined && q.earliestStoreTime !== undefined && preview.timestamp < q.earliestStoreTime ? 'font-medium text-amber-800' : ''}`}
                     data-testid="preview-horizon"
                   >
-                    {q.earliestStoreTime !== undefined ? <Timestamp ms={q.earliestStoreTime} compact /> : q.brokerOffset > q.minOffset ? 'unknown' : 'empty'}
+                    {q.earliestStoreTime !== undefined ? <Timestamp ms={q.earliestStoreTime} compact /> : q.brokerOffset > q.minOffset ? t('unknown') : t('empty')}
                   </td>
                 )}
                 <td className="num px-3 py-1">
-                  {q.delta < 0 ? <span className="text-amber-800">replay {formatCount(-q.delta)}</span> : q.delta > 0 ? <span className="text-red-700">skip {formatCount(q.delta)}</span> : 'unchanged'}
+                  {q.delta < 0 ? <span className="text-amber-800">{t('replay', { count: formatCount(-q.delta) })}</span> : q.delta > 0 ? <span className="text-red-700">{t('skip', { count: formatCount(q.delta) })}</span> : t('unchanged')}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      {changed.length === 0 && <p className="mt-2 text-sm text-slate-600">Nothing would change.</p>}
+      {changed.length === 0 && <p className="mt-2 text-sm text-slate-600">{t('nothingWouldChange')}</p>}
       {preview.warnings.map((w) => (
         <p key={w} className="mt-2 text-sm text-amber-800">⚠ {w}</p>
       ))}

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useMemo, useState } from 'react';
 import type { QueueLag } from '@/lib/console/lag/types';
 import type { ResetMode, ResetResult } from '@/lib/console/reset/types';
@@ -12,11 +13,11 @@ import { ConfirmApply } from './ConfirmApply';
 import { ResultView } from './ResultView';
 
 const AGO = [
-  { label: '10 min ago', ms: 10 * 60_000 },
-  { label: '1 h ago', ms: 3_600_000 },
-  { label: '6 h ago', ms: 6 * 3_600_000 },
-  { label: '24 h ago', ms: 24 * 3_600_000 },
-];
+  { label: 'ago10m', ms: 10 * 60_000 },
+  { label: 'ago1h', ms: 3_600_000 },
+  { label: 'ago6h', ms: 6 * 3_600_000 },
+  { label: 'ago24h', ms: 24 * 3_600_000 },
+] as const;
 
 /** datetime-local value (the operator's zone) for an instant. */
 function localInput(ms: number): string {
@@ -38,10 +39,11 @@ function zoneLabel(): string {
  * preview per queue, confirm, apply. Errors stay in the dialog with their reason.
  */
 export function ResetDialog({ group, queues, onClose, initialTime }: { group: string; queues: QueueLag[]; onClose: () => void; initialTime?: number }) {
+  const t = useTranslations('reset.dialog');
   const cluster = useCluster();
   const previewing = useResetPreview(cluster, group);
   const applying = useResetApply(cluster, group);
-  const topics = useMemo(() => [...new Set(queues.map((q) => q.topic))].filter((t) => !t.startsWith('%RETRY%')).sort(), [queues]);
+  const topics = useMemo(() => [...new Set(queues.map((q) => q.topic))].filter((name) => !name.startsWith('%RETRY%')).sort(), [queues]);
   const [topic, setTopic] = useState(topics[0] ?? '');
   const [mode, setMode] = useState<ResetMode>('timestamp');
   const [when, setWhen] = useState(() => localInput(initialTime ?? Date.now() - 3_600_000));
@@ -77,18 +79,18 @@ export function ResetDialog({ group, queues, onClose, initialTime }: { group: st
   }, [autoPreview]);
 
   return (
-    <div className="fixed inset-0 z-50 flex items-start justify-center overflow-y-auto bg-slate-900/40 p-6" role="dialog" aria-modal="true" aria-label={`Reset offsets of ${group}`}>
+    <div className="fixed inset-0 z-50 flex items-start justify-center overflow-y-auto bg-slate-900/40 p-6" role="dialog" aria-modal="true" aria-label={t('label', { group })}>
       <div className="w-full max-w-4xl rounded-lg bg-white shadow-xl">
         <div className="flex items-center justify-between border-b border-slate-200 px-5 py-3">
-          <h2 className="text-lg font-semibold">Reset offsets of <span className="font-mono">{group}</span></h2>
-          <button type="button" onClick={onClose} aria-label="Close" className="text-slate-500 hover:text-slate-900">✕</button>
+          <h2 className="text-lg font-semibold">{t.rich('title', { group, mono: (chunks) => <span className="font-mono">{chunks}</span> })}</h2>
+          <button type="button" onClick={onClose} aria-label={t('close')} className="text-slate-500 hover:text-slate-900">✕</button>
         </div>
         <div className="p-5">
           {result ? (
             <>
               <ResultView result={result} />
               <div className="mt-4 flex justify-end">
-                <button type="button" onClick={onClose} className="rounded bg-slate-800 px-3 py-1.5 text-sm font-medium text-white">Done</button>
+                <button type="button" onClick={onClose} className="rounded bg-slate-800 px-3 py-1.5 text-sm font-medium text-white">{t('done')}</button>
               </div>
             </>
           ) : preview ? (
@@ -101,29 +103,29 @@ export function ResetDialog({ group, queues, onClose, initialTime }: { group: st
           ) : (
             <div className="space-y-4 text-sm">
               <label className="flex items-center gap-2">
-                <span className="w-24 text-slate-600">Topic</span>
-                <select value={topic} onChange={(e) => setTopic(e.target.value)} aria-label="Topic to reset" className="rounded border border-slate-300 px-2 py-1">
-                  {topics.map((t) => <option key={t} value={t}>{t}</option>)}
-                  <option value="*">All topics of the group</option>
+                <span className="w-24 text-slate-600">{t('topic')}</span>
+                <select value={topic} onChange={(e) => setTopic(e.target.value)} aria-label={t('topicLabel')} className="rounded border border-slate-300 px-2 py-1">
+                  {topics.map((name) => <option key={name} value={name}>{name}</option>)}
+                  <option value="*">{t('allTopics')}</option>
                 </select>
               </label>
               <fieldset className="flex flex-wrap items-center gap-4">
-                <legend className="sr-only">Reset to</legend>
-                <span className="w-24 text-slate-600">Reset to</span>
-                {([['timestamp', 'A time'], ['earliest', 'Earliest'], ['latest', 'Latest (skip backlog)'], ['offset', 'Given offsets']] as const).map(([m, label]) => (
+                <legend className="sr-only">{t('resetTo')}</legend>
+                <span className="w-24 text-slate-600">{t('resetTo')}</span>
+                {([['timestamp', 'modeTimestamp'], ['earliest', 'modeEarliest'], ['latest', 'modeLatest'], ['offset', 'modeOffset']] as const).map(([m, label]) => (
                   <label key={m} className="flex items-center gap-1.5">
                     <input type="radio" name="mode" value={m} checked={mode === m} onChange={() => setMode(m)} disabled={m === 'offset' && topic === '*'} />
-                    {label}
+                    {t(label)}
                   </label>
                 ))}
               </fieldset>
               {mode === 'timestamp' && (
                 <div className="flex flex-wrap items-center gap-2 pl-26">
-                  <input type="datetime-local" step={1} value={when} onChange={(e) => setWhen(e.target.value)} aria-label="Reset to time" className="rounded border border-slate-300 px-2 py-1" />
+                  <input type="datetime-local" step={1} value={when} onChange={(e) => setWhen(e.target.value)} aria-label={t('timeLabel')} className="rounded border border-slate-300 px-2 py-1" />
                   <span className="text-slate-500" data-testid="zone">{zoneLabel()}</span>
                   {AGO.map((a) => (
                     <button key={a.label} type="button" onClick={() => setWhen(localInput(Date.now() - a.ms))} className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-50">
-                      {a.label}
+                      {t(a.label)}
                     </button>
                   ))}
                 </div>
@@ -132,7 +134,7 @@ export function ResetDialog({ group, queues, onClose, initialTime }: { group: st
                 <div className="max-h-72 overflow-auto rounded border border-slate-200">
                   <table className="min-w-full">
                     <thead className="sticky top-0 bg-slate-50 text-left text-xs uppercase text-slate-500">
-                      <tr><th className="px-3 py-1.5">Broker</th><th className="px-3 py-1.5 text-right">Queue</th><th className="px-3 py-1.5 text-right">Consumer offset</th><th className="px-3 py-1.5 text-right">Broker offset</th><th className="px-3 py-1.5">New offset</th></tr>
+                      <tr><th className="px-3 py-1.5">{t('broker')}</th><th className="px-3 py-1.5 text-right">{t('queue')}</th><th className="px-3 py-1.5 text-right">{t('consumerOffset')}</th><th className="px-3 py-1.5 text-right">{t('brokerOffset')}</th><th className="px-3 py-1.5">{t('newOffset')}</th></tr>
                     </thead>
                     <tbody className="divide-y divide-slate-100">
                       {topicQueues.map((q) => {
@@ -148,8 +150,8 @@ export function ResetDialog({ group, queues, onClose, initialTime }: { group: st
                                 inputMode="numeric"
                                 value={offsets[key] ?? ''}
                                 onChange={(e) => setOffsets({ ...offsets, [key]: e.target.value })}
-                                aria-label={`New offset for ${key}`}
-                                placeholder="unchanged"
+                                aria-label={t('newOffsetFor', { queue: key })}
+                                placeholder={t('unchanged')}
                                 className="w-28 rounded border border-slate-300 px-2 py-0.5 text-right"
                               />
                             </td>
@@ -160,11 +162,11 @@ export function ResetDialog({ group, queues, onClose, initialTime }: { group: st
                   </table>
                 </div>
               )}
-              {previewing.error && <ErrorState title="Cannot reset" message={errorText(previewing.error)} />}
+              {previewing.error && <ErrorState title={t('cannotReset')} message={errorText(previewing.error)} />}
               <div className="flex justify-end gap-2 border-t border-slate-200 pt-3">
-                <button type="button" onClick={onClose} className="rounded border border-slate-300 bg-white px-3 py-1.5">Cancel</button>
+                <button type="button" onClick={onClose} className="rounded border border-slate-300 bg-white px-3 py-1.5">{t('cancel')}</button>
                 <button type="button" onClick={doPreview} disabled={busy || !topic} className="rounded bg-slate-800 px-3 py-1.5 font-medium text-white disabled:opacity-50">
-                  {busy ? 'Computing…' : 'Preview'}
+                  {busy ? t('computing') : t('preview')}
                 </button>
               </div>
             </div>
