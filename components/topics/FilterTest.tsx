@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import type { FilterTestResult } from '@/lib/console/filters/test';
 import { useFilterTest } from '../api/topics';
@@ -12,10 +13,10 @@ import { Card } from '../ui/states';
 import { Timestamp } from '../ui/Timestamp';
 
 const WINDOWS = [
-  ['1h', 3_600_000],
-  ['6h', 6 * 3_600_000],
-  ['24h', 86_400_000],
-  ['7d', 7 * 86_400_000],
+  ['window1h', 3_600_000],
+  ['window6h', 6 * 3_600_000],
+  ['window24h', 86_400_000],
+  ['window7d', 7 * 86_400_000],
 ] as const;
 
 /**
@@ -23,6 +24,7 @@ const WINDOWS = [
  * evaluated by the brokers over a window of the topic. `groupToTest` runs a group's subscription from outside.
  */
 export function FilterTest({ topic, groupToTest }: { topic: string; groupToTest?: { group: string; nonce: number } }) {
+  const t = useTranslations('topics.filter');
   const cluster = useCluster();
   const test = useFilterTest(cluster, topic);
   const [expressionType, setType] = useState<'TAG' | 'SQL92'>('SQL92');
@@ -37,7 +39,7 @@ export function FilterTest({ topic, groupToTest }: { topic: string; groupToTest?
   }, [groupToTest, mutate]);
   const run = () => mutate({ expressionType, expression, begin: Date.now() - window });
   return (
-    <Card title="Filter test: what a subscription would receive (evaluated by the brokers)" className="mb-5">
+    <Card title={t('title')} className="mb-5">
       <form
         className="flex flex-wrap items-end gap-3 px-4 py-3 text-sm"
         onSubmit={(e) => {
@@ -46,28 +48,28 @@ export function FilterTest({ topic, groupToTest }: { topic: string; groupToTest?
         }}
       >
         <label className="flex flex-col gap-1">
-          <span className="text-xs text-slate-500">Type</span>
+          <span className="text-xs text-slate-500">{t('type')}</span>
           <select value={expressionType} onChange={(e) => setType(e.target.value as 'TAG' | 'SQL92')} className="rounded border border-slate-300 px-2 py-1" data-testid="filter-type">
             <option value="SQL92">SQL92</option>
-            <option value="TAG">Tag</option>
+            <option value="TAG">{t('tag')}</option>
           </select>
         </label>
         <label className="flex min-w-[24rem] flex-1 flex-col gap-1">
-          <span className="text-xs text-slate-500">{expressionType === 'SQL92' ? "Selector on properties, e.g. a > 5 AND color = 'red'" : 'Tags, e.g. TagA || TagB, or *'}</span>
-          <input value={expression} onChange={(e) => setExpression(e.target.value)} className="rounded border border-slate-300 px-2 py-1 font-mono" aria-label="Expression" data-testid="filter-expression" />
+          <span className="text-xs text-slate-500">{expressionType === 'SQL92' ? t('sqlHint') : t('tagHint')}</span>
+          <input value={expression} onChange={(e) => setExpression(e.target.value)} className="rounded border border-slate-300 px-2 py-1 font-mono" aria-label={t('expression')} data-testid="filter-expression" />
         </label>
         <label className="flex flex-col gap-1">
-          <span className="text-xs text-slate-500">Stored in the last</span>
+          <span className="text-xs text-slate-500">{t('storedInLast')}</span>
           <select value={window} onChange={(e) => setWindow(Number(e.target.value))} className="rounded border border-slate-300 px-2 py-1">
             {WINDOWS.map(([label, ms]) => (
               <option key={label} value={ms}>
-                {label}
+                {t(label)}
               </option>
             ))}
           </select>
         </label>
         <button type="submit" disabled={test.isPending} className="rounded bg-slate-800 px-3 py-1.5 font-medium text-white disabled:opacity-50">
-          {test.isPending ? 'Testing…' : 'Test'}
+          {test.isPending ? t('testing') : t('test')}
         </button>
       </form>
       {test.error && (
@@ -81,17 +83,23 @@ export function FilterTest({ topic, groupToTest }: { topic: string; groupToTest?
 }
 
 function FilterResult({ result: r, cluster }: { result: FilterTestResult; cluster: string }) {
+  const t = useTranslations('topics.filter');
   return (
     <div className="border-t border-slate-200" data-testid="filter-result">
       <p className="px-4 py-2 text-sm">
         {r.group ? (
           <>
-            <b>{r.group}</b> subscribes with {r.expressionType} <code className="rounded bg-slate-100 px-1">{r.expression}</code>:{' '}
+            {t.rich('subscribesWith', { group: r.group, type: r.expressionType, expression: r.expression, b: (chunks) => <b>{chunks}</b>, code: (chunks) => <code className="rounded bg-slate-100 px-1">{chunks}</code> })}{' '}
           </>
         ) : null}
-        <b className="tabular-nums" data-testid="filter-matched">{formatCount(r.matchedCount)}</b> of <span className="tabular-nums">{formatCount(r.inWindow)}</span> messages stored since{' '}
-        <Timestamp ms={r.begin} showAge={false} /> match
-        {r.truncated && <span className="text-amber-800"> (stopped after reading {formatCount(r.scanned)} messages: narrow the window for a full count)</span>}
+        {t.rich('matched', {
+          matched: formatCount(r.matchedCount),
+          inWindow: formatCount(r.inWindow),
+          b: (chunks) => <b className="tabular-nums" data-testid="filter-matched">{chunks}</b>,
+          n: (chunks) => <span className="tabular-nums">{chunks}</span>,
+          time: () => <Timestamp ms={r.begin} showAge={false} />,
+        })}
+        {r.truncated && <span className="text-amber-800">{t('truncated', { count: formatCount(r.scanned) })}</span>}
       </p>
       {r.refusedBy.map((x) => (
         <p key={x.brokerName} role="alert" className="bg-amber-50 px-4 py-1 text-sm text-amber-900">
@@ -100,19 +108,19 @@ function FilterResult({ result: r, cluster }: { result: FilterTestResult; cluste
       ))}
       {r.failures.map((f) => (
         <p key={f.addr} role="alert" className="bg-amber-50 px-4 py-1 text-sm text-amber-900">
-          {f.brokerName} ({f.addr}) did not answer: {f.error}
+          {t('noAnswer', { broker: f.brokerName, addr: f.addr, error: f.error })}
         </p>
       ))}
       {r.matched.length > 0 && (
         <table className="min-w-full text-sm">
           <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
             <tr>
-              <th className="px-3 py-1.5">Stored</th>
-              <th className="px-3 py-1.5">msgId</th>
-              <th className="px-3 py-1.5">Tags</th>
-              <th className="px-3 py-1.5">Keys</th>
-              <th className="px-3 py-1.5">Queue</th>
-              <th className="px-3 py-1.5 text-right">Offset</th>
+              <th className="px-3 py-1.5">{t('stored')}</th>
+              <th className="px-3 py-1.5">{t('msgId')}</th>
+              <th className="px-3 py-1.5">{t('tags')}</th>
+              <th className="px-3 py-1.5">{t('keys')}</th>
+              <th className="px-3 py-1.5">{t('queue')}</th>
+              <th className="px-3 py-1.5 text-right">{t('offset')}</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import type { ChangeResult } from '@/lib/console/changes/types';
 import type { TopicRoute } from '@/lib/console/topics/detail';
@@ -19,6 +20,7 @@ const input = 'rounded border border-slate-300 px-2 py-1';
  * chosen brokers: a form, then the plan to confirm, then what each broker and namesrv did.
  */
 export function TopicUpsertDialog({ topic: existing, route, onClose }: { topic?: string; route?: TopicRoute; onClose: () => void }) {
+  const t = useTranslations('topics.change');
   const cluster = useCluster();
   const overview = useClusterOverview(cluster);
   const preview = useChangePreview(cluster);
@@ -36,7 +38,7 @@ export function TopicUpsertDialog({ topic: existing, route, onClose }: { topic?:
   const masters = clusters.flatMap((c) => c.brokers.filter((b) => b.role === 'MASTER').map((b) => ({ ...b, clusterName: c.clusterName })));
   const v5 = masters.length > 0 && masters.every((m) => /^V5_/.test(m.version ?? ''));
   const chosenCluster = where || (existing ? '' : clusters[0]?.clusterName ?? '');
-  const title = existing ? `Edit topic ${existing}` : 'Create topic';
+  const title = existing ? t('editTitle', { topic: existing }) : t('createTitle');
 
   const submit = () =>
     preview.mutate({
@@ -59,47 +61,47 @@ export function TopicUpsertDialog({ topic: existing, route, onClose }: { topic?:
       ) : preview.data ? (
         <ConfirmChange plan={preview.data} onApplied={setResult} onCancel={() => preview.reset()} />
       ) : !overview.data ? (
-        <Spinner label="Reading the brokers" />
+        <Spinner label={t('readingBrokers')} />
       ) : (
         <form className="space-y-3 text-sm" onSubmit={(e) => (e.preventDefault(), submit())}>
           {!existing && (
             <label className="flex items-center gap-2">
-              <span className="w-40 text-slate-600">Topic</span>
-              <input value={topic} onChange={(e) => setTopic(e.target.value)} aria-label="Topic name" className={`${input} w-80 font-mono`} autoComplete="off" />
+              <span className="w-40 text-slate-600">{t('topic')}</span>
+              <input value={topic} onChange={(e) => setTopic(e.target.value)} aria-label={t('topicName')} className={`${input} w-80 font-mono`} autoComplete="off" />
             </label>
           )}
           <WhereField clusters={clusters.map((c) => c.clusterName)} masters={masters.map((m) => m.brokerName)} cluster={chosenCluster} onCluster={setWhere} brokers={brokers} onBrokers={setBrokers} labelClass="w-40" indentClass="pl-42" />
           <label className="flex items-center gap-2">
-            <span className="w-40 text-slate-600">Read queues</span>
+            <span className="w-40 text-slate-600">{t('readQueues')}</span>
             <input inputMode="numeric" value={readQueueNums} onChange={(e) => setRead(e.target.value)} aria-label="readQueueNums" className={`${input} w-24 text-right`} />
           </label>
           <label className="flex items-center gap-2">
-            <span className="w-40 text-slate-600">Write queues</span>
+            <span className="w-40 text-slate-600">{t('writeQueues')}</span>
             <input inputMode="numeric" value={writeQueueNums} onChange={(e) => setWrite(e.target.value)} aria-label="writeQueueNums" className={`${input} w-24 text-right`} />
           </label>
           <label className="flex items-center gap-2">
-            <span className="w-40 text-slate-600">Permission</span>
+            <span className="w-40 text-slate-600">{t('permission')}</span>
             <select value={perm} onChange={(e) => setPerm(e.target.value)} aria-label="perm" className={input}>
-              <option value="6">read and write (6)</option>
-              <option value="4">read only (4)</option>
-              <option value="2">write only (2)</option>
+              <option value="6">{t('permRW')}</option>
+              <option value="4">{t('permR')}</option>
+              <option value="2">{t('permW')}</option>
             </select>
           </label>
           {v5 && (
             <label className="flex items-center gap-2">
-              <span className="w-40 text-slate-600">Message type (5.x)</span>
+              <span className="w-40 text-slate-600">{t('messageType')}</span>
               <select value={messageType} onChange={(e) => setMessageType(e.target.value as MessageType | '')} aria-label="messageType" className={input}>
-                <option value="">{existing ? 'unchanged' : 'unset (any)'}</option>
-                {MESSAGE_TYPES.map((t) => <option key={t} value={t}>{t}</option>)}
+                <option value="">{existing ? t('unchanged') : t('unsetAny')}</option>
+                {MESSAGE_TYPES.map((type) => <option key={type} value={type}>{type}</option>)}
               </select>
             </label>
           )}
           <label className="flex items-center gap-2">
-            <span className="w-40 text-slate-600">Order config</span>
+            <span className="w-40 text-slate-600">{t('orderConfig')}</span>
             <select value={order} onChange={(e) => setOrder(e.target.value as '' | 'true' | 'false')} aria-label="order" className={input}>
-              <option value="">unchanged</option>
-              <option value="true">ordered: write brokerName:writeQueueNums to ORDER_TOPIC_CONFIG</option>
-              <option value="false">not ordered: remove these brokers from ORDER_TOPIC_CONFIG</option>
+              <option value="">{t('unchanged')}</option>
+              <option value="true">{t('ordered')}</option>
+              <option value="false">{t('notOrdered')}</option>
             </select>
           </label>
           <PlanFormFooter error={preview.error} pending={preview.isPending} onCancel={onClose} />
@@ -111,21 +113,22 @@ export function TopicUpsertDialog({ topic: existing, route, onClose }: { topic?:
 
 /** Delete a topic: the plan (brokers, messages held, groups) straight away, to confirm by typing its name. */
 export function TopicDeleteDialog({ topic, onClose, onDeleted }: { topic: string; onClose: () => void; onDeleted?: () => void }) {
+  const t = useTranslations('topics.change');
   const cluster = useCluster();
   const preview = useChangePreview(cluster);
   const [result, setResult] = useState<ChangeResult | undefined>();
   const { mutate } = preview;
   useEffect(() => mutate({ action: 'topic.delete', request: { topic } }), [mutate, topic]);
   return (
-    <ChangeModal title={`Delete topic ${topic}`} onClose={onClose}>
+    <ChangeModal title={t('deleteTitle', { topic })} onClose={onClose}>
       {result ? (
         <ChangeDone result={result} onClose={() => (result.status === 'completed' && onDeleted ? onDeleted() : onClose())} />
       ) : preview.data ? (
         <ConfirmChange plan={preview.data} onApplied={setResult} onCancel={onClose} />
       ) : preview.error ? (
-        <ErrorState title="Cannot plan the deletion" message={errorText(preview.error)} />
+        <ErrorState title={t('cannotPlanDeletion')} message={errorText(preview.error)} />
       ) : (
-        <Spinner label="Reading what the topic holds" />
+        <Spinner label={t('readingTopic')} />
       )}
     </ChangeModal>
   );

@@ -3,6 +3,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import type { ColumnDef } from '@tanstack/react-table';
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import type { QueueStats } from '@/lib/rocketmq/get-topic-stats-info';
@@ -24,17 +25,18 @@ import { TopicDeleteDialog, TopicUpsertDialog } from './TopicChangeDialog';
 import { SendMessageDialog } from './SendMessageDialog';
 import { FilterTest } from './FilterTest';
 
-const queueColumns: Array<ColumnDef<QueueStats & { earliestStoreTime?: number }, unknown>> = [
-  { accessorKey: 'brokerName', header: 'Broker' },
-  { accessorKey: 'queueId', header: 'Queue', meta: { numeric: true } },
-  { accessorKey: 'minOffset', header: 'Min offset', meta: { numeric: true }, cell: ({ row }) => formatCount(row.original.minOffset) },
-  { accessorKey: 'maxOffset', header: 'Max offset', meta: { numeric: true }, cell: ({ row }) => formatCount(row.original.maxOffset) },
-  { id: 'messages', accessorFn: (q) => q.maxOffset - q.minOffset, header: 'Messages', meta: { numeric: true }, cell: ({ getValue }) => formatCount(getValue() as number) },
-  { id: 'oldest', accessorFn: (q) => q.earliestStoreTime ?? 0, header: 'Oldest stored', cell: ({ row }) => <Timestamp ms={row.original.earliestStoreTime} compact /> },
-  { accessorKey: 'lastUpdateTimestamp', header: 'Last updated', cell: ({ row }) => <Timestamp ms={row.original.lastUpdateTimestamp} /> },
+const queueColumns = (t: ReturnType<typeof useTranslations<'topics.detail'>>): Array<ColumnDef<QueueStats & { earliestStoreTime?: number }, unknown>> => [
+  { accessorKey: 'brokerName', header: t('broker') },
+  { accessorKey: 'queueId', header: t('queue'), meta: { numeric: true } },
+  { accessorKey: 'minOffset', header: t('minOffset'), meta: { numeric: true }, cell: ({ row }) => formatCount(row.original.minOffset) },
+  { accessorKey: 'maxOffset', header: t('maxOffset'), meta: { numeric: true }, cell: ({ row }) => formatCount(row.original.maxOffset) },
+  { id: 'messages', accessorFn: (q) => q.maxOffset - q.minOffset, header: t('messages'), meta: { numeric: true }, cell: ({ getValue }) => formatCount(getValue() as number) },
+  { id: 'oldest', accessorFn: (q) => q.earliestStoreTime ?? 0, header: t('oldestStoredColumn'), cell: ({ row }) => <Timestamp ms={row.original.earliestStoreTime} compact /> },
+  { accessorKey: 'lastUpdateTimestamp', header: t('lastUpdated'), cell: ({ row }) => <Timestamp ms={row.original.lastUpdateTimestamp} /> },
 ];
 
 export function TopicDetailView({ topic, initialRoute, initialStatus, initialError }: { topic: string; initialRoute?: TopicRoute; initialStatus?: TopicStatus; initialError?: string }) {
+  const t = useTranslations('topics.detail');
   const cluster = useCluster();
   const queryClient = useQueryClient();
   const route = useTopicRoute(cluster, topic, initialRoute);
@@ -53,18 +55,18 @@ export function TopicDetailView({ topic, initialRoute, initialStatus, initialErr
     <div>
       <div className="mb-4 flex items-center justify-between">
         <div className="flex items-center gap-2 text-sm text-slate-600">
-          {r.orderTopicConf && <Badge title="orderConf in the namesrv KV">{`orderConf ${r.orderTopicConf}`}</Badge>}
+          {r.orderTopicConf && <Badge title={t('orderConfTitle')}>{`orderConf ${r.orderTopicConf}`}</Badge>}
         </div>
         <div className="flex items-center gap-3">
-          <Link href={paths.audit(cluster, { topic })} className="text-sm text-blue-700 hover:underline">Audit log</Link>
+          <Link href={paths.audit(cluster, { topic })} className="text-sm text-blue-700 hover:underline">{t('auditLog')}</Link>
           <DisabledReasonButton onClick={() => setDialog('send')} disabledReason={canChange.reason} testId="send-message" className="rounded border border-slate-300 bg-white px-2.5 py-1 text-sm font-medium shadow-sm hover:bg-slate-50">
-            Send message…
+            {t('sendMessage')}
           </DisabledReasonButton>
           <DisabledReasonButton onClick={() => setDialog('edit')} disabledReason={canChange.reason} testId="edit-topic" className="rounded border border-slate-300 bg-white px-2.5 py-1 text-sm font-medium shadow-sm hover:bg-slate-50">
-            Edit…
+            {t('edit')}
           </DisabledReasonButton>
           <DisabledReasonButton onClick={() => setDialog('delete')} disabledReason={canChange.reason} testId="delete-topic" className="rounded border border-red-300 bg-white px-2.5 py-1 text-sm font-medium text-red-700 shadow-sm hover:bg-red-50">
-            Delete…
+            {t('delete')}
           </DisabledReasonButton>
           <RefreshBar
             asOf={s?.asOf ?? r.asOf}
@@ -79,13 +81,13 @@ export function TopicDetailView({ topic, initialRoute, initialStatus, initialErr
       {(r.type === 'PRIORITY' || r.type === 'LITE') && <NewTypeNote type={r.type} />}
       {s && <PartialFailures failures={s.failures} />}
       <div className="mb-5 grid gap-5 lg:grid-cols-2">
-        <Card title="Route: brokers (as mqadmin topicRoute)">
+        <Card title={t('routeBrokers')}>
           <table className="min-w-full text-sm" data-testid="route-brokers">
             <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
               <tr>
-                <th className="px-3 py-2">Broker</th>
-                <th className="px-3 py-2">Cluster</th>
-                <th className="px-3 py-2">brokerId → address</th>
+                <th className="px-3 py-2">{t('broker')}</th>
+                <th className="px-3 py-2">{t('cluster')}</th>
+                <th className="px-3 py-2">{t('brokerIdAddress')}</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -98,7 +100,7 @@ export function TopicDetailView({ topic, initialRoute, initialStatus, initialErr
                       <div key={id} className="font-mono">
                         <span className="text-slate-500">{id}</span> →{' '}
                         <Link className="text-blue-700 hover:underline" href={paths.broker(cluster, addr)}>{addr}</Link>
-                        <span className="ml-1 text-xs text-slate-500">{id === '0' ? 'master' : 'slave'}</span>
+                        <span className="ml-1 text-xs text-slate-500">{id === '0' ? t('master') : t('slave')}</span>
                       </div>
                     ))}
                   </td>
@@ -107,14 +109,14 @@ export function TopicDetailView({ topic, initialRoute, initialStatus, initialErr
             </tbody>
           </table>
         </Card>
-        <Card title="Route: queues">
+        <Card title={t('routeQueues')}>
           <table className="min-w-full text-sm" data-testid="route-queues">
             <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
               <tr>
-                <th className="px-3 py-2">Broker</th>
-                <th className="px-3 py-2 text-right">Read queues</th>
-                <th className="px-3 py-2 text-right">Write queues</th>
-                <th className="px-3 py-2">Perm</th>
+                <th className="px-3 py-2">{t('broker')}</th>
+                <th className="px-3 py-2 text-right">{t('readQueues')}</th>
+                <th className="px-3 py-2 text-right">{t('writeQueues')}</th>
+                <th className="px-3 py-2">{t('perm')}</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -123,25 +125,25 @@ export function TopicDetailView({ topic, initialRoute, initialStatus, initialErr
                   <td className="px-3 py-2 font-medium">{q.brokerName}</td>
                   <td className="num px-3 py-2">{formatCount(q.readQueueNums)}</td>
                   <td className="num px-3 py-2">{formatCount(q.writeQueueNums)}</td>
-                  <td className="px-3 py-2 font-mono" title={`perm ${q.perm}`}>{q.permText}</td>
+                  <td className="px-3 py-2 font-mono" title={t('permTitle', { perm: String(q.perm) })}>{q.permText}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </Card>
       </div>
-      <Card title="Consumer groups of this topic" className="mb-5">
+      <Card title={t('groups')} className="mb-5">
         {groups.error && <div className="p-4"><ErrorState message={groups.error.message} /></div>}
         {!groups.data && !groups.error && <div className="px-4"><Spinner /></div>}
-        {groups.data && groups.data.groups.length === 0 && <div className="p-4"><EmptyState title="No group consumes this topic" /></div>}
+        {groups.data && groups.data.groups.length === 0 && <div className="p-4"><EmptyState title={t('noGroup')} /></div>}
         {groups.data && groups.data.groups.length > 0 && (
           <table className="min-w-full text-sm" data-testid="topic-groups">
             <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
               <tr>
-                <th className="px-3 py-2">Group</th>
-                <th className="px-3 py-2">Model</th>
-                <th className="px-3 py-2 text-right">Clients</th>
-                <th className="px-3 py-2 text-right">Lag on this topic</th>
+                <th className="px-3 py-2">{t('group')}</th>
+                <th className="px-3 py-2">{t('model')}</th>
+                <th className="px-3 py-2 text-right">{t('clients')}</th>
+                <th className="px-3 py-2 text-right">{t('lagOnTopic')}</th>
                 <th className="px-3 py-2" />
               </tr>
             </thead>
@@ -151,14 +153,14 @@ export function TopicDetailView({ topic, initialRoute, initialStatus, initialErr
                   <td className="px-3 py-1.5"><Link className="text-blue-700 hover:underline" href={paths.group(cluster, g.group)}>{g.group}</Link></td>
                   <td className="px-3 py-1.5"><ModelBadge model={g.messageModel} /></td>
                   <td className="num px-3 py-1.5">{g.clients === undefined ? '—' : formatCount(g.clients)}</td>
-                  <td className="num px-3 py-1.5">{g.lag === undefined ? <span className="text-slate-400" title="offsets live on the clients">on clients</span> : <LagNumber lag={g.lag} />}</td>
+                  <td className="num px-3 py-1.5">{g.lag === undefined ? <span className="text-slate-400" title={t('onClientsTitle')}>{t('onClients')}</span> : <LagNumber lag={g.lag} />}</td>
                   <td className="px-3 py-1.5 text-right">
                     {g.clients ? (
                       <button type="button" className="text-xs text-blue-700 hover:underline" onClick={() => setGroupToTest({ group: g.group, nonce: Date.now() })} data-testid="test-subscription">
-                        Test its subscription
+                        {t('testSubscription')}
                       </button>
                     ) : (
-                      <span className="text-xs text-slate-400" title="a group's subscription is known only from its online clients">offline</span>
+                      <span className="text-xs text-slate-400" title={t('offlineTitle')}>{t('offline')}</span>
                     )}
                   </td>
                 </tr>
@@ -169,23 +171,23 @@ export function TopicDetailView({ topic, initialRoute, initialStatus, initialErr
       </Card>
       <FilterTest topic={topic} groupToTest={groupToTest} />
       <Card
-        title={s ? `Queues (as mqadmin topicStatus): ${formatCount(s.totals.messages)} messages kept` : 'Queues'}
+        title={s ? t('queuesKept', { count: formatCount(s.totals.messages) }) : t('queues')}
         actions={
           s?.totals.lastUpdateTimestamp ? (
             <span className="text-xs text-slate-500" data-testid="topic-window">
               {s.totals.earliestStoreTime ? (
                 <>
-                  oldest stored <Timestamp ms={s.totals.earliestStoreTime} /> ·{' '}
+                  {t('oldestStored')} <Timestamp ms={s.totals.earliestStoreTime} /> ·{' '}
                 </>
               ) : null}
-              last write <Timestamp ms={s.totals.lastUpdateTimestamp} />
+              {t('lastWrite')} <Timestamp ms={s.totals.lastUpdateTimestamp} />
             </span>
           ) : undefined
         }
       >
         {status.error && !s && <div className="p-4"><ErrorState message={status.error.message} /></div>}
         {!s && !status.error && <div className="px-4"><Spinner /></div>}
-        {s && s.queues.length === 0 && <div className="p-4"><EmptyState title="No queue answered" /></div>}
+        {s && s.queues.length === 0 && <div className="p-4"><EmptyState title={t('noQueue')} /></div>}
         {s && s.queues.length > 0 && (
           <QueueTable queues={s.queues} />
         )}
@@ -199,14 +201,16 @@ export function TopicDetailView({ topic, initialRoute, initialStatus, initialErr
  * two ticking times, which the page would otherwise render and re-render at once.
  */
 function QueueTable({ queues }: { queues: TopicStatus['queues'] }) {
+  const t = useTranslations('topics.detail');
+  const columns = queueColumns(t);
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(100);
-  if (queues.length <= 100) return <DataTable data={queues} columns={queueColumns} rowTestId="queue-row" getRowId={(q) => `${q.brokerName}-${q.queueId}`} dense />;
+  if (queues.length <= 100) return <DataTable data={queues} columns={columns} rowTestId="queue-row" getRowId={(q) => `${q.brokerName}-${q.queueId}`} dense />;
   const last = Math.max(1, Math.ceil(queues.length / pageSize));
   const current = Math.min(page, last);
   return (
     <>
-      <DataTable data={queues.slice((current - 1) * pageSize, current * pageSize)} columns={queueColumns} rowTestId="queue-row" getRowId={(q) => `${q.brokerName}-${q.queueId}`} dense />
+      <DataTable data={queues.slice((current - 1) * pageSize, current * pageSize)} columns={columns} rowTestId="queue-row" getRowId={(q) => `${q.brokerName}-${q.queueId}`} dense />
       <Pager page={current} pageSize={pageSize} total={queues.length} onPage={setPage} onPageSize={(size) => { setPageSize(size); setPage(1); }} sizes={[100, 200, 500]} />
     </>
   );
@@ -214,11 +218,10 @@ function QueueTable({ queues }: { queues: TopicStatus['queues'] }) {
 
 /** 5.5's new topic types: what the console shows of them and what it cannot do yet. */
 function NewTypeNote({ type }: { type: 'PRIORITY' | 'LITE' }) {
+  const t = useTranslations('topics.detail');
   return (
     <p className="mb-4 rounded border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900" data-testid="new-type-note">
-      {type === 'PRIORITY'
-        ? 'A PRIORITY topic (RocketMQ 5.5): its queues, offsets, groups and messages are shown as for any topic, with each message\'s priority among its properties. Not yet here: lag or backlog per priority level.'
-        : 'A LITE topic (RocketMQ 5.5): its queues and stored messages are shown as for any topic. Not yet here: its lite sub-topics, their lite subscriptions and expiry (lite.topic.expiration), which 5.5 reports through its own lite requests.'}
+      {type === 'PRIORITY' ? t('priorityNote') : t('liteNote')}
     </p>
   );
 }

@@ -2,6 +2,7 @@
 
 import type { ColumnDef } from '@tanstack/react-table';
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useQueryStates } from 'nuqs';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { TopicListItem } from '@/lib/console/topics/catalog';
@@ -26,34 +27,35 @@ const TYPES = ['NORMAL', 'FIFO', 'DELAY', 'TRANSACTION', 'PRIORITY', 'LITE', 'MI
 
 /** A number the background stats have not built yet says so, rather than looking like a blank or a 0. */
 function StatsCell({ known, pending, partial, children }: { known: boolean; pending: boolean; partial?: boolean; children: ReactNode }) {
-  if (!known) return pending ? <span className="text-xs text-slate-400" data-testid="stats-building">building…</span> : <span className="text-slate-400">—</span>;
+  const t = useTranslations('topics.list');
+  if (!known) return pending ? <span className="text-xs text-slate-400" data-testid="stats-building">{t('building')}</span> : <span className="text-slate-400">—</span>;
   return (
-    <span title={partial ? 'a broker holding some of its queues did not answer: its queues are not counted' : undefined}>
+    <span title={partial ? t('partialTitle') : undefined}>
       {children}
       {partial && <span className="ml-0.5 text-amber-600">*</span>}
     </span>
   );
 }
 
-const columns = (cluster: string, pending: boolean): Array<ColumnDef<TopicListItem, unknown>> => [
+const columns = (cluster: string, pending: boolean, t: ReturnType<typeof useTranslations<'topics.list'>>): Array<ColumnDef<TopicListItem, unknown>> => [
   {
     accessorKey: 'topic',
     id: 'name',
-    header: 'Topic',
+    header: t('topic'),
     cell: ({ row }) => (
       <Link href={paths.topic(cluster, row.original.topic)} className="font-medium text-blue-700 hover:underline" data-testid="topic-link">
         {row.original.topic}
       </Link>
     ),
   },
-  { accessorKey: 'type', header: 'Type', cell: ({ row }) => <TopicTypeBadge type={row.original.type} /> },
-  { id: 'brokers', accessorFn: (t) => t.brokers.length, header: 'Brokers', cell: ({ row }) => row.original.brokers.join(', ') || '—' },
-  { id: 'queues', accessorKey: 'writeQueueNums', header: 'Write / read queues', meta: { numeric: true }, cell: ({ row }) => `${formatCount(row.original.writeQueueNums)} / ${formatCount(row.original.readQueueNums)}` },
-  { accessorKey: 'perm', header: 'Perm', enableSorting: false, cell: ({ row }) => <span className="font-mono">{row.original.perm || '—'}</span> },
+  { accessorKey: 'type', header: t('type'), cell: ({ row }) => <TopicTypeBadge type={row.original.type} /> },
+  { id: 'brokers', accessorFn: (item) => item.brokers.length, header: t('brokers'), cell: ({ row }) => row.original.brokers.join(', ') || '—' },
+  { id: 'queues', accessorKey: 'writeQueueNums', header: t('writeReadQueues'), meta: { numeric: true }, cell: ({ row }) => `${formatCount(row.original.writeQueueNums)} / ${formatCount(row.original.readQueueNums)}` },
+  { accessorKey: 'perm', header: t('perm'), enableSorting: false, cell: ({ row }) => <span className="font-mono">{row.original.perm || '—'}</span> },
   {
     id: 'messages',
     accessorKey: 'messages',
-    header: 'Messages',
+    header: t('messages'),
     sortDescFirst: true,
     meta: { numeric: true },
     cell: ({ row }) => (
@@ -65,7 +67,7 @@ const columns = (cluster: string, pending: boolean): Array<ColumnDef<TopicListIt
   {
     id: 'lastWrite',
     accessorKey: 'lastUpdateTimestamp',
-    header: 'Last write',
+    header: t('lastWrite'),
     sortDescFirst: true,
     cell: ({ row }) => (
       <StatsCell known={row.original.lastUpdateTimestamp !== undefined || row.original.messages !== undefined} pending={pending} partial={row.original.statsPartial}>
@@ -77,23 +79,24 @@ const columns = (cluster: string, pending: boolean): Array<ColumnDef<TopicListIt
 
 /** How old the numbers the sorts by messages and last write use are, or how far their first build is. */
 function StatsAge({ stats }: { stats: TopicPage['stats'] }) {
+  const t = useTranslations('topics.list');
   if (stats.pending) {
     return (
       <span className="text-sm text-slate-600" data-testid="topic-stats-age">
-        message counts: building
-        {stats.progress ? ` (${formatCount(stats.progress.done)} of ${formatCount(stats.progress.total)} reads)` : '…'}; sorting by them waits for it
+        {stats.progress ? t('statsBuildingProgress', { done: formatCount(stats.progress.done), total: formatCount(stats.progress.total) }) : t('statsBuilding')}
       </span>
     );
   }
   if (stats.asOf === undefined) return null;
   return (
-    <span className="text-sm text-slate-600" data-testid="topic-stats-age" title={`the sorts by messages and last write use the background stats built at ${new Date(stats.asOf).toISOString()}${stats.durationMs !== undefined ? ` in ${(stats.durationMs / 1000).toFixed(1)} s` : ''}; the visible rows are read live`}>
-      <Age ms={stats.asOf} prefix="stats as of" />
+    <span className="text-sm text-slate-600" data-testid="topic-stats-age" title={stats.durationMs !== undefined ? t('statsTitleDuration', { time: new Date(stats.asOf).toISOString(), seconds: (stats.durationMs / 1000).toFixed(1) }) : t('statsTitle', { time: new Date(stats.asOf).toISOString() })}>
+      <Age ms={stats.asOf} prefix={t('statsAsOf')} />
     </span>
   );
 }
 
 export function TopicListView({ initial, initialKey, initialError }: { initial?: TopicPage; initialKey: string; initialError?: string }) {
+  const t = useTranslations('topics.list');
   const cluster = useCluster();
   const canChange = useCan(cluster, 'cluster:change');
   const [creating, setCreating] = useState(false);
@@ -119,19 +122,19 @@ export function TopicListView({ initial, initialKey, initialError }: { initial?:
           type="search"
           value={searchDraft}
           onChange={(e) => setSearchDraft(e.target.value)}
-          placeholder="Search topics"
-          aria-label="Search topics"
+          placeholder={t('search')}
+          aria-label={t('search')}
           className="w-72 rounded border border-slate-300 bg-white px-3 py-1.5 text-sm shadow-sm"
         />
         <select
-          aria-label="Topic type"
+          aria-label={t('typeFilter')}
           value={state.type}
           onChange={(e) => void set({ type: e.target.value, page: 1 })}
           className="rounded border border-slate-300 bg-white px-2 py-1.5 text-sm shadow-sm"
         >
-          <option value="">All types</option>
-          {TYPES.map((t) => (
-            <option key={t} value={t}>{t}</option>
+          <option value="">{t('allTypes')}</option>
+          {TYPES.map((type) => (
+            <option key={type} value={type}>{type}</option>
           ))}
         </select>
         <label className="flex cursor-pointer items-center gap-1.5 text-sm text-slate-700">
@@ -141,11 +144,11 @@ export function TopicListView({ initial, initialKey, initialError }: { initial?:
             onChange={(e) => void set({ system: e.target.checked ? 'hide' : 'show', page: 1 })}
             className="accent-slate-700"
           />
-          Hide system topics
+          {t('hideSystem')}
         </label>
         <div className="ml-auto flex items-center gap-3">
           <DisabledReasonButton onClick={() => setCreating(true)} disabledReason={canChange.reason} testId="create-topic" className="rounded border border-slate-300 bg-white px-2.5 py-1 text-sm font-medium shadow-sm hover:bg-slate-50">
-            Create topic…
+            {t('create')}
           </DisabledReasonButton>
           {data?.stats && <StatsAge stats={data.stats} />}
           <RefreshBar asOf={data?.asOf} fetching={query.isFetching} onRefresh={() => void query.refetch()} />
@@ -159,16 +162,16 @@ export function TopicListView({ initial, initialKey, initialError }: { initial?:
         <Card>
           {data.items.length === 0 ? (
             <div className="p-4">
-              <EmptyState title="No topic matches">
-                {state.search || state.type ? 'Clear the search or the type filter.' : state.system === 'hide' ? 'Only system topics exist; untick "Hide system topics".' : 'The namesrv lists no topic.'}
+              <EmptyState title={t('noMatch')}>
+                {state.search || state.type ? t('clearFilters') : state.system === 'hide' ? t('onlySystem') : t('noTopic')}
               </EmptyState>
             </div>
           ) : (
             <DataTable
               data={data.items}
-              columns={columns(cluster, data.stats?.pending ?? false)}
+              columns={columns(cluster, data.stats?.pending ?? false, t)}
               rowTestId="topic-row"
-              getRowId={(t) => t.topic}
+              getRowId={(item) => item.topic}
               serverSorting={{
                 sorting: [{ id: sortId, desc }],
                 onSortingChange: (next) => {

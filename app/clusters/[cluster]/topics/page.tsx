@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { Suspense } from 'react';
 import { HydrationGate } from '@/components/HydrationGate';
 import { PageHeader } from '@/components/shell/PageHeader';
@@ -10,9 +11,12 @@ import { TopicListQuery } from '@/lib/console/topics/schema';
 import { clusterPage, load, type Loaded } from '../../../_lib/page';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Topics' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('topics.page'))('title') };
+}
 
 export default async function TopicsPage({ params, searchParams }: { params: Promise<{ cluster: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const t = await getTranslations('topics.page');
   const page = await clusterPage(params);
   // the same query string the client builds from the URL, so the server's answer is reused, not fetched again
   const key = topicListQuery(loadTopicListState(await searchParams));
@@ -24,7 +28,7 @@ export default async function TopicsPage({ params, searchParams }: { params: Pro
       : { error: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
   return (
     <>
-      <PageHeader crumbs={[{ label: 'Topics' }]} title="Topics" subtitle="Every topic the namesrv routes, with its type, queues and traffic (as mqadmin topicList)." />
+      <PageHeader crumbs={[{ label: t('title') }]} title={t('title')} subtitle={t('subtitle')} />
       {page.refused ? (
         <Refused refusal={page.refused} />
       ) : (

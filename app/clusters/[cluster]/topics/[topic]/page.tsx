@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { paths } from '@/components/paths';
 import { StarButton } from '@/components/favourites/StarButton';
@@ -13,10 +14,11 @@ import { clusterPage } from '../../../../_lib/page';
 export const dynamic = 'force-dynamic';
 
 export async function generateMetadata({ params }: { params: Promise<{ topic: string }> }): Promise<Metadata> {
-  return { title: `Topic ${decodeURIComponent((await params).topic)}` };
+  return { title: (await getTranslations('topics.page'))('topicTitle', { topic: decodeURIComponent((await params).topic) }) };
 }
 
 export default async function TopicPage({ params }: { params: Promise<{ cluster: string; topic: string }> }) {
+  const t = await getTranslations('topics.page');
   const page = await clusterPage(params);
   const topic = decodeURIComponent((await params).topic);
   if (page.refused) return <Refused refusal={page.refused} />;
@@ -28,14 +30,14 @@ export default async function TopicPage({ params }: { params: Promise<{ cluster:
   return (
     <>
       <PageHeader
-        crumbs={[{ label: 'Topics', href: paths.topics(page.ctx.name) }, { label: topic }]}
+        crumbs={[{ label: t('title'), href: paths.topics(page.ctx.name) }, { label: topic }]}
         title={
           <span className="flex items-center gap-2">
             {topic} {'value' in route && route.value.type && <TopicTypeBadge type={route.value.type} />}
             <StarButton cluster={page.ctx.name} kind="topic" name={topic} />
           </span>
         }
-        subtitle="Route from the namesrv and per-queue offsets from each broker."
+        subtitle={t('topicSubtitle')}
       />
       <TopicDetailView
         topic={topic}
