@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { BacklogTopic } from '@/lib/console/dlq/overview';
 import { isNotFound } from '../api/client';
@@ -15,6 +16,7 @@ import { Timestamp } from '../ui/Timestamp';
 
 /** The group's retry and dead-letter topics, a way to browse them, and sending dead letters back. */
 export function DeadLetters({ group, changeBlocked }: { group: string; changeBlocked?: string }) {
+  const t = useTranslations('groups.deadLetters');
   const cluster = useCluster();
   const query = useDeadLetters(cluster, group);
   const [redrive, setRedrive] = useState(false);
@@ -22,12 +24,12 @@ export function DeadLetters({ group, changeBlocked }: { group: string; changeBlo
   return (
     <Card
       id="group-dead-letters"
-      title="Retries and dead letters"
+      title={t('title')}
       className="mb-5"
       actions={
         d?.dlq && d.dlq.messages > 0 ? (
           <DisabledReasonButton onClick={() => setRedrive(true)} disabledReason={changeBlocked} testId="redrive" className="rounded border border-slate-300 bg-white px-2.5 py-1 text-sm font-medium shadow-sm hover:bg-slate-50">
-            Send dead letters back…
+            {t('redrive')}
           </DisabledReasonButton>
         ) : undefined
       }
@@ -38,17 +40,17 @@ export function DeadLetters({ group, changeBlocked }: { group: string; changeBlo
         <table className="min-w-full text-sm" data-testid="dead-letters">
           <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
             <tr>
-              <th className="px-3 py-2">Topic</th>
-              <th className="px-3 py-2 text-right">Messages</th>
-              <th className="px-3 py-2">Oldest</th>
-              <th className="px-3 py-2">Newest</th>
+              <th className="px-3 py-2">{t('topic')}</th>
+              <th className="px-3 py-2 text-right">{t('messages')}</th>
+              <th className="px-3 py-2">{t('oldest')}</th>
+              <th className="px-3 py-2">{t('newest')}</th>
               <th className="px-3 py-2" />
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
-            <Row label="Retry" topic={d.retry} name={`%RETRY%${group}`} cluster={cluster} what="the group has not failed a message yet" />
-            {d.popRetry.map((t) => <Row key={t.topic} label="POP retry" topic={t} name={t.topic} cluster={cluster} what="" />)}
-            <Row label="Dead letters" topic={d.dlq} name={`%DLQ%${group}`} cluster={cluster} what="no message has failed more than the group's retries" />
+            <Row kind="retry" label={t('retry')} topic={d.retry} name={`%RETRY%${group}`} cluster={cluster} what={t('retryNone')} />
+            {d.popRetry.map((p) => <Row key={p.topic} kind="pop-retry" label={t('popRetry')} topic={p} name={p.topic} cluster={cluster} what="" />)}
+            <Row kind="dlq" label={t('deadLetters')} topic={d.dlq} name={`%DLQ%${group}`} cluster={cluster} what={t('dlqNone')} />
           </tbody>
         </table>
       )}
@@ -57,9 +59,10 @@ export function DeadLetters({ group, changeBlocked }: { group: string; changeBlo
   );
 }
 
-function Row({ label, topic, name, cluster, what }: { label: string; topic?: BacklogTopic; name: string; cluster: string; what: string }) {
+function Row({ kind, label, topic, name, cluster, what }: { kind: 'retry' | 'pop-retry' | 'dlq'; label: string; topic?: BacklogTopic; name: string; cluster: string; what: string }) {
+  const t = useTranslations('groups.deadLetters');
   return (
-    <tr data-testid={`backlog-${label === 'Retry' ? 'retry' : label === 'POP retry' ? 'pop-retry' : 'dlq'}`}>
+    <tr data-testid={`backlog-${kind}`}>
       <td className="px-3 py-1.5">
         <span className="text-slate-500">{label}</span> <span className="font-mono text-xs">{name}</span>
       </td>
@@ -71,14 +74,14 @@ function Row({ label, topic, name, cluster, what }: { label: string; topic?: Bac
           <td className="px-3 py-1.5 text-right">
             {topic.messages > 0 && (
               <Link className="text-blue-700 hover:underline" href={`${paths.messages(cluster)}?mode=range&topic=${encodeURIComponent(name)}`}>
-                Browse
+                {t('browse')}
               </Link>
             )}
             {topic.errors.length > 0 && <span className="ml-2 text-xs text-amber-800">{topic.errors.join('; ')}</span>}
           </td>
         </>
       ) : (
-        <td colSpan={4} className="px-3 py-1.5 text-slate-500">none: {what}</td>
+        <td colSpan={4} className="px-3 py-1.5 text-slate-500">{t('none', { what })}</td>
       )}
     </tr>
   );

@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import type { Cause, GroupDiagnosis } from '@/lib/console/groups/diagnosis';
 import { isNotFound } from '../api/client';
 import { useGroupDiagnosis } from '../api/groups';
@@ -10,30 +11,33 @@ import { SeverityBadge } from '../ui/Badge';
 import { Card, ErrorState, PartialFailures, Spinner } from '../ui/states';
 import { Timestamp } from '../ui/Timestamp';
 
-const CHECK_NAMES: Record<Cause['kind'], string> = {
-  'no-client': 'online clients',
-  'consume-disabled': 'consumption enabled',
-  'consume-failures': 'consume failures',
-  'slow-consumption': 'consumption against arrival',
-  'pool-saturated': 'consume thread pools',
-  'orderly-stuck': 'orderly queues',
-  'idle-clients': 'clients against queues',
-  'subscription-mismatch': 'subscriptions',
-  'broker-not-writable': 'brokers writable',
-  'replica-behind': 'masters and slaves',
-};
+const CHECK_NAMES = {
+  'no-client': 'noClient',
+  'consume-disabled': 'consumeDisabled',
+  'consume-failures': 'consumeFailures',
+  'slow-consumption': 'slowConsumption',
+  'pool-saturated': 'poolSaturated',
+  'orderly-stuck': 'orderlyStuck',
+  'idle-clients': 'idleClients',
+  'subscription-mismatch': 'subscriptionMismatch',
+  'broker-not-writable': 'brokerNotWritable',
+  'replica-behind': 'replicaBehind',
+} as const satisfies Record<Cause['kind'], string>;
+
+const LINKS: Record<string, 'clients' | 'connections' | 'progress' | 'config' | 'deadLetters'> = { clients: 'clients', connections: 'connections', progress: 'progress', config: 'config', 'dead-letters': 'deadLetters' };
 
 /** Why the group lags: the likely causes, worst first, each with its evidence and where to look. */
 export function Diagnosis({ group }: { group: string }) {
+  const t = useTranslations('groups.diagnosis');
   const cluster = useCluster();
   const query = useGroupDiagnosis(cluster, group);
   const d = query.data;
   return (
     <Card
       id="group-diagnosis"
-      title="Diagnosis"
+      title={t('title')}
       className="mb-5"
-      actions={d ? <span className="text-xs text-slate-500">as of <Timestamp ms={d.asOf} compact /></span> : undefined}
+      actions={d ? <span className="text-xs text-slate-500">{t('asOf')} <Timestamp ms={d.asOf} compact /></span> : undefined}
     >
       <div data-testid="diagnosis">
         {query.error && !isNotFound(query.error) && <div className="p-4"><ErrorState message={query.error.message} onRetry={() => void query.refetch()} /></div>}
@@ -45,12 +49,13 @@ export function Diagnosis({ group }: { group: string }) {
 }
 
 function DiagnosisBody({ d, cluster }: { d: GroupDiagnosis; cluster: string }) {
+  const t = useTranslations('groups.diagnosis');
   return (
     <>
       {d.failures.length > 0 && <div className="px-4 pt-3"><PartialFailures failures={d.failures} /></div>}
       {d.causes.length === 0 && (
         <p className="px-4 py-3 text-sm text-emerald-800" data-testid="diagnosis-ok">
-          {d.verdict === 'unknown' ? 'The group could not be checked.' : 'Nothing found that holds the group back.'}
+          {d.verdict === 'unknown' ? t('notCheckable') : t('nothingFound')}
         </p>
       )}
       <ul className="divide-y divide-slate-100">
@@ -79,7 +84,7 @@ function DiagnosisBody({ d, cluster }: { d: GroupDiagnosis; cluster: string }) {
       </ul>
       {d.unknown.length > 0 && (
         <div className="border-t border-slate-100 px-4 py-2 text-xs text-slate-600" data-testid="diagnosis-unknown">
-          Not checked: {d.unknown.map((u) => `${CHECK_NAMES[u.kind]} (${u.reason})`).join('; ')}
+          {t('notChecked', { checks: d.unknown.map((u) => `${t(`checks.${CHECK_NAMES[u.kind]}`)} (${u.reason})`).join('; ') })}
         </div>
       )}
     </>
@@ -87,14 +92,15 @@ function DiagnosisBody({ d, cluster }: { d: GroupDiagnosis; cluster: string }) {
 }
 
 function CauseLink({ cause, cluster }: { cause: Cause; cluster: string }) {
+  const t = useTranslations('groups.diagnosis');
   const className = 'shrink-0 text-xs font-medium text-sky-700 hover:underline';
-  if (cause.link === 'ordered') return <Link className={className} href={paths.ordered(cluster)}>ordered topics →</Link>;
-  if (cause.link === 'ha') return <Link className={className} href={paths.ha(cluster)}>high availability →</Link>;
+  if (cause.link === 'ordered') return <Link className={className} href={paths.ordered(cluster)}>{t('orderedTopics')} →</Link>;
+  if (cause.link === 'ha') return <Link className={className} href={paths.ha(cluster)}>{t('highAvailability')} →</Link>;
   if (cause.link === 'topic' && cause.topic) return <Link className={className} href={paths.topic(cluster, cause.topic)}>{cause.topic} →</Link>;
-  const labels: Record<string, string> = { clients: 'client reports', connections: 'online clients', progress: 'progress', config: 'configuration', 'dead-letters': 'retries and dead letters' };
+  const label = LINKS[cause.link];
   return (
     <a className={className} href={`#group-${cause.link}`}>
-      {labels[cause.link] ?? cause.link} ↓
+      {label ? t(`links.${label}`) : cause.link} ↓
     </a>
   );
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { ChangeResult } from '@/lib/console/changes/types';
 import type { GroupOverview } from '@/lib/console/groups/overview';
@@ -12,12 +13,7 @@ import { Spinner } from '../ui/states';
 import { RetryPolicyField, retryPolicyForm, retryPolicyRequest } from './RetryPolicyField';
 
 const input = 'rounded border border-slate-300 px-2 py-1';
-const FLAGS = [
-  ['consumeEnable', 'Consumption enabled'],
-  ['consumeBroadcastEnable', 'Broadcasting allowed'],
-  ['consumeFromMinEnable', 'Consume from min offset'],
-  ['consumeMessageOrderly', 'Orderly'],
-] as const;
+const FLAGS = [['consumeEnable'], ['consumeBroadcastEnable'], ['consumeFromMinEnable'], ['consumeMessageOrderly']] as const;
 type Flag = (typeof FLAGS)[number][0];
 
 /** 5 for a broker that says V5_5_0; 0 when it did not say. */
@@ -25,6 +21,7 @@ const majorVersion = (version?: string) => Number(/^V(\d+)_/.exec(version ?? '')
 
 /** Create a subscription group, or edit one, on every master of a cluster or chosen brokers: form, plan, outcome. */
 export function GroupUpsertDialog({ group: existing, overview, onClose }: { group?: string; overview?: GroupOverview; onClose: () => void }) {
+  const t = useTranslations('groups.change');
   const cluster = useCluster();
   const brokers = useClusterOverview(cluster);
   const preview = useChangePreview(cluster);
@@ -66,33 +63,33 @@ export function GroupUpsertDialog({ group: existing, overview, onClose }: { grou
       },
     });
   return (
-    <ChangeModal title={existing ? `Edit group ${existing}` : 'Create group'} onClose={onClose}>
+    <ChangeModal title={existing ? t('editTitle', { group: existing }) : t('createTitle')} onClose={onClose}>
       {result ? (
         <ChangeDone result={result} onClose={onClose} />
       ) : preview.data ? (
         <ConfirmChange plan={preview.data} onApplied={setResult} onCancel={() => preview.reset()} />
       ) : !brokers.data ? (
-        <Spinner label="Reading the brokers" />
+        <Spinner label={t('readingBrokers')} />
       ) : (
         <form className="space-y-3 text-sm" onSubmit={(e) => (e.preventDefault(), submit())}>
           {!existing && (
             <label className="flex items-center gap-2">
-              <span className="w-48 text-slate-600">Group</span>
-              <input value={group} onChange={(e) => setGroup(e.target.value)} aria-label="Group name" className={`${input} w-80 font-mono`} autoComplete="off" />
+              <span className="w-48 text-slate-600">{t('group')}</span>
+              <input value={group} onChange={(e) => setGroup(e.target.value)} aria-label={t('groupName')} className={`${input} w-80 font-mono`} autoComplete="off" />
             </label>
           )}
           <WhereField clusters={clusters.map((c) => c.clusterName)} masters={masters.map((m) => m.brokerName)} cluster={chosenCluster} onCluster={setWhere} brokers={chosen} onBrokers={setChosen} labelClass="w-48" indentClass="pl-50" />
           <label className="flex items-center gap-2">
-            <span className="w-48 text-slate-600">Retry queues</span>
+            <span className="w-48 text-slate-600">{t('retryQueues')}</span>
             <input inputMode="numeric" value={retryQueueNums} onChange={(e) => setRetryQueueNums(e.target.value)} aria-label="retryQueueNums" className={`${input} w-24 text-right`} />
           </label>
           <label className="flex items-center gap-2">
-            <span className="w-48 text-slate-600">Max retries (-1: for ever)</span>
+            <span className="w-48 text-slate-600">{t('maxRetries')}</span>
             <input inputMode="numeric" value={retryMaxTimes} onChange={(e) => setRetryMaxTimes(e.target.value)} aria-label="retryMaxTimes" className={`${input} w-24 text-right`} />
           </label>
-          {FLAGS.map(([key, label]) => (
+          {FLAGS.map(([key]) => (
             <label key={key} className="flex items-center gap-2">
-              <span className="w-48 text-slate-600">{label}</span>
+              <span className="w-48 text-slate-600">{t(key)}</span>
               <input type="checkbox" checked={flags[key]} onChange={(e) => setFlags({ ...flags, [key]: e.target.checked })} aria-label={key} />
             </label>
           ))}
@@ -106,12 +103,13 @@ export function GroupUpsertDialog({ group: existing, overview, onClose }: { grou
 
 /** Delete a group: with or without its offsets (without can be undone), then the plan to confirm. */
 export function GroupDeleteDialog({ group, onClose, onDeleted }: { group: string; onClose: () => void; onDeleted?: () => void }) {
+  const t = useTranslations('groups.change');
   const cluster = useCluster();
   const preview = useChangePreview(cluster);
   const [cleanOffset, setCleanOffset] = useState(false);
   const [result, setResult] = useState<ChangeResult | undefined>();
   return (
-    <ChangeModal title={`Delete group ${group}`} onClose={onClose}>
+    <ChangeModal title={t('deleteTitle', { group })} onClose={onClose}>
       {result ? (
         <ChangeDone result={result} onClose={() => (result.status === 'completed' && onDeleted ? onDeleted() : onClose())} />
       ) : preview.data ? (
@@ -119,10 +117,10 @@ export function GroupDeleteDialog({ group, onClose, onDeleted }: { group: string
       ) : (
         <form className="space-y-3 text-sm" onSubmit={(e) => (e.preventDefault(), preview.mutate({ action: 'group.delete', request: { group, cleanOffset } }))}>
           <label className="flex items-center gap-2">
-            <input type="checkbox" checked={cleanOffset} onChange={(e) => setCleanOffset(e.target.checked)} aria-label="Also delete the consumer offsets" />
-            Also delete the consumer offsets (then it cannot be undone)
+            <input type="checkbox" checked={cleanOffset} onChange={(e) => setCleanOffset(e.target.checked)} aria-label={t('alsoDeleteOffsets')} />
+            {t('alsoDeleteOffsetsText')}
           </label>
-          <PlanFormFooter error={preview.error} pending={preview.isPending} onCancel={onClose} errorTitle="Cannot plan the deletion" />
+          <PlanFormFooter error={preview.error} pending={preview.isPending} onCancel={onClose} errorTitle={t('cannotPlanDeletion')} />
         </form>
       )}
     </ChangeModal>

@@ -5,6 +5,7 @@ import dynamic from 'next/dynamic';
 import { useState } from 'react';
 import type { ColumnDef } from '@tanstack/react-table';
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { parseAsInteger, useQueryState } from 'nuqs';
 import type { QueueLag } from '@/lib/console/lag/types';
@@ -33,32 +34,32 @@ const ResetDialog = dynamic(() => import('../reset/ResetDialog').then((m) => m.R
 const GroupUpsertDialog = dynamic(() => import('./GroupChangeDialog').then((m) => m.GroupUpsertDialog), { ssr: false });
 const GroupDeleteDialog = dynamic(() => import('./GroupChangeDialog').then((m) => m.GroupDeleteDialog), { ssr: false });
 
-function progressColumns(cluster: string, asOf: number, v5: boolean): Array<ColumnDef<QueueLag, unknown>> {
+function progressColumns(cluster: string, asOf: number, v5: boolean, t: ReturnType<typeof useTranslations<'groups.detail'>>): Array<ColumnDef<QueueLag, unknown>> {
   const cols: Array<ColumnDef<QueueLag, unknown>> = [
-    { accessorKey: 'topic', header: 'Topic', cell: ({ row }) => <Link className="text-blue-700 hover:underline" href={paths.topic(cluster, row.original.topic)}>{row.original.topic}</Link> },
-    { accessorKey: 'brokerName', header: 'Broker' },
-    { accessorKey: 'queueId', header: 'Queue', meta: { numeric: true } },
-    { accessorKey: 'brokerOffset', header: 'Broker offset', meta: { numeric: true }, cell: ({ row }) => formatCount(row.original.brokerOffset) },
-    { accessorKey: 'consumerOffset', header: 'Consumer offset', meta: { numeric: true }, cell: ({ row }) => formatCount(row.original.consumerOffset) },
-    { accessorKey: 'lag', header: 'Lag', meta: { numeric: true }, cell: ({ row }) => <LagNumber lag={row.original.lag} /> },
+    { accessorKey: 'topic', header: t('topic'), cell: ({ row }) => <Link className="text-blue-700 hover:underline" href={paths.topic(cluster, row.original.topic)}>{row.original.topic}</Link> },
+    { accessorKey: 'brokerName', header: t('broker') },
+    { accessorKey: 'queueId', header: t('queue'), meta: { numeric: true } },
+    { accessorKey: 'brokerOffset', header: t('brokerOffset'), meta: { numeric: true }, cell: ({ row }) => formatCount(row.original.brokerOffset) },
+    { accessorKey: 'consumerOffset', header: t('consumerOffset'), meta: { numeric: true }, cell: ({ row }) => formatCount(row.original.consumerOffset) },
+    { accessorKey: 'lag', header: t('lag'), meta: { numeric: true }, cell: ({ row }) => <LagNumber lag={row.original.lag} /> },
   ];
-  if (v5) cols.push({ accessorKey: 'inflight', header: 'In flight', meta: { numeric: true }, cell: ({ row }) => formatCount(row.original.inflight) });
+  if (v5) cols.push({ accessorKey: 'inflight', header: t('inFlight'), meta: { numeric: true }, cell: ({ row }) => formatCount(row.original.inflight) });
   cols.push(
     {
       id: 'drainRate',
       accessorFn: (q) => q.drainRate ?? 0,
-      header: 'Net drain/s',
+      header: t('netDrain'),
       meta: { numeric: true },
       cell: ({ row }) => (row.original.drainRate === undefined ? '—' : <span className={row.original.drainRate < 0 ? 'text-red-700' : ''}>{row.original.drainRate.toFixed(2)}</span>),
     },
     {
       id: 'age',
       accessorFn: (q) => (q.oldestUnconsumedTimestamp ? asOf - q.oldestUnconsumedTimestamp : -1),
-      header: 'Oldest unconsumed',
+      header: t('oldestUnconsumed'),
       meta: { numeric: true },
       cell: ({ row }) => <LagAge ms={row.original.oldestUnconsumedTimestamp ? asOf - row.original.oldestUnconsumedTimestamp : undefined} />,
     },
-    { accessorKey: 'lastTimestamp', header: 'Last consumed', cell: ({ row }) => <Timestamp ms={row.original.lastTimestamp} compact /> },
+    { accessorKey: 'lastTimestamp', header: t('lastConsumed'), cell: ({ row }) => <Timestamp ms={row.original.lastTimestamp} compact /> },
   );
   return cols;
 }
@@ -73,6 +74,7 @@ function Tile({ label, children, testId }: { label: string; children: React.Reac
 }
 
 export function GroupDetailView({ group }: { group: string }) {
+  const t = useTranslations('groups.detail');
   const cluster = useCluster();
   const queryClient = useQueryClient();
   const [resetting, setResetting] = useState(false);
@@ -90,7 +92,7 @@ export function GroupDetailView({ group }: { group: string }) {
   const router = useRouter();
   const [changing, setChanging] = useState<'edit' | 'delete' | undefined>();
   const notFound = [overview.error, connections.error].find(isNotFound);
-  if (notFound) return <ErrorState title="Consumer group not found" message={notFound.message} />;
+  if (notFound) return <ErrorState title={t('notFound')} message={notFound.message} />;
   const p = progress.data;
   const v5 = Boolean(p?.queues.some((q) => q.inflight !== undefined)) && !connections.data?.viaProxy;
   // a broadcasting group's backlog is per client: the worst client is what an operator watches
@@ -102,27 +104,27 @@ export function GroupDetailView({ group }: { group: string }) {
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
         <div className="flex items-center gap-2 text-sm">
           <ModelBadge model={connections.data?.messageModel ?? overview.data?.messageModel} />
-          {overview.data?.configs.some((c) => c.consumeMessageOrderly) && <Badge>orderly</Badge>}
-          {connections.data && (connections.data.online ? <Badge tone="bg-emerald-50 text-emerald-700 ring-emerald-200">{`${connections.data.clients.length} online`}</Badge> : <Badge tone="bg-slate-100 text-slate-500 ring-slate-200">offline</Badge>)}
+          {overview.data?.configs.some((c) => c.consumeMessageOrderly) && <Badge>{t('orderly')}</Badge>}
+          {connections.data && (connections.data.online ? <Badge tone="bg-emerald-50 text-emerald-700 ring-emerald-200">{t('online', { count: String(connections.data.clients.length) })}</Badge> : <Badge tone="bg-slate-100 text-slate-500 ring-slate-200">{t('offline')}</Badge>)}
         </div>
         <div className="flex items-center gap-3">
-        <Link href={paths.audit(cluster, { group })} className="text-sm text-blue-700 hover:underline">Audit log</Link>
-        <DisabledReasonButton onClick={() => setChanging('edit')} disabledReason={canChange.reason ?? (overview.data ? undefined : 'reading the group…')} testId="edit-group" className="rounded border border-slate-300 bg-white px-2.5 py-1 text-sm font-medium shadow-sm hover:bg-slate-50">
-          Edit…
+        <Link href={paths.audit(cluster, { group })} className="text-sm text-blue-700 hover:underline">{t('auditLog')}</Link>
+        <DisabledReasonButton onClick={() => setChanging('edit')} disabledReason={canChange.reason ?? (overview.data ? undefined : t('readingGroup'))} testId="edit-group" className="rounded border border-slate-300 bg-white px-2.5 py-1 text-sm font-medium shadow-sm hover:bg-slate-50">
+          {t('edit')}
         </DisabledReasonButton>
         <DisabledReasonButton onClick={() => setChanging('delete')} disabledReason={canChange.reason} testId="delete-group" className="rounded border border-red-300 bg-white px-2.5 py-1 text-sm font-medium text-red-700 shadow-sm hover:bg-red-50">
-          Delete…
+          {t('delete')}
         </DisabledReasonButton>
         <DisabledReasonButton
           onClick={() => setResetting(true)}
           disabledReason={
             canReset.reason ??
-            (broadcasting ? 'A broadcasting group keeps its offsets on its clients: the brokers cannot reset them' : !p ? 'reading the group’s offsets…' : p.queues.length === 0 ? 'The group has no offsets to reset' : undefined)
+            (broadcasting ? t('broadcastingNoReset') : !p ? t('readingOffsets') : p.queues.length === 0 ? t('noOffsetsToReset') : undefined)
           }
           testId="reset-button"
           className="rounded border border-red-300 bg-white px-2.5 py-1 text-sm font-medium text-red-700 shadow-sm hover:bg-red-50"
         >
-          Reset offsets…
+          {t('resetOffsets')}
         </DisabledReasonButton>
         <RefreshBar
           asOf={p?.asOf}
@@ -145,52 +147,50 @@ export function GroupDetailView({ group }: { group: string }) {
       {p && <PartialFailures failures={p.failures} />}
       {broadcasting && (
         <div className="mb-4 rounded-lg border border-violet-200 bg-violet-50 px-4 py-3 text-sm text-violet-900" data-testid="broadcast-note">
-          <div className="font-medium">A BROADCASTING group keeps its offsets on its clients</div>
-          Every client consumes every message and stores its own progress locally, so the brokers hold no offsets for this
-          group (mqadmin consumerProgress answers CODE 206 here). The offsets below come from each online client
-          (GET_CONSUMER_RUNNING_INFO); while no client is online, there is nothing to show.
+          <div className="font-medium">{t('broadcastTitle')}</div>
+          {t('broadcastNote')}
         </div>
       )}
       <Diagnosis group={group} />
       {p?.popRates && <PopRates rates={p.popRates} />}
       <div className="mb-5 grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-8">
         {broadcasting ? (
-          <Tile label="Lag (worst client)" testId="total-lag">{worstClientLag === undefined ? '—' : <LagNumber lag={worstClientLag} />}</Tile>
+          <Tile label={t('lagWorstClient')} testId="total-lag">{worstClientLag === undefined ? '—' : <LagNumber lag={worstClientLag} />}</Tile>
         ) : (
-          <Tile label="Total lag" testId="total-lag">{p ? <LagNumber lag={p.totalLag} /> : '…'}</Tile>
+          <Tile label={t('totalLag')} testId="total-lag">{p ? <LagNumber lag={p.totalLag} /> : '…'}</Tile>
         )}
-        <Tile label="Oldest unconsumed" testId="lag-age">{p ? <LagAge ms={p.oldestUnconsumedTimestamp ? p.asOf - p.oldestUnconsumedTimestamp : undefined} /> : '…'}</Tile>
-        {!broadcasting && <Tile label="Time to drain" testId="drain">{p ? <DrainText drain={p.drain} lag={p.totalLag} /> : '…'}</Tile>}
-        <Tile label="Consume TPS">{p ? formatTps(p.consumeTps) : '…'}</Tile>
-        {v5 && <Tile label="In flight">{p ? formatCount(p.totalInflight) : '…'}</Tile>}
-        <Tile label="Clients" testId="client-count">{connections.data ? formatCount(connections.data.clients.length) : '…'}</Tile>
-        <Tile label="Retry queue" testId="retry-count">{overview.data ? (overview.data.retry ? formatCount(overview.data.retry.messages) : 'none') : '…'}</Tile>
-        <Tile label="Dead letters" testId="dlq-count">{overview.data ? (overview.data.dlq ? formatCount(overview.data.dlq.messages) : 'none') : '…'}</Tile>
+        <Tile label={t('oldestUnconsumed')} testId="lag-age">{p ? <LagAge ms={p.oldestUnconsumedTimestamp ? p.asOf - p.oldestUnconsumedTimestamp : undefined} /> : '…'}</Tile>
+        {!broadcasting && <Tile label={t('timeToDrain')} testId="drain">{p ? <DrainText drain={p.drain} lag={p.totalLag} /> : '…'}</Tile>}
+        <Tile label={t('consumeTps')}>{p ? formatTps(p.consumeTps) : '…'}</Tile>
+        {v5 && <Tile label={t('inFlight')}>{p ? formatCount(p.totalInflight) : '…'}</Tile>}
+        <Tile label={t('clients')} testId="client-count">{connections.data ? formatCount(connections.data.clients.length) : '…'}</Tile>
+        <Tile label={t('retryQueue')} testId="retry-count">{overview.data ? (overview.data.retry ? formatCount(overview.data.retry.messages) : t('none')) : '…'}</Tile>
+        <Tile label={t('deadLetters')} testId="dlq-count">{overview.data ? (overview.data.dlq ? formatCount(overview.data.dlq.messages) : t('none')) : '…'}</Tile>
       </div>
       {broadcasting ? (
-        <p className="mb-5 text-sm text-slate-600">Lag history is recorded from broker offsets, which a broadcasting group does not have.</p>
+        <p className="mb-5 text-sm text-slate-600">{t('noLagHistory')}</p>
       ) : (
-        <Card title="Lag over time" className="mb-5">
+        <Card title={t('lagOverTime')} className="mb-5">
           {alertAt !== null && (
             <p className="border-b border-slate-200 bg-violet-50 px-4 py-2 text-sm text-violet-900" data-testid="alert-marker">
-              Opened from an alert that fired <Timestamp ms={alertAt} />: the dashed line marks it.
+              {t.rich('openedFromAlert', { time: () => <Timestamp ms={alertAt} /> })}
             </p>
           )}
-          <LagChart group={group} marker={alertAt === null ? undefined : { at: alertAt, label: 'alert fired' }} />
+          <LagChart group={group} marker={alertAt === null ? undefined : { at: alertAt, label: t('alertFired') }} />
         </Card>
       )}
       {!broadcasting && (
-        <Card id="group-progress" title="Progress per queue (as mqadmin consumerProgress -g)" className="mb-5">
+        <Card id="group-progress" title={t('progress')} className="mb-5">
           {progress.error && <div className="p-4"><ErrorState message={progress.error.message} onRetry={() => void progress.refetch()} /></div>}
           {!p && !progress.error && <div className="px-4"><Spinner /></div>}
-          {p && p.queues.length === 0 && <div className="p-4"><EmptyState title="No offsets on any broker">The group has not committed any offset yet.</EmptyState></div>}
+          {p && p.queues.length === 0 && <div className="p-4"><EmptyState title={t('noOffsets')}>{t('noOffsetsHint')}</EmptyState></div>}
           {p && p.queues.length > 0 && (
             <>
-              <DataTable data={p.queues} columns={progressColumns(cluster, p.asOf, v5)} rowTestId="progress-row" getRowId={(q) => `${q.topic}-${q.brokerName}-${q.queueId}`} dense />
+              <DataTable data={p.queues} columns={progressColumns(cluster, p.asOf, v5, t)} rowTestId="progress-row" getRowId={(q) => `${q.topic}-${q.brokerName}-${q.queueId}`} dense />
               <div className="flex justify-end gap-6 border-t border-slate-200 px-4 py-2 text-sm" data-testid="progress-totals">
-                <span>Total lag <strong className="tabular-nums">{formatCount(p.totalLag)}</strong></span>
-                {v5 && <span>In flight <strong className="tabular-nums">{formatCount(p.totalInflight)}</strong></span>}
-                <span>Consume TPS <strong className="tabular-nums">{formatTps(p.consumeTps)}</strong></span>
+                <span>{t('totalLag')} <strong className="tabular-nums">{formatCount(p.totalLag)}</strong></span>
+                {v5 && <span>{t('inFlight')} <strong className="tabular-nums">{formatCount(p.totalInflight)}</strong></span>}
+                <span>{t('consumeTps')} <strong className="tabular-nums">{formatTps(p.consumeTps)}</strong></span>
               </div>
             </>
           )}
@@ -198,20 +198,20 @@ export function GroupDetailView({ group }: { group: string }) {
       )}
       <DeadLetters group={group} changeBlocked={canChange.reason} />
       <div className="mb-5 grid gap-5 xl:grid-cols-2">
-        <Card id="group-connections" title="Online clients (as mqadmin consumerConnection)">
+        <Card id="group-connections" title={t('onlineClients')}>
           {connections.error && <div className="p-4"><ErrorState message={connections.error.message} /></div>}
-          {connections.data && !connections.data.online && <div className="p-4"><EmptyState title="No client online">The group's consumers are stopped or cannot reach the brokers.</EmptyState></div>}
+          {connections.data && !connections.data.online && <div className="p-4"><EmptyState title={t('noClient')}>{t('noClientHint')}</EmptyState></div>}
           {connections.data?.online && (
             <div className="text-sm">
               {connections.data.viaProxy && (
                 <p className="border-b border-slate-200 bg-sky-50 px-3 py-2 text-sky-900" data-testid="via-proxy">
-                  gRPC clients, connected through the proxy <span className="font-mono">{connections.data.viaProxy}</span>: they heartbeat only to it, so the brokers list none.
-                  {connections.data.consumeType === 'CONSUME_ACTIVELY' && ' A simple (POP) consumer: messages it received and has not acknowledged stay invisible until their invisible time ends; the brokers expose no count of them (only their metrics do).'}
+                  {t.rich('viaProxy', { proxy: connections.data.viaProxy, mono: (chunks) => <span className="font-mono">{chunks}</span> })}
+                  {connections.data.consumeType === 'CONSUME_ACTIVELY' && t('simpleConsumer')}
                 </p>
               )}
               <table className="min-w-full">
                 <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-                  <tr><th className="px-3 py-2">Client ID</th><th className="px-3 py-2">Address</th><th className="px-3 py-2">Language</th><th className="px-3 py-2">Version</th></tr>
+                  <tr><th className="px-3 py-2">{t('clientId')}</th><th className="px-3 py-2">{t('address')}</th><th className="px-3 py-2">{t('language')}</th><th className="px-3 py-2">{t('version')}</th></tr>
                 </thead>
                 <tbody className="divide-y divide-slate-100">
                   {connections.data.clients.map((c) => (
@@ -229,7 +229,7 @@ export function GroupDetailView({ group }: { group: string }) {
               </div>
               <table className="min-w-full border-t border-slate-200">
                 <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-                  <tr><th className="px-3 py-2">Subscribed topic</th><th className="px-3 py-2">Type</th><th className="px-3 py-2">Expression</th></tr>
+                  <tr><th className="px-3 py-2">{t('subscribedTopic')}</th><th className="px-3 py-2">{t('type')}</th><th className="px-3 py-2">{t('expression')}</th></tr>
                 </thead>
                 <tbody className="divide-y divide-slate-100">
                   {connections.data.subscriptions.map((s) => (
@@ -244,22 +244,22 @@ export function GroupDetailView({ group }: { group: string }) {
             </div>
           )}
         </Card>
-        <Card id="group-config" title="Configuration per broker">
-          {overview.data && overview.data.configs.length === 0 && <div className="p-4"><EmptyState title="No broker holds a config for this group" /></div>}
+        <Card id="group-config" title={t('configPerBroker')}>
+          {overview.data && overview.data.configs.length === 0 && <div className="p-4"><EmptyState title={t('noConfig')} /></div>}
           {overview.data && overview.data.configs.length > 0 && (
             <table className="min-w-full text-sm">
               <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-                <tr><th className="px-3 py-2">Broker</th><th className="px-3 py-2">Consume</th><th className="px-3 py-2">Orderly</th><th className="px-3 py-2">Broadcast allowed</th><th className="px-3 py-2 text-right">Max retries</th><th className="px-3 py-2">Retry policy</th><th className="px-3 py-2 text-right">Read from</th></tr>
+                <tr><th className="px-3 py-2">{t('broker')}</th><th className="px-3 py-2">{t('consume')}</th><th className="px-3 py-2">{t('orderlyColumn')}</th><th className="px-3 py-2">{t('broadcastAllowed')}</th><th className="px-3 py-2 text-right">{t('maxRetries')}</th><th className="px-3 py-2">{t('retryPolicy')}</th><th className="px-3 py-2 text-right">{t('readFrom')}</th></tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {overview.data.configs.map((c) => (
                   <tr key={c.brokerName} data-testid="group-config-row">
                     <td className="whitespace-nowrap px-3 py-1.5">{c.brokerName}</td>
-                    <td className="px-3 py-1.5">{c.consumeEnable ? 'enabled' : <span className="text-red-700">disabled</span>}</td>
-                    <td className="px-3 py-1.5">{c.consumeMessageOrderly ? 'yes' : 'no'}</td>
-                    <td className="px-3 py-1.5">{c.consumeBroadcastEnable ? 'yes' : 'no'}</td>
+                    <td className="px-3 py-1.5">{c.consumeEnable ? t('enabled') : <span className="text-red-700">{t('disabled')}</span>}</td>
+                    <td className="px-3 py-1.5">{c.consumeMessageOrderly ? t('yes') : t('no')}</td>
+                    <td className="px-3 py-1.5">{c.consumeBroadcastEnable ? t('yes') : t('no')}</td>
                     <td className="num px-3 py-1.5">{c.retryMaxTimes}</td>
-                    <td className="px-3 py-1.5 font-mono text-xs">{c.retryPolicyText ?? <span className="font-sans text-slate-500" title="4.x brokers retry on the delay levels">delay levels (4.x)</span>}</td>
+                    <td className="px-3 py-1.5 font-mono text-xs">{c.retryPolicyText ?? <span className="font-sans text-slate-500" title={t('delayLevelsTitle')}>{t('delayLevels')}</span>}</td>
                     <td className="num px-3 py-1.5">brokerId {c.brokerId}</td>
                   </tr>
                 ))}
@@ -268,19 +268,19 @@ export function GroupDetailView({ group }: { group: string }) {
           )}
           {overview.data && (
             <div className="border-t border-slate-200 px-3 py-2 text-sm text-slate-600">
-              Retry topic: {overview.data.retry ? <Link className="text-blue-700 hover:underline" href={paths.topic(cluster, overview.data.retry.topic)}>{overview.data.retry.topic}</Link> : 'none'} · Dead-letter topic:{' '}
-              {overview.data.dlq ? <Link className="text-blue-700 hover:underline" href={paths.topic(cluster, overview.data.dlq.topic)}>{overview.data.dlq.topic}</Link> : 'none'}
+              {t('retryTopic')} {overview.data.retry ? <Link className="text-blue-700 hover:underline" href={paths.topic(cluster, overview.data.retry.topic)}>{overview.data.retry.topic}</Link> : t('none')} · {t('deadLetterTopic')}{' '}
+              {overview.data.dlq ? <Link className="text-blue-700 hover:underline" href={paths.topic(cluster, overview.data.dlq.topic)}>{overview.data.dlq.topic}</Link> : t('none')}
             </div>
           )}
         </Card>
       </div>
       {connections.data?.online && (
-        <Card id="group-clients" title={broadcasting ? 'Offsets on each client' : 'What each client reports'} className="mb-5">
+        <Card id="group-clients" title={broadcasting ? t('offsetsOnEachClient') : t('whatEachClientReports')} className="mb-5">
           {clients.error && <div className="p-4"><ErrorState message={clients.error.message} /></div>}
-          {!clients.data && !clients.error && <div className="px-4"><Spinner label="Asking the clients (through a broker)" /></div>}
+          {!clients.data && !clients.error && <div className="px-4"><Spinner label={t('askingClients')} /></div>}
           {clients.data && clients.data.clients.length === 0 && connections.data?.viaProxy && (
             <p className="px-3 py-2 text-sm text-slate-600" data-testid="clients-via-proxy">
-              gRPC clients through a proxy cannot be asked what they report: the proxy answers GET_CONSUMER_RUNNING_INFO &quot;not supported&quot; and the brokers hold no connection to them. Their SDK&apos;s metrics are where their thread pools and consume times are.
+              {t('clientsViaProxy')}
             </p>
           )}
           {clients.data?.clients.map((c) => (
@@ -290,10 +290,10 @@ export function GroupDetailView({ group }: { group: string }) {
                 {c.error ? <span className="text-red-700">{c.error}</span> : (
                   <>
                     <span>{c.version}</span>
-                    <span>{c.orderly ? 'orderly' : 'concurrent'}</span>
-                    {c.startedAt && <span>started <Timestamp ms={c.startedAt} /></span>}
+                    <span>{c.orderly ? t('orderly') : t('concurrent')}</span>
+                    {c.startedAt && <span>{t('started')} <Timestamp ms={c.startedAt} /></span>}
                     {c.status.map((s) => (
-                      <span key={s.topic} className="text-slate-600">{s.topic}: {formatTps(s.consumeOKTPS)} ok/s, RT {s.consumeRT.toFixed(1)} ms{s.consumeFailedTPS > 0 ? `, ${formatTps(s.consumeFailedTPS)} failed/s` : ''}</span>
+                      <span key={s.topic} className="text-slate-600">{t('clientStatus', { topic: s.topic, ok: formatTps(s.consumeOKTPS), rt: s.consumeRT.toFixed(1) })}{s.consumeFailedTPS > 0 ? t('clientFailed', { failed: formatTps(s.consumeFailedTPS) }) : ''}</span>
                     ))}
                   </>
                 )}
@@ -301,7 +301,7 @@ export function GroupDetailView({ group }: { group: string }) {
               {c.queues.length > 0 && (
                 <table className="min-w-full text-sm">
                   <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
-                    <tr><th className="px-3 py-1.5">Topic</th><th className="px-3 py-1.5">Broker</th><th className="px-3 py-1.5 text-right">Queue</th><th className="px-3 py-1.5 text-right">Client offset</th><th className="px-3 py-1.5 text-right">Broker offset</th><th className="px-3 py-1.5 text-right">Lag</th><th className="px-3 py-1.5 text-right">Cached</th></tr>
+                    <tr><th className="px-3 py-1.5">{t('topic')}</th><th className="px-3 py-1.5">{t('broker')}</th><th className="px-3 py-1.5 text-right">{t('queue')}</th><th className="px-3 py-1.5 text-right">{t('clientOffset')}</th><th className="px-3 py-1.5 text-right">{t('brokerOffset')}</th><th className="px-3 py-1.5 text-right">{t('lag')}</th><th className="px-3 py-1.5 text-right">{t('cached')}</th></tr>
                   </thead>
                   <tbody className="divide-y divide-slate-100">
                     {c.queues.map((q) => (
@@ -324,7 +324,7 @@ export function GroupDetailView({ group }: { group: string }) {
         </Card>
       )}
       {p?.oldestUnconsumedTimestamp && (
-        <p className="text-xs text-slate-500">Oldest unconsumed message stored <Timestamp ms={p.oldestUnconsumedTimestamp} /> ({formatDuration(p.asOf - p.oldestUnconsumedTimestamp)} before this read).</p>
+        <p className="text-xs text-slate-500">{t.rich('oldestMessage', { time: () => <Timestamp ms={p.oldestUnconsumedTimestamp!} />, duration: formatDuration(p.asOf - p.oldestUnconsumedTimestamp) })}</p>
       )}
     </div>
   );
@@ -332,13 +332,14 @@ export function GroupDetailView({ group }: { group: string }) {
 
 /** A POP group: what the masters count of its pops and acknowledgements, and what no broker tells (what is in flight). */
 function PopRates({ rates }: { rates: NonNullable<GroupProgress['popRates']> }) {
-  const count = (w: { lastMinute: number; lastHour: number } | undefined, which: 'lastMinute' | 'lastHour') => (w ? formatCount(w[which]) : <span className="text-slate-400" title="no master has counted any since it started">none counted</span>);
+  const t = useTranslations('groups.detail');
+  const count = (w: { lastMinute: number; lastHour: number } | undefined, which: 'lastMinute' | 'lastHour') => (w ? formatCount(w[which]) : <span className="text-slate-400" title={t('noneCountedTitle')}>{t('noneCounted')}</span>);
   return (
     <div className="mb-4 rounded-lg border border-sky-200 bg-sky-50 text-sm text-sky-900" data-testid="pop-rates">
-      <div className="px-4 pt-3 font-medium">Consumed by POP: messages popped and acknowledged, as the masters count them</div>
+      <div className="px-4 pt-3 font-medium">{t('popTitle')}</div>
       <table className="mx-4 my-2 text-sm">
         <thead className="text-left text-xs uppercase tracking-wide text-sky-700">
-          <tr><th className="py-1 pr-6">Topic</th><th className="py-1 pr-6 text-right">Popped, last minute</th><th className="py-1 pr-6 text-right">Acknowledged, last minute</th><th className="py-1 pr-6 text-right">Popped, last hour</th><th className="py-1 text-right">Acknowledged, last hour</th></tr>
+          <tr><th className="py-1 pr-6">{t('topic')}</th><th className="py-1 pr-6 text-right">{t('poppedMinute')}</th><th className="py-1 pr-6 text-right">{t('ackedMinute')}</th><th className="py-1 pr-6 text-right">{t('poppedHour')}</th><th className="py-1 text-right">{t('ackedHour')}</th></tr>
         </thead>
         <tbody>
           {rates.map((r) => (
@@ -353,7 +354,7 @@ function PopRates({ rates }: { rates: NonNullable<GroupProgress['popRates']> }) 
         </tbody>
       </table>
       <p className="px-4 pb-3 text-xs">
-        The brokers sample these every 10 s (the minute) and 10 min (the hour). What is popped and not yet acknowledged (in flight, invisible) has no remoting request: it shows only as messages coming back through the POP retry topic after their invisible time.
+        {t('popNote')}
       </p>
     </div>
   );

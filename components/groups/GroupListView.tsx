@@ -2,6 +2,7 @@
 
 import type { ColumnDef } from '@tanstack/react-table';
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useQueryStates } from 'nuqs';
 import { useEffect, useState } from 'react';
 import type { GroupListAnswer, GroupListItem } from '@/lib/console/groups/list';
@@ -22,12 +23,12 @@ import { DisabledReasonButton } from '../ui/DisabledReasonButton';
 import { GroupUpsertDialog } from './GroupChangeDialog';
 import { snapshotProgressText } from './snapshotProgress';
 
-function columns(cluster: string, asOf: number): Array<ColumnDef<GroupListItem, unknown>> {
+function columns(cluster: string, asOf: number, t: ReturnType<typeof useTranslations<'groups.list'>>): Array<ColumnDef<GroupListItem, unknown>> {
   return [
     {
       id: 'name',
       accessorKey: 'group',
-      header: 'Group',
+      header: t('group'),
       cell: ({ row }) => (
         <div>
           <span className="flex items-center gap-1.5">
@@ -35,8 +36,8 @@ function columns(cluster: string, asOf: number): Array<ColumnDef<GroupListItem, 
               {row.original.group}
             </Link>
             {row.original.messageModel === 'BROADCASTING' && <ModelBadge model="BROADCASTING" />}
-            {row.original.orderly && <Badge title="consumeMessageOrderly in the broker config">orderly</Badge>}
-            {row.original.system && <Badge tone="bg-zinc-100 text-zinc-500 ring-zinc-200">system</Badge>}
+            {row.original.orderly && <Badge title={t('orderlyTitle')}>{t('orderly')}</Badge>}
+            {row.original.system && <Badge tone="bg-zinc-100 text-zinc-500 ring-zinc-200">{t('system')}</Badge>}
           </span>
           <SubscribedTopics topics={row.original.topics} />
         </div>
@@ -45,7 +46,7 @@ function columns(cluster: string, asOf: number): Array<ColumnDef<GroupListItem, 
     {
       id: 'clients',
       accessorKey: 'clients',
-      header: 'Clients',
+      header: t('clients'),
       meta: { numeric: true },
       cell: ({ row }) =>
         row.original.clients > 0 ? (
@@ -53,20 +54,20 @@ function columns(cluster: string, asOf: number): Array<ColumnDef<GroupListItem, 
             {formatCount(row.original.clients)} <span className="text-xs text-slate-500">{row.original.version}</span>
           </span>
         ) : (
-          <span className="text-slate-400">offline</span>
+          <span className="text-slate-400">{t('offline')}</span>
         ),
     },
-    { id: 'lag', accessorKey: 'lag', header: 'Lag', meta: { numeric: true }, cell: ({ row }) => <LagNumber lag={row.original.lag} /> },
+    { id: 'lag', accessorKey: 'lag', header: t('lag'), meta: { numeric: true }, cell: ({ row }) => <LagNumber lag={row.original.lag} /> },
     {
       id: 'lagAge',
       accessorFn: (g) => (g.oldestUnconsumedTimestamp === undefined ? 0 : asOf - g.oldestUnconsumedTimestamp),
-      header: 'Oldest unconsumed',
+      header: t('oldestUnconsumed'),
       meta: { numeric: true },
       cell: ({ row }) => <LagAge ms={row.original.oldestUnconsumedTimestamp === undefined ? undefined : asOf - row.original.oldestUnconsumedTimestamp} />,
     },
-    { id: 'drain', header: 'Time to drain', enableSorting: false, meta: { numeric: true }, cell: ({ row }) => <DrainText drain={row.original.drain} lag={row.original.lag} /> },
-    { id: 'verdict', header: 'Diagnosis', enableSorting: false, cell: ({ row }) => <VerdictBadge verdict={row.original.verdict} /> },
-    { id: 'tps', accessorKey: 'consumeTps', header: 'Consume TPS', meta: { numeric: true }, cell: ({ row }) => formatTps(row.original.consumeTps) },
+    { id: 'drain', header: t('timeToDrain'), enableSorting: false, meta: { numeric: true }, cell: ({ row }) => <DrainText drain={row.original.drain} lag={row.original.lag} /> },
+    { id: 'verdict', header: t('diagnosis'), enableSorting: false, cell: ({ row }) => <VerdictBadge verdict={row.original.verdict} /> },
+    { id: 'tps', accessorKey: 'consumeTps', header: t('consumeTps'), meta: { numeric: true }, cell: ({ row }) => formatTps(row.original.consumeTps) },
   ];
 }
 
@@ -83,6 +84,7 @@ function SubscribedTopics({ topics }: { topics: string[] }) {
 }
 
 export function GroupListView({ initial, initialKey, initialError }: { initial?: GroupListAnswer; initialKey: string; initialError?: string }) {
+  const t = useTranslations('groups.list');
   const cluster = useCluster();
   const canChange = useCan(cluster, 'cluster:change');
   const [creating, setCreating] = useState(false);
@@ -118,17 +120,17 @@ export function GroupListView({ initial, initialKey, initialError }: { initial?:
           type="search"
           value={searchDraft}
           onChange={(e) => setSearchDraft(e.target.value)}
-          placeholder="Search groups"
-          aria-label="Search groups"
+          placeholder={t('search')}
+          aria-label={t('search')}
           className="w-72 rounded border border-slate-300 bg-white px-3 py-1.5 text-sm shadow-sm"
         />
         <label className="flex cursor-pointer items-center gap-1.5 text-sm text-slate-700">
           <input type="checkbox" checked={state.system === 'hide'} onChange={(e) => void set({ system: e.target.checked ? 'hide' : 'show', page: 1 })} className="accent-slate-700" />
-          Hide system groups
+          {t('hideSystem')}
         </label>
         <div className="ml-auto flex items-center gap-3">
           <DisabledReasonButton onClick={() => setCreating(true)} disabledReason={canChange.reason} testId="create-group" className="rounded border border-slate-300 bg-white px-2.5 py-1 text-sm font-medium shadow-sm hover:bg-slate-50">
-            Create group…
+            {t('create')}
           </DisabledReasonButton>
           <RefreshBar
             asOf={data?.asOf}
@@ -145,20 +147,20 @@ export function GroupListView({ initial, initialKey, initialError }: { initial?:
       {query.error && <ErrorState message={query.error.message} onRetry={() => void query.refetch()} />}
       {building && !query.error && (
         <div data-testid="snapshot-progress">
-          <Spinner label={`Building the lag snapshot of every group: ${snapshotProgressText(building)}`} />
+          <Spinner label={t('building', { progress: snapshotProgressText(building) })} />
         </div>
       )}
-      {!data && !building && !query.error && (initialError ? <ErrorState message={initialError} /> : <Spinner label="Reading every group's lag" />)}
+      {!data && !building && !query.error && (initialError ? <ErrorState message={initialError} /> : <Spinner label={t('reading')} />)}
       {data && (
         <Card>
           {data.items.length === 0 ? (
             <div className="p-4">
-              <EmptyState title="No consumer group matches">{state.search ? 'Clear the search.' : 'No broker has a consumer group yet.'}</EmptyState>
+              <EmptyState title={t('noMatch')}>{state.search ? t('clearSearch') : t('noGroup')}</EmptyState>
             </div>
           ) : (
             <DataTable
               data={data.items}
-              columns={columns(cluster, data.asOf)}
+              columns={columns(cluster, data.asOf, t)}
               rowTestId="group-row"
               getRowId={(g) => g.group}
               serverSorting={{

@@ -1,6 +1,7 @@
 'use client';
 
 import dynamic from 'next/dynamic';
+import { useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
 import { isNotFound } from '../api/client';
 import { useLagHistory, useRebalances } from '../api/groups';
@@ -12,9 +13,15 @@ import { RebalanceTable } from './Rebalances';
 
 // recharts (~120 KB compressed, as much as the rest of the page) is fetched only when there is a history to draw, after
 // the page's numbers are on screen; the box keeps its height meanwhile, so nothing below it moves
-const LagLines = dynamic(() => import('./LagLines'), { ssr: false, loading: () => <Spinner label="Loading chart" /> });
+const LagLines = dynamic(() => import('./LagLines'), { ssr: false, loading: () => <ChartLoading /> });
+
+function ChartLoading() {
+  const t = useTranslations('groups.chart');
+  return <Spinner label={t('loadingChart')} />;
+}
 
 const RANGES = ['1h', '6h', '24h', '7d'] as const;
+const RANGE_KEYS = { '1h': 'range1h', '6h': 'range6h', '24h': 'range24h', '7d': 'range7d' } as const;
 
 function tick(t: number, range: string): string {
   const d = new Date(t);
@@ -38,6 +45,7 @@ function rangeShowing(at: number | undefined): (typeof RANGES)[number] {
  * the tooltip names the rebalances near the hovered time and the table under the chart lists them all.
  */
 export function LagChart({ group, marker }: { group: string; marker?: { at: number; label: string } }) {
+  const t = useTranslations('groups.chart');
   const [range, setRange] = useState<(typeof RANGES)[number]>(() => rangeShowing(marker?.at));
   const [perQueue, setPerQueue] = useState(false);
   const cluster = useCluster();
@@ -66,7 +74,7 @@ export function LagChart({ group, marker }: { group: string; marker?: { at: numb
   return (
     <div>
       <div className="flex flex-wrap items-center justify-between gap-2 px-4 pt-3">
-        <div role="group" aria-label="Range" className="inline-flex overflow-hidden rounded border border-slate-300 text-sm">
+        <div role="group" aria-label={t('range')} className="inline-flex overflow-hidden rounded border border-slate-300 text-sm">
           {RANGES.map((r) => (
             <button
               key={r}
@@ -75,38 +83,38 @@ export function LagChart({ group, marker }: { group: string; marker?: { at: numb
               aria-pressed={range === r}
               className={`px-2.5 py-1 ${range === r ? 'bg-slate-800 text-white' : 'bg-white text-slate-700 hover:bg-slate-50'}`}
             >
-              {r}
+              {t(RANGE_KEYS[r])}
             </button>
           ))}
         </div>
         <label className="flex items-center gap-1.5 text-sm text-slate-700">
           <input type="checkbox" checked={perQueue} onChange={(e) => setPerQueue(e.target.checked)} className="accent-slate-700" />
-          per queue
+          {t('perQueue')}
         </label>
       </div>
       {query.error && !isNotFound(query.error) && <div className="p-4"><ErrorState message={query.error.message} /></div>}
-      {!data && !query.error && <div className="px-4"><Spinner label="Loading lag history" /></div>}
+      {!data && !query.error && <div className="px-4"><Spinner label={t('loadingHistory')} /></div>}
       {/* 404: the snapshot does not know the group yet and nothing was sampled; the page says when the group is unknown */}
       {((data && data.points.length === 0) || isNotFound(query.error)) && (
-        <div className="p-4"><EmptyState title="No lag history yet">The sampler writes a point every 30 s; the first one appears shortly.</EmptyState></div>
+        <div className="p-4"><EmptyState title={t('noHistory')}>{t('noHistoryHint')}</EmptyState></div>
       )}
       {data && data.points.length > 0 && (
         <>
           <div className="h-64 px-2 pt-2" data-testid="lag-chart">
-            <LagLines from={data.from} to={data.to} tick={(t) => tick(t, range)} total={total} queues={queues} perQueue={perQueue} marker={marker} shown={shown} near={near} />
+            <LagLines from={data.from} to={data.to} tick={(at) => tick(at, range)} total={total} queues={queues} perQueue={perQueue} marker={marker} shown={shown} near={near} />
           </div>
           {shown.length > 0 && (
             <p className="px-4 text-xs text-slate-500" data-testid="rebalance-legend">
-              <span className="text-amber-700">┆</span> {shown.length} {shown.length === 1 ? 'rebalance' : 'rebalances'} (+joined −left ⇄queues moved)
+              <span className="text-amber-700">┆</span> {t('legend', { count: shown.length })}
             </p>
           )}
           <details className="px-4 pb-3 text-sm">
-            <summary className="cursor-pointer text-slate-600">Data points ({formatCount(data.points.length)})</summary>
+            <summary className="cursor-pointer text-slate-600">{t('dataPoints', { count: formatCount(data.points.length) })}</summary>
             <table className="mt-2 text-sm" data-testid="lag-points">
               <thead className="text-left text-xs uppercase text-slate-500">
                 <tr>
-                  <th className="pr-6">Time</th>
-                  <th className="text-right">Lag</th>
+                  <th className="pr-6">{t('time')}</th>
+                  <th className="text-right">{t('lag')}</th>
                 </tr>
               </thead>
               <tbody>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Rebalance } from '@/lib/console/groups/rebalances';
 import { formatCount } from '../format';
@@ -34,6 +35,8 @@ export interface LagLinesProps {
  * chunk of its own that LagChart loads once there are points to draw, off the group page's first load.
  */
 export default function LagLines({ from, to, tick, total, queues, perQueue, marker, shown, near }: LagLinesProps) {
+  const t = useTranslations('groups.chart');
+  const tr = useTranslations('groups.rebalances');
   return (
     <ResponsiveContainer width="100%" height="100%">
       <LineChart margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
@@ -41,7 +44,7 @@ export default function LagLines({ from, to, tick, total, queues, perQueue, mark
         <XAxis dataKey="t" type="number" scale="time" domain={[from, to]} tickFormatter={tick} fontSize={12} />
         <YAxis fontSize={12} tickFormatter={(v: number) => formatCount(v)} width={56} allowDecimals={false} />
         <Tooltip
-          labelFormatter={(t) => [new Date(Number(t)).toLocaleString(), ...near(Number(t)).map((r) => `rebalance ${new Date(r.t).toLocaleTimeString()}: ${rebalanceSummary(r)}`)].join(' · ')}
+          labelFormatter={(at) => [new Date(Number(at)).toLocaleString(), ...near(Number(at)).map((r) => t('tooltipRebalance', { time: new Date(r.t).toLocaleTimeString(), summary: rebalanceSummary(r, tr) }))].join(' · ')}
           formatter={(v) => formatCount(Number(v))}
         />
         {perQueue && <Legend wrapperStyle={{ fontSize: 11 }} />}
@@ -63,7 +66,7 @@ export default function LagLines({ from, to, tick, total, queues, perQueue, mark
             }
           />
         ))}
-        {!perQueue && <Line data={total} dataKey="lag" name="lag" type="stepAfter" stroke="#dc2626" strokeWidth={2} dot={false} isAnimationActive={false} />}
+        {!perQueue && <Line data={total} dataKey="lag" name={t('lagLine')} type="stepAfter" stroke="#dc2626" strokeWidth={2} dot={false} isAnimationActive={false} />}
         {perQueue &&
           queues.map((q, i) => (
             <Line key={q.name} data={q.points} dataKey="lag" name={q.name} type="stepAfter" stroke={COLORS[i % COLORS.length]} dot={false} isAnimationActive={false} />

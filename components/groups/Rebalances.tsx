@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import type { Rebalance, RebalanceHistory } from '@/lib/console/groups/rebalances';
 import { isNotFound } from '../api/client';
 import { formatDuration } from '../format';
@@ -12,45 +13,43 @@ export function rebalanceLabel(r: Rebalance): string {
 }
 
 /** "+1 joined · 1 left · 4 queues moved": what a marker on the lag chart says. */
-export function rebalanceSummary(r: Rebalance): string {
+export function rebalanceSummary(r: Rebalance, t: ReturnType<typeof useTranslations<'groups.rebalances'>>): string {
   const parts = [
-    r.joined.length > 0 ? `${r.joined.length} joined` : '',
-    r.left.length > 0 ? `${r.left.length} left` : '',
-    r.moved.length > 0 ? `${r.moved.length} ${r.moved.length === 1 ? 'queue' : 'queues'} moved` : '',
+    r.joined.length > 0 ? t('joined', { count: String(r.joined.length) }) : '',
+    r.left.length > 0 ? t('left', { count: String(r.left.length) }) : '',
+    r.moved.length > 0 ? t('moved', { count: r.moved.length }) : '',
   ];
-  return parts.filter(Boolean).join(' · ') || 'changed';
+  return parts.filter(Boolean).join(' · ') || t('changed');
 }
 
 const queueName = (m: Rebalance['moved'][number]) => `${m.topic} ${m.brokerName}/${m.queueId}`;
-const holder = (clientId: string | null) => clientId ?? 'nobody';
 
 /**
  * The rebalances of the chart's range, newest first: when the sample saw it (and the sample before, the window it
  * happened in), the clients that joined and left, and each queue that moved from one client to another.
  */
 export function RebalanceTable({ data, error }: { data: RebalanceHistory | undefined; error: Error | null }) {
+  const t = useTranslations('groups.rebalances');
+  const holder = (clientId: string | null) => clientId ?? t('nobody');
   // a group that does not exist: the page says so once, not again in every card
   if (isNotFound(error)) return null;
-  if (error) return <ErrorState title="Could not load the rebalances" message={error.message} />;
+  if (error) return <ErrorState title={t('loadError')} message={error.message} />;
   if (!data) return null;
   const rows = [...data.rebalances].reverse();
   return (
-    <section className="text-sm" data-testid="rebalances" aria-label="Rebalances">
-      <h3 className="mb-1 font-medium text-slate-700">Rebalances</h3>
-      {data.truncated && <p className="mb-1 text-xs text-amber-700">More changes than one answer holds: the oldest are left out.</p>}
+    <section className="text-sm" data-testid="rebalances" aria-label={t('title')}>
+      <h3 className="mb-1 font-medium text-slate-700">{t('title')}</h3>
+      {data.truncated && <p className="mb-1 text-xs text-amber-700">{t('truncated')}</p>}
       {rows.length === 0 ? (
-        <EmptyState title="No rebalance in this range">
-          No client joined or left and no queue moved between clients. The online groups&apos; clients and the queues each holds are read every minute (REBALANCE_SAMPLE_INTERVAL_MS); a
-          group&apos;s first reading only sets what later ones are compared with.
-        </EmptyState>
+        <EmptyState title={t('none')}>{t('noneHint')}</EmptyState>
       ) : (
         <table className="w-full text-left">
           <thead className="text-xs uppercase text-slate-500">
             <tr>
-              <th className="py-1 pr-4">Seen</th>
-              <th className="pr-4">Joined</th>
-              <th className="pr-4">Left</th>
-              <th>Queues moved</th>
+              <th className="py-1 pr-4">{t('seen')}</th>
+              <th className="pr-4">{t('joinedColumn')}</th>
+              <th className="pr-4">{t('leftColumn')}</th>
+              <th>{t('queuesMoved')}</th>
             </tr>
           </thead>
           <tbody>
@@ -59,7 +58,7 @@ export function RebalanceTable({ data, error }: { data: RebalanceHistory | undef
                 <td className="py-1.5 pr-4">
                   <Timestamp ms={r.t} />
                   <div className="text-xs text-slate-500">
-                    {r.sinceT === null ? 'first reading after a console restart' : `within the ${formatDuration(r.t - r.sinceT)} before`}
+                    {r.sinceT === null ? t('firstReading') : t('within', { duration: formatDuration(r.t - r.sinceT) })}
                   </div>
                 </td>
                 <td className="pr-4 font-mono text-xs" data-testid="rebalance-joined">

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { parseDelay, showDelay } from '@/lib/console/core/delays';
 import type { GroupRetryPolicy } from '@/lib/rocketmq/get-all-subscriptiongroup-config';
 
@@ -37,31 +38,32 @@ export function retryPolicyRequest(form: RetryPolicyForm): { retryPolicy?: unkno
 
 /** 5.x: how long the broker waits before each redelivery of a message the group failed to consume. */
 export function RetryPolicyField({ form, onChange, current }: { form: RetryPolicyForm; onChange: (form: RetryPolicyForm) => void; current?: string }) {
+  const t = useTranslations('groups.retryPolicy');
   const set = (patch: Partial<RetryPolicyForm>) => onChange({ ...form, ...patch });
   return (
     <div className="space-y-2">
       <label className="flex items-center gap-2">
-        <span className="w-48 text-slate-600">Retry policy (5.x)</span>
-        <select value={form.mode} onChange={(e) => set({ mode: e.target.value as RetryPolicyForm['mode'] })} aria-label="Retry policy" className={input}>
-          <option value="keep">{current ? `Keep (${current})` : 'Keep the brokers\u2019 default'}</option>
-          <option value="levels">Delay levels (1s 5s 10s 30s 1m … 2h)</option>
-          <option value="customized">Customized delays</option>
-          <option value="exponential">Exponential backoff</option>
+        <span className="w-48 text-slate-600">{t('label')}</span>
+        <select value={form.mode} onChange={(e) => set({ mode: e.target.value as RetryPolicyForm['mode'] })} aria-label={t('aria')} className={input}>
+          <option value="keep">{current ? t('keepCurrent', { current }) : t('keepDefault')}</option>
+          <option value="levels">{t('levels')}</option>
+          <option value="customized">{t('customized')}</option>
+          <option value="exponential">{t('exponential')}</option>
         </select>
       </label>
       {form.mode === 'customized' && (
         <label className="flex items-center gap-2 pl-50">
-          <span className="text-slate-600">Delays before retry 1, 2, …</span>
+          <span className="text-slate-600">{t('delaysBefore')}</span>
           <input value={form.next} onChange={(e) => set({ next: e.target.value })} aria-label="retryPolicy.next" className={`${input} w-72 font-mono`} placeholder="1s 5s 30s 2m" />
         </label>
       )}
       {form.mode === 'exponential' && (
         <div className="flex items-center gap-2 pl-50">
-          <span className="text-slate-600">from</span>
+          <span className="text-slate-600">{t('from')}</span>
           <input value={form.initial} onChange={(e) => set({ initial: e.target.value })} aria-label="retryPolicy.initial" className={`${input} w-20 text-right font-mono`} />
           <span className="text-slate-600">× </span>
           <input value={form.multiplier} onChange={(e) => set({ multiplier: e.target.value })} aria-label="retryPolicy.multiplier" className={`${input} w-14 text-right`} />
-          <span className="text-slate-600">per retry, at most</span>
+          <span className="text-slate-600">{t('perRetry')}</span>
           <input value={form.max} onChange={(e) => set({ max: e.target.value })} aria-label="retryPolicy.max" className={`${input} w-20 text-right font-mono`} />
         </div>
       )}

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { Suspense } from 'react';
 import { HydrationGate } from '@/components/HydrationGate';
 import { GroupListView } from '@/components/groups/GroupListView';
@@ -11,9 +12,12 @@ import { clusterPage, load, type Loaded } from '../../../_lib/page';
 import type { GroupListAnswer } from '@/lib/console/groups/list';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Consumer groups' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('groups.page'))('title') };
+}
 
 export default async function GroupsPage({ params, searchParams }: { params: Promise<{ cluster: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const t = await getTranslations('groups.page');
   const page = await clusterPage(params);
   // the same query string the client builds from the URL, so the server's answer is reused, not fetched again
   const key = groupListQuery(loadGroupListState(await searchParams));
@@ -26,9 +30,9 @@ export default async function GroupsPage({ params, searchParams }: { params: Pro
   return (
     <>
       <PageHeader
-        crumbs={[{ label: 'Consumer groups' }]}
-        title="Consumer groups"
-        subtitle="Every group on every master with its lag in messages and in time, clients and consume rate (as mqadmin consumerProgress), from a snapshot refreshed in the background."
+        crumbs={[{ label: t('title') }]}
+        title={t('title')}
+        subtitle={t('subtitle')}
       />
       {page.refused ? (
         <Refused refusal={page.refused} />
