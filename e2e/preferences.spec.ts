@@ -91,7 +91,8 @@ test.describe('language and theme', () => {
   });
 
   test('the sign-in page speaks the browser\'s language before anyone signs in, and signs in from Chinese', async ({ browser, baseURL }) => {
-    const context = await browser.newContext({ baseURL, locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+    // the project's storageState would sign this browser in: nobody here
+    const context = await browser.newContext({ baseURL, locale: 'zh-CN', viewport: { width: 1440, height: 900 }, storageState: { cookies: [], origins: [] } });
     const page = await context.newPage();
     await open(page, '/login');
     await expect(page.getByRole('heading', { name: '登录' })).toBeVisible();
