@@ -1,10 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { sandboxAdmin } from '../test-support/admin';
 import { clusterList, consumerProgress, topicRoute } from '../test-support/mqadmin';
 import { sentMessages, sentOne } from '../test-support/mqadmin-messages';
-import { labMasters, offlineGroupWithOffsets } from '../test-support/reset';
-import { getTopicStatsInfo } from '../lib/rocketmq/get-topic-stats-info';
-import { updateConsumerOffset } from '../lib/rocketmq/update-consumer-offset';
+import { offlineGroups } from '../test-support/offline-groups';
 import { LIVE } from '../test-support/sandbox';
 import { ndjson, runRmqc } from '../test-support/rmqc';
 import { open } from './support';
@@ -22,30 +19,11 @@ test.describe.configure({ mode: 'serial' });
 
 test.describe('rmqc, the terminal command', () => {
   let token = '';
-  const made: string[] = [];
-  const offlineGroup = async (group: string) => {
-    const rocket = sandboxAdmin();
-    try {
-      made.push(group);
-      return await offlineGroupWithOffsets(rocket, group);
-    } finally {
-      rocket.close();
-    }
-  };
-  // the groups end with no lag, so they do not top other specs' lists sorted by lag
+  const groups = offlineGroups();
+  const offlineGroup = groups.make;
+  // the groups end with no lag (offlineGroups().drain)
   test.afterAll(async () => {
-    const rocket = sandboxAdmin();
-    try {
-      for (const group of made) {
-        for (const m of labMasters()) {
-          for (const q of await getTopicStatsInfo(rocket, m.addr, 'LabTopic')) {
-            await updateConsumerOffset(rocket, m.addr, { consumerGroup: group, topic: 'LabTopic', queueId: q.queueId, commitOffset: q.maxOffset });
-          }
-        }
-      }
-    } finally {
-      rocket.close();
-    }
+    await groups.drain();
   });
   test.beforeAll(async ({ request }) => {
     const made = await request.post('/api/auth/tokens', { data: { name: `e2e-rmqc-${Date.now().toString(36)}` } });

@@ -1,12 +1,9 @@
 import { expect, request as apiRequest, test, type APIRequestContext } from '@playwright/test';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { sandboxAdmin } from '../test-support/admin';
 import { clusterList, consumerProgress, topicRoute } from '../test-support/mqadmin';
 import { queryMsgTraceById, sentMessages } from '../test-support/mqadmin-messages';
-import { labMasters, offlineGroupWithOffsets } from '../test-support/reset';
-import { getTopicStatsInfo } from '../lib/rocketmq/get-topic-stats-info';
-import { updateConsumerOffset } from '../lib/rocketmq/update-consumer-offset';
+import { offlineGroups } from '../test-support/offline-groups';
 import { LIVE } from '../test-support/sandbox';
 import { open } from './support';
 
@@ -42,34 +39,15 @@ test.describe.configure({ mode: 'serial' });
 
 test.describe('the MCP endpoint', () => {
   let client: Client;
-  const made: string[] = [];
-  const offlineGroup = async (group: string) => {
-    const rocket = sandboxAdmin();
-    try {
-      made.push(group);
-      return await offlineGroupWithOffsets(rocket, group);
-    } finally {
-      rocket.close();
-    }
-  };
+  const groups = offlineGroups();
+  const offlineGroup = groups.make;
   test.beforeAll(async ({ request, baseURL }) => {
     client = await connect(baseURL!, await tokenOf(request, `e2e-mcp-${Date.now().toString(36)}`));
   });
-  // the groups end with no lag, so they do not top other specs' lists sorted by lag
+  // the groups end with no lag (offlineGroups().drain)
   test.afterAll(async () => {
     await client?.close();
-    const rocket = sandboxAdmin();
-    try {
-      for (const group of made) {
-        for (const m of labMasters()) {
-          for (const q of await getTopicStatsInfo(rocket, m.addr, 'LabTopic')) {
-            await updateConsumerOffset(rocket, m.addr, { consumerGroup: group, topic: 'LabTopic', queueId: q.queueId, commitOffset: q.maxOffset });
-          }
-        }
-      }
-    } finally {
-      rocket.close();
-    }
+    await groups.drain();
   });
 
   test('read tools answer what mqadmin says, and a long list ends with a MORE line saying how to get the rest', async () => {
