@@ -70,6 +70,22 @@ test.describe.serial('clusters with access control', () => {
     await expect(page.getByTestId('acl-notes')).toContainText('GET_BROKER_CLUSTER_ACL_CONFIG (54) was removed');
   });
 
+  test('the access control page in Chinese: headings, the users as every broker keeps them, and the simulator\'s answer', async ({ page, baseURL }) => {
+    await page.context().addCookies([{ name: 'console_locale', value: 'zh-CN', url: baseURL! }]);
+    await open(page, `/clusters/${V5.cluster}/acl`);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+    await expect(page.getByRole('heading', { name: '访问控制' })).toBeVisible();
+    await expect(page.getByTestId('acl-account')).toContainText('控制台以 rocketmq（Super 用户）签名');
+    await expect(page.locator('[data-testid="acl-user"][data-user="lab_reader"]')).toContainText('所有 Broker（3）');
+    await page.getByLabel('用户', { exact: true }).fill('lab_app');
+    await page.getByLabel('操作', { exact: true }).selectOption('Pub');
+    await page.getByLabel('资源', { exact: true }).fill('Topic:LabTopic');
+    await page.getByRole('button', { name: '查询' }).click();
+    await expect(page.getByTestId('acl-answer')).toHaveAttribute('data-decision', 'Allow');
+    await expect(page.getByTestId('acl-answer')).toContainText('Topic:* 上的 Custom 条目（Pub, Sub, Get）决定：Allow');
+    await page.screenshot({ path: 'test-results/secured-acl-zh.png', fullPage: true });
+  });
+
   test('creates a user and a policy entry through the change dialogs, each on every broker as mqadmin lists them, then deletes both', async ({ page }) => {
     await open(page, `/clusters/${V5.cluster}/acl`);
     await page.getByTestId('acl-new-user').click();

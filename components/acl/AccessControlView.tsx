@@ -1,7 +1,9 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { AccessControlOverview, PolicyRow, UserRow } from '@/lib/console/acl/overview';
+import type { SimulateAnswer } from '@/lib/console/acl/simulate';
 import { useAccessControl, useAccessSimulation } from '../api/acl';
 import { useCan } from '../api/session';
 import { DisabledReasonButton } from '../ui/DisabledReasonButton';
@@ -16,6 +18,7 @@ export function AccessControlView() {
   const cluster = useCluster();
   const [account, setAccount] = useState<string | undefined>();
   const query = useAccessControl(cluster, account);
+  const t = useTranslations('acl');
   const data = query.data;
   return (
     <div className="space-y-4">
@@ -27,7 +30,7 @@ export function AccessControlView() {
       {query.error && <ErrorState message={query.error.message} onRetry={() => void query.refetch()} />}
       {!data && !query.error && <Spinner />}
       {data && data.mode === 'off' && (
-        <Card title="No access control on this cluster">
+        <Card title={t('view.offTitle')}>
           <ul className="list-disc space-y-1 px-8 py-3 text-sm text-slate-700" data-testid="acl-notes">
             {data.notes.map((n) => <li key={n}>{n}</li>)}
           </ul>
@@ -36,7 +39,7 @@ export function AccessControlView() {
       {data && data.mode === 'acl1' && <Acl1View data={data} account={account} onLookup={setAccount} />}
       {data && data.mode !== 'off' && data.mode !== 'acl1' && data.mode !== 'unknown' && (
         <>
-          {data.mode === 'mixed' && <p className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">Some brokers keep ACL 2.0 users and some do not: {data.brokers.filter((b) => b.state === 'off').map((b) => `${b.brokerName}/${b.brokerId}`).join(', ')} answer without.</p>}
+          {data.mode === 'mixed' && <p className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">{t('view.mixed', { brokers: data.brokers.filter((b) => b.state === 'off').map((b) => `${b.brokerName}/${b.brokerId}`).join(', ') })}</p>}
           <UsersCard users={data.users} account={data.account?.accessKey} />
           <PoliciesCard policies={data.policies} users={data.users.map((u) => u.username)} />
           <Simulator users={data.users.map((u) => u.username)} />
@@ -47,29 +50,30 @@ export function AccessControlView() {
 }
 
 function AccountLine({ data }: { data: AccessControlOverview }) {
+  const t = useTranslations('acl');
   if (data.account?.mayChange === false) {
     return (
       <p className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="acl-account">
-        The console signs as <span className="font-mono font-medium">{data.account.accessKey}</span> (Normal user), whose policies allow no Create or Update on topics or groups: this
-        cluster is read-only for the console, and the brokers will refuse the changes it tries.
+        {t.rich('view.readOnlyAccount', { accessKey: data.account.accessKey, mono: (c) => <span className="font-mono font-medium">{c}</span> })}
       </p>
     );
   }
   return (
     <p className="text-sm text-slate-600" data-testid="acl-account">
       {data.account ? (
-        <>The console signs as <span className="font-mono font-medium text-slate-900">{data.account.accessKey}</span>{data.account.userType ? ` (${data.account.userType} user)` : ''}.</>
+        t.rich('view.signsAs', { accessKey: data.account.accessKey, type: data.account.userType ? t('view.userType', { type: data.account.userType }) : '', mono: (c) => <span className="font-mono font-medium text-slate-900">{c}</span> })
       ) : (
-        'The console signs nothing on this cluster (no credentials in the clusters file).'
+        t('view.signsNothing')
       )}
     </p>
   );
 }
 
 function Where({ on, missingOn }: { on: string[]; missingOn: string[] }) {
+  const t = useTranslations('acl');
   return (
     <span className="text-xs">
-      {missingOn.length === 0 ? <span className="text-slate-500">every broker ({on.length})</span> : <span className="font-medium text-amber-800">only {on.join(', ')}; missing on {missingOn.join(', ')}</span>}
+      {missingOn.length === 0 ? <span className="text-slate-500">{t('view.everyBroker', { count: on.length })}</span> : <span className="font-medium text-amber-800">{t('view.onlyOn', { on: on.join(', '), missing: missingOn.join(', ') })}</span>}
     </span>
   );
 }
@@ -87,37 +91,38 @@ function DialogOf({ dialog, users, onClose }: { dialog: Dialog | undefined; user
 
 function UsersCard({ users, account }: { users: UserRow[]; account?: string }) {
   const cluster = useCluster();
+  const t = useTranslations('acl');
   const blocked = useCan(cluster, 'cluster:change').reason;
   const [dialog, setDialog] = useState<Dialog | undefined>();
   return (
     <Card
-      title={`Users (${users.length})`}
-      actions={<DisabledReasonButton onClick={() => setDialog({ kind: 'user' })} disabledReason={blocked} testId="acl-new-user" className={small}>New user…</DisabledReasonButton>}
+      title={t('users.title', { count: users.length })}
+      actions={<DisabledReasonButton onClick={() => setDialog({ kind: 'user' })} disabledReason={blocked} testId="acl-new-user" className={small}>{t('users.newUser')}</DisabledReasonButton>}
     >
       <DialogOf dialog={dialog} users={users.map((u) => u.username)} onClose={() => setDialog(undefined)} />
       {users.length === 0 ? (
-        <div className="p-4"><EmptyState title="No user" /></div>
+        <div className="p-4"><EmptyState title={t('users.empty')} /></div>
       ) : (
         <table className="min-w-full text-sm" data-testid="acl-users">
           <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-            <tr><th className="px-3 py-2">User</th><th className="px-3 py-2">Type</th><th className="px-3 py-2">Status</th><th className="px-3 py-2">Held by</th><th className="px-3 py-2" /></tr>
+            <tr><th className="px-3 py-2">{t('users.user')}</th><th className="px-3 py-2">{t('users.type')}</th><th className="px-3 py-2">{t('users.status')}</th><th className="px-3 py-2">{t('users.heldBy')}</th><th className="px-3 py-2" /></tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {users.map((u) => (
               <tr key={u.username} data-testid="acl-user" data-user={u.username}>
                 <td className="px-3 py-1.5 font-mono">{u.username}</td>
                 <td className="px-3 py-1.5">{u.userType}</td>
-                <td className={`px-3 py-1.5 ${u.userStatus === 'disable' ? 'font-medium text-red-700' : ''}`}>{u.userStatus === 'disable' ? 'disabled' : 'enabled'}</td>
-                <td className="px-3 py-1.5"><Where on={u.on} missingOn={u.missingOn} />{u.differsOn.length > 0 && <span className="ml-2 text-xs text-amber-800">type or status differs on {u.differsOn.join(', ')}</span>}</td>
+                <td className={`px-3 py-1.5 ${u.userStatus === 'disable' ? 'font-medium text-red-700' : ''}`}>{u.userStatus === 'disable' ? t('users.disabled') : t('users.enabled')}</td>
+                <td className="px-3 py-1.5"><Where on={u.on} missingOn={u.missingOn} />{u.differsOn.length > 0 && <span className="ml-2 text-xs text-amber-800">{t('users.differs', { brokers: u.differsOn.join(', ') })}</span>}</td>
                 <td className="space-x-2 whitespace-nowrap px-3 py-1.5 text-right">
-                  <DisabledReasonButton onClick={() => setDialog({ kind: 'user', user: u })} disabledReason={blocked} testId="acl-edit-user" className={small}>Change…</DisabledReasonButton>
+                  <DisabledReasonButton onClick={() => setDialog({ kind: 'user', user: u })} disabledReason={blocked} testId="acl-edit-user" className={small}>{t('users.change')}</DisabledReasonButton>
                   <DisabledReasonButton
-                    onClick={() => setDialog({ kind: 'delete', title: `Delete user ${u.username}`, action: 'acl.user.delete', request: { username: u.username } })}
-                    disabledReason={blocked ?? (u.username === account ? 'the console signs with this account' : undefined)}
+                    onClick={() => setDialog({ kind: 'delete', title: t('users.deleteTitle', { name: u.username }), action: 'acl.user.delete', request: { username: u.username } })}
+                    disabledReason={blocked ?? (u.username === account ? t('view.signsWith') : undefined)}
                     testId="acl-delete-user"
                     className={small}
                   >
-                    Delete…
+                    {t('users.delete')}
                   </DisabledReasonButton>
                 </td>
               </tr>
@@ -125,27 +130,28 @@ function UsersCard({ users, account }: { users: UserRow[]; account?: string }) {
           </tbody>
         </table>
       )}
-      <p className="border-t border-slate-200 px-3 py-2 text-xs text-slate-500">Passwords are never shown: the brokers hand them out, the console drops them.</p>
+      <p className="border-t border-slate-200 px-3 py-2 text-xs text-slate-500">{t('users.passwords')}</p>
     </Card>
   );
 }
 
 function PoliciesCard({ policies, users }: { policies: PolicyRow[]; users: string[] }) {
   const cluster = useCluster();
+  const t = useTranslations('acl');
   const blocked = useCan(cluster, 'cluster:change').reason;
   const [dialog, setDialog] = useState<Dialog | undefined>();
   return (
     <Card
-      title={`Policies (${policies.length} entries)`}
-      actions={<DisabledReasonButton onClick={() => setDialog({ kind: 'policy' })} disabledReason={blocked} testId="acl-new-policy" className={small}>New entry…</DisabledReasonButton>}
+      title={t('policies.title', { count: policies.length })}
+      actions={<DisabledReasonButton onClick={() => setDialog({ kind: 'policy' })} disabledReason={blocked} testId="acl-new-policy" className={small}>{t('policies.newEntry')}</DisabledReasonButton>}
     >
       <DialogOf dialog={dialog} users={users} onClose={() => setDialog(undefined)} />
       {policies.length === 0 ? (
-        <div className="p-4"><EmptyState title="No policy" /></div>
+        <div className="p-4"><EmptyState title={t('policies.empty')} /></div>
       ) : (
         <table className="min-w-full text-sm" data-testid="acl-policies">
           <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-            <tr><th className="px-3 py-2">Subject</th><th className="px-3 py-2">Resource</th><th className="px-3 py-2">Actions</th><th className="px-3 py-2">From</th><th className="px-3 py-2">Decision</th><th className="px-3 py-2">Type</th><th className="px-3 py-2">Held by</th><th className="px-3 py-2" /></tr>
+            <tr><th className="px-3 py-2">{t('policies.subject')}</th><th className="px-3 py-2">{t('policies.resource')}</th><th className="px-3 py-2">{t('policies.actions')}</th><th className="px-3 py-2">{t('policies.from')}</th><th className="px-3 py-2">{t('policies.decision')}</th><th className="px-3 py-2">{t('policies.type')}</th><th className="px-3 py-2">{t('policies.heldBy')}</th><th className="px-3 py-2" /></tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {policies.map((p) => (
@@ -153,19 +159,19 @@ function PoliciesCard({ policies, users }: { policies: PolicyRow[]; users: strin
                 <td className="px-3 py-1.5 font-mono">{p.subject}</td>
                 <td className="px-3 py-1.5 font-mono">{p.resource}</td>
                 <td className="px-3 py-1.5">{p.actions.join(', ')}</td>
-                <td className="px-3 py-1.5">{p.sourceIps.length ? p.sourceIps.join(', ') : 'anywhere'}</td>
+                <td className="px-3 py-1.5">{p.sourceIps.length ? p.sourceIps.join(', ') : t('policies.anywhere')}</td>
                 <td className={`px-3 py-1.5 font-medium ${p.decision === 'Deny' ? 'text-red-700' : 'text-emerald-700'}`}>{p.decision}</td>
                 <td className="px-3 py-1.5 text-slate-500">{p.policyType}</td>
                 <td className="px-3 py-1.5"><Where on={p.on} missingOn={p.missingOn} /></td>
                 <td className="space-x-2 whitespace-nowrap px-3 py-1.5 text-right">
-                  <DisabledReasonButton onClick={() => setDialog({ kind: 'policy', entry: p })} disabledReason={blocked} testId="acl-edit-policy" className={small}>Change…</DisabledReasonButton>
+                  <DisabledReasonButton onClick={() => setDialog({ kind: 'policy', entry: p })} disabledReason={blocked} testId="acl-edit-policy" className={small}>{t('policies.change')}</DisabledReasonButton>
                   <DisabledReasonButton
-                    onClick={() => setDialog({ kind: 'delete', title: `Delete the entry of ${p.subject} on ${p.resource}`, action: 'acl.policy.delete', request: { subject: p.subject, resource: p.resource, policyType: p.policyType } })}
+                    onClick={() => setDialog({ kind: 'delete', title: t('policies.deleteTitle', { subject: p.subject, resource: p.resource }), action: 'acl.policy.delete', request: { subject: p.subject, resource: p.resource, policyType: p.policyType } })}
                     disabledReason={blocked}
                     testId="acl-delete-policy"
                     className={small}
                   >
-                    Delete…
+                    {t('policies.delete')}
                   </DisabledReasonButton>
                 </td>
               </tr>
@@ -179,32 +185,44 @@ function PoliciesCard({ policies, users }: { policies: PolicyRow[]; users: strin
 
 const ACTIONS = ['Pub', 'Sub', 'Create', 'Update', 'Delete', 'Get', 'List'];
 
+/** The simulator's reason in the page's language: the server's English names the same check (answer.why). */
+function whyText(t: ReturnType<typeof useTranslations<'acl'>>, a: SimulateAnswer, q: { user: string; resource: string; sourceIp: string }): string {
+  if (a.why === 'not-found') return t('simulator.why.notFound', { user: q.user });
+  if (a.why === 'disabled') return t('simulator.why.disabled', { user: q.user });
+  if (a.why === 'super') return t('simulator.why.super', { user: q.user });
+  if (a.why === 'no-match' || !a.rule) return t('simulator.why.noMatch', { user: q.user, resource: q.resource, sourceIp: q.sourceIp });
+  const r = a.rule;
+  const entry = { policyType: r.policyType, resource: r.resource, actions: r.actions.join(', '), decision: r.decision };
+  return r.sourceIps.length > 0 ? t('simulator.why.entryFrom', { ...entry, sourceIps: r.sourceIps.join(', ') }) : t('simulator.why.entry', entry);
+}
+
 /** "May U do A on R from I?" as a 5.5 broker decides it from these policies. */
 function Simulator({ users }: { users: string[] }) {
   const cluster = useCluster();
   const [form, setForm] = useState({ user: users.find((u) => u !== 'rocketmq') ?? users[0] ?? '', action: 'Pub', resource: 'Topic:', sourceIp: '127.0.0.1' });
   const [asked, setAsked] = useState<typeof form | undefined>();
   const answer = useAccessSimulation(cluster, asked);
+  const t = useTranslations('acl');
   const set = (k: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setForm({ ...form, [k]: e.target.value });
   return (
-    <Card title="May this user do it?">
+    <Card title={t('simulator.title')}>
       <form className="flex flex-wrap items-end gap-3 p-3 text-sm" onSubmit={(e) => (e.preventDefault(), setAsked({ ...form }))}>
-        <label className="flex flex-col"><span className="mb-1 text-slate-600">User</span><input list="acl-user-names" value={form.user} onChange={set('user')} aria-label="User" className="w-40 rounded border border-slate-300 px-2 py-1 font-mono" /></label>
+        <label className="flex flex-col"><span className="mb-1 text-slate-600">{t('simulator.user')}</span><input list="acl-user-names" value={form.user} onChange={set('user')} aria-label={t('simulator.user')} className="w-40 rounded border border-slate-300 px-2 py-1 font-mono" /></label>
         <datalist id="acl-user-names">{users.map((u) => <option key={u} value={u} />)}</datalist>
-        <label className="flex flex-col"><span className="mb-1 text-slate-600">Action</span><select value={form.action} onChange={set('action')} aria-label="Action" className="rounded border border-slate-300 px-2 py-1">{ACTIONS.map((a) => <option key={a}>{a}</option>)}</select></label>
-        <label className="flex flex-col"><span className="mb-1 text-slate-600">Resource</span><input value={form.resource} onChange={set('resource')} aria-label="Resource" placeholder="Topic:orders" className="w-56 rounded border border-slate-300 px-2 py-1 font-mono" /></label>
-        <label className="flex flex-col"><span className="mb-1 text-slate-600">From IP</span><input value={form.sourceIp} onChange={set('sourceIp')} aria-label="Source IP" className="w-36 rounded border border-slate-300 px-2 py-1 font-mono" /></label>
-        <button type="submit" className="rounded bg-slate-800 px-3 py-1.5 font-medium text-white">Ask</button>
+        <label className="flex flex-col"><span className="mb-1 text-slate-600">{t('simulator.action')}</span><select value={form.action} onChange={set('action')} aria-label={t('simulator.action')} className="rounded border border-slate-300 px-2 py-1">{ACTIONS.map((a) => <option key={a}>{a}</option>)}</select></label>
+        <label className="flex flex-col"><span className="mb-1 text-slate-600">{t('simulator.resource')}</span><input value={form.resource} onChange={set('resource')} aria-label={t('simulator.resource')} placeholder="Topic:orders" className="w-56 rounded border border-slate-300 px-2 py-1 font-mono" /></label>
+        <label className="flex flex-col"><span className="mb-1 text-slate-600">{t('simulator.fromIp')}</span><input value={form.sourceIp} onChange={set('sourceIp')} aria-label={t('simulator.sourceIp')} className="w-36 rounded border border-slate-300 px-2 py-1 font-mono" /></label>
+        <button type="submit" className="rounded bg-slate-800 px-3 py-1.5 font-medium text-white">{t('simulator.ask')}</button>
       </form>
       <div className="px-3 pb-3 text-sm">
         {answer.isFetching && <Spinner />}
-        {answer.error && <ErrorState title="Cannot answer" message={answer.error.message} />}
+        {answer.error && <ErrorState title={t('simulator.cannotAnswer')} message={answer.error.message} />}
         {answer.data && !answer.isFetching && (
           <div data-testid="acl-answer" data-decision={answer.data.decision} className={`rounded border px-3 py-2 ${answer.data.decision === 'Allow' ? 'border-emerald-300 bg-emerald-50 text-emerald-900' : 'border-red-300 bg-red-50 text-red-900'}`}>
-            <div className="font-semibold">{answer.data.decision === 'Allow' ? 'Allowed' : 'Denied'}</div>
-            <div>{answer.data.reason}</div>
-            {answer.data.matched.length > 1 && <div className="mt-1 text-xs">Also matched, ranked lower: {answer.data.matched.slice(1).map((m) => `${m.resource} ${m.decision}`).join('; ')}</div>}
-            {answer.data.note && <div className="mt-1 text-xs text-amber-800">{answer.data.note}</div>}
+            <div className="font-semibold">{answer.data.decision === 'Allow' ? t('simulator.allowed') : t('simulator.denied')}</div>
+            <div>{asked ? whyText(t, answer.data, asked) : answer.data.reason}</div>
+            {answer.data.matched.length > 1 && <div className="mt-1 text-xs">{t('simulator.alsoMatched', { list: answer.data.matched.slice(1).map((m) => `${m.resource} ${m.decision}`).join('; ') })}</div>}
+            {answer.data.note && <div className="mt-1 text-xs text-amber-800">{answer.data.drifted ? t('simulator.drifted') : answer.data.note}</div>}
           </div>
         )}
       </div>

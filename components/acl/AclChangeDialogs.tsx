@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import type { ChangeResult } from '@/lib/console/changes/types';
 import type { PolicyRow, UserRow } from '@/lib/console/acl/overview';
@@ -30,9 +31,10 @@ export function UserDialog({ user, onClose }: { user?: UserRow; onClose: () => v
   const [password, setPassword] = useState('');
   const [userType, setUserType] = useState(user?.userType ?? 'Normal');
   const [userStatus, setUserStatus] = useState(user?.userStatus ?? 'enable');
+  const t = useTranslations('acl');
   return (
     <Flow
-      title={user ? `Change user ${user.username}` : 'New user'}
+      title={user ? t('dialog.changeUserTitle', { name: user.username }) : t('dialog.newUserTitle')}
       onClose={onClose}
       form={(preview, pending, error) => (
         <form
@@ -43,16 +45,16 @@ export function UserDialog({ user, onClose }: { user?: UserRow; onClose: () => v
           }}
         >
           <div className="grid grid-cols-[10rem_1fr] items-center gap-2">
-            <label htmlFor="acl-username">Username</label>
+            <label htmlFor="acl-username">{t('dialog.username')}</label>
             <input id="acl-username" value={username} onChange={(e) => setUsername(e.target.value)} disabled={Boolean(user)} className={`${input} w-64 font-mono`} autoComplete="off" />
-            <label htmlFor="acl-password">{user ? 'New password' : 'Password'}</label>
-            <input id="acl-password" type="password" value={password} onChange={(e) => setPassword(e.target.value)} placeholder={user ? 'unchanged when empty' : ''} className={`${input} w-64`} autoComplete="new-password" />
-            <label htmlFor="acl-type">Type</label>
+            <label htmlFor="acl-password">{user ? t('dialog.newPassword') : t('dialog.password')}</label>
+            <input id="acl-password" type="password" value={password} onChange={(e) => setPassword(e.target.value)} placeholder={user ? t('dialog.passwordPlaceholder') : ''} className={`${input} w-64`} autoComplete="new-password" />
+            <label htmlFor="acl-type">{t('dialog.type')}</label>
             <select id="acl-type" value={userType} onChange={(e) => setUserType(e.target.value as 'Super' | 'Normal')} className={`${input} w-40`}><option>Normal</option><option>Super</option></select>
-            <label htmlFor="acl-status">Status</label>
-            <select id="acl-status" value={userStatus} onChange={(e) => setUserStatus(e.target.value as 'enable' | 'disable')} className={`${input} w-40`}><option value="enable">enabled</option><option value="disable">disabled</option></select>
+            <label htmlFor="acl-status">{t('dialog.status')}</label>
+            <select id="acl-status" value={userStatus} onChange={(e) => setUserStatus(e.target.value as 'enable' | 'disable')} className={`${input} w-40`}><option value="enable">{t('dialog.enabled')}</option><option value="disable">{t('dialog.disabled')}</option></select>
           </div>
-          <p className="text-slate-500">Written to every broker (each keeps its own copy). The password goes to the brokers only: it is not shown again or written to the audit log.</p>
+          <p className="text-slate-500">{t('dialog.userNote')}</p>
           <PlanFormFooter error={error} pending={pending} onCancel={onClose} />
         </form>
       )}
@@ -67,10 +69,11 @@ export function PolicyDialog({ users, entry, onClose }: { users: string[]; entry
   const [actions, setActions] = useState<string[]>(entry?.actions ?? ['Pub', 'Sub']);
   const [sourceIps, setSourceIps] = useState(entry?.sourceIps.join(', ') ?? '');
   const [decision, setDecision] = useState(entry?.decision ?? 'Allow');
+  const t = useTranslations('acl');
   const toggle = (a: string) => setActions(actions.includes(a) ? actions.filter((x) => x !== a) : [...actions, a]);
   return (
     <Flow
-      title={entry ? `Change the entry of ${entry.subject} on ${entry.resource}` : 'New policy entry'}
+      title={entry ? t('dialog.changeEntryTitle', { subject: entry.subject, resource: entry.resource }) : t('dialog.newEntryTitle')}
       onClose={onClose}
       form={(preview, pending, error) => (
         <form
@@ -82,18 +85,18 @@ export function PolicyDialog({ users, entry, onClose }: { users: string[]; entry
           }}
         >
           <div className="grid grid-cols-[10rem_1fr] items-center gap-2">
-            <label htmlFor="acl-subject">Subject</label>
+            <label htmlFor="acl-subject">{t('dialog.subject')}</label>
             <select id="acl-subject" value={subject} onChange={(e) => setSubject(e.target.value)} disabled={Boolean(entry)} className={`${input} w-64 font-mono`}>{users.map((u) => <option key={u} value={`User:${u}`}>User:{u}</option>)}</select>
-            <label htmlFor="acl-resource">Resource</label>
+            <label htmlFor="acl-resource">{t('dialog.resource')}</label>
             <input id="acl-resource" value={resource} onChange={(e) => setResource(e.target.value)} disabled={Boolean(entry)} placeholder="Topic:orders, Group:app-*, *" className={`${input} w-64 font-mono`} />
-            <span>Actions</span>
-            <span className="flex flex-wrap gap-3">{ACTIONS.map((a) => <label key={a} className="flex items-center gap-1"><input type="checkbox" checked={actions.includes(a)} onChange={() => toggle(a)} aria-label={`Action ${a}`} />{a}</label>)}</span>
-            <label htmlFor="acl-ips">From IPs</label>
-            <input id="acl-ips" value={sourceIps} onChange={(e) => setSourceIps(e.target.value)} placeholder="anywhere when empty; 10.0.0.0/8, 192.168.1.5" className={`${input} w-80 font-mono`} />
-            <label htmlFor="acl-decision">Decision</label>
+            <span>{t('dialog.actions')}</span>
+            <span className="flex flex-wrap gap-3">{ACTIONS.map((a) => <label key={a} className="flex items-center gap-1"><input type="checkbox" checked={actions.includes(a)} onChange={() => toggle(a)} aria-label={t('dialog.actionLabel', { action: a })} />{a}</label>)}</span>
+            <label htmlFor="acl-ips">{t('dialog.fromIps')}</label>
+            <input id="acl-ips" value={sourceIps} onChange={(e) => setSourceIps(e.target.value)} placeholder={t('dialog.fromIpsPlaceholder', { example: '10.0.0.0/8, 192.168.1.5' })} className={`${input} w-80 font-mono`} />
+            <label htmlFor="acl-decision">{t('dialog.decision')}</label>
             <select id="acl-decision" value={decision} onChange={(e) => setDecision(e.target.value as 'Allow' | 'Deny')} className={`${input} w-40`}><option>Allow</option><option>Deny</option></select>
           </div>
-          <p className="text-slate-500">A literal resource wins over a prefix, a longer prefix over a shorter one, a typed resource over &quot;*&quot;; on the same resource Deny wins.</p>
+          <p className="text-slate-500">{t('dialog.policyNote')}</p>
           <PlanFormFooter error={error} pending={pending} onCancel={onClose} />
         </form>
       )}
@@ -107,6 +110,7 @@ export function DeleteDialog({ title, action, request, onClose }: { title: strin
   const preview = useChangePreview(cluster);
   const [result, setResult] = useState<ChangeResult | undefined>();
   const { mutate } = preview;
+  const t = useTranslations('acl');
   useEffect(() => mutate({ action, request }), [mutate, action, request]);
   return (
     <ChangeModal title={title} onClose={onClose}>
@@ -115,7 +119,7 @@ export function DeleteDialog({ title, action, request, onClose }: { title: strin
       ) : preview.data ? (
         <ConfirmChange plan={preview.data} onApplied={setResult} onCancel={onClose} />
       ) : preview.error ? (
-        <ErrorState title="Cannot plan this change" message={preview.error.message} />
+        <ErrorState title={t('dialog.cannotPlan')} message={preview.error.message} />
       ) : (
         <Spinner />
       )}

@@ -26,7 +26,7 @@ export function useAccessControl(c: string, account?: string) {
 export function useAccessSimulation(c: string, q: { user: string; action: string; resource: string; sourceIp: string } | undefined) {
   return useQuery({
     queryKey: aclKeys.simulate(c, q ?? {}),
-    queryFn: () => fetchJson<SimulateAnswer & { note?: string }>(`${api(c)}/acl/simulate?${new URLSearchParams(q)}`),
+    queryFn: () => fetchJson<SimulateAnswer & { note?: string; drifted?: true }>(`${api(c)}/acl/simulate?${new URLSearchParams(q)}`),
     enabled: q !== undefined,
   });
 }

@@ -17,6 +17,8 @@ export interface SimulateAnswer {
   decision: Decision;
   /** In RocketMQ's terms: why. */
   reason: string;
+  /** Which of the broker's checks decided (the page says `reason` in its own language from it). */
+  why: 'not-found' | 'disabled' | 'super' | 'no-match' | 'entry';
   /** The entry that decided, when one did. */
   rule?: PolicyRow;
   /** Every entry that matched, in the order the broker ranks them (the first decides). */
@@ -81,9 +83,9 @@ function rank(a: PolicyRow, b: PolicyRow): number {
  */
 export function simulateAccess(overview: Pick<AccessControlOverview, 'users' | 'policies'>, input: SimulateInput): SimulateAnswer {
   const user = overview.users.find((u) => u.username === input.user);
-  if (!user) return { decision: 'Deny', reason: `User:${input.user} is not found: the broker refuses it before any policy is looked at`, matched: [] };
-  if (user.userStatus === 'disable') return { decision: 'Deny', reason: `User:${input.user} is disabled`, matched: [] };
-  if (user.userType === 'Super') return { decision: 'Allow', reason: `User:${input.user} is a Super user: policies are not looked at`, matched: [] };
+  if (!user) return { decision: 'Deny', why: 'not-found', reason: `User:${input.user} is not found: the broker refuses it before any policy is looked at`, matched: [] };
+  if (user.userStatus === 'disable') return { decision: 'Deny', why: 'disabled', reason: `User:${input.user} is disabled`, matched: [] };
+  if (user.userType === 'Super') return { decision: 'Allow', why: 'super', reason: `User:${input.user} is a Super user: policies are not looked at`, matched: [] };
   const wanted = parse(input.resource);
   const subject = `User:${input.user}`;
   const matching = (type: string) =>
@@ -93,9 +95,10 @@ export function simulateAccess(overview: Pick<AccessControlOverview, 'users' | '
   const custom = matching('Custom');
   const matched = (custom.length > 0 ? custom : matching('Default')).sort(rank);
   const rule = matched[0];
-  if (!rule) return { decision: 'Deny', reason: `${subject} has no permission to access ${input.resource} from ${input.sourceIp}: no matched policies`, matched };
+  if (!rule) return { decision: 'Deny', why: 'no-match', reason: `${subject} has no permission to access ${input.resource} from ${input.sourceIp}: no matched policies`, matched };
   return {
     decision: rule.decision,
+    why: 'entry',
     reason: `${rule.policyType} entry on ${rule.resource} (${rule.actions.join(', ')}${rule.sourceIps.length ? ` from ${rule.sourceIps.join(', ')}` : ''}) decides: ${rule.decision}`,
     rule,
     matched,
@@ -103,11 +106,11 @@ export function simulateAccess(overview: Pick<AccessControlOverview, 'users' | '
 }
 
 /** The simulator on the cluster's live policies (as every broker holds them; a drift between brokers is said). */
-export async function simulateOnCluster(ctx: ClusterContext, input: SimulateInput): Promise<SimulateAnswer & { note?: string }> {
+export async function simulateOnCluster(ctx: ClusterContext, input: SimulateInput): Promise<SimulateAnswer & { note?: string; drifted?: true }> {
   const overview = await getAccessControl(ctx);
   const answer = simulateAccess(overview, input);
   const drifted = overview.policies.some((p) => p.missingOn.length > 0) || overview.users.some((u) => u.missingOn.length > 0 || u.differsOn.length > 0);
-  return drifted ? { ...answer, note: 'the brokers do not all hold the same users and policies: a broker that lacks an entry may decide otherwise' } : answer;
+  return drifted ? { ...answer, drifted: true, note: 'the brokers do not all hold the same users and policies: a broker that lacks an entry may decide otherwise' } : answer;
 }
 
 /**

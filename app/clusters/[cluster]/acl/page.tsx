@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { Suspense } from 'react';
 import { AccessControlView } from '@/components/acl/AccessControlView';
 import { HydrationGate } from '@/components/HydrationGate';
@@ -7,16 +8,20 @@ import { Refused } from '@/components/ui/states';
 import { clusterPage } from '../../../_lib/page';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Access control' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('acl');
+  return { title: t('page.title') };
+}
 
 export default async function AccessControlPage({ params }: { params: Promise<{ cluster: string }> }) {
   const page = await clusterPage(params);
+  const t = await getTranslations('acl');
   return (
     <>
       <PageHeader
-        crumbs={[{ label: 'Access control' }]}
-        title="Access control"
-        subtitle={`Who may do what on ${page.ctx.name}: ACL 2.0 users and policies as every broker keeps them and what the brokers would decide, or ACL 1.0 accounts and the global white list.`}
+        crumbs={[{ label: t('page.title') }]}
+        title={t('page.title')}
+        subtitle={t('page.subtitle', { cluster: page.ctx.name })}
       />
       {page.refused ? (
         <Refused refusal={page.refused} />
