@@ -30,7 +30,10 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   }
   const principal = await currentPrincipal();
   if (principal) redirect(principal.mustChangePassword ? '/account' : next);
-  const hint = await app.auth.firstSignInHint().catch((error: unknown) => `The console's store is not reachable, so nobody can sign in yet: ${describeFailure(error)}`);
+  const hint = await app.auth
+    .firstSignInHint()
+    .then((first) => first && t('firstStart', first))
+    .catch((error: unknown) => t('storeUnreachable', { error: describeFailure(error) }));
   return (
     <div className="flex min-h-[80vh] flex-col items-center justify-center gap-4">
       <div className="text-center">

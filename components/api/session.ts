@@ -1,9 +1,11 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { refusal, type Principal } from '@/lib/console/auth/principal';
 import type { Permission, Role, RoleBinding } from '@/lib/console/core/roles';
 import { fetchJson } from './client';
+import { refusalText } from './refusal-text';
 
 /** What /api/session answers. */
 export interface SessionView {
@@ -31,9 +33,10 @@ export function useSession() {
  */
 export function useCan(cluster: string, permission: Permission): { allowed: boolean; reason?: string } {
   const session = useSession().data;
-  if (!session) return { allowed: false, reason: 'checking your role…' };
+  const t = useTranslations('states.refusal');
+  if (!session) return { allowed: false, reason: t('checking') };
   const config = session.clusters.find((c) => c.name === cluster);
   const principal: Principal = { kind: session.kind, user: session.user, displayName: session.displayName, bindings: session.bindings, mustChangePassword: session.mustChangePassword };
   const refused = refusal(principal, permission, config ? { name: config.name, readOnly: config.readOnly, ...(config.accountReadOnly ? { accountReadOnly: config.accountReadOnly } : {}) } : undefined);
-  return refused ? { allowed: false, reason: refused.message } : { allowed: true };
+  return refused ? { allowed: false, reason: refusalText(t, refused) } : { allowed: true };
 }

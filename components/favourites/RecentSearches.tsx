@@ -13,6 +13,7 @@ import { searchHref, searchLabel } from './search-href';
 /** The user's recent message searches on the given clusters, newest first; each runs again with one click. */
 export function RecentSearches({ clusters, showCluster }: { clusters: string[]; showCluster: boolean }) {
   const t = useTranslations('favourites.recent');
+  const words = useTranslations('favourites.searches');
   const queries = useRecentSearchesOf(clusters);
   const rows = clusters.flatMap((cluster, i) => (queries[i]?.data?.searches ?? []).map((s) => ({ cluster, s }))).sort((a, b) => b.s.at - a.s.at);
   const failed = clusters.flatMap((cluster, i) => (queries[i]?.error ? [`${cluster}: ${errorText(queries[i]!.error)}`] : []));
@@ -35,7 +36,7 @@ export function RecentSearches({ clusters, showCluster }: { clusters: string[]; 
                 <Badge>{t(`kinds.${s.kind}`)}</Badge>
                 {showCluster && <span className="text-xs text-slate-500">{cluster}</span>}
                 <Link href={searchHref(cluster, s)} className="min-w-0 truncate font-mono text-blue-700 hover:underline" title={t('runAgain')}>
-                  {searchLabel(s)}
+                  {searchLabel(s, words)}
                 </Link>
                 <span className="ml-auto text-xs text-slate-500"><Timestamp ms={s.at} /></span>
               </li>

@@ -22,16 +22,23 @@ export function searchHref(cluster: string, s: RecentSearch): string {
   }
 }
 
-/** One line saying what was searched. */
-export function searchLabel(s: RecentSearch): string {
+type Words = 'key' | 'msgId' | 'msgIdIn' | 'range' | 'tags' | 'text' | 'trace' | 'traceKey' | 'traceKeyIn';
+
+/** One line saying what was searched, in the page's language (t: the 'favourites.searches' translator). */
+export function searchLabel(s: RecentSearch, t: (key: Words, values: Record<string, string>) => string): string {
   switch (s.kind) {
     case 'key':
-      return `Key ${s.params.key} in ${s.params.topic}`;
+      return t('key', { key: s.params.key, topic: s.params.topic });
     case 'msgId':
-      return `Message ${s.params.msgId}${s.params.topic ? ` in ${s.params.topic}` : ''}`;
+      return s.params.topic ? t('msgIdIn', { msgId: s.params.msgId, topic: s.params.topic }) : t('msgId', { msgId: s.params.msgId });
     case 'range':
-      return `${s.params.topic} from ${toUrlTime(s.params.begin)} to ${toUrlTime(s.params.end)}${s.params.tag ? `, tags ${s.params.tag}` : ''}${s.params.text ? `, text "${s.params.text}"` : ''}`;
+      return [
+        t('range', { topic: s.params.topic, begin: toUrlTime(s.params.begin), end: toUrlTime(s.params.end) }),
+        ...(s.params.tag ? [t('tags', { tags: s.params.tag })] : []),
+        ...(s.params.text ? [t('text', { text: s.params.text })] : []),
+      ].join(', ');
     case 'trace':
-      return s.params.msgId ? `Trace of ${s.params.msgId}` : `Traces of key ${s.params.key}${s.params.topic ? ` in ${s.params.topic}` : ''}`;
+      if (s.params.msgId) return t('trace', { msgId: s.params.msgId });
+      return s.params.topic ? t('traceKeyIn', { key: s.params.key ?? '', topic: s.params.topic }) : t('traceKey', { key: s.params.key ?? '' });
   }
 }

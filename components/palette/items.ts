@@ -10,6 +10,10 @@ export interface PaletteItem extends RecentItem {
   value: string;
   detail?: string;
   disabledReason?: string;
+  /** Another name the line matches by (a page's English name, whatever the page's language). */
+  alias?: string;
+  /** System topics and groups: ranked after the operator's own. */
+  system?: boolean;
 }
 
 export interface PaletteSection {
@@ -37,37 +41,95 @@ export interface PaletteInput {
   now: number;
   /** Formats a time for the operator (the browser's zone): kept out so this module stays free of the browser. */
   formatTime: (ms: number) => string;
+  /** The palette's words in the page's language (ENGLISH below; the dialog passes the catalog's). */
+  words?: PaletteWords;
 }
+
+type Heading = 'recent' | 'pages' | 'clusters' | 'topics' | 'groups' | 'brokers' | 'goTo' | 'messages';
+type NavKey = (typeof NAV)[number]['key'];
+
+/** Every word the palette writes, so the module stays free of the catalogs and its tests read English. */
+export interface PaletteWords {
+  heading: (h: Heading) => string;
+  page: (key: NavKey) => string;
+  allClusters: string;
+  home: string;
+  account: string;
+  accountDetail: string;
+  thisCluster: string;
+  cluster: string;
+  systemGroup: string;
+  consumerGroup: string;
+  master: string;
+  slave: (brokerId: number) => string;
+  openMessage: (id: string) => string;
+  storedOn: (host: string) => string;
+  inTopic: (topic: string) => string;
+  anyId: string;
+  reset: (group: string, at: string) => string;
+  resetDetail: string;
+  keyIn: (key: string, topic: string) => string;
+  keyAny: (key: string) => string;
+  keyInDetail: string;
+  keyAnyDetail: string;
+}
+
+const HEADINGS: Record<Heading, string> = { recent: 'Recent', pages: 'Pages', clusters: 'Clusters', topics: 'Topics', groups: 'Consumer groups', brokers: 'Brokers', goTo: 'Go to', messages: 'Messages' };
+
+export const ENGLISH: PaletteWords = {
+  heading: (h) => HEADINGS[h],
+  page: (key) => NAV.find((n) => n.key === key)?.label ?? key,
+  allClusters: 'All clusters',
+  home: 'home',
+  account: 'Account',
+  accountDetail: 'password, sessions, API tokens',
+  thisCluster: 'this cluster',
+  cluster: 'cluster',
+  systemGroup: 'system group',
+  consumerGroup: 'consumer group',
+  master: 'master',
+  slave: (id) => `slave ${id}`,
+  openMessage: (id) => `Open message ${id}`,
+  storedOn: (host) => `offsetMsgId? stored on ${host}`,
+  inTopic: (topic) => `msgId in ${topic}, or offsetMsgId`,
+  anyId: 'msgId or offsetMsgId',
+  reset: (group, at) => `Reset ${group} to ${at} — preview`,
+  resetDetail: 'preview only: nothing changes until you confirm',
+  keyIn: (key, topic) => `Search messages by key ${key} in ${topic}`,
+  keyAny: (key) => `Search messages by key ${key}…`,
+  keyInDetail: 'every master’s index',
+  keyAnyDetail: 'choose the topic on the search page',
+};
 
 const LIMIT = { pages: 6, clusters: 5, topics: 8, groups: 8, brokers: 5 } as const;
 
-/** The cluster's own pages and the console's, as jump targets. */
-function pages(cluster: string | undefined): PaletteItem[] {
-  const own = cluster ? NAV.map((n) => ({ label: n.label, href: n.path(cluster), detail: cluster })) : [];
-  return [...own, { label: 'All clusters', href: paths.home(), detail: 'home' }, { label: 'Account', href: '/account', detail: 'password, sessions, API tokens' }].map((p) => ({ ...p, kind: 'page', value: `page ${p.href}` }));
+/** The cluster's own pages and the console's, as jump targets; a page also matches by its English name. */
+function pages(cluster: string | undefined, w: PaletteWords): PaletteItem[] {
+  const own = cluster ? NAV.map((n) => ({ label: w.page(n.key), alias: n.label, href: n.path(cluster), detail: cluster })) : [];
+  return [...own, { label: w.allClusters, alias: 'All clusters', href: paths.home(), detail: w.home }, { label: w.account, alias: 'Account', href: '/account', detail: w.accountDetail }].map((p) => ({ ...p, kind: 'page', value: `page ${p.href}` }));
 }
 
 /** Where a group or topic of the current cluster, a broker or a cluster leads. */
-function nameItems(input: PaletteInput) {
+function nameItems(input: PaletteInput, w: PaletteWords) {
   const c = input.context.cluster;
   const n = input.names;
   return {
-    clusters: input.clusters.map((name): PaletteItem => ({ kind: 'cluster', label: name, href: paths.cluster(name), value: `cluster ${name}`, detail: name === c ? 'this cluster' : 'cluster' })),
-    topics: c && n ? n.topics.map((t): PaletteItem => ({ kind: 'topic', label: t.topic, href: paths.topic(c, t.topic), value: `topic ${t.topic}`, detail: t.type.toLowerCase() })) : [],
-    groups: c && n ? n.groups.map((g): PaletteItem => ({ kind: 'group', label: g.group, href: paths.group(c, g.group), value: `group ${g.group}`, detail: g.system ? 'system group' : 'consumer group' })) : [],
-    brokers: c && n ? n.brokers.map((b): PaletteItem => ({ kind: 'broker', label: `${b.brokerName} ${b.brokerId === 0 ? 'master' : `slave ${b.brokerId}`}`, href: paths.broker(c, b.addr), value: `broker ${b.addr}`, detail: `${b.addr} · ${b.clusterName}` })) : [],
+    clusters: input.clusters.map((name): PaletteItem => ({ kind: 'cluster', label: name, href: paths.cluster(name), value: `cluster ${name}`, detail: name === c ? w.thisCluster : w.cluster })),
+    topics: c && n ? n.topics.map((t): PaletteItem => ({ kind: 'topic', label: t.topic, href: paths.topic(c, t.topic), value: `topic ${t.topic}`, detail: t.type.toLowerCase(), system: SYSTEM_TYPES.has(t.type.toLowerCase()) })) : [],
+    groups: c && n ? n.groups.map((g): PaletteItem => ({ kind: 'group', label: g.group, href: paths.group(c, g.group), value: `group ${g.group}`, detail: g.system ? w.systemGroup : w.consumerGroup, system: g.system })) : [],
+    brokers: c && n ? n.brokers.map((b): PaletteItem => ({ kind: 'broker', label: `${b.brokerName} ${b.brokerId === 0 ? w.master : w.slave(b.brokerId)}`, href: paths.broker(c, b.addr), value: `broker ${b.addr}`, detail: `${b.addr} · ${b.clusterName}` })) : [],
   };
 }
 
-const SYSTEM_DETAIL = new Set(['system', 'retry', 'dlq', 'system group']);
+const SYSTEM_TYPES = new Set(['system', 'retry', 'dlq']);
 
 function ranked(query: string, items: PaletteItem[], limit: number): Ranked<PaletteItem> {
   // brokers match by address too: an operator pastes 10.0.0.1:10911 from a log line
-  return rank(query, items, (i) => (i.kind === 'broker' ? `${i.label} ${i.detail ?? ''}` : i.label), limit, (i) => SYSTEM_DETAIL.has(i.detail ?? ''));
+  return rank(query, items, (i) => (i.kind === 'broker' ? `${i.label} ${i.detail ?? ''}` : i.alias ? `${i.label} ${i.alias}` : i.label), limit, (i) => i.system === true);
 }
 
 /** What the text means besides a name: open a message, search by key, preview a reset. */
-function actions(input: PaletteInput): { first: PaletteItem[]; last: PaletteItem[] } {
+function actions(input: PaletteInput, w: PaletteWords): { first: PaletteItem[]; last: PaletteItem[] } {
   const { cluster: c, topic, group, resetRefused } = input.context;
   const first: PaletteItem[] = [];
   const last: PaletteItem[] = [];
@@ -75,13 +137,13 @@ function actions(input: PaletteInput): { first: PaletteItem[]; last: PaletteItem
   for (const r of recognize(input.query, input.now)) {
     if (r.kind === 'msgId') {
       // on a topic's page the id is looked up in that topic: a client msgId whose producer did not trace needs it
-      const where = r.storeHost ? `offsetMsgId? stored on ${r.storeHost}` : topic ? `msgId in ${topic}, or offsetMsgId` : 'msgId or offsetMsgId';
-      first.push({ kind: 'message', label: `Open message ${r.id}`, href: paths.message(c, r.id, r.storeHost ? undefined : topic), value: `message ${r.id}`, detail: where });
+      const where = r.storeHost ? w.storedOn(r.storeHost) : topic ? w.inTopic(topic) : w.anyId;
+      first.push({ kind: 'message', label: w.openMessage(r.id), href: paths.message(c, r.id, r.storeHost ? undefined : topic), value: `message ${r.id}`, detail: where });
     } else if (r.kind === 'timestamp' && group) {
       const at = input.formatTime(r.ms);
-      first.push({ kind: 'reset', label: `Reset ${group} to ${at} — preview`, href: `${paths.group(c, group)}?resetAt=${r.ms}`, value: `reset ${r.ms}`, detail: 'preview only: nothing changes until you confirm', disabledReason: resetRefused });
+      first.push({ kind: 'reset', label: w.reset(group, at), href: `${paths.group(c, group)}?resetAt=${r.ms}`, value: `reset ${r.ms}`, detail: w.resetDetail, disabledReason: resetRefused });
     } else if (r.kind === 'key') {
-      last.push(...keySearches(c, r.key, topic, input.recent));
+      last.push(...keySearches(c, r.key, topic, input.recent, w));
     }
   }
   return { first, last };
@@ -91,12 +153,12 @@ function actions(input: PaletteInput): { first: PaletteItem[]; last: PaletteItem
  * A key search needs a topic (each broker's index is per topic): the topic on screen, the topics opened lately, and
  * the key search page with only the key filled.
  */
-function keySearches(c: string, key: string, current: string | undefined, recent: readonly RecentItem[]): PaletteItem[] {
+function keySearches(c: string, key: string, current: string | undefined, recent: readonly RecentItem[], w: PaletteWords): PaletteItem[] {
   const topics = [...new Set([...(current ? [current] : []), ...recent.filter((r) => r.kind === 'topic').map((r) => r.label)])].slice(0, 3);
   const search = (q: Record<string, string>) => `${paths.messages(c)}?${new URLSearchParams({ mode: 'key', ...q })}`;
   return [
-    ...topics.map((t): PaletteItem => ({ kind: 'key', label: `Search messages by key ${key} in ${t}`, href: search({ topic: t, key }), value: `key ${t} ${key}`, detail: 'every master’s index' })),
-    { kind: 'key', label: `Search messages by key ${key}…`, href: search({ key }), value: `key * ${key}`, detail: 'choose the topic on the search page' },
+    ...topics.map((t): PaletteItem => ({ kind: 'key', label: w.keyIn(key, t), href: search({ topic: t, key }), value: `key ${t} ${key}`, detail: w.keyInDetail })),
+    { kind: 'key', label: w.keyAny(key), href: search({ key }), value: `key * ${key}`, detail: w.keyAnyDetail },
   ];
 }
 
@@ -108,26 +170,28 @@ function keySearches(c: string, key: string, current: string | undefined, recent
  */
 export function paletteSections(input: PaletteInput): PaletteSection[] {
   const query = input.query.trim();
-  const all = nameItems(input);
+  const w = input.words ?? ENGLISH;
+  const h = w.heading;
+  const all = nameItems(input, w);
   if (query === '') {
     return [
-      { heading: 'Recent', items: input.recent.map((r) => ({ ...r, value: `recent ${r.href}` })), more: 0 },
-      { heading: 'Pages', items: pages(input.context.cluster), more: 0 },
-      { heading: 'Clusters', items: all.clusters, more: 0 },
+      { heading: h('recent'), items: input.recent.map((r) => ({ ...r, value: `recent ${r.href}` })), more: 0 },
+      { heading: h('pages'), items: pages(input.context.cluster, w), more: 0 },
+      { heading: h('clusters'), items: all.clusters, more: 0 },
     ].filter((s) => s.items.length > 0);
   }
-  const { first, last } = actions({ ...input, query });
+  const { first, last } = actions({ ...input, query }, w);
   const sections = [
-    { heading: 'Pages', r: ranked(query, pages(input.context.cluster), LIMIT.pages) },
-    { heading: 'Topics', r: ranked(query, all.topics, LIMIT.topics) },
-    { heading: 'Consumer groups', r: ranked(query, all.groups, LIMIT.groups) },
-    { heading: 'Brokers', r: ranked(query, all.brokers, LIMIT.brokers) },
-    { heading: 'Clusters', r: ranked(query, all.clusters, LIMIT.clusters) },
+    { heading: h('pages'), r: ranked(query, pages(input.context.cluster, w), LIMIT.pages) },
+    { heading: h('topics'), r: ranked(query, all.topics, LIMIT.topics) },
+    { heading: h('groups'), r: ranked(query, all.groups, LIMIT.groups) },
+    { heading: h('brokers'), r: ranked(query, all.brokers, LIMIT.brokers) },
+    { heading: h('clusters'), r: ranked(query, all.clusters, LIMIT.clusters) },
   ]
     .filter((s) => s.r.total > 0)
     .sort((a, b) => (b.r.best ?? 0) - (a.r.best ?? 0))
     .map((s) => ({ strong: s.r.best !== undefined && isStrong(s.r.best, query), section: { heading: s.heading, items: s.r.top, more: s.r.total - s.r.top.length } }));
   // a pasted key that no name holds is searched first; letters that merely occur in some names come after it
   const named = (strong: boolean) => sections.filter((s) => s.strong === strong).map((s) => s.section);
-  return [{ heading: 'Go to', items: first, more: 0 }, ...named(true), { heading: 'Messages', items: last, more: 0 }, ...named(false)].filter((s) => s.items.length > 0);
+  return [{ heading: h('goTo'), items: first, more: 0 }, ...named(true), { heading: h('messages'), items: last, more: 0 }, ...named(false)].filter((s) => s.items.length > 0);
 }

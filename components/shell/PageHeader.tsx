@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 
 export interface Crumb {
@@ -8,9 +9,10 @@ export interface Crumb {
 
 /** Breadcrumbs, the page title and the page's actions, the same on every page. */
 export function PageHeader({ crumbs, title, subtitle, actions }: { crumbs: Crumb[]; title: ReactNode; subtitle?: ReactNode; actions?: ReactNode }) {
+  const t = useTranslations('shell');
   return (
     <header className="mb-5">
-      <nav aria-label="Breadcrumb" className="mb-1 text-sm text-slate-500">
+      <nav aria-label={t('breadcrumb')} className="mb-1 text-sm text-slate-500">
         <ol className="flex flex-wrap items-center gap-1">
           {crumbs.map((c, i) => (
             <li key={`${c.label}-${i}`} className="flex items-center gap-1">

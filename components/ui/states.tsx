@@ -1,6 +1,6 @@
 import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
-import type { Refusal } from '@/lib/console/auth/principal';
+import { refusalText, type RefusalView } from '../api/refusal-text';
 import type { BrokerFailure } from '@/lib/console/core/fanout';
 
 /** A broker that failed or was late, as a partial answer names it. */
@@ -73,11 +73,12 @@ export function Card({ title, actions, children, className = '', id }: { title?:
 }
 
 /** A page the signed-in user may not see: why, in words they can take to an admin. */
-export function Refused({ refusal }: { refusal: Pick<Refusal, 'message'> }) {
+export function Refused({ refusal }: { refusal: RefusalView }) {
+  const t = useTranslations('states.refusal');
   return (
     <div role="alert" className="rounded-lg border border-slate-300 bg-slate-50 px-4 py-3 text-sm text-slate-800" data-testid="refused">
-      <div className="font-medium">Not allowed</div>
-      <div className="mt-0.5">{refusal.message}</div>
+      <div className="font-medium">{t('title')}</div>
+      <div className="mt-0.5">{refusalText(t, refusal)}</div>
     </div>
   );
 }

@@ -12,7 +12,7 @@ describe('refusal(): roles per cluster', () => {
   it('a viewer reads everything but message bodies, and changes nothing', () => {
     const viewer = as([{ cluster: 'prod', role: 'viewer' }]);
     expect(allowed(viewer, prod)).toEqual(['cluster:read']);
-    expect(refusal(viewer, 'offset:reset', prod)).toEqual({ status: 403, code: 'forbidden', permission: 'offset:reset', message: 'offset:reset needs the operator role on cluster prod; you are viewer on cluster prod' });
+    expect(refusal(viewer, 'offset:reset', prod)).toEqual({ status: 403, code: 'forbidden', permission: 'offset:reset', detail: { required: 'operator', cluster: 'prod', role: 'viewer' }, message: 'offset:reset needs the operator role on cluster prod; you are viewer on cluster prod' });
     expect(refusal(viewer, 'message:body', prod)?.code).toBe('forbidden');
   });
 

@@ -24,6 +24,8 @@ export interface Refusal {
   message: string;
   /** The permission that was missing, when one was. */
   permission?: Permission;
+  /** The parts of a 'forbidden' message, so a page can say it in its own language. */
+  detail?: { required?: Role; cluster?: string; role?: Role; elsewhere?: string };
 }
 
 /**
@@ -41,10 +43,11 @@ export function refusal(principal: Principal | undefined, requirement: Requireme
     const where = cluster ? `on cluster ${cluster.name}` : 'on every cluster ("*")';
     const elsewhere = principal.bindings.map((b) => `${b.role} on ${b.cluster}`).join(', ');
     const has = role ? `you are ${role} ${where}` : !cluster && elsewhere ? `your roles are on single clusters only (${elsewhere})` : `you have no role ${where}`;
-    return { status: 403, code: 'forbidden', permission: requirement, message: `${requirement} needs the ${PERMISSIONS[requirement]} role ${where}; ${has}` };
+    const detail = { required: PERMISSIONS[requirement], ...(cluster ? { cluster: cluster.name } : {}), ...(role ? { role } : {}), ...(!cluster && !role && elsewhere ? { elsewhere } : {}) };
+    return { status: 403, code: 'forbidden', permission: requirement, detail, message: `${requirement} needs the ${PERMISSIONS[requirement]} role ${where}; ${has}` };
   }
   if (cluster?.readOnly && CLUSTER_CHANGES.has(requirement)) {
-    return { status: 403, code: 'read_only', permission: requirement, message: `cluster ${cluster.name} is read-only in the console's configuration: nothing on it can be changed here` };
+    return { status: 403, code: 'read_only', permission: requirement, detail: { cluster: cluster.name }, message: `cluster ${cluster.name} is read-only in the console's configuration: nothing on it can be changed here` };
   }
   // the UI's only: the API lets the change go on to the brokers, whose refusal is the authority
   if (cluster?.accountReadOnly && CLUSTER_CHANGES.has(requirement)) return { status: 403, code: 'read_only', permission: requirement, message: cluster.accountReadOnly };

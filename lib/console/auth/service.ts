@@ -141,12 +141,13 @@ export class Auth {
    * For the sign-in page at the first start: where the first admin's one-time password is, while it is still the
    * password (makes the first admin first, when the server's start did not).
    */
-  async firstSignInHint(): Promise<string | undefined> {
+  /** The first start's admin and where its one-time password is, while that password is still the one to use. */
+  async firstSignInHint(): Promise<{ username: string; passwordFile: string } | undefined> {
     const { username, passwordFile } = this.deps.settings.auth.initialAdmin;
     await this.ensureInitialAdmin();
     const admin = await (await this.store()).userByName(username);
     if (!admin?.mustChangePassword || !existsSync(passwordFile)) return undefined;
-    return `First start: sign in as ${username} with the one-time password printed in the console's terminal (also in ${passwordFile} on the server); you then choose your own.`;
+    return { username, passwordFile };
   }
 
   // ---- OIDC ----
