@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import type { Cause, GroupDiagnosis } from '@/lib/console/groups/diagnosis';
+import type { Say } from '@/lib/console/groups/diagnosis/say';
 import { isNotFound } from '../api/client';
 import { useGroupDiagnosis } from '../api/groups';
 import { paths } from '../paths';
@@ -48,8 +49,15 @@ export function Diagnosis({ group }: { group: string }) {
   );
 }
 
+/** A sentence the server made, in the page's language when it came with its catalog key. */
+function useSay(): (english: string, s: Say | undefined) => string {
+  const t = useTranslations('diagnosis');
+  return (english, s) => (s ? t(s.key, s.values) : english);
+}
+
 function DiagnosisBody({ d, cluster }: { d: GroupDiagnosis; cluster: string }) {
   const t = useTranslations('groups.diagnosis');
+  const said = useSay();
   return (
     <>
       {d.failures.length > 0 && <div className="px-4 pt-3"><PartialFailures failures={d.failures} /></div>}
@@ -64,7 +72,7 @@ function DiagnosisBody({ d, cluster }: { d: GroupDiagnosis; cluster: string }) {
             <div className="flex items-start justify-between gap-3">
               <div className="flex items-start gap-2">
                 <SeverityBadge severity={c.severity} />
-                <span className="text-sm font-medium text-slate-900" data-testid="cause-title">{c.title}</span>
+                <span className="text-sm font-medium text-slate-900" data-testid="cause-title">{said(c.title, c.titleSay)}</span>
               </div>
               <CauseLink cause={c} cluster={cluster} />
             </div>
@@ -73,8 +81,8 @@ function DiagnosisBody({ d, cluster }: { d: GroupDiagnosis; cluster: string }) {
                 {c.evidence.map((e, i) => (
                   <tr key={i} data-testid="cause-evidence">
                     <td className="py-0.5 pr-4 font-mono text-xs text-slate-600">{e.subject ?? ''}</td>
-                    <td className="py-0.5 pr-4 text-slate-600">{e.label}</td>
-                    <td className="py-0.5 text-right tabular-nums text-slate-900">{e.value}</td>
+                    <td className="py-0.5 pr-4 text-slate-600">{said(e.label, e.labelSay)}</td>
+                    <td className="py-0.5 text-right tabular-nums text-slate-900">{said(e.value, e.valueSay)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -84,7 +92,7 @@ function DiagnosisBody({ d, cluster }: { d: GroupDiagnosis; cluster: string }) {
       </ul>
       {d.unknown.length > 0 && (
         <div className="border-t border-slate-100 px-4 py-2 text-xs text-slate-600" data-testid="diagnosis-unknown">
-          {t('notChecked', { checks: d.unknown.map((u) => `${t(`checks.${CHECK_NAMES[u.kind]}`)} (${u.reason})`).join('; ') })}
+          {t('notChecked', { checks: d.unknown.map((u) => `${t(`checks.${CHECK_NAMES[u.kind]}`)} (${said(u.reason, u.reasonSay)})`).join('; ') })}
         </div>
       )}
     </>

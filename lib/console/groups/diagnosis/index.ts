@@ -11,16 +11,16 @@ import type { GroupSnapshot } from '../../lag/types';
 import { findConnection, runningInfoTimeoutMs } from '../brokers';
 import { getGroupOverview } from '../overview';
 import { viewThreads } from '../stacks';
-import { diagnose, verdictOf, type Cause, type CauseKind, type ClientFacts, type GroupFacts, type StalledQueue } from './rules';
+import { diagnose, verdictOf, type Cause, type CauseKind, type ClientFacts, type GroupFacts, type RuleOutcome, type StalledQueue } from './rules';
 
-export { CAUSE_KINDS, diagnose, verdictOf, type Cause, type CauseKind, type GroupFacts } from './rules';
+export { CAUSE_KINDS, diagnose, verdictOf, type Cause, type CauseKind, type GroupFacts, type RuleOutcome } from './rules';
 
 export interface GroupDiagnosis {
   group: string;
   /** The worst cause's kind; "ok" when no rule found one, "unknown" when the group's clients could not be asked. */
   verdict: CauseKind | 'ok' | 'unknown';
   causes: Cause[];
-  unknown: Array<{ kind: CauseKind; reason: string }>;
+  unknown: RuleOutcome['unknown'];
   lag?: number;
   clients?: number;
   snapshotAt?: number;

@@ -6,6 +6,7 @@
 import type { ConsumerRunningInfo } from '../../../rocketmq/get-consumer-running-info';
 import type { Drain } from '../../lag/types';
 import { SEVERITY_RANK, type AlertSeverity } from '../../alerts/rules';
+import { say, type Say, type SayKey } from './say';
 
 export const CAUSE_KINDS = [
   'no-client',
@@ -26,12 +27,16 @@ export interface Evidence {
   value: string;
   /** A client, queue or broker the figure is about. */
   subject?: string;
+  /** The label and the value as catalog sentences, where they are words rather than names and numbers. */
+  labelSay?: Say;
+  valueSay?: Say;
 }
 
 export interface Cause {
   kind: CauseKind;
   severity: AlertSeverity;
   title: string;
+  titleSay: Say;
   evidence: Evidence[];
   /** Clients the cause names (idle ones, ones that differ, ones failing). */
   clients?: string[];
@@ -90,29 +95,47 @@ export const REPLICA_BEHIND_BYTES = 64 * 1024 * 1024;
 export interface RuleOutcome {
   causes: Cause[];
   /** Checks that could not be made, and why. */
-  unknown: Array<{ kind: CauseKind; reason: string }>;
+  unknown: Array<{ kind: CauseKind; reason: string; reasonSay?: Say }>;
 }
 
-type Rule = (f: GroupFacts) => Cause | { unknown: string } | undefined;
+type Unknown = { unknown: string; reasonSay?: Say };
+type Rule = (f: GroupFacts) => Cause | Unknown | undefined;
 
-const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+const title = (key: SayKey, values?: Say['values']) => {
+  const s = say(key, values);
+  return { title: s.text, titleSay: s.say };
+};
+const unknown = (key: SayKey, values?: Say['values']): Unknown => {
+  const s = say(key, values);
+  return { unknown: s.text, reasonSay: s.say };
+};
+/** A line of evidence: a label from the catalog (or a name as it is), a value that is a figure or a sentence. */
+const ev = (label: SayKey | { name: string }, value: string | { key: SayKey; values?: Say['values'] }, subject?: string, labelValues?: Say['values']): Evidence => {
+  const l = typeof label === 'string' ? say(label, labelValues) : undefined;
+  const v = typeof value === 'string' ? undefined : say(value.key, value.values);
+  return {
+    label: l ? l.text : (label as { name: string }).name,
+    value: v ? v.text : (value as string),
+    ...(subject !== undefined ? { subject } : {}),
+    ...(l ? { labelSay: l.say } : {}),
+    ...(v ? { valueSay: v.say } : {}),
+  };
+};
+const figure = (n: number) => n.toLocaleString('en');
 const rate = (n: number) => `${n.toFixed(n < 10 ? 2 : 0)}/s`;
 const answered = (f: GroupFacts) => (f.clients ?? []).filter((c): c is ClientFacts & { info: ConsumerRunningInfo } => c.info !== undefined);
 const lagging = (f: GroupFacts) => f.lag !== undefined && f.lag > 0;
 const silent = (f: GroupFacts) => (f.clients ?? []).filter((c) => c.info === undefined).map((c) => `${c.clientId}: ${c.error ?? 'no answer'}`);
 
 const noClient: Rule = (f) => {
-  if (f.clients === undefined) return { unknown: 'no master answered for the group\'s connections' };
+  if (f.clients === undefined) return unknown('unknown.noMaster');
   if (f.clients.length > 0) return undefined;
-  if (f.lag === undefined) return { unknown: 'the lag snapshot does not have the group yet' };
+  if (f.lag === undefined) return unknown('unknown.noSnapshot');
   return {
     kind: 'no-client',
     severity: f.lag > 0 ? 'critical' : 'info',
-    title: f.lag > 0 ? `No client is online: ${count(f.lag, 'message')} wait` : 'No client is online (nothing waits)',
-    evidence: [
-      { label: 'online clients', value: '0' },
-      { label: 'lag', value: f.lag.toLocaleString('en') },
-    ],
+    ...(f.lag > 0 ? title('titles.noClientLag', { lag: f.lag }) : title('titles.noClientIdle')),
+    evidence: [ev('labels.onlineClients', '0'), ev('labels.lag', figure(f.lag))],
     link: 'connections',
   };
 };
@@ -123,15 +146,15 @@ const consumeDisabled: Rule = (f) => {
   return {
     kind: 'consume-disabled',
     severity: 'critical',
-    title: `Consumption is disabled on ${off.map((c) => c.brokerName).join(', ')} (consumeEnable=false)`,
-    evidence: off.map((c) => ({ label: 'consumeEnable', value: 'false', subject: c.brokerName })),
+    ...title('titles.consumeDisabled', { brokers: off.map((c) => c.brokerName).join(', ') }),
+    evidence: off.map((c) => ev({ name: 'consumeEnable' }, 'false', c.brokerName)),
     link: 'config',
   };
 };
 
 const consumeFailures: Rule = (f) => {
   const clients = answered(f);
-  if (clients.length === 0) return f.clients && f.clients.length > 0 ? { unknown: `no client answered: ${silent(f).join('; ')}` } : undefined;
+  if (clients.length === 0) return f.clients && f.clients.length > 0 ? unknown('unknown.noClientAnswered', { errors: silent(f).join('; ') }) : undefined;
   const failing = clients
     .map((c) => ({
       clientId: c.clientId,
@@ -140,18 +163,15 @@ const consumeFailures: Rule = (f) => {
     }))
     .filter((c) => c.failedTps > 0 || c.failedLastHour > 0);
   if (failing.length === 0) return undefined;
-  const evidence: Evidence[] = failing.flatMap((c) => [
-    { label: 'failed in the last hour', value: c.failedLastHour.toLocaleString('en'), subject: c.clientId },
-    { label: 'failed TPS', value: rate(c.failedTps), subject: c.clientId },
-  ]);
+  const evidence: Evidence[] = failing.flatMap((c) => [ev('labels.failedLastHour', figure(c.failedLastHour), c.clientId), ev('labels.failedTps', rate(c.failedTps), c.clientId)]);
   const hourly = failing.reduce((n, c) => n + c.failedLastHour, 0);
-  if (f.retryMessages !== undefined) evidence.push({ label: 'messages in %RETRY%', value: f.retryMessages.toLocaleString('en') });
-  if (f.dlqMessages !== undefined) evidence.push({ label: 'messages in %DLQ%', value: f.dlqMessages.toLocaleString('en') });
+  if (f.retryMessages !== undefined) evidence.push(ev('labels.retryMessages', figure(f.retryMessages)));
+  if (f.dlqMessages !== undefined) evidence.push(ev('labels.dlqMessages', figure(f.dlqMessages)));
   return {
     kind: 'consume-failures',
     severity: failing.some((c) => c.failedTps > 0) ? 'critical' : 'warning',
     // the client's hour figure is sampled every 10 minutes, its TPS every 10 s: a fresh failure shows in the TPS first
-    title: `Clients fail to consume: ${hourly > 0 ? `${count(hourly, 'message')} failed in the last hour` : `${rate(failing.reduce((n, c) => n + c.failedTps, 0))} failing`}`,
+    ...(hourly > 0 ? title('titles.consumeFailuresHour', { failed: hourly }) : title('titles.consumeFailuresRate', { rate: rate(failing.reduce((n, c) => n + c.failedTps, 0)) })),
     evidence,
     clients: failing.map((c) => c.clientId),
     link: 'dead-letters',
@@ -160,18 +180,18 @@ const consumeFailures: Rule = (f) => {
 
 const slowConsumption: Rule = (f) => {
   if (!lagging(f) || answered(f).length === 0) return undefined;
-  if (f.drain === undefined) return { unknown: 'the arrival rate needs two lag snapshots' };
+  if (f.drain === undefined) return unknown('unknown.needsTwoSnapshots');
   const { consumeRate, produceRate, trend } = f.drain;
   if (trend !== 'growing' && !(trend === 'steady' && consumeRate > 0)) return undefined;
   const rt = answered(f).flatMap((c) => c.info.status.map((s) => ({ clientId: c.clientId, topic: s.topic, consumeRT: s.consumeRT, okTps: s.consumeOKTPS })));
   return {
     kind: 'slow-consumption',
     severity: 'warning',
-    title: `Consumption is slower than arrival: ${rate(consumeRate)} consumed while ${rate(produceRate)} arrive`,
+    ...title('titles.slowConsumption', { consumed: rate(consumeRate), arriving: rate(produceRate) }),
     evidence: [
-      { label: 'consumed', value: rate(consumeRate) },
-      { label: 'arriving', value: rate(produceRate) },
-      ...rt.filter((r) => r.consumeRT > 0 || r.okTps > 0).map((r) => ({ label: `consume RT (${r.topic})`, value: `${r.consumeRT.toFixed(0)} ms per message`, subject: r.clientId })),
+      ev('labels.consumed', rate(consumeRate)),
+      ev('labels.arriving', rate(produceRate)),
+      ...rt.filter((r) => r.consumeRT > 0 || r.okTps > 0).map((r) => ev('labels.consumeRt', { key: 'values.msPerMessage', values: { ms: r.consumeRT.toFixed(0) } }, r.clientId, { topic: r.topic })),
     ],
     link: 'clients',
   };
@@ -181,19 +201,20 @@ const poolSaturated: Rule = (f) => {
   const clients = answered(f);
   if (clients.length === 0) return undefined;
   const dumped = clients.filter((c) => c.consumeThreads !== undefined);
-  if (dumped.length === 0) return { unknown: 'no client sent a thread dump' };
+  if (dumped.length === 0) return unknown('unknown.noThreadDump');
   const full = dumped.filter((c) => c.consumeThreads!.total > 0 && c.consumeThreads!.busy >= c.consumeThreads!.total);
   if (full.length === 0) return undefined;
   return {
     kind: 'pool-saturated',
     severity: lagging(f) ? 'critical' : 'warning',
-    title: `Consume thread pool full on ${count(full.length, 'client')}: every consume thread is in the listener`,
+    ...title('titles.poolSaturated', { clients: full.length }),
     evidence: full.flatMap((c) => {
       const cached = c.info.queues.reduce((n, q) => n + q.cachedMsgCount, 0);
       const max = c.info.properties.consumeThreadMax;
+      const threads = { busy: c.consumeThreads!.busy, total: c.consumeThreads!.total };
       return [
-        { label: 'busy consume threads', value: `${c.consumeThreads!.busy} of ${c.consumeThreads!.total}${max ? ` (consumeThreadMax ${max})` : ''}`, subject: c.clientId },
-        { label: 'messages cached in the client', value: cached.toLocaleString('en'), subject: c.clientId },
+        ev('labels.busyThreads', max ? { key: 'values.busyOfMax', values: { ...threads, max } } : { key: 'values.busyOf', values: threads }, c.clientId),
+        ev('labels.cachedMessages', figure(cached), c.clientId),
       ];
     }),
     clients: full.map((c) => c.clientId),
@@ -207,12 +228,12 @@ const orderlyStuck: Rule = (f) => {
   return {
     kind: 'orderly-stuck',
     severity: 'critical',
-    title: `${count(stuck.length, 'orderly queue')} stuck: lag with the consumer offset still`,
-    evidence: stuck.map((q) => ({
-      label: `${q.topic} ${q.brokerName}/${q.queueId}`,
-      value: `lag ${q.lag.toLocaleString('en')}, still for ${Math.round((f.now - q.stalledSince) / 1000)} s, locked by ${q.lockedBy.join(', ') || 'no client'}`,
-      subject: q.lockedBy[0],
-    })),
+    ...title('titles.orderlyStuck', { queues: stuck.length }),
+    evidence: stuck.map((q) => {
+      const still = { lag: q.lag, seconds: Math.round((f.now - q.stalledSince) / 1000) };
+      const value: { key: SayKey; values: Say['values'] } = q.lockedBy.length > 0 ? { key: 'values.stalled', values: { ...still, clients: q.lockedBy.join(', ') } } : { key: 'values.stalledNoClient', values: still };
+      return ev({ name: `${q.topic} ${q.brokerName}/${q.queueId}` }, value, q.lockedBy[0]);
+    }),
     clients: [...new Set(stuck.flatMap((q) => q.lockedBy))],
     link: 'ordered',
   };
@@ -227,12 +248,14 @@ const idleClients: Rule = (f) => {
   return {
     kind: 'idle-clients',
     severity: 'info',
-    title: `${count(idle.length, 'client')} ${idle.length === 1 ? 'holds' : 'hold'} no queue: ${count(clients.length, 'client')} for ${count(f.queueCount, 'queue')}`,
-    evidence: idle.map((c) => ({ label: 'queues held', value: '0', subject: c.clientId })),
+    ...title('titles.idleClients', { idle: idle.length, clients: clients.length, queues: f.queueCount }),
+    evidence: idle.map((c) => ev('labels.queuesHeld', '0', c.clientId)),
     clients: idle.map((c) => c.clientId),
     link: 'clients',
   };
 };
+
+const NOT_SUBSCRIBED = '\u0000not subscribed';
 
 /** A client's subscriptions keyed by topic (its own %RETRY% subscription aside: 5.x POP clients have none). */
 function subscriptionsOf(info: ConsumerRunningInfo): Map<string, string> {
@@ -244,13 +267,13 @@ const subscriptionMismatch: Rule = (f) => {
   if (clients.length < 2) return undefined;
   const subs = clients.map((c) => ({ clientId: c.clientId, subs: subscriptionsOf(c.info) }));
   const topics = [...new Set(subs.flatMap((s) => [...s.subs.keys()]))].sort();
-  const differing = topics.filter((t) => new Set(subs.map((s) => s.subs.get(t) ?? '(not subscribed)')).size > 1);
+  const differing = topics.filter((t) => new Set(subs.map((s) => s.subs.get(t) ?? NOT_SUBSCRIBED)).size > 1);
   if (differing.length === 0) return undefined;
   return {
     kind: 'subscription-mismatch',
     severity: 'critical',
-    title: `Clients disagree on the subscription of ${differing.join(', ')}: each drops the messages the others expect`,
-    evidence: differing.flatMap((t) => subs.map((s) => ({ label: t, value: s.subs.get(t) ?? '(not subscribed)', subject: s.clientId }))),
+    ...title('titles.subscriptionMismatch', { topics: differing.join(', ') }),
+    evidence: differing.flatMap((t) => subs.map((s) => ev({ name: t }, s.subs.get(t) ?? { key: 'values.notSubscribed' }, s.clientId))),
     clients: subs.map((s) => s.clientId),
     link: 'clients',
   };
@@ -263,33 +286,34 @@ const brokerNotWritable: Rule = (f) => {
   return {
     kind: 'broker-not-writable',
     severity: 'warning',
-    title: `Producers cannot write to ${[...new Set(closed.map((r) => r.brokerName))].join(', ')}: what is there drains, nothing new arrives`,
-    evidence: closed.map((r) => ({ label: `${r.topic} perm`, value: `${r.perm} (no write bit)`, subject: r.brokerName })),
+    ...title('titles.brokerNotWritable', { brokers: [...new Set(closed.map((r) => r.brokerName))].join(', ') }),
+    evidence: closed.map((r) => ev('labels.perm', { key: 'values.noWriteBit', values: { perm: r.perm } }, r.brokerName, { topic: r.topic })),
     topic: closed[0]!.topic,
     link: 'topic',
   };
 };
 
 const replicaBehind: Rule = (f) => {
-  if (f.replicas === undefined) return f.routes.length > 0 ? { unknown: 'the HA figures of the group\'s brokers could not be read' } : undefined;
+  if (f.replicas === undefined) return f.routes.length > 0 ? unknown('unknown.haUnread') : undefined;
   const down = f.replicas.filter((r) => r.masterDown);
   const behind = f.replicas.flatMap((r) => r.slaves.filter((s) => (s.behindMs ?? 0) >= REPLICA_BEHIND_MS || (s.behindBytes ?? 0) >= REPLICA_BEHIND_BYTES).map((s) => ({ ...s, brokerName: r.brokerName })));
   if (down.length === 0 && behind.length === 0) {
     // a slave that does not answer gives no offset to compare: its gap is unknown, not 0
     const silentSlaves = f.replicas.flatMap((r) => r.slaves.filter((s) => s.behindBytes === undefined && s.error).map((s) => `${r.brokerName} slave ${s.brokerId}: ${s.error}`));
-    return silentSlaves.length > 0 ? { unknown: silentSlaves.join('; ') } : undefined;
+    return silentSlaves.length > 0 ? unknown('unknown.silentSlaves', { errors: silentSlaves.join('; ') }) : undefined;
   }
   const mib = (b: number) => `${(b / 1024 / 1024).toFixed(b < 10 * 1024 * 1024 ? 1 : 0)} MiB`;
   return {
     kind: 'replica-behind',
     severity: down.length > 0 ? 'critical' : 'warning',
-    title:
-      down.length > 0
-        ? `No master for ${down.map((r) => r.brokerName).join(', ')}: its queues are read from the slave, and consumer offsets are not committed until the master is back`
-        : `${count(behind.length, 'slave')} behind ${behind.length === 1 ? 'its master' : 'their masters'}: pulls the master sends to ${behind.length === 1 ? 'it' : 'them'} get messages late`,
+    ...(down.length > 0 ? title('titles.masterDown', { brokers: down.map((r) => r.brokerName).join(', ') }) : title('titles.slavesBehind', { slaves: behind.length })),
     evidence: [
-      ...down.map((r) => ({ label: 'master', value: 'down (not registered)', subject: r.brokerName })),
-      ...behind.map((s) => ({ label: `${s.brokerName} slave ${s.brokerId} behind`, value: `${s.behindBytes === undefined ? '?' : mib(s.behindBytes)}${s.behindMs === undefined ? '' : `, oldest missing message ${Math.round(s.behindMs / 1000)} s old`}`, subject: `${s.brokerName}/${s.brokerId}` })),
+      ...down.map((r) => ev('labels.master', { key: 'values.masterDown' }, r.brokerName)),
+      ...behind.map((s) => {
+        const size = s.behindBytes === undefined ? '?' : mib(s.behindBytes);
+        const value: { key: SayKey; values: Say['values'] } = s.behindMs === undefined ? { key: 'values.behind', values: { size } } : { key: 'values.behindAge', values: { size, seconds: Math.round(s.behindMs / 1000) } };
+        return ev('labels.slaveBehind', value, `${s.brokerName}/${s.brokerId}`, { brokerName: s.brokerName, brokerId: s.brokerId });
+      }),
     ],
     link: 'ha',
   };
@@ -314,7 +338,7 @@ export function diagnose(facts: GroupFacts): RuleOutcome {
   for (const [kind, rule] of RULES) {
     const outcome = rule(facts);
     if (outcome === undefined) continue;
-    if ('unknown' in outcome) unknown.push({ kind, reason: outcome.unknown });
+    if ('unknown' in outcome) unknown.push({ kind, reason: outcome.unknown, ...(outcome.reasonSay ? { reasonSay: outcome.reasonSay } : {}) });
     else causes.push(outcome);
   }
   causes.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
