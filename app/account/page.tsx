@@ -20,6 +20,7 @@ export default async function AccountPage() {
   const account = await app.auth.account(principal);
   const forced = principal.mustChangePassword === true;
   const t = await getTranslations('auth.account');
+  const bindingWords = await getTranslations('auth.bindings');
   return (
     <>
       <PageHeader
@@ -28,7 +29,7 @@ export default async function AccountPage() {
         subtitle={
           <>
             {t('signedInAs')} <span className="font-medium text-slate-800">{principal.displayName}</span>
-            {principal.displayName !== principal.user && <span className="font-mono"> ({principal.user})</span>}: {describeBindings(principal.bindings)}.
+            {principal.displayName !== principal.user && <span className="font-mono"> ({principal.user})</span>}: {describeBindings(principal.bindings, bindingWords)}.
             {account?.source === 'oidc' && t('oidcRoles')}
           </>
         }

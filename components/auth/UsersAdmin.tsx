@@ -65,6 +65,7 @@ export function UsersAdmin() {
 
 function UserRow({ user: u, self, open, onToggle }: { user: UserView; self: boolean; open: boolean; onToggle: () => void }) {
   const t = useTranslations('admin.users');
+  const bindingWords = useTranslations('auth.bindings');
   return (
     <tr data-testid="user-row" data-user={u.username}>
       <td className="px-3 py-2">
@@ -72,7 +73,7 @@ function UserRow({ user: u, self, open, onToggle }: { user: UserView; self: bool
         {u.displayName !== u.username && <div className="text-xs text-slate-500">{u.displayName}</div>}
       </td>
       <td className="px-3 py-2">{u.source === 'oidc' ? <Badge tone="bg-indigo-50 text-indigo-700 ring-indigo-200">{t('sso')}</Badge> : <Badge>{t('password')}</Badge>}</td>
-      <td className="px-3 py-2 text-slate-700" data-testid="user-roles">{describeBindings(u.bindings)}</td>
+      <td className="px-3 py-2 text-slate-700" data-testid="user-roles">{describeBindings(u.bindings, bindingWords)}</td>
       <td className="px-3 py-2">
         <div className="flex flex-wrap gap-1">
           {u.disabled ? <Badge tone="bg-red-50 text-red-700 ring-red-200">{t('disabled')}</Badge> : <Badge tone="bg-emerald-50 text-emerald-700 ring-emerald-200">{t('active')}</Badge>}

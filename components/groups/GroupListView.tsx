@@ -85,6 +85,7 @@ function SubscribedTopics({ topics }: { topics: string[] }) {
 
 export function GroupListView({ initial, initialKey, initialError }: { initial?: GroupListAnswer; initialKey: string; initialError?: string }) {
   const t = useTranslations('groups.list');
+  const progressWords = useTranslations('groups.list.progress');
   const cluster = useCluster();
   const canChange = useCan(cluster, 'cluster:change');
   const [creating, setCreating] = useState(false);
@@ -147,7 +148,7 @@ export function GroupListView({ initial, initialKey, initialError }: { initial?:
       {query.error && <ErrorState message={query.error.message} onRetry={() => void query.refetch()} />}
       {building && !query.error && (
         <div data-testid="snapshot-progress">
-          <Spinner label={t('building', { progress: snapshotProgressText(building) })} />
+          <Spinner label={t('building', { progress: snapshotProgressText(building, progressWords) })} />
         </div>
       )}
       {!data && !building && !query.error && (initialError ? <ErrorState message={initialError} /> : <Spinner label={t('reading')} />)}
