@@ -11,6 +11,7 @@ import { useCluster } from '../useCluster';
 import { DisabledReasonButton } from '../ui/DisabledReasonButton';
 import { ErrorState } from '../ui/states';
 import { LinesTable, PlanView } from './PlanView';
+import { useSaid } from '../ui/said';
 
 /**
  * The confirm step of every change: the plan, the target's name typed where the change is destructive or
@@ -18,6 +19,7 @@ import { LinesTable, PlanView } from './PlanView';
  */
 export function ConfirmChange({ plan: initial, onApplied, onCancel }: { plan: ChangePlan; onApplied: (result: ChangeResult) => void; onCancel: () => void }) {
   const t = useTranslations('changes.confirm');
+  const said = useSaid();
   const cluster = useCluster();
   const apply = useChangeApply(cluster);
   const [plan, setPlan] = useState(initial);
@@ -43,7 +45,7 @@ export function ConfirmChange({ plan: initial, onApplied, onCancel }: { plan: Ch
   const reason = apply.isPending
     ? t('applyingReason')
     : plan.blockers.length > 0
-      ? plan.blockers.join('; ')
+      ? plan.blockers.map((b) => said(b, plan.said)).join('; ')
       : plan.typedConfirmation && typed !== plan.target.name
         ? t('typeToConfirmReason', { name: plan.target.name })
         : undefined;

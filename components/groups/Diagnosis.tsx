@@ -3,7 +3,6 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import type { Cause, GroupDiagnosis } from '@/lib/console/groups/diagnosis';
-import type { Say } from '@/lib/console/groups/diagnosis/say';
 import { isNotFound } from '../api/client';
 import { useGroupDiagnosis } from '../api/groups';
 import { paths } from '../paths';
@@ -11,6 +10,7 @@ import { useCluster } from '../useCluster';
 import { SeverityBadge } from '../ui/Badge';
 import { Card, ErrorState, PartialFailures, Spinner } from '../ui/states';
 import { Timestamp } from '../ui/Timestamp';
+import { useSaid } from '../ui/said';
 
 const CHECK_NAMES = {
   'no-client': 'noClient',
@@ -49,15 +49,9 @@ export function Diagnosis({ group }: { group: string }) {
   );
 }
 
-/** A sentence the server made, in the page's language when it came with its catalog key. */
-function useSay(): (english: string, s: Say | undefined) => string {
-  const t = useTranslations('diagnosis');
-  return (english, s) => (s ? t(s.key, s.values) : english);
-}
-
 function DiagnosisBody({ d, cluster }: { d: GroupDiagnosis; cluster: string }) {
   const t = useTranslations('groups.diagnosis');
-  const said = useSay();
+  const said = useSaid();
   return (
     <>
       {d.failures.length > 0 && <div className="px-4 pt-3"><PartialFailures failures={d.failures} /></div>}

@@ -10,10 +10,12 @@ import { DisabledReasonButton } from '../ui/DisabledReasonButton';
 import { useCluster } from '../useCluster';
 import { formatCount } from '../format';
 import { ErrorState, Spinner } from '../ui/states';
+import { useSaid } from '../ui/said';
 
 /** Resend one message to one online client of a group: preview, type the group name, send; audited. */
 export function ResendDialog({ msgId, topic, group, onClose }: { msgId: string; topic: string; group: string; onClose: () => void }) {
   const t = useTranslations('messages.resend');
+  const said = useSaid();
   const cluster = useCluster();
   const [clientId, setClientId] = useState<string | undefined>();
   const [typed, setTyped] = useState('');
@@ -63,7 +65,7 @@ export function ResendDialog({ msgId, topic, group, onClose }: { msgId: string; 
               </label>
               <ul className="list-disc space-y-1 pl-5 text-amber-900" data-testid="resend-warnings">
                 {preview.warnings.map((w) => (
-                  <li key={w}>{w}</li>
+                  <li key={w}>{said(w, preview.said)}</li>
                 ))}
               </ul>
               <label className="flex flex-col gap-1">

@@ -8,6 +8,7 @@ import { ApiError } from '../api/client';
 import { DisabledReasonButton } from '../ui/DisabledReasonButton';
 import { ErrorState } from '../ui/states';
 import { PreviewTable } from './PreviewTable';
+import { useSaid } from '../ui/said';
 
 /**
  * The confirm step shared by a reset and an undo: shows the preview, asks for the group name when the reset skips
@@ -27,6 +28,7 @@ export function ConfirmApply({
   onCancel: () => void;
 }) {
   const t = useTranslations('reset.confirm');
+  const said = useSaid();
   const [preview, setPreview] = useState(initial);
   const [typed, setTyped] = useState('');
   const [error, setError] = useState<string | undefined>();
@@ -53,7 +55,7 @@ export function ConfirmApply({
   const disabledReason = busy
     ? t('applyingReason')
     : preview.blockers.length > 0
-      ? preview.blockers.join('; ')
+      ? preview.blockers.map((b) => said(b, preview.said)).join('; ')
       : preview.totals.changed === 0
         ? t('nothingToChange')
         : !confirmed

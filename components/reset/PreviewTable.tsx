@@ -5,10 +5,12 @@ import type { ReactNode } from 'react';
 import type { ResetPreview } from '@/lib/console/reset/types';
 import { formatCount } from '../format';
 import { Timestamp } from '../ui/Timestamp';
+import { useSaid } from '../ui/said';
 
 /** The per-queue plan of a reset: where each queue is, where it will be, and what that replays or skips. */
 export function PreviewTable({ preview }: { preview: ResetPreview }) {
   const t = useTranslations('reset.preview');
+  const said = useSaid();
   const changed = preview.queues.filter((q) => q.delta !== 0);
   // resets by time and to the earliest show how far back each queue can go (its oldest stored message)
   const horizon = preview.mode === 'timestamp' || preview.mode === 'earliest';
@@ -69,10 +71,10 @@ export function PreviewTable({ preview }: { preview: ResetPreview }) {
       </div>
       {changed.length === 0 && <p className="mt-2 text-sm text-slate-600">{t('nothingWouldChange')}</p>}
       {preview.warnings.map((w) => (
-        <p key={w} className="mt-2 text-sm text-amber-800">⚠ {w}</p>
+        <p key={w} className="mt-2 text-sm text-amber-800">⚠ {said(w, preview.said)}</p>
       ))}
       {preview.blockers.map((b) => (
-        <p key={b} className="mt-2 text-sm font-medium text-red-700" data-testid="preview-blocker">✖ {b}</p>
+        <p key={b} className="mt-2 text-sm font-medium text-red-700" data-testid="preview-blocker">✖ {said(b, preview.said)}</p>
       ))}
     </div>
   );

@@ -1,4 +1,5 @@
 import type { ChangeContext, ClusterContext } from '../context';
+import type { Say } from '../core/say';
 
 export type TargetKind = 'topic' | 'group' | 'broker' | 'namesrv';
 
@@ -49,6 +50,8 @@ export interface PlanBody<Request, Detail> {
   warnings: string[];
   /** Why it cannot run as planned (shown; apply refuses). */
   blockers: string[];
+  /** The warnings', blockers' and undo reason's catalog sentences, by their English text (core/say.ts). */
+  said?: Record<string, Say>;
   /** Destructive or cluster-wide: the operator types the target's name to confirm. */
   typedConfirmation: boolean;
   /** Whether the console can take it back afterwards, and if not why (said before the operator confirms). */

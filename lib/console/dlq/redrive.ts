@@ -18,6 +18,7 @@ import { timestamp } from '../core/schema';
 import type { ClusterContext } from '../context';
 import { CONSOLE_PRODUCER_GROUP } from '../messages/send';
 import { goneFromRoute, routeTargets } from '../messages/targets';
+import { Sentences } from '../core/say';
 
 /** At most this many messages per redrive: a bigger backlog is redriven window by window. */
 export const MAX_REDRIVE = 200;
@@ -81,14 +82,17 @@ export const dlqRedrive: ChangeKind<RedriveRequest, RedriveDetail> = {
       after: `sent to ${destination(m)}, reconsume count 0`,
     }));
     const originals = [...new Set(selected.messages.map((m) => m.originalTopic))];
+    const s = new Sentences();
+    const others = request.target === 'retry' ? [] : await groupsOf(ctx, originals);
+    const toTopic = { originals: originals.join(', '), group: request.group, groups: others.join(', ') };
     const warnings = [
       ...(request.target === 'retry'
-        ? [`only ${request.group} receives them again, through ${RETRY_PREFIX}${request.group}; its clients see their original topic (${originals.join(', ') || '—'}); they come after what the group is consuming now, so an ordered group does not get them in their original order`]
-        : [`every group subscribed to ${originals.join(', ') || 'their topics'} receives them again, not only ${request.group}: ${(await groupsOf(ctx, originals)).join(', ') || 'no other group known'}; they are new messages at the end of the topic`]),
-      'each is sent as a new message with its reconsume count at 0 (it gets the group\'s full retries again); the dead letter stays in the DLQ',
-      ...(skipped.length > 0 ? [`${skipped.length} already sent back by an earlier redrive (audit ${[...new Set(skipped.map((s) => `#${s.auditId}`))].join(', ')}): left out`] : []),
-      ...(selected.gone ?? []).map((g) => `${g.error}: its dead letters are not in this plan`),
-      ...(selected.truncated ? [`the selection holds more than ${MAX_REDRIVE} messages: the oldest ${MAX_REDRIVE} are taken; redrive the rest afterwards`] : []),
+        ? [s.text('plans.redrive.toRetry', { group: request.group, retryTopic: `${RETRY_PREFIX}${request.group}`, originals: originals.join(', ') || '—' })]
+        : [originals.length === 0 ? s.text('plans.redrive.toTopicNoName', { ...toTopic, groups: toTopic.groups || 'no other group known' }) : others.length === 0 ? s.text('plans.redrive.noOtherGroup', toTopic) : s.text('plans.redrive.toTopic', toTopic)]),
+      s.text('plans.redrive.newMessages'),
+      ...(skipped.length > 0 ? [s.text('plans.redrive.skipped', { count: String(skipped.length), audits: [...new Set(skipped.map((k) => `#${k.auditId}`))].join(', ') })] : []),
+      ...(selected.gone ?? []).map((g) => s.text('plans.redrive.gone', { error: g.error })),
+      ...(selected.truncated ? [s.text('plans.redrive.truncated', { max: String(MAX_REDRIVE) })] : []),
     ];
     return {
       target: { kind: 'group', name: request.group },
@@ -96,9 +100,10 @@ export const dlqRedrive: ChangeKind<RedriveRequest, RedriveDetail> = {
       lines,
       detail: { dlqTopic, messages, skipped, truncated: selected.truncated },
       warnings,
-      blockers: messages.length === 0 ? ['no dead letter to send back in this selection'] : [],
+      blockers: messages.length === 0 ? [s.text('plans.redrive.nothingSelected')] : [],
       typedConfirmation: true,
-      undo: { possible: false, reason: 'sent messages cannot be taken back: consumers may have received them already' },
+      undo: { possible: false, reason: s.text('plans.redrive.undo') },
+      said: s.said,
       expectedSteps: messages.length,
     };
   },

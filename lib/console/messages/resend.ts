@@ -9,6 +9,7 @@ import { groupConnectionsViaProxies } from '../proxies/list';
 import { findMessageById } from './lookup';
 import type { MessageSummary } from './model';
 import { routeTargets } from './targets';
+import { Sentences, type Say } from '../core/say';
 
 export interface ResendRequest {
   msgId: string;
@@ -31,6 +32,8 @@ export interface ResendPreview extends ResentMessage, Kept {
   brokerAddr: string;
   /** What the operator should know before confirming. */
   warnings: string[];
+  /** The warnings' catalog sentences, by their English text (core/say.ts). */
+  said?: Record<string, Say>;
 }
 
 /** A resend preview as computed, before it is kept. */
@@ -76,11 +79,12 @@ export async function previewResend(ctx: ClusterContext, request: ResendRequest)
   const client = request.clientId ? connection.connections.find((c) => c.clientId === request.clientId) : connection.connections[0];
   if (!client) throw new BadInputError(`clientId: ${request.clientId} is not an online client of ${request.group}`, 'clientId');
   const warnings: string[] = [];
+  const said = new Sentences();
   if (!connection.subscriptions.some((s) => s.topic === message.topic)) {
-    warnings.push(`${request.group} does not subscribe to ${message.topic}: its listener gets a message it may not expect`);
+    warnings.push(said.text('plans.message.notSubscribed', { group: request.group, topic: message.topic }));
   }
-  if (connection.consumeType !== 'CONSUME_PASSIVELY') warnings.push(`${request.group} is not a push consumer (${connection.consumeType}): it may not accept a direct delivery`);
-  warnings.push('the client runs its listener on the message again: side effects (a payment, an email) happen again');
+  if (connection.consumeType !== 'CONSUME_PASSIVELY') warnings.push(said.text('plans.message.notPush', { group: request.group, consumeType: connection.consumeType }));
+  warnings.push(said.text('plans.message.sideEffects'));
   return ctx.previews.resend.save({
     msgId: message.msgId,
     offsetMsgId: message.offsetMsgId,
@@ -98,6 +102,7 @@ export async function previewResend(ctx: ClusterContext, request: ResendRequest)
     consumeType: connection.consumeType,
     brokerAddr: home,
     warnings,
+    said: said.said,
   });
 }
 

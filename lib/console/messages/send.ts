@@ -9,6 +9,7 @@ import { BadInputError } from '../core/errors';
 import { checkTopicName, isSystemTopic } from '../core/names';
 import { fetchRoute, masters } from '../core/routes';
 import { timestamp, topicField } from '../core/schema';
+import { Sentences } from '../core/say';
 
 /** The producer group the console sends as: producers need no registration; the name says who sent it. */
 export const CONSOLE_PRODUCER_GROUP = 'ROCKETMQ_CONSOLE_PRODUCER';
@@ -83,6 +84,7 @@ export const messageSend: ChangeKind<SendRequest, SendDetail> = {
       WAIT: 'true',
     };
     const where = `${target.brokerName} queue ${target.queueId < 0 ? '(the broker picks)' : target.queueId}`;
+    const s = new Sentences();
     return {
       target: { kind: 'topic', name: request.topic },
       request,
@@ -92,13 +94,14 @@ export const messageSend: ChangeKind<SendRequest, SendDetail> = {
       ],
       detail: { brokerName: target.brokerName, addr: node.addr, queueId: target.queueId, bytes, properties },
       warnings: [
-        ...(request.delayLevel ? [`delivered after delay level ${request.delayLevel} (the broker's messageDelayLevel says how long)`] : []),
-        ...(request.deliverAt ? [`delivered at ${new Date(request.deliverAt).toISOString()} (5.x timer; 4.x brokers ignore it and deliver at once)`] : []),
-        'every group subscribed to the topic (and the tag) receives it',
+        ...(request.delayLevel ? [s.text('plans.message.delayLevel', { level: String(request.delayLevel) })] : []),
+        ...(request.deliverAt ? [s.text('plans.message.deliverAt', { at: new Date(request.deliverAt).toISOString() })] : []),
+        s.text('plans.message.everyGroup'),
       ],
       blockers: [],
       typedConfirmation: false,
-      undo: { possible: false, reason: 'a sent message cannot be taken back: consumers may have received it already' },
+      undo: { possible: false, reason: s.text('plans.message.sentUndo') },
+      said: s.said,
     };
   },
 

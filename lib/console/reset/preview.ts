@@ -14,6 +14,7 @@ import { fetchRoute, masters as mastersOf, routeIfExists } from '../core/routes'
 import { goneFromRoute } from '../messages/targets';
 import { methodFor } from './methods';
 import type { PreviewQueue, ResetMethod, ResetPreview, ResetRequest } from './types';
+import { Sentences, type SayKey } from '../core/say';
 
 const FUTURE_TOLERANCE_MS = 5_000;
 
@@ -72,12 +73,13 @@ export async function previewReset(ctx: ClusterContext, request: ResetRequest, o
   const methods: Record<string, ResetMethod> = {};
   const blockers: string[] = [];
   const warnings: string[] = [];
+  const said = new Sentences();
   const queues: PreviewQueue[] = [];
   for (const topic of topics) {
     const route = await fetchRoute(admin, topic);
     // a master gone from the namesrv (crashed, killed) is not in the route either: its queues cannot be in the plan
     for (const g of await goneFromRoute(admin, topic, route.brokerDatas.map((b) => b.brokerName))) {
-      warnings.push(`${g.error}: its queues are not in this plan, reset them once it is back`);
+      warnings.push(said.text('plans.reset.gone', { error: g.error }));
     }
     const inRoute = masters.filter((m) => route.brokerDatas.some((b) => b.brokerName === m.brokerName));
     for (const node of inRoute) {
@@ -94,7 +96,7 @@ export async function previewReset(ctx: ClusterContext, request: ResetRequest, o
           stats.map(async (s) => {
             const currentOffset = current.get(s.queueId) ?? 0;
             const [targetOffset, earliestStoreTime] = await Promise.all([
-              target(admin, node, request, s, currentOffset, options.clampOffsets ?? false, warnings),
+              target(admin, node, request, s, currentOffset, options.clampOffsets ?? false, (key, values) => warnings.push(said.text(key, values))),
               request.mode === 'timestamp' || request.mode === 'earliest' ? oldestStoreTime(admin, node.addr, s, timeout) : undefined,
             ]);
             return { topic, brokerName: s.brokerName, queueId: s.queueId, currentOffset, targetOffset, brokerOffset: s.maxOffset, minOffset: s.minOffset, earliestStoreTime, delta: targetOffset - currentOffset };
@@ -109,24 +111,21 @@ export async function previewReset(ctx: ClusterContext, request: ResetRequest, o
   const changed = queues.filter((q) => q.delta !== 0);
   for (const [brokerName, method] of Object.entries(methods)) {
     if (method === 'client-push' && request.mode === 'offset' && changed.some((q) => q.brokerName === brokerName)) {
-      blockers.push(`${brokerName} (RocketMQ 4.x) can reset an online group only by time; stop the group's consumers to set exact offsets`);
+      blockers.push(said.text('plans.reset.pushOnlyByTime', { brokerName }));
     }
   }
   if (online > 0 && connection?.messageModel === 'BROADCASTING') {
-    blockers.push('a BROADCASTING group keeps its offsets on its clients: the brokers cannot reset them');
+    blockers.push(said.text('plans.reset.broadcasting'));
   }
   if (proxied) {
-    warnings.push(
-      `${group}'s ${proxied.connection.connections.length} client(s) are gRPC clients through the proxy ${proxied.proxy}; they pop messages, and the brokers keep their offsets: the new offsets take effect at their next pop. Messages they already popped and have not acknowledged are not taken back: they come back through ${topics.map((t) => `${RETRY_PREFIX}${group}_${t}`).join(', ')} after their invisible time unless acknowledged`,
-    );
+    warnings.push(said.text('plans.reset.proxied', { group, clients: String(proxied.connection.connections.length), proxy: proxied.proxy, retryTopics: topics.map((t) => `${RETRY_PREFIX}${group}_${t}`).join(', ') }));
   }
-  if (changed.length === 0) warnings.push('every queue is already at its target: nothing would change');
+  if (changed.length === 0) warnings.push(said.text('plans.reset.nothing'));
   const beyond = request.mode === 'timestamp' ? queues.filter((q) => q.earliestStoreTime !== undefined && request.timestamp! < q.earliestStoreTime) : [];
   if (beyond.length > 0) {
     const horizon = Math.max(...beyond.map((q) => q.earliestStoreTime!));
-    warnings.push(
-      `${beyond.length} of ${queues.length} queues no longer hold messages from that time (the brokers keep messages for fileReservedTime): ${beyond.map((q) => `${q.topic} ${q.brokerName}/${q.queueId}`).slice(0, 8).join(', ')}${beyond.length > 8 ? ', …' : ''} start at their oldest stored message instead; ${new Date(horizon).toISOString()} is the latest of their horizons`,
-    );
+    const list = `${beyond.map((q) => `${q.topic} ${q.brokerName}/${q.queueId}`).slice(0, 8).join(', ')}${beyond.length > 8 ? ', …' : ''}`;
+    warnings.push(said.text('plans.reset.beyond', { beyond: String(beyond.length), queues: String(queues.length), list, horizon: new Date(horizon).toISOString() }));
   }
   const skip = changed.reduce((n, q) => n + Math.max(0, q.delta), 0);
   const replay = changed.reduce((n, q) => n + Math.max(0, -q.delta), 0);
@@ -143,6 +142,7 @@ export async function previewReset(ctx: ClusterContext, request: ResetRequest, o
     requiresTypedConfirmation: skip > 0 || request.mode !== 'offset',
     blockers,
     warnings,
+    said: said.said,
     undoOf: options.undoOf,
     request,
   });
@@ -164,7 +164,7 @@ function validate(request: ResetRequest): void {
   if (!request.topic && !request.allTopics && request.mode !== 'offset') throw new BadInputError('choose a topic, or all topics', 'topic');
 }
 
-async function target(admin: AdminClient, node: BrokerNode, request: ResetRequest, q: QueueStats, current: number, clamp: boolean, warnings: string[]): Promise<number> {
+async function target(admin: AdminClient, node: BrokerNode, request: ResetRequest, q: QueueStats, current: number, clamp: boolean, warn: (key: SayKey, values: Record<string, string>) => void): Promise<number> {
   switch (request.mode) {
     case 'earliest':
       return q.minOffset;
@@ -183,7 +183,7 @@ async function target(admin: AdminClient, node: BrokerNode, request: ResetReques
       if (given.offset < q.minOffset || given.offset > q.maxOffset) {
         if (clamp) {
           const clamped = Math.min(Math.max(given.offset, q.minOffset), q.maxOffset);
-          warnings.push(`${q.topic} ${q.brokerName}/${q.queueId}: offset ${given.offset} is no longer in the queue [${q.minOffset}, ${q.maxOffset}]; ${clamped} instead`);
+          warn('plans.reset.clamped', { queue: `${q.topic} ${q.brokerName}/${q.queueId}`, offset: String(given.offset), min: String(q.minOffset), max: String(q.maxOffset), clamped: String(clamped) });
           return clamped;
         }
         throw new BadInputError(

@@ -1,3 +1,4 @@
+import type { Say } from '../core/say';
 export const RESET_MODES = ['timestamp', 'earliest', 'latest', 'offset'] as const;
 export type ResetMode = (typeof RESET_MODES)[number];
 
@@ -53,6 +54,8 @@ export interface ResetPreview {
   /** Why the reset cannot run as previewed (shown; apply refuses). */
   blockers: string[];
   warnings: string[];
+  /** The warnings' and blockers' catalog sentences, by their English text (core/say.ts). */
+  said?: Record<string, Say>;
   /** Set when this preview restores the offsets of an earlier reset. */
   undoOf?: number;
   request: ResetRequest;

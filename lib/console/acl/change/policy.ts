@@ -6,6 +6,7 @@ import type { ChangeKind, ChangeLine } from '../../changes/types';
 import type { ClusterContext } from '../../context';
 import { PolicyDeleteInput, PolicyUpsertInput, type PolicyDeleteRequest, type PolicyUpsertRequest } from '../schema';
 import { eachBroker, entryKey, readAclState, where, type BrokerAclState } from './state';
+import { Sentences } from '../../core/say';
 
 type Entry = PolicyEntry & { policyType: PolicyType };
 
@@ -48,6 +49,7 @@ export const aclPolicyUpsert: ChangeKind<PolicyUpsertRequest, PolicyDetail> = {
     const key = entryKey(request.subject, request.policyType, request.resource);
     const after: Entry = { resource: request.resource, actions: request.actions, sourceIps: request.sourceIps, decision: request.decision, policyType: request.policyType };
     const { lines, before, missingUser } = planLines(states, key, after, request.subject);
+    const s = new Sentences();
     return {
       target: { kind: 'broker', name: `policy ${request.subject} ${request.resource}` },
       lockOn: { kind: 'broker', name: 'acl' },
@@ -55,13 +57,14 @@ export const aclPolicyUpsert: ChangeKind<PolicyUpsertRequest, PolicyDetail> = {
       lines,
       detail: { before },
       warnings: [
-        ...(request.decision === 'Deny' ? [`a Deny entry wins over an Allow entry on the same resource; a more specific resource still wins over it`] : []),
-        ...(request.resource === '*' ? ['"*" is every resource of every type: any more specific entry of this subject wins over it'] : []),
+        ...(request.decision === 'Deny' ? [s.text('plans.acl.denyWins')] : []),
+        ...(request.resource === '*' ? [s.text('plans.acl.anyResource')] : []),
       ],
       blockers: [
-        ...(lines.length === 0 ? ['nothing to change: every broker already has this entry'] : []),
-        ...(missingUser.length > 0 ? [`${request.subject} does not exist on ${missingUser.join(', ')}: the broker refuses policies of an unknown subject (create the user first)`] : []),
+        ...(lines.length === 0 ? [s.text('plans.acl.entryUnchanged')] : []),
+        ...(missingUser.length > 0 ? [s.text('plans.acl.unknownSubject', { subject: request.subject, brokers: missingUser.join(', ') })] : []),
       ],
+      said: s.said,
       typedConfirmation: false,
       undo: { possible: true },
       expectedSteps: lines.length,
@@ -97,14 +100,16 @@ export const aclPolicyDelete: ChangeKind<PolicyDeleteRequest, PolicyDetail> = {
     const states = await readAclState(ctx);
     const key = entryKey(request.subject, request.policyType, request.resource);
     const { lines, before } = planLines(states, key, null, request.subject);
+    const s = new Sentences();
     return {
       target: { kind: 'broker', name: `policy ${request.subject} ${request.resource}` },
       lockOn: { kind: 'broker', name: 'acl' },
       request,
       lines,
       detail: { before },
-      warnings: [`${request.subject} loses what this entry allowed (or no longer has what it denied) unless another entry matches`],
-      blockers: lines.length === 0 ? [`${request.subject} has no ${request.policyType} entry on ${request.resource}`] : [],
+      warnings: [s.text('plans.acl.entryLoses', { subject: request.subject })],
+      blockers: lines.length === 0 ? [s.text('plans.acl.noEntry', { subject: request.subject, policyType: request.policyType, resource: request.resource })] : [],
+      said: s.said,
       typedConfirmation: false,
       undo: { possible: true },
       expectedSteps: lines.length,

@@ -6,6 +6,7 @@ import type { ChangeKind, ChangeLine } from '../../changes/types';
 import { BadInputError } from '../../core/errors';
 import { UserDeleteInput, UserUpsertInput, type UserUpsertRequest } from '../schema';
 import { eachBroker, readAclState, where, type BrokerAclState } from './state';
+import { Sentences } from '../../core/say';
 
 /** The request as planned and audited: whether a password is set, never the password. */
 type UserUpsertPlanned = Omit<UserUpsertRequest, 'password'> & { passwordSet: boolean };
@@ -57,6 +58,7 @@ export const aclUserUpsert: ChangeKind<UserUpsertPlanned, UserDetail> = {
     });
     const { lines, before } = userLines(states, request.username, after, password !== undefined);
     const passwordChanged = password !== undefined && states.some((s) => s.users.has(request.username));
+    const s = new Sentences();
     return {
       target: { kind: 'broker', name: `user ${request.username}` },
       lockOn: { kind: 'broker', name: 'acl' },
@@ -64,13 +66,14 @@ export const aclUserUpsert: ChangeKind<UserUpsertPlanned, UserDetail> = {
       lines,
       detail: { before },
       warnings: [
-        ...(request.userType === 'Super' ? [`${request.username} becomes a Super user: no policy is looked at for it, it may do anything`] : []),
-        ...(request.userStatus === 'disable' ? [`clients signing as ${request.username} are refused from now on`] : []),
-        ...(passwordChanged ? [`clients signing as ${request.username} with the old password are refused from now on`] : []),
+        ...(request.userType === 'Super' ? [s.text('plans.acl.becomesSuper', { user: request.username })] : []),
+        ...(request.userStatus === 'disable' ? [s.text('plans.acl.refused', { user: request.username })] : []),
+        ...(passwordChanged ? [s.text('plans.acl.oldPasswordRefused', { user: request.username })] : []),
       ],
-      blockers: lines.length === 0 ? ['nothing to change: every broker already keeps this user so'] : [],
+      blockers: lines.length === 0 ? [s.text('plans.acl.userUnchanged')] : [],
       typedConfirmation: request.userType === 'Super' || request.userStatus === 'disable' || passwordChanged,
-      undo: passwordChanged ? { possible: false, reason: 'the old password is not kept anywhere the console can read back (it is never recorded)' } : { possible: true },
+      undo: passwordChanged ? { possible: false, reason: s.text('plans.acl.passwordUnreadable') } : { possible: true },
+      said: s.said,
       expectedSteps: states.length,
       ...(password !== undefined ? { secrets: { password } } : {}),
     };
@@ -121,16 +124,18 @@ export const aclUserDelete: ChangeKind<{ username: string }, UserDeleteDetail> =
     const { lines, before } = userLines(states, request.username, () => null, false);
     const entries = states[0] ? [...states[0].entries.keys()].filter((k) => k.startsWith(`User:${request.username} `)).length : 0;
     const self = ctx.admin.config.credentials?.accessKey === request.username;
+    const s = new Sentences();
     return {
       target: { kind: 'broker', name: `user ${request.username}` },
       lockOn: { kind: 'broker', name: 'acl' },
       request,
       lines,
       detail: { before },
-      warnings: [`clients signing as ${request.username} are refused from now on`, ...(entries > 0 ? [`its ${entries} policy entries stay (delete them on their own)`] : [])],
-      blockers: [...(lines.length === 0 ? [`${request.username} does not exist on any broker`] : []), ...(self ? [`${request.username} is the account the console signs with on this cluster: deleting it would lock the console out`] : [])],
+      warnings: [s.text('plans.acl.refused', { user: request.username }), ...(entries > 0 ? [s.text('plans.acl.entriesStay', { count: String(entries) })] : [])],
+      blockers: [...(lines.length === 0 ? [s.text('plans.acl.noSuchUser', { user: request.username })] : []), ...(self ? [s.text('plans.acl.selfDelete', { user: request.username })] : [])],
       typedConfirmation: true,
-      undo: { possible: false, reason: 'the password is not kept anywhere the console can read back: create the user again with a new one' },
+      undo: { possible: false, reason: s.text('plans.acl.userDeleteUndo') },
+      said: s.said,
       expectedSteps: lines.length > 0 ? states.filter((s) => s.users.has(request.username)).length : 0,
     };
   },

@@ -7,6 +7,7 @@ import { BadInputError } from '../../core/errors';
 import { Acl1AccountDeleteInput, Acl1AccountUpsertInput, type Acl1AccountUpsertRequest } from '../schema';
 import { eachBroker, where } from '../change/state';
 import { presenceText, readAcl1State, withoutSecret, type BrokerAcl1State } from './state';
+import { Sentences } from '../../core/say';
 
 type Presence = 'present' | 'absent' | 'unknown';
 /** The request as planned and audited: whether a secret is set, never the secret. */
@@ -18,7 +19,6 @@ export interface AccountDetail {
 }
 
 const SECRET = Symbol.for('rocketmq-console.acl1.secret');
-const UNREADABLE = 'ACL 1.0 brokers cannot hand an account back (GET_BROKER_CLUSTER_ACL_CONFIG, 54, is gone in 4.9.8 and 5.2.0)';
 
 const presenceOf = (s: BrokerAcl1State): Presence => s.presence?.kind ?? 'unknown';
 const beforeOf = (states: BrokerAcl1State[]) => Object.fromEntries(states.map((s) => [where(s.node), presenceOf(s)]));
@@ -73,6 +73,7 @@ export const acl1AccountUpsert: ChangeKind<AccountPlanned, AccountDetail> = {
       ...states.map((s) => ({ where: where(s.node), field: 'account', before: presenceText(s.presence), after: presenceOf(s) === 'absent' ? 'created' : 'updated' })),
       ...fieldLines(planned, existing, !existing ? 'set (not shown)' : changesSecret ? 'changed (not shown)' : states.every((s) => s.secret === 'matches' || presenceOf(s) === 'absent') ? 'the same (not shown)' : 'given (not shown)'),
     ];
+    const s = new Sentences();
     return {
       target: { kind: 'broker', name: `account ${request.accessKey}` },
       lockOn: { kind: 'broker', name: 'acl' },
@@ -80,15 +81,16 @@ export const acl1AccountUpsert: ChangeKind<AccountPlanned, AccountDetail> = {
       lines,
       detail: { before: beforeOf(states) },
       warnings: [
-        ...(existing ? [`${request.accessKey} exists: its settings are merged with these (a field left out keeps its value), and its settings before cannot be read back: ${UNREADABLE}`] : []),
-        ...(request.admin ? [`${request.accessKey} becomes an admin account: it may make every admin request (topics, groups, broker config, offsets)`] : []),
-        ...(changesSecret ? [`the secret differs from the current one on ${states.filter((s) => s.secret === 'differs').map((s) => where(s.node)).join(', ')}: clients signing as ${request.accessKey} with the old secret are refused from now on`] : []),
-        ...(request.defaultTopicPerm === 'DENY' || request.defaultGroupPerm === 'DENY' ? [`${request.accessKey} is denied every topic or group not listed with its own permission`] : []),
-        ...(self ? [`${request.accessKey} is the account the console signs with on this cluster`] : []),
+        ...(existing ? [s.text('plans.acl1.exists', { key: request.accessKey })] : []),
+        ...(request.admin ? [s.text('plans.acl1.becomesAdmin', { key: request.accessKey })] : []),
+        ...(changesSecret ? [s.text('plans.acl1.secretDiffers', { key: request.accessKey, brokers: states.filter((b) => b.secret === 'differs').map((b) => where(b.node)).join(', ') })] : []),
+        ...(request.defaultTopicPerm === 'DENY' || request.defaultGroupPerm === 'DENY' ? [s.text('plans.acl1.denied', { key: request.accessKey })] : []),
+        ...(self ? [s.text('plans.acl1.self', { key: request.accessKey })] : []),
       ],
       blockers: [],
       typedConfirmation: existing || request.admin || self,
-      undo: created ? { possible: true } : { possible: false, reason: `the account existed, and its settings and secret before cannot be read back: ${UNREADABLE}` },
+      undo: created ? { possible: true } : { possible: false, reason: s.text('plans.acl1.existedUndo') },
+      said: s.said,
       expectedSteps: states.length,
       secrets: { secretKey },
     };
@@ -125,19 +127,21 @@ export const acl1AccountDelete: ChangeKind<{ accessKey: string }, AccountDeleteD
     const states = await readAcl1State(ctx, request.accessKey);
     const having = states.filter((s) => presenceOf(s) !== 'absent');
     const self = ctx.admin.config.credentials?.accessKey === request.accessKey;
+    const s = new Sentences();
     return {
       target: { kind: 'broker', name: `account ${request.accessKey}` },
       lockOn: { kind: 'broker', name: 'acl' },
       request,
       lines: having.map((s) => ({ where: where(s.node), field: 'account', before: presenceText(s.presence), after: null })),
       detail: { before: beforeOf(states) },
-      warnings: [`clients signing as ${request.accessKey} are refused from now on`],
+      warnings: [s.text('plans.acl1.refused', { key: request.accessKey })],
       blockers: [
-        ...(having.length === 0 ? [`${request.accessKey} does not exist on any broker`] : []),
-        ...(self ? [`${request.accessKey} is the account the console signs with on this cluster: deleting it would lock the console out`] : []),
+        ...(having.length === 0 ? [s.text('plans.acl1.noSuchAccount', { key: request.accessKey })] : []),
+        ...(self ? [s.text('plans.acl1.selfDelete', { key: request.accessKey })] : []),
       ],
       typedConfirmation: true,
-      undo: { possible: false, reason: `the account's settings and secret cannot be read back to create it again: ${UNREADABLE}` },
+      undo: { possible: false, reason: s.text('plans.acl1.deleteUndo') },
+      said: s.said,
       expectedSteps: having.length,
     };
   },

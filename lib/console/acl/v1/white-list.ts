@@ -3,6 +3,7 @@ import type { ChangeKind } from '../../changes/types';
 import { Acl1WhiteAddrsInput } from '../schema';
 import { eachBroker, where } from '../change/state';
 import { readAcl1State } from './state';
+import { Sentences } from '../../core/say';
 
 export interface WhiteListDetail {
   /** The broker processes written to. */
@@ -21,6 +22,7 @@ export const acl1WhiteAddrsUpdate: ChangeKind<{ addresses: string[] }, WhiteList
     const states = await readAcl1State(ctx);
     const after = request.addresses.length > 0 ? request.addresses.join(', ') : '(none)';
     const wide = request.addresses.filter((a) => /^\*|^\d+\.\*/.test(a));
+    const s = new Sentences();
     return {
       target: { kind: 'broker', name: 'global white list' },
       lockOn: { kind: 'broker', name: 'acl' },
@@ -28,15 +30,14 @@ export const acl1WhiteAddrsUpdate: ChangeKind<{ addresses: string[] }, WhiteList
       lines: states.map((s) => ({ where: where(s.node), field: 'globalWhiteRemoteAddresses', before: '(not readable)', after })),
       detail: { brokers: states.map((s) => where(s.node)) },
       warnings: [
-        request.addresses.length > 0
-          ? `clients from ${after} pass every check of these brokers without signing, admin requests included`
-          : 'every client must sign again: clients that relied on a white-listed address are refused from now on',
-        ...(wide.length > 0 ? [`${wide.join(', ')} covers a whole network`] : []),
-        'the list is replaced, not added to; the list before cannot be read back (ACL 1.0 brokers cannot hand their file back since 4.9.8 and 5.2.0)',
+        request.addresses.length > 0 ? s.text('plans.acl1.whiteListed', { addresses: after }) : s.text('plans.acl1.signAgain'),
+        ...(wide.length > 0 ? [s.text('plans.acl1.wide', { addresses: wide.join(', ') })] : []),
+        s.text('plans.acl1.replaced'),
       ],
       blockers: [],
       typedConfirmation: true,
-      undo: { possible: false, reason: 'the list before cannot be read back from an ACL 1.0 broker (GET_BROKER_CLUSTER_ACL_CONFIG, 54, is gone in 4.9.8 and 5.2.0)' },
+      undo: { possible: false, reason: s.text('plans.acl1.whiteListUndo') },
+      said: s.said,
       expectedSteps: states.length,
     };
   },

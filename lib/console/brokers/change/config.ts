@@ -7,6 +7,7 @@ import { stepFailure } from '../../changes/steps';
 import type { ChangeKind, ChangeLine, StepOutcome } from '../../changes/types';
 import type { ClusterContext } from '../../context';
 import { BrokerConfigInput, DEFAULT_BLACKLIST, RUNTIME_KEYS, SECRET_KEY, type BrokerConfigRequest } from './schema';
+import { Sentences } from '../../core/say';
 
 export const MASKED = '••••••';
 
@@ -47,10 +48,11 @@ export const brokerConfigChange: ChangeKind<BrokerConfigRequest, BrokerConfigDet
       for (const key of keys) if (current[key] !== wanted[key]) lines.push({ where: label(node), field: key, before: current[key]!, after: wanted[key]! });
     }
     const restart = keys.filter((k) => !RUNTIME_KEYS.has(k));
+    const s = new Sentences();
     const warnings = [
-      ...(restart.length > 0 ? [`${restart.join(', ')}: RocketMQ reads ${restart.length === 1 ? 'this key' : 'these keys'} at startup in general; the new value is stored in the broker's config file at once but may take effect only after a restart`] : []),
-      'the broker rewrites its whole config file (-c) with every current key when it applies this',
-      ...(keys.includes('brokerPermission') ? ['brokerPermission also re-registers the broker with the namesrvs at once: producers or consumers may stop using it'] : []),
+      ...(restart.length > 0 ? [s.text(restart.length === 1 ? 'plans.config.restartOne' : 'plans.config.restartMany', { keys: restart.join(', ') })] : []),
+      s.text('plans.config.rewrites'),
+      ...(keys.includes('brokerPermission') ? [s.text('plans.config.brokerPermission')] : []),
     ];
     return {
       target: { kind: 'broker', name: request.clusterName ?? request.brokerName! },
@@ -59,7 +61,8 @@ export const brokerConfigChange: ChangeKind<BrokerConfigRequest, BrokerConfigDet
       lines,
       detail,
       warnings,
-      blockers: lines.length === 0 ? ['nothing to change: every key already has that value'] : [],
+      blockers: lines.length === 0 ? [s.text('plans.config.nothingToChange')] : [],
+      said: s.said,
       typedConfirmation: true,
       undo: { possible: true },
     };

@@ -6,6 +6,7 @@ import { stepFailure } from '../../changes/steps';
 import type { ChangeKind, ChangeLine, StepOutcome } from '../../changes/types';
 import type { ClusterContext } from '../../context';
 import { DEFAULT_BLACKLIST, NamesrvConfigInput, SECRET_KEY, type NamesrvConfigRequest } from './schema';
+import { Sentences } from '../../core/say';
 
 export interface NamesrvConfigDetail {
   /** namesrv address -> key -> value before: what undo restores. */
@@ -36,13 +37,15 @@ export const namesrvConfigChange: ChangeKind<NamesrvConfigRequest, NamesrvConfig
       detail.before[addr] = Object.fromEntries(keys.map((k) => [k, current[k]!]));
       for (const key of keys) if (current[key] !== wanted[key]) lines.push({ where: where(addr), field: key, before: current[key]!, after: wanted[key]! });
     }
+    const s = new Sentences();
     return {
       target: { kind: 'namesrv', name: ctx.name },
       request,
       lines,
       detail,
-      warnings: ['RocketMQ reads most namesrv keys at startup: a new value is stored at once but may take effect only after a restart'],
-      blockers: lines.length === 0 ? ['nothing to change: every key already has that value'] : [],
+      warnings: [s.text('plans.config.namesrvRestart')],
+      blockers: lines.length === 0 ? [s.text('plans.config.nothingToChange')] : [],
+      said: s.said,
       typedConfirmation: true,
       undo: { possible: true },
     };

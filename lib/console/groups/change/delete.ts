@@ -11,6 +11,7 @@ import type { ClusterContext } from '../../context';
 import { GROUP_FIELDS, GroupDeleteInput, showGroupField, type GroupDeleteRequest, type GroupValues } from './schema';
 import { fieldsOf, onlineClients, readGroupOnMasters } from './state';
 import type { GroupUpsertRequest } from './schema';
+import { Sentences } from '../../core/say';
 
 export interface GroupDeleteDetail {
   /** Each master's edited fields before: what undo (of a deletion that kept the offsets) creates again. */
@@ -35,10 +36,11 @@ export const groupDelete: ChangeKind<GroupDeleteRequest, GroupDeleteDetail> = {
       { where: s.node.brokerName, field: 'subscription group', before: GROUP_FIELDS.flatMap((f) => { const v = showGroupField(fieldsOf(s.config!), f); return v === null ? [] : [`${f}=${v}`]; }).join(', '), after: null },
       ...(request.cleanOffset ? [{ where: s.node.brokerName, field: 'consumer offsets', before: 'kept', after: null }] : []),
     ]);
+    const s = new Sentences();
     const warnings = [
-      ...(detail.clients.length > 0 ? [`${detail.clients.length} client${detail.clients.length === 1 ? ' is' : 's are'} online (${detail.clients.join(', ')}): with autoCreateSubscriptionGroup on (the default) their next heartbeat creates the group again with default settings`] : []),
-      `its retry and dead-letter topics (${RETRY_PREFIX}${request.group}, ${DLQ_PREFIX}${request.group}) stay, with their messages`,
-      ...(request.cleanOffset ? ['the consumer offsets are deleted: a group created again under this name starts where consumeFromWhere says, not where it was'] : []),
+      ...(detail.clients.length > 0 ? [s.text('plans.group.clientsOnline', { count: detail.clients.length, clients: detail.clients.join(', ') })] : []),
+      s.text('plans.group.retryTopicsStay', { retryTopic: `${RETRY_PREFIX}${request.group}`, dlqTopic: `${DLQ_PREFIX}${request.group}` }),
+      ...(request.cleanOffset ? [s.text('plans.group.offsetsDeleted')] : []),
     ];
     const recreating = request.cleanOffset ? [] : await recreatesAtOnce(ctx, holding.map((s) => s.node));
     return {
@@ -49,10 +51,11 @@ export const groupDelete: ChangeKind<GroupDeleteRequest, GroupDeleteDetail> = {
       warnings,
       blockers:
         recreating.length > 0
-          ? [`${recreating.join(', ')} (5.x with autoCreateSubscriptionGroup=true) create a group deleted without its offsets again at once, with default settings: delete it with its offsets, or set autoCreateSubscriptionGroup=false on ${recreating.length === 1 ? 'that broker' : 'those brokers'} first`]
+          ? [s.text('plans.group.recreating', { brokers: recreating.join(', '), count: recreating.length })]
           : [],
       typedConfirmation: true,
-      undo: request.cleanOffset ? { possible: false, reason: 'the consumer offsets are deleted with the group: RocketMQ cannot bring them back' } : { possible: true },
+      undo: request.cleanOffset ? { possible: false, reason: s.text('plans.group.offsetsGone') } : { possible: true },
+      said: s.said,
     };
   },
 

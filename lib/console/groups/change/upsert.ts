@@ -7,6 +7,7 @@ import { BadInputError } from '../../core/errors';
 import { checkGroupName, isSystemGroup } from '../../core/names';
 import { GROUP_FIELDS, GroupUpsertInput, showGroupField, type GroupValues, type GroupUpsertRequest } from './schema';
 import { fieldsOf, onlineClients, readGroupOnMasters } from './state';
+import { Sentences } from '../../core/say';
 
 type Values = GroupValues;
 
@@ -47,16 +48,16 @@ export const groupUpsert: ChangeKind<GroupUpsertRequest, GroupUpsertDetail> = {
       (mine.length === 0 ? detail.unchanged : before ? detail.updated : detail.created).push(b);
     }
     const warnings: string[] = [];
+    const s = new Sentences();
     const disabling = states.filter((s) => s.config?.consumeEnable === true && wanted(request, s.node.brokerName, fieldsOf(s.config)).consumeEnable === false);
     if (disabling.length > 0) {
       detail.clients = await onlineClients(ctx, nodes, request.group);
-      warnings.push(
-        `consumption stops on ${disabling.map((s) => s.node.brokerName).join(', ')}: ${detail.clients.length === 0 ? 'no client is online now' : `${detail.clients.length} online client${detail.clients.length === 1 ? '' : 's'} stop receiving messages there (${detail.clients.join(', ')})`}`,
-      );
+      const brokers = disabling.map((m) => m.node.brokerName).join(', ');
+      warnings.push(detail.clients.length === 0 ? s.text('plans.group.stopsNoClient', { brokers }) : s.text('plans.group.stops', { brokers, count: detail.clients.length, clients: detail.clients.join(', ') }));
     }
     const retriesDown = states.filter((s) => s.config && wanted(request, s.node.brokerName, fieldsOf(s.config)).retryMaxTimes < s.config.retryMaxTimes);
-    if (retriesDown.length > 0) warnings.push(`fewer retries on ${retriesDown.map((s) => s.node.brokerName).join(', ')}: messages that fail more often go to %DLQ%${request.group} sooner`);
-    if (detail.created.length > 0 && detail.updated.length > 0) warnings.push(`undo restores the earlier values on ${detail.updated.join(', ')}; on ${detail.created.join(', ')}, where the group is new, it stays`);
+    if (retriesDown.length > 0) warnings.push(s.text('plans.group.fewerRetries', { brokers: retriesDown.map((m) => m.node.brokerName).join(', '), group: request.group }));
+    if (detail.created.length > 0 && detail.updated.length > 0) warnings.push(s.text('plans.group.undoPartial', { updated: detail.updated.join(', '), created: detail.created.join(', ') }));
     const existing = states.filter((s) => s.config);
     return {
       target: { kind: 'group', name: request.group },
@@ -64,9 +65,10 @@ export const groupUpsert: ChangeKind<GroupUpsertRequest, GroupUpsertDetail> = {
       lines,
       detail,
       warnings,
-      blockers: lines.length === 0 ? [`nothing to change: ${request.group} is already as asked on ${states.map((s) => s.node.brokerName).join(', ')}`] : [],
+      blockers: lines.length === 0 ? [s.text('plans.group.nothingToChange', { group: request.group, brokers: states.map((m) => m.node.brokerName).join(', ') })] : [],
       typedConfirmation: disabling.length > 0 || (request.clusterName !== undefined && existing.length > 0),
-      undo: existing.length > 0 ? { possible: true } : { possible: false, reason: 'the group is new: remove it with Delete' },
+      undo: existing.length > 0 ? { possible: true } : { possible: false, reason: s.text('plans.group.isNew') },
+      said: s.said,
     };
   },
 

@@ -6,7 +6,7 @@
 import type { ConsumerRunningInfo } from '../../../rocketmq/get-consumer-running-info';
 import type { Drain } from '../../lag/types';
 import { SEVERITY_RANK, type AlertSeverity } from '../../alerts/rules';
-import { say, type Say, type SayKey } from './say';
+import { say, type Say, type SayKey } from '../../core/say';
 
 export const CAUSE_KINDS = [
   'no-client',
@@ -128,14 +128,14 @@ const lagging = (f: GroupFacts) => f.lag !== undefined && f.lag > 0;
 const silent = (f: GroupFacts) => (f.clients ?? []).filter((c) => c.info === undefined).map((c) => `${c.clientId}: ${c.error ?? 'no answer'}`);
 
 const noClient: Rule = (f) => {
-  if (f.clients === undefined) return unknown('unknown.noMaster');
+  if (f.clients === undefined) return unknown('diagnosis.unknown.noMaster');
   if (f.clients.length > 0) return undefined;
-  if (f.lag === undefined) return unknown('unknown.noSnapshot');
+  if (f.lag === undefined) return unknown('diagnosis.unknown.noSnapshot');
   return {
     kind: 'no-client',
     severity: f.lag > 0 ? 'critical' : 'info',
-    ...(f.lag > 0 ? title('titles.noClientLag', { lag: f.lag }) : title('titles.noClientIdle')),
-    evidence: [ev('labels.onlineClients', '0'), ev('labels.lag', figure(f.lag))],
+    ...(f.lag > 0 ? title('diagnosis.titles.noClientLag', { lag: f.lag }) : title('diagnosis.titles.noClientIdle')),
+    evidence: [ev('diagnosis.labels.onlineClients', '0'), ev('diagnosis.labels.lag', figure(f.lag))],
     link: 'connections',
   };
 };
@@ -146,7 +146,7 @@ const consumeDisabled: Rule = (f) => {
   return {
     kind: 'consume-disabled',
     severity: 'critical',
-    ...title('titles.consumeDisabled', { brokers: off.map((c) => c.brokerName).join(', ') }),
+    ...title('diagnosis.titles.consumeDisabled', { brokers: off.map((c) => c.brokerName).join(', ') }),
     evidence: off.map((c) => ev({ name: 'consumeEnable' }, 'false', c.brokerName)),
     link: 'config',
   };
@@ -154,7 +154,7 @@ const consumeDisabled: Rule = (f) => {
 
 const consumeFailures: Rule = (f) => {
   const clients = answered(f);
-  if (clients.length === 0) return f.clients && f.clients.length > 0 ? unknown('unknown.noClientAnswered', { errors: silent(f).join('; ') }) : undefined;
+  if (clients.length === 0) return f.clients && f.clients.length > 0 ? unknown('diagnosis.unknown.noClientAnswered', { errors: silent(f).join('; ') }) : undefined;
   const failing = clients
     .map((c) => ({
       clientId: c.clientId,
@@ -163,15 +163,15 @@ const consumeFailures: Rule = (f) => {
     }))
     .filter((c) => c.failedTps > 0 || c.failedLastHour > 0);
   if (failing.length === 0) return undefined;
-  const evidence: Evidence[] = failing.flatMap((c) => [ev('labels.failedLastHour', figure(c.failedLastHour), c.clientId), ev('labels.failedTps', rate(c.failedTps), c.clientId)]);
+  const evidence: Evidence[] = failing.flatMap((c) => [ev('diagnosis.labels.failedLastHour', figure(c.failedLastHour), c.clientId), ev('diagnosis.labels.failedTps', rate(c.failedTps), c.clientId)]);
   const hourly = failing.reduce((n, c) => n + c.failedLastHour, 0);
-  if (f.retryMessages !== undefined) evidence.push(ev('labels.retryMessages', figure(f.retryMessages)));
-  if (f.dlqMessages !== undefined) evidence.push(ev('labels.dlqMessages', figure(f.dlqMessages)));
+  if (f.retryMessages !== undefined) evidence.push(ev('diagnosis.labels.retryMessages', figure(f.retryMessages)));
+  if (f.dlqMessages !== undefined) evidence.push(ev('diagnosis.labels.dlqMessages', figure(f.dlqMessages)));
   return {
     kind: 'consume-failures',
     severity: failing.some((c) => c.failedTps > 0) ? 'critical' : 'warning',
     // the client's hour figure is sampled every 10 minutes, its TPS every 10 s: a fresh failure shows in the TPS first
-    ...(hourly > 0 ? title('titles.consumeFailuresHour', { failed: hourly }) : title('titles.consumeFailuresRate', { rate: rate(failing.reduce((n, c) => n + c.failedTps, 0)) })),
+    ...(hourly > 0 ? title('diagnosis.titles.consumeFailuresHour', { failed: hourly }) : title('diagnosis.titles.consumeFailuresRate', { rate: rate(failing.reduce((n, c) => n + c.failedTps, 0)) })),
     evidence,
     clients: failing.map((c) => c.clientId),
     link: 'dead-letters',
@@ -180,18 +180,18 @@ const consumeFailures: Rule = (f) => {
 
 const slowConsumption: Rule = (f) => {
   if (!lagging(f) || answered(f).length === 0) return undefined;
-  if (f.drain === undefined) return unknown('unknown.needsTwoSnapshots');
+  if (f.drain === undefined) return unknown('diagnosis.unknown.needsTwoSnapshots');
   const { consumeRate, produceRate, trend } = f.drain;
   if (trend !== 'growing' && !(trend === 'steady' && consumeRate > 0)) return undefined;
   const rt = answered(f).flatMap((c) => c.info.status.map((s) => ({ clientId: c.clientId, topic: s.topic, consumeRT: s.consumeRT, okTps: s.consumeOKTPS })));
   return {
     kind: 'slow-consumption',
     severity: 'warning',
-    ...title('titles.slowConsumption', { consumed: rate(consumeRate), arriving: rate(produceRate) }),
+    ...title('diagnosis.titles.slowConsumption', { consumed: rate(consumeRate), arriving: rate(produceRate) }),
     evidence: [
-      ev('labels.consumed', rate(consumeRate)),
-      ev('labels.arriving', rate(produceRate)),
-      ...rt.filter((r) => r.consumeRT > 0 || r.okTps > 0).map((r) => ev('labels.consumeRt', { key: 'values.msPerMessage', values: { ms: r.consumeRT.toFixed(0) } }, r.clientId, { topic: r.topic })),
+      ev('diagnosis.labels.consumed', rate(consumeRate)),
+      ev('diagnosis.labels.arriving', rate(produceRate)),
+      ...rt.filter((r) => r.consumeRT > 0 || r.okTps > 0).map((r) => ev('diagnosis.labels.consumeRt', { key: 'diagnosis.values.msPerMessage', values: { ms: r.consumeRT.toFixed(0) } }, r.clientId, { topic: r.topic })),
     ],
     link: 'clients',
   };
@@ -201,20 +201,20 @@ const poolSaturated: Rule = (f) => {
   const clients = answered(f);
   if (clients.length === 0) return undefined;
   const dumped = clients.filter((c) => c.consumeThreads !== undefined);
-  if (dumped.length === 0) return unknown('unknown.noThreadDump');
+  if (dumped.length === 0) return unknown('diagnosis.unknown.noThreadDump');
   const full = dumped.filter((c) => c.consumeThreads!.total > 0 && c.consumeThreads!.busy >= c.consumeThreads!.total);
   if (full.length === 0) return undefined;
   return {
     kind: 'pool-saturated',
     severity: lagging(f) ? 'critical' : 'warning',
-    ...title('titles.poolSaturated', { clients: full.length }),
+    ...title('diagnosis.titles.poolSaturated', { clients: full.length }),
     evidence: full.flatMap((c) => {
       const cached = c.info.queues.reduce((n, q) => n + q.cachedMsgCount, 0);
       const max = c.info.properties.consumeThreadMax;
       const threads = { busy: c.consumeThreads!.busy, total: c.consumeThreads!.total };
       return [
-        ev('labels.busyThreads', max ? { key: 'values.busyOfMax', values: { ...threads, max } } : { key: 'values.busyOf', values: threads }, c.clientId),
-        ev('labels.cachedMessages', figure(cached), c.clientId),
+        ev('diagnosis.labels.busyThreads', max ? { key: 'diagnosis.values.busyOfMax', values: { ...threads, max } } : { key: 'diagnosis.values.busyOf', values: threads }, c.clientId),
+        ev('diagnosis.labels.cachedMessages', figure(cached), c.clientId),
       ];
     }),
     clients: full.map((c) => c.clientId),
@@ -228,10 +228,10 @@ const orderlyStuck: Rule = (f) => {
   return {
     kind: 'orderly-stuck',
     severity: 'critical',
-    ...title('titles.orderlyStuck', { queues: stuck.length }),
+    ...title('diagnosis.titles.orderlyStuck', { queues: stuck.length }),
     evidence: stuck.map((q) => {
       const still = { lag: q.lag, seconds: Math.round((f.now - q.stalledSince) / 1000) };
-      const value: { key: SayKey; values: Say['values'] } = q.lockedBy.length > 0 ? { key: 'values.stalled', values: { ...still, clients: q.lockedBy.join(', ') } } : { key: 'values.stalledNoClient', values: still };
+      const value: { key: SayKey; values: Say['values'] } = q.lockedBy.length > 0 ? { key: 'diagnosis.values.stalled', values: { ...still, clients: q.lockedBy.join(', ') } } : { key: 'diagnosis.values.stalledNoClient', values: still };
       return ev({ name: `${q.topic} ${q.brokerName}/${q.queueId}` }, value, q.lockedBy[0]);
     }),
     clients: [...new Set(stuck.flatMap((q) => q.lockedBy))],
@@ -248,8 +248,8 @@ const idleClients: Rule = (f) => {
   return {
     kind: 'idle-clients',
     severity: 'info',
-    ...title('titles.idleClients', { idle: idle.length, clients: clients.length, queues: f.queueCount }),
-    evidence: idle.map((c) => ev('labels.queuesHeld', '0', c.clientId)),
+    ...title('diagnosis.titles.idleClients', { idle: idle.length, clients: clients.length, queues: f.queueCount }),
+    evidence: idle.map((c) => ev('diagnosis.labels.queuesHeld', '0', c.clientId)),
     clients: idle.map((c) => c.clientId),
     link: 'clients',
   };
@@ -272,8 +272,8 @@ const subscriptionMismatch: Rule = (f) => {
   return {
     kind: 'subscription-mismatch',
     severity: 'critical',
-    ...title('titles.subscriptionMismatch', { topics: differing.join(', ') }),
-    evidence: differing.flatMap((t) => subs.map((s) => ev({ name: t }, s.subs.get(t) ?? { key: 'values.notSubscribed' }, s.clientId))),
+    ...title('diagnosis.titles.subscriptionMismatch', { topics: differing.join(', ') }),
+    evidence: differing.flatMap((t) => subs.map((s) => ev({ name: t }, s.subs.get(t) ?? { key: 'diagnosis.values.notSubscribed' }, s.clientId))),
     clients: subs.map((s) => s.clientId),
     link: 'clients',
   };
@@ -286,33 +286,33 @@ const brokerNotWritable: Rule = (f) => {
   return {
     kind: 'broker-not-writable',
     severity: 'warning',
-    ...title('titles.brokerNotWritable', { brokers: [...new Set(closed.map((r) => r.brokerName))].join(', ') }),
-    evidence: closed.map((r) => ev('labels.perm', { key: 'values.noWriteBit', values: { perm: r.perm } }, r.brokerName, { topic: r.topic })),
+    ...title('diagnosis.titles.brokerNotWritable', { brokers: [...new Set(closed.map((r) => r.brokerName))].join(', ') }),
+    evidence: closed.map((r) => ev('diagnosis.labels.perm', { key: 'diagnosis.values.noWriteBit', values: { perm: r.perm } }, r.brokerName, { topic: r.topic })),
     topic: closed[0]!.topic,
     link: 'topic',
   };
 };
 
 const replicaBehind: Rule = (f) => {
-  if (f.replicas === undefined) return f.routes.length > 0 ? unknown('unknown.haUnread') : undefined;
+  if (f.replicas === undefined) return f.routes.length > 0 ? unknown('diagnosis.unknown.haUnread') : undefined;
   const down = f.replicas.filter((r) => r.masterDown);
   const behind = f.replicas.flatMap((r) => r.slaves.filter((s) => (s.behindMs ?? 0) >= REPLICA_BEHIND_MS || (s.behindBytes ?? 0) >= REPLICA_BEHIND_BYTES).map((s) => ({ ...s, brokerName: r.brokerName })));
   if (down.length === 0 && behind.length === 0) {
     // a slave that does not answer gives no offset to compare: its gap is unknown, not 0
     const silentSlaves = f.replicas.flatMap((r) => r.slaves.filter((s) => s.behindBytes === undefined && s.error).map((s) => `${r.brokerName} slave ${s.brokerId}: ${s.error}`));
-    return silentSlaves.length > 0 ? unknown('unknown.silentSlaves', { errors: silentSlaves.join('; ') }) : undefined;
+    return silentSlaves.length > 0 ? unknown('diagnosis.unknown.silentSlaves', { errors: silentSlaves.join('; ') }) : undefined;
   }
   const mib = (b: number) => `${(b / 1024 / 1024).toFixed(b < 10 * 1024 * 1024 ? 1 : 0)} MiB`;
   return {
     kind: 'replica-behind',
     severity: down.length > 0 ? 'critical' : 'warning',
-    ...(down.length > 0 ? title('titles.masterDown', { brokers: down.map((r) => r.brokerName).join(', ') }) : title('titles.slavesBehind', { slaves: behind.length })),
+    ...(down.length > 0 ? title('diagnosis.titles.masterDown', { brokers: down.map((r) => r.brokerName).join(', ') }) : title('diagnosis.titles.slavesBehind', { slaves: behind.length })),
     evidence: [
-      ...down.map((r) => ev('labels.master', { key: 'values.masterDown' }, r.brokerName)),
+      ...down.map((r) => ev('diagnosis.labels.master', { key: 'diagnosis.values.masterDown' }, r.brokerName)),
       ...behind.map((s) => {
         const size = s.behindBytes === undefined ? '?' : mib(s.behindBytes);
-        const value: { key: SayKey; values: Say['values'] } = s.behindMs === undefined ? { key: 'values.behind', values: { size } } : { key: 'values.behindAge', values: { size, seconds: Math.round(s.behindMs / 1000) } };
-        return ev('labels.slaveBehind', value, `${s.brokerName}/${s.brokerId}`, { brokerName: s.brokerName, brokerId: s.brokerId });
+        const value: { key: SayKey; values: Say['values'] } = s.behindMs === undefined ? { key: 'diagnosis.values.behind', values: { size } } : { key: 'diagnosis.values.behindAge', values: { size, seconds: Math.round(s.behindMs / 1000) } };
+        return ev('diagnosis.labels.slaveBehind', value, `${s.brokerName}/${s.brokerId}`, { brokerName: s.brokerName, brokerId: s.brokerId });
       }),
     ],
     link: 'ha',

@@ -9,6 +9,7 @@ import type { ChangeKind, ChangeLine, StepOutcome } from '../../changes/types';
 import { TopicDeleteInput, type TopicDeleteRequest } from './schema';
 import { consumingGroups, permName, queueStats, readMasters } from './state';
 import { stepFailure } from '../../changes/steps';
+import { Sentences } from '../../core/say';
 
 export interface TopicDeleteDetail {
   /** Masters holding the topic, with the messages each holds (null: unknown, the broker did not say). */
@@ -39,12 +40,14 @@ export const topicDelete: ChangeKind<TopicDeleteRequest, TopicDeleteDetail> = {
       ...detail.clusters.map((c) => ({ where: 'namesrv', field: `route (${c})`, before: 'registered', after: null })),
     ];
     const total = detail.brokers.reduce<number | null>((n, b) => (n === null || b.messages === null ? null : n + b.messages), 0);
+    const s = new Sentences();
+    const brokers = detail.brokers.map((b) => `${b.brokerName}${b.messages === null ? ' (count unknown)' : ` (${b.messages.toLocaleString('en-US')})`}`).join(', ');
     const warnings = [
-      `deletes ${total === null ? 'the' : total.toLocaleString('en-US')} message${total === 1 ? '' : 's'} ${request.topic} holds on ${detail.brokers.map((b) => `${b.brokerName}${b.messages === null ? ' (count unknown)' : ` (${b.messages.toLocaleString('en-US')})`}`).join(', ')}`,
-      ...(detail.groups.length > 0 ? [`groups consuming it: ${detail.groups.join(', ')}; their clients get errors until they stop subscribing`] : []),
-      ...(detail.brokers.some((b) => b.v5) ? ['5.x brokers also delete the consumer offsets on the topic'] : []),
-      ...(detail.brokers.some((b) => !b.v5) ? ['4.x brokers keep the consumer offsets: a topic created again under this name resumes them'] : []),
-      'a producer with autoCreateTopicEnable on its broker creates the topic again on its next send',
+      total === null ? s.text('plans.topic.deletesUnknown', { topic: request.topic, brokers }) : s.text('plans.topic.deletes', { total, topic: request.topic, brokers }),
+      ...(detail.groups.length > 0 ? [s.text('plans.topic.deleteGroups', { groups: detail.groups.join(', ') })] : []),
+      ...(detail.brokers.some((b) => b.v5) ? [s.text('plans.topic.v5Offsets')] : []),
+      ...(detail.brokers.some((b) => !b.v5) ? [s.text('plans.topic.v4Offsets')] : []),
+      s.text('plans.topic.autoCreate'),
     ];
     return {
       target: { kind: 'topic', name: request.topic },
@@ -54,7 +57,8 @@ export const topicDelete: ChangeKind<TopicDeleteRequest, TopicDeleteDetail> = {
       warnings,
       blockers: [],
       typedConfirmation: true,
-      undo: { possible: false, reason: 'RocketMQ deletes the messages (and on 5.x the consumer offsets) with the topic: nothing can bring them back' },
+      undo: { possible: false, reason: s.text('plans.topic.deleteUndo') },
+      said: s.said,
     };
   },
 

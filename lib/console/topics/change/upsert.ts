@@ -11,6 +11,7 @@ import type { ClusterContext } from '../../context';
 import type { ChangeKind, ChangeLine, StepOutcome } from '../../changes/types';
 import { TopicUpsertInput, type BrokerTopicConfig, type MessageType, type TopicUpsertRequest } from './schema';
 import { chosenMasters, consumingGroups, orderConf, permName, queueStats, readMasters, type MasterTopicState } from './state';
+import { Sentences } from '../../core/say';
 
 export interface TopicUpsertDetail {
   /** Each chosen master's config before (null: the topic is not there yet): what undo restores. */
@@ -53,7 +54,8 @@ export const topicUpsert: ChangeKind<TopicUpsertRequest, TopicUpsertDetail> = {
     }
     const existing = states.filter((s) => s.config);
     if (existing.length > 0) detail.groups = await consumingGroups(ctx, existing.map((s) => s.node), request.topic);
-    warnings.push(...(await shrinkWarnings(ctx, states, request)));
+    const s = new Sentences();
+    warnings.push(...(await shrinkWarnings(ctx, states, request, s)));
 
     const currentOrder = await orderConf(ctx, request.topic);
     const targetOrder = orderTarget(request, currentOrder, states);
@@ -61,17 +63,18 @@ export const topicUpsert: ChangeKind<TopicUpsertRequest, TopicUpsertDetail> = {
       detail.orderConf = { before: currentOrder, after: targetOrder };
       lines.push({ where: 'namesrv', field: ORDER_FIELD, before: currentOrder, after: targetOrder });
     }
-    if (warnings.length > 0 && detail.groups.length > 0) warnings.push(`groups consuming ${request.topic}: ${detail.groups.join(', ')}`);
-    if (detail.created.length > 0 && detail.updated.length > 0) warnings.push(`undo restores the earlier config on ${detail.updated.join(', ')}; on ${detail.created.join(', ')}, where the topic is new, it stays`);
+    if (warnings.length > 0 && detail.groups.length > 0) warnings.push(s.text('plans.topic.consumingGroups', { topic: request.topic, groups: detail.groups.join(', ') }));
+    if (detail.created.length > 0 && detail.updated.length > 0) warnings.push(s.text('plans.topic.undoPartial', { updated: detail.updated.join(', '), created: detail.created.join(', ') }));
     return {
       target: { kind: 'topic', name: request.topic },
       request: { ...request, clusterName: undefined, brokerNames: states.map((s) => s.node.brokerName) },
       lines,
       detail,
       warnings,
-      blockers: lines.length === 0 ? [`nothing to change: ${request.topic} is already as asked on ${states.map((s) => s.node.brokerName).join(', ')}`] : [],
+      blockers: lines.length === 0 ? [s.text('plans.topic.nothingToChange', { topic: request.topic, brokers: states.map((m) => m.node.brokerName).join(', ') })] : [],
       typedConfirmation: warnings.length > 0 || (request.clusterName !== undefined && existing.length > 0),
-      undo: existing.length > 0 ? { possible: true } : { possible: false, reason: 'the topic is new: remove it with Delete, which shows what it holds first' },
+      undo: existing.length > 0 ? { possible: true } : { possible: false, reason: s.text('plans.topic.isNew') },
+      said: s.said,
     };
   },
 
@@ -192,24 +195,30 @@ function attributeChange(before: string | undefined, after: string | undefined, 
 }
 
 /** What shrinking queues or taking away permission does to producers, consumers and the messages held. */
-async function shrinkWarnings(ctx: ClusterContext, states: MasterTopicState[], request: TopicUpsertRequest): Promise<string[]> {
+async function shrinkWarnings(ctx: ClusterContext, states: MasterTopicState[], request: TopicUpsertRequest, say: Sentences): Promise<string[]> {
   const warnings: string[] = [];
   const shrinking = states.filter((s) => s.config && wanted(request, s.node.brokerName).readQueueNums < s.config.readQueueNums);
   const stats = shrinking.length > 0 ? await queueStats(ctx, shrinking.map((s) => s.node), request.topic) : new Map();
   for (const s of states) {
     const b = s.node.brokerName;
     const want = wanted(request, b);
-    if (want.writeQueueNums > want.readQueueNums) warnings.push(`${b}: writeQueueNums ${want.writeQueueNums} > readQueueNums ${want.readQueueNums}: messages sent to queues ${range(want.readQueueNums, want.writeQueueNums)} are never consumed`);
+    if (want.writeQueueNums > want.readQueueNums) warnings.push(say.text('plans.topic.neverConsumed', { brokerName: b, write: String(want.writeQueueNums), read: String(want.readQueueNums), queues: range(want.readQueueNums, want.writeQueueNums) }));
     if (!s.config) continue;
     if (want.readQueueNums < s.config.readQueueNums) {
       const held = stats.get(b);
       const hidden = Array.isArray(held) ? held.filter((q) => q.queueId >= want.readQueueNums).reduce((n, q) => n + (q.maxOffset - q.minOffset), 0) : undefined;
-      warnings.push(`${b}: consumers stop reading queues ${range(want.readQueueNums, s.config.readQueueNums)}, which hold ${hidden === undefined ? `an unknown number of messages (${(held as { error: string } | undefined)?.error ?? 'no stats'})` : `${hidden.toLocaleString('en-US')} message${hidden === 1 ? '' : 's'}`}; they stay on disk and come back if readQueueNums grows again`);
+      const queues = range(want.readQueueNums, s.config.readQueueNums);
+      warnings.push(
+        hidden === undefined
+          ? say.text('plans.topic.stopReadingUnknown', { brokerName: b, queues, error: (held as { error: string } | undefined)?.error ?? 'no stats' })
+          : say.text('plans.topic.stopReading', { brokerName: b, queues, messages: hidden }),
+      );
     }
-    if (want.writeQueueNums < s.config.writeQueueNums) warnings.push(`${b}: producers stop writing to queues ${range(want.writeQueueNums, s.config.writeQueueNums)}`);
+    if (want.writeQueueNums < s.config.writeQueueNums) warnings.push(say.text('plans.topic.stopWriting', { brokerName: b, queues: range(want.writeQueueNums, s.config.writeQueueNums) }));
     const lost = (bit: number) => (s.config!.perm & bit) !== 0 && (want.perm & bit) === 0;
-    if (lost(2)) warnings.push(`${b}: producers can no longer send to ${request.topic} (perm ${permName(s.config.perm)} → ${permName(want.perm)})`);
-    if (lost(4)) warnings.push(`${b}: consumers can no longer read ${request.topic} (perm ${permName(s.config.perm)} → ${permName(want.perm)})`);
+    const perms = { brokerName: b, topic: request.topic, before: permName(s.config.perm), after: permName(want.perm) };
+    if (lost(2)) warnings.push(say.text('plans.topic.noSend', perms));
+    if (lost(4)) warnings.push(say.text('plans.topic.noRead', perms));
   }
   return warnings;
 }
