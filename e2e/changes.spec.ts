@@ -92,6 +92,19 @@ test.describe.serial('topic changes', () => {
     await expect(page.getByTestId('message-body')).toHaveText(JSON.stringify({ hello: 'console' }, null, 2));
   });
 
+  test('the delete preview in Chinese: what the topic holds, the warnings and why it cannot be undone, from the plan\'s catalog sentences', async ({ page, baseURL }) => {
+    await page.context().addCookies([{ name: 'console_locale', value: 'zh-CN', url: baseURL! }]);
+    await open(page, `/clusters/${c}/topics/${topic}`);
+    await page.getByTestId('delete-topic').click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog.getByTestId('plan-warnings')).toContainText(`删除 ${topic} 在 broker-a (1), broker-b (0) 上保存的 1 条消息`);
+    await expect(dialog.getByTestId('plan-warnings')).toContainText('所在 Broker 开启了 autoCreateTopicEnable 的生产者会在下一次发送时重新创建该主题');
+    await expect(dialog.getByTestId('plan-undo')).toContainText('RocketMQ 会随主题一起删除消息');
+    await page.screenshot({ path: 'test-results/changes-delete-topic-zh.png' });
+    await page.keyboard.press('Escape');
+    await page.context().clearCookies({ name: 'console_locale' });
+  });
+
   test('deletes the topic after showing what it holds and that it cannot be undone; mqadmin topicList no longer has it', async ({ page }) => {
     await open(page, `/clusters/${c}/topics/${topic}`);
     await page.getByTestId('delete-topic').click();

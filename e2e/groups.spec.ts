@@ -158,6 +158,14 @@ test.describe('consumer groups', () => {
     await cause.getByRole('link', { name: /online clients/ }).click();
     await expect(page).toHaveURL(/#group-connections$/);
 
+    // the same cause in Chinese, from the catalog entry the server's English was made from
+    await page.context().addCookies([{ name: 'console_locale', value: 'zh-CN', url: page.url() }]);
+    await open(page, '/groups/lab_cg_dlq');
+    await expect(cause.getByTestId('cause-title')).toHaveText(`没有在线客户端：${theirs.diffTotal.toLocaleString('en-US')} 条消息在等待`, { timeout: 20_000 });
+    await expect(cause.getByTestId('cause-evidence').filter({ hasText: '在线客户端' }).locator('td').nth(2)).toHaveText('0');
+    await page.locator('#group-diagnosis').screenshot({ path: path.join('test-results', 'screens', 'group-diagnosis-zh.png') });
+    await page.context().clearCookies({ name: 'console_locale' });
+
     await open(page, '/groups/lab_cg_online');
     await expect(page.getByTestId('diagnosis-ok')).toHaveText('Nothing found that holds the group back.', { timeout: 20_000 });
     await expect(page.getByTestId('diagnosis-cause')).toHaveCount(0);
