@@ -2,6 +2,8 @@ import type { Locale } from '../i18n/preferences';
 import enAdmin from './en/admin.json';
 import enDiagnosis from './en/diagnosis.json';
 import enPlans from './en/plans.json';
+import enStatus from './en/status.json';
+import zhStatus from './zh-CN/status.json';
 import zhPlans from './zh-CN/plans.json';
 import zhDiagnosis from './zh-CN/diagnosis.json';
 import zhAdmin from './zh-CN/admin.json';
@@ -59,9 +61,9 @@ import zhStorage from './zh-CN/storage.json';
  * is the reference: its shape is the type every other catalog must have, so a key missing in a translation is a
  * compile error, and catalogs.test.ts checks the values (none empty, the same ICU arguments in each language).
  */
-const en = { admin: enAdmin, diagnosis: enDiagnosis, plans: enPlans, previews: enPreviews, favourites: enFavourites, home: enHome, changes: enChanges, messages: enMessages, reset: enReset, groups: enGroups, topics: enTopics, acl: enAcl, alerts: enAlerts, audit: enAudit, auth: enAuth, broker: enBroker, cluster: enCluster, config: enConfig, dlq: enDlq, ha: enHa, ordered: enOrdered, preferences: enPreferences, producers: enProducers, scheduled: enScheduled, shell: enShell, states: enStates, storage: enStorage };
+const en = { admin: enAdmin, diagnosis: enDiagnosis, plans: enPlans, status: enStatus, previews: enPreviews, favourites: enFavourites, home: enHome, changes: enChanges, messages: enMessages, reset: enReset, groups: enGroups, topics: enTopics, acl: enAcl, alerts: enAlerts, audit: enAudit, auth: enAuth, broker: enBroker, cluster: enCluster, config: enConfig, dlq: enDlq, ha: enHa, ordered: enOrdered, preferences: enPreferences, producers: enProducers, scheduled: enScheduled, shell: enShell, states: enStates, storage: enStorage };
 export type Messages = typeof en;
 
-const zhCN: Messages = { admin: zhAdmin, diagnosis: zhDiagnosis, plans: zhPlans, previews: zhPreviews, favourites: zhFavourites, home: zhHome, changes: zhChanges, messages: zhMessages, reset: zhReset, groups: zhGroups, topics: zhTopics, acl: zhAcl, alerts: zhAlerts, audit: zhAudit, auth: zhAuth, broker: zhBroker, cluster: zhCluster, config: zhConfig, dlq: zhDlq, ha: zhHa, ordered: zhOrdered, preferences: zhPreferences, producers: zhProducers, scheduled: zhScheduled, shell: zhShell, states: zhStates, storage: zhStorage };
+const zhCN: Messages = { admin: zhAdmin, diagnosis: zhDiagnosis, plans: zhPlans, status: zhStatus, previews: zhPreviews, favourites: zhFavourites, home: zhHome, changes: zhChanges, messages: zhMessages, reset: zhReset, groups: zhGroups, topics: zhTopics, acl: zhAcl, alerts: zhAlerts, audit: zhAudit, auth: zhAuth, broker: zhBroker, cluster: zhCluster, config: zhConfig, dlq: zhDlq, ha: zhHa, ordered: zhOrdered, preferences: zhPreferences, producers: zhProducers, scheduled: zhScheduled, shell: zhShell, states: zhStates, storage: zhStorage };
 
 export const CATALOGS: Record<Locale, Messages> = { en, 'zh-CN': zhCN };

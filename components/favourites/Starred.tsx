@@ -13,6 +13,7 @@ import { Badge } from '../ui/Badge';
 import { ErrorState, Spinner } from '../ui/states';
 import { Timestamp } from '../ui/Timestamp';
 import { StarButton } from './StarButton';
+import { useSaid } from '../ui/said';
 
 /** The user's starred groups and topics on every cluster they may read: first on the home page. */
 export function Starred({ clusters }: { clusters: string[] }) {
@@ -50,6 +51,11 @@ export function Starred({ clusters }: { clusters: string[] }) {
 
 function ClusterStars({ cluster, data }: { cluster: string; data: Favourites }) {
   const t = useTranslations('favourites.starred');
+  const said = useSaid();
+  // the server's reasons in the page's language (the API keeps them in English)
+  const local = <T extends { reason?: string }>(x: T): T => (x.reason === undefined ? x : { ...x, reason: said(x.reason, data.said) });
+  const groups = data.groups.map(local);
+  const topics = data.topics.map(local);
   return (
     <div data-testid="starred-cluster" data-cluster={cluster} className="space-y-3">
       <div className="flex flex-wrap items-baseline gap-2">
@@ -60,12 +66,12 @@ function ClusterStars({ cluster, data }: { cluster: string; data: Favourites }) 
           {data.lagAsOf !== undefined ? (
             <>{t('lagSnapshot')} <Timestamp ms={data.lagAsOf} /></>
           ) : (
-            t('lagUnknown', { reason: data.lagUnknown ?? t('noLagSnapshot') })
+            t('lagUnknown', { reason: data.lagUnknown ? said(data.lagUnknown, data.said) : t('noLagSnapshot') })
           )}
         </span>
       </div>
-      {data.groups.length > 0 && <GroupTable cluster={cluster} groups={data.groups} />}
-      {data.topics.length > 0 && <TopicTable cluster={cluster} topics={data.topics} />}
+      {groups.length > 0 && <GroupTable cluster={cluster} groups={groups} />}
+      {topics.length > 0 && <TopicTable cluster={cluster} topics={topics} />}
     </div>
   );
 }

@@ -1,9 +1,10 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import diagnosis from '../../../messages/en/diagnosis.json';
 import plans from '../../../messages/en/plans.json';
+import status from '../../../messages/en/status.json';
 
 /** The catalogs of sentences the server makes (the pages' other strings are the pages' own). */
-const ENGLISH = { diagnosis, plans };
+const ENGLISH = { diagnosis, plans, status };
 
 type Leaves<T, P extends string> = { [K in keyof T & string]: T[K] extends string ? `${P}.${K}` : Leaves<T[K], `${P}.${K}`> }[keyof T & string];
 export type SayKey = { [N in keyof typeof ENGLISH]: Leaves<(typeof ENGLISH)[N], N> }[keyof typeof ENGLISH];

@@ -12,6 +12,7 @@ import type { FavouriteKind, FavouriteRecord } from '../store';
 import { topicCatalog, type TopicListItem } from '../topics/catalog';
 import { enrichWithStats } from '../topics/list';
 import { starredGroup, starredTopic, type StarredGroup, type StarredInputs, type StarredTopic } from './view';
+import { Sentences, type Say } from '../core/say';
 
 // Favourites are the caller's own preference: no audit entry, no preview, nothing sent to a broker but the check
 // that what is starred exists. The context's actor is the signed-in user (an API token's user for a token).
@@ -22,6 +23,8 @@ export interface Favourites {
   /** When the lag snapshot the figures come from was read; absent with `lagUnknown` when there is none. */
   lagAsOf?: number;
   lagUnknown?: string;
+  /** The reasons' catalog sentences, by their English text (core/say.ts). */
+  said?: Record<string, Say>;
   failures: BrokerFailure[];
   asOf: number;
 }
@@ -48,11 +51,12 @@ export async function unstar(ctx: ChangeContext, input: { kind: FavouriteKind; n
 
 /** The caller's favourites with their figures and alerts (see view.ts), groups and topics in the order starred. */
 export async function listFavourites(ctx: ChangeContext): Promise<Favourites> {
+  const said = new Sentences();
   const favourites = await (await ctx.store()).personal.favourites(owner(ctx));
   const groups = favourites.filter((f) => f.kind === 'group');
   const topics = favourites.filter((f) => f.kind === 'topic');
   const [lag, alerts, topicRows] = await Promise.all([
-    snapshotOrReason(ctx),
+    snapshotOrReason(ctx, said),
     groups.length + topics.length > 0 ? listAlerts(ctx).then((a) => a.alerts) : [],
     topics.length > 0 ? starredTopicRows(ctx, topics.map((t) => t.name)) : { rows: new Map<string, TopicListItem>(), failures: [] },
   ]);
@@ -63,6 +67,7 @@ export async function listFavourites(ctx: ChangeContext): Promise<Favourites> {
     ...(lag.snapshot ? { snapshot: lag.snapshot } : { lagUnknown: lag.reason }),
     ...('unknown' in topicRows ? { topicsUnknown: topicRows.unknown } : { topics: topicRows.rows }),
     groupsKnownElsewhere: new Set(await stillExisting(ctx, absent.map((g) => g.name))),
+    said,
   };
   return {
     groups: groups.map((f) => starredGroup(f, input)),
@@ -70,20 +75,21 @@ export async function listFavourites(ctx: ChangeContext): Promise<Favourites> {
     ...(lag.snapshot ? { lagAsOf: lag.snapshot.asOf } : { lagUnknown: lag.reason }),
     failures: 'failures' in topicRows ? topicRows.failures : [],
     asOf: Date.now(),
+    said: said.said,
   };
 }
 
 // as the group list: a first snapshot still being built is said, not waited for
-async function snapshotOrReason(ctx: ClusterContext): Promise<{ snapshot: LagSnapshot; reason?: undefined } | { snapshot?: undefined; reason: string }> {
+async function snapshotOrReason(ctx: ClusterContext, said: Sentences): Promise<{ snapshot: LagSnapshot; reason?: undefined } | { snapshot?: undefined; reason: string }> {
   const ready = ctx.lag.peek();
   if (ready) return { snapshot: ready };
   try {
     const first = ctx.lag.latest();
     first.catch(() => undefined);
     const snapshot = await Promise.race([first, sleep(FIRST_SNAPSHOT_WAIT_MS, undefined, { ref: false })]);
-    return snapshot ? { snapshot } : { reason: 'the first lag snapshot is still being built' };
+    return snapshot ? { snapshot } : { reason: said.text('status.favourites.firstSnapshot') };
   } catch (error) {
-    return { reason: `the lag snapshot failed: ${describeFailure(error)}` };
+    return { reason: said.text('status.favourites.snapshotFailed', { error: describeFailure(error) }) };
   }
 }
 

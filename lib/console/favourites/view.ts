@@ -8,6 +8,7 @@ import type { AlertView } from '../alerts/view';
 import type { TopicListItem, TopicType } from '../topics/catalog';
 import type { GroupSnapshot, LagSnapshot } from '../lag/types';
 import type { FavouriteRecord } from '../store';
+import { say, type SayKey, type Sentences } from '../core/say';
 
 export interface StarredAlert {
   ruleId: string;
@@ -67,6 +68,8 @@ export interface StarredInputs {
   /** Undefined with `lagUnknown` saying why (the first snapshot is still being built, or failed). */
   snapshot?: LagSnapshot;
   lagUnknown?: string;
+  /** Where the reasons' catalog sentences are kept, so the page can say them in its language. */
+  said?: Sentences;
   /** The topics list's rows of the starred topics; undefined with `topicsUnknown` when the catalog failed. */
   topics?: Map<string, TopicListItem>;
   topicsUnknown?: string;
@@ -83,15 +86,20 @@ export function starredAlerts(alerts: readonly AlertView[], subjects: ReadonlySe
   );
 }
 
+/** A reason in English, kept with its catalog key when the answer collects them. */
+function sentence(input: StarredInputs, key: SayKey, values?: Record<string, string>): string {
+  return input.said ? input.said.text(key, values) : say(key, values).text;
+}
+
 export function starredGroup(f: FavouriteRecord, input: StarredInputs): StarredGroup {
   const base = { kind: 'group' as const, name: f.name, starredAt: f.createdAt, alerts: starredAlerts(input.alerts, new Set([f.name])) };
   const snapshot = input.snapshot;
-  if (!snapshot) return { ...base, status: 'unknown', reason: input.lagUnknown ?? 'no lag snapshot yet' };
+  if (!snapshot) return { ...base, status: 'unknown', reason: input.lagUnknown ?? sentence(input, 'status.favourites.noSnapshot') };
   const g = snapshot.groups.find((x) => x.group === f.name);
   if (!g) {
     return input.groupsKnownElsewhere.has(f.name)
-      ? { ...base, status: 'unknown', reason: 'it exists but is not in the lag snapshot yet (created since it was read)' }
-      : { ...base, status: 'missing', reason: 'no master holds its subscription group and it has no %RETRY% topic: deleted?' };
+      ? { ...base, status: 'unknown', reason: sentence(input, 'status.favourites.notInSnapshot') }
+      : { ...base, status: 'missing', reason: sentence(input, 'status.favourites.groupGone') };
   }
   return {
     ...base,
@@ -101,16 +109,16 @@ export function starredGroup(f: FavouriteRecord, input: StarredInputs): StarredG
     clients: g.clients,
     consumeTps: g.consumeTps,
     topics: g.topics,
-    ...(g.failures?.length ? { partial: true, reason: `no answer from ${g.failures.map((x) => x.brokerName).join(', ')}: the lag leaves its queues out` } : {}),
+    ...(g.failures?.length ? { partial: true, reason: sentence(input, 'status.favourites.noAnswer', { brokers: g.failures.map((x) => x.brokerName).join(', ') }) } : {}),
   };
 }
 
 export function starredTopic(f: FavouriteRecord, input: StarredInputs): StarredTopic {
   const consumers = input.snapshot?.groups.filter((g) => g.topics.includes(f.name)) ?? [];
   const base = { kind: 'topic' as const, name: f.name, starredAt: f.createdAt, alerts: starredAlerts(input.alerts, new Set(consumers.map((g) => g.group))) };
-  if (!input.topics) return { ...base, status: 'unknown', reason: input.topicsUnknown ?? 'the topic list could not be read' };
+  if (!input.topics) return { ...base, status: 'unknown', reason: input.topicsUnknown ?? sentence(input, 'status.favourites.topicsUnread') };
   const row = input.topics.get(f.name);
-  if (!row) return { ...base, status: 'missing', reason: 'the namesrv and the brokers no longer list it: deleted?' };
+  if (!row) return { ...base, status: 'missing', reason: sentence(input, 'status.favourites.topicGone') };
   return {
     ...base,
     status: 'found',
@@ -118,7 +126,7 @@ export function starredTopic(f: FavouriteRecord, input: StarredInputs): StarredT
     ...(row.messages !== undefined ? { messages: row.messages } : {}),
     ...(row.lastUpdateTimestamp !== undefined ? { lastUpdateTimestamp: row.lastUpdateTimestamp } : {}),
     ...(row.statsPartial ? { statsPartial: true } : {}),
-    ...(input.snapshot ? topicLag(f.name, consumers, input.snapshot.asOf) : { reason: input.lagUnknown ?? 'no lag snapshot yet' }),
+    ...(input.snapshot ? topicLag(f.name, consumers, input.snapshot.asOf) : { reason: input.lagUnknown ?? sentence(input, 'status.favourites.noSnapshot') }),
   };
 }
 
