@@ -3,7 +3,7 @@ import type { Refusal } from '@/lib/console/auth/principal';
 export type RefusalView = Pick<Refusal, 'message'> & Partial<Pick<Refusal, 'code' | 'permission' | 'detail'>>;
 
 /** The 'states.refusal' translator (useTranslations or getTranslations), as far as this needs it. */
-type Translate = (key: 'unauthenticated' | 'passwordChange' | 'readOnly' | 'onCluster' | 'everywhere' | 'youAre' | 'singleOnly' | 'noRole' | 'forbidden', values?: Record<string, string>) => string;
+type Translate = (key: 'unauthenticated' | 'passwordChange' | 'readOnly' | 'accountReadOnly' | 'onCluster' | 'everywhere' | 'youAre' | 'singleOnly' | 'noRole' | 'forbidden', values?: Record<string, string>) => string;
 
 /**
  * A refusal in the page's language. The server's sentence is English (the API, the CLI and MCP say it too); its
@@ -14,6 +14,7 @@ export function refusalText(t: Translate, r: RefusalView): string {
   const d = r.detail;
   if (r.code === 'unauthenticated') return t('unauthenticated', { header: 'Authorization: Bearer <token>' });
   if (r.code === 'password_change_required') return t('passwordChange');
+  if (r.code === 'read_only' && d?.cluster && d.account) return t('accountReadOnly', { cluster: d.cluster, account: d.account });
   if (r.code === 'read_only' && d?.cluster) return t('readOnly', { cluster: d.cluster });
   if (r.code !== 'forbidden' || !d?.required || !r.permission) return r.message;
   const where = d.cluster ? t('onCluster', { cluster: d.cluster }) : t('everywhere');

@@ -16,7 +16,7 @@ export interface SessionView {
   mustChangePassword: boolean;
   bindings: RoleBinding[];
   defaultCluster: string;
-  clusters: Array<{ name: string; readOnly: boolean; role: Role | null; accountReadOnly?: string }>;
+  clusters: Array<{ name: string; readOnly: boolean; role: Role | null; accountReadOnly?: string; accountKey?: string }>;
   /** The language and theme the user chose (on any browser); absent = not chosen. */
   preferences?: { locale?: string; theme?: string };
 }
@@ -37,6 +37,6 @@ export function useCan(cluster: string, permission: Permission): { allowed: bool
   if (!session) return { allowed: false, reason: t('checking') };
   const config = session.clusters.find((c) => c.name === cluster);
   const principal: Principal = { kind: session.kind, user: session.user, displayName: session.displayName, bindings: session.bindings, mustChangePassword: session.mustChangePassword };
-  const refused = refusal(principal, permission, config ? { name: config.name, readOnly: config.readOnly, ...(config.accountReadOnly ? { accountReadOnly: config.accountReadOnly } : {}) } : undefined);
+  const refused = refusal(principal, permission, config ? { name: config.name, readOnly: config.readOnly, ...(config.accountReadOnly ? { accountReadOnly: config.accountReadOnly, ...(config.accountKey ? { accountKey: config.accountKey } : {}) } : {}) } : undefined);
   return refused ? { allowed: false, reason: refusalText(t, refused) } : { allowed: true };
 }

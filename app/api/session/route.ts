@@ -19,7 +19,7 @@ export const GET = route({ route: '/api/session', permission: 'signed-in', scope
     [...app.clusters.values()].map(async (c) => {
       // a signed cluster's account may allow reads only (ACL 2.0): the UI disables its change buttons saying so
       const access = await c.accountAccess.current(c, ACCESS_WAIT_MS);
-      return { name: c.name, readOnly: c.config.readOnly, role: roleOf(principal, c.name) ?? null, ...(access?.readOnly ? { accountReadOnly: access.reason } : {}) };
+      return { name: c.name, readOnly: c.config.readOnly, role: roleOf(principal, c.name) ?? null, ...(access?.readOnly ? { accountReadOnly: access.reason, ...(access.accessKey ? { accountKey: access.accessKey } : {}) } : {}) };
     }),
   ),
 }));

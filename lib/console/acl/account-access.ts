@@ -6,6 +6,8 @@ export interface AccountAccess {
   readOnly: boolean;
   /** Why, in words for a disabled button. */
   reason?: string;
+  /** The account the console signs with, when it is read-only (so a page can say the reason in its language). */
+  accessKey?: string;
   asOf: number;
 }
 
@@ -43,7 +45,7 @@ export class AccountAccessCache {
       if (account?.mayChange === undefined) return undefined;
       this.value = account.mayChange
         ? { readOnly: false, asOf: Date.now() }
-        : { readOnly: true, reason: `the console signs as ${account.accessKey} on cluster ${ctx.name}, whose ACL 2.0 policies allow no Create or Update on topics or groups: the brokers would refuse this change`, asOf: Date.now() };
+        : { readOnly: true, accessKey: account.accessKey, reason: `the console signs as ${account.accessKey} on cluster ${ctx.name}, whose ACL 2.0 policies allow no Create or Update on topics or groups: the brokers would refuse this change`, asOf: Date.now() };
       return this.value;
     } catch (error) {
       ctx.log.debug({ err: error }, 'could not tell whether the console\'s account may change anything');

@@ -25,14 +25,14 @@ export interface Refusal {
   /** The permission that was missing, when one was. */
   permission?: Permission;
   /** The parts of a 'forbidden' message, so a page can say it in its own language. */
-  detail?: { required?: Role; cluster?: string; role?: Role; elsewhere?: string };
+  detail?: { required?: Role; cluster?: string; role?: Role; elsewhere?: string; account?: string };
 }
 
 /**
  * Whether `principal` may do what `requirement` names on `cluster` (undefined for console-wide routes, which need
  * the role on every cluster). Returns the refusal with a reason an operator can act on, or undefined when allowed.
  */
-export function refusal(principal: Principal | undefined, requirement: Requirement, cluster?: { name: string; readOnly: boolean; accountReadOnly?: string }): Refusal | undefined {
+export function refusal(principal: Principal | undefined, requirement: Requirement, cluster?: { name: string; readOnly: boolean; accountReadOnly?: string; accountKey?: string }): Refusal | undefined {
   if (requirement === 'public') return undefined;
   if (!principal) return { status: 401, code: 'unauthenticated', message: 'sign in first (or send an API token as "Authorization: Bearer <token>")' };
   // changing the password (and seeing who you are, signing out) is what a one-time password still allows
@@ -50,7 +50,7 @@ export function refusal(principal: Principal | undefined, requirement: Requireme
     return { status: 403, code: 'read_only', permission: requirement, detail: { cluster: cluster.name }, message: `cluster ${cluster.name} is read-only in the console's configuration: nothing on it can be changed here` };
   }
   // the UI's only: the API lets the change go on to the brokers, whose refusal is the authority
-  if (cluster?.accountReadOnly && CLUSTER_CHANGES.has(requirement)) return { status: 403, code: 'read_only', permission: requirement, message: cluster.accountReadOnly };
+  if (cluster?.accountReadOnly && CLUSTER_CHANGES.has(requirement)) return { status: 403, code: 'read_only', permission: requirement, ...(cluster.accountKey ? { detail: { cluster: cluster.name, account: cluster.accountKey } } : {}), message: cluster.accountReadOnly };
   return undefined;
 }
 
