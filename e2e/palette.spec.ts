@@ -15,6 +15,24 @@ async function openPalette(page: Page) {
 }
 
 test.describe('command palette', () => {
+  test('in Chinese: the headings and pages are Chinese, an English page name still finds its page, and a pasted msgId reads 打开消息', async ({ page, baseURL }) => {
+    await page.context().addCookies([{ name: 'console_locale', value: 'zh-CN', url: baseURL! }]);
+    await open(page, `/clusters/${cluster}`);
+    await openPalette(page);
+    await expect(palette(page).locator('[cmdk-group-heading]').filter({ hasText: '页面' })).toBeVisible();
+    await expect(selected(page)).toHaveText(/Broker/);
+    await page.keyboard.type('audit log');
+    await expect(selected(page).locator('span').first()).toHaveText('审计日志');
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(new RegExp(`/clusters/${cluster}/audit`));
+    await openPalette(page);
+    await page.keyboard.type('7F0000010A0B18B4AAC27A5C9B4D0000');
+    await expect(selected(page)).toContainText('打开消息 7F0000010A0B18B4AAC27A5C9B4D0000');
+    await page.screenshot({ path: 'test-results/palette-zh.png' });
+    await page.keyboard.press('Escape');
+    await page.context().clearCookies({ name: 'console_locale' });
+  });
+
   test('opens with Control+K, closes with Escape, jumps to a topic by a fuzzy name, and lists it first when opened again', async ({ page }) => {
     await open(page, `/clusters/${cluster}`);
     await expect(page.getByTestId('palette-button')).toContainText('Ctrl K');

@@ -14,6 +14,6 @@ describe('snapshotProgressText', () => {
   });
 
   it('says it in Chinese from the same catalog entries', () => {
-    expect(snapshotProgressText({ phase: 'connections', done: 12_000, total: 50_000, startedAt: 1_000 }, words('zh-CN'), 13_400)).toBe('正在读取客户端连接：12,000 / 50,000 个消费组（已用 12 秒）');
+    expect(snapshotProgressText({ phase: 'connections', done: 12_000, total: 50_000, startedAt: 1_000 }, words('zh-CN'), 13_400)).toBe('正在读取客户端连接：12,000 / 50,000 个消费者组（已用 12 秒）');
   });
 });
