@@ -37,6 +37,7 @@ export function ChannelDialog({ channel, onClose }: { channel?: ChannelView; onC
   const [enabled, setEnabled] = useState(channel?.enabled ?? true);
   const save = useSaveChannel(cluster);
   const t = useTranslations('alerts');
+  const severityWords = useTranslations('states.severity');
   const body = (): ChannelBody => ({
     name,
     kind,
@@ -84,7 +85,7 @@ export function ChannelDialog({ channel, onClose }: { channel?: ChannelView; onC
           <label>
             {t('channelDialog.minSeverity')}
             <select className={input} value={minSeverity} onChange={(e) => setMinSeverity(e.target.value as AlertSeverity)} aria-label={t('channelDialog.minSeverityLabel')}>
-              {ALERT_SEVERITIES.map((s) => <option key={s} value={s}>{s}</option>)}
+              {ALERT_SEVERITIES.map((s) => <option key={s} value={s}>{severityWords(s)}</option>)}
             </select>
           </label>
           <label>{t('channelDialog.interval')}<input className={input} type="number" min={0} value={intervalSeconds} onChange={(e) => setIntervalSeconds(e.target.value)} aria-label={t('channelDialog.intervalLabel')} /></label>

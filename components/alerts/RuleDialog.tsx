@@ -16,6 +16,7 @@ const input = 'w-full rounded border border-slate-300 px-2 py-1 text-sm';
 export function RuleDialog({ rule, onClose }: { rule?: AlertRule; onClose: () => void }) {
   const cluster = useCluster();
   const t = useTranslations('alerts');
+  const severityWords = useTranslations('states.severity');
   const [name, setName] = useState(rule?.name ?? '');
   const [kind, setKind] = useState<AlertKind>(rule?.kind ?? 'lag');
   const unit = thresholdUnit(t, kind);
@@ -72,7 +73,7 @@ export function RuleDialog({ rule, onClose }: { rule?: AlertRule; onClose: () =>
           <label>
             {t('ruleDialog.severity')}
             <select className={input} value={severity} onChange={(e) => setSeverity(e.target.value as AlertSeverity)} aria-label={t('ruleDialog.severity')}>
-              {ALERT_SEVERITIES.map((s) => <option key={s} value={s}>{s}</option>)}
+              {ALERT_SEVERITIES.map((s) => <option key={s} value={s}>{severityWords(s)}</option>)}
             </select>
           </label>
           <label className="col-span-2">{t('ruleDialog.note')}<textarea className={input} rows={2} value={note} onChange={(e) => setNote(e.target.value)} aria-label={t('ruleDialog.noteLabel')} /></label>

@@ -1,3 +1,5 @@
+import { useTranslations } from 'next-intl';
+
 const TOPIC_TYPE_STYLE: Record<string, string> = {
   NORMAL: 'bg-slate-100 text-slate-700 ring-slate-200',
   FIFO: 'bg-indigo-50 text-indigo-700 ring-indigo-200',
@@ -27,7 +29,8 @@ const SEVERITY_TONE = {
 
 /** The severity of an alert or a diagnosed cause. */
 export function SeverityBadge({ severity }: { severity: keyof typeof SEVERITY_TONE }) {
-  return <Badge tone={SEVERITY_TONE[severity]}>{severity}</Badge>;
+  const t = useTranslations('states.severity');
+  return <Badge tone={SEVERITY_TONE[severity]}>{t(severity)}</Badge>;
 }
 
 export function TopicTypeBadge({ type }: { type: string }) {
