@@ -9,7 +9,8 @@ import { useClusterNames } from '../api/names';
 import { useCan, useSession } from '../api/session';
 import { formatCount } from '../format';
 import { useOptionalCluster } from '../useCluster';
-import { paletteSections, type PaletteContext, type PaletteItem, type PaletteSection, type PaletteWords } from './items';
+import { paletteSections, type PaletteContext, type PaletteItem, type PaletteSection } from './items';
+import { paletteWords } from './words';
 import { loadRecent, saveRecent } from './recent';
 
 /** The topic or group whose page is shown: the palette offers a key search in that topic, a reset of that group. */
@@ -37,39 +38,6 @@ const KIND: Record<string, string> = { page: 'page', cluster: 'cluster', topic: 
  * every item on each keystroke, too slow for 50,000 groups, so the palette ranks the names itself and renders only the
  * best few of each kind. The first line is selected whenever the text changes; Enter opens it.
  */
-/** The palette's words from the catalog (shell.palette.words; the pages' names from shell.nav). */
-function usePaletteWords(): PaletteWords {
-  const t = useTranslations('shell.palette.words');
-  const nav = useTranslations('shell.nav');
-  return useMemo(
-    () => ({
-      heading: (h) => t(`headings.${h}`),
-      page: (key) => nav(key),
-      allClusters: t('allClusters'),
-      home: t('home'),
-      account: t('account'),
-      accountDetail: t('accountDetail'),
-      thisCluster: t('thisCluster'),
-      cluster: t('cluster'),
-      systemGroup: t('systemGroup'),
-      consumerGroup: t('consumerGroup'),
-      master: t('master'),
-      slave: (brokerId) => t('slave', { brokerId: String(brokerId) }),
-      openMessage: (id) => t('openMessage', { id }),
-      storedOn: (host) => t('storedOn', { host }),
-      inTopic: (topic) => t('inTopic', { topic }),
-      anyId: t('anyId'),
-      reset: (group, at) => t('reset', { group, at }),
-      resetDetail: t('resetDetail'),
-      keyIn: (key, topic) => t('keyIn', { key, topic }),
-      keyAny: (key) => t('keyAny', { key }),
-      keyInDetail: t('keyInDetail'),
-      keyAnyDetail: t('keyAnyDetail'),
-    }),
-    [t, nav],
-  );
-}
-
 export function PaletteDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
   const t = useTranslations('shell.palette');
   const router = useRouter();
@@ -82,7 +50,9 @@ export function PaletteDialog({ open, onOpenChange }: { open: boolean; onOpenCha
   const deferred = useDeferredValue(query);
   // read once per opening: what was opened last time is at the top
   const recent = useMemo(() => (open ? loadRecent(cluster) : []), [open, cluster]);
-  const words = usePaletteWords();
+  const wordsT = useTranslations('shell.palette.words');
+  const navT = useTranslations('shell.nav');
+  const words = useMemo(() => paletteWords(wordsT, navT), [wordsT, navT]);
   const sections = useMemo(
     () =>
       paletteSections({

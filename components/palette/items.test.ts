@@ -1,6 +1,9 @@
+import { createTranslator } from 'next-intl';
 import { describe, expect, it } from 'vitest';
 import type { ClusterNames } from '@/lib/console/cluster/names';
+import { CATALOGS } from '@/messages';
 import { paletteSections, type PaletteInput } from './items';
+import { paletteWords } from './words';
 import { parseRecent, remember, type RecentItem } from './recent';
 
 const names: ClusterNames = {
@@ -21,6 +24,11 @@ const names: ClusterNames = {
   asOf: 0,
 };
 
+// the English catalog's words, as the dialog passes them on an English page
+type Words = Parameters<typeof paletteWords>;
+const english = (namespace: 'shell.palette.words' | 'shell.nav') => createTranslator({ locale: 'en', messages: CATALOGS.en, namespace });
+const words = paletteWords(english('shell.palette.words') as unknown as Words[0], english('shell.nav') as unknown as Words[1]);
+
 const input = (query: string, over: Partial<PaletteInput> = {}): PaletteInput => ({
   query,
   context: { cluster: 'local' },
@@ -29,6 +37,7 @@ const input = (query: string, over: Partial<PaletteInput> = {}): PaletteInput =>
   recent: [],
   now: Date.UTC(2026, 11, 1, 12),
   formatTime: (ms) => new Date(ms).toISOString(),
+  words,
   ...over,
 });
 const lines = (i: PaletteInput) => paletteSections(i).flatMap((s) => s.items);

@@ -41,14 +41,14 @@ export interface PaletteInput {
   now: number;
   /** Formats a time for the operator (the browser's zone): kept out so this module stays free of the browser. */
   formatTime: (ms: number) => string;
-  /** The palette's words in the page's language (ENGLISH below; the dialog passes the catalog's). */
-  words?: PaletteWords;
+  /** The palette's words in the page's language (words.ts makes them from the catalog). */
+  words: PaletteWords;
 }
 
-type Heading = 'recent' | 'pages' | 'clusters' | 'topics' | 'groups' | 'brokers' | 'goTo' | 'messages';
-type NavKey = (typeof NAV)[number]['key'];
+export type Heading = 'recent' | 'pages' | 'clusters' | 'topics' | 'groups' | 'brokers' | 'goTo' | 'messages';
+export type NavKey = (typeof NAV)[number]['key'];
 
-/** Every word the palette writes, so the module stays free of the catalogs and its tests read English. */
+/** Every word the palette writes, so this module stays free of the catalogs. */
 export interface PaletteWords {
   heading: (h: Heading) => string;
   page: (key: NavKey) => string;
@@ -74,32 +74,6 @@ export interface PaletteWords {
   keyAnyDetail: string;
 }
 
-const HEADINGS: Record<Heading, string> = { recent: 'Recent', pages: 'Pages', clusters: 'Clusters', topics: 'Topics', groups: 'Consumer groups', brokers: 'Brokers', goTo: 'Go to', messages: 'Messages' };
-
-export const ENGLISH: PaletteWords = {
-  heading: (h) => HEADINGS[h],
-  page: (key) => NAV.find((n) => n.key === key)?.label ?? key,
-  allClusters: 'All clusters',
-  home: 'home',
-  account: 'Account',
-  accountDetail: 'password, sessions, API tokens',
-  thisCluster: 'this cluster',
-  cluster: 'cluster',
-  systemGroup: 'system group',
-  consumerGroup: 'consumer group',
-  master: 'master',
-  slave: (id) => `slave ${id}`,
-  openMessage: (id) => `Open message ${id}`,
-  storedOn: (host) => `offsetMsgId? stored on ${host}`,
-  inTopic: (topic) => `msgId in ${topic}, or offsetMsgId`,
-  anyId: 'msgId or offsetMsgId',
-  reset: (group, at) => `Reset ${group} to ${at} — preview`,
-  resetDetail: 'preview only: nothing changes until you confirm',
-  keyIn: (key, topic) => `Search messages by key ${key} in ${topic}`,
-  keyAny: (key) => `Search messages by key ${key}…`,
-  keyInDetail: 'every master’s index',
-  keyAnyDetail: 'choose the topic on the search page',
-};
 
 const LIMIT = { pages: 6, clusters: 5, topics: 8, groups: 8, brokers: 5 } as const;
 
@@ -170,7 +144,7 @@ function keySearches(c: string, key: string, current: string | undefined, recent
  */
 export function paletteSections(input: PaletteInput): PaletteSection[] {
   const query = input.query.trim();
-  const w = input.words ?? ENGLISH;
+  const w = input.words;
   const h = w.heading;
   const all = nameItems(input, w);
   if (query === '') {
