@@ -45,7 +45,7 @@ export function ConfirmChange({ plan: initial, onApplied, onCancel }: { plan: Ch
   const reason = apply.isPending
     ? t('applyingReason')
     : plan.blockers.length > 0
-      ? plan.blockers.map((b) => said(b, plan.said)).join('; ')
+      ? plan.blockers.map((b) => said(b, plan.said?.[b])).join('; ')
       : plan.typedConfirmation && typed !== plan.target.name
         ? t('typeToConfirmReason', { name: plan.target.name })
         : undefined;

@@ -10,7 +10,7 @@ const shown = (v: string | null, absent: string) => (v === null ? <span classNam
 export function PlanView({ plan }: { plan: ChangePlan }) {
   const t = useTranslations('changes.plan');
   const said = useSaid();
-  const say = (english: string) => said(english, plan.said);
+  const say = (english: string) => said(english, plan.said?.[english]);
   return (
     <div className="space-y-3 text-sm">
       <LinesTable lines={plan.lines} testId="plan-lines" />

@@ -53,7 +53,7 @@ function ClusterStars({ cluster, data }: { cluster: string; data: Favourites }) 
   const t = useTranslations('favourites.starred');
   const said = useSaid();
   // the server's reasons in the page's language (the API keeps them in English)
-  const local = <T extends { reason?: string }>(x: T): T => (x.reason === undefined ? x : { ...x, reason: said(x.reason, data.said) });
+  const local = <T extends { reason?: string }>(x: T): T => (x.reason === undefined ? x : { ...x, reason: said(x.reason, data.said?.[x.reason]) });
   const groups = data.groups.map(local);
   const topics = data.topics.map(local);
   return (
@@ -66,7 +66,7 @@ function ClusterStars({ cluster, data }: { cluster: string; data: Favourites }) 
           {data.lagAsOf !== undefined ? (
             <>{t('lagSnapshot')} <Timestamp ms={data.lagAsOf} /></>
           ) : (
-            t('lagUnknown', { reason: data.lagUnknown ? said(data.lagUnknown, data.said) : t('noLagSnapshot') })
+            t('lagUnknown', { reason: data.lagUnknown ? said(data.lagUnknown, data.said?.[data.lagUnknown]) : t('noLagSnapshot') })
           )}
         </span>
       </div>

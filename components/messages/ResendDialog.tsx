@@ -65,7 +65,7 @@ export function ResendDialog({ msgId, topic, group, onClose }: { msgId: string; 
               </label>
               <ul className="list-disc space-y-1 pl-5 text-amber-900" data-testid="resend-warnings">
                 {preview.warnings.map((w) => (
-                  <li key={w}>{said(w, preview.said)}</li>
+                  <li key={w}>{said(w, preview.said?.[w])}</li>
                 ))}
               </ul>
               <label className="flex flex-col gap-1">

@@ -55,7 +55,7 @@ export function ConfirmApply({
   const disabledReason = busy
     ? t('applyingReason')
     : preview.blockers.length > 0
-      ? preview.blockers.map((b) => said(b, preview.said)).join('; ')
+      ? preview.blockers.map((b) => said(b, preview.said?.[b])).join('; ')
       : preview.totals.changed === 0
         ? t('nothingToChange')
         : !confirmed

@@ -71,10 +71,10 @@ export function PreviewTable({ preview }: { preview: ResetPreview }) {
       </div>
       {changed.length === 0 && <p className="mt-2 text-sm text-slate-600">{t('nothingWouldChange')}</p>}
       {preview.warnings.map((w) => (
-        <p key={w} className="mt-2 text-sm text-amber-800">⚠ {said(w, preview.said)}</p>
+        <p key={w} className="mt-2 text-sm text-amber-800">⚠ {said(w, preview.said?.[w])}</p>
       ))}
       {preview.blockers.map((b) => (
-        <p key={b} className="mt-2 text-sm font-medium text-red-700" data-testid="preview-blocker">✖ {said(b, preview.said)}</p>
+        <p key={b} className="mt-2 text-sm font-medium text-red-700" data-testid="preview-blocker">✖ {said(b, preview.said?.[b])}</p>
       ))}
     </div>
   );
