@@ -3,7 +3,6 @@
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { AccessControlOverview, PolicyRow, UserRow } from '@/lib/console/acl/overview';
-import type { SimulateAnswer } from '@/lib/console/acl/simulate';
 import { useAccessControl, useAccessSimulation } from '../api/acl';
 import { useCan } from '../api/session';
 import { DisabledReasonButton } from '../ui/DisabledReasonButton';
@@ -12,6 +11,7 @@ import { DeleteDialog, PolicyDialog, UserDialog } from './AclChangeDialogs';
 import { useCluster } from '../useCluster';
 import { RefreshBar } from '../ui/RefreshBar';
 import { Card, EmptyState, ErrorState, PartialFailures, Spinner } from '../ui/states';
+import { useSaid } from '../ui/said';
 
 /** ACL 2.0 users and policies, where the brokers' copies differ, and a simulator of the broker's decision. */
 export function AccessControlView() {
@@ -185,17 +185,6 @@ function PoliciesCard({ policies, users }: { policies: PolicyRow[]; users: strin
 
 const ACTIONS = ['Pub', 'Sub', 'Create', 'Update', 'Delete', 'Get', 'List'];
 
-/** The simulator's reason in the page's language: the server's English names the same check (answer.why). */
-function whyText(t: ReturnType<typeof useTranslations<'acl'>>, a: SimulateAnswer, q: { user: string; resource: string; sourceIp: string }): string {
-  if (a.why === 'not-found') return t('simulator.why.notFound', { user: q.user });
-  if (a.why === 'disabled') return t('simulator.why.disabled', { user: q.user });
-  if (a.why === 'super') return t('simulator.why.super', { user: q.user });
-  if (a.why === 'no-match' || !a.rule) return t('simulator.why.noMatch', { user: q.user, resource: q.resource, sourceIp: q.sourceIp });
-  const r = a.rule;
-  const entry = { policyType: r.policyType, resource: r.resource, actions: r.actions.join(', '), decision: r.decision };
-  return r.sourceIps.length > 0 ? t('simulator.why.entryFrom', { ...entry, sourceIps: r.sourceIps.join(', ') }) : t('simulator.why.entry', entry);
-}
-
 /** "May U do A on R from I?" as a 5.5 broker decides it from these policies. */
 function Simulator({ users }: { users: string[] }) {
   const cluster = useCluster();
@@ -203,6 +192,7 @@ function Simulator({ users }: { users: string[] }) {
   const [asked, setAsked] = useState<typeof form | undefined>();
   const answer = useAccessSimulation(cluster, asked);
   const t = useTranslations('acl');
+  const said = useSaid();
   const set = (k: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setForm({ ...form, [k]: e.target.value });
   return (
     <Card title={t('simulator.title')}>
@@ -220,9 +210,9 @@ function Simulator({ users }: { users: string[] }) {
         {answer.data && !answer.isFetching && (
           <div data-testid="acl-answer" data-decision={answer.data.decision} className={`rounded border px-3 py-2 ${answer.data.decision === 'Allow' ? 'border-emerald-300 bg-emerald-50 text-emerald-900' : 'border-red-300 bg-red-50 text-red-900'}`}>
             <div className="font-semibold">{answer.data.decision === 'Allow' ? t('simulator.allowed') : t('simulator.denied')}</div>
-            <div>{asked ? whyText(t, answer.data, asked) : answer.data.reason}</div>
+            <div>{said(answer.data.reason, answer.data.reasonSay)}</div>
             {answer.data.matched.length > 1 && <div className="mt-1 text-xs">{t('simulator.alsoMatched', { list: answer.data.matched.slice(1).map((m) => `${m.resource} ${m.decision}`).join('; ') })}</div>}
-            {answer.data.note && <div className="mt-1 text-xs text-amber-800">{answer.data.drifted ? t('simulator.drifted') : answer.data.note}</div>}
+            {answer.data.note && <div className="mt-1 text-xs text-amber-800">{said(answer.data.note, answer.data.noteSay)}</div>}
           </div>
         )}
       </div>

@@ -2,7 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import type { AccessControlOverview } from '@/lib/console/acl/overview';
-import type { SimulateAnswer } from '@/lib/console/acl/simulate';
+import type { SimulateView } from '@/lib/console/acl/simulate';
 import { api } from '../paths';
 import { fetchJson } from './client';
 import { clusterKeys } from './clusters';
@@ -26,7 +26,7 @@ export function useAccessControl(c: string, account?: string) {
 export function useAccessSimulation(c: string, q: { user: string; action: string; resource: string; sourceIp: string } | undefined) {
   return useQuery({
     queryKey: aclKeys.simulate(c, q ?? {}),
-    queryFn: () => fetchJson<SimulateAnswer & { note?: string; drifted?: true }>(`${api(c)}/acl/simulate?${new URLSearchParams(q)}`),
+    queryFn: () => fetchJson<SimulateView>(`${api(c)}/acl/simulate?${new URLSearchParams(q)}`),
     enabled: q !== undefined,
   });
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Decision } from '../../rocketmq/acl-model';
 import type { ClusterContext } from '../context';
 import { getAccessControl, type AccessControlOverview, type PolicyRow } from './overview';
+import { say, type Say, type SayKey } from '../core/say';
 
 export const SimulateQuery = z
   .object({
@@ -17,8 +18,8 @@ export interface SimulateAnswer {
   decision: Decision;
   /** In RocketMQ's terms: why. */
   reason: string;
-  /** Which of the broker's checks decided (the page says `reason` in its own language from it). */
-  why: 'not-found' | 'disabled' | 'super' | 'no-match' | 'entry';
+  /** The reason as its catalog sentence, for a page in another language (core/say.ts). */
+  reasonSay: Say;
   /** The entry that decided, when one did. */
   rule?: PolicyRow;
   /** Every entry that matched, in the order the broker ranks them (the first decides). */
@@ -83,9 +84,13 @@ function rank(a: PolicyRow, b: PolicyRow): number {
  */
 export function simulateAccess(overview: Pick<AccessControlOverview, 'users' | 'policies'>, input: SimulateInput): SimulateAnswer {
   const user = overview.users.find((u) => u.username === input.user);
-  if (!user) return { decision: 'Deny', why: 'not-found', reason: `User:${input.user} is not found: the broker refuses it before any policy is looked at`, matched: [] };
-  if (user.userStatus === 'disable') return { decision: 'Deny', why: 'disabled', reason: `User:${input.user} is disabled`, matched: [] };
-  if (user.userType === 'Super') return { decision: 'Allow', why: 'super', reason: `User:${input.user} is a Super user: policies are not looked at`, matched: [] };
+  const because = (key: SayKey, values: Record<string, string>) => {
+    const s = say(key, values);
+    return { reason: s.text, reasonSay: s.say };
+  };
+  if (!user) return { decision: 'Deny', ...because('status.simulator.notFound', { user: input.user }), matched: [] };
+  if (user.userStatus === 'disable') return { decision: 'Deny', ...because('status.simulator.disabled', { user: input.user }), matched: [] };
+  if (user.userType === 'Super') return { decision: 'Allow', ...because('status.simulator.super', { user: input.user }), matched: [] };
   const wanted = parse(input.resource);
   const subject = `User:${input.user}`;
   const matching = (type: string) =>
@@ -95,22 +100,27 @@ export function simulateAccess(overview: Pick<AccessControlOverview, 'users' | '
   const custom = matching('Custom');
   const matched = (custom.length > 0 ? custom : matching('Default')).sort(rank);
   const rule = matched[0];
-  if (!rule) return { decision: 'Deny', why: 'no-match', reason: `${subject} has no permission to access ${input.resource} from ${input.sourceIp}: no matched policies`, matched };
+  if (!rule) return { decision: 'Deny', ...because('status.simulator.noMatch', { user: input.user, resource: input.resource, sourceIp: input.sourceIp }), matched };
+  const entry = { policyType: rule.policyType, resource: rule.resource, actions: rule.actions.join(', '), decision: rule.decision };
   return {
     decision: rule.decision,
-    why: 'entry',
-    reason: `${rule.policyType} entry on ${rule.resource} (${rule.actions.join(', ')}${rule.sourceIps.length ? ` from ${rule.sourceIps.join(', ')}` : ''}) decides: ${rule.decision}`,
+    ...(rule.sourceIps.length ? because('status.simulator.entryFrom', { ...entry, sourceIps: rule.sourceIps.join(', ') }) : because('status.simulator.entry', entry)),
     rule,
     matched,
   };
 }
 
+/** The simulator's answer plus, when the brokers' users and policies differ, a note saying so. */
+export type SimulateView = SimulateAnswer & { note?: string; noteSay?: Say };
+
 /** The simulator on the cluster's live policies (as every broker holds them; a drift between brokers is said). */
-export async function simulateOnCluster(ctx: ClusterContext, input: SimulateInput): Promise<SimulateAnswer & { note?: string; drifted?: true }> {
+export async function simulateOnCluster(ctx: ClusterContext, input: SimulateInput): Promise<SimulateView> {
   const overview = await getAccessControl(ctx);
   const answer = simulateAccess(overview, input);
   const drifted = overview.policies.some((p) => p.missingOn.length > 0) || overview.users.some((u) => u.missingOn.length > 0 || u.differsOn.length > 0);
-  return drifted ? { ...answer, drifted: true, note: 'the brokers do not all hold the same users and policies: a broker that lacks an entry may decide otherwise' } : answer;
+  if (!drifted) return answer;
+  const note = say('status.simulator.drifted');
+  return { ...answer, note: note.text, noteSay: note.say };
 }
 
 /**
