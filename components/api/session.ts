@@ -37,6 +37,6 @@ export function useCan(cluster: string, permission: Permission): { allowed: bool
   if (!session) return { allowed: false, reason: t('checking') };
   const config = session.clusters.find((c) => c.name === cluster);
   const principal: Principal = { kind: session.kind, user: session.user, displayName: session.displayName, bindings: session.bindings, mustChangePassword: session.mustChangePassword };
-  const refused = refusal(principal, permission, config ? { name: config.name, readOnly: config.readOnly, ...(config.accountReadOnly ? { accountReadOnly: config.accountReadOnly, ...(config.accountKey ? { accountKey: config.accountKey } : {}) } : {}) } : undefined);
+  const refused = refusal(principal, permission, config);
   return refused ? { allowed: false, reason: refusalText(t, refused) } : { allowed: true };
 }
