@@ -4,6 +4,7 @@ import { PackedQueues } from '../lag/packed-queues';
 import type { GroupSnapshot, LagSnapshot, QueueLag } from '../lag/types';
 import type { TopicListItem } from '../topics/catalog';
 import { starredTopic, type StarredInputs } from './view';
+import { Sentences } from '../core/say';
 
 const AS_OF = Date.UTC(2026, 0, 1, 12);
 const q = (topic: string, queueId: number, lag: number, oldest?: number): QueueLag => ({ topic, brokerName: 'broker-a', queueId, brokerOffset: 50, consumerOffset: 50 - lag, lag, lastTimestamp: 0, ...(oldest !== undefined ? { oldestUnconsumedTimestamp: oldest } : {}) });
@@ -14,7 +15,7 @@ const star = { kind: 'topic' as const, name: 'Orders', createdAt: 1 };
 
 function inputs(extra: Partial<StarredInputs>): StarredInputs {
   const snapshot = { asOf: AS_OF, groups: [g('billing', [q('Orders', 0, 3, AS_OF - 90_000), q('Other', 0, 100, AS_OF - 999_000)]), g('audit', [q('Orders', 1, 2, AS_OF - 30_000)]), g('unrelated', [q('Other', 1, 9)])] } as unknown as LagSnapshot;
-  return { favourites: [star], snapshot, topics: new Map([['Orders', row('Orders', 1234)]]), alerts: [alert('billing', 'firing'), alert('unrelated', 'firing'), alert('audit', 'resolved')], groupsKnownElsewhere: new Set(), ...extra };
+  return { favourites: [star], snapshot, topics: new Map([['Orders', row('Orders', 1234)]]), alerts: [alert('billing', 'firing'), alert('unrelated', 'firing'), alert('audit', 'resolved')], groupsKnownElsewhere: new Set(), said: new Sentences(), ...extra };
 }
 
 describe('a starred topic', () => {

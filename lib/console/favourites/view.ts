@@ -8,7 +8,7 @@ import type { AlertView } from '../alerts/view';
 import type { TopicListItem, TopicType } from '../topics/catalog';
 import type { GroupSnapshot, LagSnapshot } from '../lag/types';
 import type { FavouriteRecord } from '../store';
-import { say, type SayKey, type Sentences } from '../core/say';
+import type { Sentences } from '../core/say';
 
 export interface StarredAlert {
   ruleId: string;
@@ -69,7 +69,7 @@ export interface StarredInputs {
   snapshot?: LagSnapshot;
   lagUnknown?: string;
   /** Where the reasons' catalog sentences are kept, so the page can say them in its language. */
-  said?: Sentences;
+  said: Sentences;
   /** The topics list's rows of the starred topics; undefined with `topicsUnknown` when the catalog failed. */
   topics?: Map<string, TopicListItem>;
   topicsUnknown?: string;
@@ -86,20 +86,15 @@ export function starredAlerts(alerts: readonly AlertView[], subjects: ReadonlySe
   );
 }
 
-/** A reason in English, kept with its catalog key when the answer collects them. */
-function sentence(input: StarredInputs, key: SayKey, values?: Record<string, string>): string {
-  return input.said ? input.said.text(key, values) : say(key, values).text;
-}
-
 export function starredGroup(f: FavouriteRecord, input: StarredInputs): StarredGroup {
   const base = { kind: 'group' as const, name: f.name, starredAt: f.createdAt, alerts: starredAlerts(input.alerts, new Set([f.name])) };
   const snapshot = input.snapshot;
-  if (!snapshot) return { ...base, status: 'unknown', reason: input.lagUnknown ?? sentence(input, 'status.favourites.noSnapshot') };
+  if (!snapshot) return { ...base, status: 'unknown', reason: input.lagUnknown ?? input.said.text('status.favourites.noSnapshot') };
   const g = snapshot.groups.find((x) => x.group === f.name);
   if (!g) {
     return input.groupsKnownElsewhere.has(f.name)
-      ? { ...base, status: 'unknown', reason: sentence(input, 'status.favourites.notInSnapshot') }
-      : { ...base, status: 'missing', reason: sentence(input, 'status.favourites.groupGone') };
+      ? { ...base, status: 'unknown', reason: input.said.text('status.favourites.notInSnapshot') }
+      : { ...base, status: 'missing', reason: input.said.text('status.favourites.groupGone') };
   }
   return {
     ...base,
@@ -109,16 +104,16 @@ export function starredGroup(f: FavouriteRecord, input: StarredInputs): StarredG
     clients: g.clients,
     consumeTps: g.consumeTps,
     topics: g.topics,
-    ...(g.failures?.length ? { partial: true, reason: sentence(input, 'status.favourites.noAnswer', { brokers: g.failures.map((x) => x.brokerName).join(', ') }) } : {}),
+    ...(g.failures?.length ? { partial: true, reason: input.said.text('status.favourites.noAnswer', { brokers: g.failures.map((x) => x.brokerName).join(', ') }) } : {}),
   };
 }
 
 export function starredTopic(f: FavouriteRecord, input: StarredInputs): StarredTopic {
   const consumers = input.snapshot?.groups.filter((g) => g.topics.includes(f.name)) ?? [];
   const base = { kind: 'topic' as const, name: f.name, starredAt: f.createdAt, alerts: starredAlerts(input.alerts, new Set(consumers.map((g) => g.group))) };
-  if (!input.topics) return { ...base, status: 'unknown', reason: input.topicsUnknown ?? sentence(input, 'status.favourites.topicsUnread') };
+  if (!input.topics) return { ...base, status: 'unknown', reason: input.topicsUnknown ?? input.said.text('status.favourites.topicsUnread') };
   const row = input.topics.get(f.name);
-  if (!row) return { ...base, status: 'missing', reason: sentence(input, 'status.favourites.topicGone') };
+  if (!row) return { ...base, status: 'missing', reason: input.said.text('status.favourites.topicGone') };
   return {
     ...base,
     status: 'found',
@@ -126,7 +121,7 @@ export function starredTopic(f: FavouriteRecord, input: StarredInputs): StarredT
     ...(row.messages !== undefined ? { messages: row.messages } : {}),
     ...(row.lastUpdateTimestamp !== undefined ? { lastUpdateTimestamp: row.lastUpdateTimestamp } : {}),
     ...(row.statsPartial ? { statsPartial: true } : {}),
-    ...(input.snapshot ? topicLag(f.name, consumers, input.snapshot.asOf) : { reason: input.lagUnknown ?? sentence(input, 'status.favourites.noSnapshot') }),
+    ...(input.snapshot ? topicLag(f.name, consumers, input.snapshot.asOf) : { reason: input.lagUnknown ?? input.said.text('status.favourites.noSnapshot') }),
   };
 }
 
