@@ -110,15 +110,15 @@ const unknown = (key: SayKey, values?: Say['values']): Unknown => {
   return { unknown: s.text, reasonSay: s.say };
 };
 /** A line of evidence: a label from the catalog (or a name as it is), a value that is a figure or a sentence. */
-const ev = (label: SayKey | { name: string }, value: string | { key: SayKey; values?: Say['values'] }, subject?: string, labelValues?: Say['values']): Evidence => {
-  const l = typeof label === 'string' ? say(label, labelValues) : undefined;
-  const v = typeof value === 'string' ? undefined : say(value.key, value.values);
+const ev = (label: SayKey | { name: string }, value: string | Say, subject?: string, labelValues?: Say['values']): Evidence => {
+  const l = typeof label === 'string' ? say(label, labelValues) : { text: label.name };
+  const v = typeof value === 'string' ? { text: value } : say(value.key, value.values);
   return {
-    label: l ? l.text : (label as { name: string }).name,
-    value: v ? v.text : (value as string),
+    label: l.text,
+    value: v.text,
     ...(subject !== undefined ? { subject } : {}),
-    ...(l ? { labelSay: l.say } : {}),
-    ...(v ? { valueSay: v.say } : {}),
+    ...('say' in l ? { labelSay: l.say } : {}),
+    ...('say' in v ? { valueSay: v.say } : {}),
   };
 };
 const figure = (n: number) => n.toLocaleString('en');
@@ -231,7 +231,7 @@ const orderlyStuck: Rule = (f) => {
     ...title('diagnosis.titles.orderlyStuck', { queues: stuck.length }),
     evidence: stuck.map((q) => {
       const still = { lag: q.lag, seconds: Math.round((f.now - q.stalledSince) / 1000) };
-      const value: { key: SayKey; values: Say['values'] } = q.lockedBy.length > 0 ? { key: 'diagnosis.values.stalled', values: { ...still, clients: q.lockedBy.join(', ') } } : { key: 'diagnosis.values.stalledNoClient', values: still };
+      const value: Say = q.lockedBy.length > 0 ? { key: 'diagnosis.values.stalled', values: { ...still, clients: q.lockedBy.join(', ') } } : { key: 'diagnosis.values.stalledNoClient', values: still };
       return ev({ name: `${q.topic} ${q.brokerName}/${q.queueId}` }, value, q.lockedBy[0]);
     }),
     clients: [...new Set(stuck.flatMap((q) => q.lockedBy))],
@@ -311,7 +311,7 @@ const replicaBehind: Rule = (f) => {
       ...down.map((r) => ev('diagnosis.labels.master', { key: 'diagnosis.values.masterDown' }, r.brokerName)),
       ...behind.map((s) => {
         const size = s.behindBytes === undefined ? '?' : mib(s.behindBytes);
-        const value: { key: SayKey; values: Say['values'] } = s.behindMs === undefined ? { key: 'diagnosis.values.behind', values: { size } } : { key: 'diagnosis.values.behindAge', values: { size, seconds: Math.round(s.behindMs / 1000) } };
+        const value: Say = s.behindMs === undefined ? { key: 'diagnosis.values.behind', values: { size } } : { key: 'diagnosis.values.behindAge', values: { size, seconds: Math.round(s.behindMs / 1000) } };
         return ev('diagnosis.labels.slaveBehind', value, `${s.brokerName}/${s.brokerId}`, { brokerName: s.brokerName, brokerId: s.brokerId });
       }),
     ],
