@@ -24,7 +24,7 @@ export interface Refusal {
   message: string;
   /** The permission that was missing, when one was. */
   permission?: Permission;
-  /** The parts of a 'forbidden' message, so a page can say it in its own language. */
+  /** The parts of the message (forbidden: the roles; read_only: the cluster, and the console's account), so a page can say it in its own language. */
   detail?: { required?: Role; cluster?: string; role?: Role; elsewhere?: string; account?: string };
 }
 

@@ -50,7 +50,7 @@ export const brokerConfigChange: ChangeKind<BrokerConfigRequest, BrokerConfigDet
     const restart = keys.filter((k) => !RUNTIME_KEYS.has(k));
     const s = new Sentences();
     const warnings = [
-      ...(restart.length > 0 ? [s.text(restart.length === 1 ? 'plans.config.restartOne' : 'plans.config.restartMany', { keys: restart.join(', ') })] : []),
+      ...(restart.length > 0 ? [s.text('plans.config.restart', { keys: restart.join(', '), count: restart.length })] : []),
       s.text('plans.config.rewrites'),
       ...(keys.includes('brokerPermission') ? [s.text('plans.config.brokerPermission')] : []),
     ];
